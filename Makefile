@@ -1,0 +1,111 @@
+# dyad -- build, test, benchmark and fuzz.
+#
+#   make              library (build/libdyad.a, .so) and CLI (build/dyad)
+#   make test         everything: unit, golden and CLI tests, the same under
+#                     ASan+UBSan, then brief fuzzing; ends "N passed, N failed"
+#   make bench        throughput benchmarks (bench/)
+#   make fuzz         libFuzzer targets (build-fuzz/)
+#
+# BUILD=dir SAN=1 builds an AddressSanitizer+UBSan variant into dir.
+
+BUILD     ?= build
+CC        ?= cc
+SAN       ?=
+FESTIVAL_DIR ?= /usr/share/festival/dicts
+WORDNET_DIR  ?= /usr/share/wordnet
+
+WARN      := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+OPT       := -O2 -g
+ifeq ($(SAN),1)
+OPT       := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+endif
+CFLAGS    ?=
+CFLAGS    += -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(OPT) -fPIC \
+             -Iinclude -Isrc -I$(BUILD)/gen -MMD -MP
+SANFLAGS  := -fsanitize=address,undefined
+LDFLAGS   += $(if $(filter 1,$(SAN)),$(SANFLAGS))
+LDLIBS    += -lm -lpthread
+
+LIB_SRC   := $(sort $(filter-out src/cli/%,$(wildcard src/*/*.c)))
+CLI_SRC   := $(sort $(wildcard src/cli/*.c))
+GEN_SRC   := $(BUILD)/gen/tagmodel.c $(BUILD)/gen/lemmadata.c
+TEST_SRC  := $(sort $(wildcard tests/unit/*.c))
+TOOLS     := gen_tagmodel gen_lemmas
+
+LIB_OBJ   := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(GEN_SRC:$(BUILD)/gen/%.c=$(BUILD)/obj/gen/%.o)
+CLI_OBJ   := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+TEST_OBJ  := $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
+
+.PHONY: all test unit bench fuzz clean asan
+all: $(BUILD)/dyad $(BUILD)/libdyad.a $(BUILD)/libdyad.so $(BUILD)/test_unit
+
+$(BUILD)/obj/%.o: %.c | $(GEN_SRC)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Wno-overlength-strings -c $< -o $@
+
+# Build-time converters of Debian's data into compact C tables.  They run
+# natively (no sanitizers) so the generated tables are the same in every
+# variant.
+$(BUILD)/tools/%: tools/%.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c17 -D_POSIX_C_SOURCE=200809L -O2 $(WARN) -Isrc -Iinclude $< -o $@ -lm
+
+$(BUILD)/gen/tagmodel.c: $(BUILD)/tools/gen_tagmodel $(FESTIVAL_DIR)/wsj.wp39.poslexR $(FESTIVAL_DIR)/wsj.wp39.tri.ngrambin
+	@mkdir -p $(dir $@)
+	$< $(FESTIVAL_DIR) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/lemmadata.c: $(BUILD)/tools/gen_lemmas $(WORDNET_DIR)/verb.exc $(WORDNET_DIR)/index.verb
+	@mkdir -p $(dir $@)
+	$< $(WORDNET_DIR) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/suites.h: $(TEST_SRC)
+	@mkdir -p $(dir $@)
+	@for f in $(filter tests/unit/test_%.c,$(TEST_SRC)); do \
+	  n=$${f#tests/unit/test_}; echo "SUITE($${n%.c})"; done > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/tests/unit/main.o: $(BUILD)/gen/suites.h
+
+$(BUILD)/libdyad.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/libdyad.so: $(LIB_OBJ)
+	$(CC) -shared $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/dyad: $(CLI_OBJ) $(BUILD)/libdyad.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/test_unit: $(TEST_OBJ) $(BUILD)/libdyad.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+asan:
+	$(MAKE) BUILD=build-asan SAN=1 all
+
+test: all
+	@$(MAKE) --no-print-directory BUILD=build-asan SAN=1 all
+	@sh tests/run.sh
+
+unit: $(BUILD)/test_unit
+	$(BUILD)/test_unit
+
+bench: all
+	sh bench/run.sh
+
+# libFuzzer targets: one per reader of outside input.
+FUZZ_SRC  := $(sort $(wildcard fuzz/fuzz_*.c))
+FUZZ_BIN  := $(FUZZ_SRC:fuzz/%.c=build-fuzz/%)
+FUZZ_LIB  := $(LIB_SRC) $(GEN_SRC)
+build-fuzz/%: fuzz/%.c $(FUZZ_LIB) $(GEN_SRC)
+	@mkdir -p build-fuzz
+	clang -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O1 -g -fsanitize=fuzzer,address,undefined \
+	  -Iinclude -Isrc -I$(BUILD)/gen $< $(FUZZ_LIB) -o $@ -lm -lpthread
+fuzz: $(FUZZ_BIN)
+
+clean:
+	rm -rf build build-asan build-fuzz
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

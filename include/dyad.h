@@ -1,0 +1,359 @@
+/*
+ * dyad.h -- the public interface of libdyad, a political event-data engine.
+ *
+ * dyad turns news text into coded political events.  This header is the
+ * whole public surface of the library; the command-line tool `dyad` is a
+ * thin layer over it.  Read it top to bottom: it follows the pipeline.
+ *
+ *   1. Readers      (dyad_reader_*)   bytes of a file or buffer -> documents
+ *   2. Analysis     (dyad_analyze)    document -> parts, sentences, tokens,
+ *                                     part-of-speech tags, lemmas, chunks,
+ *                                     clauses and verb groups
+ *   3. Renderers    (dyad_render_*)   analysis -> text or JSON
+ *
+ * Conventions
+ *   - Every offset is a byte offset into dyad_document.text, the text as the
+ *     reader delivered it (for plain text and TABARI records, the bytes of
+ *     the file; for JSON, the decoded "text" string; for XML, the <Text>
+ *     element's content).  An offset range is half open: [start, end).
+ *   - Nothing in the library is global and mutable.  Built-in models (the
+ *     tagger's lexicon, the lemma tables) are const data shared by all
+ *     threads.  A dyad_pipeline owns all memory of one analysis and may be
+ *     used by one thread at a time; make one per thread.
+ *   - Input is hostile.  Readers never abort: a bad record is reported
+ *     through the diagnostic callback, counted and skipped, and reading
+ *     goes on.  Invalid UTF-8 is replaced (for matching) by U+FFFD and
+ *     counted, while offsets still point at the original bytes.
+ *   - Work is linear in the size of the input.
+ */
+#ifndef DYAD_H
+#define DYAD_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define DYAD_VERSION "0.1.0"
+
+/* Largest document the library accepts (bytes).  Offsets are 32-bit so
+ * tokens stay small on the hot path; longer records are skipped with an
+ * error rather than silently truncated. */
+#define DYAD_MAX_DOCUMENT ((size_t)1 << 30)
+
+/* ------------------------------------------------------------------------
+ * Diagnostics
+ * ------------------------------------------------------------------------ */
+
+typedef enum dyad_severity {
+    DYAD_NOTE,    /* informational: something was normalised            */
+    DYAD_WARNING, /* input was repaired (e.g. invalid UTF-8 replaced)     */
+    DYAD_ERROR    /* a record or line was skipped                         */
+} dyad_severity;
+
+typedef struct dyad_diag {
+    dyad_severity severity;
+    const char *file;   /* input name as given ("-" for stdin, "<memory>") */
+    size_t line;        /* 1-based line where the problem is; 0 if none    */
+    const char *record; /* record id when known, else NULL                 */
+    const char *message;
+} dyad_diag;
+
+/* Called for every diagnostic.  The strings are valid only during the call. */
+typedef void (*dyad_diag_fn)(const dyad_diag *diag, void *user);
+
+/* ------------------------------------------------------------------------
+ * Documents and readers
+ * ------------------------------------------------------------------------ */
+
+typedef enum dyad_format {
+    DYAD_FORMAT_AUTO = 0, /* detect from the first bytes                   */
+    DYAD_FORMAT_TEXT,     /* one article as pasted from a news site        */
+    DYAD_FORMAT_JSONL,    /* {"id":..,"date":"YYYY-MM-DD","text":..} lines */
+    DYAD_FORMAT_TABARI,   /* "YYMMDD ID" line, text lines, blank line      */
+    DYAD_FORMAT_PETRARCH  /* <Sentences><Sentence date= id=><Text>..       */
+} dyad_format;
+
+/* Name as used by --input ("text", "jsonl", "tabari", "petrarch", "auto"). */
+const char *dyad_format_name(dyad_format format);
+/* Parses a name; returns -1 if unknown. */
+int dyad_format_from_name(const char *name);
+
+/* One article or record.  All pointers are owned by the reader and remain
+ * valid until the next dyad_reader_next() or dyad_reader_close(). */
+typedef struct dyad_document {
+    const char *id;       /* record id; for plain text, the file name      */
+    char date[11];        /* "YYYY-MM-DD", or "" when not known            */
+    const char *title;    /* NULL when absent                              */
+    const char *url;      /* NULL when absent                              */
+    const char *source;   /* NULL when absent                              */
+    const char *text;     /* the text; NUL-terminated, may contain NULs    */
+    size_t len;           /* length of text in bytes                       */
+    const char *parse;    /* PETRARCH <Parse> tree, NULL when absent       */
+    size_t parse_len;
+    const char *file;     /* input name                                    */
+    size_t line;          /* line of the file where the record starts     */
+    dyad_format format;   /* format it was read as                         */
+    int is_sentence;      /* record holds exactly one sentence (PETRARCH's
+                             sentence="true"; TABARI records): do not
+                             split it and do not look for bylines        */
+} dyad_document;
+
+typedef struct dyad_reader dyad_reader;
+
+/* Opens a file ("-" is standard input).  Returns NULL only when the file
+ * cannot be opened at all (the reason is reported through diag). */
+dyad_reader *dyad_reader_open_file(const char *path, dyad_format format,
+                                   dyad_diag_fn diag, void *user);
+
+/* Reads from a caller-owned buffer, which must outlive the reader. */
+dyad_reader *dyad_reader_open_memory(const char *name, const char *data,
+                                     size_t len, dyad_format format,
+                                     dyad_diag_fn diag, void *user);
+
+/* Fetches the next document: 1 when *doc was filled, 0 at the end.  Bad
+ * records are reported, counted and skipped inside this call. */
+int dyad_reader_next(dyad_reader *reader, dyad_document *doc);
+
+/* The format actually being read (after detection). */
+dyad_format dyad_reader_format(const dyad_reader *reader);
+
+/* Records skipped because they were unreadable, and warnings issued. */
+size_t dyad_reader_skipped(const dyad_reader *reader);
+size_t dyad_reader_warnings(const dyad_reader *reader);
+
+void dyad_reader_close(dyad_reader *reader);
+
+/* ------------------------------------------------------------------------
+ * Part-of-speech tags (Penn Treebank)
+ * ------------------------------------------------------------------------ */
+
+typedef enum dyad_tag {
+    DYAD_TAG_NONE = 0,
+    DYAD_TAG_CC, DYAD_TAG_CD, DYAD_TAG_DT, DYAD_TAG_EX, DYAD_TAG_FW,
+    DYAD_TAG_IN, DYAD_TAG_JJ, DYAD_TAG_JJR, DYAD_TAG_JJS, DYAD_TAG_LS,
+    DYAD_TAG_MD, DYAD_TAG_NN, DYAD_TAG_NNS, DYAD_TAG_NNP, DYAD_TAG_NNPS,
+    DYAD_TAG_PDT, DYAD_TAG_POS, DYAD_TAG_PRP, DYAD_TAG_PRPS /* PRP$ */,
+    DYAD_TAG_RB, DYAD_TAG_RBR, DYAD_TAG_RBS, DYAD_TAG_RP, DYAD_TAG_SYM,
+    DYAD_TAG_TO, DYAD_TAG_UH, DYAD_TAG_VB, DYAD_TAG_VBD, DYAD_TAG_VBG,
+    DYAD_TAG_VBN, DYAD_TAG_VBP, DYAD_TAG_VBZ, DYAD_TAG_WDT, DYAD_TAG_WP,
+    DYAD_TAG_WPS /* WP$ */, DYAD_TAG_WRB,
+    /* punctuation */
+    DYAD_TAG_COMMA, DYAD_TAG_PERIOD, DYAD_TAG_COLON, DYAD_TAG_LQUOTE /* `` */,
+    DYAD_TAG_RQUOTE /* '' */, DYAD_TAG_LRB, DYAD_TAG_RRB, DYAD_TAG_DOLLAR,
+    DYAD_TAG_HASH,
+    DYAD_TAG_COUNT
+} dyad_tag;
+
+/* Penn spelling of a tag ("NNP", "PRP$", "-LRB-", "``"). */
+const char *dyad_tag_name(dyad_tag tag);
+/* Parses a Penn tag name; DYAD_TAG_NONE if unknown. */
+dyad_tag dyad_tag_from_name(const char *name, size_t len);
+
+/* ------------------------------------------------------------------------
+ * Analysis: parts, sentences, tokens, chunks, clauses, verb groups
+ * ------------------------------------------------------------------------ */
+
+/* The layout of a pasted article.  Only headline and body parts are coded
+ * later; bylines, datelines and boilerplate are recognised so that they
+ * are not. */
+typedef enum dyad_part_kind {
+    DYAD_PART_HEADLINE,
+    DYAD_PART_SUBHEADLINE,
+    DYAD_PART_BYLINE,
+    DYAD_PART_DATELINE,
+    DYAD_PART_BODY,
+    DYAD_PART_BOILERPLATE
+} dyad_part_kind;
+
+const char *dyad_part_name(dyad_part_kind kind);
+
+typedef struct dyad_part {
+    dyad_part_kind kind;
+    uint32_t start, end; /* byte range in the document text */
+} dyad_part;
+
+/* Token flags. */
+enum {
+    DYAD_TOKEN_CAPITALIZED = 1u << 0, /* first letter upper case          */
+    DYAD_TOKEN_ALLCAPS     = 1u << 1, /* all letters upper case (>1)      */
+    DYAD_TOKEN_NUMERIC     = 1u << 2, /* contains a digit                 */
+    DYAD_TOKEN_ABBREV      = 1u << 3, /* abbreviation with its period     */
+    DYAD_TOKEN_SPACE_AFTER = 1u << 4, /* whitespace follows in the text   */
+    DYAD_TOKEN_REPAIRED    = 1u << 5, /* contained invalid UTF-8          */
+    DYAD_TOKEN_IN_QUOTE    = 1u << 6  /* inside a quotation               */
+};
+
+typedef struct dyad_token {
+    uint32_t start, end;  /* bytes in the document text                      */
+    const char *norm;     /* normalised form: ASCII quotes, dashes and spaces,
+                             U+FFFD for bad bytes; NUL-terminated            */
+    const char *lemma;    /* lower-case lemma (nouns and verbs), else the
+                             lower-cased normal form                        */
+    uint16_t norm_len;    /* strlen(norm), capped; tokens are split first   */
+    uint8_t tag;          /* dyad_tag                                        */
+    uint8_t flags;        /* DYAD_TOKEN_*                                    */
+    uint32_t chunk;       /* index of the chunk holding it, or DYAD_NONE     */
+} dyad_token;
+
+#define DYAD_NONE UINT32_MAX
+
+typedef enum dyad_chunk_kind {
+    DYAD_CHUNK_NP,   /* noun phrase                                     */
+    DYAD_CHUNK_VP,   /* verb group: auxiliaries, adverbs, main verb     */
+    DYAD_CHUNK_PP,   /* preposition; its object is the chunk `object`  */
+    DYAD_CHUNK_ADJP,
+    DYAD_CHUNK_ADVP,
+    DYAD_CHUNK_SBAR, /* subordinator: that, because, which, ...        */
+    DYAD_CHUNK_PRT,  /* verb particle                                   */
+    DYAD_CHUNK_CONJ, /* coordinating conjunction between chunks         */
+    DYAD_CHUNK_O     /* punctuation and anything else                   */
+} dyad_chunk_kind;
+
+const char *dyad_chunk_name(dyad_chunk_kind kind);
+
+typedef struct dyad_chunk {
+    dyad_chunk_kind kind;
+    uint32_t first, last; /* token indexes, [first, last)                  */
+    uint32_t head;        /* head token (last noun of an NP, main verb)     */
+    uint32_t clause;      /* index of the innermost clause containing it    */
+    uint32_t object;      /* PP: the NP chunk it governs; else DYAD_NONE    */
+} dyad_chunk;
+
+typedef enum dyad_clause_kind {
+    DYAD_CLAUSE_MAIN,
+    DYAD_CLAUSE_COORDINATE,   /* after "and", "but", ";"                 */
+    DYAD_CLAUSE_SUBORDINATE,  /* after that, because, although, if, ...   */
+    DYAD_CLAUSE_RELATIVE,     /* after who, which, whose, where           */
+    DYAD_CLAUSE_QUOTE,        /* inside quotation marks                   */
+    DYAD_CLAUSE_PARENTHETICAL /* between commas/parentheses, no verb ties */
+} dyad_clause_kind;
+
+const char *dyad_clause_name(dyad_clause_kind kind);
+
+typedef struct dyad_clause {
+    dyad_clause_kind kind;
+    uint32_t first, last; /* token indexes, [first, last)                  */
+    uint32_t parent;      /* enclosing clause, or DYAD_NONE for the top     */
+    uint32_t opener;      /* token that opened it (that, who, and, ``), or
+                             DYAD_NONE                                      */
+} dyad_clause;
+
+typedef enum dyad_tense {
+    DYAD_TENSE_NONE,    /* infinitive or participle without a finite verb */
+    DYAD_TENSE_PRESENT,
+    DYAD_TENSE_PAST,
+    DYAD_TENSE_FUTURE   /* will/shall + verb, be going to                 */
+} dyad_tense;
+
+typedef enum dyad_modality {
+    DYAD_MOD_NONE,
+    DYAD_MOD_WILL, DYAD_MOD_WOULD, DYAD_MOD_SHALL, DYAD_MOD_SHOULD,
+    DYAD_MOD_MAY, DYAD_MOD_MIGHT, DYAD_MOD_CAN, DYAD_MOD_COULD,
+    DYAD_MOD_MUST, DYAD_MOD_INTEND /* plan/intend/expect/aim/seek to */
+} dyad_modality;
+
+const char *dyad_tense_name(dyad_tense tense);
+const char *dyad_modality_name(dyad_modality modality);
+
+/* Verb-group flags. */
+enum {
+    DYAD_VG_PASSIVE     = 1u << 0, /* be/get + past participle             */
+    DYAD_VG_NEGATED     = 1u << 1, /* not, n't, never                       */
+    DYAD_VG_PERFECT     = 1u << 2, /* have + past participle                */
+    DYAD_VG_PROGRESSIVE = 1u << 3, /* be + -ing                             */
+    DYAD_VG_INFINITIVE  = 1u << 4  /* to + verb                             */
+};
+
+typedef struct dyad_verb_group {
+    uint32_t chunk;       /* the VP chunk                                  */
+    uint32_t head;        /* main verb token                               */
+    uint32_t clause;      /* clause it heads                               */
+    uint8_t tense;        /* dyad_tense                                    */
+    uint8_t modality;     /* dyad_modality                                 */
+    uint16_t flags;       /* DYAD_VG_*                                     */
+    uint32_t by_agent;    /* passive: NP chunk after "by", or DYAD_NONE    */
+} dyad_verb_group;
+
+typedef struct dyad_sentence {
+    uint32_t start, end;       /* bytes in the document text            */
+    dyad_part_kind part;       /* part of the article it belongs to     */
+    dyad_token *tokens;        size_t ntokens;
+    dyad_chunk *chunks;        size_t nchunks;
+    dyad_clause *clauses;      size_t nclauses;
+    dyad_verb_group *verbs;    size_t nverbs;
+} dyad_sentence;
+
+/* The result of analysing one document; owned by the pipeline and valid
+ * until the next dyad_analyze() on it or dyad_pipeline_free(). */
+typedef struct dyad_analysis {
+    const dyad_document *doc;
+    dyad_part *parts;          size_t nparts;
+    dyad_sentence *sentences;  size_t nsentences;
+    size_t repaired_bytes;     /* invalid UTF-8 bytes replaced by U+FFFD */
+} dyad_analysis;
+
+/* How far to take the analysis; each level includes the ones before. */
+typedef enum dyad_level {
+    DYAD_LEVEL_SENTENCES, /* parts, sentences and tokens                 */
+    DYAD_LEVEL_TAGS,      /* + part-of-speech tags and lemmas            */
+    DYAD_LEVEL_CHUNKS     /* + chunks, clauses and verb groups           */
+} dyad_level;
+
+typedef struct dyad_pipeline dyad_pipeline;
+
+/* A pipeline is a per-thread workspace.  It holds no copy of the models. */
+dyad_pipeline *dyad_pipeline_new(dyad_level level);
+void dyad_pipeline_free(dyad_pipeline *pipeline);
+
+/* Analyses one document.  Returns 0, or -1 if memory ran out (the
+ * analysis is then empty).  Memory is reused from one call to the next,
+ * so streaming any number of documents uses memory bounded by the largest
+ * one. */
+int dyad_analyze(dyad_pipeline *pipeline, const dyad_document *doc,
+                 dyad_analysis *out);
+
+/* The simple API: analyse a NUL-free string as a plain-text article. */
+int dyad_analyze_text(dyad_pipeline *pipeline, const char *text, size_t len,
+                      dyad_analysis *out);
+
+/* ------------------------------------------------------------------------
+ * Tagger and lemmatiser, usable on their own
+ * ------------------------------------------------------------------------ */
+
+/* Tags n tokens of one sentence given as NUL-terminated normalised words
+ * (e.g. the leaves of a treebank tree).  Writes n tags to out.  The
+ * tagger needs scratch memory proportional to n, taken from the pipeline;
+ * returns 0, or -1 when memory ran out. */
+int dyad_tag_words(dyad_pipeline *pipeline, const char *const *words,
+                   size_t n, dyad_tag *out);
+
+/* Lemma of a word with its tag ("went"/VBD -> "go", "talks"/NNS ->
+ * "talk").  Writes a NUL-terminated lower-case string of at most cap bytes
+ * into buf and returns its length (truncated if it does not fit). */
+size_t dyad_lemmatize(const char *word, size_t len, dyad_tag tag, char *buf,
+                      size_t cap);
+
+/* ------------------------------------------------------------------------
+ * Renderers
+ * ------------------------------------------------------------------------ */
+
+enum {
+    DYAD_RENDER_JSON      = 1u << 0, /* one JSON object per sentence       */
+    DYAD_RENDER_ALL_PARTS = 1u << 1  /* include bylines and boilerplate    */
+};
+
+/* `dyad sentences`: one sentence a line, prefixed by doc id, index and part. */
+void dyad_render_sentences(FILE *out, const dyad_analysis *a, unsigned flags);
+/* `dyad tag`: word/TAG/lemma, one sentence a line. */
+void dyad_render_tags(FILE *out, const dyad_analysis *a, unsigned flags);
+/* `dyad chunk`: bracketed phrases, one sentence a line. */
+void dyad_render_chunks(FILE *out, const dyad_analysis *a, unsigned flags);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* DYAD_H */

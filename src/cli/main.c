@@ -1,0 +1,3 @@
+/* main.c -- STUB CLI */
+#include "dyad.h"
+int main(void) { return 0; }
