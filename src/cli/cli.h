@@ -1,0 +1,33 @@
+/* cli.h -- the command-line tool: option parsing shared by subcommands,
+ * input iteration and diagnostics.  The CLI only parses arguments and
+ * calls the library. */
+#ifndef DYAD_CLI_H
+#define DYAD_CLI_H
+#include "dyad.h"
+#include <stdbool.h>
+
+/* Exit statuses, documented in dyad --help and the man page. */
+enum { EXIT_OK = 0, EXIT_SKIPPED = 1, EXIT_USAGE = 2 };
+
+typedef struct cli_stats {
+    size_t documents, skipped, warnings, unreadable;
+    bool quiet;
+} cli_stats;
+
+/* Prints a diagnostic as "dyad: FILE:LINE: error: MESSAGE [record ID]". */
+void cli_diag(const dyad_diag *d, void *user);
+
+/* Called for each document; returns 0 to go on, -1 to stop. */
+typedef int (*cli_doc_fn)(const dyad_document *doc, void *user);
+
+/* Reads every document of the inputs (files, directories walked in sorted
+ * order, "-" for stdin; stdin when there are none) and calls fn for each.
+ * Counts go to stats. */
+int cli_for_each_document(char **inputs, int ninputs, dyad_format format,
+                          cli_stats *stats, cli_doc_fn fn, void *user);
+
+/* The text views: sentences, tag, chunk. */
+int cmd_text_view(const char *command, int argc, char **argv);
+
+void cli_usage(FILE *out);
+#endif

@@ -1,0 +1,130 @@
+/* inputs.c -- turns command-line inputs into documents.  Directories are
+ * walked with an explicit stack (no recursion that a deep tree can
+ * exhaust), entries in sorted order so output order is reproducible. */
+#include "cli.h"
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+void cli_diag(const dyad_diag *d, void *user)
+{
+    cli_stats *st = user;
+    if (d->severity == DYAD_NOTE && st && st->quiet) return;
+    if (d->severity == DYAD_WARNING && st && st->quiet) return;
+    const char *sev = d->severity == DYAD_ERROR ? "error" :
+                      d->severity == DYAD_WARNING ? "warning" : "note";
+    fprintf(stderr, "dyad: %s", d->file ? d->file : "-");
+    if (d->line) fprintf(stderr, ":%zu", d->line);
+    fprintf(stderr, ": %s: %s", sev, d->message);
+    if (d->record) fprintf(stderr, " [record %s]", d->record);
+    fputc('\n', stderr);
+}
+
+static int read_one(const char *path, dyad_format format, cli_stats *st, cli_doc_fn fn,
+                    void *user)
+{
+    dyad_reader *r = dyad_reader_open_file(path, format, cli_diag, st);
+    if (!r) { st->unreadable++; return 0; }
+    dyad_document doc;
+    int rc = 0;
+    while (dyad_reader_next(r, &doc)) {
+        st->documents++;
+        if (fn(&doc, user)) { rc = -1; break; }
+    }
+    st->skipped += dyad_reader_skipped(r);
+    st->warnings += dyad_reader_warnings(r);
+    dyad_reader_close(r);
+    return rc;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Walks a directory tree, reading regular files whose names do not start
+ * with a dot. */
+static int read_tree(const char *root, dyad_format format, cli_stats *st, cli_doc_fn fn,
+                     void *user)
+{
+    size_t cap = 16, n = 0;
+    char **stack = malloc(cap * sizeof *stack);
+    if (!stack) return -1;
+    stack[n++] = strdup(root);
+    int rc = 0;
+    while (n && rc == 0) {
+        char *dir = stack[--n];
+        if (!dir) { rc = -1; break; }
+        DIR *d = opendir(dir);
+        if (!d) {
+            fprintf(stderr, "dyad: %s: error: %s\n", dir, strerror(errno));
+            st->unreadable++;
+            free(dir);
+            continue;
+        }
+        size_t ecap = 16, en = 0;
+        char **entries = malloc(ecap * sizeof *entries);
+        struct dirent *e;
+        while (entries && (e = readdir(d))) {
+            if (e->d_name[0] == '.') continue;
+            if (en == ecap) {
+                char **ne = realloc(entries, 2 * ecap * sizeof *entries);
+                if (!ne) break;
+                entries = ne;
+                ecap *= 2;
+            }
+            size_t len = strlen(dir) + strlen(e->d_name) + 2;
+            entries[en] = malloc(len);
+            if (!entries[en]) break;
+            snprintf(entries[en], len, "%s/%s", dir, e->d_name);
+            en++;
+        }
+        closedir(d);
+        free(dir);
+        if (!entries) { rc = -1; break; }
+        qsort(entries, en, sizeof *entries, cmp_names);
+        /* Files now, in order; subdirectories pushed in reverse so they
+         * pop in order. */
+        for (size_t i = 0; i < en; i++) {
+            struct stat sb;
+            if (rc == 0 && stat(entries[i], &sb) == 0 && S_ISREG(sb.st_mode))
+                rc = read_one(entries[i], format, st, fn, user);
+        }
+        for (size_t i = en; i-- > 0;) {
+            struct stat sb;
+            if (rc == 0 && stat(entries[i], &sb) == 0 && S_ISDIR(sb.st_mode)) {
+                if (n == cap) {
+                    char **ns = realloc(stack, 2 * cap * sizeof *stack);
+                    if (!ns) { rc = -1; free(entries[i]); continue; }
+                    stack = ns;
+                    cap *= 2;
+                }
+                stack[n++] = entries[i];
+            } else {
+                free(entries[i]);
+            }
+        }
+        free(entries);
+    }
+    while (n) free(stack[--n]);
+    free(stack);
+    return rc;
+}
+
+int cli_for_each_document(char **inputs, int ninputs, dyad_format format, cli_stats *st,
+                          cli_doc_fn fn, void *user)
+{
+    if (ninputs == 0) return read_one("-", format, st, fn, user);
+    for (int i = 0; i < ninputs; i++) {
+        struct stat sb;
+        int rc;
+        if (strcmp(inputs[i], "-") != 0 && stat(inputs[i], &sb) == 0 && S_ISDIR(sb.st_mode))
+            rc = read_tree(inputs[i], format, st, fn, user);
+        else
+            rc = read_one(inputs[i], format, st, fn, user);
+        if (rc) return rc;
+    }
+    return 0;
+}
