@@ -23,14 +23,14 @@ void cli_usage(FILE *out)
 
 int main(int argc, char **argv)
 {
-    /* Large output buffer: views write many small pieces. */
-    static char outbuf[1 << 16];
-    setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
+    /* Fully buffered output: views write many small pieces. */
+    setvbuf(stdout, NULL, _IOFBF, 1 << 16);
     if (argc < 2) { cli_usage(stderr); return EXIT_USAGE; }
     const char *cmd = argv[1];
     if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0) { cli_usage(stdout); return EXIT_OK; }
     if (strcmp(cmd, "help") == 0) {
-        if (argc > 2) {
+        if (argc > 2 && (strcmp(argv[2], "sentences") == 0 || strcmp(argv[2], "tag") == 0 ||
+                         strcmp(argv[2], "chunk") == 0)) {
             char help[] = "--help";
             char *hv[] = {help};
             return cmd_text_view(argv[2], 1, hv);

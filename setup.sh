@@ -1,0 +1,28 @@
+#!/bin/sh
+# setup.sh -- installs what dyad needs on Debian 12, builds it, and runs it
+# on the bundled example article.  Run as root (or with sudo available).
+#
+# Debian packages:
+#   build-essential, clang   compilers (clang for the libFuzzer targets)
+#   libclang-rt-14-dev       the fuzzer and sanitizer runtimes
+#   festlex-poslex           the part-of-speech model, converted at build time
+#   wordnet-base             lemma exceptions and base forms, ditto
+#   python3                  used by the tests to check JSON output
+set -eu
+cd "$(dirname "$0")"
+packages="build-essential clang libclang-rt-14-dev festlex-poslex wordnet-base python3"
+missing=""
+for p in $packages; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+    echo "setup: installing$missing"
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo=sudo
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing >/dev/null
+fi
+make -j"$(nproc)" >/dev/null
+echo "setup: built build/dyad; tagging examples/article.txt:"
+echo
+./build/dyad tag examples/article.txt

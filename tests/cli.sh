@@ -1,0 +1,128 @@
+#!/bin/sh
+# tests/cli.sh DYAD -- the command-line tool end to end: help and exit
+# statuses, each input format, golden outputs on our example article, and
+# properties of the seed article's layout.  Ends "N passed, N failed".
+#
+# To refresh a golden file after an intended change:
+#   UPDATE_GOLDEN=1 sh tests/cli.sh build/dyad
+set -u
+dyad=${1:-build/dyad}
+shared=${DYAD_SHARED:-../shared}
+passed=0
+failed=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+ok() { passed=$((passed + 1)); }
+not_ok() { failed=$((failed + 1)); echo "FAIL $1"; }
+
+# expect_status NAME STATUS COMMAND...: the command exits with STATUS.
+expect_status() {
+    name=$1 want=$2
+    shift 2
+    "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+    got=$?
+    if [ "$got" -eq "$want" ]; then ok; else
+        not_ok "$name: exit status $got, expected $want"
+        head -n 5 "$tmp/err" | sed 's/^/  /'
+    fi
+}
+
+# expect_grep NAME PATTERN FILE: FILE has a line matching PATTERN.
+expect_grep() {
+    if grep -qE -- "$2" "$3"; then ok; else not_ok "$1: no line matches '$2' in $3"; head -n 5 "$3" | sed 's/^/  /'; fi
+}
+
+# golden NAME FILE ARGS...: output of dyad ARGS equals tests/golden/FILE.
+golden() {
+    name=$1 file=tests/golden/$2
+    shift 2
+    "$dyad" "$@" >"$tmp/golden" 2>"$tmp/err"
+    if [ -n "${UPDATE_GOLDEN:-}" ]; then cp "$tmp/golden" "$file"; fi
+    if cmp -s "$tmp/golden" "$file"; then ok; else
+        not_ok "$name: output differs from $file"
+        diff "$file" "$tmp/golden" | head -n 20 | sed 's/^/  /'
+    fi
+}
+
+# valid_json NAME FILE: every line of FILE is a JSON object.
+valid_json() {
+    if ! command -v python3 >/dev/null; then ok; return; fi
+    if python3 -c '
+import json, sys
+for n, line in enumerate(open(sys.argv[1], encoding="utf-8"), 1):
+    obj = json.loads(line)
+    assert isinstance(obj, dict), n
+' "$2" 2>"$tmp/jerr"; then ok; else not_ok "$1: invalid JSON"; tail -n 3 "$tmp/jerr" | sed 's/^/  /'; fi
+}
+
+# --- help and usage ---------------------------------------------------
+expect_status "--help" 0 "$dyad" --help
+expect_grep "--help lists commands" "^  sentences" "$tmp/out"
+expect_status "help tag" 0 "$dyad" help tag
+expect_grep "help tag explains" "word/TAG/lemma" "$tmp/out"
+expect_status "chunk --help" 0 "$dyad" chunk --help
+expect_status "version" 0 "$dyad" version
+expect_grep "version prints" "^dyad [0-9]" "$tmp/out"
+expect_status "no command" 2 "$dyad"
+expect_status "unknown command" 2 "$dyad" frobnicate
+expect_status "unknown option" 2 "$dyad" tag --frob examples/article.txt
+expect_status "bad --input" 2 "$dyad" tag --input xml examples/article.txt
+expect_status "bad --date" 2 "$dyad" tag --date 2022-13-01 examples/article.txt
+expect_status "missing file" 1 "$dyad" sentences "$tmp/no-such-file"
+expect_grep "missing file named" "no-such-file" "$tmp/err"
+
+# --- the example article --------------------------------------------
+golden "sentences of the example" article.sentences sentences examples/article.txt
+golden "tags of the example" article.tags tag examples/article.txt
+golden "chunks of the example" article.chunks chunk examples/article.txt
+"$dyad" chunk --json examples/article.txt >"$tmp/chunks.jsonl" 2>/dev/null
+valid_json "chunk --json" "$tmp/chunks.jsonl"
+"$dyad" tag --json examples/article.txt >"$tmp/tags.jsonl" 2>/dev/null
+valid_json "tag --json" "$tmp/tags.jsonl"
+"$dyad" sentences --json examples/article.txt >"$tmp/s.jsonl" 2>/dev/null
+valid_json "sentences --json" "$tmp/s.jsonl"
+expect_grep "json offsets" '"start":[0-9]+,"end":[0-9]+' "$tmp/s.jsonl"
+
+# --- the seed article: headline, byline and copyright recognised -----
+seed=$shared/seed/us-russia-security-guarantees.txt
+if [ -f "$seed" ]; then
+    "$dyad" sentences "$seed" | cut -f3 | sort | uniq -c | sed 's/^ *//' >"$tmp/parts"
+    printf '2 boilerplate\n14 body\n1 byline\n1 headline\n2 subheadline\n' >"$tmp/parts.want"
+    if cmp -s "$tmp/parts" "$tmp/parts.want"; then ok; else not_ok "seed parts"; diff "$tmp/parts.want" "$tmp/parts" | sed 's/^/  /'; fi
+else
+    not_ok "seed article missing at $seed"
+fi
+
+# --- each input format, detected and forced ----------------------------
+printf '{"id":"a1","date":"2026-03-03","text":"Gondor condemned the attack. Arnor agreed."}\n{"id":"a2","text":"Rohan held talks."}\n' >"$tmp/in.jsonl"
+"$dyad" sentences "$tmp/in.jsonl" >"$tmp/out" 2>"$tmp/err"
+expect_grep "jsonl detected" "^a1	1	body	Arnor agreed\.$" "$tmp/out"
+expect_grep "jsonl second record" "^a2	0	body	Rohan held talks\.$" "$tmp/out"
+"$dyad" sentences --input jsonl - <"$tmp/in.jsonl" >"$tmp/out" 2>"$tmp/err"
+expect_grep "jsonl from stdin" "^a2	0	body" "$tmp/out"
+printf '{"id":"ok1","text":"Gondor met Arnor."}\n{"id": broken\n{"id":"ok2","text":"Rohan met Gondor."}\n' >"$tmp/bad.jsonl"
+expect_status "bad record gives status 1" 1 "$dyad" sentences "$tmp/bad.jsonl"
+expect_grep "bad record named by file and line" "bad.jsonl:2: error" "$tmp/err"
+expect_grep "records after a bad one kept" "^ok2	0	body" "$tmp/out"
+printf '260303 T-1\nGondor and Arnor signed a\ntrade agreement on Tuesday.\n\n260304 T-2\nRohan protested.\n\n' >"$tmp/in.tabari"
+"$dyad" sentences "$tmp/in.tabari" >"$tmp/out" 2>"$tmp/err"
+expect_grep "tabari detected" "^T-1	0	body	Gondor and Arnor signed a trade agreement on Tuesday\.$" "$tmp/out"
+printf '<Sentences>\n<Sentence date="20260303" id="P-1" source="x" sentence="true">\n<Text>\nGondor &amp; Arnor met.\n</Text>\n</Sentence>\n</Sentences>\n' >"$tmp/in.xml"
+"$dyad" sentences "$tmp/in.xml" >"$tmp/out" 2>"$tmp/err"
+expect_grep "petrarch detected" "^P-1	0	body	Gondor & Arnor met\.$" "$tmp/out"
+mkdir -p "$tmp/dir/sub"
+cp "$tmp/in.jsonl" "$tmp/dir/b.jsonl"
+cp "$tmp/in.tabari" "$tmp/dir/sub/a.txt"
+"$dyad" sentences "$tmp/dir" >"$tmp/out" 2>"$tmp/err"
+expect_grep "directory walked" "^T-2	0	body" "$tmp/out"
+expect_grep "directory files first" "^a1	0" "$tmp/out"
+
+# --- hostile input: invalid UTF-8 and NUL bytes never break output ----
+printf 'Gondor\377 said\000 it \303 would talk.\n' >"$tmp/bad.txt"
+"$dyad" chunk --json "$tmp/bad.txt" >"$tmp/out" 2>"$tmp/err"
+valid_json "invalid UTF-8 gives valid JSON" "$tmp/out"
+expect_grep "invalid UTF-8 counted" "invalid UTF-8" "$tmp/err"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,59 @@
+#!/bin/sh
+# tests/run.sh -- runs every test and ends with one line "N passed, N failed".
+#
+#   1. unit tests (build/test_unit), then the same under ASan+UBSan
+#   2. CLI and golden tests (tests/cli.sh) on the normal and the ASan build
+#   3. brief libFuzzer runs of every fuzz target (when clang's fuzzer
+#      runtime is installed; FUZZ_SECONDS per target, default 10)
+# Run from the project root: `make test`.
+set -u
+passed=0
+failed=0
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+# Adds the counts of a component's "N passed, M failed" line.
+tally() {
+    name=$1
+    line=$(grep -E '[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
+    if [ -z "$line" ]; then
+        echo "$name: no result line (crashed?)"
+        failed=$((failed + 1))
+        return
+    fi
+    p=$(echo "$line" | sed -E 's/.*[^0-9]?([0-9]+) passed, ([0-9]+) failed.*/\1/')
+    f=$(echo "$line" | sed -E 's/.* passed, ([0-9]+) failed.*/\1/')
+    passed=$((passed + p))
+    failed=$((failed + f))
+    echo "$name: $p passed, $f failed"
+}
+
+run() {
+    name=$1
+    shift
+    "$@" >"$log" 2>&1
+    rc=$?
+    grep -E '^(FAIL|  |not ok)' "$log" | head -n 60
+    tally "$name"
+    if [ $rc -ne 0 ] && ! grep -qE ' [1-9][0-9]* failed' "$log"; then
+        echo "$name: exited with status $rc"
+        tail -n 20 "$log"
+        failed=$((failed + 1))
+    fi
+}
+
+run "unit" ./build/test_unit
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+    run "unit (asan+ubsan)" ./build-asan/test_unit
+run "cli" sh tests/cli.sh build/dyad
+ASAN_OPTIONS=detect_leaks=1 run "cli (asan+ubsan)" sh tests/cli.sh build-asan/dyad
+
+if [ -e /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a ] ||
+   ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1; then
+    run "fuzz" sh tests/fuzz.sh "${FUZZ_SECONDS:-10}"
+else
+    echo "fuzz: skipped (libclang-rt-14-dev not installed; run ./setup.sh)"
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
