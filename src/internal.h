@@ -91,7 +91,12 @@ int tokenize_range(arena *a, const char *text, uint32_t start, uint32_t end,
 bool tokenize_is_abbreviation(const char *word, size_t len);
 
 /* ---- sentence segmentation (sentence/segment.c) ----------------------
- * Given the tokens of one part, returns the index one past the last token
+ * A sentence longer than SENTENCE_MAX_TOKENS is cut: real sentences are far
+ * shorter, and the cap bounds the per-sentence work of later stages on
+ * hostile input. */
+#define SENTENCE_MAX_TOKENS 1024
+
+/* Given the tokens of one part, returns the index one past the last token
  * of the sentence starting at `from`. */
 size_t segment_next(const dyad_token *toks, size_t n, size_t from,
                     const char *text);

@@ -114,7 +114,11 @@ int dyad_analyze(dyad_pipeline *p, const dyad_document *doc, dyad_analysis *out)
         mark_quotes(toks.v + from, toks.n - from);
         size_t i = from;
         while (i < toks.n) {
-            size_t j = from + segment_next(toks.v + from, toks.n - from, i - from, doc->text);
+            /* A record that is one sentence stays one (up to the length
+             * cap that bounds later stages). */
+            size_t j = doc->is_sentence
+                ? (toks.n - i > SENTENCE_MAX_TOKENS ? i + SENTENCE_MAX_TOKENS : toks.n)
+                : from + segment_next(toks.v + from, toks.n - from, i - from, doc->text);
             if (nsent == sent_cap) {
                 sents = arena_grow(a, sents, &sent_cap, nsent + 1, sizeof *sents);
                 first_token = arena_grow(a, first_token, &first_cap, nsent + 1, sizeof *first_token);

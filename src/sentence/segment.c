@@ -10,10 +10,6 @@
  */
 #include "../internal.h"
 
-/* A sentence longer than this is cut: real sentences are far shorter, and
- * the cap bounds the per-sentence work of later stages on hostile input. */
-#define SENTENCE_MAX_TOKENS 1024
-
 static bool norm_is(const dyad_token *t, const char *s)
 {
     size_t n = strlen(s);
