@@ -50,15 +50,15 @@ $(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c
 # Build-time converters of Debian's data into compact C tables.  They run
 # natively (no sanitizers) so the generated tables are the same in every
 # variant.
-$(BUILD)/tools/%: tools/%.c
+$(BUILD)/tools/%: tools/%.c $(wildcard src/*/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) -std=c17 -D_POSIX_C_SOURCE=200809L -O2 $(WARN) -Isrc -Iinclude $< -o $@ -lm
+	$(CC) -std=c17 -D_POSIX_C_SOURCE=200809L -O2 $(WARN) -Isrc -Iinclude $(filter %.c,$^) -o $@ -lm
 
 $(BUILD)/gen/tagmodel.c: $(BUILD)/tools/gen_tagmodel $(FESTIVAL_DIR)/wsj.wp39.poslexR $(FESTIVAL_DIR)/wsj.wp39.tri.ngrambin
 	@mkdir -p $(dir $@)
 	$< $(FESTIVAL_DIR) > $@.tmp && mv $@.tmp $@
 
-$(BUILD)/gen/lemmadata.c: $(BUILD)/tools/gen_lemmas $(WORDNET_DIR)/verb.exc $(WORDNET_DIR)/index.verb
+$(BUILD)/gen/lemmadata.c: $(BUILD)/tools/gen_lemmas $(addprefix $(WORDNET_DIR)/,index.noun index.verb index.adj noun.exc verb.exc adj.exc)
 	@mkdir -p $(dir $@)
 	$< $(WORDNET_DIR) > $@.tmp && mv $@.tmp $@
 
