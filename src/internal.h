@@ -72,7 +72,13 @@ static inline int ch_lower(int c) { return ch_is_upper(c) ? c + 32 : c; }
 /* ---- article layout (text/article.c) --------------------------------
  * Splits a pasted article into parts (headline, byline, dateline, body,
  * boilerplate).  Returns the number of parts, or -1 on OOM. */
-long article_parts(arena *a, const char *text, size_t len, bool is_sentence,
+typedef enum article_mode {
+    ARTICLE_PASTED,   /* a whole page as pasted: headline lines come first  */
+    ARTICLE_BODY,     /* the story's text with its title kept apart (JSON
+                         Lines): short opening lines are news, not titles   */
+    ARTICLE_SENTENCE  /* one sentence: no layout at all                      */
+} article_mode;
+long article_parts(arena *a, const char *text, size_t len, article_mode mode,
                    dyad_part **out);
 
 /* ---- tokenizer (token/tokenize.c) -----------------------------------

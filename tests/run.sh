@@ -21,8 +21,8 @@ tally() {
         failed=$((failed + 1))
         return
     fi
-    p=$(echo "$line" | sed -E 's/.*[^0-9]?([0-9]+) passed, ([0-9]+) failed.*/\1/')
-    f=$(echo "$line" | sed -E 's/.* passed, ([0-9]+) failed.*/\1/')
+    p=$(echo "$line" | sed -E 's/^(.*[^0-9])?([0-9]+) passed, ([0-9]+) failed.*/\2/')
+    f=$(echo "$line" | sed -E 's/^(.*[^0-9])?([0-9]+) passed, ([0-9]+) failed.*/\3/')
     passed=$((passed + p))
     failed=$((failed + f))
     echo "$name: $p passed, $f failed"

@@ -1,5 +1,6 @@
 /* main.c -- `dyad COMMAND ...`: dispatches to the subcommands. */
 #include "cli.h"
+#include "dict/dict_cli.h"
 #include <string.h>
 
 void cli_usage(FILE *out)
@@ -13,6 +14,8 @@ void cli_usage(FILE *out)
             "  tag         part-of-speech tags and lemmas: word/TAG/lemma\n"
             "  chunk       noun, verb and prepositional phrases, clauses and\n"
             "              verb-group features (tense, voice, negation, modality)\n"
+            "  dict check FILE...    counts and problems in TABARI/PETRARCH dictionaries\n"
+            "  dict lookup PHRASE    what an actor phrase or verb resolves to, and why\n"
             "  help [COMMAND]  this text, or a command's own help\n"
             "  version     print the version\n\n"
             "Input formats are detected (plain-text article, JSON Lines, TABARI\n"
@@ -44,6 +47,8 @@ int main(int argc, char **argv)
     }
     if (strcmp(cmd, "sentences") == 0 || strcmp(cmd, "tag") == 0 || strcmp(cmd, "chunk") == 0)
         return cmd_text_view(cmd, argc - 2, argv + 2);
+    if (strcmp(cmd, "dict") == 0)
+        return cmd_dict(argc - 2, argv + 2);
     fprintf(stderr, "dyad: unknown command '%s'\n\n", cmd);
     cli_usage(stderr);
     return EXIT_USAGE;

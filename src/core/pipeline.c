@@ -97,7 +97,10 @@ int dyad_analyze(dyad_pipeline *p, const dyad_document *doc, dyad_analysis *out)
     if (doc->len > DYAD_MAX_DOCUMENT) return -1;
 
     dyad_part *parts;
-    long nparts = article_parts(a, doc->text, doc->len, doc->is_sentence != 0, &parts);
+    article_mode mode = doc->is_sentence            ? ARTICLE_SENTENCE
+                        : doc->format == DYAD_FORMAT_JSONL ? ARTICLE_BODY
+                                                           : ARTICLE_PASTED;
+    long nparts = article_parts(a, doc->text, doc->len, mode, &parts);
     if (nparts < 0) goto oom;
 
     token_vec toks = {NULL, 0, 0};

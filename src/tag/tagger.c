@@ -1,10 +1,449 @@
-/* tagger.c -- STUB, to be replaced by the trigram HMM tagger. */
+/*
+ * tagger.c -- part-of-speech tagging: a second-order (trigram) hidden
+ * Markov model decoded by Viterbi, in the manner of TnT (Brants 2000).
+ *
+ * The model is const data generated from the festlex WSJ lexicon and tag
+ * trigram counts (tagmodel.h).  Per word the tagger
+ *   1. finds candidate tags with log P(word | tag): from the lexicon
+ *      (looked up lower-cased), else from number shapes, else from the
+ *      suffix model for unknown words;
+ *   2. corrects them for capitalisation, which the lower-cased lexicon
+ *      cannot see: a capital in mid-sentence makes a proper noun likely, a
+ *      lower-case letter makes it unlikely;
+ *   3. keeps the few tags whose posterior is within a beam of the best,
+ * then Viterbi runs over pairs of candidate tags.  With one to three
+ * candidates a word the search costs a few dozen additions per word.
+ *
+ * Memory: candidates and back-pointers for at most TAG_WINDOW words at a
+ * time, from the scratch arena.  A longer "sentence" (hostile input) is
+ * decoded window by window, each starting from the last two tags of the
+ * one before, so time stays linear and memory bounded.
+ */
 #include "../internal.h"
 #include "tagmodel.h"
 
+#define KMAX 6          /* candidate tags kept per word                   */
+#define TAG_WINDOW 4096 /* words decoded at once                          */
+#define BEAM 7.0f       /* drop tags e^7 ~ 1000 times less likely a priori */
+
+typedef struct cand {
+    uint8_t n;
+    uint8_t tag[KMAX];
+    float e[KMAX];
+} cand;
+
+/* How much the case of a word tells. */
+enum casing {
+    CASE_NONE,   /* no letters, or position where a capital is expected */
+    CASE_LOWER,  /* starts with a lower-case letter                    */
+    CASE_CAP,    /* capitalised where a capital is not required        */
+    CASE_UPPER   /* two or more letters, all upper case                */
+};
+
+/* log P(casing | tag), up to a constant per casing.  A WSJ proper noun is
+ * written in lower case almost never; other words are capitalised in
+ * mid-sentence rarely: most often adjectives, which then are proper
+ * adjectives ("Brazilian", "Islamic"), and nouns in titles ("Prime
+ * Minister").  A word in capitals throughout is an acronym far more often
+ * than a pronoun or verb in a shouted headline ("US" is not "us"). */
+static float case_score(enum casing c, int t)
+{
+    switch (c) {
+    case CASE_LOWER:
+        return (t == TM_NNP || t == TM_NNPS) ? -4.6f : 0.0f;
+    case CASE_CAP:
+    case CASE_UPPER:
+        switch (t) {
+        case TM_NNP: case TM_NNPS: return 0.0f;
+        case TM_JJ: return -1.0f;
+        case TM_NN: case TM_NNS: case TM_CD: case TM_FW: case TM_SYM: case TM_LS:
+            return -3.0f;
+        default:
+            return c == CASE_UPPER ? -6.9f : -4.6f;
+        }
+    default:
+        return 0.0f;
+    }
+}
+
+/* ---- word shapes ------------------------------------------------------ */
+
+typedef struct shape {
+    char low[TM_MAX_WORD];
+    size_t len;
+    uint32_t hash;
+    bool upper_first, all_upper, has_digit, has_hyphen, has_alpha, has_lower;
+    bool has_high;   /* bytes of non-ASCII characters */
+    bool too_long;
+} shape;
+
+static void word_shape(const char *w, shape *s)
+{
+    uint32_t h = TM_HASH_INIT;
+    size_t i = 0;
+    int nupper = 0;
+    s->upper_first = ch_is_upper((unsigned char)w[0]);
+    s->has_digit = s->has_hyphen = s->has_alpha = s->has_lower = s->has_high = false;
+    for (; w[i]; i++) {
+        int c = (unsigned char)w[i];
+        if (i < TM_MAX_WORD) {
+            int l = ch_lower(c);
+            s->low[i] = (char)l;
+            h = tm_hash_step(h, (unsigned char)l);
+        }
+        if (ch_is_upper(c)) { nupper++; s->has_alpha = true; }
+        else if (ch_is_lower(c)) { s->has_lower = true; s->has_alpha = true; }
+        else if (ch_is_digit(c)) s->has_digit = true;
+        else if (c == '-') s->has_hyphen = true;
+        else if (c >= 0x80) s->has_high = true;
+    }
+    s->len = i;
+    s->too_long = i >= TM_MAX_WORD;
+    s->hash = h;
+    s->all_upper = nupper >= 2 && !s->has_lower;
+}
+
+static const tm_entry *lookup(const uint32_t *slots, uint32_t mask,
+                              const tm_entry *tab, const char *key, size_t len,
+                              uint32_t h)
+{
+    uint32_t check = h & 0xFFFF0000u;
+    for (uint32_t i = h & mask;; i = (i + 1) & mask) {
+        uint32_t v = slots[i];
+        if (!v) return NULL;
+        if ((v & 0xFFFF0000u) != check) continue;
+        const tm_entry *e = &tab[(v & 0xFFFF) - 1];
+        const char *k = tm_pool + e->str;
+        if ((unsigned char)k[0] == len && memcmp(k + 1, key, len) == 0) return e;
+    }
+}
+
+/* A number as news writes it: digits with separators ("2,000", "1.5",
+ * "10:30", "1/2", "-3"), optionally a decade ("1990s"). */
+static bool is_number(const char *w, size_t len)
+{
+    size_t i = 0, digits = 0;
+    if (w[0] == '-' || w[0] == '+' || w[0] == '\'') i++;
+    for (; i < len; i++) {
+        char c = w[i];
+        if (ch_is_digit(c)) digits++;
+        else if (c == ',' || c == '.' || c == ':' || c == '/' || c == '-') {
+            if (i + 1 == len) return false;
+        } else if (c == 's' && i + 1 == len && digits >= 2) {
+            return true;
+        } else {
+            return false;
+        }
+    }
+    return digits > 0;
+}
+
+/* One non-ASCII character ("€", "°", U+FFFD): a symbol, while longer
+ * non-ASCII words are names in other scripts or with accents. */
+static bool one_char(const char *w, size_t len)
+{
+    size_t adv;
+    utf8_decode((const unsigned char *)w, len, &adv);
+    return adv == len;
+}
+
+/* Penn Treebank bracket tokens, which the lower-cased lexicon lacks. */
+static bool is_bracket_token(const char *w, size_t len)
+{
+    return len == 5 && w[0] == '-' && w[4] == '-' &&
+           (w[1] == 'L' || w[1] == 'R') && w[3] == 'B';
+}
+
+static float emit_score(uint32_t k)
+{
+    return (float)tm_emit_lp[k] * (1.0f / TM_LP_SCALE);
+}
+
+static void cand_add(cand *c, int tag, float e)
+{
+    /* keep the KMAX best by prior-weighted score, insertion-sorted */
+    float s = e + tm_logprior[tag];
+    int i;
+    if (c->n < KMAX) {
+        i = c->n++;
+    } else {
+        i = KMAX - 1;
+        if (s <= c->e[i] + tm_logprior[c->tag[i]]) return;
+    }
+    while (i > 0 && s > c->e[i - 1] + tm_logprior[c->tag[i - 1]]) {
+        c->tag[i] = c->tag[i - 1];
+        c->e[i] = c->e[i - 1];
+        i--;
+    }
+    c->tag[i] = (uint8_t)tag;
+    c->e[i] = e;
+}
+
+static void cand_prune(cand *c)
+{
+    float best = c->e[0] + tm_logprior[c->tag[0]];
+    while (c->n > 1 && c->e[c->n - 1] + tm_logprior[c->tag[c->n - 1]] < best - BEAM)
+        c->n--;
+}
+
+static void candidates(const char *w, enum casing cs, const shape *s, cand *c)
+{
+    c->n = 0;
+    if (!s->too_long && s->len > 0) {
+        const tm_entry *e = lookup(tm_lex_slots, tm_lex_mask, tm_lex, s->low, s->len, s->hash);
+        if (e) {
+            bool nnp = false;
+            for (uint32_t k = TM_ENTRY_FIRST(e), end = k + TM_ENTRY_COUNT(e); k < end; k++) {
+                int t = tm_emit_tag[k];
+                nnp |= t == TM_NNP;
+                cand_add(c, t, emit_score(k) + case_score(cs, t));
+            }
+            /* A known common word capitalised in mid-sentence is most
+             * often part of a name the lexicon has not seen as such. */
+            if (!nnp && (cs == CASE_CAP || cs == CASE_UPPER))
+                cand_add(c, TM_NNP, tm_unseen_lp[TM_NNP]);
+            cand_prune(c);
+            return;
+        }
+    }
+    if (s->len == 0 || is_bracket_token(w, s->len) || (!s->has_alpha && !s->has_digit &&
+                                                      (!s->has_high || one_char(w, s->len)))) {
+        c->n = 1;
+        c->tag[0] = TM_PUNC;
+        c->e[0] = 0;
+        return;
+    }
+    if (s->has_digit && is_number(w, s->len)) {
+        c->n = 1;
+        c->tag[0] = TM_CD;
+        c->e[0] = 0;
+        return;
+    }
+    /* Unknown word: the longest suffix the model has for its class.  A
+     * word starting with a non-ASCII letter may be capitalised ("Ålesund"),
+     * and in news most likely is: a foreign name. */
+    char key[TM_SUF_MAXLEN + 1];
+    bool capital = s->upper_first || s->all_upper || (unsigned char)w[0] >= 0x80;
+    key[0] = s->has_digit ? TM_SUF_DIGIT
+           : s->has_hyphen ? (capital ? TM_SUF_HCAP : TM_SUF_HYPH)
+           : (capital ? TM_SUF_CAP : TM_SUF_LOWER);
+    size_t maxl = s->len < TM_SUF_MAXLEN ? s->len : TM_SUF_MAXLEN;
+    const char *tail = (s->too_long ? w : s->low) + s->len - maxl;
+    char tailbuf[TM_SUF_MAXLEN];
+    if (s->too_long) {
+        for (size_t i = 0; i < maxl; i++) tailbuf[i] = (char)ch_lower((unsigned char)tail[i]);
+        tail = tailbuf;
+    }
+    const tm_entry *e = NULL;
+    for (size_t l = maxl + 1; l-- > 0 && !e;) {
+        memcpy(key + 1, tail + maxl - l, l);
+        uint32_t h = TM_HASH_INIT;
+        for (size_t i = 0; i <= l; i++) h = tm_hash_step(h, (unsigned char)key[i]);
+        e = lookup(tm_suf_slots, tm_suf_mask, tm_suf, key, l + 1, h);
+    }
+    if (e) {
+        for (uint32_t k = TM_ENTRY_FIRST(e), end = k + TM_ENTRY_COUNT(e); k < end; k++) {
+            int t = tm_emit_tag[k];
+            cand_add(c, t, emit_score(k) + case_score(cs, t));
+        }
+    }
+    if (c->n == 0) {
+        c->n = 1;
+        c->tag[0] = capital ? TM_NNP : TM_NN;
+        c->e[0] = 0;
+    }
+    cand_prune(c);
+}
+
+/* ---- output tags -------------------------------------------------------- */
+
+static uint8_t punct_tag(const char *w)
+{
+    switch (w[0]) {
+    case ',': return DYAD_TAG_COMMA;
+    case '.': return w[1] == '.' ? DYAD_TAG_COLON : DYAD_TAG_PERIOD;
+    case '!': case '?': return DYAD_TAG_PERIOD;
+    case ';': case ':': case '-':
+        if (is_bracket_token(w, strlen(w))) return w[1] == 'L' ? DYAD_TAG_LRB : DYAD_TAG_RRB;
+        return DYAD_TAG_COLON;
+    case '`': return DYAD_TAG_LQUOTE;
+    case '\'': case '"': return DYAD_TAG_RQUOTE;
+    case '(': case '[': case '{': case '<': return DYAD_TAG_LRB;
+    case ')': case ']': case '}': case '>': return DYAD_TAG_RRB;
+    case '$': return DYAD_TAG_DOLLAR;
+    case '#': return DYAD_TAG_HASH;
+    case '\xC2': /* pound, yen */
+        return w[1] == '\xA3' || w[1] == '\xA5' ? DYAD_TAG_DOLLAR : DYAD_TAG_SYM;
+    case '\xE2': /* euro */
+        return w[1] == '\x82' && w[2] == '\xAC' ? DYAD_TAG_DOLLAR : DYAD_TAG_SYM;
+    default:
+        /* currency written with letters: "US$", "C$", "HK$" */
+        if (w[0] && w[strlen(w) - 1] == '$') return DYAD_TAG_DOLLAR;
+        return DYAD_TAG_SYM;
+    }
+}
+
+static const uint8_t penn[TM_NTAGS] = {
+    [TM_NN] = DYAD_TAG_NN, [TM_PUNC] = DYAD_TAG_SYM, [TM_NNP] = DYAD_TAG_NNP,
+    [TM_DT] = DYAD_TAG_DT, [TM_IN] = DYAD_TAG_IN, [TM_JJ] = DYAD_TAG_JJ,
+    [TM_NNS] = DYAD_TAG_NNS, [TM_CD] = DYAD_TAG_CD, [TM_RB] = DYAD_TAG_RB,
+    [TM_VBD] = DYAD_TAG_VBD, [TM_VB] = DYAD_TAG_VB, [TM_PRP] = DYAD_TAG_PRP,
+    [TM_CC] = DYAD_TAG_CC, [TM_OF] = DYAD_TAG_IN, [TM_TO] = DYAD_TAG_TO,
+    [TM_VBZ] = DYAD_TAG_VBZ, [TM_VBN] = DYAD_TAG_VBN, [TM_VBG] = DYAD_TAG_VBG,
+    [TM_VBP] = DYAD_TAG_VBP, [TM_MD] = DYAD_TAG_MD, [TM_POS] = DYAD_TAG_POS,
+    [TM_WDT] = DYAD_TAG_WDT, [TM_JJR] = DYAD_TAG_JJR, [TM_WP] = DYAD_TAG_WP,
+    [TM_NNPS] = DYAD_TAG_NNPS, [TM_WRB] = DYAD_TAG_WRB, [TM_JJS] = DYAD_TAG_JJS,
+    [TM_RBR] = DYAD_TAG_RBR, [TM_RP] = DYAD_TAG_RP, [TM_EX] = DYAD_TAG_EX,
+    [TM_RBS] = DYAD_TAG_RBS, [TM_PDT] = DYAD_TAG_PDT, [TM_FW] = DYAD_TAG_FW,
+    [TM_UH] = DYAD_TAG_UH, [TM_SYM] = DYAD_TAG_SYM, [TM_LS] = DYAD_TAG_LS,
+};
+
+static bool lower_eq(const char *w, const char *lit)
+{
+    for (; *lit; w++, lit++)
+        if (ch_lower((unsigned char)*w) != *lit) return false;
+    return *w == 0;
+}
+
+/* festlex has one "prp" for personal and possessive pronouns. */
+static uint8_t pronoun_tag(const char *w, int next)
+{
+    static const char *const poss[] = {"my", "your", "his", "its", "our", "their", "thy"};
+    for (size_t i = 0; i < sizeof poss / sizeof *poss; i++)
+        if (lower_eq(w, poss[i])) return DYAD_TAG_PRPS;
+    /* "her" is possessive before what can head or modify a noun */
+    if (lower_eq(w, "her")) {
+        switch (next) {
+        case TM_NN: case TM_NNS: case TM_NNP: case TM_NNPS: case TM_JJ:
+        case TM_JJR: case TM_JJS: case TM_CD: case TM_VBG: case TM_VBN:
+            return DYAD_TAG_PRPS;
+        default:
+            return DYAD_TAG_PRP;
+        }
+    }
+    return DYAD_TAG_PRP;
+}
+
+static uint8_t penn_tag(const char *w, int t, int next)
+{
+    switch (t) {
+    case TM_PUNC: return punct_tag(w);
+    case TM_PRP: return pronoun_tag(w, next);
+    case TM_WP: return lower_eq(w, "whose") ? DYAD_TAG_WPS : DYAD_TAG_WP;
+    case TM_RB:
+        /* Penn tags "about" RB only for "approximately"; in "about to"
+         * (about to leave) it is IN, which the festlex trigrams, with
+         * "to" as a tag of its own, cannot see. */
+        return next == TM_TO && lower_eq(w, "about") ? DYAD_TAG_IN : DYAD_TAG_RB;
+    default: return penn[t];
+    }
+}
+
+/* ---- Viterbi ---------------------------------------------------------- */
+
+/* A capital tells nothing at the start of a sentence, of a quotation or
+ * after a colon or bracket, where any word may take one. */
+static bool capital_expected(const char *prev)
+{
+    if (!prev) return true;
+    switch (prev[0]) {
+    case '`': case ':': case '(': case '[': case '{': case '.': case '!': case '?':
+    case '"':
+        return true;
+    case '-':
+        return is_bracket_token(prev, strlen(prev)) && prev[1] == 'L';
+    default:
+        return false;
+    }
+}
+
+static enum casing word_casing(const shape *s, const char *prev, const char *w)
+{
+    if (s->all_upper) return CASE_UPPER;
+    if (!s->has_alpha) return CASE_NONE;
+    if (!s->upper_first) return ch_is_lower((unsigned char)w[0]) ? CASE_LOWER : CASE_NONE;
+    /* "I" is capitalised everywhere */
+    if (s->len == 1 && w[0] == 'I') return CASE_NONE;
+    return capital_expected(prev) ? CASE_NONE : CASE_CAP;
+}
+
+/* Context before the first word: the previous sentence ended with a
+ * full stop after, most often, a noun. */
+#define START2 TM_NN
+#define START1 TM_PUNC
+
+static const float *trans_row(int a, int b)
+{
+    return tm_trans + ((size_t)a * TM_NTAGS + (size_t)b) * TM_NTAGS;
+}
+
+/* Decodes words[0..m) given the two tags before them; writes model tags. */
+static void viterbi(const char *const *words, const char *prev, size_t m,
+                    int p2, int p1, cand *cs, uint8_t *bp, uint8_t *out)
+{
+    /* delta[j * KMAX + k]: best score with word i-1 on candidate j and
+     * word i on candidate k. */
+    float delta[KMAX * KMAX], next[KMAX * KMAX];
+    const cand ctx2 = {1, {(uint8_t)p2}, {0}}, ctx1 = {1, {(uint8_t)p1}, {0}};
+    for (size_t i = 0; i < m; i++) {
+        shape s;
+        word_shape(words[i], &s);
+        candidates(words[i], word_casing(&s, i ? words[i - 1] : prev, words[i]), &s, &cs[i]);
+        const cand *c0 = i >= 2 ? &cs[i - 2] : i == 1 ? &ctx1 : &ctx2;
+        const cand *c1 = i >= 1 ? &cs[i - 1] : &ctx1;
+        const cand *c2 = &cs[i];
+        uint8_t *b = bp + i * KMAX * KMAX;
+        for (unsigned j = 0; j < c1->n; j++) {
+            for (unsigned k = 0; k < c2->n; k++) {
+                float best = -1e30f;
+                unsigned arg = 0;
+                for (unsigned a = 0; a < c0->n; a++) {
+                    float v = (i >= 1 ? delta[a * KMAX + j] : 0) +
+                              trans_row(c0->tag[a], c1->tag[j])[c2->tag[k]];
+                    if (v > best) { best = v; arg = a; }
+                }
+                next[j * KMAX + k] = best + c2->e[k];
+                b[j * KMAX + k] = (uint8_t)arg;
+            }
+        }
+        memcpy(delta, next, sizeof delta);
+    }
+    /* best final pair, then follow the back-pointers */
+    const cand *last1 = m >= 2 ? &cs[m - 2] : &ctx1;
+    const cand *last = &cs[m - 1];
+    float best = -1e30f;
+    unsigned bj = 0, bk = 0;
+    for (unsigned j = 0; j < last1->n; j++)
+        for (unsigned k = 0; k < last->n; k++)
+            if (delta[j * KMAX + k] > best) { best = delta[j * KMAX + k]; bj = j; bk = k; }
+    for (size_t i = m; i-- > 0;) {
+        out[i] = cs[i].tag[bk];
+        unsigned a = bp[i * KMAX * KMAX + bj * KMAX + bk];
+        bk = bj;
+        bj = a;
+    }
+}
+
 int tagger_tag(arena *scratch, const char *const *words, size_t n, uint8_t *tags)
 {
-    (void)scratch; (void)words;
-    for (size_t i = 0; i < n; i++) tags[i] = DYAD_TAG_NN;
+    if (n == 0) return 0;
+    size_t win = n < TAG_WINDOW ? n : TAG_WINDOW;
+    cand *cs = arena_alloc(scratch, win * sizeof *cs);
+    uint8_t *bp = arena_alloc(scratch, win * KMAX * KMAX);
+    uint8_t *mt = arena_alloc(scratch, win + 2);
+    if (!cs || !bp || !mt) return -1;
+    int p2 = START2, p1 = START1;
+    int carry = -1;  /* model tag of the word before this window */
+    for (size_t at = 0; at < n; at += win) {
+        size_t m = n - at < win ? n - at : win;
+        viterbi(words + at, at ? words[at - 1] : NULL, m, p2, p1, cs, bp, mt);
+        if (carry >= 0) tags[at - 1] = penn_tag(words[at - 1], carry, mt[0]);
+        for (size_t i = 0; i + 1 < m; i++)
+            tags[at + i] = penn_tag(words[at + i], mt[i], mt[i + 1]);
+        carry = mt[m - 1];
+        p2 = m >= 2 ? mt[m - 2] : p1;
+        p1 = mt[m - 1];
+    }
+    tags[n - 1] = penn_tag(words[n - 1], carry, TM_PUNC);
     return 0;
 }

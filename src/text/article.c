@@ -258,11 +258,11 @@ static void add_paragraph(part_list *pl, const char *t, uint32_t start, uint32_t
     add_part(pl, DYAD_PART_BODY, start, end);
 }
 
-long article_parts(arena *a, const char *text, size_t len, bool is_sentence, dyad_part **out)
+long article_parts(arena *a, const char *text, size_t len, article_mode mode, dyad_part **out)
 {
     part_list pl = {a, NULL, 0, 0, false};
     size_t nlines = 0;
-    if (is_sentence) {
+    if (mode == ARTICLE_SENTENCE) {
         /* A record that is one sentence has no layout: one body part. */
         uint32_t s = 0, e = (uint32_t)len, adv;
         while (s < e && (is_space_at(text, s, e, &adv) || text[s] == '\n')) s += adv;
@@ -283,6 +283,8 @@ long article_parts(arena *a, const char *text, size_t len, bool is_sentence, dya
         const line *l = &lines[i];
         if (is_boilerplate(text, l->start, l->end))
             add_part(&pl, DYAD_PART_BOILERPLATE, l->start, l->end);
+        else if (mode == ARTICLE_BODY && !is_by_line(text, l->start, l->end))
+            break; /* the title came separately: short lines here are news */
         else if (is_by_line(text, l->start, l->end) ||
                  (have_headline && count_words(text, l->start, l->end) <= 8 &&
                   mentions_byline_word(text, l->start, l->end)))
