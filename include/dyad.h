@@ -338,6 +338,67 @@ size_t dyad_lemmatize(const char *word, size_t len, dyad_tag tag, char *buf,
                       size_t cap);
 
 /* ------------------------------------------------------------------------
+ * Events
+ *
+ * An event is who did what to whom: a source actor, a target actor and a
+ * CAMEO event code, with the date, the sentence it came from and the byte
+ * ranges of the words that produced it.  The coder (src/code/, dyad_coder_*
+ * below) makes them from an analysis; renderers (src/event/) write them.
+ * ------------------------------------------------------------------------ */
+
+typedef struct dyad_span {
+    uint32_t start, end;  /* bytes in the document text; start == end: none */
+} dyad_span;
+
+/* Event flags. */
+enum {
+    DYAD_EVENT_NEGATED   = 1u << 0, /* the verb was negated (kept only when
+                                        the dictionaries code negation)    */
+    DYAD_EVENT_IN_QUOTE  = 1u << 1, /* coded inside a quotation            */
+    DYAD_EVENT_REPORTED  = 1u << 2, /* from reported speech (X said Y ...) */
+    DYAD_EVENT_COMPOUND  = 1u << 3, /* one member of a compound actor      */
+    DYAD_EVENT_FUTURE    = 1u << 4  /* future or modal verb: intent        */
+};
+
+typedef struct dyad_event {
+    uint32_t sentence;        /* index into dyad_analysis.sentences        */
+    char date[11];            /* "YYYY-MM-DD" of the event; "" if unknown  */
+    char source[32];          /* actor code, e.g. "USAGOV", "IGOWSTNAT"   */
+    char target[32];          /* actor code; "" when the event has none    */
+    char code[8];             /* CAMEO event code, e.g. "036", "0874"      */
+    dyad_span source_span;    /* the words that named the source           */
+    dyad_span target_span;    /* the words that named the target           */
+    dyad_span verb_span;      /* the verb (and pattern words) coded        */
+    uint32_t flags;           /* DYAD_EVENT_*                              */
+    /* Why: the dictionary entry that matched, for --explain.  Owned by the
+     * coder's dictionaries; NULL when not known. */
+    const char *pattern;      /* the pattern as written                    */
+    const char *pattern_file; /* dictionary file and line it came from     */
+    uint32_t pattern_line;
+} dyad_event;
+
+/* Facts about a CAMEO event code, from dyad's own table (src/event/). */
+typedef enum dyad_quad {
+    DYAD_QUAD_NONE = 0,
+    DYAD_QUAD_VERBAL_COOPERATION = 1,
+    DYAD_QUAD_MATERIAL_COOPERATION = 2,
+    DYAD_QUAD_VERBAL_CONFLICT = 3,
+    DYAD_QUAD_MATERIAL_CONFLICT = 4
+} dyad_quad;
+
+typedef struct dyad_cameo_info {
+    const char *code;      /* "036"                                         */
+    const char *name;      /* "Express intent to meet or negotiate"         */
+    double goldstein;      /* -10 .. +10                                    */
+    dyad_quad quad;        /* GDELT's quad class (1-4)                      */
+    const char *plover;    /* PLOVER event type, e.g. "CONSULT"; NULL if none */
+} dyad_cameo_info;
+
+/* Looks a code up; NULL when it is not a CAMEO event code.  The root is
+ * the first two digits ("0874" -> "08"). */
+const dyad_cameo_info *dyad_cameo_lookup(const char *code);
+
+/* ------------------------------------------------------------------------
  * Renderers
  * ------------------------------------------------------------------------ */
 
@@ -352,6 +413,29 @@ void dyad_render_sentences(FILE *out, const dyad_analysis *a, unsigned flags);
 void dyad_render_tags(FILE *out, const dyad_analysis *a, unsigned flags);
 /* `dyad chunk`: bracketed phrases, one sentence a line. */
 void dyad_render_chunks(FILE *out, const dyad_analysis *a, unsigned flags);
+
+/* Event output formats (`dyad code --output`). */
+typedef enum dyad_event_format {
+    DYAD_EVENTS_JSONL,   /* one JSON object per event (default)            */
+    DYAD_EVENTS_TSV,     /* PETRARCH2's event-file layout                  */
+    DYAD_EVENTS_TABARI,  /* TABARI's event-file layout                     */
+    DYAD_EVENTS_GDELT    /* GDELT 2.0 event-table column order             */
+} dyad_event_format;
+
+enum {
+    DYAD_EVENTS_EXPLAIN      = 1u << 0, /* add the pattern and the words    */
+    DYAD_EVENTS_PHOENIX_QUAD = 1u << 1  /* Phoenix's quad numbering         */
+};
+
+/* Name as used by --output ("jsonl", "tsv", "tabari", "gdelt"); parsing
+ * returns -1 when unknown. */
+const char *dyad_event_format_name(dyad_event_format format);
+int dyad_event_format_from_name(const char *name);
+
+/* Writes the events coded from one analysed document.  The document (id,
+ * text for the quoted words) comes from a->doc. */
+void dyad_render_events(FILE *out, const dyad_analysis *a, const dyad_event *events,
+                        size_t nevents, dyad_event_format format, unsigned flags);
 
 #ifdef __cplusplus
 }

@@ -169,9 +169,12 @@ int tabari_next(dyad_reader *r, dyad_document *doc)
             }
         }
         size_t header_line = lineno, text_lines = 0;
-        bool too_big = false, out_of_memory = false;
+        bool too_big = false, out_of_memory = false, ended_by_blank = false;
         while (reader_line(r, &line, &len, &lineno, &too_long)) {
-            if (!too_long && blank(line, len)) break;
+            if (!too_long && blank(line, len)) {
+                ended_by_blank = true;
+                break;
+            }
             text_lines++;
             if (too_big || out_of_memory) continue;
             if (too_long || r->text.len + len + 1 > r->max_record)
@@ -189,9 +192,18 @@ int tabari_next(dyad_reader *r, dyad_document *doc)
             reader_skip(r, header_line, r->id.data, "out of memory");
             continue;
         }
-        if (text_lines == 0) {
-            reader_skip(r, header_line, r->id.data, "record has no text");
+        if (text_lines == 0 && !ended_by_blank) {
+            /* A header as the file's last line: the rest was cut off. */
+            reader_skip(r, header_line, r->id.data, "record has no text (truncated file?)");
             continue;
+        }
+        if (text_lines == 0) {
+            /* A complete record whose text is empty (TABARI codes it as
+             * nothing, and counts it): delivered empty, not an error. */
+            reader_fill_document(r, doc, header_line);
+            memcpy(doc->date, date, sizeof doc->date);
+            doc->is_sentence = 1;
+            return 1;
         }
         size_t n = blank_comments(r->text.data, r->text.len);
         if (n == 0) {
