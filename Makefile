@@ -28,9 +28,10 @@ LDLIBS    += -lm -lpthread
 
 LIB_SRC   := $(sort $(filter-out src/cli/%,$(wildcard src/*/*.c)))
 CLI_SRC   := $(sort $(wildcard src/cli/*.c))
-GEN_SRC   := $(BUILD)/gen/tagmodel.c $(BUILD)/gen/lemmadata.c
+DICT_DATA := $(sort $(wildcard dict/*/*.actors dict/*/*.agents dict/*/*.verbs dict/*/*.options))
+GEN_SRC   := $(BUILD)/gen/tagmodel.c $(BUILD)/gen/lemmadata.c $(BUILD)/gen/builtin_dict.c
 TEST_SRC  := $(sort $(wildcard tests/unit/*.c))
-TOOLS     := gen_tagmodel gen_lemmas
+TOOLS     := gen_tagmodel gen_lemmas gen_embed
 
 LIB_OBJ   := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(GEN_SRC:$(BUILD)/gen/%.c=$(BUILD)/obj/gen/%.o)
 CLI_OBJ   := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
@@ -61,6 +62,12 @@ $(BUILD)/gen/tagmodel.c: $(BUILD)/tools/gen_tagmodel $(FESTIVAL_DIR)/wsj.wp39.po
 $(BUILD)/gen/lemmadata.c: $(BUILD)/tools/gen_lemmas $(addprefix $(WORDNET_DIR)/,index.noun index.verb index.adj noun.exc verb.exc adj.exc)
 	@mkdir -p $(dir $@)
 	$< $(WORDNET_DIR) > $@.tmp && mv $@.tmp $@
+
+# dyad's own dictionaries, embedded so that a bare `dyad code` needs no
+# installed data files.
+$(BUILD)/gen/builtin_dict.c: $(BUILD)/tools/gen_embed $(DICT_DATA) Makefile
+	@mkdir -p $(dir $@)
+	$< $(DICT_DATA) > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/gen/suites.h: $(TEST_SRC)
 	@mkdir -p $(dir $@)

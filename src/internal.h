@@ -111,6 +111,10 @@ size_t segment_next(const dyad_token *toks, size_t n, size_t from,
  * Tags the n words (normalised forms, original case) of one sentence.
  * Scratch memory comes from `scratch`.  Returns 0 or -1 on OOM. */
 int tagger_tag(arena *scratch, const char *const *words, size_t n, uint8_t *tags);
+/* The same for a headline in title case, where capitals carry no
+ * information; tagger_is_title_case() tells such a headline. */
+int tagger_tag_title(arena *scratch, const char *const *words, size_t n, uint8_t *tags);
+bool tagger_is_title_case(const char *const *words, size_t n);
 
 /* ---- chunker (chunk/chunk.c) -----------------------------------------
  * Fills s->chunks, s->clauses, s->verbs (and each token's chunk index)

@@ -68,7 +68,9 @@ static int tag_sentence(arena *a, dyad_sentence *s)
     uint8_t *tags = arena_alloc(a, s->ntokens);
     if (!words || !tags) return -1;
     for (size_t i = 0; i < s->ntokens; i++) words[i] = s->tokens[i].norm;
-    if (tagger_tag(a, words, s->ntokens, tags)) return -1;
+    bool title = (s->part == DYAD_PART_HEADLINE || s->part == DYAD_PART_SUBHEADLINE) &&
+                 tagger_is_title_case(words, s->ntokens);
+    if ((title ? tagger_tag_title : tagger_tag)(a, words, s->ntokens, tags)) return -1;
     for (size_t i = 0; i < s->ntokens; i++) s->tokens[i].tag = tags[i];
     return 0;
 }

@@ -347,6 +347,11 @@ int dict_load_memory(dyad_dict *d, const char *name, const char *data, size_t le
 /* The same from a file on disk; -1 also when it cannot be read. */
 int dict_load_file(dyad_dict *d, const char *path, const dict_load_options *opt);
 
+/* Loads dyad's own dictionaries, embedded at build time from dict/
+ * (dict_builtin.h): what `dyad code` uses unless --no-default-dict.
+ * Returns 0, or -1 when a file could not be loaded. */
+int dict_load_builtin(dyad_dict *d, const dict_load_options *opt);
+
 /* Total of all files, or one file's counts. */
 dict_counts dict_total_counts(const dyad_dict *d);
 size_t dict_file_count(const dyad_dict *d);

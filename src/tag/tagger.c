@@ -357,11 +357,14 @@ static bool capital_expected(const char *prev)
     }
 }
 
-static enum casing word_casing(const shape *s, const char *prev, const char *w)
+static enum casing word_casing(const shape *s, const char *prev, const char *w, bool title)
 {
-    if (s->all_upper) return CASE_UPPER;
+    if (s->all_upper) return title ? CASE_NONE : CASE_UPPER;
     if (!s->has_alpha) return CASE_NONE;
     if (!s->upper_first) return ch_is_lower((unsigned char)w[0]) ? CASE_LOWER : CASE_NONE;
+    /* In a headline written in title case every word has its capital:
+     * it tells nothing ("Agree" is a verb there). */
+    if (title) return CASE_NONE;
     /* "I" is capitalised everywhere */
     if (s->len == 1 && w[0] == 'I') return CASE_NONE;
     return capital_expected(prev) ? CASE_NONE : CASE_CAP;
@@ -378,7 +381,7 @@ static const float *trans_row(int a, int b)
 }
 
 /* Decodes words[0..m) given the two tags before them; writes model tags. */
-static void viterbi(const char *const *words, const char *prev, size_t m,
+static void viterbi(const char *const *words, const char *prev, size_t m, bool title,
                     int p2, int p1, cand *cs, uint8_t *bp, uint8_t *out)
 {
     /* delta[j * KMAX + k]: best score with word i-1 on candidate j and
@@ -388,7 +391,7 @@ static void viterbi(const char *const *words, const char *prev, size_t m,
     for (size_t i = 0; i < m; i++) {
         shape s;
         word_shape(words[i], &s);
-        candidates(words[i], word_casing(&s, i ? words[i - 1] : prev, words[i]), &s, &cs[i]);
+        candidates(words[i], word_casing(&s, i ? words[i - 1] : prev, words[i], title), &s, &cs[i]);
         const cand *c0 = i >= 2 ? &cs[i - 2] : i == 1 ? &ctx1 : &ctx2;
         const cand *c1 = i >= 1 ? &cs[i - 1] : &ctx1;
         const cand *c2 = &cs[i];
@@ -424,7 +427,37 @@ static void viterbi(const char *const *words, const char *prev, size_t m,
     }
 }
 
+/* Title case: most words of four letters or more begin with a capital
+ * ("Japan and South Korea Agree to Resume Security Talks"); short function
+ * words may or may not ("to", "and", "For"). */
+bool tagger_is_title_case(const char *const *words, size_t n)
+{
+    size_t long_words = 0, capitalised = 0;
+    for (size_t i = 0; i < n; i++) {
+        const unsigned char *w = (const unsigned char *)words[i];
+        size_t len = strlen(words[i]);
+        if (len < 4 || !(ch_is_upper(w[0]) || ch_is_lower(w[0]))) continue;
+        long_words++;
+        if (ch_is_upper(w[0])) capitalised++;
+    }
+    return long_words >= 3 && capitalised * 5 >= long_words * 4;
+}
+
+static int tag_words(arena *scratch, const char *const *words, size_t n, bool title,
+                     uint8_t *tags);
+
 int tagger_tag(arena *scratch, const char *const *words, size_t n, uint8_t *tags)
+{
+    return tag_words(scratch, words, n, false, tags);
+}
+
+int tagger_tag_title(arena *scratch, const char *const *words, size_t n, uint8_t *tags)
+{
+    return tag_words(scratch, words, n, true, tags);
+}
+
+static int tag_words(arena *scratch, const char *const *words, size_t n, bool title,
+                     uint8_t *tags)
 {
     if (n == 0) return 0;
     size_t win = n < TAG_WINDOW ? n : TAG_WINDOW;
@@ -436,7 +469,7 @@ int tagger_tag(arena *scratch, const char *const *words, size_t n, uint8_t *tags
     int carry = -1;  /* model tag of the word before this window */
     for (size_t at = 0; at < n; at += win) {
         size_t m = n - at < win ? n - at : win;
-        viterbi(words + at, at ? words[at - 1] : NULL, m, p2, p1, cs, bp, mt);
+        viterbi(words + at, at ? words[at - 1] : NULL, m, title, p2, p1, cs, bp, mt);
         if (carry >= 0) tags[at - 1] = penn_tag(words[at - 1], carry, mt[0]);
         for (size_t i = 0; i + 1 < m; i++)
             tags[at + i] = penn_tag(words[at + i], mt[i], mt[i + 1]);

@@ -271,6 +271,13 @@ int tokenize_range(arena *a, const char *text, uint32_t start, uint32_t end,
                 }
             }
             size_t cl = clitic_length(norm, n);
+            /* "cannot" is "can not" in the Treebank, so the verb group
+             * sees its negation. */
+            if (!cl && n == 6 && ch_lower((unsigned char)norm[0]) == 'c' &&
+                ch_lower((unsigned char)norm[1]) == 'a' && ch_lower((unsigned char)norm[2]) == 'n' &&
+                ch_lower((unsigned char)norm[3]) == 'n' && ch_lower((unsigned char)norm[4]) == 'o' &&
+                ch_lower((unsigned char)norm[5]) == 't')
+                cl = 3;
             if (cl) {
                 size_t head = n - cl;
                 emit(&e, tstart, orig[head], norm, head, flags);

@@ -250,8 +250,35 @@ static void tag_agrees_with_petrarch_parses(tctx *t)
     CHECK(acc >= 0.95);
 }
 
+/* Headlines in title case capitalise verbs too; read as a sentence, the
+ * capitals would make "Agree" and "Resume" names, and the coder would
+ * find no verb in the headline. */
+static void tag_title_case_headlines(tctx *t)
+{
+    static const char text[] =
+        "Japan and South Korea Agree to Resume Security Talks\n\n"
+        "Japan and South Korea agreed on Tuesday to resume regular security talks, "
+        "officials said in a joint statement issued in Seoul.\n";
+    dyad_pipeline *p = dyad_pipeline_new(DYAD_LEVEL_TAGS);
+    dyad_analysis an;
+    CHECK_INT(dyad_analyze_text(p, text, sizeof text - 1, &an), 0);
+    CHECK(an.nsentences >= 2);
+    const dyad_sentence *h = &an.sentences[0];
+    CHECK_INT(h->part, DYAD_PART_HEADLINE);
+    CHECK_INT(h->ntokens, 9);
+    CHECK(h->tokens[4].tag == DYAD_TAG_VBP || h->tokens[4].tag == DYAD_TAG_VB); /* Agree */
+    CHECK_INT(h->tokens[6].tag, DYAD_TAG_VB);                                    /* Resume */
+    CHECK_INT(h->tokens[0].tag, DYAD_TAG_NNP);                                   /* Japan */
+    const char *words[] = {"Japan", "and", "South", "Korea", "Agree", "to", "Resume"};
+    CHECK(tagger_is_title_case(words, 7));
+    const char *plain[] = {"Japan", "and", "South", "Korea", "agreed", "to", "resume", "talks"};
+    CHECK(!tagger_is_title_case(plain, 8));
+    dyad_pipeline_free(p);
+}
+
 void suite_tag(tctx *t)
 {
+    RUN(t, tag_title_case_headlines);
     RUN(t, tag_simple_sentences);
     RUN(t, tag_punctuation_and_numbers);
     RUN(t, tag_capitalisation);

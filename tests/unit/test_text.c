@@ -40,6 +40,8 @@ static void text_tokens_follow_the_treebank(tctx *t)
     CHECK_STR(tokens_of(p, "They don't know.", buf, sizeof buf), "They|do|n't|know|.");
     CHECK_STR(tokens_of(p, "Moscow can't and won't accept it.", buf, sizeof buf),
               "Moscow|ca|n't|and|wo|n't|accept|it|.");
+    CHECK_STR(tokens_of(p, "We cannot accept it.", buf, sizeof buf), "We|can|not|accept|it|.");
+    CHECK_STR(tokens_of(p, "Cannotville is a place.", buf, sizeof buf), "Cannotville|is|a|place|.");
     CHECK_STR(tokens_of(p, "Gondor's envoy met the ministers' aides.", buf, sizeof buf),
               "Gondor|'s|envoy|met|the|ministers|'|aides|.");
     CHECK_STR(tokens_of(p, "O'Brien paid $2,500.50 (about 1.5%) to AT&T in follow-up talks.", buf, sizeof buf),
