@@ -350,6 +350,18 @@ typedef struct dyad_span {
     uint32_t start, end;  /* bytes in the document text; start == end: none */
 } dyad_span;
 
+/* How exactly an event's date is known. */
+typedef enum dyad_precision {
+    DYAD_PRECISION_NONE,   /* unknown: no article date and none in the text */
+    DYAD_PRECISION_YEAR,   /* "in 2019", "last year"                        */
+    DYAD_PRECISION_MONTH,  /* "in March", "earlier this month"              */
+    DYAD_PRECISION_WEEK,   /* "last week"                                   */
+    DYAD_PRECISION_DAY     /* "on Tuesday", "the 26th", the article's date  */
+} dyad_precision;
+
+/* "day", "week", "month", "year", or "none". */
+const char *dyad_precision_name(dyad_precision precision);
+
 /* Event flags. */
 enum {
     DYAD_EVENT_NEGATED   = 1u << 0, /* the verb was negated (kept only when
@@ -370,6 +382,9 @@ typedef struct dyad_event {
     dyad_span target_span;    /* the words that named the target           */
     dyad_span verb_span;      /* the verb (and pattern words) coded        */
     uint32_t flags;           /* DYAD_EVENT_*                              */
+    uint8_t date_precision;   /* dyad_precision of date                    */
+    dyad_span date_span;      /* the words that dated it; empty when the
+                                 event took the article's date            */
     /* Why: the dictionary entry that matched, for --explain.  Owned by the
      * coder's dictionaries; NULL when not known. */
     const char *pattern;      /* the pattern as written                    */

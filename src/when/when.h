@@ -1,0 +1,78 @@
+/*
+ * when.h -- date expressions in news sentences and their resolution
+ * against the article's date.  Prefix: when_.
+ *
+ * News dates events relative to the day of publication: "on Tuesday", "the
+ * 26th", "on the 15th of last month", "last week", "Jan. 26".  Finding an
+ * expression (when_find) is separate from resolving it (when_resolve)
+ * because the same words mean different days for different verbs: "on
+ * Tuesday" is the last Tuesday for "met" and the next one for "will meet".
+ *
+ * Dates are YYYYMMDD integers (20220126); 0 means unknown.
+ */
+#ifndef DYAD_WHEN_H
+#define DYAD_WHEN_H
+
+#include "dyad.h"
+#include <stdbool.h>
+#include <stdint.h>
+
+/* What a point in time was written as. */
+typedef enum when_kind {
+    WHEN_NONE,
+    WHEN_ABSOLUTE,     /* parts given: day/month/year, any may be 0 (unknown) */
+    WHEN_WEEKDAY,      /* weekday 0 (Monday) .. 6; rel: -1 last, +1 next, 0 plain */
+    WHEN_DAY_OFFSET,   /* n days from the article's day (yesterday: -1)  */
+    WHEN_UNIT_OFFSET,  /* n units (week, month, year) from the article's  */
+    WHEN_ORDINAL_DAY   /* "the 26th": day of a month given by month_rel   */
+} when_kind;
+
+typedef enum when_unit { WHEN_UNIT_DAY, WHEN_UNIT_WEEK, WHEN_UNIT_MONTH, WHEN_UNIT_YEAR } when_unit;
+
+typedef struct when_point {
+    uint8_t kind;      /* when_kind                                        */
+    uint8_t unit;      /* when_unit for WHEN_UNIT_OFFSET                   */
+    int8_t rel;        /* WEEKDAY: -1 last, +1 next; ORDINAL_DAY: month offset */
+    bool rel_given;    /* ORDINAL_DAY: "of last month" written             */
+    int16_t n;         /* DAY_OFFSET / UNIT_OFFSET amount                  */
+    int16_t year;      /* ABSOLUTE: 0 when not written                     */
+    int8_t month;      /* 1-12, 0 when not written                         */
+    int8_t day;        /* 1-31, 0 when not written                         */
+    int8_t weekday;    /* 0 Monday .. 6 Sunday                             */
+} when_point;
+
+/* One expression: tokens [first, last) of the sentence, a point or a range. */
+typedef struct when_expr {
+    uint32_t first, last;
+    when_point from, to;  /* to.kind == WHEN_NONE unless a range           */
+} when_expr;
+
+/* Finds the date expressions of a sentence, left to right, without
+ * overlaps; returns how many were found (at most max are written).  Linear
+ * in the number of tokens. */
+size_t when_find(const dyad_sentence *s, when_expr *out, size_t max);
+
+/* A resolved date. */
+typedef struct when_date {
+    int32_t date, date_end;  /* YYYYMMDD; date_end == date unless a range  */
+    dyad_precision precision;
+} when_date;
+
+/* Resolves e against the article's date (YYYYMMDD).  future: the verb
+ * speaks of what is still to come (will, plan to), so a bare weekday or a
+ * day without a year lies after the article's date.  Returns the precision
+ * DYAD_PRECISION_NONE when it cannot be resolved (no article date for a
+ * relative expression). */
+when_date when_resolve(const when_expr *e, int32_t article_date, bool future);
+
+/* Calendar helpers (proleptic Gregorian). */
+int32_t when_days_from_date(int32_t yyyymmdd);   /* days since 1970-01-01 */
+int32_t when_date_from_days(int32_t days);
+bool when_valid_date(int32_t yyyymmdd);
+int when_weekday(int32_t yyyymmdd);              /* 0 Monday .. 6 Sunday  */
+/* Writes "YYYY-MM-DD" (or "" for 0) into buf[11]. */
+void when_format(int32_t yyyymmdd, char buf[11]);
+/* Parses "YYYY-MM-DD"; 0 when invalid. */
+int32_t when_parse_iso(const char *s);
+
+#endif

@@ -1,0 +1,174 @@
+/* test_when.c -- date expressions found in our own sentences and resolved
+ * against an article's date (src/when/). */
+#include "harness.h"
+#include "when/when.h"
+#include "internal.h"
+#include <stdlib.h>
+
+/* Finds the first date expression of a one-sentence text and resolves it;
+ * writes "YYYY-MM-DD/precision[..YYYY-MM-DD]|the words" into buf. */
+static const char *first_date(dyad_pipeline *p, const char *text, const char *article,
+                              bool future, char *buf, size_t cap)
+{
+    dyad_document doc = {0};
+    doc.id = "t";
+    doc.text = text;
+    doc.len = strlen(text);
+    doc.is_sentence = 1;
+    dyad_analysis an;
+    if (dyad_analyze(p, &doc, &an) != 0 || an.nsentences == 0) return "no analysis";
+    const dyad_sentence *s = &an.sentences[0];
+    when_expr e[4];
+    size_t n = when_find(s, e, 4);
+    if (n == 0) return "none";
+    when_date d = when_resolve(&e[0], when_parse_iso(article), future);
+    char a[11], b[11];
+    when_format(d.date, a);
+    when_format(d.date_end, b);
+    uint32_t from = s->tokens[e[0].first].start, to = s->tokens[e[0].last - 1].end;
+    if (d.date_end != d.date)
+        snprintf(buf, cap, "%s/%s..%s|%.*s", a, dyad_precision_name(d.precision), b,
+                 (int)(to - from), text + from);
+    else
+        snprintf(buf, cap, "%s/%s|%.*s", a, dyad_precision_name(d.precision), (int)(to - from),
+                 text + from);
+    return buf;
+}
+
+#define DATE(text, article, future, want) \
+    CHECK_STR(first_date(p, (text), (article), (future), buf, sizeof buf), (want))
+
+static void when_calendar(tctx *t)
+{
+    CHECK_INT(when_weekday(20220127), 3);  /* a Thursday */
+    CHECK_INT(when_weekday(20000301), 2);  /* a Wednesday, after a leap day */
+    CHECK_INT(when_date_from_days(when_days_from_date(20240229) + 1), 20240301);
+    CHECK_INT(when_date_from_days(when_days_from_date(20211231) + 1), 20220101);
+    CHECK_INT(when_days_from_date(19700101), 0);
+    CHECK(when_valid_date(20240229));
+    CHECK(!when_valid_date(20230229));
+    CHECK(!when_valid_date(20231301));
+    CHECK_INT(when_parse_iso("2022-01-27"), 20220127);
+    CHECK_INT(when_parse_iso("2022-02-30"), 0);
+    CHECK_INT(when_parse_iso("2022-1-27"), 0);
+    char b[11];
+    when_format(20220127, b);
+    CHECK_STR(b, "2022-01-27");
+    when_format(0, b);
+    CHECK_STR(b, "");
+}
+
+static void when_seed_forms(tctx *t)
+{
+    dyad_pipeline *p = dyad_pipeline_new(DYAD_LEVEL_TAGS);
+    char buf[256];
+    /* The seed article's two dated events, in our own words. */
+    DATE("On the 26th (local time), the minister handed over a written reply.", "2022-01-27",
+         false, "2022-01-26/day|the 26th (local time)");
+    DATE("Earlier, on the 15th of last month, Arnor sent two draft treaties to Gondor.",
+         "2022-01-27", false, "2021-12-15/day|the 15th of last month");
+    dyad_pipeline_free(p);
+}
+
+static void when_weekdays_and_relative_days(tctx *t)
+{
+    dyad_pipeline *p = dyad_pipeline_new(DYAD_LEVEL_TAGS);
+    char buf[256];
+    /* 2022-01-27 is a Thursday. */
+    DATE("Gondor and Arnor met on Tuesday in the capital.", "2022-01-27", false,
+         "2022-01-25/day|Tuesday");
+    DATE("Gondor and Arnor will meet on Tuesday in the capital.", "2022-01-27", true,
+         "2022-02-01/day|Tuesday");
+    DATE("The envoy arrived on Thursday.", "2022-01-27", false, "2022-01-27/day|Thursday");
+    DATE("The envoy arrived last Thursday.", "2022-01-27", false, "2022-01-20/day|last Thursday");
+    DATE("The talks resume next Monday.", "2022-01-27", true, "2022-01-31/day|next Monday");
+    DATE("Rebels shelled the town on Sunday night.", "2022-01-27", false,
+         "2022-01-23/day|Sunday night");
+    DATE("The ministry said yesterday that it would respond.", "2022-01-27", false,
+         "2022-01-26/day|yesterday");
+    DATE("Police detained dozens of protesters last night.", "2022-03-01", false,
+         "2022-02-28/day|last night");
+    DATE("The council votes tomorrow.", "2022-12-31", true, "2023-01-01/day|tomorrow");
+    DATE("Troops left the base two days ago.", "2022-03-01", false,
+         "2022-02-27/day|two days ago");
+    DATE("Talks were held from Monday to Wednesday in Vienna.", "2022-01-27", false,
+         "2022-01-24/day..2022-01-26|Monday to Wednesday");
+    dyad_pipeline_free(p);
+}
+
+static void when_calendar_dates(tctx *t)
+{
+    dyad_pipeline *p = dyad_pipeline_new(DYAD_LEVEL_TAGS);
+    char buf[256];
+    DATE("The treaty was signed on Jan. 26 in Geneva.", "2022-02-03", false,
+         "2022-01-26/day|Jan. 26");
+    /* A December day in a January story is last year's. */
+    DATE("The treaty was signed on Dec. 26 in Geneva.", "2022-01-03", false,
+         "2021-12-26/day|Dec. 26");
+    DATE("The accord, signed on 26 January 2022, expired.", "2024-05-01", false,
+         "2022-01-26/day|26 January 2022");
+    DATE("Moscow sent its proposals on December 15, 2021, officials said.", "2022-01-27", false,
+         "2021-12-15/day|December 15, 2021");
+    DATE("The blockade began in March 2021.", "2022-01-27", false, "2021-03-01/month|March 2021");
+    DATE("The blockade began in March.", "2022-01-27", false, "2021-03-01/month|March");
+    DATE("Elections will be held in March.", "2022-01-27", true, "2022-03-01/month|March");
+    DATE("The two sides last met in 2019.", "2022-01-27", false, "2019-01-01/year|2019");
+    DATE("Prices rose earlier this month.", "2022-01-27", false,
+         "2022-01-01/month|earlier this month");
+    DATE("The army withdrew last month.", "2022-01-27", false, "2021-12-01/month|last month");
+    DATE("The minister visited Kyiv last week.", "2022-01-27", false, "2022-01-20/week|last week");
+    DATE("The parliament dissolved itself last year.", "2022-01-27", false,
+         "2021-01-01/year|last year");
+    dyad_pipeline_free(p);
+}
+
+static void when_not_dates(tctx *t)
+{
+    dyad_pipeline *p = dyad_pipeline_new(DYAD_LEVEL_TAGS);
+    char buf[256];
+    /* Words that look like dates but are not. */
+    DATE("Protesters may march on the ministry.", "2022-01-27", false, "none");
+    DATE("The two armies fielded 2019 tanks between them.", "2022-01-27", false, "none");
+    DATE("He said he may resign.", "2022-01-27", false, "none");
+    /* Relative dates need an article date; the expression is still found. */
+    DATE("The envoy arrived on Tuesday.", "", false, "/none|Tuesday");
+    dyad_pipeline_free(p);
+}
+
+/* Hostile: a sentence of nothing but date words stays linear and finds
+ * every expression without overlap. */
+static void when_many(tctx *t)
+{
+    size_t n = 20000;
+    char *text = malloc(n * 8 + 2);
+    CHECK(text != NULL);
+    size_t len = 0;
+    for (size_t i = 0; i < n; i++) {
+        memcpy(text + len, "Monday ", 7);
+        len += 7;
+    }
+    text[len] = 0;
+    dyad_pipeline *p = dyad_pipeline_new(DYAD_LEVEL_TAGS);
+    dyad_document doc = {0};
+    doc.id = "t";
+    doc.text = text;
+    doc.len = len;
+    doc.is_sentence = 1;
+    dyad_analysis an;
+    CHECK_INT(dyad_analyze(p, &doc, &an), 0);
+    size_t total = 0;
+    for (size_t i = 0; i < an.nsentences; i++) total += when_find(&an.sentences[i], NULL, 0);
+    CHECK_INT(total, n);
+    dyad_pipeline_free(p);
+    free(text);
+}
+
+void suite_when(tctx *t)
+{
+    RUN(t, when_calendar);
+    RUN(t, when_seed_forms);
+    RUN(t, when_weekdays_and_relative_days);
+    RUN(t, when_calendar_dates);
+    RUN(t, when_not_dates);
+    RUN(t, when_many);
+}
