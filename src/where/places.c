@@ -1,0 +1,284 @@
+/*
+ * places.c -- finding place mentions and choosing among same-named places
+ * (where.h).
+ */
+#include "where.h"
+#include "gazdata.h"
+#include "../internal.h"
+
+#include <string.h>
+
+/* ---- name keys ----------------------------------------------------------- */
+
+/* Appends a token's form to a key as gen_gazetteer makes keys: ASCII
+ * folded to lower case, hyphens as spaces.  Returns false when it does not
+ * fit (no place name is that long). */
+static bool key_append(char *key, size_t *len, size_t cap, const char *word)
+{
+    if (*len) {
+        if (*len + 1 >= cap) return false;
+        key[(*len)++] = ' ';
+    }
+    for (const unsigned char *p = (const unsigned char *)word; *p; p++) {
+        if (*len + 1 >= cap) return false;
+        if (*p == '-') {
+            if (*len && key[*len - 1] != ' ') key[(*len)++] = ' ';
+            continue;
+        }
+        key[(*len)++] = (char)ch_lower(*p);
+    }
+    key[*len] = 0;
+    return true;
+}
+
+/* First entry whose key is >= key. */
+static uint32_t lower_bound(const char *key)
+{
+    uint32_t lo = 0, hi = gaz_nnames;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (strcmp(gaz_names[mid].key, key) < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+static bool find_key(const char *key, uint32_t *lo, uint32_t *hi)
+{
+    uint32_t a = lower_bound(key), b = a;
+    while (b < gaz_nnames && strcmp(gaz_names[b].key, key) == 0) b++;
+    *lo = a;
+    *hi = b;
+    return b > a;
+}
+
+/* ---- mentions --------------------------------------------------------------- */
+
+static bool word_is(const dyad_token *t, const char *lower)
+{
+    const char *w = t->norm;
+    size_t i = 0;
+    for (; lower[i]; i++)
+        if (ch_lower((unsigned char)w[i]) != lower[i]) return false;
+    return w[i] == 0;
+}
+
+static bool word_in(const dyad_token *t, const char *const *list)
+{
+    for (; *list; list++)
+        if (word_is(t, *list)) return true;
+    return false;
+}
+
+static const char *const locatives[] = {"in", "near", "at", "outside", "inside", "into",
+                                        "across", "around", "throughout", "within", "to",
+                                        "toward", "towards", "from", "over", "off", NULL};
+/* Words between a locative and the name: "in the eastern city of". */
+static const char *const fillers[] = {"the", "eastern", "western", "northern", "southern",
+                                      "central", "northeastern", "northwestern",
+                                      "southeastern", "southwestern", "north", "south", "east",
+                                      "west", "occupied", "besieged", "capital", "city", "town",
+                                      "village", "port", "region", "province", "of", "outskirts",
+                                      "suburbs", "downtown", NULL};
+static const char *const region_words[] = {"region", "province", "oblast", "state",
+                                           "district", "governorate", "prefecture", "county",
+                                           "area", NULL};
+
+static bool capitalised(const dyad_token *t)
+{
+    return (t->flags & DYAD_TOKEN_CAPITALIZED) != 0 || (t->flags & DYAD_TOKEN_ALLCAPS) != 0;
+}
+
+/* Longest gazetteer name starting at token i, made of capitalised words
+ * (and the small words inside names: "of", "de", "al"). */
+static size_t longest_name(const dyad_sentence *s, size_t i, uint32_t *lo, uint32_t *hi)
+{
+    char key[128];
+    size_t len = 0, best = 0;
+    if (i >= s->ntokens || !capitalised(&s->tokens[i])) return 0;
+    for (size_t k = 0; k < WHERE_MAX_WORDS && i + k < s->ntokens; k++) {
+        const dyad_token *t = &s->tokens[i + k];
+        if (k > 0 && !capitalised(t) && !word_is(t, "of") && !word_is(t, "de") &&
+            !word_is(t, "al") && !word_is(t, "el"))
+            break;
+        if (!key_append(key, &len, sizeof key, t->norm)) break;
+        uint32_t a, b;
+        if (capitalised(t) && find_key(key, &a, &b)) {
+            best = k + 1;
+            *lo = a;
+            *hi = b;
+        }
+    }
+    return best;
+}
+
+size_t where_find(const dyad_sentence *s, where_mention *out, size_t max)
+{
+    size_t found = 0;
+    for (size_t i = 0; i < s->ntokens; i++) {
+        const dyad_token *t = &s->tokens[i];
+        bool after_locative = false;
+        if (word_in(t, locatives)) {
+            /* Skip the fillers ("in the eastern city of") to the name. */
+            size_t j = i + 1, skipped = 0;
+            while (j < s->ntokens && skipped < 5 && word_in(&s->tokens[j], fillers) &&
+                   !capitalised(&s->tokens[j])) {
+                j++;
+                skipped++;
+            }
+            uint32_t lo, hi;
+            size_t n = longest_name(s, j, &lo, &hi);
+            if (n) {
+                after_locative = true;
+                where_mention m = {(uint32_t)j, (uint32_t)(j + n), lo, hi, false};
+                if (j + n < s->ntokens && word_in(&s->tokens[j + n], region_words)) m.region_word = true;
+                if (found < max) out[found] = m;
+                found++;
+                i = j + n - 1;
+            }
+        }
+        if (after_locative) continue;
+        /* "the Donbas region": a name before a region word, locative or not. */
+        if (capitalised(t)) {
+            uint32_t lo, hi;
+            size_t n = longest_name(s, i, &lo, &hi);
+            if (n && i + n < s->ntokens && word_in(&s->tokens[i + n], region_words) &&
+                !(s->tokens[i + n].flags & DYAD_TOKEN_CAPITALIZED)) {
+                where_mention m = {(uint32_t)i, (uint32_t)(i + n), lo, hi, true};
+                if (found < max) out[found] = m;
+                found++;
+                i += n - 1;
+            } else if (n) {
+                i += n - 1;
+            }
+        }
+    }
+    return found;
+}
+
+bool where_find_dateline(const dyad_sentence *s, where_mention *out)
+{
+    if (s->part != DYAD_PART_DATELINE || s->ntokens == 0) return false;
+    uint32_t lo, hi;
+    size_t n = longest_name(s, 0, &lo, &hi);
+    if (!n) return false;
+    *out = (where_mention){0, (uint32_t)n, lo, hi, false};
+    return true;
+}
+
+/* ---- choosing ------------------------------------------------------------------ */
+
+void where_context_add(where_context *c, const char *alpha3)
+{
+    for (size_t i = 0; i < c->ncountries; i++)
+        if (strcmp(c->countries[i], alpha3) == 0) return;
+    if (c->ncountries < sizeof c->countries / sizeof *c->countries) {
+        memcpy(c->countries[c->ncountries], alpha3, 3);
+        c->countries[c->ncountries][3] = 0;
+        c->ncountries++;
+    }
+}
+
+static bool in_context(const where_context *c, int32_t country)
+{
+    if (!c) return false;
+    for (size_t i = 0; i < c->ncountries; i++)
+        if (strcmp(c->countries[i], gaz_countries[country].alpha3) == 0) return true;
+    return false;
+}
+
+static int32_t country_of(const gaz_name *n)
+{
+    switch (n->kind) {
+    case GAZ_COUNTRY: return (int32_t)n->index;
+    case GAZ_REGION: return gaz_regions[n->index].country;
+    default: return gaz_cities[n->index].country;
+    }
+}
+
+/* Rank of a candidate: higher wins.  Countries first (a country's name is
+ * the country even where a town shares it), then places in the article's
+ * countries, then regions when the text says "region", then capitals and
+ * seats, then population. */
+static uint64_t rank(const gaz_name *n, const where_context *c, bool region_word)
+{
+    uint64_t r = 0;
+    if (n->kind == GAZ_COUNTRY) r |= (uint64_t)1 << 62;
+    if (in_context(c, country_of(n))) r |= (uint64_t)1 << 61;
+    if (n->kind == GAZ_REGION && region_word) r |= (uint64_t)1 << 60;
+    if (n->kind == GAZ_CITY) {
+        r |= (uint64_t)gaz_cities[n->index].seat << 40;
+        r |= gaz_cities[n->index].population;
+    } else if (n->kind == GAZ_REGION) {
+        /* Without "region", a region ranks with a regional seat. */
+        r |= (uint64_t)1 << 40;
+    }
+    return r;
+}
+
+static void fill(const gaz_name *n, uint32_t candidates, const char *why, where_place *out)
+{
+    out->kind = n->kind;
+    out->index = n->index;
+    out->candidates = candidates;
+    out->why = why;
+    out->region = NULL;
+    int32_t lat = 0, lon = 0, country = country_of(n);
+    switch (n->kind) {
+    case GAZ_COUNTRY:
+        out->name = gaz_countries[n->index].name;
+        lat = gaz_countries[n->index].lat;
+        lon = gaz_countries[n->index].lon;
+        break;
+    case GAZ_REGION:
+        out->name = gaz_regions[n->index].name;
+        out->region = gaz_regions[n->index].name;
+        lat = gaz_regions[n->index].lat;
+        lon = gaz_regions[n->index].lon;
+        break;
+    default: {
+        const gaz_city *city = &gaz_cities[n->index];
+        out->name = city->name;
+        if (city->region >= 0) out->region = gaz_regions[city->region].name;
+        lat = city->lat;
+        lon = city->lon;
+    }
+    }
+    out->country = gaz_countries[country].alpha3;
+    out->country2 = gaz_countries[country].alpha2;
+    out->lat = lat / 1e5;
+    out->lon = lon / 1e5;
+}
+
+bool where_choose(const where_mention *m, const where_context *c, where_place *out)
+{
+    if (m->name_hi <= m->name_lo) return false;
+    uint32_t best = m->name_lo;
+    uint64_t best_rank = rank(&gaz_names[best], c, m->region_word);
+    for (uint32_t i = m->name_lo + 1; i < m->name_hi; i++) {
+        uint64_t r = rank(&gaz_names[i], c, m->region_word);
+        if (r > best_rank) {
+            best = i;
+            best_rank = r;
+        }
+    }
+    uint32_t n = m->name_hi - m->name_lo;
+    const char *why;
+    if (n == 1) why = "the only place of that name";
+    else if (best_rank >> 62) why = "a country's name";
+    else if ((best_rank >> 61) & 1) why = "in a country the article names; the largest there";
+    else if ((best_rank >> 60) & 1) why = "the region, as the text says";
+    else why = "the largest place of that name";
+    fill(&gaz_names[best], n, why, out);
+    return true;
+}
+
+bool where_lookup(const char *name, const where_context *c, where_place *out)
+{
+    char key[128];
+    size_t len = 0;
+    if (!key_append(key, &len, sizeof key, name)) return false;
+    where_mention m = {0, 0, 0, 0, false};
+    if (!find_key(key, &m.name_lo, &m.name_hi)) return false;
+    return where_choose(&m, c, out);
+}
