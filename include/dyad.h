@@ -337,6 +337,50 @@ int dyad_tag_words(dyad_pipeline *pipeline, const char *const *words,
 size_t dyad_lemmatize(const char *word, size_t len, dyad_tag tag, char *buf,
                       size_t cap);
 
+typedef struct dyad_span {
+    uint32_t start, end;  /* bytes in the document text; start == end: none */
+} dyad_span;
+
+/* ------------------------------------------------------------------------
+ * Quotations (src/quote/)
+ *
+ * Who said what: direct quotes in all the shapes news writes them
+ * ("...," X said; X said, "..."; split and continued quotes), indirect
+ * speech (X said that Y; X told reporters Y) and "according to X".  A
+ * pronoun speaker ("he said") is resolved to the last speaker named.
+ * ------------------------------------------------------------------------ */
+
+typedef enum dyad_quote_kind {
+    DYAD_QUOTE_DIRECT,     /* inside quotation marks                       */
+    DYAD_QUOTE_INDIRECT,   /* "X said (that) Y"                            */
+    DYAD_QUOTE_ACCORDING   /* "according to X, Y"                          */
+} dyad_quote_kind;
+
+/* "direct", "indirect", "according_to". */
+const char *dyad_quote_kind_name(dyad_quote_kind kind);
+
+typedef struct dyad_quote {
+    dyad_quote_kind kind;
+    uint32_t first_sentence, last_sentence; /* sentences the words span      */
+    dyad_span text;            /* the quoted or reported words              */
+    int has_speaker;
+    uint32_t speaker_sentence; /* where the speaker is named                */
+    uint32_t speaker_first, speaker_last; /* its tokens there [first, last)  */
+    dyad_span speaker;         /* the words naming the speaker              */
+    dyad_span mention;         /* the words at the attribution ("he")       */
+    dyad_span verb;            /* the verb of saying; empty for according-to */
+} dyad_quote;
+
+/* Finds the quotations of an analysis made at DYAD_LEVEL_CHUNKS, in text
+ * order.  The array belongs to the pipeline and lives until its next
+ * analysis.  Returns the count, or -1 when memory ran out. */
+long dyad_find_quotes(dyad_pipeline *pipeline, const dyad_analysis *a, const dyad_quote **out);
+
+/* `dyad quotes`: one quote a line (doc, kind, speaker, text, offsets), or
+ * one JSON object a line with DYAD_RENDER_JSON. */
+void dyad_render_quotes(FILE *out, const dyad_analysis *a, const dyad_quote *quotes,
+                        size_t n, unsigned flags);
+
 /* ------------------------------------------------------------------------
  * Events
  *
@@ -346,9 +390,6 @@ size_t dyad_lemmatize(const char *word, size_t len, dyad_tag tag, char *buf,
  * below) makes them from an analysis; renderers (src/event/) write them.
  * ------------------------------------------------------------------------ */
 
-typedef struct dyad_span {
-    uint32_t start, end;  /* bytes in the document text; start == end: none */
-} dyad_span;
 
 /* How exactly an event's date is known. */
 typedef enum dyad_precision {

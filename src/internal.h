@@ -26,6 +26,10 @@ void arena_init(arena *a);
 void *arena_alloc(arena *a, size_t size);           /* 16-byte aligned; NULL on OOM */
 void *arena_calloc(arena *a, size_t n, size_t size);/* zeroed; NULL on overflow/OOM */
 char *arena_strndup(arena *a, const char *s, size_t n);
+/* The pipeline's arena: stages after the analysis (quotes, coding) put
+ * their per-document results there, so they live exactly as long. */
+struct dyad_pipeline;
+arena *pipeline_arena(struct dyad_pipeline *p);
 void arena_reset(arena *a);
 void arena_free(arena *a);
 
@@ -61,6 +65,9 @@ bool utf8_valid(const char *s, size_t n);
 /* Writes s as a JSON string literal, escaping control bytes and replacing
  * invalid UTF-8 by U+FFFD, so output is always valid JSON. */
 void json_write_string(FILE *out, const char *s, size_t n);
+/* Writes text[start, end) on one line: line breaks and tabs become spaces
+ * (render/render.c). */
+void render_put_flat(FILE *out, const char *t, uint32_t start, uint32_t end);
 
 /* ---- character classes on normalised text -------------------------- */
 static inline bool ch_is_upper(int c) { return c >= 'A' && c <= 'Z'; }

@@ -84,6 +84,14 @@ valid_json "tag --json" "$tmp/tags.jsonl"
 valid_json "sentences --json" "$tmp/s.jsonl"
 expect_grep "json offsets" '"start":[0-9]+,"end":[0-9]+' "$tmp/s.jsonl"
 
+# --- quotations and speakers -------------------------------------------
+"$dyad" quotes examples/article.txt >"$tmp/q" 2>"$tmp/err"
+expect_grep "direct quote with its speaker" "^article.txt	direct	6	Cho	529	586	We cannot afford" "$tmp/q"
+expect_grep "indirect speech" "^article.txt	indirect	8	a State Department spokesman	" "$tmp/q"
+"$dyad" quotes --json examples/article.txt >"$tmp/q.jsonl" 2>/dev/null
+valid_json "quotes --json" "$tmp/q.jsonl"
+expect_status "quotes --help" 0 "$dyad" quotes --help
+
 # --- the seed article: headline, byline and copyright recognised -----
 seed=$shared/seed/us-russia-security-guarantees.txt
 if [ -f "$seed" ]; then

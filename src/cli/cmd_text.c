@@ -10,6 +10,7 @@ typedef struct view {
     unsigned flags;
     const char *date; /* --date: publication date for documents without one */
     size_t failed;
+    bool quotes;      /* `dyad quotes` rather than a view of the analysis */
 } view;
 
 static int render_document(const dyad_document *doc, void *user)
@@ -27,6 +28,18 @@ static int render_document(const dyad_document *doc, void *user)
     if (a.repaired_bytes)
         fprintf(stderr, "dyad: %s:%zu: warning: %zu invalid UTF-8 byte(s) replaced by U+FFFD [record %s]\n",
                 doc->file, doc->line, a.repaired_bytes, doc->id);
+    if (v->quotes) {
+        const dyad_quote *q;
+        long n = dyad_find_quotes(v->pipeline, &a, &q);
+        if (n < 0) {
+            fprintf(stderr, "dyad: %s:%zu: error: out of memory finding quotes in record %s\n",
+                    doc->file, doc->line, doc->id);
+            v->failed++;
+            return 0;
+        }
+        dyad_render_quotes(stdout, &a, q, (size_t)n, v->flags);
+        return 0;
+    }
     v->render(stdout, &a, v->flags);
     return 0;
 }
@@ -39,6 +52,11 @@ static void text_view_help(const char *command, FILE *out)
         "boilerplate) and the sentence text.\n" :
         strcmp(command, "tag") == 0 ?
         "Prints each sentence as word/TAG/lemma tokens (Penn Treebank tags).\n" :
+        strcmp(command, "quotes") == 0 ?
+        "Prints each quotation on one line: document id, kind (direct,\n"
+        "indirect, according_to), sentence index, speaker, the byte offsets of\n"
+        "the quoted words and the words.  --json adds the speaker's and verb's\n"
+        "offsets and the publication date.\n" :
         "Prints each sentence as bracketed chunks: [NP ...] [VP ...|features]\n"
         "[PP ...]; a verb group's features are its tense, aspect, voice,\n"
         "negation and modality.  --json adds clauses and verb groups.\n";
@@ -67,9 +85,10 @@ static bool valid_date(const char *s)
 
 int cmd_text_view(const char *command, int argc, char **argv)
 {
-    view v = {NULL, NULL, 0, NULL, 0};
+    view v = {NULL, NULL, 0, NULL, 0, false};
     dyad_level level;
-    if (strcmp(command, "sentences") == 0) { v.render = dyad_render_sentences; level = DYAD_LEVEL_SENTENCES; }
+    if (strcmp(command, "quotes") == 0) { v.quotes = true; level = DYAD_LEVEL_CHUNKS; }
+    else if (strcmp(command, "sentences") == 0) { v.render = dyad_render_sentences; level = DYAD_LEVEL_SENTENCES; }
     else if (strcmp(command, "tag") == 0) { v.render = dyad_render_tags; level = DYAD_LEVEL_TAGS; }
     else { v.render = dyad_render_chunks; level = DYAD_LEVEL_CHUNKS; }
 

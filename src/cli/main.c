@@ -16,6 +16,7 @@ void cli_usage(FILE *out)
             "              verb-group features (tense, voice, negation, modality)\n"
             "  dict check FILE...    counts and problems in TABARI/PETRARCH dictionaries\n"
             "  dict lookup PHRASE    what an actor phrase or verb resolves to, and why\n"
+            "  quotes      quotations and reported speech, with their speakers\n"
             "  help [COMMAND]  this text, or a command's own help\n"
             "  version     print the version\n\n"
             "Input formats are detected (plain-text article, JSON Lines, TABARI\n"
@@ -33,7 +34,7 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0) { cli_usage(stdout); return EXIT_OK; }
     if (strcmp(cmd, "help") == 0) {
         if (argc > 2 && (strcmp(argv[2], "sentences") == 0 || strcmp(argv[2], "tag") == 0 ||
-                         strcmp(argv[2], "chunk") == 0)) {
+                         strcmp(argv[2], "chunk") == 0 || strcmp(argv[2], "quotes") == 0)) {
             char help[] = "--help";
             char *hv[] = {help};
             return cmd_text_view(argv[2], 1, hv);
@@ -45,7 +46,8 @@ int main(int argc, char **argv)
         printf("dyad %s\n", DYAD_VERSION);
         return EXIT_OK;
     }
-    if (strcmp(cmd, "sentences") == 0 || strcmp(cmd, "tag") == 0 || strcmp(cmd, "chunk") == 0)
+    if (strcmp(cmd, "sentences") == 0 || strcmp(cmd, "tag") == 0 || strcmp(cmd, "chunk") == 0 ||
+        strcmp(cmd, "quotes") == 0)
         return cmd_text_view(cmd, argc - 2, argv + 2);
     if (strcmp(cmd, "dict") == 0)
         return cmd_dict(argc - 2, argv + 2);

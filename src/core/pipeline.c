@@ -16,6 +16,8 @@ struct dyad_pipeline {
     arena mem;
 };
 
+arena *pipeline_arena(dyad_pipeline *p) { return &p->mem; }
+
 dyad_pipeline *dyad_pipeline_new(dyad_level level)
 {
     dyad_pipeline *p = malloc(sizeof *p);

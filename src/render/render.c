@@ -7,7 +7,7 @@
 
 /* Writes text[start,end) on one line: newlines and tabs become spaces so
  * that one sentence stays one line. */
-static void put_flat(FILE *out, const char *t, uint32_t start, uint32_t end)
+void render_put_flat(FILE *out, const char *t, uint32_t start, uint32_t end)
 {
     uint32_t run = start;
     for (uint32_t i = start; i < end; i++) {
@@ -50,7 +50,7 @@ void dyad_render_sentences(FILE *out, const dyad_analysis *a, unsigned flags)
             continue;
         }
         fprintf(out, "%s\t%zu\t%s\t", a->doc->id, k, dyad_part_name(s->part));
-        put_flat(out, a->doc->text, s->start, s->end);
+        render_put_flat(out, a->doc->text, s->start, s->end);
         putc('\n', out);
     }
 }
