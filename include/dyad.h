@@ -455,6 +455,85 @@ typedef struct dyad_cameo_info {
 const dyad_cameo_info *dyad_cameo_lookup(const char *code);
 
 /* ------------------------------------------------------------------------
+ * Coder
+ *
+ * A dyad_coder turns analyses into events.  It is built once from event
+ * dictionaries -- TABARI's (.verbs, .actors, .agents, .options, or a
+ * .project naming them) or PETRARCH2's (CAMEO.2.0-style verbs, actors,
+ * agents, discards) -- compiled into matching indexes, and is immutable
+ * afterwards: any number of threads may share one coder.  Each thread
+ * codes with its own workspace, dyad_coder_work, which owns the events it
+ * returns and reuses its memory from one document to the next.
+ *
+ *   dyad_coder_config cfg = { .project = "Validate.project" };
+ *   dyad_coder *c = dyad_coder_new(&cfg);
+ *   dyad_coder_work *w = dyad_coder_work_new(c, NULL);
+ *   ... for each document: dyad_analyze(p, &doc, &a);
+ *       dyad_code(w, &a, &events, &n);  -- n events, valid until the
+ *                                          next dyad_code() on w
+ *   dyad_coder_work_free(w); dyad_coder_free(c);
+ *
+ * How sentences are coded (TABARI's manual, chapters 5-7): words are
+ * matched against the dictionaries, longest phrase first; actors take the
+ * code their dated entries give on the document's date, agents join the
+ * actor next to them ("Russian troops" -> RUSMIL), "X and Y" lists become
+ * compound actors (one event per member), pronouns stand for earlier
+ * actors, short comma-delimited clauses are set aside, and conjunctions
+ * split the sentence into clauses.  In each clause the verbs are tried
+ * left to right, each verb's patterns longest first; a pattern may name
+ * the source ($), target (+), both (%) or skip an actor (^), otherwise the
+ * source is the first actor before the verb and the target the first
+ * actor after it with another code.  Null (---), discard (###) and complex
+ * (+++) codes, paired (032:033), dominant (!) and subordinate (?) codes,
+ * passive voice, the .options COMPLEX, COMMA, DEFAULT and CODE BY settings
+ * behave as the manual describes.  Work is linear in the document.
+ * ------------------------------------------------------------------------ */
+
+typedef struct dyad_coder dyad_coder;
+typedef struct dyad_coder_work dyad_coder_work;
+
+/* The dictionary files of a coder.  Any member may be NULL or empty; file
+ * formats (TABARI or PETRARCH2 syntax, and which kind of dictionary) are
+ * told from names and contents.  A project loads the files it names. */
+typedef struct dyad_coder_config {
+    const char *project;              /* TABARI .project                   */
+    const char *verbs;                /* verbs and patterns                */
+    const char *const *actors;        /* actor dictionaries ...            */
+    size_t nactors;                   /* ... and how many                  */
+    const char *agents;
+    const char *discards;
+    const char *options;              /* TABARI .options                   */
+    dyad_diag_fn diag;                /* malformed dictionary lines, with  */
+    void *user;                       /* file and line; may be NULL        */
+} dyad_coder_config;
+
+/* Loads and compiles the dictionaries.  Malformed lines are reported,
+ * skipped and counted; NULL only when a file cannot be read at all or
+ * memory runs out (the reason went to diag). */
+dyad_coder *dyad_coder_new(const dyad_coder_config *config);
+void dyad_coder_free(dyad_coder *coder);
+
+/* Per-workspace settings. */
+typedef struct dyad_code_options {
+    char default_date[11]; /* "YYYY-MM-DD" for documents without a date
+                              (plain text); "" codes them undated        */
+    int explain;           /* fill dyad_event.pattern and its place      */
+} dyad_code_options;
+
+/* A workspace for one thread; opt may be NULL.  NULL when memory ran
+ * out. */
+dyad_coder_work *dyad_coder_work_new(const dyad_coder *coder, const dyad_code_options *opt);
+void dyad_coder_work_free(dyad_coder_work *work);
+
+/* Codes one analysed document (analysed at DYAD_LEVEL_CHUNKS or any
+ * level: the coder reads sentences and the text).  *events gets an array
+ * of *nevents events in sentence order, owned by the workspace and valid
+ * until its next dyad_code().  Only headline and body sentences are
+ * coded.  Returns 0, or -1 when memory ran out (no events). */
+int dyad_code(dyad_coder_work *work, const dyad_analysis *analysis,
+              const dyad_event **events, size_t *nevents);
+
+/* ------------------------------------------------------------------------
  * Renderers
  * ------------------------------------------------------------------------ */
 

@@ -73,11 +73,31 @@ static void link_agents(dyad_sentence *s)
     }
 }
 
-/* A lone past participle that is the only verb of a main or coordinate
- * clause, with no agent, is a past tense the tagger took for a participle
- * ("Protesters clashed/VBN with police"): taggers confuse the two often, and
- * a clause needs a finite verb.  Headlines are left alone: there "Five
- * killed in attack" is a real passive. */
+/* Whether a clause of kind k needs a finite verb before verb group g: main
+ * and coordinate clauses always; a clause opened by a subordinator or a
+ * relative pronoun when g follows its subject ("after crowds burned/VBN
+ * down its embassy", "who attacked/VBN"), but not "if attacked". */
+static bool needs_finite(const dyad_sentence *s, const dyad_verb_group *g)
+{
+    const dyad_clause *cl = &s->clauses[g->clause];
+    if (cl->kind == DYAD_CLAUSE_MAIN || cl->kind == DYAD_CLAUSE_COORDINATE) return true;
+    if ((cl->kind != DYAD_CLAUSE_SUBORDINATE && cl->kind != DYAD_CLAUSE_RELATIVE) ||
+        cl->opener == DYAD_NONE)
+        return false;
+    uint32_t c = g->chunk;
+    while (c > 0 && s->chunks[c - 1].kind == DYAD_CHUNK_ADVP) c--;
+    if (c == 0 || s->chunks[c - 1].first < cl->first) return false;
+    const dyad_chunk *before = &s->chunks[c - 1];
+    if (before->kind == DYAD_CHUNK_NP) return true;
+    return cl->kind == DYAD_CLAUSE_RELATIVE && before->kind == DYAD_CHUNK_SBAR &&
+           before->first == cl->opener;
+}
+
+/* A lone past participle that is the only verb of a clause that needs a
+ * finite one, with no agent, is a past tense the tagger took for a
+ * participle ("Protesters clashed/VBN with police"): taggers confuse the two
+ * often.  Headlines are left alone: there "Five killed in attack" is a real
+ * passive. */
 static int promote_lone_participles(arena *a, dyad_sentence *s)
 {
     if (s->part == DYAD_PART_HEADLINE || s->part == DYAD_PART_SUBHEADLINE) return 0;
@@ -87,9 +107,8 @@ static int promote_lone_participles(arena *a, dyad_sentence *s)
         if (s->verbs[v].tense != DYAD_TENSE_NONE) finite[s->verbs[v].clause] = true;
     for (size_t v = 0; v < s->nverbs; v++) {
         dyad_verb_group *g = &s->verbs[v];
-        dyad_clause_kind k = s->clauses[g->clause].kind;
         if ((g->flags & CHUNK_VG_BARE_VBN) && !(g->flags & DYAD_VG_PASSIVE) && !finite[g->clause] &&
-            (k == DYAD_CLAUSE_MAIN || k == DYAD_CLAUSE_COORDINATE)) {
+            needs_finite(s, g)) {
             g->tense = DYAD_TENSE_PAST;
             finite[g->clause] = true;
         }

@@ -76,6 +76,18 @@ bool chunk_is_time_noun(const dyad_token *t);
  * ("said it would respond") and head reporting parentheticals. */
 bool chunk_is_speech_verb(const dyad_token *t);
 
+/* The word, lower-cased, is lit ("of", "about"). */
+bool chunk_is_word(const dyad_token *t, const char *lit);
+
+/* A capitalised head of a name built with "of": "Secretary" (of State),
+ * "Ministry" (of Defence), "Republic" (of Korea). */
+bool chunk_is_of_head(const dyad_token *t);
+
+/* A capitalised word shaped like a people's adjective ("Arnorian",
+ * "Taiwanese", "Kurdish", "Israeli"), which the tagger, not knowing it, may
+ * have taken for a name. */
+bool chunk_looks_like_demonym(const dyad_token *t);
+
 /* Tag tests. */
 static inline bool tag_is_verb(unsigned tg)
 {

@@ -11,18 +11,30 @@
  *     since/after/before/until when a clause follows), RELATIVE at who,
  *     whom, whose, which, or at that/where right after a noun phrase.
  *   - A verb of saying or thinking followed by a subject and a finite verb
- *     opens a SUBORDINATE clause without "that": "said [it would respond]".
+ *     opens a SUBORDINATE clause without "that": "said [it would respond]",
+ *     "told reporters [it would]", "hoped [a raft of officials accused of
+ *     ... would be indicted]", "believes [Dagolath and Osgiliath can]";
+ *     outside relative clauses so does any lexical verb ("evidence proving
+ *     [Russia was behind]").
  *   - A finite verb group arriving in an embedded clause that already has
  *     one closes that clause: "the envoy [who was stationed in Belgium]
  *     said".
  *   - A comma closes embedded clauses that have their verb when a new
  *     clause seems to start after it (a verb, a subordinator, a conjunction,
- *     or a subject and a finite verb), but not inside lists ("sent troops to
- *     Belarus , Ukraine and Moldova").
+ *     or a subject -- with its prepositional phrases and conjoined nouns --
+ *     and a finite verb: "Since X warned that Y would follow if Z , [talks
+ *     between the sides will be hard]"), but not inside lists ("sent troops
+ *     to Belarus , Ukraine and Moldova").
  *   - A participle or "to" verb after a comma, or at the start of the
  *     sentence, opens a SUBORDINATE clause: ", adding that ...".
- *   - ", a senior official said ," and ", said the minister ." are
- *     PARENTHETICAL; so is anything in brackets.
+ *   - ", a senior official said (on Saturday) ," and ", said the minister ."
+ *     are PARENTHETICAL when they insert into a clause under way (not after
+ *     an opening adverbial: "On Tuesday , Blinken said , `` ..."); so is
+ *     anything in brackets.
+ *   - RELATIVE opens at who, whom, whose, which (at the preposition before
+ *     it: "the town [in which ...]"), or at that/where right after a noun
+ *     phrase, unless a verb of saying precedes it ("warned in talks [that
+ *     ...]").
  *   - COORDINATE opens at ";" and at a conjunction followed by a verb group
  *     (when the clause before has one) or by a subject and a finite verb;
  *     "Brazil and the United States are seeking" stays one clause.  A run
@@ -43,6 +55,10 @@ typedef struct open_clause {
     bool in_relative;   /* a relative clause or a coordinate inside one   */
     bool bracket;       /* opened by "(": closed by ")"                    */
     uint32_t antecedent;/* relative: the NP chunk it describes, or NONE   */
+    uint32_t complement;/* the NP chunk after its verb of saying, which
+                           may be the subject of a clause without "that"
+                           ("hoped [a raft of officials ... would]"), or
+                           NONE                                          */
 } open_clause;
 
 typedef struct clause_pass {
@@ -61,6 +77,7 @@ typedef struct clause_pass {
                             start: after the last quote and after every
                             clause that ended beyond an earlier floor     */
     uint32_t closed_at;  /* token where the last clause closed            */
+    bool closed_finite;  /* and whether it had a finite verb              */
     uint32_t rel_end;    /* token where the last relative clause closed   */
     uint32_t rel_antecedent; /* and the NP chunk it described             */
 } clause_pass;
@@ -168,7 +185,7 @@ static bool open_clause_at(clause_pass *cp, dyad_clause_kind kind, uint32_t firs
     uint32_t idx = insert_clause(cp, kind, first, opener);
     if (idx == DYAD_NONE) return false;
     cp->stack[cp->depth++] = (open_clause){idx, DYAD_NONE, DYAD_NONE, false, false,
-                                           embedded, in_relative, false, DYAD_NONE};
+                                           embedded, in_relative, false, DYAD_NONE, DYAD_NONE};
     return true;
 }
 
@@ -180,6 +197,7 @@ static void close_top(clause_pass *cp, uint32_t last)
     if (o->close_at != DYAD_NONE) cp->scheduled--;
     if (c->first < cp->quote_floor && last > cp->quote_floor) cp->quote_floor = last;
     cp->closed_at = last;
+    cp->closed_finite = o->has_finite;
     if (o->antecedent != DYAD_NONE) {
         cp->rel_end = last;
         cp->rel_antecedent = o->antecedent;
@@ -251,6 +269,21 @@ static void close_bracket(clause_pass *cp, uint32_t p)
     }
 }
 
+/* The chunk after a subject that starts with the NP chunk k: the subject
+ * may go on with a few prepositional phrases and conjoined NPs ("diplomatic
+ * breakthroughs between the two sides", "Russia and China").  Bounded, so
+ * that every lookahead stays constant. */
+static size_t after_subject(const clause_pass *cp, size_t k)
+{
+    for (int steps = 0; steps < 4 && k + 2 < cp->nch; steps++) {
+        dyad_chunk_kind next = cp->ch[k + 1].kind;
+        if ((next != DYAD_CHUNK_PP && next != DYAD_CHUNK_CONJ) || cp->ch[k + 2].kind != DYAD_CHUNK_NP)
+            break;
+        k += 2;
+    }
+    return skip_advp(cp, k + 1);
+}
+
 /* Does a new clause seem to start after the comma-like chunk c? */
 static bool clause_follows(const clause_pass *cp, size_t c)
 {
@@ -260,7 +293,7 @@ static bool clause_follows(const clause_pass *cp, size_t c)
     case DYAD_CHUNK_VP: case DYAD_CHUNK_SBAR: case DYAD_CHUNK_CONJ:
         return true;
     case DYAD_CHUNK_NP:
-        return finite_at(cp, skip_advp(cp, k + 1));
+        return finite_at(cp, after_subject(cp, k));
     default:
         return false;
     }
@@ -275,14 +308,26 @@ static bool is_time_np(const clause_pass *cp, size_t c)
 /* Where a reporting parenthetical that starts at comma c ends (the token it
  * closes before), or DYAD_NONE.  Two shapes: ", a senior official said ,"
  * and ", said the minister ." at the end of the sentence. */
-static uint32_t parenthetical_end(const clause_pass *cp, size_t c, bool clause_done)
+static uint32_t parenthetical_end(const clause_pass *cp, size_t c, bool clause_done,
+                                  bool has_verb)
 {
     size_t k = skip_advp(cp, c + 1);
-    if (k < cp->nch && cp->ch[k].kind == DYAD_CHUNK_NP) {
-        k = skip_advp(cp, k + 1);
+    /* it inserts into a clause under way: one with its verb, or its
+     * subject ("Russia , officials said , will respond"), not an opening
+     * adverbial ("On Tuesday , Blinken said , `` ...") */
+    bool inserts = clause_done || has_verb ||
+                   (cp->closed_at == cp->ch[c].first && cp->closed_finite) ||
+                   (c >= 1 && cp->ch[c - 1].kind == DYAD_CHUNK_NP &&
+                    (c == 1 || cp->ch[c - 2].kind != DYAD_CHUNK_PP));
+    if (inserts && k < cp->nch && cp->ch[k].kind == DYAD_CHUNK_NP) {
+        /* ", defense and military officials said on Saturday ." */
+        k = after_subject(cp, k);
         if (!finite_at(cp, k) || !speech_at(cp, k)) return DYAD_NONE;
         k++;
-        if (is_time_np(cp, k)) k++;
+        for (int steps = 0; steps < 3 && k < cp->nch; steps++, k++) {
+            dyad_chunk_kind kind = cp->ch[k].kind;
+            if (kind != DYAD_CHUNK_PP && kind != DYAD_CHUNK_NP && kind != DYAD_CHUNK_ADVP) break;
+        }
         if (k >= cp->nch) return (uint32_t)cp->ntok;
         switch (chunk_punct(cp, k)) {
         case P_COMMA: return cp->ch[k].first + 1;
@@ -316,7 +361,7 @@ static void on_comma(clause_pass *cp, size_t c, uint32_t p)
     }
     const char *w = cp->tok[p].norm;
     if (w && w[0] == ':') return; /* a colon introduces, it does not insert */
-    uint32_t end = parenthetical_end(cp, c, top(cp)->has_finite);
+    uint32_t end = parenthetical_end(cp, c, top(cp)->has_finite, top(cp)->has_vp);
     if (end != DYAD_NONE && open_clause_at(cp, DYAD_CLAUSE_PARENTHETICAL, p, p)) {
         top(cp)->close_at = end;
         cp->scheduled++;
@@ -386,6 +431,13 @@ static void on_sbar(clause_pass *cp, size_t c)
         prev--;
         comma = true;
     }
+    /* "the town in which ...": the relative starts at its preposition */
+    size_t start = c;
+    if ((fw & FW_RELATIVE) && !comma && prev >= 2 && cp->ch[prev - 1].kind == DYAD_CHUNK_PP &&
+        cp->ch[prev - 1].last - cp->ch[prev - 1].first == 1 &&
+        cp->ch[prev - 2].kind == DYAD_CHUNK_NP) {
+        start = --prev;
+    }
     bool after_np = prev > 0 && cp->ch[prev - 1].kind == DYAD_CHUNK_NP;
     dyad_clause_kind kind = DYAD_CLAUSE_SUBORDINATE;
     if (fw & FW_RELATIVE) {
@@ -395,19 +447,55 @@ static void on_sbar(clause_pass *cp, size_t c)
         bool where = w && (w[0] | 32) == 'w' && (w[1] | 32) == 'h' && (w[2] | 32) == 'e' &&
                      (w[3] | 32) == 'r';
         bool that = fw & FW_THAT;
-        /* "told reporters that ...", "said Tuesday that ..." are complements */
+        /* "told reporters that ...", "said Tuesday that ...", "warned in
+         * previous talks that ...", "told reporters in Geneva that ..." are
+         * complements */
         bool complement = prev >= 2 && (speech_at(cp, prev - 2) || is_time_np(cp, prev - 1));
+        /* ... but "the bombing [that killed]" is a relative: a complement
+         * has a subject of its own */
+        size_t after = skip_advp(cp, c + 1);
+        if (after_np && !complement && after < cp->nch && cp->ch[after].kind != DYAD_CHUNK_VP) {
+            size_t k = prev - 1;
+            for (int steps = 0; steps < 3 && k >= 2 && cp->ch[k - 1].kind == DYAD_CHUNK_PP &&
+                                cp->ch[k - 2].kind == DYAD_CHUNK_NP;
+                 steps++)
+                k -= 2;
+            complement = (k >= 1 && speech_at(cp, k - 1)) ||
+                         (k >= 2 && cp->ch[k - 1].kind == DYAD_CHUNK_PP && speech_at(cp, k - 2));
+        }
         if (after_np && !comma && (where || (that && !complement))) kind = DYAD_CLAUSE_RELATIVE;
         if (after_np && comma && where) kind = DYAD_CLAUSE_RELATIVE;
     }
-    if (open_clause_at(cp, kind, p, p) && kind == DYAD_CLAUSE_RELATIVE && after_np)
+    if (open_clause_at(cp, kind, cp->ch[start].first, p) && kind == DYAD_CLAUSE_RELATIVE && after_np)
         top(cp)->antecedent = (uint32_t)(prev - 1);
+}
+
+/* The first NP after the finite verb of saying of the open clause may be
+ * the subject of a clause without "that" whose verb is still to come. */
+static void on_np(clause_pass *cp, size_t c)
+{
+    open_clause *o = top(cp);
+    if (!o->has_finite || o->complement != DYAD_NONE || is_time_np(cp, c)) return;
+    size_t v = c;
+    if (v > 0 && is_time_np(cp, v - 1)) v--;
+    if (v > 0 && cp->ch[v - 1].kind == DYAD_CHUNK_ADVP) v--;
+    if (v > 0 && finite_at(cp, v - 1) && speech_at(cp, v - 1) &&
+        cp->ch[v - 1].first >= cp->cl[o->index].first)
+        o->complement = (uint32_t)c;
+}
+
+static bool names_or_pronoun(const clause_pass *cp, size_t c)
+{
+    unsigned tg = cp->tok[cp->ch[c].head].tag;
+    return tg == DYAD_TAG_NNP || tg == DYAD_TAG_NNPS || tg == DYAD_TAG_PRP;
 }
 
 static void on_conj(clause_pass *cp, size_t c)
 {
     uint32_t p = cp->ch[c].first;
     open_clause *o = top(cp);
+    uint32_t complement = o->complement;
+    o->complement = DYAD_NONE;
     if (!o->has_vp) return;
     size_t k = skip_advp(cp, c + 1);
     if (k >= cp->nch) return;
@@ -419,6 +507,13 @@ static void on_conj(clause_pass *cp, size_t c)
         /* inside a relative clause "who met Lavrov and Blinken said" is more
          * likely a list of objects than two clauses */
         joins_clauses = own_subject = finite_at(cp, skip_advp(cp, k + 1));
+        /* "believes [Dagolath and Osgiliath can cope]": names joined after
+         * a verb of saying are one subject */
+        if (own_subject && complement != DYAD_NONE && complement + 1 == c &&
+            names_or_pronoun(cp, c - 1) && names_or_pronoun(cp, k)) {
+            o->complement = complement;
+            return;
+        }
     }
     if (!joins_clauses) return;
     /* "A and B and C" with subjects of their own are siblings; a verb that
@@ -430,11 +525,26 @@ static void on_conj(clause_pass *cp, size_t c)
     open_clause_at(cp, DYAD_CLAUSE_COORDINATE, p, p);
 }
 
+/* A verb group headed by a lexical verb, not a lone modal or auxiliary
+ * ("Could [China invade]" is a question, not a clause in a clause). */
+static bool lexical_at(const clause_pass *cp, size_t c)
+{
+    const dyad_verb_group *g = group_at(cp, c);
+    if (!g) return false;
+    const dyad_token *h = &cp->tok[g->head];
+    return h->tag != DYAD_TAG_MD && !(chunk_verb_class(h) & (VERB_BE | VERB_HAVE | VERB_DO));
+}
+
 static void on_vp(clause_pass *cp, size_t c)
 {
     uint32_t p = cp->ch[c].first;
     const dyad_verb_group *g = group_at(cp, c);
     bool finite = g && g->tense != DYAD_TENSE_NONE;
+    /* a verb inflected for tense, not a base form that may be a noun or a
+     * bare infinitive ("give inspectors access", "help it recover") */
+    unsigned first_tag = cp->tok[p].tag;
+    bool inflected = first_tag == DYAD_TAG_MD || first_tag == DYAD_TAG_VBD ||
+                     first_tag == DYAD_TAG_VBZ || first_tag == DYAD_TAG_VBP;
     if (finite) {
         for (;;) {
             open_clause *o = top(cp);
@@ -449,19 +559,35 @@ static void on_vp(clause_pass *cp, size_t c)
             else if (before > 0 && chunk_punct(cp, before - 1) == P_COMMA &&
                      cp->rel_antecedent != DYAD_NONE && cp->rel_end == cp->ch[before - 1].first)
                 subject = cp->rel_antecedent; /* "said the attack , which ... , was" */
-            if (subject != SIZE_MAX && cp->ch[subject].first >= cp->cl[o->index].first) {
+            uint32_t clause_first = cp->cl[o->index].first;
+            if (subject != SIZE_MAX && cp->ch[subject].first >= clause_first) {
                 size_t s = subject, v = s;
                 if (v > 0 && is_time_np(cp, v - 1)) v--;
                 if (v > 0 && cp->ch[v - 1].kind == DYAD_CHUNK_ADVP) v--;
-                if (v > 0 && speech_at(cp, v - 1) && cp->ch[v - 1].first >= cp->cl[o->index].first &&
+                /* "said [it would respond]", "told reporters [it would]";
+                 * outside relative clauses any verb may take such a clause
+                 * ("evidence proving [Russia was behind]"), inside them the
+                 * NP is more likely the object ("who attacked the town
+                 * killed") */
+                bool takes_clause =
+                    v > 0 && cp->ch[v - 1].first >= clause_first &&
+                    (speech_at(cp, v - 1) || (!o->in_relative && inflected && lexical_at(cp, v - 1)) ||
+                     (v > 1 && cp->ch[v - 1].kind == DYAD_CHUNK_NP && speech_at(cp, v - 2) &&
+                      cp->ch[v - 2].first >= clause_first));
+                if (takes_clause &&
                     open_clause_at(cp, DYAD_CLAUSE_SUBORDINATE, cp->ch[s].first, DYAD_NONE))
-                    break; /* "said [it would respond]" */
+                    break;
             }
+            /* "hoped [a raft of officials accused of ... would be]" */
+            uint32_t complement = o->complement;
+            o->complement = DYAD_NONE;
+            if (complement != DYAD_NONE &&
+                open_clause_at(cp, DYAD_CLAUSE_SUBORDINATE, cp->ch[complement].first, DYAD_NONE))
+                break;
             if (!o->embedded || o->close_at != DYAD_NONE) break;
             close_top(cp, p);
         }
     } else if (g) {
-        unsigned first_tag = cp->tok[p].tag;
         bool participle = first_tag == DYAD_TAG_VBG || first_tag == DYAD_TAG_VBN ||
                           (g->flags & DYAD_VG_INFINITIVE);
         punct before = c > 0 ? chunk_punct(cp, c - 1) : P_NONE;
@@ -476,13 +602,23 @@ static void on_vp(clause_pass *cp, size_t c)
         if (before == P_COMMA && cp->closed_at == cp->ch[c - 1].first && !top(cp)->has_finite &&
             first_tag == DYAD_TAG_VBN)
             after_break = false;
+        /* "The US commander , General David Petraeus , held talks": after
+         * an apposition, a participle with an object is the missing past
+         * tense */
+        if (before == P_COMMA && c >= 2 && cp->ch[c - 2].kind == DYAD_CHUNK_NP &&
+            !top(cp)->has_finite && first_tag == DYAD_TAG_VBN && c + 1 < cp->nch &&
+            cp->ch[c + 1].kind == DYAD_CHUNK_NP && !is_time_np(cp, c + 1))
+            after_break = false;
         if (participle && after_break)
             open_clause_at(cp, DYAD_CLAUSE_SUBORDINATE, p, DYAD_NONE); /* ", adding that" */
     }
     open_clause *o = top(cp);
     if (!o->has_vp) o->first_vp = p;
     o->has_vp = true;
-    if (finite) o->has_finite = true;
+    if (finite) {
+        o->has_finite = true;
+        o->complement = DYAD_NONE;
+    }
 }
 
 void chunk_clauses(dyad_sentence *s, const uint32_t *vg_of)
@@ -499,14 +635,21 @@ void chunk_clauses(dyad_sentence *s, const uint32_t *vg_of)
     };
     cp.cl[0] = (dyad_clause){DYAD_CLAUSE_MAIN, 0, (uint32_t)s->ntokens, DYAD_NONE, DYAD_NONE};
     cp.stack[0] = (open_clause){0, DYAD_NONE, DYAD_NONE, false, false, false, false, false,
-                                DYAD_NONE};
+                                DYAD_NONE, DYAD_NONE};
     for (size_t c = 0; c < cp.nch; c++) {
         if (cp.scheduled) close_scheduled(&cp, cp.ch[c].first);
         switch (cp.ch[c].kind) {
-        case DYAD_CHUNK_O: on_punct(&cp, c); break;
-        case DYAD_CHUNK_SBAR: on_sbar(&cp, c); break;
+        case DYAD_CHUNK_O:
+            top(&cp)->complement = DYAD_NONE;
+            on_punct(&cp, c);
+            break;
+        case DYAD_CHUNK_SBAR:
+            top(&cp)->complement = DYAD_NONE;
+            on_sbar(&cp, c);
+            break;
         case DYAD_CHUNK_CONJ: on_conj(&cp, c); break;
         case DYAD_CHUNK_VP: on_vp(&cp, c); break;
+        case DYAD_CHUNK_NP: on_np(&cp, c); break;
         default: break;
         }
     }

@@ -9,18 +9,29 @@
  * Choices that the event coder relies on:
  *   - A possessive stays inside its NP: "Russia 's UN ambassador" is one NP
  *     whose head is "ambassador" (the possessor is found by its POS token).
+ *   - A name built with "of" is one NP: "U.S. Secretary of State Antony
+ *     Blinken", "Minister of Foreign Affairs Wang Yi", "the Strait of
+ *     Hormuz" (an office, body or place before "of", a capital after it);
+ *     it names one actor and dictionaries list it whole.  "Putin of Russia"
+ *     and "the head of Hamas" stay apart.
+ *   - A name used as an adjective stays in its NP: "the Arnorian foreign
+ *     minister", "US military officers", "North Korean missile sites".
+ *   - Each conjoined noun is an NP of its own ("Iraq] and [Syria"), since
+ *     each may be an actor.
  *   - A verb group is the auxiliaries, negation and adverbs up to the main
  *     verb, whose token is the head.  "plan/intend/aim/seek/expect to V",
- *     "be going to V", "have to V" and "ought to V" are one group headed by
- *     V, because V is the event ("are expected to hold talks" is about
- *     holding talks); the catenative shows as modality INTEND (MUST for have
- *     to, SHOULD for ought to) or tense FUTURE (going to).  Other verbs
- *     before "to" (agree, refuse, want, threaten ...) keep their own group,
- *     because "refused to meet" must not read as "meet".
+ *     "be going to V", "be about to V", "have to V" and "ought to V" are one
+ *     group headed by V, because V is the event ("are expected to hold
+ *     talks" is about holding talks); the catenative shows as modality
+ *     INTEND (MUST for have to, SHOULD for ought to) or tense FUTURE (going
+ *     to, about to).  Other verbs before "to" (agree, refuse, want, threaten
+ *     ...) keep their own group, because "refused to meet" must not read as
+ *     "meet".
  *   - Tense is taken from the first finite word: will/shall -> future, other
  *     modals -> present (the modality says the rest), VBD -> past, VBZ/VBP ->
  *     present; a lone base form (VB) counts as present (a mistagged VBP or
- *     an imperative); "to V" and lone participles have no tense.
+ *     an imperative) unless it follows another verb group ("help
+ *     identify"); "to V" and lone participles have no tense.
  */
 #include "chunk_private.h"
 
@@ -156,6 +167,7 @@ static size_t scan_vp(phrase_pass *p, size_t i)
     unsigned aspect = 0; /* voice and aspect of the current segment: a
                             catenative "to" starts a new one              */
     bool neg = false, finite = false, starts_with_to = false, going_to = false;
+    bool about = false; /* "be about to": a near future, like "be going to" */
     dyad_tense tense = DYAD_TENSE_NONE;
     dyad_modality modal = DYAD_MOD_NONE, catenative = DYAD_MOD_NONE;
 
@@ -203,13 +215,19 @@ static size_t scan_vp(phrase_pass *p, size_t i)
             /* a catenative joins the verb after "to" to the group */
             const dyad_token *h = &p->tok[head];
             if (head_class & VERB_INTEND) catenative = DYAD_MOD_INTEND;
-            else if ((head_class & VERB_GOING) && before_head == ROLE_BE) going_to = true;
+            else if (((head_class & VERB_GOING) && before_head == ROLE_BE) || about) going_to = true;
             else if (prev == ROLE_HAVE) catenative = DYAD_MOD_MUST;
             else if (h->tag == DYAD_TAG_MD && chunk_modality(h) == DYAD_MOD_SHOULD)
                 catenative = DYAD_MOD_SHOULD;
             else break;
             aspect = 0;
             prev = ROLE_TO;
+            j++;
+            continue;
+        }
+        if (prev == ROLE_BE && !about && (tg == DYAD_TAG_IN || tg == DYAD_TAG_RB) &&
+            chunk_is_word(&p->tok[j], "about") && to_verb_at(p, j + 1)) {
+            about = true;
             j++;
             continue;
         }
@@ -255,7 +273,12 @@ static size_t scan_vp(phrase_pass *p, size_t i)
         if (starts_with_to) {
             flags |= DYAD_VG_INFINITIVE;
         } else if (first_verb_tag == DYAD_TAG_VB) {
-            tense = DYAD_TENSE_PRESENT;
+            /* a base form right after another verb group is its bare
+             * infinitive ("to help [identify] victims"); elsewhere it is a
+             * present the tagger mistook, or an imperative */
+            bool after_verb = p->nchunks > 0 && p->chunks[p->nchunks - 1].kind == DYAD_CHUNK_VP &&
+                              p->chunks[p->nchunks - 1].last == i;
+            if (!after_verb) tense = DYAD_TENSE_PRESENT;
             if (nverb == 1) flags |= CHUNK_VG_BARE_VB;
         } else if (first_verb_tag == DYAD_TAG_VBN && nverb == 1) {
             flags |= CHUNK_VG_BARE_VBN;
@@ -299,9 +322,62 @@ static bool vp_starts(const phrase_pass *p, size_t i)
 
 /* ---- noun phrases ------------------------------------------------------ */
 
+/* "of" inside a name: an office, body or place before it and a capitalised
+ * word after it ("Secretary of State Antony Blinken", "Minister of Foreign
+ * Affairs Wang Yi", "Ministry of Defence").  Such a name is one NP because
+ * it names one actor, and dictionaries list it whole. */
+static bool of_in_name_at(const phrase_pass *p, size_t j)
+{
+    if (j == 0 || j + 1 >= p->n || !chunk_is_word(&p->tok[j], "of") ||
+        !chunk_is_of_head(&p->tok[j - 1]))
+        return false;
+    const dyad_token *next = &p->tok[j + 1];
+    return next->norm && ch_is_upper((unsigned char)next->norm[0]) &&
+           (tag_is_noun(next->tag) || tag_is_adjective(next->tag));
+}
+
+/* "US", "U.S.", "NATO": two to five capitals, perhaps with periods. */
+static bool is_acronym(const char *w)
+{
+    size_t letters = 0;
+    for (; w && *w; w++) {
+        if (ch_is_upper((unsigned char)*w)) letters++;
+        else if (*w != '.') return false;
+    }
+    return letters >= 2 && letters <= 5;
+}
+
+/* A name used as an adjective before the adjectives and noun of the same
+ * NP (the NP starting at i): a people's adjective the tagger took for a
+ * name ("Arnorian foreign minister"), or any name right after a determiner
+ * ("the Fukushima nuclear plant"). */
+static bool name_before_adjective(const phrase_pass *p, size_t i, size_t j)
+{
+    if (j == 0 || p->tok[j - 1].tag != DYAD_TAG_NNP) return false;
+    unsigned det = j - 1 > i ? p->tok[j - 2].tag : DYAD_TAG_NONE;
+    /* "North Korean": a people's adjective of two words; "US military
+     * officers": an acronym names the body the noun belongs to */
+    const dyad_token *name = &p->tok[j - 1];
+    bool acronym = is_acronym(name->norm);
+    if (det != DYAD_TAG_DT && det != DYAD_TAG_PRPS && det != DYAD_TAG_POS && !acronym &&
+        !chunk_looks_like_demonym(name) && !chunk_looks_like_demonym(&p->tok[j]))
+        return false;
+    unsigned next = tag_at(p, j + 1);
+    return tag_is_noun(next) || (tag_is_adjective(next) && tag_is_noun(tag_at(p, j + 2)));
+}
+
+/* "at least" / "at most" before a number. */
+static bool at_least_at(const phrase_pass *p, size_t i)
+{
+    return i + 2 < p->n && p->tok[i + 2].tag == DYAD_TAG_CD && chunk_is_word(&p->tok[i], "at") &&
+           (chunk_is_word(&p->tok[i + 1], "least") || chunk_is_word(&p->tok[i + 1], "most"));
+}
+
 /* Scans a noun phrase (or, when it holds no noun, an adjective or adverb
- * phrase) from i, emits it and returns the token after it. */
-static size_t scan_np(phrase_pass *p, size_t i)
+ * phrase) from i, emits it and returns the token after it.  With
+ * lead_modifier, a participle at i modifies the noun after it ("to expel
+ * [exiled leaders]"). */
+static size_t scan_np(phrase_pass *p, size_t i, bool lead_modifier)
 {
     const dyad_token *tok = p->tok;
     size_t n = p->n, j = i;
@@ -313,6 +389,9 @@ static size_t scan_np(phrase_pass *p, size_t i)
     if ((tok[i].tag == DYAD_TAG_IN || tag_is_adverb(tok[i].tag)) &&
         tag_at(p, i + 1) == DYAD_TAG_CD) {
         j++; /* "about 200 people", "nearly 100" */
+        det_ok = false;
+    } else if (at_least_at(p, i)) {
+        j += 2;
         det_ok = false;
     }
     for (; j < n; j++) {
@@ -332,7 +411,8 @@ static size_t scan_np(phrase_pass *p, size_t i)
             det_ok = false;
             continue;
         case DYAD_TAG_JJ: case DYAD_TAG_JJR: case DYAD_TAG_JJS:
-            if (noun_seen) goto done;
+            if (noun_seen && !name_before_adjective(p, i, j)) goto done;
+            noun_seen = false;
             det_ok = false;
             adjective = true;
             continue;
@@ -367,11 +447,29 @@ static size_t scan_np(phrase_pass *p, size_t i)
             nominal = true;
             j++;
             goto done;
-        case DYAD_TAG_VBG: case DYAD_TAG_VBN:
-            /* "the proposed sanctions", "the ruling party" */
-            if (noun_seen || j == i || !(tag_is_noun(next) || tag_is_adjective(next))) goto done;
+        case DYAD_TAG_VBG: case DYAD_TAG_VBN: case DYAD_TAG_VBD: {
+            if (noun_seen) goto done;
+            unsigned before = j > i ? tok[j - 1].tag : DYAD_TAG_NONE;
+            /* "the reopening of", "the fighting": a gerund after a
+             * determiner, with no object, heads the NP */
+            if (tg == DYAD_TAG_VBG && (before == DYAD_TAG_DT || before == DYAD_TAG_PRPS) &&
+                !tag_is_noun(next) && !tag_is_adjective(next) && next != DYAD_TAG_DT &&
+                next != DYAD_TAG_PRPS && next != DYAD_TAG_PRP && next != DYAD_TAG_CD) {
+                noun_seen = nominal = true;
+                head = j;
+                continue;
+            }
+            /* "the proposed sanctions", "the ruling party"; a past tense
+             * there is a participle the tagger missed ("its damaged
+             * embassy") */
+            if ((j == i && !lead_modifier) || !(tag_is_noun(next) || tag_is_adjective(next)))
+                goto done;
+            if (tg == DYAD_TAG_VBD && j > i && before != DYAD_TAG_DT && before != DYAD_TAG_PRPS &&
+                !tag_is_adjective(before))
+                goto done;
             det_ok = false;
             continue;
+        }
         case DYAD_TAG_CC:
             /* "economic and military aid" */
             if (noun_seen || j == i || !tag_is_adjective(tok[j - 1].tag) || !tag_is_adjective(next))
@@ -382,6 +480,10 @@ static size_t scan_np(phrase_pass *p, size_t i)
             if (noun_seen || !(tag_is_adjective(next) || next == DYAD_TAG_CD)) goto done;
             continue;
         case DYAD_TAG_IN:
+            if (noun_seen && of_in_name_at(p, j)) {
+                noun_seen = false;
+                continue;
+            }
             /* "more than 100 people" */
             if (noun_seen || j == i || next != DYAD_TAG_CD ||
                 (tok[j - 1].tag != DYAD_TAG_JJR && tok[j - 1].tag != DYAD_TAG_RBR) ||
@@ -429,13 +531,33 @@ static size_t scan_adverbs(phrase_pass *p, size_t i)
     if (tag_is_adjective(tk) || tk == DYAD_TAG_CD) {
         /* only the adverb next to it modifies the adjective or number */
         if (k - 1 > i) emit(p, DYAD_CHUNK_ADVP, i, k - 1, k - 2);
-        return scan_np(p, k - 1);
+        return scan_np(p, k - 1, false);
     }
     emit(p, DYAD_CHUNK_ADVP, i, k, k - 1);
     return k;
 }
 
 /* ---- the pass ------------------------------------------------------------ */
+
+/* A past form ending in -ed between a preposition or a non-finite verb and
+ * a noun modifies the noun: "meet with [exiled dissidents]", "to expel
+ * [exiled leaders]".  No finite verb can stand there. */
+static bool participle_modifies_noun(const phrase_pass *p, size_t i)
+{
+    unsigned tg = p->tok[i].tag;
+    if ((tg != DYAD_TAG_VBD && tg != DYAD_TAG_VBN) || p->nchunks == 0) return false;
+    unsigned next = tag_at(p, i + 1);
+    if (next != DYAD_TAG_NN && next != DYAD_TAG_NNS && next != DYAD_TAG_NNPS) return false;
+    const char *w = p->tok[i].norm;
+    size_t len = w ? strlen(w) : 0;
+    if (len < 4 || w[len - 2] != 'e' || w[len - 1] != 'd') return false;
+    const dyad_chunk *prev = &p->chunks[p->nchunks - 1];
+    if (prev->last != i) return false;
+    if (prev->kind == DYAD_CHUNK_PP) return p->tok[prev->first].tag == DYAD_TAG_IN;
+    if (prev->kind != DYAD_CHUNK_VP || prev->head + 1 != i) return false;
+    const dyad_verb_group *g = &p->verbs[p->vg_of[p->nchunks - 1]];
+    return (g->flags & DYAD_VG_INFINITIVE) || p->tok[g->head].tag == DYAD_TAG_VB;
+}
 
 static bool is_that(const dyad_token *t)
 {
@@ -457,8 +579,13 @@ static void promote_subordinators(phrase_pass *p)
         size_t v = c + 2;
         if (p->chunks[v].kind == DYAD_CHUNK_ADVP && v + 1 < p->nchunks) v++;
         uint32_t g = p->vg_of[v];
-        if (p->chunks[v].kind == DYAD_CHUNK_VP && g != DYAD_NONE &&
-            p->verbs[g].tense != DYAD_TENSE_NONE)
+        if (p->chunks[v].kind != DYAD_CHUNK_VP || g == DYAD_NONE) continue;
+        /* a lone participle with an object is a past tense the tagger
+         * missed: "after crowds burned/VBN down its embassy" */
+        bool object = v + 1 < p->nchunks && (p->chunks[v + 1].kind == DYAD_CHUNK_NP ||
+                                            p->chunks[v + 1].kind == DYAD_CHUNK_PRT);
+        if (p->verbs[g].tense != DYAD_TENSE_NONE ||
+            ((p->verbs[g].flags & CHUNK_VG_BARE_VBN) && object))
             ch->kind = DYAD_CHUNK_SBAR;
     }
 }
@@ -483,7 +610,8 @@ void chunk_phrases(dyad_sentence *s, uint32_t *vg_of)
         switch (tg) {
         case DYAD_TAG_MD: case DYAD_TAG_VB: case DYAD_TAG_VBD: case DYAD_TAG_VBG:
         case DYAD_TAG_VBN: case DYAD_TAG_VBP: case DYAD_TAG_VBZ:
-            i = scan_vp(&p, i);
+            if (participle_modifies_noun(&p, i)) i = scan_np(&p, i, true);
+            else i = scan_vp(&p, i);
             break;
         case DYAD_TAG_TO:
             if (vp_starts(&p, i)) {
@@ -500,13 +628,14 @@ void chunk_phrases(dyad_sentence *s, uint32_t *vg_of)
             if (no_longer_at(&p, i)) {
                 i = scan_adverbs(&p, i);
             } else if (is_that(t) && i > 0 && !tag_is_noun(tag_at(&p, i + 1)) &&
-                       !tag_is_adjective(tag_at(&p, i + 1)) && tag_at(&p, i + 1) != DYAD_TAG_CD) {
+                       !tag_is_adjective(tag_at(&p, i + 1)) && tag_at(&p, i + 1) != DYAD_TAG_CD &&
+                       tag_at(&p, i + 1) != DYAD_TAG_CC) {
                 /* "said that he ...": a complementiser the tagger took
                  * for a determiner */
                 emit(&p, DYAD_CHUNK_SBAR, i, i + 1, i);
                 i++;
             } else {
-                i = scan_np(&p, i);
+                i = scan_np(&p, i, false);
             }
             break;
         case DYAD_TAG_IN: {
@@ -514,8 +643,9 @@ void chunk_phrases(dyad_sentence *s, uint32_t *vg_of)
             if (fw & (FW_THAT | FW_SUBORD)) {
                 emit(&p, DYAD_CHUNK_SBAR, i, i + 1, i);
                 i++;
-            } else if ((fw & FW_QUANTIFIER) && tag_at(&p, i + 1) == DYAD_TAG_CD) {
-                i = scan_np(&p, i);
+            } else if (((fw & FW_QUANTIFIER) && tag_at(&p, i + 1) == DYAD_TAG_CD) ||
+                       at_least_at(&p, i)) {
+                i = scan_np(&p, i, false);
             } else {
                 emit(&p, DYAD_CHUNK_PP, i, i + 1, i);
                 i++;
@@ -545,11 +675,11 @@ void chunk_phrases(dyad_sentence *s, uint32_t *vg_of)
         case DYAD_TAG_NNS: case DYAD_TAG_NNP: case DYAD_TAG_NNPS: case DYAD_TAG_FW:
         case DYAD_TAG_PRP: case DYAD_TAG_EX: case DYAD_TAG_JJ: case DYAD_TAG_JJR:
         case DYAD_TAG_JJS:
-            i = scan_np(&p, i);
+            i = scan_np(&p, i, false);
             break;
         case DYAD_TAG_DOLLAR: case DYAD_TAG_HASH:
             if (tag_at(&p, i + 1) == DYAD_TAG_CD) {
-                i = scan_np(&p, i);
+                i = scan_np(&p, i, false);
                 break;
             }
             /* fall through */

@@ -281,3 +281,51 @@ bool chunk_is_speech_verb(const dyad_token *t)
     if (lower(t->norm, buf) && in_speech_list(buf)) return true;
     return t->lemma && strlen(t->lemma) < WORD_MAX && in_speech_list(t->lemma);
 }
+
+bool chunk_is_word(const dyad_token *t, const char *lit)
+{
+    char w[WORD_MAX];
+    size_t n = lower(t->norm, w);
+    return n > 0 && strcmp(w, lit) == 0;
+}
+
+/* Sorted for bsearch.  Heads of names built with "of": offices ("Secretary
+ * of State", "Minister of Foreign Affairs"), bodies ("Ministry of Defence",
+ * "Bank of England", "League of Arab States") and places ("Republic of
+ * Korea", "Strait of Hormuz").  A person's name before "of" is not one:
+ * "Putin of Russia" stays two noun phrases. */
+static const char *const of_heads[] = {
+    "bank", "bay", "bureau", "chamber", "chancellor", "chief", "commissioner", "council",
+    "court", "department", "director", "duke", "emir", "federation", "governor", "gulf",
+    "house", "institute", "isle", "islands", "king", "kingdom", "league", "minister",
+    "ministry", "office", "organisation", "organization", "prince", "queen", "republic",
+    "sea", "secretary", "state", "states", "strait", "union", "university",
+};
+
+bool chunk_is_of_head(const dyad_token *t)
+{
+    if (!t->norm || !ch_is_upper((unsigned char)t->norm[0])) return false;
+    char w[WORD_MAX];
+    if (!lower(t->norm, w)) return false;
+    size_t lo = 0, hi = sizeof of_heads / sizeof *of_heads;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(w, of_heads[mid]);
+        if (c == 0) return true;
+        if (c < 0) hi = mid; else lo = mid + 1;
+    }
+    return false;
+}
+
+bool chunk_looks_like_demonym(const dyad_token *t)
+{
+    const char *w = t->norm;
+    if (!w || !ch_is_upper((unsigned char)w[0])) return false;
+    size_t n = strlen(w);
+    if (n < 5) return false;
+    /* not "-an" alone, which ends Japan, Iran and Sudan as well */
+    const char *e = w + n;
+    return ((e[-3] == 'i' || e[-3] == 'e') && e[-2] == 'a' && e[-1] == 'n') ||
+           (e[-3] == 'e' && e[-2] == 's' && e[-1] == 'e') ||
+           (e[-3] == 'i' && e[-2] == 's' && e[-1] == 'h') || e[-1] == 'i';
+}

@@ -3,6 +3,10 @@
 #include "dict/dict_cli.h"
 #include <string.h>
 
+/* cmd_code.c: `dyad code` and `dyad validate` */
+int cmd_code(int argc, char **argv);
+int cmd_validate(int argc, char **argv);
+
 void cli_usage(FILE *out)
 {
     fprintf(out,
@@ -17,6 +21,8 @@ void cli_usage(FILE *out)
             "  dict check FILE...    counts and problems in TABARI/PETRARCH dictionaries\n"
             "  dict lookup PHRASE    what an actor phrase or verb resolves to, and why\n"
             "  quotes      quotations and reported speech, with their speakers\n"
+            "  code        CAMEO events (source, target, code) from articles\n"
+            "  validate SUITE  run a TABARI or PETRARCH2 validation suite\n"
             "  help [COMMAND]  this text, or a command's own help\n"
             "  version     print the version\n\n"
             "Input formats are detected (plain-text article, JSON Lines, TABARI\n"
@@ -51,6 +57,10 @@ int main(int argc, char **argv)
         return cmd_text_view(cmd, argc - 2, argv + 2);
     if (strcmp(cmd, "dict") == 0)
         return cmd_dict(argc - 2, argv + 2);
+    if (strcmp(cmd, "code") == 0)
+        return cmd_code(argc - 2, argv + 2);
+    if (strcmp(cmd, "validate") == 0)
+        return cmd_validate(argc - 2, argv + 2);
     fprintf(stderr, "dyad: unknown command '%s'\n\n", cmd);
     cli_usage(stderr);
     return EXIT_USAGE;

@@ -2,6 +2,7 @@
  * counts and date resolution.  The format readers live in dict_tabari.c,
  * dict_petrarch.c and dict_actors.c; the checks in dict_check.c. */
 #include "dict_private.h"
+#include "dict_image.h"
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -129,6 +130,7 @@ static size_t find_slot(const dyad_dict *d, const char *s, size_t len, uint32_t 
 
 uint32_t dict_intern(dyad_dict *d, const char *s, size_t len)
 {
+    if (d->image_arrays && dict_image_detach(d)) return DICT_NONE;
     if (len > UINT32_MAX / 2) return DICT_NONE;
     if ((d->nstrs + 1) * 2 > d->nslots && slots_grow(d)) return DICT_NONE;
     uint32_t h = hash_bytes(s, len);
@@ -197,6 +199,7 @@ dyad_dict *dict_new(void)
 void dict_free(dyad_dict *d)
 {
     if (!d) return;
+    dict_image_release(d);
     arena_free(&d->text);
     free(d->strs);
     free(d->lens);
@@ -427,6 +430,7 @@ int dict_load_memory(dyad_dict *d, const char *name, const char *data, size_t le
 {
     static const dict_load_options defaults = {0};
     if (!opt) opt = &defaults;
+    if (d->image_arrays && dict_image_detach(d)) return -1;
     dict_syntax syntax = opt->syntax;
     dict_kind kind = opt->kind;
     int detected = dict_detect(name, data, len, &syntax, &kind);
@@ -462,6 +466,7 @@ int dict_load_memory(dyad_dict *d, const char *name, const char *data, size_t le
     }
     sbuf_free(&L.word);
     sbuf_free(&L.expand);
+    sbuf_free(&L.uncommented);
     free(dir);
     return L.stop ? -1 : 0;
 }

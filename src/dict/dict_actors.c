@@ -27,7 +27,7 @@ static unsigned phrase_ctx(const dict_loader *L)
 static int prepare_line(dict_loader *L, dict_lines *it, const char **s, size_t *n)
 {
     L->repaired_this_line = false;
-    if (dict_skip_markup_comment(L, it, *s, *n)) return 1;
+    if (dict_skip_markup_comment(L, it, s, n)) return 1;
     const char *t = *s;
     size_t m = *n;
     dict_trim(&t, &m);

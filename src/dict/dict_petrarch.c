@@ -21,7 +21,7 @@ static const unsigned PETRARCH_PATTERN_CTX =
 static int petrarch_prepare(dict_loader *L, dict_lines *it, const char **s, size_t *n)
 {
     L->repaired_this_line = false;
-    if (dict_skip_markup_comment(L, it, *s, *n)) return 1;
+    if (dict_skip_markup_comment(L, it, s, n)) return 1;
     *n = dict_strip_comment(*s, *n, DICT_SYNTAX_PETRARCH);
     dict_trim(s, n);
     return *n ? 0 : 1;

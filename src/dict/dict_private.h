@@ -48,6 +48,12 @@ struct dyad_dict {
     dict_map subst_by_name;              /* name id -> subst       */
     dict_options options;
     size_t project_depth;                /* projects loading projects */
+    /* Set when the dictionary was loaded from a compiled image
+     * (dict_image.c): strings live in the map until dict_free(), and while
+     * image_arrays is true the arrays above point into it, read-only, so
+     * anything that grows them must call dict_image_detach() first. */
+    struct dict_image_map *image;
+    bool image_arrays;
 };
 
 uint32_t dict_intern(dyad_dict *d, const char *s, size_t len); /* DICT_NONE on OOM */
@@ -67,6 +73,7 @@ typedef struct dict_loader {
     bool repaired_this_line;    /* one warning per line for bad bytes      */
     sbuf word;                  /* scratch: a normalised word              */
     sbuf expand;                /* scratch: substitution expansion         */
+    sbuf uncommented;           /* scratch: a line without its <!-- -->    */
 } dict_loader;
 
 dict_counts *dict_loader_counts(dict_loader *L);
@@ -90,8 +97,11 @@ bool dict_lines_next(dict_lines *it, const char **s, size_t *n);
 
 /* Skips SGML comments and declarations: a line starting with "<!" (a
  * "<!--" without "-->" opens a comment closed by a later line holding
- * "-->").  Returns true when the line is such a comment line. */
-bool dict_skip_markup_comment(dict_loader *L, dict_lines *it, const char *s, size_t n);
+ * "-->").  Returns true when the whole line is comment.  PETRARCH files
+ * may also hold `<!-- ... -->` inside a line: the line is then given back
+ * in (*s, *n) without them (a copy in L->uncommented), and the text after
+ * a closing "-->" is read. */
+bool dict_skip_markup_comment(dict_loader *L, dict_lines *it, const char **s, size_t *n);
 /* At the end of the file: reports a comment never closed. */
 void dict_lines_finish(dict_loader *L, dict_lines *it);
 

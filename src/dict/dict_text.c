@@ -44,19 +44,67 @@ static const char *find_bytes(const char *s, size_t n, const char *needle)
     return NULL;
 }
 
-bool dict_skip_markup_comment(dict_loader *L, dict_lines *it, const char *s, size_t n)
+/* PETRARCH: every `<!-- ... -->` inside a line is blanked out and a
+ * `<!--` left open cuts the line and opens a comment.  A ';' or '#'
+ * outside [...] ends the scan: what follows is an ordinary comment, and a
+ * `<!--` in it opens nothing.  One pass: each `-->` search starts after
+ * the `<!--` it closes and the scan resumes after it. */
+static bool inline_comments(dict_loader *L, dict_lines *it, const char **s, size_t *n)
 {
+    const char *p = *s;
+    size_t m = *n;
+    int depth = 0;
+    for (size_t i = 0; i < m; i++) {
+        char c = p[i];
+        if (c == '[') depth++;
+        else if (c == ']' && depth) depth--;
+        else if (!depth && (c == '#' || c == ';')) break;
+        else if (!depth && c == '<' && m - i >= 4 && memcmp(p + i, "<!--", 4) == 0) {
+            const char *close = find_bytes(p + i + 4, m - i - 4, "-->");
+            if (!close) {
+                it->comment_line = L->line;
+                m = i;
+                break;
+            }
+            size_t end = (size_t)(close - p) + 3;
+            if (p != L->uncommented.data) {
+                sbuf_clear(&L->uncommented);
+                if (sbuf_append(&L->uncommented, p, m)) { dict_oom(L); return true; }
+                p = L->uncommented.data;
+            }
+            memset(L->uncommented.data + i, ' ', end - i);
+            i = end - 1;
+        }
+    }
+    *s = p;
+    *n = m;
+    return false;
+}
+
+bool dict_skip_markup_comment(dict_loader *L, dict_lines *it, const char **s, size_t *n)
+{
+    bool petrarch = L->syntax == DICT_SYNTAX_PETRARCH;
     if (it->comment_line) {
-        if (find_bytes(s, n, "-->")) it->comment_line = 0;
+        const char *close = find_bytes(*s, *n, "-->");
+        if (!close) return true;
+        it->comment_line = 0;
+        if (!petrarch) return true;
+        /* the rest of the closing line is read */
+        *n -= (size_t)(close + 3 - *s);
+        *s = close + 3;
+        return inline_comments(L, it, s, n);
+    }
+    const char *t = *s;
+    size_t m = *n;
+    dict_trim(&t, &m);
+    bool sgml = m >= 2 && t[0] == '<' && t[1] == '!';
+    bool open = m >= 4 && memcmp(t, "<!--", 4) == 0;
+    /* declarations (<!DOCTYPE ...>, "<! -- x -->") take the whole line */
+    if (sgml && !(open && petrarch)) {
+        if (open && !find_bytes(t + 4, m - 4, "-->")) it->comment_line = L->line;
         return true;
     }
-    const char *t = s;
-    size_t m = n;
-    dict_trim(&t, &m);
-    if (m < 2 || t[0] != '<' || t[1] != '!') return false;
-    if (m >= 4 && memcmp(t, "<!--", 4) == 0 && !find_bytes(t + 4, m - 4, "-->"))
-        it->comment_line = L->line;
-    return true;
+    return petrarch ? inline_comments(L, it, s, n) : false;
 }
 
 void dict_lines_finish(dict_loader *L, dict_lines *it)

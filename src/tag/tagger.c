@@ -68,6 +68,13 @@ static float case_score(enum casing c, int t)
 
 /* ---- word shapes ------------------------------------------------------ */
 
+/* True when the n bytes at w end with suffix. */
+static bool ends_with(const char *w, size_t n, const char *suffix)
+{
+    size_t m = strlen(suffix);
+    return n > m && memcmp(w + n - m, suffix, m) == 0;
+}
+
 typedef struct shape {
     char low[TM_MAX_WORD];
     size_t len;
@@ -186,18 +193,34 @@ static void cand_prune(cand *c)
         c->n--;
 }
 
+/* Plurals in -ors, -ists, -ians name people ("inspectors", "separatists",
+ * "civilians"); the verbs of that shape are few and known ("monitors"). */
+static bool people_plural(const shape *s)
+{
+    return !s->has_digit && !s->too_long &&
+           (ends_with(s->low, s->len, "ors") || ends_with(s->low, s->len, "ists") ||
+            ends_with(s->low, s->len, "ians"));
+}
+
 static void candidates(const char *w, enum casing cs, const shape *s, cand *c)
 {
     c->n = 0;
     if (!s->too_long && s->len > 0) {
         const tm_entry *e = lookup(tm_lex_slots, tm_lex_mask, tm_lex, s->low, s->len, s->hash);
         if (e) {
-            bool nnp = false;
+            bool nnp = false, nns = false;
+            float vbz = 0;
             for (uint32_t k = TM_ENTRY_FIRST(e), end = k + TM_ENTRY_COUNT(e); k < end; k++) {
                 int t = tm_emit_tag[k];
                 nnp |= t == TM_NNP;
+                nns |= t == TM_NNS;
+                if (t == TM_VBZ) vbz = emit_score(k);
                 cand_add(c, t, emit_score(k) + case_score(cs, t));
             }
+            /* the lexicon has a few such plurals as verbs only
+             * ("inspectors") */
+            if (!nns && vbz != 0 && people_plural(s))
+                cand_add(c, TM_NNS, vbz + 3.0f + case_score(cs, TM_NNS));
             /* A known common word capitalised in mid-sentence is most
              * often part of a name the lexicon has not seen as such. */
             if (!nnp && (cs == CASE_CAP || cs == CASE_UPPER))
@@ -251,6 +274,16 @@ static void candidates(const char *w, enum casing cs, const shape *s, cand *c)
         c->n = 1;
         c->tag[0] = capital ? TM_NNP : TM_NN;
         c->e[0] = 0;
+    }
+    /* Unknown words in -ors, -ists, -ians are people ("inspectors",
+     * "separatists", "civilians"), not verbs: the lexicon has the verbs of
+     * that shape ("monitors", "persists") */
+    if (people_plural(s)) {
+        unsigned k = 0;
+        for (unsigned i = 0; i < c->n; i++)
+            if (c->tag[i] != TM_VBZ) { c->tag[k] = c->tag[i]; c->e[k] = c->e[i]; k++; }
+        if (k == 0) { c->tag[0] = TM_NNS; c->e[0] = 0; k = 1; }
+        c->n = (uint8_t)k;
     }
     cand_prune(c);
 }
@@ -446,6 +479,65 @@ bool tagger_is_title_case(const char *const *words, size_t n)
 static int tag_words(arena *scratch, const char *const *words, size_t n, bool title,
                      uint8_t *tags);
 
+/* ---- repairs ------------------------------------------------------------
+ * A trigram model sees two tags back, which is too short for some mistakes
+ * that matter to the chunker; a few local rules mend them after decoding. */
+
+static bool lower_in(const char *w, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (lower_eq(w, list[i])) return true;
+    return false;
+}
+
+/* Verbs in -s that, after a noun, stay verbs even before a participle
+ * ("the ministry says detained protesters ..."). */
+static bool clause_taking_verb(const char *w)
+{
+    static const char *const verbs[] = {
+        "says", "claims", "warns", "insists", "denies", "adds", "notes", "believes", "thinks",
+        "hopes", "fears", "argues", "admits", "confirms", "announces", "states", "knows",
+        "wants", "needs", "seems", "appears"};
+    return lower_in(w, verbs, sizeof verbs / sizeof *verbs);
+}
+
+static void repair_tags(const char *const *words, size_t n, uint8_t *tags)
+{
+    static const char *const articles[] = {"the", "a", "an", "no", "every", "another"};
+    static const char *const have[] = {"has", "have", "had", "'ve", "having"};
+    static const char *const aux_s[] = {"is", "has", "does", "was"};
+    for (size_t i = 1; i < n; i++) {
+        const char *w = words[i];
+        unsigned prev = tags[i - 1];
+        if (tags[i] == DYAD_TAG_VBZ && ends_with(w, strlen(w), "s") && !lower_in(w, aux_s, 4)) {
+            /* "the inspectors", "Western sanctions": no finite verb follows
+             * an article, a possessive or an adjective */
+            if ((prev == DYAD_TAG_DT && lower_in(words[i - 1], articles, 6)) ||
+                prev == DYAD_TAG_PRPS || prev == DYAD_TAG_JJ || prev == DYAD_TAG_JJS ||
+                prev == DYAD_TAG_JJR) {
+                tags[i] = DYAD_TAG_NNS;
+                continue;
+            }
+            /* "the security guarantee demands previously sent", "volleyball
+             * crowds burned": a plural ending a compound, before the verb */
+            if ((prev == DYAD_TAG_NN || prev == DYAD_TAG_NNP) && !clause_taking_verb(w)) {
+                size_t k = i + 1;
+                while (k < n && (tags[k] == DYAD_TAG_RB || tags[k] == DYAD_TAG_RBR)) k++;
+                if (k < n && (tags[k] == DYAD_TAG_VBD || tags[k] == DYAD_TAG_VBN)) {
+                    tags[i] = DYAD_TAG_NNS;
+                    continue;
+                }
+            }
+        }
+        /* "has celebrated": a participle after "have" is no adjective */
+        if (tags[i] == DYAD_TAG_JJ && ends_with(w, strlen(w), "ed")) {
+            size_t k = i;
+            while (k > 0 && (tags[k - 1] == DYAD_TAG_RB || tags[k - 1] == DYAD_TAG_RBR)) k--;
+            if (k > 0 && lower_in(words[k - 1], have, 5)) tags[i] = DYAD_TAG_VBN;
+        }
+    }
+}
+
 int tagger_tag(arena *scratch, const char *const *words, size_t n, uint8_t *tags)
 {
     return tag_words(scratch, words, n, false, tags);
@@ -478,5 +570,6 @@ static int tag_words(arena *scratch, const char *const *words, size_t n, bool ti
         p1 = mt[m - 1];
     }
     tags[n - 1] = penn_tag(words[n - 1], carry, TM_PUNC);
+    repair_tags(words, n, tags);
     return 0;
 }

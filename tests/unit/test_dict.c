@@ -226,6 +226,75 @@ static void dict_options_and_projects_load(tctx *t)
     dict_free(d);
 }
 
+/* The two option files and the project not in the table above, checked
+ * with grep: G -c '^LABEL' = 89 in both; the other command lines (not
+ * '#', '//' or blank, before '~~~~~'): TABARI.Demo.options has COMPLEX and
+ * three SET lines (4), Validate.options COMPLEX, five SET and OUTPUT (7).
+ * TABARI.Demo.project: G -c '^<' = 8 entries, naming the Demo actors,
+ * verbs and options (loaded) and text, event, problem files, coder and
+ * session (recorded). */
+static void dict_remaining_options_and_project_load(tctx *t)
+{
+    static const struct { const char *file; size_t labels, lines, files, entries; } cases[] = {
+        {"tabari/TABARI.Demo.options", 89, 4, 1, 0},
+        {"tabari/Validate.options", 89, 7, 1, 0},
+        {"tabari/TABARI.Demo.project", 89, 4, 4, 8},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        diag_log log = {0};
+        dyad_dict *d = load_peer(cases[i].file, &log);
+        CHECK(d != NULL);
+        dict_counts c = dict_total_counts(d);
+        CHECK_INT(c.labels, cases[i].labels);
+        CHECK_INT(c.option_lines, cases[i].lines);
+        CHECK_INT(dict_file_count(d), cases[i].files);
+        CHECK_INT(c.project_entries, cases[i].entries);
+        CHECK_INT(c.errors, 0);
+        CHECK_INT(c.warnings, 0);
+        dict_free(d);
+    }
+}
+
+/* PETRARCH files may carry `<!-- ... -->` inside a line (none of the peer
+ * files does: G '<!' finds them only at line starts).  They are blanked
+ * out; one left open cuts the line and runs to the next "-->", after which
+ * the line is read on; '#' comments still end the line first. */
+static void dict_petrarch_inline_markup_comments(tctx *t)
+{
+    diag_log log = {0};
+    const char *actors =
+        "HAMAS [PSEREB] <!-- after the code -->\n"     /* 1 */
+        "FATAH <!-- between --> [PSE]\n"               /* 2 */
+        "<!-- one --> <!-- two -->\n"                  /* 3: nothing left */
+        "GAZA [PSE] <!-- opens\n"                      /* 4 */
+        "a comment [XXX]\n"                            /* 5: inside */
+        "closes --> JENIN [PSE]\n"                     /* 6: read on */
+        "NABLUS [PSE] # no <!-- here\n"                /* 7: '#' first */
+        "RAMALLAH [PSE]\n";                            /* 8 */
+    dyad_dict *d = load_text("c.actors.txt", actors, DICT_SYNTAX_PETRARCH, DICT_KIND_ACTORS, false, &log, NULL);
+    CHECK(d != NULL);
+    CHECK_INT(log.errors, 0);
+    dict_counts c = dict_total_counts(d);
+    CHECK_INT(c.actors, 6);
+    CHECK_INT(c.codes, 6);
+    CHECK_STR(code_on(d, actor_named(d, "fatah"), 20000101), "PSE");
+    CHECK_STR(code_on(d, actor_named(d, "jenin"), 20000101), "PSE");
+    CHECK(actor_named(d, "a comment") == DICT_NONE);
+    uint32_t ramallah = actor_named(d, "ramallah");
+    CHECK(ramallah != DICT_NONE);
+    CHECK_INT(dict_actors(d, NULL)[ramallah].line, 8);
+    dict_free(d);
+
+    const char *verbs = "--- SAY [010] ---\nSAY <!-- x --> {SAID}\n- * TO $ [010] <!-- y -->\n";
+    d = load_text("c.verbs.txt", verbs, DICT_SYNTAX_PETRARCH, DICT_KIND_VERBS, false, &log, NULL);
+    CHECK_INT(log.errors, 0);
+    c = dict_total_counts(d);
+    CHECK_INT(c.verbs, 1);
+    CHECK_INT(c.verb_forms, 1);
+    CHECK_INT(c.patterns, 1);
+    dict_free(d);
+}
+
 /* ---- dates ------------------------------------------------------------------- */
 
 static void dict_dated_codes_resolve(tctx *t)
@@ -677,6 +746,8 @@ void suite_dict(tctx *t)
 {
     RUN(t, dict_peer_files_load_with_expected_counts);
     RUN(t, dict_options_and_projects_load);
+    RUN(t, dict_remaining_options_and_project_load);
+    RUN(t, dict_petrarch_inline_markup_comments);
     RUN(t, dict_dated_codes_resolve);
     RUN(t, dict_validation_verbs_keep_all_patterns);
     RUN(t, dict_tabari_patterns_keep_connectors);

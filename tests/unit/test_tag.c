@@ -80,6 +80,21 @@ static void tag_capitalisation(tctx *t)
     TAGS("NATO and the UN condemned the attack .", "NNP CC DT NNP VBD DT NN .");
 }
 
+/* Mistakes a trigram model makes that matter to the chunker, mended after
+ * decoding: a plural noun ending a compound before a participle, a plural
+ * after an article, a participle after "have", and plurals naming people
+ * that the lexicon lists as verbs only. */
+static void tag_repairs(tctx *t)
+{
+    TAGS("The security guarantee demands previously sent by Russia were rejected .",
+         "DT NN NN NNS RB VBN IN NNP VBD VBN .");
+    TAGS("The inspectors want to leave .", "DT NNS VBP TO VB .");
+    TAGS("Iran allowed IAEA inspectors to install cameras .", "NNP VBD NNP NNS TO VB NNS .");
+    TAGS("Arnor has celebrated Eid .", "NNP VBZ VBN NNP .");
+    /* a verb of saying stays a verb */
+    TAGS("The ministry says detained protesters were freed .", "DT NN VBZ VBN NNS VBD VBN .");
+}
+
 static void tag_odd_input(tctx *t)
 {
     arena a;
@@ -247,7 +262,7 @@ static void tag_agrees_with_petrarch_parses(tctx *t)
     free(c.gold);
     free(c.sent);
     free(ours);
-    CHECK(acc >= 0.95);
+    CHECK(acc >= 0.9625); /* 96.07% before the repairs */
 }
 
 /* Headlines in title case capitalise verbs too; read as a sentence, the
@@ -282,6 +297,7 @@ void suite_tag(tctx *t)
     RUN(t, tag_simple_sentences);
     RUN(t, tag_punctuation_and_numbers);
     RUN(t, tag_capitalisation);
+    RUN(t, tag_repairs);
     RUN(t, tag_odd_input);
     RUN(t, tag_agrees_with_petrarch_parses);
 }

@@ -1,0 +1,498 @@
+/* cmd_code.c -- `dyad code`: events from articles, and `dyad validate`:
+ * the peers' validation suites with a table of exact records. */
+#include "cli.h"
+#include "code/code.h"
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- dyad validate ------------------------------------------------------------ */
+
+static void validate_help(FILE *out)
+{
+    fprintf(out,
+            "usage: dyad validate [options] SUITE\n\n"
+            "Runs a peer coder's validation suite and compares each record's\n"
+            "coded events with the events it expects.  SUITE is a TABARI .project\n"
+            "(Validate.project: the dictionaries, options and text file it names)\n"
+            "or a PETRARCH2 records XML (PETR.UnitTest.records.xml: the\n"
+            "dictionaries its <Environment> names, looked up beside the file, then\n"
+            "in ../dictionaries, then in --dict-dir).\n\n"
+            "Prints a table by record category (the id's prefix) and ends with\n"
+            "  records: N exact: M (P%%)\n"
+            "where a record is exact when its set of (source, target, code) equals\n"
+            "the expected set, or an expected no-event, discard or complex outcome\n"
+            "happened.\n\n"
+            "options:\n"
+            "  --dict-dir DIR   where else to look for PETRARCH dictionaries\n"
+            "  -v, --verbose    print each record that is not exact\n"
+            "  --trace          ... with the coder's parse of it\n"
+            "  -q, --quiet      no warnings about the dictionaries\n"
+            "  -h, --help       this help\n\n"
+            "exit status: 0 run, 1 the suite could not be run, 2 usage error\n");
+}
+
+int cmd_validate(int argc, char **argv)
+{
+    code_validate_config cfg;
+    memset(&cfg, 0, sizeof cfg);
+    cli_stats st = {0, 0, 0, 0, false};
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) { validate_help(stdout); return EXIT_OK; }
+        if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0) cfg.verbose = true;
+        else if (strcmp(a, "--trace") == 0) cfg.verbose = cfg.trace = true;
+        else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) st.quiet = true;
+        else if (strcmp(a, "--dict-dir") == 0) {
+            if (i + 1 >= argc) { fprintf(stderr, "dyad validate: --dict-dir needs a directory\n"); return EXIT_USAGE; }
+            cfg.dict_dir = argv[++i];
+        } else if (a[0] == '-' && a[1]) {
+            fprintf(stderr, "dyad validate: unknown option '%s'\n\n", a);
+            validate_help(stderr);
+            return EXIT_USAGE;
+        } else if (cfg.path) {
+            fprintf(stderr, "dyad validate: one suite at a time\n");
+            return EXIT_USAGE;
+        } else {
+            cfg.path = a;
+        }
+    }
+    if (!cfg.path) { validate_help(stderr); return EXIT_USAGE; }
+    cfg.report = stdout;
+    cfg.diag = cli_diag;
+    cfg.user = &st;
+    code_validate_result res;
+    if (code_validate(&cfg, &res)) return EXIT_SKIPPED;
+    return EXIT_OK;
+}
+
+/* ---- dyad code ------------------------------------------------------------------ */
+
+static void code_help(FILE *out)
+{
+    fprintf(out,
+            "usage: dyad code [options] [FILE|DIR|-]...\n\n"
+            "Codes articles into CAMEO events: who did what to whom, with the date,\n"
+            "the sentence and the words that named each part.  Dictionaries are\n"
+            "TABARI's (.verbs .actors .agents .options, or a .project naming them)\n"
+            "or PETRARCH2's (CAMEO.2.0-style verbs, actors, agents, discards).\n\n"
+            "Inputs are files, directories (read recursively, in sorted order) or\n"
+            "- for standard input (the default).\n\n"
+            "dictionaries:\n"
+            "  --project FILE   a TABARI .project: the files it names\n"
+            "  --verbs FILE     verbs and patterns\n"
+            "  --actors FILE    actors (repeat for several files)\n"
+            "  --agents FILE    agents\n"
+            "  --discards FILE  discard phrases\n"
+            "  --options FILE   TABARI .options\n\n"
+            "options:\n"
+            "  --output FORMAT  jsonl (default), tsv (PETRARCH2's event file),\n"
+            "                   tabari (TABARI's event file) or gdelt (GDELT 2.0's\n"
+            "                   event table, the columns dyad can fill)\n"
+            "  --explain        add the pattern, its dictionary line and the words\n"
+            "  --phoenix-quad   quad classes in Phoenix's numbering, not GDELT's\n"
+            "  --trace          print how the coder read each sentence (word types,\n"
+            "                   actors, clauses) to standard error\n"
+            "  --date YYYY-MM-DD  publication date for documents that have none\n"
+            "  --input FORMAT   text, jsonl, tabari or petrarch (default: detect)\n"
+            "  -j N             code with N threads sharing one set of dictionaries;\n"
+            "                   output stays in input order\n"
+            "  -q, --quiet      no warnings, only errors\n"
+            "  -h, --help       this help\n\n"
+            "exit status: 0 all read, 1 some record, file or dictionary line\n"
+            "skipped, 2 usage error\n");
+}
+
+static bool valid_iso_date(const char *s)
+{
+    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-') return false;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return false;
+    int m = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
+    return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+/* A document copied out of the reader, which reuses its memory. */
+typedef struct doc_copy {
+    dyad_document d;
+    char *mem;
+} doc_copy;
+
+static char *dup_into(char **at, const char *s, size_t n)
+{
+    char *p = *at;
+    memcpy(p, s, n);
+    p[n] = 0;
+    *at += n + 1;
+    return p;
+}
+
+static int copy_document(doc_copy *c, const dyad_document *d)
+{
+    size_t idn = d->id ? strlen(d->id) : 0, tn = d->title ? strlen(d->title) : 0,
+           un = d->url ? strlen(d->url) : 0, sn = d->source ? strlen(d->source) : 0,
+           fn = d->file ? strlen(d->file) : 0;
+    size_t total = idn + tn + un + sn + fn + d->len + d->parse_len + 8;
+    c->mem = malloc(total);
+    if (!c->mem) return -1;
+    char *at = c->mem;
+    c->d = *d;
+    c->d.id = d->id ? dup_into(&at, d->id, idn) : NULL;
+    c->d.title = d->title ? dup_into(&at, d->title, tn) : NULL;
+    c->d.url = d->url ? dup_into(&at, d->url, un) : NULL;
+    c->d.source = d->source ? dup_into(&at, d->source, sn) : NULL;
+    c->d.file = d->file ? dup_into(&at, d->file, fn) : NULL;
+    c->d.text = dup_into(&at, d->text, d->len);
+    c->d.parse = d->parse ? dup_into(&at, d->parse, d->parse_len) : NULL;
+    return 0;
+}
+
+/* One worker's tools. */
+typedef struct coder_thread {
+    dyad_pipeline *pipe;
+    dyad_coder_work *work;
+} coder_thread;
+
+typedef struct code_run {
+    const dyad_coder *coder;
+    dyad_code_options copt;
+    dyad_event_format format;
+    unsigned render_flags;
+    const char *date;
+    bool trace;       /* --trace: each sentence's parse to stderr */
+    size_t failed;
+    /* threads */
+    int nthreads;
+} code_run;
+
+/* Codes one document and writes its events to out; returns 0 or -1. */
+static int code_one(code_run *r, coder_thread *ct, const dyad_document *doc, FILE *out)
+{
+    dyad_document d = *doc;
+    if (r->date && !d.date[0]) memcpy(d.date, r->date, 11);
+    dyad_analysis a;
+    const dyad_event *ev;
+    size_t n;
+    if (dyad_analyze(ct->pipe, &d, &a) || dyad_code(ct->work, &a, &ev, &n)) {
+        fprintf(stderr, "dyad: %s:%zu: error: out of memory coding record %s\n", doc->file ? doc->file : "-",
+                doc->line, doc->id ? doc->id : "?");
+        return -1;
+    }
+    dyad_render_events(out, &a, ev, n, r->format, r->render_flags);
+    return 0;
+}
+
+/* ---- one thread --------------------------------------------------------------------- */
+
+typedef struct single_ctx {
+    code_run *run;
+    coder_thread ct;
+} single_ctx;
+
+static int code_single(const dyad_document *doc, void *user)
+{
+    single_ctx *sc = user;
+    if (code_one(sc->run, &sc->ct, doc, stdout)) sc->run->failed++;
+    return 0;
+}
+
+/* ---- several threads ------------------------------------------------------------------
+ * The reading thread fills batches of documents into a ring; workers take
+ * the next filled batch, code it into a memory buffer and mark it done;
+ * the reading thread writes done batches in ring order, so output follows
+ * input order whatever the threads' speeds. */
+
+#define BATCH_DOCS 128
+
+enum { SLOT_FREE, SLOT_FILLED, SLOT_WORKING, SLOT_DONE };
+
+typedef struct slot {
+    int state;
+    doc_copy docs[BATCH_DOCS];
+    size_t n;
+    char *out;
+    size_t outlen;
+    size_t failed;
+} slot;
+
+typedef struct pool {
+    code_run *run;
+    slot *slots;
+    size_t nslots;
+    size_t fill_at, write_at, take_at;  /* ring positions (monotonic)    */
+    bool closing;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    coder_thread *cts;
+} pool;
+
+typedef struct worker_arg {
+    pool *p;
+    coder_thread *ct;
+} worker_arg;
+
+static void *worker(void *arg)
+{
+    worker_arg *wa = arg;
+    pool *p = wa->p;
+    for (;;) {
+        pthread_mutex_lock(&p->mu);
+        while (!(p->take_at < p->fill_at) && !p->closing) pthread_cond_wait(&p->cv, &p->mu);
+        if (!(p->take_at < p->fill_at)) { pthread_mutex_unlock(&p->mu); break; }
+        slot *s = &p->slots[p->take_at % p->nslots];
+        p->take_at++;
+        s->state = SLOT_WORKING;
+        pthread_mutex_unlock(&p->mu);
+
+        FILE *mem = open_memstream(&s->out, &s->outlen);
+        s->failed = 0;
+        for (size_t i = 0; i < s->n; i++) {
+            if (!mem || code_one(p->run, wa->ct, &s->docs[i].d, mem)) s->failed++;
+            free(s->docs[i].mem);
+            s->docs[i].mem = NULL;
+        }
+        if (mem) fclose(mem);
+
+        pthread_mutex_lock(&p->mu);
+        s->state = SLOT_DONE;
+        pthread_cond_broadcast(&p->cv);
+        pthread_mutex_unlock(&p->mu);
+    }
+    return NULL;
+}
+
+/* Writes every finished batch at the head of the ring (all of them, in
+ * order, when `all`). */
+static void drain(pool *p, bool all)
+{
+    pthread_mutex_lock(&p->mu);
+    for (;;) {
+        if (p->write_at == p->fill_at) break;
+        slot *s = &p->slots[p->write_at % p->nslots];
+        if (s->state != SLOT_DONE) {
+            if (!all && p->fill_at - p->write_at < p->nslots) break;
+            pthread_cond_wait(&p->cv, &p->mu);
+            continue;
+        }
+        pthread_mutex_unlock(&p->mu);
+        if (s->out) fwrite(s->out, 1, s->outlen, stdout);
+        free(s->out);
+        s->out = NULL;
+        p->run->failed += s->failed;
+        pthread_mutex_lock(&p->mu);
+        s->state = SLOT_FREE;
+        s->n = 0;
+        p->write_at++;
+    }
+    pthread_mutex_unlock(&p->mu);
+}
+
+static void submit(pool *p)
+{
+    pthread_mutex_lock(&p->mu);
+    p->slots[p->fill_at % p->nslots].state = SLOT_FILLED;
+    p->fill_at++;
+    pthread_cond_broadcast(&p->cv);
+    pthread_mutex_unlock(&p->mu);
+}
+
+static int code_pooled(const dyad_document *doc, void *user)
+{
+    pool *p = user;
+    drain(p, false);  /* frees the slot about to be filled, if needed */
+    slot *s = &p->slots[p->fill_at % p->nslots];
+    if (copy_document(&s->docs[s->n], doc)) {
+        fprintf(stderr, "dyad: %s:%zu: error: out of memory reading record %s\n", doc->file ? doc->file : "-",
+                doc->line, doc->id ? doc->id : "?");
+        p->run->failed++;
+        return 0;
+    }
+    s->n++;
+    if (s->n == BATCH_DOCS) submit(p);
+    return 0;
+}
+
+/* Dictionary problems are reported as usual and counted: a skipped
+ * dictionary line makes the exit status 1, as a skipped record does. */
+typedef struct dict_diag_ctx {
+    cli_stats *st;
+    size_t errors;
+} dict_diag_ctx;
+
+static void dict_diag(const dyad_diag *d, void *user)
+{
+    dict_diag_ctx *dd = user;
+    if (d->severity == DYAD_ERROR) dd->errors++;
+    cli_diag(d, dd->st);
+}
+
+int cmd_code(int argc, char **argv)
+{
+    dyad_coder_config cfg;
+    memset(&cfg, 0, sizeof cfg);
+    code_run run;
+    memset(&run, 0, sizeof run);
+    run.format = DYAD_EVENTS_JSONL;
+    run.nthreads = 1;
+    dyad_format format = DYAD_FORMAT_AUTO;
+    cli_stats st = {0, 0, 0, 0, false};
+    const char **actors = calloc((size_t)argc + 1, sizeof *actors);
+    char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
+    int ninputs = 0, rc = EXIT_USAGE;
+    dyad_coder *coder = NULL;
+    if (!actors || !inputs) goto done;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        bool takes = strcmp(a, "--project") == 0 || strcmp(a, "--verbs") == 0 ||
+                     strcmp(a, "--actors") == 0 || strcmp(a, "--agents") == 0 ||
+                     strcmp(a, "--discards") == 0 || strcmp(a, "--options") == 0 ||
+                     strcmp(a, "--output") == 0 || strcmp(a, "--date") == 0 ||
+                     strcmp(a, "--input") == 0 || strcmp(a, "-j") == 0;
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) { code_help(stdout); rc = EXIT_OK; goto done; }
+        if (takes && i + 1 >= argc) {
+            fprintf(stderr, "dyad code: %s needs a value\n", a);
+            goto done;
+        }
+        if (strcmp(a, "--project") == 0) cfg.project = argv[++i];
+        else if (strcmp(a, "--verbs") == 0) cfg.verbs = argv[++i];
+        else if (strcmp(a, "--actors") == 0) actors[cfg.nactors++] = argv[++i];
+        else if (strcmp(a, "--agents") == 0) cfg.agents = argv[++i];
+        else if (strcmp(a, "--discards") == 0) cfg.discards = argv[++i];
+        else if (strcmp(a, "--options") == 0) cfg.options = argv[++i];
+        else if (strcmp(a, "--output") == 0) {
+            int f = dyad_event_format_from_name(argv[++i]);
+            if (f < 0) {
+                fprintf(stderr, "dyad code: unknown output format '%s' (jsonl, tsv, tabari, gdelt)\n", argv[i]);
+                goto done;
+            }
+            run.format = (dyad_event_format)f;
+        } else if (strcmp(a, "--date") == 0) {
+            if (!valid_iso_date(argv[++i])) {
+                fprintf(stderr, "dyad code: --date wants YYYY-MM-DD, not '%s'\n", argv[i]);
+                goto done;
+            }
+            run.date = argv[i];
+        } else if (strcmp(a, "--input") == 0) {
+            int f = dyad_format_from_name(argv[++i]);
+            if (f < 0) {
+                fprintf(stderr, "dyad code: unknown input format '%s' (text, jsonl, tabari, petrarch)\n", argv[i]);
+                goto done;
+            }
+            format = (dyad_format)f;
+        } else if (strcmp(a, "-j") == 0) {
+            char *e;
+            long n = strtol(argv[++i], &e, 10);
+            if (*e || n < 1 || n > 256) {
+                fprintf(stderr, "dyad code: -j wants a number of threads from 1 to 256\n");
+                goto done;
+            }
+            run.nthreads = (int)n;
+        } else if (strcmp(a, "--explain") == 0) {
+            run.copt.explain = 1;
+            run.render_flags |= DYAD_EVENTS_EXPLAIN;
+        } else if (strcmp(a, "--trace") == 0) {
+            run.trace = true;
+        } else if (strcmp(a, "--phoenix-quad") == 0) {
+            run.render_flags |= DYAD_EVENTS_PHOENIX_QUAD;
+        } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
+            st.quiet = true;
+        } else if (a[0] == '-' && a[1]) {
+            fprintf(stderr, "dyad code: unknown option '%s'\n\n", a);
+            code_help(stderr);
+            goto done;
+        } else {
+            inputs[ninputs++] = argv[i];
+        }
+    }
+    if (!cfg.project && !cfg.verbs) {
+        fprintf(stderr, "dyad code: no verbs dictionary (--verbs FILE or --project FILE)\n\n");
+        code_help(stderr);
+        goto done;
+    }
+    cfg.actors = actors;
+    dict_diag_ctx dd = {&st, 0};
+    cfg.diag = dict_diag;
+    cfg.user = &dd;
+    coder = dyad_coder_new(&cfg);
+    if (!coder) { rc = EXIT_SKIPPED; goto done; }
+    if (run.date) memcpy(run.copt.default_date, run.date, 11);
+    run.coder = coder;
+    int read_rc;
+    if (run.nthreads <= 1) {
+        single_ctx sc;
+        sc.run = &run;
+        sc.ct.pipe = dyad_pipeline_new(DYAD_LEVEL_CHUNKS);
+        sc.ct.work = dyad_coder_work_new(coder, &run.copt);
+        if (sc.ct.work && run.trace) sc.ct.work->trace = stderr;
+        if (!sc.ct.pipe || !sc.ct.work) {
+            dyad_pipeline_free(sc.ct.pipe);
+            dyad_coder_work_free(sc.ct.work);
+            fprintf(stderr, "dyad code: out of memory\n");
+            rc = EXIT_SKIPPED;
+            goto done;
+        }
+        read_rc = cli_for_each_document(inputs, ninputs, format, &st, code_single, &sc);
+        dyad_pipeline_free(sc.ct.pipe);
+        dyad_coder_work_free(sc.ct.work);
+    } else {
+        pool p;
+        memset(&p, 0, sizeof p);
+        p.run = &run;
+        p.nslots = (size_t)run.nthreads * 3;
+        p.slots = calloc(p.nslots, sizeof *p.slots);
+        p.cts = calloc((size_t)run.nthreads, sizeof *p.cts);
+        pthread_t *th = calloc((size_t)run.nthreads, sizeof *th);
+        worker_arg *wa = calloc((size_t)run.nthreads, sizeof *wa);
+        if (!p.slots || !p.cts || !th || !wa) {
+            free(p.slots); free(p.cts); free(th); free(wa);
+            fprintf(stderr, "dyad code: out of memory\n");
+            rc = EXIT_SKIPPED;
+            goto done;
+        }
+        pthread_mutex_init(&p.mu, NULL);
+        pthread_cond_init(&p.cv, NULL);
+        int started = 0;
+        for (int t = 0; t < run.nthreads; t++) {
+            p.cts[t].pipe = dyad_pipeline_new(DYAD_LEVEL_CHUNKS);
+            p.cts[t].work = dyad_coder_work_new(coder, &run.copt);
+            wa[t].p = &p;
+            wa[t].ct = &p.cts[t];
+            if (!p.cts[t].pipe || !p.cts[t].work || pthread_create(&th[t], NULL, worker, &wa[t])) break;
+            started++;
+        }
+        if (started == 0) {
+            fprintf(stderr, "dyad code: cannot start threads\n");
+            read_rc = -1;
+        } else {
+            read_rc = cli_for_each_document(inputs, ninputs, format, &st, code_pooled, &p);
+            if (p.slots[p.fill_at % p.nslots].n) submit(&p);
+        }
+        drain(&p, true);
+        pthread_mutex_lock(&p.mu);
+        p.closing = true;
+        pthread_cond_broadcast(&p.cv);
+        pthread_mutex_unlock(&p.mu);
+        for (int t = 0; t < started; t++) pthread_join(th[t], NULL);
+        for (int t = 0; t < run.nthreads; t++) {
+            dyad_pipeline_free(p.cts[t].pipe);
+            dyad_coder_work_free(p.cts[t].work);
+        }
+        for (size_t k = 0; k < p.nslots; k++) {
+            for (size_t i = 0; i < p.slots[k].n; i++) free(p.slots[k].docs[i].mem);
+            free(p.slots[k].out);
+        }
+        pthread_mutex_destroy(&p.mu);
+        pthread_cond_destroy(&p.cv);
+        free(p.slots); free(p.cts); free(th); free(wa);
+    }
+    fflush(stdout);
+    if (!st.quiet)
+        fprintf(stderr, "dyad: %zu document(s) coded, %zu record(s) skipped, %zu input(s) unreadable\n",
+                st.documents - run.failed, st.skipped + run.failed, st.unreadable);
+    rc = (read_rc || st.skipped || st.unreadable || run.failed || dd.errors) ? EXIT_SKIPPED : EXIT_OK;
+done:
+    dyad_coder_free(coder);
+    free(actors);
+    free(inputs);
+    return rc;
+}

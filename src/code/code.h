@@ -1,0 +1,263 @@
+/*
+ * code.h -- what the coder's modules share (src/code/).  Prefix: code_.
+ *
+ *   code_coder.c    dyad_coder and its workspace; the public entry points
+ *   code_options.c  TABARI .options settings and OPTION lines
+ *   code_lex.c      a sentence's words, as TABARI filters text (7.3)
+ *   code_parse.c    word types, actors and agents, compounds, pronouns,
+ *                   comma-delimited clauses, conjunction clauses (ch. 7)
+ *   code_match.c    verb and time patterns over a clause (5.5-5.7)
+ *   code_events.c   source and target, codes, complexity, events (5.8, 6)
+ *   code_validate.c the peers' validation suites (`dyad validate`)
+ *
+ * The coder works a sentence at a time on TABARI "words": whitespace-
+ * delimited runs of the original text with TABARI's input filtering, each
+ * keeping its byte range.  Everything is sized by the sentence and lives
+ * in the workspace's arena, reset per document.
+ */
+#ifndef DYAD_CODE_H
+#define DYAD_CODE_H
+
+#include "dict/dict_index.h"
+#include "internal.h"
+
+/* ---- options ----------------------------------------------------------------- */
+
+typedef enum code_by { CODE_BY_CLAUSE, CODE_BY_SENTENCE, CODE_BY_ALL } code_by;
+
+typedef struct code_options {
+    code_by by;
+    int minimum_words;
+    bool convert_agents, fbis, yyyy, time_shifting, code_nonrestrictive;
+    int complex_verbs, complex_actors, complex_pronouns, complex_conj, complex_comma,
+        complex_lateverb;
+    unsigned complex_flags;           /* DICT_CX_*                              */
+    char default_source[32], default_target[32]; /* "" when not set             */
+    bool default_prior, default_after;
+    bool comma_off;
+    int comma_min, comma_max, comma_emin, comma_emax, comma_bmin, comma_bmax;
+    int nonevents;                    /* 0 false, 1 true, 2 only                */
+    bool forward;                     /* pronouns forwarded between records     */
+    bool require_dyad;                /* PETRARCH: no event without both actors */
+    char forward_format[32];          /* ^ * N S, as in FORWARD:                */
+} code_options;
+
+/* From a loaded dictionary (its .options lines, TABARI's defaults). */
+void code_options_from_dict(code_options *o, const dyad_dict *d, bool has_time);
+/* Applies one .options line ("SET: CODE BY SENTENCE", "COMMA: OFF", ...)
+ * as TABARI reads them: commands by their first four letters, values
+ * forgiving of spelling ("TIME SHIFT", "CONVERT AGENT").  Returns 0, or -1
+ * when the line says nothing the coder understands. */
+int code_options_apply(code_options *o, const char *line, size_t n);
+
+/* ---- the coder ----------------------------------------------------------------- */
+
+struct dyad_coder {
+    dyad_dict *dict;
+    dict_index *ix;
+    code_options opt;
+    bool petrarch;        /* dictionaries in PETRARCH syntax */
+};
+
+/* ---- words ----------------------------------------------------------------------- */
+
+typedef enum cw_type {
+    W_NONE,     /* unclassified or null-coded                          */
+    W_ACTOR, W_AGENT, W_VERB, W_NOUN, W_ADJ, W_TIME, W_ATTRIB, W_DISCARD,
+    W_DET,      /* a, an, the                                          */
+    W_PRON,     /* he, she, it, its, his, her, him, they, them, their */
+    W_CONJ,     /* and, but, or, nor                                   */
+    W_COMMA,
+    W_AUX,      /* was, were, been                                     */
+    W_BY,
+    W_NUMBER
+} cw_type;
+
+enum {
+    CW_NEGATED = 1u << 7, /* its verb group is negated (not, n't, never)      */
+    CW_CAP   = 1u << 0,  /* capitalised in the text                          */
+    CW_ELIM  = 1u << 1,  /* inside an eliminated comma-delimited clause      */
+    CW_PART  = 1u << 2,  /* a later word of a multi-word root                */
+    CW_COMPOUND_CONJ = 1u << 3, /* a conjunction or comma inside a compound */
+    CW_PROTECTED = 1u << 4,     /* a conjunction inside a noun/adj compound */
+    CW_FORMER = 1u << 5  /* the word "former"                                */
+};
+
+typedef struct cw_word {
+    const char *s;        /* folded                                        */
+    uint32_t start, end;  /* bytes in the document text                    */
+    uint16_t len;
+    uint8_t type;         /* cw_type                                       */
+    uint8_t flags;        /* CW_*                                          */
+    uint32_t root;        /* head of a root: ix root; else DICT_NONE       */
+    uint32_t last;        /* head: last word of the root's extent          */
+    uint32_t head;        /* CW_PART: the head word                        */
+    uint32_t actor;       /* W_ACTOR head or resolved W_PRON: cw_actor     */
+    uint32_t clause;
+    uint8_t tag;          /* dyad_tag of the token the word starts in      */
+    uint32_t tok;         /* that token's index in the sentence            */
+} cw_word;
+
+/* An actor mention: one phrase (with its agent), or a pronoun standing for
+ * an earlier one.  Members of a compound are chained by `next`. */
+typedef struct cw_actor {
+    uint32_t head, last;      /* words covered (agent included)             */
+    uint32_t first_code, ncodes; /* into the workspace's code pool           */
+    uint32_t group;           /* first member of its compound; itself alone */
+    uint32_t next;            /* next member of its compound, or DICT_NONE  */
+    uint32_t ref;             /* pronoun: actor (group) referred to          */
+    uint32_t gfirst, glast;   /* group head: words from the first member's
+                                 determiners to the last member's end      */
+    uint32_t raw_code;        /* first code before an agent joined, or DICT_NONE */
+    uint32_t word;            /* the word its own phrase starts at (an agent
+                                 before it moves `head`, not this)           */
+    bool pronoun;
+    bool forwarded;           /* stands for the previous record's actor     */
+    bool cancelled;
+} cw_actor;
+
+typedef struct cw_code { char s[32]; } cw_code;
+
+/* What happened to a document, beyond its events. */
+enum {
+    CODE_ST_DISCARD = 1u << 0,  /* a discard code was found                 */
+    CODE_ST_COMPLEX = 1u << 1,  /* a complex code or complexity condition   */
+    CODE_ST_SHORT   = 1u << 2,  /* fewer words than MINIMUM WORDS           */
+    CODE_ST_SHIFTED = 1u << 3   /* dates were time-shifted                  */
+};
+
+typedef struct code_sentence {
+    const dyad_document *doc;
+    const dyad_sentence *ds;  /* the analysis of the sentence (chunks)     */
+    uint32_t index;           /* sentence index in the analysis             */
+    int32_t date;             /* YYYYMMDD                                    */
+    cw_word *w;  size_t n;
+    cw_actor *actors; size_t nactors, cap_actors;
+    bool allcaps;
+    bool garbled;             /* control characters in the text             */
+    uint64_t bloom[32];       /* every prefix of every word (code_view's)   */
+    bool final_stop;          /* ends with . ? or !                          */
+} code_sentence;
+
+/* The per-thread workspace. */
+struct dyad_coder_work {
+    const dyad_coder *c;
+    code_options opt;
+    char default_date[11];
+    bool explain;
+    arena a;                      /* reset per document                    */
+    cw_code *codes; size_t ncodes, cap_codes;
+    dyad_event *events; size_t nevents, cap_events;
+    unsigned status;              /* CODE_ST_* of the last document        */
+    char complex_reason[64];
+    /* FORWARD: the previous record's story, sentence and first actor */
+    char fwd_story[32];
+    long fwd_sentence;
+    char fwd_code[32];
+    bool fwd_valid;
+    /* within an article: the previous sentence's first actor, for a
+     * pronoun opening the next sentence ("He said ...") */
+    char doc_fwd_code[32];
+    bool doc_fwd_valid;
+    bool oom;
+    FILE *trace;                  /* when set: each sentence's parse       */
+};
+
+/* ---- stages ------------------------------------------------------------------------- */
+
+/* Splits a sentence into words (code_lex.c): TABARI's filtering of the
+ * text for TABARI dictionaries, the pipeline's Treebank tokens (which
+ * PETRARCH's dictionaries are written for: "did n't", "Gondor 's") for
+ * PETRARCH ones.  Either way each word gets the tag of its token. */
+int code_lex(dyad_coder_work *w, code_sentence *s, const dyad_sentence *ds);
+
+/* Types words, finds actors, agents, compounds, pronouns, comma clauses
+ * and conjunction clauses (code_parse.c). */
+int code_parse(dyad_coder_work *w, code_sentence *s);
+
+/* Codes one parsed sentence, appending events (code_events.c). */
+int code_sentence_events(dyad_coder_work *w, code_sentence *s);
+
+/* YYYYMMDD -> "YYYY-MM-DD" ("" when not a date). */
+void code_format_date(int32_t ymd, char out[11]);
+
+/* Writes the parse of a sentence (word, type, clause, flags, actor) --
+ * the coder's counterpart of TABARI's parse display. */
+void code_trace(const dyad_coder_work *w, const code_sentence *s, FILE *out);
+
+/* Pushes a code string to the workspace pool; returns its index. */
+uint32_t code_push_code(dyad_coder_work *w, const char *s, size_t n);
+
+/* ---- pattern matching (code_match.c) ----------------------------------------------------- */
+
+/* The words a clause's patterns may see: visible (not eliminated) word
+ * indexes in order, and where the clause's barriers are. */
+typedef struct code_view {
+    uint32_t *idx;   size_t n;
+} code_view;
+
+/* Fills s->bloom: every prefix of every word, hashed.  A pattern literal
+ * or root word whose hash is not there cannot match, and most patterns
+ * and phrases stop at that test. */
+void code_sentence_bloom(code_sentence *s);
+static inline bool code_bloom_has(const uint64_t *b, uint32_t h)
+{
+    return (b[(h & 2047) >> 6] >> (h & 63) & 1) && (b[((h >> 11) & 2047) >> 6] >> ((h >> 11) & 63) & 1);
+}
+
+typedef struct code_match {
+    uint32_t source, target;   /* actor (group) set by $, + or %; DICT_NONE */
+    uint32_t source_at, target_at; /* the mention each was found at        */
+    bool compound;             /* % was used                                */
+    uint32_t attrib;
+    uint32_t first, last;      /* words the match covered (for --explain)   */
+} code_match;
+
+/* Tries pattern p for the verb whose root covers view positions
+ * [vfirst, vlast]; true on a match. */
+bool code_match_pattern(const dyad_coder_work *w, const code_sentence *s, const code_view *v,
+                        size_t vfirst, size_t vlast, const ix_pattern *p, code_match *m);
+
+/* Where a mention points: a pronoun at the phrase of what it stands for,
+ * an actor at its first word.  Two mentions of one compound are the same
+ * actor when they point at the same word (TABARI compares positions). */
+static inline uint32_t code_anchor(const code_sentence *s, uint32_t a)
+{
+    if (a == DICT_NONE) return DICT_NONE;
+    if (s->actors[a].pronoun) {
+        uint32_t r = s->actors[a].ref;
+        return r == DICT_NONE ? DICT_NONE : s->actors[s->actors[r].group].word;
+    }
+    return s->actors[s->actors[a].group].head;
+}
+
+/* Codes of actor a (group members' codes together), for events. */
+static inline uint32_t code_actor_group(const code_sentence *s, uint32_t a)
+{
+    while (a != DICT_NONE && s->actors[a].pronoun) a = s->actors[a].ref;
+    return a == DICT_NONE ? DICT_NONE : s->actors[a].group;
+}
+
+/* ---- validation (code_validate.c) ---------------------------------------------------------- */
+
+typedef struct code_validate_result {
+    size_t records, exact;
+    size_t ncats;
+    struct { char name[24]; size_t records, exact; } cats[64];
+} code_validate_result;
+
+typedef struct code_validate_config {
+    const char *path;          /* Validate.project or a PETRARCH records XML */
+    const char *dict_dir;      /* --dict-dir, may be NULL                   */
+    FILE *report;              /* table and per-record lines; may be NULL  */
+    bool verbose;              /* every failing record with what was coded */
+    bool trace;                /* ... and its parse                        */
+    dyad_diag_fn diag;
+    void *user;
+} code_validate_config;
+
+/* Runs a suite; returns 0, or -1 when it could not be run at all (the
+ * reason went to diag). */
+int code_validate(const code_validate_config *cfg, code_validate_result *out);
+
+#endif

@@ -1,0 +1,208 @@
+/*
+ * code_coder.c -- the public coder: loading and compiling dictionaries
+ * into an immutable dyad_coder, per-thread workspaces, and dyad_code(),
+ * which runs the stages of code.h over each sentence of an analysis.
+ */
+#include "code.h"
+#include <stdlib.h>
+
+static int load(dyad_dict *d, const char *path, dict_kind kind, const dyad_coder_config *cfg)
+{
+    if (!path || !*path) return 0;
+    dict_load_options lo;
+    memset(&lo, 0, sizeof lo);
+    lo.syntax = DICT_SYNTAX_AUTO;
+    lo.kind = kind;
+    lo.diag = cfg->diag;
+    lo.user = cfg->user;
+    return dict_load_file(d, path, &lo);
+}
+
+dyad_coder *dyad_coder_new(const dyad_coder_config *cfg)
+{
+    dyad_coder *c = calloc(1, sizeof *c);
+    if (!c) return NULL;
+    c->dict = dict_new();
+    if (!c->dict) goto fail;
+    if (load(c->dict, cfg->project, DICT_KIND_PROJECT, cfg) ||
+        load(c->dict, cfg->options, DICT_KIND_OPTIONS, cfg) ||
+        load(c->dict, cfg->verbs, DICT_KIND_VERBS, cfg) ||
+        load(c->dict, cfg->agents, DICT_KIND_AGENTS, cfg) ||
+        load(c->dict, cfg->discards, DICT_KIND_DISCARDS, cfg))
+        goto fail;
+    for (size_t i = 0; i < cfg->nactors; i++)
+        if (load(c->dict, cfg->actors[i], DICT_KIND_ACTORS, cfg)) goto fail;
+    for (size_t f = 0; f < dict_file_count(c->dict); f++) {
+        const dict_file *df = dict_file_at(c->dict, (uint32_t)f);
+        if (df->kind == DICT_KIND_VERBS && df->syntax == DICT_SYNTAX_PETRARCH) c->petrarch = true;
+    }
+    c->ix = ix_build(c->dict);
+    if (!c->ix) {
+        if (cfg->diag) {
+            dyad_diag dg = {DYAD_ERROR, "<dictionaries>", 0, NULL, "out of memory compiling the dictionaries"};
+            cfg->diag(&dg, cfg->user);
+        }
+        goto fail;
+    }
+    size_t nb;
+    const dict_verb_block *b = dict_verb_blocks(c->dict, &nb);
+    bool has_time = false;
+    for (size_t i = 0; i < nb; i++)
+        if (b[i].section == DICT_SECTION_TIME) has_time = true;
+    code_options_from_dict(&c->opt, c->dict, has_time);
+    if (c->petrarch) {
+        /* PETRARCH2's defaults (PETR_config.ini): no .options file exists */
+        c->opt.comma_min = 2;
+        c->opt.comma_max = 8;
+        c->opt.comma_bmin = 0;
+        c->opt.comma_bmax = 0;
+        c->opt.comma_emin = 2;
+        c->opt.comma_emax = 8;
+        c->opt.minimum_words = 0;
+    }
+    return c;
+fail:
+    dyad_coder_free(c);
+    return NULL;
+}
+
+void dyad_coder_free(dyad_coder *c)
+{
+    if (!c) return;
+    ix_free(c->ix);
+    dict_free(c->dict);
+    free(c);
+}
+
+dyad_coder_work *dyad_coder_work_new(const dyad_coder *coder, const dyad_code_options *opt)
+{
+    dyad_coder_work *w = calloc(1, sizeof *w);
+    if (!w) return NULL;
+    w->c = coder;
+    w->opt = coder->opt;
+    arena_init(&w->a);
+    if (opt) {
+        memcpy(w->default_date, opt->default_date, sizeof w->default_date);
+        w->default_date[sizeof w->default_date - 1] = 0;
+        w->explain = opt->explain != 0;
+    }
+    return w;
+}
+
+void dyad_coder_work_free(dyad_coder_work *w)
+{
+    if (!w) return;
+    arena_free(&w->a);
+    free(w->codes);
+    free(w->events);
+    free(w);
+}
+
+/* "YYYY-MM-DD" -> YYYYMMDD, or -1. */
+static int32_t parse_iso(const char *s)
+{
+    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-') return -1;
+    int32_t v = 0;
+    for (int i = 0; i < 10; i++) {
+        if (i == 4 || i == 7) continue;
+        if (!ch_is_digit((unsigned char)s[i])) return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
+static bool coded_part(dyad_part_kind k)
+{
+    return k == DYAD_PART_HEADLINE || k == DYAD_PART_SUBHEADLINE || k == DYAD_PART_BODY;
+}
+
+/* The first actor of a sentence, without its agent (TABARI forwards
+ * "FOR", not "FORGOVPRS"); false when it has none. */
+static bool first_actor_code(const dyad_coder_work *w, const code_sentence *s, char out[32])
+{
+    uint32_t first = DICT_NONE;
+    for (size_t a = 0; a < s->nactors; a++) {
+        const cw_actor *act = &s->actors[a];
+        if (act->pronoun || act->forwarded || act->cancelled || !act->ncodes) continue;
+        if (s->w[act->head].flags & CW_ELIM) continue;
+        if (first == DICT_NONE || act->head < s->actors[first].head) first = (uint32_t)a;
+    }
+    if (first == DICT_NONE) return false;
+    const cw_actor *f = &s->actors[first];
+    const char *code = w->codes[f->raw_code != DICT_NONE ? f->raw_code : f->first_code].s;
+    size_t n = strlen(code);
+    if (n >= 31) n = 31;
+    memcpy(out, code, n);
+    out[n] = 0;
+    return true;
+}
+
+/* FORWARD: remembers the story, sentence and first actor of this record
+ * for a pronoun opening the next one (manual 8.4). */
+static void remember_forward(dyad_coder_work *w, const code_sentence *s)
+{
+    w->fwd_valid = false;
+    if (!w->opt.forward || !s->doc || !s->doc->id) return;
+    const char *fmt = w->opt.forward_format;
+    while (*fmt == '^') fmt++;
+    const char *id = s->doc->id;
+    size_t ks = 0, kn = 0;
+    char sent[16];
+    for (size_t i = 0; fmt[i] && id[i]; i++) {
+        if (fmt[i] == 'N' && ks + 1 < sizeof w->fwd_story) w->fwd_story[ks++] = id[i];
+        if (fmt[i] == 'S' && kn + 1 < sizeof sent) sent[kn++] = id[i];
+    }
+    w->fwd_story[ks] = 0;
+    sent[kn] = 0;
+    w->fwd_sentence = strtol(sent, NULL, 10);
+    w->fwd_valid = first_actor_code(w, s, w->fwd_code);
+}
+
+int dyad_code(dyad_coder_work *w, const dyad_analysis *an, const dyad_event **events, size_t *nevents)
+{
+    arena_reset(&w->a);
+    w->ncodes = 0;
+    w->nevents = 0;
+    w->status = 0;
+    w->complex_reason[0] = 0;
+    w->oom = false;
+    *events = NULL;
+    *nevents = 0;
+    const dyad_document *doc = an->doc;
+    int32_t date = doc ? parse_iso(doc->date) : -1;
+    if (date < 0) date = parse_iso(w->default_date);
+    code_sentence last;
+    memset(&last, 0, sizeof last);
+    bool have_last = false;
+    w->doc_fwd_valid = false;
+    for (size_t i = 0; i < an->nsentences; i++) {
+        const dyad_sentence *ds = &an->sentences[i];
+        if (!coded_part(ds->part) || !doc) continue;
+        code_sentence s;
+        memset(&s, 0, sizeof s);
+        s.doc = doc;
+        s.index = (uint32_t)i;
+        s.date = date;
+        unsigned before = w->status;
+        w->status = 0;
+        size_t first_event = w->nevents;
+        if (code_lex(w, &s, ds) || code_parse(w, &s) ||
+            code_sentence_events(w, &s)) {
+            w->nevents = 0;
+            return -1;
+        }
+        /* a discard or complex sentence codes nothing */
+        if (w->status & (CODE_ST_DISCARD | CODE_ST_COMPLEX)) w->nevents = first_event;
+        w->status |= before;
+        last = s;
+        have_last = true;
+        /* an article's sentences follow each other: a pronoun opening the
+         * next one may stand for this one's first actor */
+        if (!doc->is_sentence) w->doc_fwd_valid = first_actor_code(w, &s, w->doc_fwd_code);
+    }
+    if (have_last) remember_forward(w, &last);
+    else w->fwd_valid = false;
+    *events = w->events;
+    *nevents = w->nevents;
+    return 0;
+}

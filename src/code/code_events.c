@@ -1,0 +1,651 @@
+/*
+ * code_events.c -- from a parsed sentence to events (TABARI manual 5.8,
+ * 6, 7.6, 7.9, 8.5, 8.7, 10.5).
+ *
+ * Before any coding: too few words (MINIMUM WORDS), a discard code (###)
+ * or a complex code (+++) on a word that stays in the sentence, the first
+ * time-shift phrase, and the COMPLEX conditions of the options.
+ *
+ * Then clause by clause, verb by verb from the left: the verb's patterns
+ * longest first, else the verb's own code.  A null code (---) codes
+ * nothing and the search goes on; ### and +++ stop the sentence.  Actors
+ * not named by the pattern are found by the default rules: the source is
+ * the first actor of the clause before the verb (else the source of the
+ * clause before, else the first actor after the verb), the target the
+ * first actor after the verb with a code other than the source's, else
+ * the nearest such actor before it, else -- for a compound source -- the
+ * compound itself.  Passive voice (was/were/been before the verb, "by"
+ * after it) swaps them.  CODE BY CLAUSE keeps a clause's first event,
+ * BY SENTENCE the sentence's first, ALL every one; subordinate codes (?)
+ * only count when nothing else was found, dominant codes (!) win over all
+ * others.
+ */
+#include "code.h"
+#include <stdlib.h>
+
+/* TABARI's MAX_EVENTS is 64; lists of compounds beyond that are cut. */
+#define CODE_MAX_EVENTS_PER_SENTENCE 256
+#define CODE_MAX_VERBS_PER_SENTENCE 512
+
+#define DEF_SOURCE (UINT32_MAX - 1)
+#define DEF_TARGET (UINT32_MAX - 2)
+
+typedef struct cand {
+    uint32_t actor;  /* group head or member; DEF_*; DICT_NONE = none */
+    bool single;     /* only this member of its compound                */
+    uint32_t anchor; /* code_anchor() of the mention it was found at    */
+} cand;
+
+static const cand NO_CAND = {DICT_NONE, false, DICT_NONE};
+
+/* ---- dates ------------------------------------------------------------------ */
+
+static long days_from_civil(long y, unsigned m, unsigned d)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    unsigned yoe = (unsigned)(y - era * 400);
+    unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + (long)doe - 719468;
+}
+
+static int32_t shift_date(int32_t ymd, int days)
+{
+    if (ymd <= 0 || !days) return ymd;
+    long z = days_from_civil(ymd / 10000, (unsigned)(ymd / 100 % 100), (unsigned)(ymd % 100)) + days;
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    unsigned doe = (unsigned)(z - era * 146097);
+    unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long y = (long)yoe + era * 400;
+    unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    unsigned mp = (5 * doy + 2) / 153;
+    unsigned d = doy - (153 * mp + 2) / 5 + 1;
+    unsigned m = mp < 10 ? mp + 3 : mp - 9;
+    y += m <= 2;
+    return (int32_t)(y * 10000 + m * 100 + d);
+}
+
+void code_format_date(int32_t ymd, char out[11])
+{
+    out[0] = 0;
+    if (ymd <= 0 || ymd > 99991231) return;
+    int parts[3] = {(int)(ymd / 10000), (int)(ymd / 100 % 100), (int)(ymd % 100)};
+    int widths[3] = {4, 2, 2};
+    char *p = out;
+    for (int k = 0; k < 3; k++) {
+        for (int i = widths[k] - 1, v = parts[k]; i >= 0; i--, v /= 10) p[i] = (char)('0' + v % 10);
+        p += widths[k];
+        if (k < 2) *p++ = '-';
+    }
+    *p = 0;
+}
+
+/* ---- actors ------------------------------------------------------------------- */
+
+static bool visible(const cw_word *x) { return !(x->flags & CW_ELIM); }
+
+static uint32_t actor_at(const code_sentence *s, size_t wi)
+{
+    const cw_word *x = &s->w[wi];
+    if (x->actor == DICT_NONE) return DICT_NONE;
+    if (x->type == W_ACTOR || x->type == W_PRON || ((x->flags & CW_PART) && x->type == W_NONE)) {
+        const cw_actor *a = &s->actors[x->actor];
+        if (a->cancelled) return DICT_NONE;
+        return x->actor;
+    }
+    return DICT_NONE;
+}
+
+static const char *first_code(const dyad_coder_work *w, const code_sentence *s, cand c)
+{
+    if (c.actor == DEF_SOURCE) return w->opt.default_source;
+    if (c.actor == DEF_TARGET) return w->opt.default_target;
+    if (c.actor == DICT_NONE) return "";
+    const cw_actor *a = &s->actors[c.actor];
+    return a->ncodes ? w->codes[a->first_code].s : "";
+}
+
+/* Whether actor mention a (at a word) may be the other side of `other`,
+ * and as what: the whole group, or -- inside other's own compound -- the
+ * first member with another code. */
+static cand candidate(const dyad_coder_work *w, const code_sentence *s, uint32_t a, cand other)
+{
+    uint32_t g = code_actor_group(s, a);
+    if (g == DICT_NONE) return NO_CAND;
+    cand c = {g, false, code_anchor(s, a)};
+    if (other.actor == DICT_NONE) return c;
+    const char *oc = first_code(w, s, other);
+    uint32_t og = other.actor < DEF_TARGET ? s->actors[other.actor].group : DICT_NONE;
+    if (s->actors[a].pronoun) {
+        /* "they ... them" is one actor; "the ambassadors of A, B and C
+         * presented their ..." is not, to TABARI */
+        if (g == og) return c.anchor == other.anchor ? NO_CAND : c;
+        if (strcmp(first_code(w, s, c), oc) == 0) return NO_CAND;
+        return c;
+    }
+    if (g == og) {
+        for (uint32_t m = g; m != DICT_NONE; m = s->actors[m].next) {
+            const cw_actor *ma = &s->actors[m];
+            if (ma->ncodes && strcmp(w->codes[ma->first_code].s, oc) != 0) {
+                cand mc = {m, true, c.anchor};
+                return mc;
+            }
+        }
+        return NO_CAND;
+    }
+    if (strcmp(first_code(w, s, c), oc) == 0) return NO_CAND;
+    return c;
+}
+
+/* ---- views ----------------------------------------------------------------------- */
+
+typedef struct clause_ctx {
+    code_view v;          /* the clause's visible words                   */
+    code_view all;        /* the sentence's visible words                 */
+    size_t all_offset;    /* all-view position of the clause's first word */
+} clause_ctx;
+
+/* A later word of a phrase written with gaps ("an Orc leader" ending
+ * DURTHANG ... ORC): it can be found as a target, not as a source. */
+static bool is_tail(const code_sentence *s, uint32_t wi, uint32_t a)
+{
+    return wi < s->actors[a].head || wi > s->actors[a].last;
+}
+
+static cand find_source(const dyad_coder_work *w, const code_sentence *s, const code_view *v,
+                        size_t vfirst, size_t vlast, cand target, cand carried)
+{
+    for (size_t q = 0; q < vfirst; q++) {
+        uint32_t a = actor_at(s, v->idx[q]);
+        if (a == DICT_NONE || is_tail(s, v->idx[q], a)) continue;
+        cand c = candidate(w, s, a, target);
+        if (c.actor != DICT_NONE) return c;
+    }
+    if (carried.actor != DICT_NONE) return carried;
+    if (w->opt.default_source[0] && w->opt.default_prior) {
+        cand d = {DEF_SOURCE, false, DICT_NONE};
+        return d;
+    }
+    /* TABARI looks after the verb too; PETRARCH's source is a subject */
+    for (size_t q = vlast + 1; q < v->n && !w->c->petrarch; q++) {
+        uint32_t a = actor_at(s, v->idx[q]);
+        if (a == DICT_NONE) continue;
+        cand c = candidate(w, s, a, target);
+        if (c.actor != DICT_NONE) return c;
+    }
+    if (w->opt.default_source[0]) {
+        cand d = {DEF_SOURCE, false, DICT_NONE};
+        return d;
+    }
+    return NO_CAND;
+}
+
+static cand find_target(const dyad_coder_work *w, const code_sentence *s, const clause_ctx *cx,
+                        size_t vfirst, size_t vlast, cand source)
+{
+    const code_view *v = &cx->v;
+    for (size_t q = vlast + 1; q < v->n; q++) {
+        uint32_t a = actor_at(s, v->idx[q]);
+        if (a == DICT_NONE) continue;
+        cand c = candidate(w, s, a, source);
+        if (c.actor != DICT_NONE) return c;
+    }
+    if (w->opt.default_target[0] && w->opt.default_after) {
+        cand d = {DEF_TARGET, false, DICT_NONE};
+        return d;
+    }
+    /* the nearest actor before the verb in the clause */
+    for (long q = (long)vfirst - 1; q >= 0; q--) {
+        uint32_t a = actor_at(s, v->idx[q]);
+        if (a == DICT_NONE) continue;
+        cand c = candidate(w, s, a, source);
+        if (c.actor != DICT_NONE) return c;
+    }
+    if (source.actor < DEF_TARGET && !source.single &&
+        s->actors[s->actors[source.actor].group].next != DICT_NONE) {
+        cand c = {s->actors[source.actor].group, false, source.anchor};
+        return c;
+    }
+    if (w->opt.default_target[0]) {
+        cand d = {DEF_TARGET, false, DICT_NONE};
+        return d;
+    }
+    return NO_CAND;
+}
+
+static bool is_passive(const code_sentence *s, const code_view *v, size_t vfirst, size_t vlast)
+{
+    bool aux = (vfirst >= 1 && s->w[v->idx[vfirst - 1]].type == W_AUX) ||
+               (vfirst >= 2 && s->w[v->idx[vfirst - 2]].type == W_AUX);
+    bool by = (vlast + 1 < v->n && s->w[v->idx[vlast + 1]].type == W_BY) ||
+              (vlast + 2 < v->n && s->w[v->idx[vlast + 2]].type == W_BY);
+    return aux && by;
+}
+
+/* ---- events -------------------------------------------------------------------------- */
+
+typedef struct code_list { const char *c[64]; uint32_t actor[64]; size_t n; } code_list;
+
+static void cand_codes(const dyad_coder_work *w, const code_sentence *s, cand c, code_list *out)
+{
+    out->n = 0;
+    if (c.actor == DEF_SOURCE || c.actor == DEF_TARGET) {
+        out->c[0] = first_code(w, s, c);
+        out->actor[0] = DICT_NONE;
+        out->n = 1;
+        return;
+    }
+    if (c.actor == DICT_NONE) return;
+    for (uint32_t m = c.actor; m != DICT_NONE && out->n < 64; m = c.single ? DICT_NONE : s->actors[m].next) {
+        const cw_actor *a = &s->actors[m];
+        for (uint32_t k = 0; k < a->ncodes && out->n < 64; k++) {
+            out->c[out->n] = w->codes[a->first_code + k].s;
+            out->actor[out->n++] = m;
+        }
+    }
+}
+
+static dyad_span actor_span(const code_sentence *s, uint32_t a)
+{
+    dyad_span sp = {0, 0};
+    if (a == DICT_NONE || a >= s->nactors) return sp;
+    const cw_actor *x = &s->actors[a];
+    sp.start = s->w[x->head].start;
+    sp.end = s->w[x->last < s->n ? x->last : x->head].end;
+    return sp;
+}
+
+static void set_code(char *dst, size_t cap, const char *src)
+{
+    size_t n = strlen(src);
+    if (n >= cap) n = cap - 1;
+    memcpy(dst, src, n);
+    dst[n] = 0;
+}
+
+static int push_event(dyad_coder_work *w, const code_sentence *s, const char *src, const char *tgt,
+                      const char *code, uint32_t src_actor, uint32_t tgt_actor, dyad_span verb,
+                      uint32_t flags, const ix_pattern *p, size_t verb_first)
+{
+    /* a compound met by a paired code gives some pairs twice: once is enough */
+    for (size_t i = verb_first; i < w->nevents; i++)
+        if (!strcmp(w->events[i].source, src) && !strcmp(w->events[i].target, tgt) &&
+            !strcmp(w->events[i].code, code))
+            return 0;
+    if (w->nevents == w->cap_events) {
+        size_t ncap = w->cap_events ? w->cap_events * 2 : 32;
+        dyad_event *ne = realloc(w->events, ncap * sizeof *ne);
+        if (!ne) { w->oom = true; return -1; }
+        w->events = ne;
+        w->cap_events = ncap;
+    }
+    dyad_event *e = &w->events[w->nevents++];
+    memset(e, 0, sizeof *e);
+    e->sentence = s->index;
+    set_code(e->source, sizeof e->source, src);
+    set_code(e->target, sizeof e->target, tgt);
+    set_code(e->code, sizeof e->code, code);
+    e->source_span = actor_span(s, src_actor);
+    e->target_span = actor_span(s, tgt_actor);
+    e->verb_span = verb;
+    e->flags = flags;
+    if (w->explain && p) {
+        const dyad_dict *d = w->c->dict;
+        const dict_phrase *ph = dict_phrases(d, DICT_PH_PATTERN, NULL);
+        e->pattern = ix_pattern_text(w->c->ix, p->phrase);
+        const dict_file *f = dict_file_at(d, ph[p->phrase].file);
+        e->pattern_file = f ? f->path : NULL;
+        e->pattern_line = ph[p->phrase].line;
+    }
+    return 0;
+}
+
+/* One verb's result: events [first, first + n) of the workspace. */
+typedef struct verb_result {
+    size_t first, n;
+    uint32_t clause;
+    uint8_t code_flags;
+    cand source;
+} verb_result;
+
+static int make_events(dyad_coder_work *w, const code_sentence *s, cand src, cand tgt,
+                       const ix_code *code, dyad_span verb, const ix_pattern *p, size_t per_sentence_start)
+{
+    size_t verb_first = w->nevents;
+    code_list sl, tl;
+    cand_codes(w, s, src, &sl);
+    cand_codes(w, s, tgt, &tl);
+    uint32_t flags = 0;
+    if ((src.actor < DEF_TARGET && s->actors[src.actor].next != DICT_NONE && !src.single) ||
+        (tgt.actor < DEF_TARGET && s->actors[tgt.actor].next != DICT_NONE && !tgt.single))
+        flags |= DYAD_EVENT_COMPOUND;
+    for (size_t i = 0; i < sl.n; i++) {
+        for (size_t j = 0; j < tl.n; j++) {
+            if (strcmp(sl.c[i], tl.c[j]) == 0) continue;
+            if (w->nevents - per_sentence_start >= CODE_MAX_EVENTS_PER_SENTENCE) return 0;
+            if (code->first[0] &&
+                push_event(w, s, sl.c[i], tl.c[j], code->first, sl.actor[i], tl.actor[j], verb, flags, p, verb_first))
+                return -1;
+            if ((code->flags & IX_CODE_PAIRED) && code->second[0] &&
+                push_event(w, s, tl.c[j], sl.c[i], code->second, tl.actor[j], sl.actor[i], verb, flags, p, verb_first))
+                return -1;
+        }
+    }
+    return 0;
+}
+
+/* ---- special codes and complexity -------------------------------------------------- */
+
+static void set_complex(dyad_coder_work *w, const char *why)
+{
+    if (!(w->status & CODE_ST_COMPLEX)) set_code(w->complex_reason, sizeof w->complex_reason, why);
+    w->status |= CODE_ST_COMPLEX;
+}
+
+static const ix_code *verb_code(const dyad_coder_work *w, const cw_word *x)
+{
+    const ix_root *roots = ix_roots(w->c->ix, NULL);
+    const ix_verb *verbs = ix_verbs(w->c->ix, NULL);
+    const ix_verb *v = &verbs[roots[x->root].owner];
+    return v->code == DICT_NONE ? NULL : &ix_codes(w->c->ix, NULL)[v->code];
+}
+
+static bool coded_verb(const dyad_coder_work *w, const cw_word *x)
+{
+    if (x->type != W_VERB || (x->flags & (CW_PART | CW_ELIM))) return false;
+    const ix_code *c = verb_code(w, x);
+    return c && !(c->flags & IX_CODE_NULL);
+}
+
+/* Discard and complex codes on words that stay in the sentence. */
+static void special_words(dyad_coder_work *w, const code_sentence *s)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        const cw_word *x = &s->w[i];
+        if (x->flags & CW_PART) continue;
+        if (x->type == W_DISCARD) {
+            if (x->actor == IX_CODE_DISCARD) w->status |= CODE_ST_DISCARD;
+            else set_complex(w, "complex code on an actor");
+        } else if (x->type == W_VERB) {
+            const ix_code *c = verb_code(w, x);
+            if (c && (c->flags & IX_CODE_DISCARD)) w->status |= CODE_ST_DISCARD;
+            else if (c && (c->flags & IX_CODE_COMPLEX)) set_complex(w, "complex code on a verb");
+        }
+    }
+}
+
+static void complexity(dyad_coder_work *w, const code_sentence *s)
+{
+    const code_options *o = &w->opt;
+    int verbs = 0, conj = 0, actors = 0, pronouns = 0, commas = 0;
+    long first_verb = -1;
+    bool actor_prior = false, actor_after = false;
+    for (size_t i = 0; i < s->n; i++) {
+        const cw_word *x = &s->w[i];
+        bool vis = visible(x) && !(x->flags & CW_PART);
+        if (vis && coded_verb(w, x)) {
+            verbs++;
+            if (first_verb < 0) first_verb = (long)i;
+        }
+        if (vis && x->type == W_CONJ && !(x->flags & (CW_COMPOUND_CONJ | CW_PROTECTED))) conj++;
+        if (vis && x->type == W_PRON) pronouns++;
+        if (x->type == W_COMMA && (x->flags & CW_ELIM)) commas++;
+        if (visible(x) && actor_at(s, i) != DICT_NONE) {
+            const cw_actor *a = &s->actors[actor_at(s, i)];
+            if (a->head == i && !a->pronoun) actors++;
+            if (first_verb < 0) actor_prior = true;
+            else actor_after = true;
+        }
+    }
+    if (o->complex_verbs > 0 && verbs >= o->complex_verbs) set_complex(w, "too many verbs");
+    if (o->complex_conj > 0 && conj >= o->complex_conj) set_complex(w, "too many conjunctions");
+    if (o->complex_actors > 0 && actors >= o->complex_actors) set_complex(w, "too many actors");
+    if (o->complex_pronouns > 0 && pronouns >= o->complex_pronouns) set_complex(w, "too many pronouns");
+    if (o->complex_comma > 0 && commas / 2 >= o->complex_comma) set_complex(w, "too many comma clauses");
+    if (o->complex_lateverb > 0 && (first_verb < 0 || first_verb >= o->complex_lateverb))
+        set_complex(w, "late verb");
+    if ((o->complex_flags & DICT_CX_NOVERB) && first_verb < 0) set_complex(w, "no verb");
+    if ((o->complex_flags & DICT_CX_NOACTPRIOR) && first_verb >= 0 && !actor_prior)
+        set_complex(w, "no actor before the first verb");
+    if ((o->complex_flags & DICT_CX_NOACTAFTER) && first_verb >= 0 && !actor_after)
+        set_complex(w, "no actor after the first verb");
+}
+
+/* ---- time shifting ----------------------------------------------------------------- */
+
+static int time_shift(dyad_coder_work *w, const code_sentence *s, const code_view *all)
+{
+    const ix_root *roots = ix_roots(w->c->ix, NULL);
+    const ix_verb *verbs = ix_verbs(w->c->ix, NULL);
+    const ix_code *codes = ix_codes(w->c->ix, NULL);
+    const ix_pattern *pats = ix_patterns(w->c->ix, NULL);
+    for (size_t q = 0; q < all->n; q++) {
+        const cw_word *x = &s->w[all->idx[q]];
+        if (x->type != W_TIME || (x->flags & CW_PART)) continue;
+        const ix_verb *v = &verbs[roots[x->root].owner];
+        size_t ql = q;
+        while (ql + 1 < all->n && all->idx[ql + 1] <= x->last) ql++;
+        uint32_t code = v->code;
+        for (uint32_t k = 0; k < v->npatterns; k++) {
+            code_match m;
+            const ix_pattern *p = &pats[v->first_pattern + k];
+            if (code_match_pattern(w, s, all, q, ql, p, &m)) {
+                if (p->code != DICT_NONE) code = p->code;
+                break;
+            }
+        }
+        if (code == DICT_NONE) continue;
+        const ix_code *c = &codes[code];
+        if (c->flags & IX_CODE_NULL) continue;
+        if (c->flags & IX_CODE_DISCARD) { w->status |= CODE_ST_DISCARD; return 0; }
+        if (c->flags & IX_CODE_COMPLEX) { set_complex(w, "complex time phrase"); return 0; }
+        if (c->flags & IX_CODE_SHIFT) return c->shift;
+    }
+    return 0;
+}
+
+static bool pattern_negates(const dyad_coder_work *w, const ix_pattern *p)
+{
+    if (!p) return false;
+    const ix_ptok *t = ix_ptoks(w->c->ix) + p->first_tok;
+    const ix_lit *lits = ix_lits(w->c->ix);
+    for (uint16_t k = 0; k < p->ntoks; k++) {
+        if (t[k].kind != IX_PT_WORD) continue;
+        const char *ls = lits[t[k].lit].s;
+        if (!strcmp(ls, "not") || !strcmp(ls, "n't") || !strcmp(ls, "never") || !strcmp(ls, "no") ||
+            strstr(ls, "n't"))
+            return true;
+    }
+    return false;
+}
+
+/* ---- the sentence --------------------------------------------------------------------- */
+
+static size_t view_of(const code_sentence *s, uint32_t *idx, uint32_t clause, bool whole)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->n; i++)
+        if (visible(&s->w[i]) && (whole || s->w[i].clause == clause)) idx[n++] = (uint32_t)i;
+    return n;
+}
+
+int code_sentence_events(dyad_coder_work *w, code_sentence *s)
+{
+    const dict_index *ix = w->c->ix;
+    const ix_root *roots = ix_roots(ix, NULL);
+    const ix_verb *verbs = ix_verbs(ix, NULL);
+    const ix_code *codes = ix_codes(ix, NULL);
+    const ix_pattern *pats = ix_patterns(ix, NULL);
+    const code_options *o = &w->opt;
+    if (w->trace) code_trace(w, s, w->trace);
+
+    if (o->minimum_words > 0 && (int)s->n < o->minimum_words) {
+        w->status |= CODE_ST_SHORT;
+        return 0;
+    }
+    clause_ctx cx;
+    cx.all.idx = arena_alloc(&w->a, (s->n + 1) * sizeof *cx.all.idx);
+    cx.v.idx = arena_alloc(&w->a, (s->n + 1) * sizeof *cx.v.idx);
+    verb_result *results = arena_alloc(&w->a, CODE_MAX_VERBS_PER_SENTENCE * sizeof *results);
+    if (!cx.all.idx || !cx.v.idx || !results) return -1;
+    cx.all.n = view_of(s, cx.all.idx, 0, true);
+
+    special_words(w, s);
+    if (s->garbled) set_complex(w, "control characters in the text");
+    int shift = 0;
+    if (o->time_shifting && !(w->status & (CODE_ST_DISCARD | CODE_ST_COMPLEX))) {
+        code_view every;
+        every.idx = arena_alloc(&w->a, (s->n + 1) * sizeof *every.idx);
+        if (!every.idx) return -1;
+        every.n = 0;
+        for (size_t i = 0; i < s->n; i++) every.idx[every.n++] = (uint32_t)i;
+        shift = time_shift(w, s, &every);
+        if (shift) w->status |= CODE_ST_SHIFTED;
+    }
+    if (!(w->status & (CODE_ST_DISCARD | CODE_ST_COMPLEX))) complexity(w, s);
+    if (w->status & (CODE_ST_DISCARD | CODE_ST_COMPLEX)) return 0;
+
+    size_t sentence_start = w->nevents;
+    size_t nresults = 0;
+    uint32_t nclauses = s->n ? s->w[s->n - 1].clause + 1 : 0;
+    cand carried = NO_CAND;
+    bool sentence_done = false;
+    for (uint32_t c = 0; c < nclauses && !sentence_done; c++) {
+        cx.v.n = view_of(s, cx.v.idx, c, false);
+        if (!cx.v.n) continue;
+        cx.all_offset = 0;
+        while (cx.all_offset < cx.all.n && cx.all.idx[cx.all_offset] != cx.v.idx[0]) cx.all_offset++;
+        bool clause_done = false;
+        cand clause_source = NO_CAND;
+        for (size_t q = 0; q < cx.v.n; q++) {
+            const cw_word *x = &s->w[cx.v.idx[q]];
+            if (x->type != W_VERB || (x->flags & CW_PART)) continue;
+            if (nresults >= CODE_MAX_VERBS_PER_SENTENCE || clause_done) break;
+            const ix_verb *v = &verbs[roots[x->root].owner];
+            size_t ql = q;
+            while (ql + 1 < cx.v.n && cx.v.idx[ql + 1] <= x->last) ql++;
+            code_match m;
+            const ix_pattern *hit = NULL;
+            for (uint32_t k = 0; k < v->npatterns; k++) {
+                const ix_pattern *p = &pats[v->first_pattern + k];
+                if (p->key_hash && !code_bloom_has(s->bloom, p->key_hash)) continue;
+                if (code_match_pattern(w, s, &cx.v, q, ql, p, &m)) { hit = p; break; }
+            }
+            uint32_t ci = hit && hit->code != DICT_NONE ? hit->code : v->code;
+            if (ci == DICT_NONE) continue;
+            if (w->c->petrarch && (x->flags & CW_NEGATED) && !pattern_negates(w, hit)) {
+                /* "did not attack": the event did not happen, unless a
+                 * pattern written with the negation codes it */
+                continue;
+            }
+            const ix_code *code = &codes[ci];
+            if (clause_done) break;
+            if (code->flags & IX_CODE_NULL) continue;
+            if (code->flags & IX_CODE_DISCARD) { w->status |= CODE_ST_DISCARD; w->nevents = sentence_start; return 0; }
+            if (code->flags & IX_CODE_COMPLEX) { set_complex(w, "complex code on a pattern"); w->nevents = sentence_start; return 0; }
+            if (!hit) {
+                memset(&m, 0, sizeof m);
+                m.source = m.target = m.attrib = m.source_at = m.target_at = DICT_NONE;
+                m.first = cx.v.idx[q];
+                m.last = cx.v.idx[ql];
+            }
+            cand src = {m.source, false, code_anchor(s, m.source_at)};
+            cand tgt = {m.target, false, code_anchor(s, m.target_at)};
+            bool designated = m.source != DICT_NONE || m.target != DICT_NONE;
+            if (src.actor == DICT_NONE) src = find_source(w, s, &cx.v, q, ql, tgt, carried);
+            if (tgt.actor == DICT_NONE && src.actor != DICT_NONE) tgt = find_target(w, s, &cx, q, ql, src);
+            if (src.actor == DICT_NONE || tgt.actor == DICT_NONE) continue;
+            if (!designated && is_passive(s, &cx.v, q, ql)) { cand t = src; src = tgt; tgt = t; }
+            dyad_span verb = {s->w[m.first].start, s->w[m.last].end};
+            if (s->w[m.first].start > s->w[cx.v.idx[q]].start) verb.start = s->w[cx.v.idx[q]].start;
+            verb_result *r = &results[nresults];
+            r->first = w->nevents;
+            if (make_events(w, s, src, tgt, code, verb, hit, sentence_start)) return -1;
+            r->n = w->nevents - r->first;
+            if (!r->n) continue;
+            r->clause = c;
+            r->code_flags = code->flags;
+            r->source = src;
+            nresults++;
+            if (code->flags & IX_CODE_SUBORD) continue;
+            if (clause_source.actor == DICT_NONE) clause_source = src;
+            if (o->by == CODE_BY_CLAUSE) clause_done = true;
+            else if (o->by == CODE_BY_SENTENCE) clause_done = sentence_done = true;
+        }
+        (void)clause_done;
+        if (clause_source.actor != DICT_NONE) carried = clause_source;
+        else {
+            /* the clause's subordinate event still carries its source */
+            for (size_t r = nresults; r-- > 0;)
+                if (results[r].clause == c) { carried = results[r].source; break; }
+        }
+    }
+
+    /* which results stand: per clause (or sentence) the first
+     * non-subordinate one, else the first subordinate one; dominant
+     * codes over everything */
+    bool keep[CODE_MAX_VERBS_PER_SENTENCE];
+    bool any_main = false, any_dominant = false;
+    for (size_t r = 0; r < nresults; r++) {
+        if (!(results[r].code_flags & IX_CODE_SUBORD)) any_main = true;
+        if (results[r].code_flags & IX_CODE_DOMINANT) any_dominant = true;
+    }
+    for (size_t r = 0; r < nresults; r++) {
+        bool sub = (results[r].code_flags & IX_CODE_SUBORD) != 0;
+        keep[r] = true;
+        if (any_dominant && !(results[r].code_flags & IX_CODE_DOMINANT)) keep[r] = false;
+        if (sub && any_main) keep[r] = false;
+        if (o->by != CODE_BY_ALL && sub && !any_main) {
+            /* only the first subordinate result of its scope */
+            for (size_t e = 0; e < r; e++)
+                if ((results[e].code_flags & IX_CODE_SUBORD) &&
+                    (o->by == CODE_BY_SENTENCE || results[e].clause == results[r].clause))
+                    keep[r] = false;
+        }
+    }
+    /* compact the kept events */
+    size_t out = sentence_start;
+    for (size_t r = 0; r < nresults; r++) {
+        if (!keep[r]) continue;
+        memmove(&w->events[out], &w->events[results[r].first], results[r].n * sizeof *w->events);
+        out += results[r].n;
+    }
+    w->nevents = out;
+
+    /* dates and time shifts */
+    int32_t date = shift_date(s->date, shift);
+    char ds[11] = "";
+    code_format_date(date, ds);
+    for (size_t e = sentence_start; e < w->nevents; e++) memcpy(w->events[e].date, ds, sizeof ds);
+    if ((o->complex_flags & DICT_CX_NOEVENT) && w->nevents == sentence_start) set_complex(w, "no event");
+    return 0;
+}
+
+/* ---- trace ------------------------------------------------------------------------------ */
+
+void code_trace(const dyad_coder_work *w, const code_sentence *s, FILE *out)
+{
+    static const char *const names[] = {"-", "actor", "agent", "verb", "noun", "adj", "time", "attrib",
+                                        "discard", "det", "pron", "conj", "comma", "aux", "by", "number"};
+    for (size_t i = 0; i < s->n; i++) {
+        const cw_word *x = &s->w[i];
+        fprintf(out, "  %3zu %-16s %-7s c%u%s%s%s%s", i, x->s, x->type < 16 ? names[x->type] : "?",
+                (unsigned)x->clause, (x->flags & CW_ELIM) ? " elim" : "", (x->flags & CW_PART) ? " part" : "",
+                (x->flags & CW_COMPOUND_CONJ) ? " cmp" : "", (x->flags & CW_PROTECTED) ? " prot" : "");
+        if (x->flags & CW_PART) fprintf(out, " of %u", (unsigned)x->head);
+        else if (x->root != DICT_NONE && x->last != i) fprintf(out, " to %u", (unsigned)x->last);
+        if (x->actor != DICT_NONE && x->actor < s->nactors &&
+            (x->type == W_ACTOR || x->type == W_PRON || (x->flags & CW_PART))) {
+            const cw_actor *a = &s->actors[x->actor];
+            fprintf(out, " [a%u", (unsigned)x->actor);
+            if (a->pronoun) fprintf(out, " ref a%u", (unsigned)a->ref);
+            for (uint32_t k = 0; k < a->ncodes; k++) fprintf(out, " %s", w->codes[a->first_code + k].s);
+            if (a->group != x->actor) fprintf(out, " in a%u", (unsigned)a->group);
+            if (a->cancelled) fprintf(out, " cancelled");
+            fprintf(out, "]");
+        }
+        fputc('\n', out);
+    }
+}

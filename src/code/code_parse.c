@@ -1,0 +1,852 @@
+/*
+ * code_parse.c -- how the coder reads a sentence (TABARI manual, chapter
+ * 7), in TABARI's order:
+ *
+ *   1. every word is typed: the longest dictionary root starting there
+ *      (actor, agent, noun, adjective, verb, time, attribution), else a
+ *      determiner, pronoun, conjunction, auxiliary, "by", comma or number;
+ *      a verb after a determiner, or capitalised inside a sentence, is a
+ *      noun (7.4); a null-coded actor is a noun; a null-coded verb without
+ *      patterns is nothing;
+ *   2. agents join the actor just before them, else just after them, else
+ *      after "in" or "of" ("President of Israel"); "former" makes them ELI;
+ *   3. compound actors: "A and B", "A, B, and C", each part an actor after
+ *      any determiners and adjectives (7.5);
+ *   4. compound noun and adjective phrases keep their conjunction from
+ *      splitting the sentence (7.5.1);
+ *   5. pronouns take the actors they stand for (7.7);
+ *   6. short comma-delimited clauses are set aside (7.8);
+ *   7. the remaining conjunctions split the sentence into clauses (7.6).
+ */
+#include "code.h"
+#include <stdio.h>
+#include <stdlib.h>
+
+/* How far the later words of a root written with blanks ("DURTHANG ORC")
+ * may be from the previous one.  TABARI searches to the end of the
+ * sentence; the bound keeps the work linear and is far above what the
+ * dictionaries need. */
+#define CODE_ROOT_GAP 24
+#define CODE_MAX_ROOT_LITS 64
+
+static bool word_is(const cw_word *x, const char *s)
+{
+    size_t n = strlen(s);
+    return x->len == n && memcmp(x->s, s, n) == 0;
+}
+
+/* The closed-class words TABARI types itself (manual 7.1). */
+static cw_type closed_class(const cw_word *x)
+{
+    const char *s = x->s;
+    switch (x->len) {
+    case 1: return s[0] == 'a' ? W_DET : W_NONE;
+    case 2:
+        if (s[0] == 'a' && s[1] == 'n') return W_DET;
+        if (s[0] == 'h' && s[1] == 'e') return W_PRON;
+        if (s[0] == 'i' && s[1] == 't') return W_PRON;
+        if (s[0] == 'o' && s[1] == 'r') return W_CONJ;
+        if (s[0] == 'b' && s[1] == 'y') return W_BY;
+        return W_NONE;
+    case 3:
+        if (!memcmp(s, "the", 3)) return W_DET;
+        if (!memcmp(s, "she", 3) || !memcmp(s, "its", 3) || !memcmp(s, "his", 3) || !memcmp(s, "her", 3) ||
+            !memcmp(s, "him", 3))
+            return W_PRON;
+        if (!memcmp(s, "and", 3) || !memcmp(s, "but", 3) || !memcmp(s, "nor", 3)) return W_CONJ;
+        if (!memcmp(s, "was", 3)) return W_AUX;
+        return W_NONE;
+    case 4:
+        if (!memcmp(s, "they", 4) || !memcmp(s, "them", 4)) return W_PRON;
+        if (!memcmp(s, "were", 4) || !memcmp(s, "been", 4)) return W_AUX;
+        return W_NONE;
+    case 5:
+        return !memcmp(s, "their", 5) ? W_PRON : W_NONE;
+    default:
+        return W_NONE;
+    }
+}
+
+uint32_t code_push_code(dyad_coder_work *w, const char *s, size_t n)
+{
+    if (w->ncodes == w->cap_codes) {
+        size_t ncap = w->cap_codes ? w->cap_codes * 2 : 64;
+        cw_code *nc = realloc(w->codes, ncap * sizeof *nc);
+        if (!nc) { w->oom = true; return DICT_NONE; }
+        w->codes = nc;
+        w->cap_codes = ncap;
+    }
+    cw_code *c = &w->codes[w->ncodes];
+    if (n >= sizeof c->s) n = sizeof c->s - 1;
+    memcpy(c->s, s, n);
+    c->s[n] = 0;
+    return (uint32_t)w->ncodes++;
+}
+
+/* ---- 1. word types ------------------------------------------------------------ */
+
+/* Tries root r at word i: fills pos[] with the words its literals matched. */
+static bool root_matches(const dict_index *ix, const code_sentence *s, size_t i, const ix_root *r,
+                         uint32_t *pos)
+{
+    const ix_lit *lits = ix_lits(ix) + r->first_lit;
+    if (r->nlits > CODE_MAX_ROOT_LITS) return false;
+    /* the first literal is the group's key, a prefix of the word: only
+     * whether the rest of the word is allowed remains to be seen */
+    for (uint16_t k = 1; k < r->nlits; k++)
+        if (!code_bloom_has(s->bloom, lits[k].hash)) return false;
+    const cw_word *x = &s->w[i];
+    if (lits[0].len < x->len && (lits[0].flags & (IX_LIT_EXACT | IX_LIT_NO_ENDINGS)) &&
+        !ix_lit_matches(&lits[0], x->s, x->len, r->end_at == 0, r->endings))
+        return false;
+    pos[0] = (uint32_t)i;
+    size_t at = i;
+    for (uint16_t k = 1; k < r->nlits; k++) {
+        bool last = k == r->end_at;
+        if (lits[k - 1].flags & IX_LIT_ADJ) {
+            size_t q = at + 1;
+            if (q >= s->n || (s->w[q].flags & CW_PART) ||
+                !ix_lit_matches(&lits[k], s->w[q].s, s->w[q].len, last, r->endings))
+                return false;
+            at = q;
+        } else {
+            size_t q = at + 1, stop = at + 1 + CODE_ROOT_GAP;
+            for (; q < s->n && q < stop; q++)
+                if (!(s->w[q].flags & CW_PART) &&
+                    ix_lit_matches(&lits[k], s->w[q].s, s->w[q].len, last, r->endings))
+                    break;
+            if (q >= s->n || q >= stop) return false;
+            at = q;
+        }
+        pos[k] = (uint32_t)at;
+    }
+    return true;
+}
+
+static const uint8_t kind_rank[IX_KINDS] = {0, 1, 2, 3, 4, 5, 6, 7};
+
+static bool better(const ix_root *roots, uint32_t a, uint32_t b)
+{
+    if (b == DICT_NONE) return true;
+    if (roots[a].length != roots[b].length) return roots[a].length > roots[b].length;
+    if (roots[a].kind != roots[b].kind) return kind_rank[roots[a].kind] < kind_rank[roots[b].kind];
+    return a < b;
+}
+
+/* The best root at word i; its literal positions in pos. */
+static uint32_t best_root(const dict_index *ix, const code_sentence *s, size_t i, uint32_t *pos)
+{
+    const ix_root *roots = ix_roots(ix, NULL);
+    ix_hit hits[48];
+    const cw_word *x = &s->w[i];
+    size_t nh = ix_prefix_groups(ix, x->s, x->len, hits, sizeof hits / sizeof *hits);
+    if (nh > sizeof hits / sizeof *hits) nh = sizeof hits / sizeof *hits;
+    uint32_t best = DICT_NONE;
+    uint32_t tmp[CODE_MAX_ROOT_LITS];
+    for (size_t h = 0; h < nh + 1; h++) {
+        const uint32_t *list;
+        size_t count;
+        if (h < nh) {
+            list = hits[h].roots;
+            count = hits[h].count;
+        } else {
+            /* forms whose stem is no prefix of the word: "deploring"
+             * (DEPLORE), "tries", "tried" (TRY) */
+            if (x->len < 4 || x->len > 64) break;
+            char stem[72];
+            size_t sn = 0;
+            const char *tail = x->s + x->len - 3;
+            if (memcmp(tail, "ing", 3) == 0 && x->len >= 5) {
+                memcpy(stem, x->s, x->len - 3);
+                stem[x->len - 3] = 'e';
+                sn = x->len - 2;
+            } else if (memcmp(tail, "ies", 3) == 0 || memcmp(tail, "ied", 3) == 0) {
+                memcpy(stem, x->s, x->len - 3);
+                stem[x->len - 3] = 'y';
+                sn = x->len - 2;
+            }
+            list = sn ? ix_group(ix, stem, sn, &count) : NULL;
+            for (size_t k = 0; list && k < count; k++) {
+                const ix_root *r = &roots[list[k]];
+                if (r->endings == IX_END_NONE || r->nlits != 1) continue;
+                if (!ix_lit_matches(&ix_lits(ix)[r->first_lit], x->s, x->len, true, r->endings)) continue;
+                if (!better(roots, list[k], best)) break;
+                best = list[k];
+                pos[0] = (uint32_t)i;
+                break;
+            }
+            break;
+        }
+        for (size_t k = 0; k < count; k++) {
+            uint32_t ri = list[k];
+            if (!better(roots, ri, best)) break; /* groups are in trial order */
+            if (root_matches(ix, s, i, &roots[ri], tmp)) {
+                best = ri;
+                memcpy(pos, tmp, roots[ri].nlits * sizeof *pos);
+                break;
+            }
+        }
+    }
+    return best;
+}
+
+static int resolve_actor_codes(dyad_coder_work *w, code_sentence *s, uint32_t actor_index,
+                               uint32_t *first, uint32_t *n, uint8_t *special)
+{
+    const dyad_dict *d = w->c->dict;
+    uint32_t code = dict_actor_code_on(d, actor_index, s->date);
+    *first = (uint32_t)w->ncodes;
+    *n = 0;
+    *special = 0;
+    if (code == DICT_NONE) { *special = IX_CODE_NULL; return 0; }
+    const char *c = dict_string(d, code);
+    if (strcmp(c, "---") == 0) { *special = IX_CODE_NULL; return 0; }
+    if (strcmp(c, "###") == 0) { *special = IX_CODE_DISCARD; return 0; }
+    if (strcmp(c, "+++") == 0) { *special = IX_CODE_COMPLEX; return 0; }
+    /* coded compounds: GME/GMW */
+    const char *p = c;
+    while (*p) {
+        const char *e = strchr(p, '/');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        if (len && code_push_code(w, p, len) == DICT_NONE) return -1;
+        if (len) (*n)++;
+        p += len + (e ? 1 : 0);
+    }
+    return 0;
+}
+
+static uint32_t new_actor(dyad_coder_work *w, code_sentence *s)
+{
+    if (s->nactors == s->cap_actors) {
+        s->actors = arena_grow(&w->a, s->actors, &s->cap_actors, s->nactors + 1, sizeof *s->actors);
+        if (!s->actors) { w->oom = true; return DICT_NONE; }
+    }
+    cw_actor *a = &s->actors[s->nactors];
+    memset(a, 0, sizeof *a);
+    a->group = (uint32_t)s->nactors;
+    a->next = DICT_NONE;
+    a->ref = DICT_NONE;
+    a->raw_code = DICT_NONE;
+    a->word = DICT_NONE;
+    return (uint32_t)s->nactors++;
+}
+
+static int type_words(dyad_coder_work *w, code_sentence *s)
+{
+    const dict_index *ix = w->c->ix;
+    const ix_root *roots = ix_roots(ix, NULL);
+    const ix_verb *verbs = ix_verbs(ix, NULL);
+    const ix_code *codes = ix_codes(ix, NULL);
+    uint32_t pos[CODE_MAX_ROOT_LITS];
+    for (size_t i = 0; i < s->n; i++) {
+        cw_word *x = &s->w[i];
+        if (x->flags & CW_PART) continue;
+        if (x->type == W_COMMA) continue;
+        if (x->len == 6 && memcmp(x->s, "former", 6) == 0) x->flags |= CW_FORMER;
+        uint32_t r = best_root(ix, s, i, pos);
+        if (r != DICT_NONE) {
+            const ix_root *root = &roots[r];
+            x->root = r;
+            x->last = pos[root->nlits - 1];
+            for (uint16_t k = 1; k < root->nlits; k++) {
+                s->w[pos[k]].flags |= CW_PART;
+                s->w[pos[k]].head = (uint32_t)i;
+            }
+            switch ((ix_kind)root->kind) {
+            case IX_ACTOR: {
+                uint32_t first, n;
+                uint8_t special;
+                if (resolve_actor_codes(w, s, root->owner, &first, &n, &special)) return -1;
+                if (special == IX_CODE_NULL || n == 0) {
+                    x->type = special == IX_CODE_NULL ? W_NOUN : W_NONE;
+                    if (special == IX_CODE_DISCARD || special == IX_CODE_COMPLEX) {
+                        x->type = W_DISCARD;
+                        x->actor = special; /* which special code: read back in events */
+                    }
+                    break;
+                }
+                uint32_t a = new_actor(w, s);
+                if (a == DICT_NONE) return -1;
+                s->actors[a].head = s->actors[a].word = (uint32_t)i;
+                s->actors[a].first_code = first;
+                s->actors[a].ncodes = n;
+                /* the actor covers the adjacent run of its words */
+                uint32_t last = (uint32_t)i;
+                for (uint16_t k = 1; k < root->nlits && pos[k] == last + 1; k++) last = pos[k];
+                s->actors[a].last = last;
+                x->type = W_ACTOR;
+                x->actor = a;
+                /* later words, adjacent or not, stand for the actor too
+                 * ("DURTHANG ... ORC" is found at either end) */
+                for (uint16_t k = 1; k < root->nlits; k++) s->w[pos[k]].actor = a;
+                break;
+            }
+            case IX_AGENT: x->type = W_AGENT; break;
+            case IX_NOUN: x->type = W_NOUN; break;
+            case IX_ADJ: x->type = W_ADJ; break;
+            case IX_TIME: x->type = w->opt.time_shifting ? W_TIME : W_NONE; break;
+            case IX_ATTRIB: x->type = W_ATTRIB; break;
+            case IX_DISCARD: x->type = W_DISCARD; x->actor = IX_CODE_DISCARD; break;
+            case IX_VERB: {
+                bool after_det = i > 0 && s->w[i - 1].type == W_DET;
+                bool capital = i > 0 && (x->flags & CW_CAP) && !s->allcaps;
+                if (w->c->petrarch) {
+                    /* PETRARCH codes only true verbs, (VP (VBx: the tagger's
+                     * word, on the word marked '+' in a multi-word verb */
+                    const ix_lit *lits = ix_lits(ix) + root->first_lit;
+                    uint32_t at = pos[0];
+                    for (uint16_t k = 0; k < root->nlits; k++)
+                        if (lits[k].flags & IX_LIT_VERB_WORD) at = pos[k];
+                    uint8_t tg = s->w[at].tag;
+                    after_det = false;
+                    capital = !(tg == DYAD_TAG_VB || tg == DYAD_TAG_VBD || tg == DYAD_TAG_VBG ||
+                                tg == DYAD_TAG_VBN || tg == DYAD_TAG_VBP || tg == DYAD_TAG_VBZ);
+                    if (capital && (tg == DYAD_TAG_NN || tg == DYAD_TAG_NNS) && !(x->flags & CW_CAP)) {
+                        /* the tagger's usual slip in headline English:
+                         * "Ethiopia departs from Libya", "to accord with" */
+                        uint8_t next = at + 1 < s->n ? s->w[at + 1].tag : DYAD_TAG_NONE;
+                        bool after_actor = at > 0 && (s->w[at - 1].type == W_ACTOR ||
+                                                      ((s->w[at - 1].flags & CW_PART) &&
+                                                       s->w[at - 1].actor != DICT_NONE));
+                        bool object_next = next == DYAD_TAG_IN || next == DYAD_TAG_DT || next == DYAD_TAG_TO ||
+                                           next == DYAD_TAG_PRP || next == DYAD_TAG_PRPS || next == DYAD_TAG_NNP;
+                        /* ... but not inside a noun phrase opened by a
+                         * determiner ("an anti-Gondor parade on Saturday") */
+                        bool det_np = false;
+                        const dyad_sentence *dsn = s->ds;
+                        uint32_t tk = s->w[at].tok;
+                        for (uint32_t back = 1; dsn && tk < dsn->ntokens && back <= 4 && back <= tk; back++) {
+                            uint8_t bt = dsn->tokens[tk - back].tag;
+                            if (bt == DYAD_TAG_DT || bt == DYAD_TAG_PRPS) { det_np = true; break; }
+                            if (!(bt == DYAD_TAG_NNP || bt == DYAD_TAG_NNPS || bt == DYAD_TAG_NN ||
+                                  bt == DYAD_TAG_NNS || bt == DYAD_TAG_JJ || bt == DYAD_TAG_COLON ||
+                                  bt == DYAD_TAG_CD || bt == DYAD_TAG_POS))
+                                break;
+                        }
+                        if (!det_np && ((after_actor && object_next) || (at > 0 && s->w[at - 1].tag == DYAD_TAG_TO)))
+                            capital = false;
+                    }
+                }
+                const ix_verb *v = &verbs[root->owner];
+                bool null_code = v->code == DICT_NONE || (codes[v->code].flags & IX_CODE_NULL);
+                if (after_det || capital) x->type = W_NOUN;
+                else if (null_code && v->npatterns == 0) x->type = W_NONE;
+                else x->type = W_VERB;
+                break;
+            }
+            default: break;
+            }
+            continue;
+        }
+        cw_type closed = closed_class(x);
+        if (closed != W_NONE) x->type = (uint8_t)closed;
+    }
+    return 0;
+}
+
+/* ---- 2. agents ------------------------------------------------------------------- */
+
+/* Joins an agent code to an actor code: "~GOV" is added after, "NGO~"
+ * before, unless the actor already holds it at a 3-letter boundary
+ * (TABARI 5.4: LKAREB + REB stays LKAREB, GMWGOV + WGO is GMWGOVWGO). */
+static void join_agent(char *out, size_t cap, const char *actor, const char *agent, bool prefix)
+{
+    size_t an = strlen(actor), gn = strlen(agent);
+    for (size_t at = 0; gn && at + gn <= an; at += 3) {
+        if (memcmp(actor + at, agent, gn) == 0) {
+            snprintf(out, cap, "%s", actor);
+            return;
+        }
+    }
+    if (prefix) snprintf(out, cap, "%s%s", agent, actor);
+    else snprintf(out, cap, "%s%s", actor, agent);
+}
+
+static uint32_t actor_ending_at(const code_sentence *s, size_t i)
+{
+    if (i >= s->n) return DICT_NONE;
+    for (size_t a = 0; a < s->nactors; a++)
+        if (!s->actors[a].pronoun && s->actors[a].last == i) return (uint32_t)a;
+    return DICT_NONE;
+}
+
+static uint32_t actor_starting_at(const code_sentence *s, size_t i)
+{
+    if (i >= s->n) return DICT_NONE;
+    for (size_t a = 0; a < s->nactors; a++)
+        if (!s->actors[a].pronoun && s->actors[a].head == i) return (uint32_t)a;
+    return DICT_NONE;
+}
+
+/* Adds an agent's code to each code of actor a. */
+static int join_actor_agent(dyad_coder_work *w, code_sentence *s, uint32_t a, const char *agent_code,
+                            bool prefix)
+{
+    cw_actor *act = &s->actors[a];
+    if (act->raw_code == DICT_NONE && act->ncodes) {
+        char raw[sizeof w->codes[0].s];
+        memcpy(raw, w->codes[act->first_code].s, sizeof raw);
+        act->raw_code = code_push_code(w, raw, strlen(raw));
+        if (act->raw_code == DICT_NONE) return -1;
+        act = &s->actors[a];
+    }
+    for (uint32_t k = 0; k < act->ncodes; k++) {
+        char joined[64];
+        join_agent(joined, sizeof joined, w->codes[act->first_code + k].s, agent_code, prefix);
+        size_t jl = strlen(joined);
+        if (jl >= sizeof w->codes[0].s) jl = sizeof w->codes[0].s - 1;
+        memcpy(w->codes[act->first_code + k].s, joined, jl);
+        w->codes[act->first_code + k].s[jl] = 0;
+    }
+    return 0;
+}
+
+/* The first actor whose words lie in token range [first, last). */
+static uint32_t actor_in_tokens(const code_sentence *s, uint32_t first, uint32_t last)
+{
+    uint32_t best = DICT_NONE;
+    for (size_t a = 0; a < s->nactors; a++) {
+        const cw_actor *act = &s->actors[a];
+        if (act->pronoun) continue;
+        uint32_t t = s->w[act->word].tok;
+        if (t < first || t >= last) continue;
+        if (best == DICT_NONE || act->head < s->actors[best].head) best = (uint32_t)a;
+    }
+    return best;
+}
+
+/* PETRARCH reads agents from the parse: an agent and an actor in one noun
+ * phrase ("Gondor 's golden geese"), or the actor in the prepositional
+ * phrase after the agent ("soldiers from Gondor").  Our chunks stand in
+ * for the parse. */
+static uint32_t petrarch_agent_actor(const code_sentence *s, size_t g)
+{
+    const dyad_sentence *ds = s->ds;
+    uint32_t t = s->w[g].tok;
+    if (!ds || t >= ds->ntokens) return DICT_NONE;
+    uint32_t c = ds->tokens[t].chunk;
+    if (c == DYAD_NONE || c >= ds->nchunks) return DICT_NONE;
+    const dyad_chunk *ch = &ds->chunks[c];
+    uint32_t a = actor_in_tokens(s, ch->first, ch->last);
+    if (a != DICT_NONE) return a;
+    if (c + 1 < ds->nchunks && ds->chunks[c + 1].kind == DYAD_CHUNK_PP) {
+        uint32_t o = ds->chunks[c + 1].object;
+        if (o != DYAD_NONE && o < ds->nchunks) return actor_in_tokens(s, ds->chunks[o].first, ds->chunks[o].last);
+    }
+    return DICT_NONE;
+}
+
+static int attach_agents(dyad_coder_work *w, code_sentence *s)
+{
+    const dict_index *ix = w->c->ix;
+    const ix_root *roots = ix_roots(ix, NULL);
+    const ix_agent *agents = ix_agents(ix, NULL);
+    bool petrarch = w->c->petrarch;
+    for (size_t g = 0; g < s->n; g++) {
+        cw_word *x = &s->w[g];
+        if (x->type != W_AGENT || (x->flags & CW_PART)) continue;
+        const ix_agent *ag = &agents[roots[x->root].owner];
+        size_t glast = g;
+        while (glast + 1 < s->n && (s->w[glast + 1].flags & CW_PART) && s->w[glast + 1].head == g) glast++;
+        bool former = g > 0 && (s->w[g - 1].flags & CW_FORMER);
+        uint32_t a = petrarch ? petrarch_agent_actor(s, g) : DICT_NONE;
+        size_t before = former ? g - 1 : g;
+        if (a == DICT_NONE && before > 0) a = actor_ending_at(s, before - 1);
+        if (a == DICT_NONE) a = actor_starting_at(s, glast + 1);
+        if (a == DICT_NONE && glast + 2 < s->n &&
+            (word_is(&s->w[glast + 1], "of") || word_is(&s->w[glast + 1], "in"))) {
+            size_t q = glast + 2;
+            if (q + 1 < s->n && s->w[q].type == W_DET) q++;
+            a = actor_starting_at(s, q);
+        }
+        if (a == DICT_NONE) {
+            /* SET: CONVERT AGENTS: the agent is an actor with its own code;
+             * PETRARCH without require_dyad: an actor of unknown country */
+            bool anonymous = petrarch && !w->opt.require_dyad;
+            if (!w->opt.convert_agents && !anonymous) continue;
+            char code[32];
+            if (anonymous) snprintf(code, sizeof code, ag->prefix ? "%s---" : "---%s", ag->code);
+            else snprintf(code, sizeof code, ag->prefix ? "%s~" : "~%s", ag->code);
+            uint32_t na = new_actor(w, s);
+            if (na == DICT_NONE) return -1;
+            uint32_t ci = code_push_code(w, code, strlen(code));
+            if (ci == DICT_NONE) return -1;
+            s->actors[na].head = s->actors[na].word = (uint32_t)g;
+            s->actors[na].last = (uint32_t)glast;
+            s->actors[na].first_code = ci;
+            s->actors[na].ncodes = 1;
+            x->type = W_ACTOR;
+            x->actor = na;
+            continue;
+        }
+        cw_actor *act = &s->actors[a];
+        if (!former && act->head > 0 && (s->w[act->head - 1].flags & CW_FORMER)) former = true;
+        const char *agent_code = former ? "ELI" : ag->code;
+        bool prefix = former ? false : ag->prefix;
+        if (petrarch && act->group != a) {
+            /* PETRARCH carries the agent through a compound ("lawmakers
+             * in Fornost and Gondor") */
+            for (uint32_t m = s->actors[a].group; m != DICT_NONE; m = s->actors[m].next)
+                if (join_actor_agent(w, s, m, agent_code, prefix)) return -1;
+        } else if (petrarch && act->next != DICT_NONE) {
+            for (uint32_t m = a; m != DICT_NONE; m = s->actors[m].next)
+                if (join_actor_agent(w, s, m, agent_code, prefix)) return -1;
+        } else if (join_actor_agent(w, s, a, agent_code, prefix)) {
+            return -1;
+        }
+        act = &s->actors[a];
+        /* the actor now spans the agent's words too (when they touch) */
+        uint32_t head_word = act->head;
+        if (!petrarch || glast + 1 == act->head || g == act->last + 1 || (g >= act->head && g <= act->last)) {
+            if (g < act->head) act->head = (uint32_t)g;
+            if (glast > act->last) act->last = (uint32_t)glast;
+        }
+        s->w[head_word].type = W_ACTOR;
+        x->type = W_NONE;
+        x->flags |= CW_PART;
+        x->head = head_word;
+        x->actor = a;
+    }
+    return 0;
+}
+
+/* ---- 3, 4. compounds ------------------------------------------------------------- */
+
+/* The actor whose words cover word i, or DICT_NONE. */
+static uint32_t covering(const code_sentence *s, const uint32_t *cover, size_t i)
+{
+    return i < s->n ? cover[i] : DICT_NONE;
+}
+
+static void build_cover(code_sentence *s, uint32_t *cover)
+{
+    for (size_t i = 0; i < s->n; i++) cover[i] = DICT_NONE;
+    for (size_t a = 0; a < s->nactors; a++) {
+        const cw_actor *act = &s->actors[a];
+        if (act->cancelled) continue;
+        for (uint32_t i = act->head; i <= act->last && i < s->n; i++) cover[i] = (uint32_t)a;
+    }
+}
+
+static void join_group(code_sentence *s, uint32_t left, uint32_t right)
+{
+    uint32_t gl = s->actors[left].group, gr = s->actors[right].group;
+    if (gl == gr) return;
+    /* append group gr after the last member of gl */
+    uint32_t tail = gl;
+    while (s->actors[tail].next != DICT_NONE) tail = s->actors[tail].next;
+    s->actors[tail].next = gr;
+    for (uint32_t m = gr; m != DICT_NONE; m = s->actors[m].next) s->actors[m].group = gl;
+}
+
+/* A word that may stand before an actor in a compound's noun phrase:
+ * a determiner or listed adjective (TABARI), or anything the tagger
+ * calls a determiner, adjective or possessive pronoun (PETRARCH, whose
+ * parser puts them in the noun phrase). */
+static bool np_modifier(const code_sentence *s, size_t i, bool petrarch)
+{
+    const cw_word *x = &s->w[i];
+    if (x->type == W_DET || x->type == W_ADJ) return true;
+    if (!petrarch || x->root != DICT_NONE || (x->flags & CW_PART)) return false;
+    return x->tag == DYAD_TAG_DT || x->tag == DYAD_TAG_JJ || x->tag == DYAD_TAG_JJR ||
+           x->tag == DYAD_TAG_JJS || x->tag == DYAD_TAG_PRPS;
+}
+
+/* Start of the noun phrase of actor a: its determiners and adjectives. */
+static size_t np_start(const code_sentence *s, const cw_actor *a, bool petrarch)
+{
+    size_t h = a->head;
+    while (h > 0 && np_modifier(s, h - 1, petrarch) && !(s->w[h - 1].flags & CW_PART)) h--;
+    return h;
+}
+
+static void find_compounds(code_sentence *s, uint32_t *cover, bool petrarch)
+{
+    for (size_t c = 0; c < s->n; c++) {
+        cw_word *x = &s->w[c];
+        if (x->type != W_CONJ || (x->flags & CW_PART) || c == 0) continue;
+        if (!word_is(x, "and") && !word_is(x, "nor")) continue;
+        size_t l = c - 1;
+        bool comma_before = false;
+        if (s->w[l].type == W_COMMA && l > 0) { l--; comma_before = true; }
+        uint32_t left = covering(s, cover, l);
+        size_t r = c + 1;
+        while (r < s->n && np_modifier(s, r, petrarch)) r++;
+        uint32_t right = covering(s, cover, r);
+        if (left == DICT_NONE || right == DICT_NONE || left == right) continue;
+        if (s->actors[left].last != l || s->actors[right].head != r) continue;
+        join_group(s, left, right);
+        x->flags |= CW_COMPOUND_CONJ;
+        /* "and the evil Arnor awful Gondor", "and Arnor's Elrond": an actor
+         * after adjectives, or after a possessive, joins the list */
+        for (uint32_t m = right;;) {
+            const cw_actor *ma = &s->actors[m];
+            size_t q = ma->last + 1;
+            bool adj = false;
+            while (q < s->n && np_modifier(s, q, petrarch)) { q++; adj = true; }
+            const cw_word *lw = &s->w[ma->last];
+            bool possessive = lw->len > 2 && memcmp(lw->s + lw->len - 2, "'s", 2) == 0;
+            uint32_t nx = covering(s, cover, q);
+            if (nx == DICT_NONE || nx == m || s->actors[nx].head != q || !(adj || possessive)) break;
+            join_group(s, m, nx);
+            m = nx;
+        }
+        if (comma_before) s->w[c - 1].flags |= CW_COMPOUND_CONJ;
+        /* "A, B, and C": earlier members joined by commas */
+        uint32_t m = left;
+        for (;;) {
+            size_t h = np_start(s, &s->actors[m], petrarch);
+            if (h < 2 || s->w[h - 1].type != W_COMMA) break;
+            uint32_t prev = covering(s, cover, h - 2);
+            if (prev == DICT_NONE || s->actors[prev].last != h - 2) break;
+            join_group(s, prev, m);
+            s->w[h - 1].flags |= CW_COMPOUND_CONJ;
+            m = prev;
+        }
+    }
+    /* members in text order: re-chain each group by head position */
+    for (size_t a = 0; a < s->nactors; a++) {
+        if (s->actors[a].group != a || s->actors[a].next == DICT_NONE) continue;
+        /* groups are built left to right, so the chain is already ordered
+         * except where a later conjunction merged an earlier list; a
+         * simple selection pass fixes that */
+        uint32_t members[64];
+        size_t nm = 0;
+        for (uint32_t m = (uint32_t)a; m != DICT_NONE && nm < 64; m = s->actors[m].next) members[nm++] = m;
+        for (size_t i = 1; i < nm; i++) {
+            uint32_t v = members[i];
+            size_t j = i;
+            while (j > 0 && s->actors[members[j - 1]].head > s->actors[v].head) { members[j] = members[j - 1]; j--; }
+            members[j] = v;
+        }
+        for (size_t i = 0; i < nm; i++) {
+            s->actors[members[i]].group = members[0];
+            s->actors[members[i]].next = i + 1 < nm ? members[i + 1] : DICT_NONE;
+        }
+    }
+}
+
+static bool is_noun(const code_sentence *s, size_t i)
+{
+    const cw_word *x = &s->w[i];
+    if (x->flags & CW_PART) x = &s->w[x->head];
+    return x->type == W_NOUN;
+}
+
+static bool tag_is(uint8_t t, int kind)
+{
+    switch (kind) {
+    case 0: return t == DYAD_TAG_NN || t == DYAD_TAG_NNS;
+    case 1: return t == DYAD_TAG_JJ || t == DYAD_TAG_JJR || t == DYAD_TAG_JJS;
+    default: return t == DYAD_TAG_RB || t == DYAD_TAG_RBR || t == DYAD_TAG_RBS;
+    }
+}
+
+static void protect_noun_compounds(code_sentence *s, bool petrarch)
+{
+    for (size_t c = 1; c + 1 < s->n; c++) {
+        cw_word *x = &s->w[c];
+        if (x->type != W_CONJ || (x->flags & (CW_PART | CW_COMPOUND_CONJ))) continue;
+        size_t r = c + 1;
+        if (petrarch) {
+            /* "heavily and unjustly", "awful and evil", "bombs and
+             * rockets": the parser keeps these inside one phrase */
+            bool same = false;
+            for (int k = 0; k < 3; k++)
+                if (tag_is(s->w[c - 1].tag, k) && tag_is(s->w[r].tag, k)) same = true;
+            if (same && s->w[c - 1].actor == DICT_NONE && s->w[r].actor == DICT_NONE) {
+                x->flags |= CW_PROTECTED;
+                continue;
+            }
+        }
+        if (is_noun(s, c - 1)) {
+            while (r < s->n && s->w[r].type == W_ADJ) r++;
+            if (r < s->n && is_noun(s, r)) x->flags |= CW_PROTECTED;
+        } else if (s->w[c - 1].type == W_ADJ && s->w[r].type == W_ADJ) {
+            x->flags |= CW_PROTECTED;
+        }
+    }
+}
+
+/* ---- 5. pronouns -------------------------------------------------------------------- */
+
+static bool id_field(const char *fmt, const char *id, char kind, char *out, size_t cap)
+{
+    /* '^' are the blanks before the id, which the reader has taken off */
+    while (*fmt == '^') fmt++;
+    size_t k = 0;
+    for (size_t i = 0; fmt[i] && id[i]; i++)
+        if (fmt[i] == kind && k + 1 < cap) out[k++] = id[i];
+    out[k] = 0;
+    return k > 0;
+}
+
+static int resolve_pronouns(dyad_coder_work *w, code_sentence *s)
+{
+    uint32_t first = DICT_NONE, first_compound = DICT_NONE;
+    for (size_t a = 0; a < s->nactors; a++) {
+        const cw_actor *act = &s->actors[a];
+        if (act->pronoun || act->cancelled || (s->w[act->head].flags & CW_ELIM)) continue;
+        if (first == DICT_NONE || act->head < s->actors[first].head) first = (uint32_t)a;
+        if (act->group == a && act->next != DICT_NONE &&
+            (first_compound == DICT_NONE || act->head < s->actors[first_compound].head))
+            first_compound = (uint32_t)a;
+    }
+    /* FORWARD: a pronoun opening the next sentence of a story stands for
+     * the first actor of the sentence before (manual 8.4) */
+    bool forward = false;
+    char story[32] = "", sentence[16] = "";
+    if (w->opt.forward && s->doc && s->doc->id) {
+        id_field(w->opt.forward_format, s->doc->id, 'N', story, sizeof story);
+        id_field(w->opt.forward_format, s->doc->id, 'S', sentence, sizeof sentence);
+        long sn = strtol(sentence, NULL, 10);
+        forward = w->fwd_valid && strcmp(story, w->fwd_story) == 0 && sn == w->fwd_sentence + 1;
+    }
+    const char *fwd_code = w->fwd_code;
+    if (!forward && w->doc_fwd_valid) {
+        forward = true;
+        fwd_code = w->doc_fwd_code;
+    }
+    for (size_t p = 0; p < s->n; p++) {
+        cw_word *x = &s->w[p];
+        if (x->type != W_PRON || (x->flags & CW_ELIM)) continue;
+        uint32_t ref = DICT_NONE;
+        bool plural = word_is(x, "they") || word_is(x, "them") || word_is(x, "their");
+        bool possessive = word_is(x, "its") || word_is(x, "his") || word_is(x, "her");
+        bool before_actors = first == DICT_NONE || s->actors[first].head > p;
+        if (forward && before_actors) {
+            uint32_t na = new_actor(w, s);
+            if (na == DICT_NONE) return -1;
+            uint32_t ci = code_push_code(w, fwd_code, strlen(fwd_code));
+            if (ci == DICT_NONE) return -1;
+            s->actors[na].head = s->actors[na].last = s->actors[na].word = (uint32_t)p;
+            s->actors[na].first_code = ci;
+            s->actors[na].ncodes = 1;
+            s->actors[na].forwarded = true;
+            x->actor = na;
+            continue;
+        }
+        if (plural) ref = first_compound != DICT_NONE ? first_compound : first;
+        else if (possessive) ref = first != DICT_NONE && s->actors[first].head < p ? first : DICT_NONE;
+        else ref = first;
+        if (ref == DICT_NONE) continue;
+        uint32_t na = new_actor(w, s);
+        if (na == DICT_NONE) return -1;
+        s->actors[na].head = s->actors[na].last = s->actors[na].word = (uint32_t)p;
+        s->actors[na].pronoun = true;
+        s->actors[na].ref = s->actors[ref].group;
+        x->actor = na;
+    }
+    return 0;
+}
+
+/* ---- 6. comma-delimited clauses -------------------------------------------------------- */
+
+static void eliminate(code_sentence *s, size_t from, size_t to, int lo, int hi, size_t comma_a,
+                      size_t comma_b)
+{
+    size_t words = to > from ? to - from : 0;
+    if ((int)words < lo || (int)words > hi || words == 0) return;
+    for (size_t i = from; i < to; i++) s->w[i].flags |= CW_ELIM;
+    if (comma_a != SIZE_MAX) s->w[comma_a].flags |= CW_ELIM;
+    if (comma_b != SIZE_MAX) s->w[comma_b].flags |= CW_ELIM;
+}
+
+static void comma_clauses(dyad_coder_work *w, code_sentence *s)
+{
+    const code_options *o = &w->opt;
+    if (o->comma_off) return;
+    size_t prev = SIZE_MAX, before_prev = SIZE_MAX;
+    size_t ncommas = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        if (s->w[i].type != W_COMMA || (s->w[i].flags & CW_COMPOUND_CONJ)) continue;
+        if (prev == SIZE_MAX) eliminate(s, 0, i, o->comma_bmin, o->comma_bmax, SIZE_MAX, i);
+        else eliminate(s, prev + 1, i, o->comma_min, o->comma_max, prev, i);
+        before_prev = prev;
+        prev = i;
+        ncommas++;
+    }
+    /* TABARI 7.8: a clause between the last comma and the end of the
+     * sentence -- an attribution such as ", officials said." -- goes only
+     * when the sentence ends there; when the clause before it was set
+     * aside, the count runs from that clause's start */
+    if (prev != SIZE_MAX && s->final_stop) {
+        size_t from = prev + 1;
+        if (before_prev != SIZE_MAX && (s->w[prev].flags & CW_ELIM)) from = before_prev + 1;
+        size_t words = s->n - from - (from <= prev ? 1 : 0);
+        if ((int)words >= o->comma_emin && (int)words <= o->comma_emax)
+            eliminate(s, prev + 1, s->n, 0, INT32_MAX, prev, SIZE_MAX);
+    }
+    if (!ncommas) return;
+    /* a root with words on both sides of a boundary is cancelled */
+    for (size_t i = 0; i < s->n; i++) {
+        cw_word *x = &s->w[i];
+        if (x->flags & CW_PART) continue;
+        bool in = (x->flags & CW_ELIM) != 0, mixed = false;
+        for (size_t k = i + 1; k < s->n && k <= x->last + 1 && k < s->n; k++) {
+            if (!((s->w[k].flags & CW_PART) && s->w[k].head == i)) continue;
+            if (((s->w[k].flags & CW_ELIM) != 0) != in) mixed = true;
+        }
+        if (x->type == W_ACTOR && x->actor != DICT_NONE) {
+            const cw_actor *a = &s->actors[x->actor];
+            for (uint32_t k = a->head; k <= a->last && k < s->n; k++)
+                if (((s->w[k].flags & CW_ELIM) != 0) != in) mixed = true;
+        }
+        if (!mixed) continue;
+        if (x->type == W_ACTOR && x->actor != DICT_NONE) s->actors[x->actor].cancelled = true;
+        x->type = W_NONE;
+    }
+}
+
+/* ---- 7. clauses ----------------------------------------------------------------------- */
+
+static void split_clauses(code_sentence *s)
+{
+    uint32_t clause = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        cw_word *x = &s->w[i];
+        if (x->type == W_CONJ && !(x->flags & (CW_PART | CW_COMPOUND_CONJ | CW_PROTECTED | CW_ELIM)))
+            clause++;
+        x->clause = clause;
+    }
+}
+
+static void group_spans(code_sentence *s)
+{
+    for (size_t a = 0; a < s->nactors; a++) {
+        cw_actor *g = &s->actors[a];
+        if (g->group != a) continue;
+        g->gfirst = g->head;
+        g->glast = g->last;
+        for (uint32_t m = g->next; m != DICT_NONE; m = s->actors[m].next) {
+            if (s->actors[m].head < g->gfirst) g->gfirst = s->actors[m].head;
+            if (s->actors[m].last > g->glast) g->glast = s->actors[m].last;
+        }
+    }
+}
+
+int code_parse(dyad_coder_work *w, code_sentence *s)
+{
+    s->actors = NULL;
+    s->nactors = s->cap_actors = 0;
+    code_sentence_bloom(s);
+    if (type_words(w, s)) return -1;
+    uint32_t *cover = arena_alloc(&w->a, (s->n + 1) * sizeof *cover);
+    if (!cover) return -1;
+    if (w->c->petrarch) {
+        /* compounds first, so an agent reaches every member */
+        build_cover(s, cover);
+        find_compounds(s, cover, true);
+        if (attach_agents(w, s)) return -1;
+    } else {
+        if (attach_agents(w, s)) return -1;
+        build_cover(s, cover);
+        find_compounds(s, cover, false);
+    }
+    protect_noun_compounds(s, w->c->petrarch);
+    comma_clauses(w, s);
+    if (resolve_pronouns(w, s)) return -1;
+    split_clauses(s);
+    group_spans(s);
+    return w->oom ? -1 : 0;
+}

@@ -1,0 +1,168 @@
+/*
+ * gen_cameo.c -- compiles dyad's CAMEO table (data/cameo/cameo_events.tsv)
+ * into const C data: the rows and the direct index described in
+ * src/event/cameo_table.h.
+ *
+ *   gen_cameo data/cameo/cameo_events.tsv > cameo_table.c
+ *
+ * The table is our own file, but a typo in it would silently give events
+ * wrong weights, so every field is checked and any fault stops the build
+ * with "file:line: reason".
+ */
+#include "event/cameo_table.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_ROWS 2000
+#define MAX_LINE 1024
+
+typedef struct row {
+    char code[5];
+    double goldstein;
+    int quad;
+    char plover[32];
+    char name[256];
+} row;
+
+static const char *path;
+static size_t lineno;
+
+static void die(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "gen_cameo: %s:%zu: ", path, lineno);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    exit(1);
+}
+
+/* The GDELT quad class of a root, the rule the data file states. */
+static int quad_of_root(int root)
+{
+    if (root >= 1 && root <= 5) return 1;
+    if (root >= 6 && root <= 8) return 2;
+    if (root >= 9 && root <= 13) return 3;
+    if (root >= 14 && root <= 20) return 4;
+    return 0;
+}
+
+/* Splits line at tabs into at most max fields; returns the count. */
+static size_t split_tabs(char *line, char **field, size_t max)
+{
+    size_t n = 0;
+    field[n++] = line;
+    for (char *p = line; *p; p++) {
+        if (*p != '\t') continue;
+        *p = '\0';
+        if (n == max) return max + 1;
+        field[n++] = p + 1;
+    }
+    return n;
+}
+
+static void parse_row(char *line, row *r, const row *prev)
+{
+    char *f[7];
+    size_t n = split_tabs(line, f, 7);
+    if (n != 7) die("expected 7 tab-separated fields, found %zu", n);
+
+    if (cameo_slot_index(f[0]) < 0) die("code '%s' is not 2-4 digits", f[0]);
+    strcpy(r->code, f[0]);
+    if (prev && strcmp(prev->code, r->code) >= 0)
+        die("code %s is out of order or repeated (after %s)", r->code, prev->code);
+
+    char *end;
+    errno = 0;
+    r->goldstein = strtod(f[1], &end);
+    if (errno || end == f[1] || *end || r->goldstein < -10.0 || r->goldstein > 10.0)
+        die("goldstein '%s' is not a number in -10..10", f[1]);
+    if (fabs(r->goldstein * 10 - round(r->goldstein * 10)) > 1e-9)
+        die("goldstein '%s' has more than one decimal, which the table cannot keep", f[1]);
+    if (strcmp(f[2], "table") != 0 && strcmp(f[2], "parent") != 0)
+        die("g_from '%s' is neither table nor parent", f[2]);
+
+    int root = (r->code[0] - '0') * 10 + (r->code[1] - '0');
+    if (!quad_of_root(root)) die("root %02d is not a CAMEO root (01-20)", root);
+    if (strlen(f[3]) != 1 || f[3][0] - '0' != quad_of_root(root))
+        die("quad '%s' disagrees with root %02d (expected %d)", f[3], root, quad_of_root(root));
+    r->quad = quad_of_root(root);
+
+    if (strcmp(f[4], "-") == 0) {
+        r->plover[0] = '\0';
+        if (strcmp(f[5], "none") != 0) die("no PLOVER type, so p_from must be none");
+    } else {
+        size_t len = strlen(f[4]);
+        if (len == 0 || len >= sizeof r->plover) die("PLOVER type '%s' has a bad length", f[4]);
+        for (size_t i = 0; i < len; i++)
+            if (f[4][i] < 'A' || f[4][i] > 'Z') die("PLOVER type '%s' is not upper-case letters", f[4]);
+        strcpy(r->plover, f[4]);
+        if (strcmp(f[5], "exact") != 0 && strcmp(f[5], "parent") != 0)
+            die("p_from '%s' is neither exact nor parent", f[5]);
+    }
+
+    size_t len = strlen(f[6]);
+    if (len == 0 || len >= sizeof r->name) die("name is empty or too long");
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)f[6][i];
+        if (c < 0x20 || c > 0x7e || c == '"' || c == '\\')
+            die("name holds byte 0x%02x: names are plain ASCII without quotes", c);
+    }
+    strcpy(r->name, f[6]);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 2) {
+        fprintf(stderr, "usage: gen_cameo cameo_events.tsv > cameo_table.c\n");
+        return 2;
+    }
+    path = argv[1];
+    FILE *in = fopen(path, "r");
+    if (!in) { fprintf(stderr, "gen_cameo: %s: %s\n", path, strerror(errno)); return 1; }
+
+    static row rows[MAX_ROWS];
+    static uint16_t slot[CAMEO_SLOTS];
+    size_t n = 0;
+    char line[MAX_LINE];
+    while (fgets(line, sizeof line, in)) {
+        lineno++;
+        size_t len = strlen(line);
+        if (len == sizeof line - 1 && line[len - 1] != '\n') die("line too long");
+        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r')) line[--len] = '\0';
+        if (len == 0 || line[0] == '#') continue;
+        if (n == MAX_ROWS) die("more than %d codes", MAX_ROWS);
+        parse_row(line, &rows[n], n ? &rows[n - 1] : NULL);
+        slot[cameo_slot_index(rows[n].code)] = (uint16_t)(n + 1);
+        n++;
+    }
+    if (ferror(in)) die("read error");
+    fclose(in);
+    if (n == 0) die("no codes");
+
+    printf("/* Generated by tools/gen_cameo.c from %s: do not edit. */\n", path);
+    printf("#include \"event/cameo_table.h\"\n\n");
+    printf("const dyad_cameo_info cameo_table[%zu] = {\n", n);
+    for (size_t i = 0; i < n; i++) {
+        const row *r = &rows[i];
+        printf("    {\"%s\", \"%s\", %.1f, (dyad_quad)%d, ", r->code, r->name, r->goldstein, r->quad);
+        if (r->plover[0]) printf("\"%s\"},\n", r->plover);
+        else printf("NULL},\n");
+    }
+    printf("};\n\nconst size_t cameo_table_len = %zu;\n\n", n);
+    printf("const uint16_t cameo_slot[CAMEO_SLOTS] = {\n");
+    for (size_t i = 0; i < CAMEO_SLOTS; i++)
+        if (slot[i]) printf("    [%zu] = %u,\n", i, (unsigned)slot[i]);
+    printf("};\n");
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "gen_cameo: write error\n");
+        return 1;
+    }
+    return 0;
+}
