@@ -13,11 +13,15 @@
 #                            GeoNames gazetteer), converted at build time
 set -eu
 cd "$(dirname "$0")"
-packages="build-essential clang libclang-rt-14-dev festlex-poslex wordnet-base python3 iso-codes nodejs npm"
+packages="build-essential clang libclang-rt-14-dev festlex-poslex wordnet-base python3 iso-codes"
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
 done
+# Node.js may come from elsewhere than Debian (a machine with NodeSource's
+# nodejs, which bundles npm, cannot also take Debian's npm package: apt
+# reports held broken packages).  What matters is a working npm command.
+command -v npm >/dev/null 2>&1 || missing="$missing nodejs npm"
 if [ -n "$missing" ]; then
     echo "setup: installing$missing"
     sudo=""
