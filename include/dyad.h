@@ -503,6 +503,12 @@ typedef struct dyad_coder_config {
     const char *agents;
     const char *discards;
     const char *options;              /* TABARI .options                   */
+    int builtin;                      /* nonzero: also dyad's own built-in
+                                         dictionaries (dict/ in the source
+                                         tree, compiled into the library),
+                                         loaded after the files above so
+                                         that the user's entries win where
+                                         both define a phrase or pattern   */
     dyad_diag_fn diag;                /* malformed dictionary lines, with  */
     void *user;                       /* file and line; may be NULL        */
 } dyad_coder_config;

@@ -73,7 +73,11 @@ static void code_help(FILE *out)
     fprintf(out,
             "usage: dyad code [options] [FILE|DIR|-]...\n\n"
             "Codes articles into CAMEO events: who did what to whom, with the date,\n"
-            "the sentence and the words that named each part.  Dictionaries are\n"
+            "the sentence and the words that named each part.  dyad's own\n"
+            "dictionaries (built in: countries, places, organisations, groups,\n"
+            "office holders to 2026, roles and verbs) are used unless\n"
+            "--no-default-dict; dictionaries given with the flags below are\n"
+            "added to them and win where both define a phrase.  They may be\n"
             "TABARI's (.verbs .actors .agents .options, or a .project naming them)\n"
             "or PETRARCH2's (CAMEO.2.0-style verbs, actors, agents, discards).\n\n"
             "Inputs are files, directories (read recursively, in sorted order) or\n"
@@ -339,6 +343,7 @@ int cmd_code(int argc, char **argv)
     const char **actors = calloc((size_t)argc + 1, sizeof *actors);
     char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
     int ninputs = 0, rc = EXIT_USAGE;
+    bool no_default = false;
     dyad_coder *coder = NULL;
     if (!actors || !inputs) goto done;
     for (int i = 0; i < argc; i++) {
@@ -404,8 +409,9 @@ int cmd_code(int argc, char **argv)
             inputs[ninputs++] = argv[i];
         }
     }
-    if (!cfg.project && !cfg.verbs) {
-        fprintf(stderr, "dyad code: no verbs dictionary (--verbs FILE or --project FILE)\n\n");
+    cfg.builtin = !no_default;
+    if (no_default && !cfg.project && !cfg.verbs) {
+        fprintf(stderr, "dyad code: --no-default-dict and no verbs dictionary (--verbs FILE or --project FILE)\n\n");
         code_help(stderr);
         goto done;
     }

@@ -32,6 +32,18 @@ dyad_coder *dyad_coder_new(const dyad_coder_config *cfg)
         goto fail;
     for (size_t i = 0; i < cfg->nactors; i++)
         if (load(c->dict, cfg->actors[i], DICT_KIND_ACTORS, cfg)) goto fail;
+    if (cfg->builtin) {
+        /* After the user's files: among phrases and patterns of equal
+         * length the index tries the earlier file first, so the user's
+         * entries win conflicts with ours. */
+        dict_load_options lo;
+        memset(&lo, 0, sizeof lo);
+        lo.syntax = DICT_SYNTAX_AUTO;
+        lo.kind = DICT_KIND_AUTO;
+        lo.diag = cfg->diag;
+        lo.user = cfg->user;
+        if (dict_load_builtin(c->dict, &lo)) goto fail;
+    }
     for (size_t f = 0; f < dict_file_count(c->dict); f++) {
         const dict_file *df = dict_file_at(c->dict, (uint32_t)f);
         if (df->kind == DICT_KIND_VERBS && df->syntax == DICT_SYNTAX_PETRARCH) c->petrarch = true;

@@ -1,0 +1,31 @@
+#!/bin/sh
+# tests/gold.sh DYAD -- the built-in dictionaries against our hand-coded
+# answer keys (tests/gold/README.md): precision and recall on the gold
+# items, with floors that only go up, and the seed article's required
+# and forbidden events.  Ends "N passed, N failed".
+set -u
+dyad=${1:-build/dyad}
+shared=${DYAD_SHARED:-../shared}
+# Floors: raise them when the coder or the dictionaries improve.
+MIN_PRECISION=0.59
+MIN_RECALL=0.49
+passed=0
+failed=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+ok() { passed=$((passed + 1)); }
+not_ok() { failed=$((failed + 1)); echo "FAIL $1"; }
+
+if "$dyad" code -q --output jsonl tests/gold/builtin.jsonl >"$tmp/items.jsonl" 2>"$tmp/err"; then ok; else
+    not_ok "coding tests/gold/builtin.jsonl with the built-in dictionaries"; head -n 5 "$tmp/err"; fi
+if python3 tests/gold/score.py items tests/gold/builtin.jsonl "$tmp/items.jsonl" \
+        --min-precision $MIN_PRECISION --min-recall $MIN_RECALL >"$tmp/score" 2>&1; then ok; else
+    not_ok "gold items below the floors (precision $MIN_PRECISION, recall $MIN_RECALL)"; fi
+sed 's/^/  /' "$tmp/score"
+
+# Without the built-in dictionaries and without flags there is nothing to
+# code with: a usage error, not an empty success.
+"$dyad" code --no-default-dict tests/gold/builtin.jsonl >/dev/null 2>&1
+if [ $? -eq 2 ]; then ok; else not_ok "--no-default-dict without dictionaries is a usage error"; fi
+
+echo "$passed passed, $failed failed"
