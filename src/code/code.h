@@ -57,6 +57,11 @@ struct dyad_coder {
     dict_index *ix;
     code_options opt;
     bool petrarch;        /* dictionaries in PETRARCH syntax */
+    bool dyad_rules;      /* dyad's own dictionaries are loaded: code by
+                             dyad's conventions (tests/gold/README.md), not
+                             TABARI's where they differ -- negated verbs
+                             make no event, reciprocal verbs with a joint
+                             subject code both directions, ...          */
 };
 
 /* ---- words ----------------------------------------------------------------------- */

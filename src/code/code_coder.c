@@ -43,6 +43,7 @@ dyad_coder *dyad_coder_new(const dyad_coder_config *cfg)
         lo.diag = cfg->diag;
         lo.user = cfg->user;
         if (dict_load_builtin(c->dict, &lo)) goto fail;
+        c->dyad_rules = true;
     }
     for (size_t f = 0; f < dict_file_count(c->dict); f++) {
         const dict_file *df = dict_file_at(c->dict, (uint32_t)f);

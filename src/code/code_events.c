@@ -535,7 +535,7 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
             }
             uint32_t ci = hit && hit->code != DICT_NONE ? hit->code : v->code;
             if (ci == DICT_NONE) continue;
-            if (w->c->petrarch && (x->flags & CW_NEGATED) && !pattern_negates(w, hit)) {
+            if ((w->c->petrarch || w->c->dyad_rules) && (x->flags & CW_NEGATED) && !pattern_negates(w, hit)) {
                 /* "did not attack": the event did not happen, unless a
                  * pattern written with the negation codes it */
                 continue;

@@ -203,13 +203,17 @@ static int lex_tokens(dyad_coder_work *w, code_sentence *s, const dyad_sentence 
         s->w[s->n - 1].tok = (uint32_t)i;
     }
     s->allcaps = has_upper && !has_lower;
-    /* negated verb groups, from the chunker */
+    return 0;
+}
+
+/* Marks the head verb of each negated verb group (from the chunker). */
+static void mark_negated(code_sentence *s, const dyad_sentence *ds)
+{
     for (size_t g = 0; g < ds->nverbs; g++) {
         if (!(ds->verbs[g].flags & DYAD_VG_NEGATED)) continue;
         for (size_t i = 0; i < s->n; i++)
             if (s->w[i].tok == ds->verbs[g].head) s->w[i].flags |= CW_NEGATED;
     }
-    return 0;
 }
 
 /* Gives each word the tag of the token it starts in. */
@@ -237,8 +241,12 @@ int code_lex(dyad_coder_work *w, code_sentence *s, const dyad_sentence *ds)
         s->final_stop = c == '.' || c == '?' || c == '!';
         break;
     }
-    if (w->c->petrarch) return lex_tokens(w, s, ds);
-    if (lex_text(w, s, text, ds->start, ds->end)) return -1;
-    tag_words(s, ds);
+    if (w->c->petrarch) {
+        if (lex_tokens(w, s, ds)) return -1;
+    } else {
+        if (lex_text(w, s, text, ds->start, ds->end)) return -1;
+        tag_words(s, ds);
+    }
+    mark_negated(s, ds);
     return 0;
 }

@@ -510,6 +510,48 @@ static int attach_agents(dyad_coder_work *w, code_sentence *s)
     return 0;
 }
 
+/* The word that carries an actor's W_ACTOR type (its other words are
+ * CW_PART pointing at it). */
+static uint32_t actor_word(const code_sentence *s, uint32_t a)
+{
+    const cw_actor *act = &s->actors[a];
+    for (uint32_t i = act->head; i <= act->last && i < s->n; i++)
+        if (s->w[i].type == W_ACTOR && !(s->w[i].flags & CW_PART) && s->w[i].actor == a) return i;
+    return DICT_NONE;
+}
+
+/* dyad's rules: a country word right before a person or body of that
+ * country names one actor, not two ("Chinese President Xi Jinping" is
+ * CHNGOV, "Russian Foreign Minister Sergei Lavrov" RUSGOV): the first
+ * stands aside when the next one's code extends its own. */
+static void merge_adjacent_actors(dyad_coder_work *w, code_sentence *s)
+{
+    for (size_t a = 0; a + 1 < s->nactors; a++) {
+        cw_actor *left = &s->actors[a];
+        if (left->pronoun || left->cancelled || !left->ncodes || left->next != DICT_NONE) continue;
+        uint32_t b = actor_starting_at(s, left->last + 1);
+        if (b == DICT_NONE || b == a) continue;
+        cw_actor *right = &s->actors[b];
+        if (right->cancelled || !right->ncodes || right->next != DICT_NONE) continue;
+        const char *cl = w->codes[left->first_code].s, *cr = w->codes[right->first_code].s;
+        size_t nl = strlen(cl);
+        if (nl < 3 || strncmp(cl, cr, nl) != 0) continue;
+        uint32_t lw = actor_word(s, (uint32_t)a), rw = actor_word(s, b);
+        if (lw == DICT_NONE || rw == DICT_NONE) continue;
+        for (uint32_t i = left->head; i <= left->last; i++) {
+            cw_word *x = &s->w[i];
+            if (i == lw || ((x->flags & CW_PART) && x->head == lw)) {
+                x->type = W_NONE;
+                x->flags |= CW_PART;
+                x->head = rw;
+                x->actor = b;
+            }
+        }
+        right->head = left->head;
+        left->cancelled = true;
+    }
+}
+
 /* ---- 3, 4. compounds ------------------------------------------------------------- */
 
 /* The actor whose words cover word i, or DICT_NONE. */
@@ -840,6 +882,7 @@ int code_parse(dyad_coder_work *w, code_sentence *s)
         if (attach_agents(w, s)) return -1;
     } else {
         if (attach_agents(w, s)) return -1;
+        if (w->c->dyad_rules) merge_adjacent_actors(w, s);
         build_cover(s, cover);
         find_compounds(s, cover, false);
     }
