@@ -182,15 +182,65 @@ static cand find_source(const dyad_coder_work *w, const code_sentence *s, const 
     return NO_CAND;
 }
 
+/* Whether the actor starting at word wi is named as a place: "in
+ * Geneva", "near the Strait of Hormuz", "in northeastern Syria". */
+static bool locative(const code_sentence *s, uint32_t wi)
+{
+    static const char *const preps[] = {"in", "at", "near", "outside", "inside", "across", "around",
+                                        "along", "throughout", "within", "off"};
+    size_t i = wi;
+    for (int skipped = 0; i > 0 && skipped < 3; skipped++) {
+        uint8_t t = s->w[i - 1].tag;
+        if (t != DYAD_TAG_DT && t != DYAD_TAG_JJ && t != DYAD_TAG_JJS && t != DYAD_TAG_JJR) break;
+        i--;
+    }
+    if (i == 0) return false;
+    for (size_t k = 0; k < sizeof preps / sizeof *preps; k++)
+        if (strcmp(s->w[i - 1].s, preps[k]) == 0) return true;
+    return false;
+}
+
+/* The first word of the actor mention at view position q, when q is it. */
+static bool mention_start(const code_sentence *s, const code_view *v, size_t q, uint32_t a)
+{
+    return q == 0 || actor_at(s, v->idx[q - 1]) != a;
+}
+
 static cand find_target(const dyad_coder_work *w, const code_sentence *s, const clause_ctx *cx,
                         size_t vfirst, size_t vlast, cand source)
 {
     const code_view *v = &cx->v;
+    bool dyad_rules = w->c->dyad_rules;
+    bool place_skipped = false;
     for (size_t q = vlast + 1; q < v->n; q++) {
         uint32_t a = actor_at(s, v->idx[q]);
         if (a == DICT_NONE) continue;
+        if (dyad_rules && mention_start(s, v, q, a) && locative(s, v->idx[q])) {
+            /* a place says where, not to whom: taken only when the
+             * clause offers nobody else (README of tests/gold, rule 9) */
+            place_skipped = true;
+            while (q + 1 < v->n && actor_at(s, v->idx[q + 1]) == a) q++;
+            continue;
+        }
         cand c = candidate(w, s, a, source);
         if (c.actor != DICT_NONE) return c;
+    }
+    if (dyad_rules) {
+        /* "X and Y pledged to deepen ties": a joint subject acts on its
+         * own members, each on the others */
+        if (source.actor < DEF_TARGET && !source.single &&
+            s->actors[s->actors[source.actor].group].next != DICT_NONE) {
+            cand c = {s->actors[source.actor].group, false, source.anchor};
+            return c;
+        }
+        if (place_skipped) {
+            for (size_t q = vlast + 1; q < v->n; q++) {
+                uint32_t a = actor_at(s, v->idx[q]);
+                if (a == DICT_NONE) continue;
+                cand c = candidate(w, s, a, source);
+                if (c.actor != DICT_NONE) return c;
+            }
+        }
     }
     if (w->opt.default_target[0] && w->opt.default_after) {
         cand d = {DEF_TARGET, false, DICT_NONE};

@@ -668,6 +668,33 @@ static void find_compounds(code_sentence *s, uint32_t *cover, bool petrarch)
     }
 }
 
+/* dyad's rules: "Russian and Turkish troops", "the Indian and Chinese
+ * foreign ministers": a role word after the last member of a list of
+ * country words belongs to every member. */
+static int share_list_agent(dyad_coder_work *w, code_sentence *s)
+{
+    for (size_t a = 0; a < s->nactors; a++) {
+        if (s->actors[a].group != a || s->actors[a].next == DICT_NONE) continue;
+        uint32_t last = (uint32_t)a;
+        while (s->actors[last].next != DICT_NONE) last = s->actors[last].next;
+        const cw_actor *l = &s->actors[last];
+        if (l->raw_code == DICT_NONE || !l->ncodes || l->word == DICT_NONE || l->last <= l->word) continue;
+        const char *full = w->codes[l->first_code].s, *raw = w->codes[l->raw_code].s;
+        size_t nr = strlen(raw);
+        if (strncmp(full, raw, nr) != 0 || !full[nr]) continue;
+        char role[32];
+        snprintf(role, sizeof role, "%s", full + nr);
+        for (uint32_t m = (uint32_t)a; m != last; m = s->actors[m].next) {
+            const cw_actor *ma = &s->actors[m];
+            /* only members that are a single word of their own, with no
+             * role yet: "Russian", not "Russia's army" */
+            if (ma->raw_code != DICT_NONE || ma->head != ma->last) continue;
+            if (join_actor_agent(w, s, m, role, false)) return -1;
+        }
+    }
+    return 0;
+}
+
 static bool is_noun(const code_sentence *s, size_t i)
 {
     const cw_word *x = &s->w[i];
@@ -885,6 +912,7 @@ int code_parse(dyad_coder_work *w, code_sentence *s)
         if (w->c->dyad_rules) merge_adjacent_actors(w, s);
         build_cover(s, cover);
         find_compounds(s, cover, false);
+        if (w->c->dyad_rules && share_list_agent(w, s)) return -1;
     }
     protect_noun_compounds(s, w->c->petrarch);
     comma_clauses(w, s);
