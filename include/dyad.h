@@ -410,7 +410,11 @@ enum {
     DYAD_EVENT_IN_QUOTE  = 1u << 1, /* coded inside a quotation            */
     DYAD_EVENT_REPORTED  = 1u << 2, /* from reported speech (X said Y ...) */
     DYAD_EVENT_COMPOUND  = 1u << 3, /* one member of a compound actor      */
-    DYAD_EVENT_FUTURE    = 1u << 4  /* future or modal verb: intent        */
+    DYAD_EVENT_FUTURE    = 1u << 4, /* future or modal verb: intent        */
+    DYAD_EVENT_CONTEXT_TARGET = 1u << 5 /* the sentence named no target; it
+                                        is the latest actor of another
+                                        country in the article's earlier
+                                        sentences (target_span is there)  */
 };
 
 typedef struct dyad_event {

@@ -145,6 +145,8 @@ typedef struct code_sentence {
 } code_sentence;
 
 /* The per-thread workspace. */
+#define CODE_CONTEXT_ACTORS 8
+
 struct dyad_coder_work {
     const dyad_coder *c;
     code_options opt;
@@ -164,6 +166,12 @@ struct dyad_coder_work {
      * pronoun opening the next sentence ("He said ...") */
     char doc_fwd_code[32];
     bool doc_fwd_valid;
+    /* dyad's rules: the actors of the article's earlier sentences, oldest
+     * first, for an event whose sentence names no target ("Russia
+     * expressed disappointment" after a sentence on the US reply) */
+    char ctx_codes[CODE_CONTEXT_ACTORS][32];
+    dyad_span ctx_spans[CODE_CONTEXT_ACTORS];
+    size_t nctx;
     bool oom;
     FILE *trace;                  /* when set: each sentence's parse       */
 };
@@ -179,6 +187,10 @@ int code_lex(dyad_coder_work *w, code_sentence *s, const dyad_sentence *ds);
 /* Types words, finds actors, agents, compounds, pronouns, comma clauses
  * and conjunction clauses (code_parse.c). */
 int code_parse(dyad_coder_work *w, code_sentence *s);
+
+/* dyad's rules: adds a coded sentence's actors (places excepted) to the
+ * article's recent actors, for later sentences without a target. */
+void code_remember_context(dyad_coder_work *w, const code_sentence *s);
 
 /* Codes one parsed sentence, appending events (code_events.c). */
 int code_sentence_events(dyad_coder_work *w, code_sentence *s);

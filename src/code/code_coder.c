@@ -188,6 +188,7 @@ int dyad_code(dyad_coder_work *w, const dyad_analysis *an, const dyad_event **ev
     memset(&last, 0, sizeof last);
     bool have_last = false;
     w->doc_fwd_valid = false;
+    w->nctx = 0;
     for (size_t i = 0; i < an->nsentences; i++) {
         const dyad_sentence *ds = &an->sentences[i];
         if (!coded_part(ds->part) || !doc) continue;
@@ -211,7 +212,10 @@ int dyad_code(dyad_coder_work *w, const dyad_analysis *an, const dyad_event **ev
         have_last = true;
         /* an article's sentences follow each other: a pronoun opening the
          * next one may stand for this one's first actor */
-        if (!doc->is_sentence) w->doc_fwd_valid = first_actor_code(w, &s, w->doc_fwd_code);
+        if (!doc->is_sentence) {
+            w->doc_fwd_valid = first_actor_code(w, &s, w->doc_fwd_code);
+            if (w->c->dyad_rules) code_remember_context(w, &s);
+        }
     }
     if (have_last) remember_forward(w, &last);
     else w->fwd_valid = false;

@@ -29,6 +29,7 @@
 
 #define DEF_SOURCE (UINT32_MAX - 1)
 #define DEF_TARGET (UINT32_MAX - 2)
+#define DEF_CONTEXT (UINT32_MAX - 3) /* anchor: index into the work's ctx_* */
 
 typedef struct cand {
     uint32_t actor;  /* group head or member; DEF_*; DICT_NONE = none */
@@ -102,6 +103,7 @@ static const char *first_code(const dyad_coder_work *w, const code_sentence *s, 
 {
     if (c.actor == DEF_SOURCE) return w->opt.default_source;
     if (c.actor == DEF_TARGET) return w->opt.default_target;
+    if (c.actor == DEF_CONTEXT) return c.anchor < w->nctx ? w->ctx_codes[c.anchor] : "";
     if (c.actor == DICT_NONE) return "";
     const cw_actor *a = &s->actors[c.actor];
     return a->ncodes ? w->codes[a->first_code].s : "";
@@ -117,7 +119,7 @@ static cand candidate(const dyad_coder_work *w, const code_sentence *s, uint32_t
     cand c = {g, false, code_anchor(s, a)};
     if (other.actor == DICT_NONE) return c;
     const char *oc = first_code(w, s, other);
-    uint32_t og = other.actor < DEF_TARGET ? s->actors[other.actor].group : DICT_NONE;
+    uint32_t og = other.actor < DEF_CONTEXT ? s->actors[other.actor].group : DICT_NONE;
     if (s->actors[a].pronoun) {
         /* "they ... them" is one actor; "the ambassadors of A, B and C
          * presented their ..." is not, to TABARI */
@@ -154,12 +156,26 @@ static bool is_tail(const code_sentence *s, uint32_t wi, uint32_t a)
     return wi < s->actors[a].head || wi > s->actors[a].last;
 }
 
+/* Whether the mention starting at word wi is a source of information
+ * ("according to AFP"), not an actor of the clause. */
+static bool attribution(const code_sentence *s, uint32_t wi)
+{
+    size_t i = wi;
+    if (i > 0 && s->w[i - 1].type == W_DET) i--;
+    return i >= 2 && strcmp(s->w[i - 1].s, "to") == 0 && strcmp(s->w[i - 2].s, "according") == 0;
+}
+
 static cand find_source(const dyad_coder_work *w, const code_sentence *s, const code_view *v,
                         size_t vfirst, size_t vlast, cand target, cand carried)
 {
     for (size_t q = 0; q < vfirst; q++) {
         uint32_t a = actor_at(s, v->idx[q]);
         if (a == DICT_NONE || is_tail(s, v->idx[q], a)) continue;
+        if (w->c->dyad_rules && attribution(s, s->actors[a].head)) {
+            /* "According to AFP, NATO delivered ...": the agency reports */
+            while (q + 1 < vfirst && actor_at(s, v->idx[q + 1]) == a) q++;
+            continue;
+        }
         cand c = candidate(w, s, a, target);
         if (c.actor != DICT_NONE) return c;
     }
@@ -228,7 +244,7 @@ static cand find_target(const dyad_coder_work *w, const code_sentence *s, const 
     if (dyad_rules) {
         /* "X and Y pledged to deepen ties": a joint subject acts on its
          * own members, each on the others */
-        if (source.actor < DEF_TARGET && !source.single &&
+        if (source.actor < DEF_CONTEXT && !source.single &&
             s->actors[s->actors[source.actor].group].next != DICT_NONE) {
             cand c = {s->actors[source.actor].group, false, source.anchor};
             return c;
@@ -253,7 +269,7 @@ static cand find_target(const dyad_coder_work *w, const code_sentence *s, const 
         cand c = candidate(w, s, a, source);
         if (c.actor != DICT_NONE) return c;
     }
-    if (source.actor < DEF_TARGET && !source.single &&
+    if (source.actor < DEF_CONTEXT && !source.single &&
         s->actors[s->actors[source.actor].group].next != DICT_NONE) {
         cand c = {s->actors[source.actor].group, false, source.anchor};
         return c;
@@ -261,6 +277,54 @@ static cand find_target(const dyad_coder_work *w, const code_sentence *s, const 
     if (w->opt.default_target[0]) {
         cand d = {DEF_TARGET, false, DICT_NONE};
         return d;
+    }
+    return NO_CAND;
+}
+
+/* "the Ukraine conflict", "the Gaza ceasefire": a name that modifies a
+ * noun is a topic, not a party ("Russia's demands" still is one). */
+static bool noun_modifier(const code_sentence *s, const cw_actor *a)
+{
+    uint32_t next = a->last + 1;
+    if (next >= s->n) return false;
+    const cw_word *l = &s->w[a->last];
+    if (l->len >= 2 && memcmp(l->s + l->len - 2, "'s", 2) == 0) return false;
+    uint8_t t = s->w[next].tag;
+    return (t == DYAD_TAG_NN || t == DYAD_TAG_NNS) && s->w[next].type != W_ACTOR;
+}
+
+/* Appends the sentence's actors, in text order, to the article's recent
+ * actors (the oldest fall off); a place ("stationed in Belgium") is
+ * where things happened, not a party to them. */
+void code_remember_context(dyad_coder_work *w, const code_sentence *s)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        const cw_word *x = &s->w[i];
+        if (x->type != W_ACTOR || (x->flags & (CW_PART | CW_ELIM)) || x->actor >= s->nactors) continue;
+        const cw_actor *a = &s->actors[x->actor];
+        if (a->pronoun || a->cancelled || !a->ncodes || locative(s, a->head) || noun_modifier(s, a)) continue;
+        if (w->nctx == CODE_CONTEXT_ACTORS) {
+            memmove(w->ctx_codes, w->ctx_codes + 1, (CODE_CONTEXT_ACTORS - 1) * sizeof w->ctx_codes[0]);
+            memmove(w->ctx_spans, w->ctx_spans + 1, (CODE_CONTEXT_ACTORS - 1) * sizeof w->ctx_spans[0]);
+            w->nctx--;
+        }
+        memcpy(w->ctx_codes[w->nctx], w->codes[a->first_code].s, sizeof w->ctx_codes[0]);
+        w->ctx_spans[w->nctx].start = s->w[a->head].start;
+        w->ctx_spans[w->nctx].end = s->w[a->last < s->n ? a->last : a->head].end;
+        w->nctx++;
+    }
+}
+
+/* The latest actor of the article's earlier sentences from another
+ * country than the source (its first three letters), or none. */
+static cand context_target(const dyad_coder_work *w, const code_sentence *s, cand source)
+{
+    const char *sc = first_code(w, s, source);
+    for (size_t k = w->nctx; k-- > 0;) {
+        const char *c = w->ctx_codes[k];
+        if (strncmp(c, sc, 3) == 0) continue;
+        cand t = {DEF_CONTEXT, false, (uint32_t)k};
+        return t;
     }
     return NO_CAND;
 }
@@ -281,7 +345,7 @@ typedef struct code_list { const char *c[64]; uint32_t actor[64]; size_t n; } co
 static void cand_codes(const dyad_coder_work *w, const code_sentence *s, cand c, code_list *out)
 {
     out->n = 0;
-    if (c.actor == DEF_SOURCE || c.actor == DEF_TARGET) {
+    if (c.actor == DEF_SOURCE || c.actor == DEF_TARGET || c.actor == DEF_CONTEXT) {
         out->c[0] = first_code(w, s, c);
         out->actor[0] = DICT_NONE;
         out->n = 1;
@@ -368,8 +432,8 @@ static int make_events(dyad_coder_work *w, const code_sentence *s, cand src, can
     cand_codes(w, s, src, &sl);
     cand_codes(w, s, tgt, &tl);
     uint32_t flags = 0;
-    if ((src.actor < DEF_TARGET && s->actors[src.actor].next != DICT_NONE && !src.single) ||
-        (tgt.actor < DEF_TARGET && s->actors[tgt.actor].next != DICT_NONE && !tgt.single))
+    if ((src.actor < DEF_CONTEXT && s->actors[src.actor].next != DICT_NONE && !src.single) ||
+        (tgt.actor < DEF_CONTEXT && s->actors[tgt.actor].next != DICT_NONE && !tgt.single))
         flags |= DYAD_EVENT_COMPOUND;
     for (size_t i = 0; i < sl.n; i++) {
         for (size_t j = 0; j < tl.n; j++) {
@@ -606,6 +670,9 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
             bool designated = m.source != DICT_NONE || m.target != DICT_NONE;
             if (src.actor == DICT_NONE) src = find_source(w, s, &cx.v, q, ql, tgt, carried);
             if (tgt.actor == DICT_NONE && src.actor != DICT_NONE) tgt = find_target(w, s, &cx, q, ql, src);
+            if (tgt.actor == DICT_NONE && src.actor != DICT_NONE && w->c->dyad_rules &&
+                strncmp(code->first, "01", 2) != 0)
+                tgt = context_target(w, s, src);  /* a bare statement has no addressee */
             if (src.actor == DICT_NONE || tgt.actor == DICT_NONE) continue;
             if (!designated && is_passive(s, &cx.v, q, ql)) { cand t = src; src = tgt; tgt = t; }
             dyad_span verb = {s->w[m.first].start, s->w[m.last].end};
@@ -615,6 +682,11 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
             if (make_events(w, s, src, tgt, code, verb, hit, sentence_start)) return -1;
             r->n = w->nevents - r->first;
             if (!r->n) continue;
+            if (tgt.actor == DEF_CONTEXT)
+                for (size_t e = r->first; e < w->nevents; e++) {
+                    w->events[e].target_span = w->ctx_spans[tgt.anchor];
+                    w->events[e].flags |= DYAD_EVENT_CONTEXT_TARGET;
+                }
             r->clause = c;
             r->code_flags = code->flags;
             r->source = src;

@@ -821,16 +821,40 @@ static void eliminate(code_sentence *s, size_t from, size_t to, int lo, int hi, 
     if (comma_b != SIZE_MAX) s->w[comma_b].flags |= CW_ELIM;
 }
 
+/* dyad's rules: whether words [from, to) hold a clause of their own -- an
+ * actor, then a verb that is not one of saying (whose codes are
+ * subordinate: "the Kremlin said") -- which comma elimination must keep:
+ * ", Russia has expressed disappointment," is the sentence's news. */
+static bool own_clause(const dyad_coder_work *w, const code_sentence *s, size_t from, size_t to)
+{
+    const ix_root *roots = ix_roots(w->c->ix, NULL);
+    const ix_verb *verbs = ix_verbs(w->c->ix, NULL);
+    const ix_code *codes = ix_codes(w->c->ix, NULL);
+    bool actor = false;
+    for (size_t i = from; i < to && i < s->n; i++) {
+        const cw_word *x = &s->w[i];
+        if (x->type == W_ACTOR) actor = true;
+        if (!actor || x->type != W_VERB || (x->flags & CW_PART) || x->root == DICT_NONE) continue;
+        uint32_t ci = verbs[roots[x->root].owner].code;
+        if (ci == DICT_NONE || !(codes[ci].flags & IX_CODE_SUBORD)) return true;
+    }
+    return false;
+}
+
 static void comma_clauses(dyad_coder_work *w, code_sentence *s)
 {
     const code_options *o = &w->opt;
     if (o->comma_off) return;
+    bool keep_clauses = w->c->dyad_rules;
     size_t prev = SIZE_MAX, before_prev = SIZE_MAX;
     size_t ncommas = 0;
     for (size_t i = 0; i < s->n; i++) {
         if (s->w[i].type != W_COMMA || (s->w[i].flags & CW_COMPOUND_CONJ)) continue;
-        if (prev == SIZE_MAX) eliminate(s, 0, i, o->comma_bmin, o->comma_bmax, SIZE_MAX, i);
-        else eliminate(s, prev + 1, i, o->comma_min, o->comma_max, prev, i);
+        if (prev == SIZE_MAX) {
+            if (!(keep_clauses && own_clause(w, s, 0, i))) eliminate(s, 0, i, o->comma_bmin, o->comma_bmax, SIZE_MAX, i);
+        } else if (!(keep_clauses && own_clause(w, s, prev + 1, i))) {
+            eliminate(s, prev + 1, i, o->comma_min, o->comma_max, prev, i);
+        }
         before_prev = prev;
         prev = i;
         ncommas++;

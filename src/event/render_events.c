@@ -160,6 +160,7 @@ static void render_jsonl(FILE *out, const dyad_analysis *a, const event_view *v,
     if (e->flags & DYAD_EVENT_REPORTED) fputs(",\"reported\":true", out);
     if (e->flags & DYAD_EVENT_COMPOUND) fputs(",\"compound\":true", out);
     if (e->flags & DYAD_EVENT_FUTURE) fputs(",\"future\":true", out);
+    if (e->flags & DYAD_EVENT_CONTEXT_TARGET) fputs(",\"target_from_context\":true", out);
     if (flags & DYAD_EVENTS_EXPLAIN) json_explain(out, e, scratch);
     fputs("}\n", out);
 }

@@ -2,13 +2,15 @@
 """Scores dyad's events against the gold keys in this folder.
 
     score.py items GOLD.jsonl EVENTS.jsonl [--min-precision P] [--min-recall R] [-v]
-    score.py seed  SEED.json  EVENTS.jsonl [-v]
+    score.py seed  SEED.json  EVENTS.jsonl [--min-required N] [-v]
 
 The rules are those of tests/gold/README.md ("Scoring builtin.jsonl" and
 "Scoring the seed article"); this script is their only implementation, so
 the figures in the README and in the closing notes come from here.
 Exit status: 0 when the floors (items) or the seed's requirements hold,
-1 when not, 2 on bad input.
+1 when not, 2 on bad input.  For the seed, --min-required sets how many
+required events must be found (default: all); a forbidden event always
+fails.
 """
 import itertools
 import json
@@ -159,14 +161,16 @@ def score_seed(seed_path, events_path, args):
     print(f"seed: {found}/{len(seed['required'])} required events, {len(system)} events in all "
           f"({len(credited)} required or acceptable, {len(set(unexpected))} unexpected), "
           f"{sum(1 for f in failures if f.startswith('forbidden'))} forbidden")
-    if args.get("verbose") or failures:
+    forbidden = [f for f in failures if f.startswith("forbidden")]
+    ok = not forbidden and found >= args.get("min_required", len(seed["required"]))
+    if args.get("verbose") or not ok:
         for s in system:
             print(f"  event {s[0]}>{s[1]}:{s[2]}")
         for f in failures:
             print(f"  {f}")
         for u in sorted(set(unexpected)):
             print(f"  unexpected: {u}")
-    return 1 if failures else 0
+    return 0 if ok else 1
 
 
 def main(argv):
@@ -174,7 +178,8 @@ def main(argv):
         print(__doc__, file=sys.stderr)
         return 2
     args = {"verbose": "-v" in argv}
-    for flag, key in (("--min-precision", "min_precision"), ("--min-recall", "min_recall")):
+    for flag, key in (("--min-precision", "min_precision"), ("--min-recall", "min_recall"),
+                      ("--min-required", "min_required")):
         if flag in argv:
             args[key] = float(argv[argv.index(flag) + 1])
     if argv[1] == "items":
