@@ -400,6 +400,11 @@ typedef enum dyad_precision {
     DYAD_PRECISION_DAY     /* "on Tuesday", "the 26th", the article's date  */
 } dyad_precision;
 
+/* What an event's place is. */
+typedef enum dyad_place_kind {
+    DYAD_PLACE_NONE, DYAD_PLACE_COUNTRY, DYAD_PLACE_REGION, DYAD_PLACE_CITY
+} dyad_place_kind;
+
 /* "day", "week", "month", "year", or "none". */
 const char *dyad_precision_name(dyad_precision precision);
 
@@ -430,6 +435,18 @@ typedef struct dyad_event {
     uint8_t date_precision;   /* dyad_precision of date                    */
     dyad_span date_span;      /* the words that dated it; empty when the
                                  event took the article's date            */
+    /* Where it happened, when its sentence says so with a locative ("in
+     * Gaza", "near Kharkiv", "in eastern Ukraine"), resolved in dyad's
+     * GeoNames gazetteer; place_name is NULL when no place was found.
+     * The strings belong to the gazetteer and live as long as the
+     * program. */
+    const char *place_name;   /* "Kharkiv"                                 */
+    const char *place_country;/* ISO 3166 alpha-3, "UKR"                   */
+    const char *place_country2;/* ISO 3166 alpha-2, "UA"                   */
+    const char *place_region; /* first-level region, or NULL              */
+    double place_lat, place_lon;
+    uint8_t place_kind;       /* dyad_place_kind                           */
+    dyad_span place_span;     /* the words that named it                   */
     /* Why: the dictionary entry that matched, for --explain.  Owned by the
      * coder's dictionaries; NULL when not known. */
     const char *pattern;      /* the pattern as written                    */

@@ -19,6 +19,7 @@
 #define DYAD_CODE_H
 
 #include "dict/dict_index.h"
+#include "where/where.h"
 #include "internal.h"
 
 /* ---- options ----------------------------------------------------------------- */
@@ -172,6 +173,10 @@ struct dyad_coder_work {
     char ctx_codes[CODE_CONTEXT_ACTORS][32];
     dyad_span ctx_spans[CODE_CONTEXT_ACTORS];
     size_t nctx;
+    /* the article's countries (for choosing among same-named places) and
+     * its last event date known to the day ("on the same day") */
+    where_context places;
+    int32_t last_date;
     bool oom;
     FILE *trace;                  /* when set: each sentence's parse       */
 };
@@ -191,6 +196,10 @@ int code_parse(dyad_coder_work *w, code_sentence *s);
 /* dyad's rules: adds a coded sentence's actors (places excepted) to the
  * article's recent actors, for later sentences without a target. */
 void code_remember_context(dyad_coder_work *w, const code_sentence *s);
+
+/* Gives the sentence's events [first_event, nevents) their own date and
+ * place (code_time_place.c).  article_date is YYYYMMDD, 0 if unknown. */
+void code_time_place(dyad_coder_work *w, const code_sentence *s, size_t first_event, int32_t article_date);
 
 /* Codes one parsed sentence, appending events (code_events.c). */
 int code_sentence_events(dyad_coder_work *w, code_sentence *s);

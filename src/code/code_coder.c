@@ -63,6 +63,12 @@ dyad_coder *dyad_coder_new(const dyad_coder_config *cfg)
     for (size_t i = 0; i < nb; i++)
         if (b[i].section == DICT_SECTION_TIME) has_time = true;
     code_options_from_dict(&c->opt, c->dict, has_time);
+    if (c->dyad_rules && !(cfg->options && *cfg->options) && !(cfg->project && *cfg->project)) {
+        /* TABARI sets aside sentences under eight words as fragments;
+         * "Russian troops attacked Ukraine." is news.  A user's .options
+         * still decide. */
+        c->opt.minimum_words = 0;
+    }
     if (c->petrarch) {
         /* PETRARCH2's defaults (PETR_config.ini): no .options file exists */
         c->opt.comma_min = 2;
@@ -189,6 +195,8 @@ int dyad_code(dyad_coder_work *w, const dyad_analysis *an, const dyad_event **ev
     bool have_last = false;
     w->doc_fwd_valid = false;
     w->nctx = 0;
+    memset(&w->places, 0, sizeof w->places);
+    w->last_date = 0;
     for (size_t i = 0; i < an->nsentences; i++) {
         const dyad_sentence *ds = &an->sentences[i];
         if (!coded_part(ds->part) || !doc) continue;
@@ -207,6 +215,7 @@ int dyad_code(dyad_coder_work *w, const dyad_analysis *an, const dyad_event **ev
         }
         /* a discard or complex sentence codes nothing */
         if (w->status & (CODE_ST_DISCARD | CODE_ST_COMPLEX)) w->nevents = first_event;
+        else code_time_place(w, &s, first_event, date > 0 ? date : 0);
         w->status |= before;
         last = s;
         have_last = true;

@@ -104,6 +104,26 @@ static void json_span(FILE *out, const dyad_analysis *a, const char *key, dyad_s
     else fputs("null", out);
 }
 
+/* "place": {name, country, country2, region, kind, lat, lon, text, offsets} or null. */
+static void json_place(FILE *out, const dyad_analysis *a, const dyad_event *e)
+{
+    static const char *const kinds[] = {"none", "country", "region", "city"};
+    if (!e->place_name) { fputs(",\"place\":null", out); return; }
+    size_t len;
+    fputs(",\"place\":{\"name\":", out);
+    json_write_string(out, e->place_name, strlen(e->place_name));
+    json_field(out, "country", e->place_country, e->place_country ? strlen(e->place_country) : 0);
+    json_field(out, "country2", e->place_country2, e->place_country2 ? strlen(e->place_country2) : 0);
+    json_field(out, "region", e->place_region, e->place_region ? strlen(e->place_region) : 0);
+    fprintf(out, ",\"kind\":\"%s\",\"lat\":%.5f,\"lon\":%.5f", kinds[e->place_kind < 4 ? e->place_kind : 0],
+            e->place_lat, e->place_lon);
+    const char *t = span_text(a, e->place_span, &len);
+    json_field(out, "text", t, t ? len : 0);
+    putc(',', out);
+    json_span(out, a, "offsets", e->place_span);
+    putc('}', out);
+}
+
 static void json_explain(FILE *out, const dyad_event *e, sbuf *scratch)
 {
     json_field(out, "pattern", e->pattern, e->pattern ? strlen(e->pattern) : 0);
@@ -129,6 +149,13 @@ static void render_jsonl(FILE *out, const dyad_analysis *a, const event_view *v,
     fprintf(out, ",\"sentence\":%lu,\"date\":", (unsigned long)e->sentence);
     if (v->date.ok) fprintf(out, "\"%04d-%02d-%02d\"", v->date.year, v->date.month, v->date.day);
     else fputs("null", out);
+    /* an event made without a precision but with a date is dated to the day */
+    dyad_precision precision = (dyad_precision)e->date_precision;
+    if (!v->date.ok) precision = DYAD_PRECISION_NONE;
+    else if (precision == DYAD_PRECISION_NONE) precision = DYAD_PRECISION_DAY;
+    fprintf(out, ",\"date_precision\":\"%s\"", dyad_precision_name(precision));
+    const char *dt = span_text(a, e->date_span, &len);
+    json_field(out, "date_text", dt, dt ? len : 0);
     json_field(out, "source", e->source, v->source_len);
     json_field(out, "target", e->target, v->target_len);
     json_field(out, "code", e->code, v->code_len);
@@ -155,6 +182,7 @@ static void render_jsonl(FILE *out, const dyad_analysis *a, const event_view *v,
     json_span(out, a, "verb", e->verb_span);
     putc('}', out);
 
+    json_place(out, a, e);
     if (e->flags & DYAD_EVENT_NEGATED) fputs(",\"negated\":true", out);
     if (e->flags & DYAD_EVENT_IN_QUOTE) fputs(",\"in_quote\":true", out);
     if (e->flags & DYAD_EVENT_REPORTED) fputs(",\"reported\":true", out);
@@ -304,6 +332,31 @@ static void gdelt_actor(FILE *out, const dyad_analysis *a, const char *code, siz
     fprintf(out, "\t%s\t%s\t\t\t\t%s\t%s\t%s\t", p.country, p.group, p.type[0], p.type[1], p.type[2]);
 }
 
+/* ActionGeo_Type, FullName, CountryCode, ADM1Code, ADM2Code, Lat, Long,
+ * FeatureID, each followed by a tab.  GDELT's types: 1 country, 4 world
+ * city, 5 world state (dyad does not single out US places: 2 and 3 are
+ * not used).  CountryCode and ADM1Code hold ISO 3166 alpha-2 codes where
+ * GDELT writes FIPS 10-4 ones (docs/formats.md). */
+static void gdelt_geo(FILE *out, const dyad_event *e)
+{
+    if (!e->place_name) {
+        for (int i = 0; i < 8; i++) putc('\t', out);
+        return;
+    }
+    int type = e->place_kind == DYAD_PLACE_COUNTRY ? 1 : e->place_kind == DYAD_PLACE_REGION ? 5 : 4;
+    fprintf(out, "%d\t", type);
+    tsv_string(out, e->place_name);
+    if (e->place_kind != DYAD_PLACE_COUNTRY && e->place_region) {
+        fputs(", ", out);
+        tsv_string(out, e->place_region);
+    }
+    putc('\t', out);
+    tsv_string(out, e->place_country2 ? e->place_country2 : "");
+    putc('\t', out);
+    tsv_string(out, e->place_country2 ? e->place_country2 : "");
+    fprintf(out, "\t\t%.4f\t%.4f\t\t", e->place_lat, e->place_lon);
+}
+
 static void render_gdelt(FILE *out, const dyad_analysis *a, const event_view *v, const lead_range *lead)
 {
     const dyad_event *e = v->e;
@@ -331,10 +384,17 @@ static void render_gdelt(FILE *out, const dyad_analysis *a, const event_view *v,
     /* NumMentions, NumSources, NumArticles: this one sentence; AvgTone:
      * not measured; then 3 x 8 geography columns, not resolved yet */
     fputs("\t1\t1\t1\t\t", out);
-    for (int i = 0; i < 24; i++) putc('\t', out);
-    /* DATEADDED from the document's date, not the clock, so output is
-     * reproducible */
-    if (d->ok) fprintf(out, "%04d%02d%02d000000", d->year, d->month, d->day);
+    /* Actor1Geo and Actor2Geo (8 columns each): dyad places events, not
+     * actors; ActionGeo: the event's place */
+    for (int i = 0; i < 16; i++) putc('\t', out);
+    gdelt_geo(out, e);
+    /* DATEADDED from the document's date (not the event's, which may lie
+     * weeks earlier, nor the clock, so output is reproducible) */
+    const char *added = a->doc->date;
+    if (strlen(added) == 10 && added[4] == '-' && added[7] == '-')
+        fprintf(out, "%.4s%.2s%.2s000000", added, added + 5, added + 8);
+    else if (d->ok)
+        fprintf(out, "%04d%02d%02d000000", d->year, d->month, d->day);
     putc('\t', out);
     if (a->doc->url && a->doc->url[0]) tsv_string(out, a->doc->url);
     else tsv_string(out, a->doc->id);

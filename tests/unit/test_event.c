@@ -329,11 +329,56 @@ static void events_jsonl_exact_line(tctx *t)
     e.flags = DYAD_EVENT_NEGATED | DYAD_EVENT_FUTURE;
     char *out = render(&f, &e, 1, DYAD_EVENTS_JSONL, 0);
     CHECK_STR(out,
-              "{\"doc\":\"GON-1\",\"sentence\":1,\"date\":\"2022-01-27\",\"source\":\"GON\","
+              "{\"doc\":\"GON-1\",\"sentence\":1,\"date\":\"2022-01-27\",\"date_precision\":\"day\","
+              "\"date_text\":null,\"source\":\"GON\","
               "\"target\":\"ARNMIL\",\"code\":\"190\",\"root\":\"19\",\"quad\":4,\"goldstein\":-10.0,"
               "\"plover\":\"ASSAULT\",\"source_text\":\"Gondor\",\"target_text\":\"Arnor\","
               "\"verb_text\":\"attacked\",\"offsets\":{\"source\":[0,6],\"target\":[16,21],"
-              "\"verb\":[7,15]},\"negated\":true,\"future\":true}\n");
+              "\"verb\":[7,15]},\"place\":null,\"negated\":true,\"future\":true}\n");
+    free(out);
+}
+
+/* The coder's date and place reach every layout that has room for them:
+ * JSON's date_text, date_precision and place; GDELT's ActionGeo columns. */
+static void events_date_and_place(tctx *t)
+{
+    fixture f;
+    fixture_clean(&f);
+    dyad_event e = clean_event();
+    memcpy(e.date, "2022-01-25", 11);
+    e.date_precision = DYAD_PRECISION_DAY;
+    e.date_span = (dyad_span){25, 32}; /* "Tuesday" */
+    e.place_name = "Minas Tirith";
+    e.place_country = "GON";
+    e.place_country2 = "GN";
+    e.place_region = "Anorien";
+    e.place_kind = DYAD_PLACE_CITY;
+    e.place_lat = 44.5;
+    e.place_lon = -12.25;
+    e.place_span = (dyad_span){16, 21};
+    char *out = render(&f, &e, 1, DYAD_EVENTS_JSONL, 0);
+    CHECK(strstr(out, "\"date\":\"2022-01-25\",\"date_precision\":\"day\",\"date_text\":\"Tuesday\""));
+    CHECK(strstr(out, "\"place\":{\"name\":\"Minas Tirith\",\"country\":\"GON\",\"country2\":\"GN\","
+                      "\"region\":\"Anorien\",\"kind\":\"city\",\"lat\":44.50000,\"lon\":-12.25000,"
+                      "\"text\":\"Arnor\",\"offsets\":[16,21]}"));
+    free(out);
+    out = render(&f, &e, 1, DYAD_EVENTS_GDELT, 0);
+    /* ActionGeo_Type is column 52 (1-based) of GDELT 2.0's 61 */
+    const char *col = out;
+    for (int tab = 0; tab < 51 && col; tab++) {
+        col = strchr(col, '\t');
+        if (col) col++;
+    }
+    static const char geo[] = "4\tMinas Tirith, Anorien\tGN\tGN\t\t44.5000\t-12.2500\t\t";
+    CHECK(col && strncmp(col, geo, sizeof geo - 1) == 0);
+    /* DATEADDED is the article's date, not the event's */
+    CHECK(col && strncmp(col + sizeof geo - 1, "20220127000000\t", 15) == 0);
+    free(out);
+    e.place_name = NULL;
+    e.date[0] = 0;
+    e.date_precision = DYAD_PRECISION_NONE;
+    out = render(&f, &e, 1, DYAD_EVENTS_JSONL, 0);
+    CHECK(strstr(out, "\"place\":null"));
     free(out);
 }
 
@@ -382,7 +427,8 @@ static void events_unknown_codes_and_bad_spans(tctx *t)
     CHECK(strstr(out, "\"offsets\":{\"source\":null,\"target\":null,\"verb\":null}"));
     CHECK(strstr(out, "\"sentence\":7,\"date\":null"));
     CHECK(strstr(out, "\"code\":\"901\",\"root\":null,\"quad\":null"));
-    CHECK(strstr(out, "\"date\":\"2021-12-31\",\"source\":\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\""));
+    CHECK(strstr(out, "\"date\":\"2021-12-31\",\"date_precision\":\"day\",\"date_text\":null,"
+                      "\"source\":\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\""));
     CHECK(strstr(out, "\"code\":\"77777777\",\"root\":null"));
     free(out);
     for (int fmt = DYAD_EVENTS_TSV; fmt <= DYAD_EVENTS_GDELT; fmt++) {
@@ -555,6 +601,7 @@ void suite_event(tctx *t)
     RUN(t, cameo_lookup_is_exact);
     RUN(t, cameo_table_covers_dict_check_list);
     RUN(t, events_jsonl_exact_line);
+    RUN(t, events_date_and_place);
     RUN(t, events_jsonl_explain_and_phoenix);
     RUN(t, events_unknown_codes_and_bad_spans);
     RUN(t, events_hostile_text_stays_valid);

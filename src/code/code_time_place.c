@@ -1,0 +1,205 @@
+/*
+ * code_time_place.c -- each event's own date and place.
+ *
+ * The coder finds who did what to whom; this stage asks when and where.
+ * News dates events relative to the day of publication ("on the 26th",
+ * "on the 15th of last month", "yesterday") and places them in passing
+ * ("in Gaza", "stationed in Belgium").  The expression that belongs to an
+ * event is the one in its own clause, else the nearest in its sentence;
+ * an event with none takes the article's date and no place.  Work is
+ * linear in the sentence's tokens for each event, and a sentence holds at
+ * most CODE_MAX_EVENTS_PER_SENTENCE events.
+ */
+#include "code.h"
+#include "when/when.h"
+#include "where/gazdata.h"
+
+#define MAX_EXPRESSIONS 16
+
+/* The first token starting at or after byte `at` (ntokens when none). */
+static size_t token_at(const dyad_sentence *ds, uint32_t at)
+{
+    size_t t = 0;
+    while (t < ds->ntokens && ds->tokens[t].end <= at) t++;
+    return t;
+}
+
+/* The innermost clause holding token t, or DYAD_NONE. */
+static uint32_t clause_of(const dyad_sentence *ds, size_t t)
+{
+    uint32_t best = DYAD_NONE, width = UINT32_MAX;
+    for (size_t c = 0; c < ds->nclauses; c++) {
+        const dyad_clause *cl = &ds->clauses[c];
+        if (t < cl->first || t >= cl->last) continue;
+        if (cl->last - cl->first < width) { best = (uint32_t)c; width = cl->last - cl->first; }
+    }
+    return best;
+}
+
+/* Of `n` token ranges, the one for the verb at token v: in v's clause if
+ * any is, else the nearest; -1 when n is 0. */
+static long nearest(const dyad_sentence *ds, size_t v, const uint32_t *first, size_t n)
+{
+    uint32_t vc = clause_of(ds, v);
+    long best = -1;
+    size_t best_dist = SIZE_MAX;
+    bool best_same = false;
+    for (size_t i = 0; i < n; i++) {
+        bool same = vc != DYAD_NONE && clause_of(ds, first[i]) == vc;
+        size_t dist = first[i] > v ? first[i] - v : v - first[i];
+        if (best < 0 || (same && !best_same) || (same == best_same && dist < best_dist)) {
+            best = (long)i;
+            best_dist = dist;
+            best_same = same;
+        }
+    }
+    return best;
+}
+
+/* The verb group whose main verb lies in the event's verb words. */
+static const dyad_verb_group *verb_group(const dyad_sentence *ds, dyad_span verb)
+{
+    for (size_t g = 0; g < ds->nverbs; g++) {
+        const dyad_verb_group *vg = &ds->verbs[g];
+        if (vg->head >= ds->ntokens) continue;
+        const dyad_token *h = &ds->tokens[vg->head];
+        if (h->start >= verb.start && h->end <= verb.end) return vg;
+    }
+    return NULL;
+}
+
+static bool future_group(const dyad_verb_group *vg)
+{
+    return vg && (vg->tense == DYAD_TENSE_FUTURE || vg->modality == DYAD_MOD_WILL ||
+                  vg->modality == DYAD_MOD_SHALL || vg->modality == DYAD_MOD_INTEND);
+}
+
+/* "on the same day", "that day": the date of the article's last dated
+ * event. */
+static bool same_day(const dyad_sentence *ds, size_t *first, size_t *last)
+{
+    for (size_t t = 0; t + 1 < ds->ntokens; t++) {
+        const char *a = ds->tokens[t].lemma, *b = ds->tokens[t + 1].lemma;
+        if (!a || !b) continue;
+        bool two = (!strcmp(a, "same") || !strcmp(a, "that")) && !strcmp(b, "day");
+        if (!two) continue;
+        *first = t > 0 && !strcmp(ds->tokens[t - 1].lemma ? ds->tokens[t - 1].lemma : "", "the") ? t - 1 : t;
+        *last = t + 2;
+        return true;
+    }
+    return false;
+}
+
+/* "a response to Russia", "flights from Moscow": the name is where
+ * something went or came from -- often the target -- not where the event
+ * took place, as "in", "near" or "into" say. */
+static bool directional(const dyad_sentence *ds, uint32_t first)
+{
+    static const char *const away[] = {"to", "toward", "towards", "from", "over", NULL};
+    for (size_t k = first, seen = 0; k > 0 && seen < 6; k--, seen++) {
+        const dyad_token *t = &ds->tokens[k - 1];
+        if (t->tag != DYAD_TAG_IN && t->tag != DYAD_TAG_TO) continue;
+        if (t->lemma && !strcmp(t->lemma, "of")) continue; /* "the city of" */
+        for (const char *const *a = away; *a; a++)
+            if (t->lemma && !strcmp(t->lemma, *a)) return true;
+        return false;
+    }
+    return false;
+}
+
+static void place_event(dyad_event *e, const where_place *p, dyad_span words)
+{
+    e->place_name = p->name;
+    e->place_country = p->country;
+    e->place_country2 = p->country2;
+    e->place_region = p->region;
+    e->place_lat = p->lat;
+    e->place_lon = p->lon;
+    e->place_kind = p->kind == GAZ_COUNTRY ? DYAD_PLACE_COUNTRY
+                    : p->kind == GAZ_REGION ? DYAD_PLACE_REGION
+                                            : DYAD_PLACE_CITY;
+    e->place_span = words;
+}
+
+/* The article's countries, from its actors, settle which "Paris" is meant. */
+static void note_countries(dyad_coder_work *w, const dyad_event *e)
+{
+    const char *codes[2] = {e->source, e->target};
+    for (int k = 0; k < 2; k++) {
+        const char *c = codes[k];
+        if (strlen(c) < 3 || !strncmp(c, "IGO", 3) || !strncmp(c, "NGO", 3) || !strncmp(c, "IMG", 3)) continue;
+        char a3[4] = {c[0], c[1], c[2], 0};
+        where_context_add(&w->places, a3);
+    }
+}
+
+/* Dates one event: its expression, "the same day", or the article's date. */
+static void date_event(dyad_coder_work *w, dyad_event *e, const dyad_sentence *ds, const when_expr *ex,
+                       const uint32_t *ex_first, size_t nex, size_t v, bool future, bool same,
+                       size_t same_first, size_t same_last, int32_t article_date)
+{
+    long i = nearest(ds, v, ex_first, nex);
+    when_date d = {0, 0, DYAD_PRECISION_NONE};
+    if (i >= 0) d = when_resolve(&ex[i], article_date, future);
+    if (d.precision != DYAD_PRECISION_NONE && d.date) {
+        when_format(d.date, e->date);
+        e->date_precision = (uint8_t)d.precision;
+        e->date_span.start = ds->tokens[ex[i].first].start;
+        e->date_span.end = ds->tokens[ex[i].last - 1].end;
+        if (d.precision == DYAD_PRECISION_DAY) w->last_date = d.date;
+    } else if (same && i < 0) {
+        when_format(w->last_date, e->date);
+        e->date_precision = DYAD_PRECISION_DAY;
+        e->date_span.start = ds->tokens[same_first].start;
+        e->date_span.end = ds->tokens[same_last - 1].end;
+    } else if (article_date > 0) {
+        when_format(article_date, e->date);
+        e->date_precision = DYAD_PRECISION_DAY;
+    } else {
+        e->date[0] = 0;
+        e->date_precision = DYAD_PRECISION_NONE;
+    }
+}
+
+void code_time_place(dyad_coder_work *w, const code_sentence *s, size_t first_event, int32_t article_date)
+{
+    const dyad_sentence *ds = s->ds;
+    if (!ds || first_event >= w->nevents) return;
+    when_expr ex[MAX_EXPRESSIONS];
+    size_t nex = when_find(ds, ex, MAX_EXPRESSIONS);
+    if (nex > MAX_EXPRESSIONS) nex = MAX_EXPRESSIONS;
+    uint32_t ex_first[MAX_EXPRESSIONS];
+    for (size_t i = 0; i < nex; i++) ex_first[i] = ex[i].first;
+    where_mention pm[MAX_EXPRESSIONS];
+    size_t found = where_find(ds, pm, MAX_EXPRESSIONS), npm = 0;
+    if (found > MAX_EXPRESSIONS) found = MAX_EXPRESSIONS;
+    uint32_t pm_first[MAX_EXPRESSIONS];
+    for (size_t i = 0; i < found; i++) {
+        if (directional(ds, pm[i].first)) continue;
+        pm[npm] = pm[i];
+        pm_first[npm++] = pm[i].first;
+    }
+    size_t same_first = 0, same_last = 0;
+    bool same = w->last_date && same_day(ds, &same_first, &same_last);
+
+    for (size_t k = first_event; k < w->nevents; k++) {
+        dyad_event *e = &w->events[k];
+        note_countries(w, e);
+        size_t v = token_at(ds, e->verb_span.start);
+        const dyad_verb_group *vg = verb_group(ds, e->verb_span);
+        if (future_group(vg)) e->flags |= DYAD_EVENT_FUTURE;
+
+        /* when -- unless TABARI's own time shifting (its .options and
+         * <TIME> phrases) has dated the events, as its users expect */
+        if (w->opt.time_shifting) e->date_precision = e->date[0] ? DYAD_PRECISION_DAY : DYAD_PRECISION_NONE;
+        else date_event(w, e, ds, ex, ex_first, nex, v, future_group(vg), same, same_first, same_last, article_date);
+
+        /* where */
+        long j = nearest(ds, v, pm_first, npm);
+        where_place p;
+        if (j >= 0 && where_choose(&pm[j], &w->places, &p)) {
+            dyad_span words = {ds->tokens[pm[j].first].start, ds->tokens[pm[j].last - 1].end};
+            place_event(e, &p, words);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+/* test_time_place.c -- each event's own date and place (issue 6), through
+ * the coder with dyad's built-in dictionaries: the date expression of the
+ * event's clause resolved against the article's date (past and future
+ * verbs), "the same day", no date at all when the article has none, and
+ * the place a locative names -- not the country an event is directed at.
+ * The seed article's dates close the suite. */
+#include "harness.h"
+#include <stdlib.h>
+
+typedef struct coded {
+    dyad_coder *coder;
+    dyad_pipeline *pipe;
+    dyad_coder_work *work;
+    dyad_document doc;
+    dyad_analysis an;
+    const dyad_event *ev;
+    size_t n;
+} coded;
+
+static int code_text(coded *k, const char *text, const char *date)
+{
+    memset(k, 0, sizeof *k);
+    dyad_coder_config cfg = {0};
+    cfg.builtin = 1;
+    k->coder = dyad_coder_new(&cfg);
+    k->pipe = dyad_pipeline_new(DYAD_LEVEL_CHUNKS);
+    k->work = k->coder ? dyad_coder_work_new(k->coder, NULL) : NULL;
+    if (!k->pipe || !k->work) return -1;
+    k->doc.id = "t";
+    k->doc.text = text;
+    k->doc.len = strlen(text);
+    if (date) snprintf(k->doc.date, sizeof k->doc.date, "%s", date);
+    if (dyad_analyze(k->pipe, &k->doc, &k->an)) return -1;
+    return dyad_code(k->work, &k->an, &k->ev, &k->n);
+}
+
+static void coded_free(coded *k)
+{
+    dyad_coder_work_free(k->work);
+    dyad_pipeline_free(k->pipe);
+    dyad_coder_free(k->coder);
+}
+
+static const dyad_event *find(const coded *k, const char *source, const char *target)
+{
+    for (size_t i = 0; i < k->n; i++)
+        if (!strcmp(k->ev[i].source, source) && !strcmp(k->ev[i].target, target)) return &k->ev[i];
+    return NULL;
+}
+
+static int span_is(const coded *k, dyad_span s, const char *words)
+{
+    size_t n = strlen(words);
+    return s.end - s.start == n && memcmp(k->doc.text + s.start, words, n) == 0;
+}
+
+static void time_place_past_weekday_and_city(tctx *t)
+{
+    coded k;
+    CHECK_INT(code_text(&k, "Russian forces shelled residential areas in Kharkiv on Tuesday.", "2022-03-02"), 0);
+    const dyad_event *e = find(&k, "RUSMIL", "UKR");
+    CHECK(e != NULL);
+    if (e) {
+        CHECK_STR(e->date, "2022-03-01"); /* the Tuesday before a Wednesday */
+        CHECK_INT(e->date_precision, DYAD_PRECISION_DAY);
+        CHECK(span_is(&k, e->date_span, "Tuesday"));
+        CHECK(e->place_name && !strcmp(e->place_name, "Kharkiv"));
+        CHECK(e->place_country && !strcmp(e->place_country, "UKR"));
+        CHECK_INT(e->place_kind, DYAD_PLACE_CITY);
+        CHECK(e->place_lat > 49.9 && e->place_lat < 50.1 && e->place_lon > 36.1 && e->place_lon < 36.4);
+        CHECK(span_is(&k, e->place_span, "Kharkiv"));
+    }
+    coded_free(&k);
+}
+
+static void time_place_future_weekday_and_country(tctx *t)
+{
+    coded k;
+    CHECK_INT(code_text(&k, "Ukraine will hold talks with Russia in Belarus on Monday.", "2022-03-02"), 0);
+    const dyad_event *e = find(&k, "UKR", "RUS");
+    CHECK(e != NULL);
+    if (e) {
+        CHECK_STR(e->date, "2022-03-07"); /* a future verb: the next Monday */
+        CHECK(e->flags & DYAD_EVENT_FUTURE);
+        CHECK(e->place_name != NULL);
+        CHECK(e->place_country && !strcmp(e->place_country, "BLR"));
+        CHECK_INT(e->place_kind, DYAD_PLACE_COUNTRY);
+    }
+    coded_free(&k);
+}
+
+static void time_place_relative_and_none(tctx *t)
+{
+    coded k;
+    CHECK_INT(code_text(&k, "Turkey condemned Sweden yesterday.", "2023-01-24"), 0);
+    const dyad_event *e = find(&k, "TUR", "SWE");
+    CHECK(e != NULL);
+    if (e) {
+        CHECK_STR(e->date, "2023-01-23");
+        CHECK(e->place_name == NULL); /* no place written: none invented */
+    }
+    coded_free(&k);
+    /* an article without a date: a relative expression cannot be resolved
+     * and nothing is guessed */
+    CHECK_INT(code_text(&k, "Turkey condemned Sweden yesterday.", NULL), 0);
+    e = find(&k, "TUR", "SWE");
+    CHECK(e != NULL);
+    if (e) {
+        CHECK_STR(e->date, "");
+        CHECK_INT(e->date_precision, DYAD_PRECISION_NONE);
+    }
+    coded_free(&k);
+    /* an absolute date needs no article date */
+    CHECK_INT(code_text(&k, "Turkey condemned Sweden on 21 January 2023.", NULL), 0);
+    e = find(&k, "TUR", "SWE");
+    CHECK(e && !strcmp(e->date, "2023-01-21"));
+    coded_free(&k);
+}
+
+static char *read_all(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *s = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (s && fread(s, 1, (size_t)n, f) != (size_t)n) { free(s); s = NULL; }
+    if (s) s[n] = 0;
+    fclose(f);
+    return s;
+}
+
+/* The seed article, published 2022-01-27: Blinken spoke "on the 26th
+ * (local time)", NATO answered "on the same day", Russia sent its drafts
+ * "on the 15th of last month"; "a written response to Russia" is not a
+ * place, Belgium (where the ambassador is stationed) is. */
+static void time_place_seed_article(tctx *t)
+{
+    const char *shared = getenv("DYAD_SHARED") ? getenv("DYAD_SHARED") : "../shared";
+    char path[512];
+    snprintf(path, sizeof path, "%s/seed/us-russia-security-guarantees.txt", shared);
+    char *text = read_all(path);
+    CHECK(text != NULL);
+    if (!text) return;
+    coded k;
+    CHECK_INT(code_text(&k, text, "2022-01-27"), 0);
+    const dyad_event *us = find(&k, "USAGOV", "RUS");
+    CHECK(us && !strcmp(us->date, "2022-01-26"));
+    if (us) CHECK(span_is(&k, us->date_span, "the 26th (local time)"));
+    if (us) CHECK(us->place_name == NULL);
+    const dyad_event *nato = find(&k, "IGOWSTNAT", "RUS");
+    CHECK(nato && !strcmp(nato->date, "2022-01-26"));
+    if (nato) CHECK(span_is(&k, nato->date_span, "the same day"));
+    if (nato) CHECK(nato->place_country && !strcmp(nato->place_country, "BEL"));
+    const dyad_event *drafts = NULL;
+    for (size_t i = 0; i < k.n; i++)
+        if (!strcmp(k.ev[i].source, "RUS") && !strcmp(k.ev[i].target, "USA") && !strcmp(k.ev[i].date, "2021-12-15"))
+            drafts = &k.ev[i];
+    CHECK(drafts != NULL);
+    if (drafts) CHECK(span_is(&k, drafts->date_span, "the 15th of last month"));
+    coded_free(&k);
+    free(text);
+}
+
+void suite_time_place(tctx *t)
+{
+    RUN(t, time_place_past_weekday_and_city);
+    RUN(t, time_place_future_weekday_and_country);
+    RUN(t, time_place_relative_and_none);
+    RUN(t, time_place_seed_article);
+}
