@@ -435,6 +435,12 @@ typedef struct dyad_event {
     uint8_t date_precision;   /* dyad_precision of date                    */
     dyad_span date_span;      /* the words that dated it; empty when the
                                  event took the article's date            */
+    /* Who said it, for an event coded inside a quotation or reported
+     * speech (DYAD_EVENT_IN_QUOTE, DYAD_EVENT_REPORTED): the speaker's
+     * actor code on the article's date ("" when the speaker is no known
+     * actor) and the words naming the speaker (empty when none). */
+    char speaker[32];
+    dyad_span speaker_span;
     /* Where it happened, when its sentence says so with a locative ("in
      * Gaza", "near Kharkiv", "in eastern Ukraine"), resolved in dyad's
      * GeoNames gazetteer; place_name is NULL when no place was found.

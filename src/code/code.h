@@ -177,6 +177,12 @@ struct dyad_coder_work {
      * its last event date known to the day ("on the same day") */
     where_context places;
     int32_t last_date;
+    /* dyad's rules: the article's quotations and their speakers' codes
+     * ("" unknown), from the work's arena; "we" in a quote is its speaker */
+    const dyad_quote *quotes;
+    char (*speaker_codes)[32];
+    size_t nquotes;
+    bool finding_speakers;        /* parsing a speaker's sentence          */
     bool oom;
     FILE *trace;                  /* when set: each sentence's parse       */
 };
@@ -200,6 +206,15 @@ void code_remember_context(dyad_coder_work *w, const code_sentence *s);
 /* Gives the sentence's events [first_event, nevents) their own date and
  * place (code_time_place.c).  article_date is YYYYMMDD, 0 if unknown. */
 void code_time_place(dyad_coder_work *w, const code_sentence *s, size_t first_event, int32_t article_date);
+
+/* dyad's rules: the article's quotations and their speakers' actor
+ * codes (code_speakers.c), before its sentences are coded; the direct
+ * quote holding byte `at` and its speaker's code, or NULL; and, once the
+ * events are coded, who said each one (and what "X must ..." in a
+ * speaker's mouth demands). */
+int code_find_speakers(dyad_coder_work *w, const dyad_analysis *an, int32_t date);
+const char *code_quote_speaker(const dyad_coder_work *w, uint32_t at);
+void code_attribute_events(dyad_coder_work *w, const dyad_analysis *an);
 
 /* Codes one parsed sentence, appending events (code_events.c). */
 int code_sentence_events(dyad_coder_work *w, code_sentence *s);

@@ -197,6 +197,8 @@ int dyad_code(dyad_coder_work *w, const dyad_analysis *an, const dyad_event **ev
     w->nctx = 0;
     memset(&w->places, 0, sizeof w->places);
     w->last_date = 0;
+    w->nquotes = 0;
+    if (w->c->dyad_rules && doc && code_find_speakers(w, an, date > 0 ? date : 0)) return -1;
     for (size_t i = 0; i < an->nsentences; i++) {
         const dyad_sentence *ds = &an->sentences[i];
         if (!coded_part(ds->part) || !doc) continue;
@@ -226,6 +228,7 @@ int dyad_code(dyad_coder_work *w, const dyad_analysis *an, const dyad_event **ev
             if (w->c->dyad_rules) code_remember_context(w, &s);
         }
     }
+    if (w->c->dyad_rules) code_attribute_events(w, an);
     if (have_last) remember_forward(w, &last);
     else w->fwd_valid = false;
     *events = w->events;

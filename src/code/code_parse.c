@@ -552,6 +552,32 @@ static void merge_adjacent_actors(dyad_coder_work *w, code_sentence *s)
     }
 }
 
+/* dyad's rules: "we", "our", "I" inside a direct quotation stand for its
+ * speaker ("We have delivered a written response," Blinken said). */
+static int first_person_actors(dyad_coder_work *w, code_sentence *s)
+{
+    static const char *const first_person[] = {"we", "us", "our", "i", "me", "my", NULL};
+    for (size_t p = 0; p < s->n; p++) {
+        cw_word *x = &s->w[p];
+        if ((x->type != W_NONE && x->type != W_PRON) || (x->flags & CW_PART) || x->root != DICT_NONE) continue;
+        bool is_first = false;
+        for (const char *const *f = first_person; *f && !is_first; f++) is_first = word_is(x, *f);
+        if (!is_first) continue;
+        const char *code = code_quote_speaker(w, x->start);
+        if (!code) continue;
+        uint32_t na = new_actor(w, s);
+        if (na == DICT_NONE) return -1;
+        uint32_t ci = code_push_code(w, code, strlen(code));
+        if (ci == DICT_NONE) return -1;
+        s->actors[na].head = s->actors[na].last = s->actors[na].word = (uint32_t)p;
+        s->actors[na].first_code = ci;
+        s->actors[na].ncodes = 1;
+        x->type = W_ACTOR;
+        x->actor = na;
+    }
+    return 0;
+}
+
 /* ---- 3, 4. compounds ------------------------------------------------------------- */
 
 /* The actor whose words cover word i, or DICT_NONE. */
@@ -867,7 +893,8 @@ static void comma_clauses(dyad_coder_work *w, code_sentence *s)
         size_t from = prev + 1;
         if (before_prev != SIZE_MAX && (s->w[prev].flags & CW_ELIM)) from = before_prev + 1;
         size_t words = s->n - from - (from <= prev ? 1 : 0);
-        if ((int)words >= o->comma_emin && (int)words <= o->comma_emax)
+        if ((int)words >= o->comma_emin && (int)words <= o->comma_emax &&
+            !(keep_clauses && own_clause(w, s, prev + 1, s->n)))
             eliminate(s, prev + 1, s->n, 0, INT32_MAX, prev, SIZE_MAX);
     }
     if (!ncommas) return;
@@ -893,13 +920,35 @@ static void comma_clauses(dyad_coder_work *w, code_sentence *s)
 
 /* ---- 7. clauses ----------------------------------------------------------------------- */
 
-static void split_clauses(code_sentence *s)
+/* dyad's rules: a verb of saying ends its clause -- "Ukraine's military
+ * said Russian forces attacked Kharkiv" reports Russia's act, whose source
+ * is the subject after "said", not the speaker. */
+static bool speech_verb(const code_sentence *s, const cw_word *x)
+{
+    if (x->type != W_VERB || (x->flags & CW_PART) || !s->ds || x->tok >= s->ds->ntokens) return false;
+    const dyad_token *t = &s->ds->tokens[x->tok];
+    bool finite = t->tag == DYAD_TAG_VBD || t->tag == DYAD_TAG_VBZ || t->tag == DYAD_TAG_VBP;
+    if (!finite || !t->lemma) return false;
+    /* only verbs that merely report: "warned", "urged", "denied" are acts
+     * of their own, coded with their objects */
+    static const char *const reporting[] = {"say", "tell", "add", "state", "report", "note",
+                                            "write", "explain", "believe", "think", NULL};
+    for (const char *const *r = reporting; *r; r++)
+        if (!strcmp(t->lemma, *r)) return true;
+    return false;
+}
+
+static void split_clauses(code_sentence *s, bool at_speech)
 {
     uint32_t clause = 0;
+    bool after_speech = false;
     for (size_t i = 0; i < s->n; i++) {
         cw_word *x = &s->w[i];
         if (x->type == W_CONJ && !(x->flags & (CW_PART | CW_COMPOUND_CONJ | CW_PROTECTED | CW_ELIM)))
             clause++;
+        else if (after_speech && x->type != W_COMMA)
+            clause++;
+        after_speech = at_speech && speech_verb(s, x) && !(x->flags & CW_ELIM);
         x->clause = clause;
     }
 }
@@ -932,6 +981,7 @@ int code_parse(dyad_coder_work *w, code_sentence *s)
         find_compounds(s, cover, true);
         if (attach_agents(w, s)) return -1;
     } else {
+        if (w->c->dyad_rules && w->nquotes && !w->finding_speakers && first_person_actors(w, s)) return -1;
         if (attach_agents(w, s)) return -1;
         if (w->c->dyad_rules) merge_adjacent_actors(w, s);
         build_cover(s, cover);
@@ -941,7 +991,7 @@ int code_parse(dyad_coder_work *w, code_sentence *s)
     protect_noun_compounds(s, w->c->petrarch);
     comma_clauses(w, s);
     if (resolve_pronouns(w, s)) return -1;
-    split_clauses(s);
+    split_clauses(s, w->c->dyad_rules);
     group_spans(s);
     return w->oom ? -1 : 0;
 }

@@ -182,6 +182,11 @@ static void render_jsonl(FILE *out, const dyad_analysis *a, const event_view *v,
     json_span(out, a, "verb", e->verb_span);
     putc('}', out);
 
+    if (e->speaker[0] || e->speaker_span.end > e->speaker_span.start) {
+        json_field(out, "speaker", e->speaker, strnlen(e->speaker, sizeof e->speaker));
+        const char *st = span_text(a, e->speaker_span, &len);
+        json_field(out, "speaker_text", st, st ? len : 0);
+    }
     json_place(out, a, e);
     if (e->flags & DYAD_EVENT_NEGATED) fputs(",\"negated\":true", out);
     if (e->flags & DYAD_EVENT_IN_QUOTE) fputs(",\"in_quote\":true", out);

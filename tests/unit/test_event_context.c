@@ -1,10 +1,13 @@
-/* test_time_place.c -- each event's own date and place (issue 6), through
+/* test_event_context.c -- each event's own date, place and speaker
+ * (issue 6), through
  * the coder with dyad's built-in dictionaries: the date expression of the
  * event's clause resolved against the article's date (past and future
  * verbs), "the same day", no date at all when the article has none, and
- * the place a locative names -- not the country an event is directed at.
- * The seed article's dates close the suite. */
+ * the place a locative names -- not the country an event is directed at;
+ * the speaker of a quotation, "we" as the speaker's side, and "X must ..."
+ * as the speaker's demand.  The seed article closes the suite. */
 #include "harness.h"
+#include <stdbool.h>
 #include <stdlib.h>
 
 typedef struct coded {
@@ -149,6 +152,11 @@ static void time_place_seed_article(tctx *t)
     CHECK(us && !strcmp(us->date, "2022-01-26"));
     if (us) CHECK(span_is(&k, us->date_span, "the 26th (local time)"));
     if (us) CHECK(us->place_name == NULL);
+    if (us) CHECK(!strcmp(us->speaker, "USAGOV") && span_is(&k, us->speaker_span, "U.S. Secretary of State Antony Blinken"));
+    bool grushko = false; /* "We will consider further measures": RUSGOV's words */
+    for (size_t i = 0; i < k.n; i++)
+        if (!strcmp(k.ev[i].speaker, "RUSGOV") && !strncmp(k.ev[i].source, "RUS", 3)) grushko = true;
+    CHECK(grushko);
     const dyad_event *nato = find(&k, "IGOWSTNAT", "RUS");
     CHECK(nato && !strcmp(nato->date, "2022-01-26"));
     if (nato) CHECK(span_is(&k, nato->date_span, "the same day"));
@@ -163,10 +171,38 @@ static void time_place_seed_article(tctx *t)
     free(text);
 }
 
-void suite_time_place(tctx *t)
+static void context_speakers_and_first_person(tctx *t)
+{
+    coded k;
+    CHECK_INT(code_text(&k, "\"We condemn Pakistan's support for terrorism,\" said Indian External Affairs "
+                            "Minister S. Jaishankar.", "2025-05-08"), 0);
+    const dyad_event *e = find(&k, "INDGOV", "PAK"); /* "we" is the minister's side */
+    CHECK(e != NULL);
+    if (e) {
+        CHECK_STR(e->code, "111");
+        CHECK_STR(e->speaker, "INDGOV");
+        CHECK(e->flags & DYAD_EVENT_IN_QUOTE);
+        CHECK(span_is(&k, e->speaker_span, "Indian External Affairs Minister S. Jaishankar"));
+    }
+    coded_free(&k);
+    CHECK_INT(code_text(&k, "\"Russia must withdraw its troops from Ukraine,\" Blinken told reporters.", "2022-03-25"), 0);
+    e = find(&k, "USAGOV", "RUS"); /* a demand, not a withdrawal */
+    CHECK(e && !strcmp(e->code, "1056"));
+    CHECK(find(&k, "RUS", "UKR") == NULL);
+    coded_free(&k);
+    /* reported speech keeps its own actors and gains a speaker */
+    CHECK_INT(code_text(&k, "Ukraine's military said Russian forces attacked Kharkiv on Monday.", "2022-03-02"), 0);
+    e = find(&k, "RUSMIL", "UKR");
+    CHECK(e != NULL);
+    if (e) CHECK((e->flags & DYAD_EVENT_REPORTED) && !strncmp(e->speaker, "UKR", 3));
+    coded_free(&k);
+}
+
+void suite_event_context(tctx *t)
 {
     RUN(t, time_place_past_weekday_and_city);
     RUN(t, time_place_future_weekday_and_country);
     RUN(t, time_place_relative_and_none);
+    RUN(t, context_speakers_and_first_person);
     RUN(t, time_place_seed_article);
 }
