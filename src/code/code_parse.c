@@ -483,7 +483,14 @@ static int attach_agents(dyad_coder_work *w, code_sentence *s)
         if (!former && act->head > 0 && (s->w[act->head - 1].flags & CW_FORMER)) former = true;
         const char *agent_code = former ? "ELI" : ag->code;
         bool prefix = former ? false : ag->prefix;
-        if (petrarch && act->group != a) {
+        /* dyad's rules: an international body keeps its own code ("NATO
+         * warplanes", "the EU's foreign policy chief" are NATO and the EU) */
+        bool keep_code = w->c->dyad_rules && act->ncodes &&
+                         (!strncmp(w->codes[act->first_code].s, "IGO", 3) ||
+                          !strncmp(w->codes[act->first_code].s, "NGO", 3));
+        if (keep_code) {
+            /* the words still join the actor, below */
+        } else if (petrarch && act->group != a) {
             /* PETRARCH carries the agent through a compound ("lawmakers
              * in Fornost and Gondor") */
             for (uint32_t m = s->actors[a].group; m != DICT_NONE; m = s->actors[m].next)
@@ -704,14 +711,23 @@ static int share_list_agent(dyad_coder_work *w, code_sentence *s)
         uint32_t last = (uint32_t)a;
         while (s->actors[last].next != DICT_NONE) last = s->actors[last].next;
         const cw_actor *l = &s->actors[last];
-        if (l->raw_code == DICT_NONE || !l->ncodes || l->word == DICT_NONE || l->last <= l->word) continue;
+        if (l->raw_code == DICT_NONE) {
+            /* "the leaders of Armenia and Azerbaijan": the role comes first,
+             * on the first member */
+            l = &s->actors[a];
+            last = (uint32_t)a;
+            if (l->raw_code == DICT_NONE || !l->ncodes || l->word == DICT_NONE || l->head >= l->word) continue;
+        } else if (!l->ncodes || l->word == DICT_NONE || l->last <= l->word) {
+            continue;
+        }
         const char *full = w->codes[l->first_code].s, *raw = w->codes[l->raw_code].s;
         size_t nr = strlen(raw);
         if (strncmp(full, raw, nr) != 0 || !full[nr]) continue;
         char role[32];
         snprintf(role, sizeof role, "%s", full + nr);
-        for (uint32_t m = (uint32_t)a; m != last; m = s->actors[m].next) {
+        for (uint32_t m = (uint32_t)a; m != DICT_NONE; m = s->actors[m].next) {
             const cw_actor *ma = &s->actors[m];
+            if (m == last) continue;
             /* only members that are a single word of their own, with no
              * role yet: "Russian", not "Russia's army" */
             if (ma->raw_code != DICT_NONE || ma->head != ma->last) continue;
