@@ -33,7 +33,17 @@ sed 's/^/  /' "$tmp/seed"
 
 # Without the built-in dictionaries and without flags there is nothing to
 # code with: a usage error, not an empty success.
-"$dyad" code --no-default-dict tests/gold/builtin.jsonl >/dev/null 2>&1
-if [ $? -eq 2 ]; then ok; else not_ok "--no-default-dict without dictionaries is a usage error"; fi
+"$dyad" code --no-default-dict tests/gold/builtin.jsonl >/dev/null 2>"$tmp/err"
+if [ $? -eq 2 ] && grep -q "no-default-dict and no verbs dictionary" "$tmp/err"; then ok; else
+    not_ok "--no-default-dict without dictionaries is a usage error"; fi
+# ... and with the peers' dictionaries it codes with those alone: TABARI's
+# own actors know nothing of Zelensky, the built-in ones do.
+t=$shared/peers/tabari
+echo '{"id":"z","date":"2023-05-01","text":"Volodymyr Zelensky met Olaf Scholz in Berlin on Sunday."}' >"$tmp/z.jsonl"
+"$dyad" code -q --no-default-dict --verbs "$t/CAMEO.091003.master.verbs" --actors "$t/CountryInfo.120116.actors" \
+    --agents "$t/PSU.120522.agents" "$tmp/z.jsonl" >"$tmp/peer.out" 2>&1
+"$dyad" code -q "$tmp/z.jsonl" >"$tmp/builtin.out" 2>&1
+if grep -q '"source":"UKRGOV"' "$tmp/builtin.out" && ! grep -q '"source":"UKRGOV"' "$tmp/peer.out"; then ok; else
+    not_ok "--no-default-dict: built-in actors still used, or missing by default"; fi
 
 echo "$passed passed, $failed failed"

@@ -89,6 +89,7 @@ static void code_help(FILE *out)
             "  --agents FILE    agents\n"
             "  --discards FILE  discard phrases\n"
             "  --options FILE   TABARI .options\n\n"
+            "  --no-default-dict  only the dictionaries given here, not dyad's own\n"
             "options:\n"
             "  --output FORMAT  jsonl (default), tsv (PETRARCH2's event file),\n"
             "                   tabari (TABARI's event file) or gdelt (GDELT 2.0's\n"
@@ -392,6 +393,8 @@ int cmd_code(int argc, char **argv)
                 goto done;
             }
             run.nthreads = (int)n;
+        } else if (strcmp(a, "--no-default-dict") == 0) {
+            no_default = true;
         } else if (strcmp(a, "--explain") == 0) {
             run.copt.explain = 1;
             run.render_flags |= DYAD_EVENTS_EXPLAIN;
