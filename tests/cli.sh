@@ -86,7 +86,7 @@ expect_grep "json offsets" '"start":[0-9]+,"end":[0-9]+' "$tmp/s.jsonl"
 
 # --- quotations and speakers -------------------------------------------
 "$dyad" quotes examples/article.txt >"$tmp/q" 2>"$tmp/err"
-expect_grep "direct quote with its speaker" "^article.txt	direct	6	Cho	529	586	We cannot afford" "$tmp/q"
+expect_grep "direct quote with its speaker" "^article.txt	direct	6	Cho	535	592	We cannot afford" "$tmp/q"
 expect_grep "indirect speech" "^article.txt	indirect	8	a State Department spokesman	" "$tmp/q"
 "$dyad" quotes --json examples/article.txt >"$tmp/q.jsonl" 2>/dev/null
 valid_json "quotes --json" "$tmp/q.jsonl"

@@ -4,6 +4,7 @@
  * which runs the stages of code.h over each sentence of an analysis.
  */
 #include "code.h"
+#include "when/when.h"
 #include <stdlib.h>
 
 static int load(dyad_dict *d, const char *path, dict_kind kind, const dyad_coder_config *cfg)
@@ -177,6 +178,27 @@ static void remember_forward(dyad_coder_work *w, const code_sentence *s)
     w->fwd_valid = first_actor_code(w, s, w->fwd_code);
 }
 
+/* An article without a date in its metadata may carry one in its
+ * dateline ("SEOUL, March 3, 2026 (Reuters) -"): YYYYMMDD, or -1 when the
+ * dateline gives no full date (a month and day alone are not guessed into
+ * a year). */
+static int32_t dateline_date(const dyad_analysis *an)
+{
+    for (size_t i = 0; i < an->nsentences && i < 8; i++) {
+        const dyad_sentence *ds = &an->sentences[i];
+        if (ds->part != DYAD_PART_DATELINE) continue;
+        when_expr ex[4];
+        size_t n = when_find(ds, ex, 4);
+        for (size_t k = 0; k < n && k < 4; k++) {
+            if (ex[k].from.kind != WHEN_ABSOLUTE || !ex[k].from.year || !ex[k].from.month || !ex[k].from.day)
+                continue;
+            when_date d = when_resolve(&ex[k], 0, false);
+            if (d.precision == DYAD_PRECISION_DAY && d.date > 0) return d.date;
+        }
+    }
+    return -1;
+}
+
 int dyad_code(dyad_coder_work *w, const dyad_analysis *an, const dyad_event **events, size_t *nevents)
 {
     arena_reset(&w->a);
@@ -189,6 +211,7 @@ int dyad_code(dyad_coder_work *w, const dyad_analysis *an, const dyad_event **ev
     *nevents = 0;
     const dyad_document *doc = an->doc;
     int32_t date = doc ? parse_iso(doc->date) : -1;
+    if (date < 0) date = dateline_date(an);
     if (date < 0) date = parse_iso(w->default_date);
     code_sentence last;
     memset(&last, 0, sizeof last);
