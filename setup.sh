@@ -1,6 +1,7 @@
 #!/bin/sh
 # setup.sh -- installs what dyad needs on Debian 12, builds it, and codes
-# the bundled example article into events with the built-in dictionaries.  Run as root (or with sudo available).
+# the bundled example article into events with the built-in dictionaries.
+# Run as root (or with sudo available).
 #
 # Debian packages:
 #   build-essential, clang   compilers (clang for the libFuzzer targets)
