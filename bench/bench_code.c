@@ -1,7 +1,9 @@
 /* bench_code.c -- throughput of the whole coding path: read, segment, tag,
  * chunk, code and write JSON Lines, with N threads sharing one coder.
  *
- *   build/bench_code [-j N] --verbs F --actors F [--actors F...] --agents F CORPUS
+ *   build/bench_code [-j N] [--builtin] [--verbs F --actors F... --agents F] CORPUS
+ *
+ * --builtin adds dyad's own dictionaries (alone when no files are given).
  *
  * The corpus is split at record boundaries into N parts, one reader per
  * thread; events are written to /dev/null so the formatting is counted
@@ -98,11 +100,12 @@ int main(int argc, char **argv)
         else if (strcmp(argv[i], "--verbs") == 0 && i + 1 < argc) cfg.verbs = argv[++i];
         else if (strcmp(argv[i], "--agents") == 0 && i + 1 < argc) cfg.agents = argv[++i];
         else if (strcmp(argv[i], "--project") == 0 && i + 1 < argc) cfg.project = argv[++i];
+        else if (strcmp(argv[i], "--builtin") == 0) cfg.builtin = 1;
         else if (strcmp(argv[i], "--actors") == 0 && i + 1 < argc && cfg.nactors < 16) actors[cfg.nactors++] = argv[++i];
         else corpus = argv[i];
     }
     if (!corpus || threads < 1 || threads > 64) {
-        fprintf(stderr, "usage: bench_code [-j N] --verbs F --actors F... --agents F CORPUS\n");
+        fprintf(stderr, "usage: bench_code [-j N] [--builtin] [--verbs F --actors F... --agents F] CORPUS\n");
         return 2;
     }
     cfg.actors = actors;

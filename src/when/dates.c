@@ -147,6 +147,9 @@ static int month_of(const dyad_token *t)
                                        "december"};
     static const char *const abbr[] = {"jan", "feb", "mar", "apr", NULL, "jun", "jul", "aug",
                                        "sep", "oct", "nov", "dec"};
+    /* months start with one of these letters and are 3 to 10 bytes long */
+    unsigned char c0 = (unsigned char)ch_lower((unsigned char)t->norm[0]);
+    if (!memchr("jfmasond", c0, 8) || t->norm_len < 3 || t->norm_len > 10) return 0;
     char low[12];
     size_t n = 0;
     for (const char *w = t->norm; *w && n < sizeof low - 1; w++) low[n++] = (char)ch_lower((unsigned char)*w);
@@ -434,11 +437,64 @@ static size_t skip_local_time(const scan *s, size_t j)
     return j;
 }
 
+/* How far before its anchor word an expression may start ("from the
+ * 15th of last month": "from" is 2 tokens before "15th"... "earlier this
+ * month": 2). */
+#define WHEN_ANCHOR_REACH 4
+
+/* Whether a token could be part of a date expression at all: every
+ * expression holds a number, a month or weekday name, or a word for a span
+ * of time.  A sentence without one is passed over at a glance, which
+ * spares the coder matching every token against the expression shapes. */
+static bool temporal_anchor(const dyad_token *t)
+{
+    const char *w = t->norm;
+    if (!w || !w[0]) return false;
+    if (ch_is_digit((unsigned char)w[0])) return true;
+    char low[12];
+    size_t n = 0;
+    for (; w[n] && n < sizeof low - 1; n++) low[n] = (char)ch_lower((unsigned char)w[n]);
+    low[n] = 0;
+    if (n >= 4 && !memcmp(low, "mid", 3)) return true; /* mid-March */
+    if (w[n] || n < 3) return false;                    /* no anchor is longer or shorter */
+    if (low[n - 1] == '.') low[--n] = 0;                 /* "Jan." */
+    /* by first letter: a handful of comparisons instead of fifty */
+    static const char *const by_letter[26][12] = {
+        ['a' - 'a'] = {"april", "apr", "august", "aug", "ago", "afternoon"},
+        ['d' - 'a'] = {"day", "days", "december", "dec"},
+        ['e' - 'a'] = {"evening"},
+        ['f' - 'a'] = {"february", "feb", "friday"},
+        ['j' - 'a'] = {"january", "jan", "june", "jun", "july", "jul"},
+        ['m' - 'a'] = {"march", "mar", "may", "monday", "month", "months", "morning"},
+        ['n' - 'a'] = {"november", "nov", "night"},
+        ['o' - 'a'] = {"october", "oct"},
+        ['s' - 'a'] = {"september", "sept", "sep", "saturday", "sunday"},
+        ['t' - 'a'] = {"tuesday", "thursday", "today", "tomorrow", "tonight"},
+        ['w' - 'a'] = {"wednesday", "week", "weeks"},
+        ['y' - 'a'] = {"year", "years", "yesterday"},
+    };
+    if (low[0] < 'a' || low[0] > 'z') return false;
+    const char *const *list = by_letter[low[0] - 'a'];
+    for (size_t k = 0; k < 12 && list[k]; k++)
+        if (!strcmp(low, list[k])) return true;
+    return false;
+}
+
 size_t when_find(const dyad_sentence *sent, when_expr *out, size_t max)
 {
     scan s = {sent->tokens, sent->ntokens};
     size_t found = 0;
+    /* `anchor`: the first anchor at or after i (s.n when none); an
+     * expression starting at i holds one within its first few tokens */
+    size_t anchor = 0;
     for (size_t i = 0; i < s.n;) {
+        if (anchor < i) anchor = i;
+        while (anchor < s.n && !temporal_anchor(&s.t[anchor])) anchor++;
+        if (anchor == s.n) break;
+        if (anchor > i + WHEN_ANCHOR_REACH) {
+            i = anchor - WHEN_ANCHOR_REACH;
+            continue;
+        }
         when_point p;
         size_t first = i;
         size_t j = match_point(&s, i, &p);
