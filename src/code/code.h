@@ -143,6 +143,7 @@ typedef struct code_sentence {
     bool garbled;             /* control characters in the text             */
     uint64_t bloom[32];       /* every prefix of every word (code_view's)   */
     bool final_stop;          /* ends with . ? or !                          */
+    bool question;            /* ends with ?                                 */
 } code_sentence;
 
 /* The per-thread workspace. */

@@ -585,6 +585,33 @@ static size_t view_of(const code_sentence *s, uint32_t *idx, uint32_t clause, bo
     return n;
 }
 
+/* dyad's rules (tests/gold/README.md, rule 7): what a question asks or a
+ * condition supposes did not happen -- "Could China invade Taiwan?", "If
+ * Iran attacks Israel, oil prices could soar". */
+static bool hypothetical(const code_sentence *s, const cw_word *x)
+{
+    if (s->question) return true;
+    const dyad_sentence *ds = s->ds;
+    if (!ds || x->tok >= ds->ntokens) return false;
+    uint32_t c = DYAD_NONE, width = UINT32_MAX;
+    for (size_t k = 0; k < ds->nclauses; k++) {
+        const dyad_clause *cl = &ds->clauses[k];
+        if (x->tok >= cl->first && x->tok < cl->last && cl->last - cl->first < width) {
+            c = (uint32_t)k;
+            width = cl->last - cl->first;
+        }
+    }
+    for (size_t depth = 0; c != DYAD_NONE && c < ds->nclauses && depth < ds->nclauses; depth++) {
+        const dyad_clause *cl = &ds->clauses[c];
+        if (cl->opener != DYAD_NONE && cl->opener < ds->ntokens) {
+            const char *o = ds->tokens[cl->opener].lemma;
+            if (o && (!strcmp(o, "if") || !strcmp(o, "unless") || !strcmp(o, "whether"))) return true;
+        }
+        c = cl->parent;
+    }
+    return false;
+}
+
 int code_sentence_events(dyad_coder_work *w, code_sentence *s)
 {
     const dict_index *ix = w->c->ix;
@@ -637,6 +664,7 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
             const cw_word *x = &s->w[cx.v.idx[q]];
             if (x->type != W_VERB || (x->flags & CW_PART)) continue;
             if (nresults >= CODE_MAX_VERBS_PER_SENTENCE || clause_done) break;
+            if (w->c->dyad_rules && hypothetical(s, x)) continue;
             const ix_verb *v = &verbs[roots[x->root].owner];
             size_t ql = q;
             while (ql + 1 < cx.v.n && cx.v.idx[ql + 1] <= x->last) ql++;

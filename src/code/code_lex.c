@@ -235,10 +235,12 @@ int code_lex(dyad_coder_work *w, code_sentence *s, const dyad_sentence *ds)
     s->ds = ds;
     s->garbled = false;
     s->final_stop = false;
+    s->question = false;
     for (uint32_t k = ds->end; k > ds->start; k--) {
         unsigned char c = (unsigned char)text[k - 1];
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '"' || c == '\'' || c == ')') continue;
         s->final_stop = c == '.' || c == '?' || c == '!';
+        s->question = c == '?';
         break;
     }
     if (w->c->petrarch) {
