@@ -202,7 +202,12 @@ static void builtin_actors_resolve_spot_lookups(tctx *t)
         /* the reader makes a hyphen a joint: AL-QAEDA_ is "al" then "qaeda" */
         {"al qaeda", 20220126, "IMGMOSALQ"},
         {"guinea bissau", 20220126, "GNB"},
-        {"taliban", 20100101, "AFGINSTAL"},
+        {"taliban", 20100101, "AFGREBTAL"}, /* armed groups are REB (gold README, rule 16) */
+        {"boko haram", 20140415, "NGAREBBKH"},
+        {"al shabaab", 20220126, "SOMREBSHB"},
+        {"pakistani taliban", 20230130, "PAKREBTTP"},
+        {"eln", 20220126, "COLREBELN"},
+        {"houthis", 20240112, "YEMREBHTH"},
         {"taliban", 20220126, "AFGGOVTAL"},
         {"rapid support forces", 20200101, "SDNMILRSF"},
         {"rapid support forces", 20240101, "SDNREBRSF"},
