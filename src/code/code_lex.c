@@ -71,7 +71,16 @@ static int push_word(dyad_coder_work *w, code_sentence *s, size_t *cap, const ch
         if (!s->w) return -1;
     }
     char folded[CODE_MAX_WORD * 2 + 8];
-    size_t fl = ix_fold(buf, len, folded, sizeof folded);
+    size_t fl;
+    if (w->c->dyad_rules && len == 2 && buf[0] == 'U' && buf[1] == 'S') {
+        /* "US officials", "a US proposal": written in capitals it is the
+         * country, which the dictionaries spell U.S. -- lower-cased it
+         * would be the pronoun */
+        memcpy(folded, "u.s.", 4);
+        fl = 4;
+    } else {
+        fl = ix_fold(buf, len, folded, sizeof folded);
+    }
     cw_word *x = &s->w[s->n++];
     memset(x, 0, sizeof *x);
     x->s = arena_strndup(&w->a, folded, fl);
