@@ -436,6 +436,28 @@ static uint32_t petrarch_agent_actor(const code_sentence *s, size_t g)
     return DICT_NONE;
 }
 
+/* The one country all of a sentence's named actors belong to, when there
+ * is exactly one (international bodies aside); false otherwise. */
+static bool domestic_country(const dyad_coder_work *w, const code_sentence *s, char out[4])
+{
+    static const char *const not_countries[] = {"IGO", "NGO", "IMG", "NGM", "MNC", NULL};
+    bool found = false;
+    for (size_t k = 0; k < s->nactors; k++) {
+        const cw_actor *a = &s->actors[k];
+        if (a->pronoun || a->cancelled || !a->ncodes) continue;
+        const char *c = w->codes[a->first_code].s;
+        if (strlen(c) < 3 || c[0] < 'A' || c[0] > 'Z') continue;
+        bool other = false;
+        for (const char *const *o = not_countries; *o && !other; o++) other = !strncmp(c, *o, 3);
+        if (other) continue;
+        if (found && strncmp(out, c, 3) != 0) return false;
+        memcpy(out, c, 3);
+        out[3] = 0;
+        found = true;
+    }
+    return found;
+}
+
 static int attach_agents(dyad_coder_work *w, code_sentence *s)
 {
     const dict_index *ix = w->c->ix;
@@ -458,6 +480,26 @@ static int attach_agents(dyad_coder_work *w, code_sentence *s)
             size_t q = glast + 2;
             if (q + 1 < s->n && s->w[q].type == W_DET) q++;
             a = actor_starting_at(s, q);
+        }
+        char home[4];
+        if (a == DICT_NONE && w->c->dyad_rules && !former && domestic_country(w, s, home)) {
+            /* dyad's rules: "Maduro rejected opposition demands", "the
+             * Guards threatened to crush protesters": in a sentence whose
+             * actors are all of one country, a role without a country is
+             * of that country */
+            char code[32];
+            join_agent(code, sizeof code, home, ag->code, ag->prefix);
+            uint32_t na = new_actor(w, s);
+            if (na == DICT_NONE) return -1;
+            uint32_t ci = code_push_code(w, code, strlen(code));
+            if (ci == DICT_NONE) return -1;
+            s->actors[na].head = s->actors[na].word = (uint32_t)g;
+            s->actors[na].last = (uint32_t)glast;
+            s->actors[na].first_code = ci;
+            s->actors[na].ncodes = 1;
+            x->type = W_ACTOR;
+            x->actor = na;
+            continue;
         }
         if (a == DICT_NONE) {
             /* SET: CONVERT AGENTS: the agent is an actor with its own code;
