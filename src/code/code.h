@@ -217,6 +217,10 @@ int code_find_speakers(dyad_coder_work *w, const dyad_analysis *an, int32_t date
 const char *code_quote_speaker(const dyad_coder_work *w, uint32_t at);
 void code_attribute_events(dyad_coder_work *w, const dyad_analysis *an);
 
+/* The CAMEO demand code for demanding an act coded `acted` ("demanded
+ * that Russia pull back its troops": 0874 -> 1056), code_speakers.c. */
+const char *code_demand_for(const char *acted);
+
 /* Codes one parsed sentence, appending events (code_events.c). */
 int code_sentence_events(dyad_coder_work *w, code_sentence *s);
 

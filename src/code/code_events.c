@@ -612,6 +612,34 @@ static bool hypothetical(const code_sentence *s, const cw_word *x)
     return false;
 }
 
+/* The code of the first verb at or after view position `from` that codes
+ * an event, or NULL: what a bare "demanded that ..." asks for. */
+static const ix_code *demanded_act(dyad_coder_work *w, const code_sentence *s, const code_view *v, size_t from)
+{
+    const ix_root *roots = ix_roots(w->c->ix, NULL);
+    const ix_verb *verbs = ix_verbs(w->c->ix, NULL);
+    const ix_code *codes = ix_codes(w->c->ix, NULL);
+    const ix_pattern *pats = ix_patterns(w->c->ix, NULL);
+    for (size_t q = from; q < v->n; q++) {
+        const cw_word *x = &s->w[v->idx[q]];
+        if (x->type != W_VERB || (x->flags & CW_PART)) continue;
+        const ix_verb *vb = &verbs[roots[x->root].owner];
+        size_t ql = q;
+        while (ql + 1 < v->n && v->idx[ql + 1] <= x->last) ql++;
+        code_match m;
+        const ix_pattern *hit = NULL;
+        for (uint32_t k = 0; k < vb->npatterns && !hit; k++) {
+            const ix_pattern *p = &pats[vb->first_pattern + k];
+            if (p->key_hash && !code_bloom_has(s->bloom, p->key_hash)) continue;
+            if (code_match_pattern(w, s, v, q, ql, p, &m)) hit = p;
+        }
+        uint32_t ci = hit && hit->code != DICT_NONE ? hit->code : vb->code;
+        if (ci == DICT_NONE || (codes[ci].flags & (IX_CODE_NULL | IX_CODE_DISCARD | IX_CODE_COMPLEX))) continue;
+        return &codes[ci];
+    }
+    return NULL;
+}
+
 int code_sentence_events(dyad_coder_work *w, code_sentence *s)
 {
     const dict_index *ix = w->c->ix;
@@ -692,6 +720,19 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                 m.source = m.target = m.attrib = m.source_at = m.target_at = DICT_NONE;
                 m.first = cx.v.idx[q];
                 m.last = cx.v.idx[ql];
+            }
+            ix_code demanded;
+            if (w->c->dyad_rules && !strcmp(code->first, "100")) {
+                /* "demanded that Russia pull its troops back": the act
+                 * demanded makes the demand specific (1056) */
+                const ix_code *act = demanded_act(w, s, &cx.v, ql + 1);
+                if (act) {
+                    demanded = *code;
+                    const char *d = code_demand_for(act->first);
+                    memset(demanded.first, 0, sizeof demanded.first);
+                    memcpy(demanded.first, d, strlen(d));
+                    code = &demanded;
+                }
             }
             cand src = {m.source, false, code_anchor(s, m.source_at)};
             cand tgt = {m.target, false, code_anchor(s, m.target_at)};

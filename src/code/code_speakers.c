@@ -101,15 +101,21 @@ static int event_modality(const dyad_analysis *an, const dyad_event *e)
     return DYAD_MOD_NONE;
 }
 
-/* The demand a speaker makes by saying what another "must" do: CAMEO's
- * demand codes mirror the acts demanded (tests/gold/README.md, rule 3). */
-static const char *demand_for(const char *code)
+/* The demand for an act: CAMEO's demand codes mirror the acts demanded
+ * (tests/gold/README.md, rule 3). */
+const char *code_demand_for(const char *code)
 {
+    static const char *const reform[] = {"104", "1041", "1042", "1043", "1044"};
+    if (!strncmp(code, "083", 3)) {                /* political reform      */
+        int d = code[3] >= '1' && code[3] <= '4' ? code[3] - '0' : 0;
+        return reform[d];
+    }
     if (!strncmp(code, "0871", 4)) return "107";   /* a ceasefire             */
     if (!strncmp(code, "087", 3)) return "1056";   /* de-escalation, withdrawal */
     if (!strncmp(code, "08", 2)) return "105";     /* that the target yields  */
+    if (!strncmp(code, "05", 2)) return "102";     /* policy support          */
     if (!strncmp(code, "04", 2)) return "108";     /* a meeting, negotiation  */
-    if (!strncmp(code, "07", 2)) return "103";     /* aid                     */
+    if (!strncmp(code, "06", 2) || !strncmp(code, "07", 2)) return "103"; /* aid, cooperation */
     if (!strncmp(code, "09", 2)) return "101";     /* information             */
     return "100";
 }
@@ -134,7 +140,7 @@ void code_attribute_events(dyad_coder_work *w, const dyad_analysis *an)
         e->target_span = e->source_span;
         memcpy(e->source, sp, sizeof e->source);
         e->source_span = e->speaker_span;
-        const char *d = demand_for(e->code);
+        const char *d = code_demand_for(e->code);
         memset(e->code, 0, sizeof e->code);
         memcpy(e->code, d, strlen(d));
         e->pattern = NULL;
