@@ -541,8 +541,10 @@ static int cross(seqset *out, const seqset *a, const seqset *b, bool adj, uint8_
                 out->overflow = true;
                 continue;
             }
-            if (seq_begin(out) || seq_push(out, a->t + a->at[i], la) ||
-                seq_push(out, b->t + b->at[j], lb))
+            /* an empty sequence may have no storage at all: no pointer
+             * arithmetic on it */
+            if (seq_begin(out) || (la && seq_push(out, a->t + a->at[i], la)) ||
+                (lb && seq_push(out, b->t + b->at[j], lb)))
                 return -1;
             for (size_t k = out->nt - lb; k < out->nt; k++) out->t[k].flags |= extra;
             if (adj && lb) out->t[out->nt - 1].flags |= IX_LIT_ADJ;
@@ -612,7 +614,8 @@ static int expand_flat(expander *e, const dict_token *t, size_t n, size_t upto, 
         seqset_clear(&e->next);
         e->next.overflow = out->overflow;
         for (size_t s = 0; s < out->ns; s++) {
-            if (seq_begin(&e->next) || seq_push(&e->next, out->t + out->at[s], seq_len(out, s)) ||
+            size_t len = seq_len(out, s);
+            if (seq_begin(&e->next) || (len && seq_push(&e->next, out->t + out->at[s], len)) ||
                 seq_push(&e->next, &pt, 1))
                 return -1;
         }
