@@ -290,9 +290,10 @@ static int type_words(dyad_coder_work *w, code_sentence *s)
             case IX_VERB: {
                 bool after_det = i > 0 && s->w[i - 1].type == W_DET;
                 bool capital = i > 0 && (x->flags & CW_CAP) && !s->allcaps;
-                if (w->c->petrarch) {
+                if (w->c->petrarch || w->c->dyad_rules) {
                     /* PETRARCH codes only true verbs, (VP (VBx: the tagger's
-                     * word, on the word marked '+' in a multi-word verb */
+                     * word, on the word marked '+' in a multi-word verb;
+                     * so does dyad ("attack ads", "the border dispute") */
                     const ix_lit *lits = ix_lits(ix) + root->first_lit;
                     uint32_t at = pos[0];
                     for (uint16_t k = 0; k < root->nlits; k++)
