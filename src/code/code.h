@@ -221,6 +221,10 @@ void code_attribute_events(dyad_coder_work *w, const dyad_analysis *an);
  * that Russia pull back its troops": 0874 -> 1056), code_speakers.c. */
 const char *code_demand_for(const char *acted);
 
+/* The CAMEO intent code (03x) for a cooperative act announced for the
+ * future ("would ease sanctions": 085 -> 0354), or NULL for other acts. */
+const char *code_intent_for(const char *act);
+
 /* Codes one parsed sentence, appending events (code_events.c). */
 int code_sentence_events(dyad_coder_work *w, code_sentence *s);
 

@@ -640,6 +640,21 @@ static const ix_code *demanded_act(dyad_coder_work *w, const code_sentence *s, c
     return NULL;
 }
 
+/* Whether the verb group of word x speaks of the future: will, shall,
+ * would, be going to, plan or expect to. */
+static bool future_verb(const code_sentence *s, const cw_word *x)
+{
+    const dyad_sentence *ds = s->ds;
+    if (!ds) return false;
+    for (size_t g = 0; g < ds->nverbs; g++) {
+        const dyad_verb_group *vg = &ds->verbs[g];
+        if (vg->head != x->tok) continue;
+        return vg->tense == DYAD_TENSE_FUTURE || vg->modality == DYAD_MOD_WILL || vg->modality == DYAD_MOD_WOULD ||
+               vg->modality == DYAD_MOD_SHALL || vg->modality == DYAD_MOD_INTEND;
+    }
+    return false;
+}
+
 int code_sentence_events(dyad_coder_work *w, code_sentence *s)
 {
     const dict_index *ix = w->c->ix;
@@ -733,6 +748,16 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                     memcpy(demanded.first, d, strlen(d));
                     code = &demanded;
                 }
+            }
+            ix_code intended;
+            const char *intent = w->c->dyad_rules && future_verb(s, x) ? code_intent_for(code->first) : NULL;
+            if (intent) {
+                /* "Russia said it would pull back its troops": announced,
+                 * not done -- an intent code (rule 2 of tests/gold) */
+                intended = *code;
+                memset(intended.first, 0, sizeof intended.first);
+                memcpy(intended.first, intent, strlen(intent));
+                code = &intended;
             }
             cand src = {m.source, false, code_anchor(s, m.source_at)};
             cand tgt = {m.target, false, code_anchor(s, m.target_at)};

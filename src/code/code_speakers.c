@@ -120,6 +120,23 @@ const char *code_demand_for(const char *code)
     return "100";
 }
 
+/* The CAMEO intent code for announcing a cooperative act: root 03 mirrors
+ * roots 04-08 (tests/gold/README.md, rule 2); NULL for other acts, which
+ * keep their code. */
+const char *code_intent_for(const char *code)
+{
+    static const struct { const char *act, *intent; } map[] = {
+        {"0831", "0341"}, {"0832", "0342"}, {"0833", "0343"}, {"0834", "0344"}, {"083", "034"},
+        {"0841", "0353"}, {"0842", "0353"}, {"081", "0351"}, {"082", "0352"}, {"085", "0354"},
+        {"086", "0355"}, {"087", "0356"}, {"08", "035"},
+        {"071", "0331"}, {"072", "0332"}, {"073", "0333"}, {"074", "0334"}, {"07", "033"},
+        {"061", "0311"}, {"062", "0312"}, {"06", "031"},
+        {"045", "039"}, {"04", "036"}, {"057", "030"}, {"05", "032"}};
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (!strncmp(code, map[i].act, strlen(map[i].act))) return map[i].intent;
+    return NULL;
+}
+
 void code_attribute_events(dyad_coder_work *w, const dyad_analysis *an)
 {
     for (size_t i = 0; i < w->nevents; i++) {
