@@ -10,7 +10,7 @@
 /* Expansion bounds: a hostile dictionary could multiply alternatives and
  * nested synsets without end; real ones stay far below these. */
 #define IX_MAX_SYNSET_EXPANSIONS 512
-#define IX_MAX_PATTERN_EXPANSIONS 256
+#define IX_MAX_PATTERN_EXPANSIONS 2048
 #define IX_MAX_SEQ_TOKENS 256
 
 typedef struct ix_group_rec {
