@@ -134,7 +134,7 @@ static bool better(const ix_root *roots, uint32_t a, uint32_t b)
 }
 
 /* The best root at word i; its literal positions in pos. */
-static uint32_t best_root(const dict_index *ix, const code_sentence *s, size_t i, uint32_t *pos)
+static uint32_t best_root(const dict_index *ix, const code_sentence *s, size_t i, uint32_t *pos, bool e_drop)
 {
     const ix_root *roots = ix_roots(ix, NULL);
     ix_hit hits[48];
@@ -169,7 +169,11 @@ static uint32_t best_root(const dict_index *ix, const code_sentence *s, size_t i
             for (size_t k = 0; list && k < count; k++) {
                 const ix_root *r = &roots[list[k]];
                 if (r->endings == IX_END_NONE || r->nlits != 1) continue;
-                if (!ix_lit_matches(&ix_lits(ix)[r->first_lit], x->s, x->len, true, r->endings)) continue;
+                const ix_lit *l = &ix_lits(ix)[r->first_lit];
+                /* dyad's rules: PROVIDE_ also takes "providing" and TRY_
+                 * "tries" -- TABARI's own regular endings do not */
+                bool dropped = e_drop && r->kind == IX_VERB && l->len == sn && !memcmp(l->s, stem, sn);
+                if (!dropped && !ix_lit_matches(l, x->s, x->len, true, r->endings)) continue;
                 if (!better(roots, list[k], best)) break;
                 best = list[k];
                 pos[0] = (uint32_t)i;
@@ -243,7 +247,7 @@ static int type_words(dyad_coder_work *w, code_sentence *s)
         if (x->flags & CW_PART) continue;
         if (x->type == W_COMMA) continue;
         if (x->len == 6 && memcmp(x->s, "former", 6) == 0) x->flags |= CW_FORMER;
-        uint32_t r = best_root(ix, s, i, pos);
+        uint32_t r = best_root(ix, s, i, pos, w->c->dyad_rules);
         if (r != DICT_NONE) {
             const ix_root *root = &roots[r];
             x->root = r;
