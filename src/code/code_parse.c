@@ -303,7 +303,7 @@ static int type_words(dyad_coder_work *w, code_sentence *s)
                     for (uint16_t k = 0; k < root->nlits; k++)
                         if (lits[k].flags & IX_LIT_VERB_WORD) at = pos[k];
                     uint8_t tg = s->w[at].tag;
-                    after_det = false;
+                    if (w->c->petrarch) after_det = false; /* dyad: "the drafting process" is a noun */
                     capital = !(tg == DYAD_TAG_VB || tg == DYAD_TAG_VBD || tg == DYAD_TAG_VBG ||
                                 tg == DYAD_TAG_VBN || tg == DYAD_TAG_VBP || tg == DYAD_TAG_VBZ);
                     if (capital && (tg == DYAD_TAG_NN || tg == DYAD_TAG_NNS) && !(x->flags & CW_CAP)) {
