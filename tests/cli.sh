@@ -76,6 +76,8 @@ expect_grep "missing file named" "no-such-file" "$tmp/err"
 golden "sentences of the example" article.sentences sentences examples/article.txt
 golden "tags of the example" article.tags tag examples/article.txt
 golden "chunks of the example" article.chunks chunk examples/article.txt
+golden "events of the example, built-in dictionaries" article.events code --output tsv examples/article.txt
+golden "events of the example as JSON, with dates, places and speakers" article.events.jsonl code examples/article.txt
 "$dyad" chunk --json examples/article.txt >"$tmp/chunks.jsonl" 2>/dev/null
 valid_json "chunk --json" "$tmp/chunks.jsonl"
 "$dyad" tag --json examples/article.txt >"$tmp/tags.jsonl" 2>/dev/null
