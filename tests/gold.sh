@@ -31,6 +31,19 @@ if "$dyad" code -q --date 2022-01-27 "$shared/seed/us-russia-security-guarantees
     not_ok "seed article: fewer than $MIN_SEED_REQUIRED required events, or a forbidden one"; fi
 sed 's/^/  /' "$tmp/seed"
 
+# The seed article with the peers' Phoenix dictionaries alone (issue 4):
+# what those dictionaries know codes right, and nothing forbidden appears.
+px=$shared/peers/petrarch2/dictionaries
+if [ -d "$px" ] && "$dyad" code -q --no-default-dict --date 2022-01-27 --verbs "$px/CAMEO.2.0.txt" \
+        --actors "$px/Phoenix.Countries.actors.txt" --actors "$px/Phoenix.International.actors.txt" \
+        --actors "$px/Phoenix.MilNonState.actors.txt" --agents "$px/Phoenix.agents.txt" \
+        --discards "$px/Phoenix.discards.txt" "$shared/seed/us-russia-security-guarantees.txt" \
+        >"$tmp/phoenix.jsonl" 2>/dev/null; [ -s "$tmp/phoenix.jsonl" ] &&
+    python3 tests/gold/score.py seed tests/gold/seed-events.json "$tmp/phoenix.jsonl" \
+        --min-required 1 >"$tmp/phoenix" 2>&1; then ok; else
+    not_ok "seed article with the Phoenix dictionaries: a forbidden event, or none required"; fi
+sed 's/^/  phoenix /' "$tmp/phoenix"
+
 # Without the built-in dictionaries and without flags there is nothing to
 # code with: a usage error, not an empty success.
 "$dyad" code --no-default-dict tests/gold/builtin.jsonl >/dev/null 2>"$tmp/err"
