@@ -429,6 +429,13 @@ static void put_string(const char *s)
     putchar('"');
 }
 
+/* As gazdata.h defines it: the key's first two bytes. */
+static unsigned gaz_bucket_of(const char *key)
+{
+    const unsigned char *k = (const unsigned char *)key;
+    return (unsigned)k[0] << 8 | (k[0] ? k[1] : 0u);
+}
+
 static int by_key(const void *a, const void *b)
 {
     const name_entry *x = a, *y = b;
@@ -497,7 +504,16 @@ int main(int argc, char **argv)
         put_string(names[i].key);
         printf(", %u, %u},\n", (unsigned)names[i].kind, (unsigned)names[i].index);
     }
-    printf("};\nconst uint32_t gaz_nnames = %zu;\n", nnames);
+    printf("};\nconst uint32_t gaz_nnames = %zu;\n\n", nnames);
+    /* The first entry of each two-byte key prefix (gazdata.h): a lookup
+     * starts its binary search within one bucket, not the whole table */
+    printf("const uint32_t gaz_name_buckets[GAZ_BUCKETS + 1] = {\n");
+    size_t at = 0;
+    for (unsigned b = 0; b <= 65536; b++) {
+        while (at < nnames && gaz_bucket_of(names[at].key) < b) at++;
+        printf("%zu,%s", at, b % 16 == 15 ? "\n" : "");
+    }
+    printf("};\n");
     fprintf(stderr, "gen_gazetteer: %zu countries, %zu regions, %zu places, %zu names\n",
             ncountries, nregions, ncities, nnames);
     return 0;

@@ -89,9 +89,18 @@ static void write_sentence_id(FILE *out, const dyad_analysis *a, const dyad_even
 
 /* ---- JSON Lines ------------------------------------------------------- */
 
+/* Keys go out with fputs, not fprintf: rendering runs once per event and
+ * parsing a format string for a constant is most of its cost. */
+static void json_key(FILE *out, const char *key, bool comma)
+{
+    fputs(comma ? ",\"" : "\"", out);
+    fputs(key, out);
+    fputs("\":", out);
+}
+
 static void json_field(FILE *out, const char *key, const char *s, size_t n)
 {
-    fprintf(out, ",\"%s\":", key);
+    json_key(out, key, true);
     if (s && n) json_write_string(out, s, n);
     else fputs("null", out);
 }
@@ -99,7 +108,7 @@ static void json_field(FILE *out, const char *key, const char *s, size_t n)
 static void json_span(FILE *out, const dyad_analysis *a, const char *key, dyad_span s)
 {
     size_t len;
-    fprintf(out, "\"%s\":", key);
+    json_key(out, key, false);
     if (span_text(a, s, &len)) fprintf(out, "[%u,%u]", s.start, s.end);
     else fputs("null", out);
 }
@@ -153,7 +162,9 @@ static void render_jsonl(FILE *out, const dyad_analysis *a, const event_view *v,
     dyad_precision precision = (dyad_precision)e->date_precision;
     if (!v->date.ok) precision = DYAD_PRECISION_NONE;
     else if (precision == DYAD_PRECISION_NONE) precision = DYAD_PRECISION_DAY;
-    fprintf(out, ",\"date_precision\":\"%s\"", dyad_precision_name(precision));
+    fputs(",\"date_precision\":\"", out);
+    fputs(dyad_precision_name(precision), out);
+    putc('"', out);
     const char *dt = span_text(a, e->date_span, &len);
     json_field(out, "date_text", dt, dt ? len : 0);
     json_field(out, "source", e->source, v->source_len);

@@ -451,6 +451,11 @@ static bool temporal_anchor(const dyad_token *t)
     const char *w = t->norm;
     if (!w || !w[0]) return false;
     if (ch_is_digit((unsigned char)w[0])) return true;
+    /* every anchor starts with one of these letters, and is 3-9 letters
+     * long (10 with a stop: "Sept."), or is "mid-..." */
+    unsigned char c0 = (unsigned char)ch_lower((unsigned char)w[0]);
+    if (!memchr("adefjmnostwy", c0, 12) || t->norm_len < 3) return false;
+    if (t->norm_len > 10 && c0 != 'm') return false;
     char low[12];
     size_t n = 0;
     for (; w[n] && n < sizeof low - 1; n++) low[n] = (char)ch_lower((unsigned char)w[n]);

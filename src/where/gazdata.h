@@ -47,4 +47,10 @@ extern const uint32_t gaz_ncities;
 extern const gaz_name gaz_names[];
 extern const uint32_t gaz_nnames;
 
+/* gaz_names is sorted by key bytes, so the keys sharing their first two
+ * bytes are contiguous: bucket b = key[0] << 8 | key[1] holds entries
+ * gaz_name_buckets[b] .. gaz_name_buckets[b + 1] - 1. */
+#define GAZ_BUCKETS 65536u
+extern const uint32_t gaz_name_buckets[GAZ_BUCKETS + 1];
+
 #endif

@@ -34,7 +34,9 @@ static bool key_append(char *key, size_t *len, size_t cap, const char *word)
 /* First entry whose key is >= key. */
 static uint32_t lower_bound(const char *key)
 {
-    uint32_t lo = 0, hi = gaz_nnames;
+    const unsigned char *k = (const unsigned char *)key;
+    unsigned b = (unsigned)k[0] << 8 | (k[0] ? k[1] : 0u);
+    uint32_t lo = gaz_name_buckets[b], hi = gaz_name_buckets[b + 1];
     while (lo < hi) {
         uint32_t mid = lo + (hi - lo) / 2;
         if (strcmp(gaz_names[mid].key, key) < 0) lo = mid + 1;
