@@ -632,6 +632,75 @@ static int first_person_actors(dyad_coder_work *w, code_sentence *s)
     return 0;
 }
 
+static void join_group(code_sentence *s, uint32_t left, uint32_t right);
+
+/* The two most recent countries of the article's earlier sentences
+ * (three-letter codes, distinct), for "both countries"; false when there
+ * are not two. */
+static bool last_two_countries(const dyad_coder_work *w, char a[4], char b[4])
+{
+    size_t found = 0;
+    for (size_t k = w->nctx; k-- > 0 && found < 2;) {
+        const char *c = w->ctx_codes[k];
+        if (strlen(c) < 3 || c[0] < 'A' || c[0] > 'Z' || !strncmp(c, "IGO", 3) || !strncmp(c, "NGO", 3)) continue;
+        if (found == 1 && !strncmp(a, c, 3)) continue;
+        char *dst = found == 0 ? a : b;
+        memcpy(dst, c, 3);
+        dst[3] = 0;
+        found++;
+    }
+    return found == 2;
+}
+
+static uint32_t code_actor_at(dyad_coder_work *w, code_sentence *s, size_t p, const char *code)
+{
+    uint32_t na = new_actor(w, s);
+    if (na == DICT_NONE) return DICT_NONE;
+    uint32_t ci = code_push_code(w, code, strlen(code));
+    if (ci == DICT_NONE) return DICT_NONE;
+    s->actors[na].head = s->actors[na].last = s->actors[na].word = (uint32_t)p;
+    s->actors[na].first_code = ci;
+    s->actors[na].ncodes = 1;
+    s->w[p].type = W_ACTOR;
+    s->w[p].actor = na;
+    return na;
+}
+
+/* dyad's rules: "both countries", "the two sides", "both governments"
+ * name the article's last two countries, as a compound actor
+ * ("Representatives from both countries are scheduled to hold talks"). */
+static int both_sides(dyad_coder_work *w, code_sentence *s)
+{
+    static const char *const nouns[] = {"countries", "sides", "nations", "governments", "states", NULL};
+    /* a sentence that names two countries itself is what its "both"
+     * refers to ("Japan and South Korea agreed ..., the ministries of both
+     * countries said") */
+    char named[4] = "";
+    for (size_t k = 0; k < s->nactors; k++) {
+        const cw_actor *a = &s->actors[k];
+        if (a->pronoun || a->cancelled || !a->ncodes) continue;
+        const char *c = w->codes[a->first_code].s;
+        if (strlen(c) < 3 || !strncmp(c, "IGO", 3)) continue;
+        if (!named[0]) memcpy(named, c, 3);
+        else if (strncmp(named, c, 3)) return 0;
+    }
+    for (size_t p = 0; p + 1 < s->n; p++) {
+        cw_word *x = &s->w[p], *y = &s->w[p + 1];
+        if ((x->flags & CW_PART) || (y->flags & CW_PART) || x->type == W_ACTOR || y->type == W_ACTOR) continue;
+        bool both = word_is(x, "both") || (word_is(x, "two") && p > 0 && word_is(&s->w[p - 1], "the"));
+        bool noun = false;
+        for (const char *const *n = nouns; *n && !noun; n++) noun = word_is(y, *n);
+        char a[4], b[4];
+        if (!both || !noun || !last_two_countries(w, a, b)) continue;
+        uint32_t first = code_actor_at(w, s, p, b), second = code_actor_at(w, s, p + 1, a);
+        if (first == DICT_NONE || second == DICT_NONE) return -1;
+        join_group(s, first, second);
+        x->flags |= CW_COMPOUND_CONJ; /* not a conjunction clause's and */
+        p++;
+    }
+    return 0;
+}
+
 /* ---- 3, 4. compounds ------------------------------------------------------------- */
 
 /* The actor whose words cover word i, or DICT_NONE. */
@@ -1045,6 +1114,7 @@ int code_parse(dyad_coder_work *w, code_sentence *s)
         if (attach_agents(w, s)) return -1;
     } else {
         if (w->c->dyad_rules && w->nquotes && !w->finding_speakers && first_person_actors(w, s)) return -1;
+        if (w->c->dyad_rules && !w->finding_speakers && w->nctx >= 2 && both_sides(w, s)) return -1;
         if (attach_agents(w, s)) return -1;
         if (w->c->dyad_rules) merge_adjacent_actors(w, s);
         build_cover(s, cover);

@@ -198,8 +198,32 @@ static void context_speakers_and_first_person(tctx *t)
     coded_free(&k);
 }
 
+/* "both countries" and "the two sides" are the article's last two
+ * countries; a sentence with no target takes the article's latest actor
+ * of another country (and says so). */
+static void context_both_sides_and_earlier_actors(tctx *t)
+{
+    coded k;
+    CHECK_INT(code_text(&k, "Iran and Saudi Arabia announced a deal in Beijing.\n\n"
+                            "Both countries agreed to restore diplomatic relations.\n\n"
+                            "Iran condemned the decision on Tuesday.", "2023-03-10"), 0);
+    bool forward = false, back = false, context = false;
+    for (size_t i = 0; i < k.n; i++) {
+        const dyad_event *e = &k.ev[i];
+        if (e->sentence == 0) continue;
+        if (!strcmp(e->source, "IRN") && !strcmp(e->target, "SAU") && e->sentence == 1) forward = true;
+        if (!strcmp(e->source, "SAU") && !strcmp(e->target, "IRN") && e->sentence == 1) back = true;
+        if (!strcmp(e->source, "IRN") && !strcmp(e->target, "SAU") && e->sentence == 2)
+            context = (e->flags & DYAD_EVENT_CONTEXT_TARGET) != 0;
+    }
+    CHECK(forward && back);
+    CHECK(context);
+    coded_free(&k);
+}
+
 void suite_event_context(tctx *t)
 {
+    RUN(t, context_both_sides_and_earlier_actors);
     RUN(t, time_place_past_weekday_and_city);
     RUN(t, time_place_future_weekday_and_country);
     RUN(t, time_place_relative_and_none);
