@@ -441,6 +441,14 @@ static uint32_t petrarch_agent_actor(const code_sentence *s, size_t g)
     return DICT_NONE;
 }
 
+/* Whether any actor of the sentence starts before word g. */
+static bool actor_before(const code_sentence *s, size_t g)
+{
+    for (size_t k = 0; k < s->nactors; k++)
+        if (!s->actors[k].cancelled && !s->actors[k].pronoun && s->actors[k].head < g) return true;
+    return false;
+}
+
 /* The one country all of a sentence's named actors belong to, when there
  * is exactly one (international bodies aside); false otherwise. */
 static bool domestic_country(const dyad_coder_work *w, const code_sentence *s, char out[4])
@@ -461,6 +469,25 @@ static bool domestic_country(const dyad_coder_work *w, const code_sentence *s, c
         found = true;
     }
     return found;
+}
+
+/* The article's latest earlier actor whose code holds `role` as one of
+ * its three-letter blocks after the first ("RUSGOV" for GOV); false when
+ * none does. */
+static bool earlier_with_role(const dyad_coder_work *w, const char *role, char out[32])
+{
+    size_t rn = strlen(role);
+    if (rn != 3) return false;
+    for (size_t k = w->nctx; k-- > 0;) {
+        const char *c = w->ctx_codes[k];
+        size_t n = strlen(c);
+        for (size_t at = 3; at + 3 <= n; at += 3) {
+            if (memcmp(c + at, role, 3) != 0) continue;
+            memcpy(out, c, n + 1);
+            return true;
+        }
+    }
+    return false;
 }
 
 static int attach_agents(dyad_coder_work *w, code_sentence *s)
@@ -486,7 +513,24 @@ static int attach_agents(dyad_coder_work *w, code_sentence *s)
             if (q + 1 < s->n && s->w[q].type == W_DET) q++;
             a = actor_starting_at(s, q);
         }
-        char home[4];
+        char home[4], earlier[32];
+        if (a == DICT_NONE && w->c->dyad_rules && !former && !actor_before(s, g) &&
+            earlier_with_role(w, ag->code, earlier)) {
+            /* dyad's rules: "Russia's foreign ministry said ... The
+             * ministry added": a definite description is the article's
+             * latest actor with that role; without one it stays unknown */
+            uint32_t na = new_actor(w, s);
+            if (na == DICT_NONE) return -1;
+            uint32_t ci = code_push_code(w, earlier, strlen(earlier));
+            if (ci == DICT_NONE) return -1;
+            s->actors[na].head = s->actors[na].word = (uint32_t)g;
+            s->actors[na].last = (uint32_t)glast;
+            s->actors[na].first_code = ci;
+            s->actors[na].ncodes = 1;
+            x->type = W_ACTOR;
+            x->actor = na;
+            continue;
+        }
         if (a == DICT_NONE && w->c->dyad_rules && !former && domestic_country(w, s, home)) {
             /* dyad's rules: "Maduro rejected opposition demands", "the
              * Guards threatened to crush protesters": in a sentence whose

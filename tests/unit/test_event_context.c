@@ -221,8 +221,24 @@ static void context_both_sides_and_earlier_actors(tctx *t)
     coded_free(&k);
 }
 
+/* "The ministry" with no country of its own is the article's latest actor
+ * in that role. */
+static void context_definite_description(tctx *t)
+{
+    coded k;
+    CHECK_INT(code_text(&k, "Russia's foreign ministry condemned Germany on Monday.\n\n"
+                            "The ministry also accused Berlin of lying.", "2022-03-30"), 0);
+    bool later = false;
+    for (size_t i = 0; i < k.n; i++)
+        if (k.ev[i].sentence == 1 && !strcmp(k.ev[i].source, "RUSGOV") && !strcmp(k.ev[i].target, "DEU"))
+            later = span_is(&k, k.ev[i].source_span, "ministry");
+    CHECK(later);
+    coded_free(&k);
+}
+
 void suite_event_context(tctx *t)
 {
+    RUN(t, context_definite_description);
     RUN(t, context_both_sides_and_earlier_actors);
     RUN(t, time_place_past_weekday_and_city);
     RUN(t, time_place_future_weekday_and_country);
