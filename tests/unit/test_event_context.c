@@ -234,6 +234,13 @@ static void context_definite_description(tctx *t)
             later = span_is(&k, k.ev[i].source_span, "ministry");
     CHECK(later);
     coded_free(&k);
+    /* ... as "it" opening a sentence is the previous sentence's first actor */
+    CHECK_INT(code_text(&k, "Russia condemned Germany on Monday.\n\nIt also accused Berlin of spying.", "2022-03-30"), 0);
+    bool it = false;
+    for (size_t i = 0; i < k.n; i++)
+        if (k.ev[i].sentence == 1 && !strcmp(k.ev[i].source, "RUS") && !strcmp(k.ev[i].target, "DEU")) it = true;
+    CHECK(it);
+    coded_free(&k);
 }
 
 void suite_event_context(tctx *t)
