@@ -338,6 +338,18 @@ static bool is_passive(const code_sentence *s, const code_view *v, size_t vfirst
     return aux && by;
 }
 
+/* A past participle followed by "by" and an actor, with no auxiliary:
+ * "the demands sent by Russia", "a deal brokered by Qatar". */
+static bool reduced_passive(const code_sentence *s, const code_view *v, size_t q)
+{
+    const cw_word *x = &s->w[v->idx[q]];
+    if (x->tag != DYAD_TAG_VBN) return false;
+    if ((q >= 1 && s->w[v->idx[q - 1]].type == W_AUX) || (q >= 2 && s->w[v->idx[q - 2]].type == W_AUX)) return false;
+    size_t k = q + 1;
+    while (k < v->n && (s->w[v->idx[k]].flags & CW_PART)) k++;
+    return k + 1 < v->n && s->w[v->idx[k]].type == W_BY && actor_at(s, v->idx[k + 1]) != DICT_NONE;
+}
+
 /* ---- events -------------------------------------------------------------------------- */
 
 typedef struct code_list { const char *c[64]; uint32_t actor[64]; size_t n; } code_list;
@@ -706,7 +718,11 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
         for (size_t q = 0; q < cx.v.n; q++) {
             const cw_word *x = &s->w[cx.v.idx[q]];
             if (x->type != W_VERB || (x->flags & CW_PART)) continue;
-            if (nresults >= CODE_MAX_VERBS_PER_SENTENCE || clause_done) break;
+            if (nresults >= CODE_MAX_VERBS_PER_SENTENCE) break;
+            /* dyad's rules: a participle with its own agent ("the demands
+             * previously sent by Russia") is an event of its own even after
+             * the clause's main event */
+            if (clause_done && !(w->c->dyad_rules && reduced_passive(s, &cx.v, q))) break;
             if (w->c->dyad_rules && hypothetical(s, x)) continue;
             const ix_verb *v = &verbs[roots[x->root].owner];
             size_t ql = q;
@@ -726,7 +742,7 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                 continue;
             }
             const ix_code *code = &codes[ci];
-            if (clause_done) break;
+            if (clause_done && !(w->c->dyad_rules && reduced_passive(s, &cx.v, q))) break;
             if (code->flags & IX_CODE_NULL) continue;
             if (code->flags & IX_CODE_DISCARD) { w->status |= CODE_ST_DISCARD; w->nevents = sentence_start; return 0; }
             if (code->flags & IX_CODE_COMPLEX) { set_complex(w, "complex code on a pattern"); w->nevents = sentence_start; return 0; }
@@ -768,7 +784,11 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                 strncmp(code->first, "01", 2) != 0)
                 tgt = context_target(w, s, src);  /* a bare statement has no addressee */
             if (src.actor == DICT_NONE || tgt.actor == DICT_NONE) continue;
-            if (!designated && is_passive(s, &cx.v, q, ql)) { cand t = src; src = tgt; tgt = t; }
+            if (!designated && (is_passive(s, &cx.v, q, ql) || (w->c->dyad_rules && reduced_passive(s, &cx.v, q)))) {
+                cand t = src;
+                src = tgt;
+                tgt = t;
+            }
             dyad_span verb = {s->w[m.first].start, s->w[m.last].end};
             if (s->w[m.first].start > s->w[cx.v.idx[q]].start) verb.start = s->w[cx.v.idx[q]].start;
             verb_result *r = &results[nresults];
