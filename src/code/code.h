@@ -188,6 +188,17 @@ struct dyad_coder_work {
     FILE *trace;                  /* when set: each sentence's parse       */
 };
 
+/* Whether an actor code starts with a state or territory ("RUSGOV",
+ * "PSE") rather than an international, non-state or business block. */
+static inline bool code_is_country(const char *c)
+{
+    static const char *const international[] = {"IGO", "NGO", "IMG", "NGM", "MNC", NULL};
+    if (strlen(c) < 3 || c[0] < 'A' || c[0] > 'Z') return false;
+    for (const char *const *i = international; *i; i++)
+        if (!strncmp(c, *i, 3)) return false;
+    return true;
+}
+
 /* ---- stages ------------------------------------------------------------------------- */
 
 /* Splits a sentence into words (code_lex.c): TABARI's filtering of the

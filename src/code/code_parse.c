@@ -235,6 +235,24 @@ static uint32_t new_actor(dyad_coder_work *w, code_sentence *s)
     return (uint32_t)s->nactors++;
 }
 
+/* An actor made by the coder rather than found in a dictionary -- an agent
+ * with no actor beside it, "we" in a quote, "both countries" -- over words
+ * [first, last], typed at word first; DICT_NONE when memory ran out. */
+static uint32_t coded_actor(dyad_coder_work *w, code_sentence *s, size_t first, size_t last, const char *code)
+{
+    uint32_t na = new_actor(w, s);
+    if (na == DICT_NONE) return DICT_NONE;
+    uint32_t ci = code_push_code(w, code, strlen(code));
+    if (ci == DICT_NONE) return DICT_NONE;
+    s->actors[na].head = s->actors[na].word = (uint32_t)first;
+    s->actors[na].last = (uint32_t)last;
+    s->actors[na].first_code = ci;
+    s->actors[na].ncodes = 1;
+    s->w[first].type = W_ACTOR;
+    s->w[first].actor = na;
+    return na;
+}
+
 static int type_words(dyad_coder_work *w, code_sentence *s)
 {
     const dict_index *ix = w->c->ix;
@@ -453,16 +471,12 @@ static bool actor_before(const code_sentence *s, size_t g)
  * is exactly one (international bodies aside); false otherwise. */
 static bool domestic_country(const dyad_coder_work *w, const code_sentence *s, char out[4])
 {
-    static const char *const not_countries[] = {"IGO", "NGO", "IMG", "NGM", "MNC", NULL};
     bool found = false;
     for (size_t k = 0; k < s->nactors; k++) {
         const cw_actor *a = &s->actors[k];
         if (a->pronoun || a->cancelled || !a->ncodes) continue;
         const char *c = w->codes[a->first_code].s;
-        if (strlen(c) < 3 || c[0] < 'A' || c[0] > 'Z') continue;
-        bool other = false;
-        for (const char *const *o = not_countries; *o && !other; o++) other = !strncmp(c, *o, 3);
-        if (other) continue;
+        if (!code_is_country(c)) continue;
         if (found && strncmp(out, c, 3) != 0) return false;
         memcpy(out, c, 3);
         out[3] = 0;
@@ -513,61 +527,27 @@ static int attach_agents(dyad_coder_work *w, code_sentence *s)
             if (q + 1 < s->n && s->w[q].type == W_DET) q++;
             a = actor_starting_at(s, q);
         }
-        char home[4], earlier[32];
-        if (a == DICT_NONE && w->c->dyad_rules && !former && !actor_before(s, g) &&
-            earlier_with_role(w, ag->code, earlier)) {
-            /* dyad's rules: "Russia's foreign ministry said ... The
-             * ministry added": a definite description is the article's
-             * latest actor with that role; without one it stays unknown */
-            uint32_t na = new_actor(w, s);
-            if (na == DICT_NONE) return -1;
-            uint32_t ci = code_push_code(w, earlier, strlen(earlier));
-            if (ci == DICT_NONE) return -1;
-            s->actors[na].head = s->actors[na].word = (uint32_t)g;
-            s->actors[na].last = (uint32_t)glast;
-            s->actors[na].first_code = ci;
-            s->actors[na].ncodes = 1;
-            x->type = W_ACTOR;
-            x->actor = na;
-            continue;
-        }
-        if (a == DICT_NONE && w->c->dyad_rules && !former && domestic_country(w, s, home)) {
-            /* dyad's rules: "Maduro rejected opposition demands", "the
-             * Guards threatened to crush protesters": in a sentence whose
-             * actors are all of one country, a role without a country is
-             * of that country */
-            char code[32];
-            join_agent(code, sizeof code, home, ag->code, ag->prefix);
-            uint32_t na = new_actor(w, s);
-            if (na == DICT_NONE) return -1;
-            uint32_t ci = code_push_code(w, code, strlen(code));
-            if (ci == DICT_NONE) return -1;
-            s->actors[na].head = s->actors[na].word = (uint32_t)g;
-            s->actors[na].last = (uint32_t)glast;
-            s->actors[na].first_code = ci;
-            s->actors[na].ncodes = 1;
-            x->type = W_ACTOR;
-            x->actor = na;
-            continue;
-        }
         if (a == DICT_NONE) {
+            char code[32] = "", home[4];
+            if (w->c->dyad_rules && !former) {
+                /* dyad's rules: "Russia's foreign ministry said ... The
+                 * ministry added": a definite description is the article's
+                 * latest actor with that role; "Maduro rejected opposition
+                 * demands", "the Guards threatened to crush protesters": in a
+                 * sentence whose actors are all of one country, a role
+                 * without a country is of that country */
+                if (!actor_before(s, g) && earlier_with_role(w, ag->code, code)) {
+                    /* code set */
+                } else if (domestic_country(w, s, home)) {
+                    join_agent(code, sizeof code, home, ag->code, ag->prefix);
+                }
+            }
             /* SET: CONVERT AGENTS: the agent is an actor with its own code;
              * PETRARCH without require_dyad: an actor of unknown country */
             bool anonymous = petrarch && !w->opt.require_dyad;
-            if (!w->opt.convert_agents && !anonymous) continue;
-            char code[32];
-            if (anonymous) snprintf(code, sizeof code, ag->prefix ? "%s---" : "---%s", ag->code);
-            else snprintf(code, sizeof code, ag->prefix ? "%s~" : "~%s", ag->code);
-            uint32_t na = new_actor(w, s);
-            if (na == DICT_NONE) return -1;
-            uint32_t ci = code_push_code(w, code, strlen(code));
-            if (ci == DICT_NONE) return -1;
-            s->actors[na].head = s->actors[na].word = (uint32_t)g;
-            s->actors[na].last = (uint32_t)glast;
-            s->actors[na].first_code = ci;
-            s->actors[na].ncodes = 1;
-            x->type = W_ACTOR;
-            x->actor = na;
+            if (!code[0] && anonymous) snprintf(code, sizeof code, ag->prefix ? "%s---" : "---%s", ag->code);
+            else if (!code[0] && w->opt.convert_agents) snprintf(code, sizeof code, ag->prefix ? "%s~" : "~%s", ag->code);
+            if (code[0] && coded_actor(w, s, g, glast, code) == DICT_NONE) return -1;
             continue;
         }
         cw_actor *act = &s->actors[a];
@@ -662,16 +642,7 @@ static int first_person_actors(dyad_coder_work *w, code_sentence *s)
         for (const char *const *f = first_person; *f && !is_first; f++) is_first = word_is(x, *f);
         if (!is_first) continue;
         const char *code = code_quote_speaker(w, x->start);
-        if (!code) continue;
-        uint32_t na = new_actor(w, s);
-        if (na == DICT_NONE) return -1;
-        uint32_t ci = code_push_code(w, code, strlen(code));
-        if (ci == DICT_NONE) return -1;
-        s->actors[na].head = s->actors[na].last = s->actors[na].word = (uint32_t)p;
-        s->actors[na].first_code = ci;
-        s->actors[na].ncodes = 1;
-        x->type = W_ACTOR;
-        x->actor = na;
+        if (code && coded_actor(w, s, p, p, code) == DICT_NONE) return -1;
     }
     return 0;
 }
@@ -686,7 +657,7 @@ static bool last_two_countries(const dyad_coder_work *w, char a[4], char b[4])
     size_t found = 0;
     for (size_t k = w->nctx; k-- > 0 && found < 2;) {
         const char *c = w->ctx_codes[k];
-        if (strlen(c) < 3 || c[0] < 'A' || c[0] > 'Z' || !strncmp(c, "IGO", 3) || !strncmp(c, "NGO", 3)) continue;
+        if (!code_is_country(c)) continue;
         if (found == 1 && !strncmp(a, c, 3)) continue;
         char *dst = found == 0 ? a : b;
         memcpy(dst, c, 3);
@@ -694,20 +665,6 @@ static bool last_two_countries(const dyad_coder_work *w, char a[4], char b[4])
         found++;
     }
     return found == 2;
-}
-
-static uint32_t code_actor_at(dyad_coder_work *w, code_sentence *s, size_t p, const char *code)
-{
-    uint32_t na = new_actor(w, s);
-    if (na == DICT_NONE) return DICT_NONE;
-    uint32_t ci = code_push_code(w, code, strlen(code));
-    if (ci == DICT_NONE) return DICT_NONE;
-    s->actors[na].head = s->actors[na].last = s->actors[na].word = (uint32_t)p;
-    s->actors[na].first_code = ci;
-    s->actors[na].ncodes = 1;
-    s->w[p].type = W_ACTOR;
-    s->w[p].actor = na;
-    return na;
 }
 
 /* dyad's rules: "both countries", "the two sides", "both governments"
@@ -736,7 +693,7 @@ static int both_sides(dyad_coder_work *w, code_sentence *s)
         for (const char *const *n = nouns; *n && !noun; n++) noun = word_is(y, *n);
         char a[4], b[4];
         if (!both || !noun || !last_two_countries(w, a, b)) continue;
-        uint32_t first = code_actor_at(w, s, p, b), second = code_actor_at(w, s, p + 1, a);
+        uint32_t first = coded_actor(w, s, p, p, b), second = coded_actor(w, s, p + 1, p + 1, a);
         if (first == DICT_NONE || second == DICT_NONE) return -1;
         join_group(s, first, second);
         x->flags |= CW_COMPOUND_CONJ; /* not a conjunction clause's and */

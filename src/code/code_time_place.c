@@ -127,7 +127,7 @@ static void note_countries(dyad_coder_work *w, const dyad_event *e)
     const char *codes[2] = {e->source, e->target};
     for (int k = 0; k < 2; k++) {
         const char *c = codes[k];
-        if (strlen(c) < 3 || !strncmp(c, "IGO", 3) || !strncmp(c, "NGO", 3) || !strncmp(c, "IMG", 3)) continue;
+        if (!code_is_country(c)) continue;
         char a3[4] = {c[0], c[1], c[2], 0};
         where_context_add(&w->places, a3);
     }
