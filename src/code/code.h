@@ -219,6 +219,10 @@ void code_remember_context(dyad_coder_work *w, const code_sentence *s);
  * place (code_time_place.c).  article_date is YYYYMMDD, 0 if unknown. */
 void code_time_place(dyad_coder_work *w, const code_sentence *s, size_t first_event, int32_t article_date);
 
+/* The verb group whose main verb lies in an event's verb words, or NULL
+ * (code_time_place.c). */
+const dyad_verb_group *code_verb_group(const dyad_sentence *ds, dyad_span verb);
+
 /* dyad's rules: the article's quotations and their speakers' actor
  * codes (code_speakers.c), before its sentences are coded; the direct
  * quote holding byte `at` and its speaker's code, or NULL; and, once the

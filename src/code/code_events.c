@@ -626,26 +626,40 @@ static bool hypothetical(const code_sentence *s, const cw_word *x)
 
 /* The code of the first verb at or after view position `from` that codes
  * an event, or NULL: what a bare "demanded that ..." asks for. */
-static const ix_code *demanded_act(dyad_coder_work *w, const code_sentence *s, const code_view *v, size_t from)
+/* Matches the verb at view position q: its first pattern that matches
+ * (longest first) in *hit, or NULL; the words it spans end at *ql.
+ * Returns the code index, the pattern's or else the verb's own, or
+ * DICT_NONE. */
+static uint32_t match_verb(dyad_coder_work *w, const code_sentence *s, const code_view *v, size_t q, size_t *ql,
+                           code_match *m, const ix_pattern **hit)
 {
     const ix_root *roots = ix_roots(w->c->ix, NULL);
-    const ix_verb *verbs = ix_verbs(w->c->ix, NULL);
-    const ix_code *codes = ix_codes(w->c->ix, NULL);
+    const ix_verb *vb = &ix_verbs(w->c->ix, NULL)[roots[s->w[v->idx[q]].root].owner];
     const ix_pattern *pats = ix_patterns(w->c->ix, NULL);
+    const cw_word *x = &s->w[v->idx[q]];
+    *ql = q;
+    while (*ql + 1 < v->n && v->idx[*ql + 1] <= x->last) (*ql)++;
+    *hit = NULL;
+    for (uint32_t k = 0; k < vb->npatterns; k++) {
+        const ix_pattern *p = &pats[vb->first_pattern + k];
+        if (p->key_hash && !code_bloom_has(s->bloom, p->key_hash)) continue;
+        if (code_match_pattern(w, s, v, q, *ql, p, m)) { *hit = p; break; }
+    }
+    return *hit && (*hit)->code != DICT_NONE ? (*hit)->code : vb->code;
+}
+
+/* The code of the first verb at or after view position `from` that codes
+ * an event, or NULL: what a bare "demanded that ..." asks for. */
+static const ix_code *demanded_act(dyad_coder_work *w, const code_sentence *s, const code_view *v, size_t from)
+{
+    const ix_code *codes = ix_codes(w->c->ix, NULL);
     for (size_t q = from; q < v->n; q++) {
         const cw_word *x = &s->w[v->idx[q]];
         if (x->type != W_VERB || (x->flags & CW_PART)) continue;
-        const ix_verb *vb = &verbs[roots[x->root].owner];
-        size_t ql = q;
-        while (ql + 1 < v->n && v->idx[ql + 1] <= x->last) ql++;
+        size_t ql;
         code_match m;
-        const ix_pattern *hit = NULL;
-        for (uint32_t k = 0; k < vb->npatterns && !hit; k++) {
-            const ix_pattern *p = &pats[vb->first_pattern + k];
-            if (p->key_hash && !code_bloom_has(s->bloom, p->key_hash)) continue;
-            if (code_match_pattern(w, s, v, q, ql, p, &m)) hit = p;
-        }
-        uint32_t ci = hit && hit->code != DICT_NONE ? hit->code : vb->code;
+        const ix_pattern *hit;
+        uint32_t ci = match_verb(w, s, v, q, &ql, &m, &hit);
         if (ci == DICT_NONE || (codes[ci].flags & (IX_CODE_NULL | IX_CODE_DISCARD | IX_CODE_COMPLEX))) continue;
         return &codes[ci];
     }
@@ -670,10 +684,7 @@ static bool future_verb(const code_sentence *s, const cw_word *x)
 int code_sentence_events(dyad_coder_work *w, code_sentence *s)
 {
     const dict_index *ix = w->c->ix;
-    const ix_root *roots = ix_roots(ix, NULL);
-    const ix_verb *verbs = ix_verbs(ix, NULL);
     const ix_code *codes = ix_codes(ix, NULL);
-    const ix_pattern *pats = ix_patterns(ix, NULL);
     const code_options *o = &w->opt;
     if (w->trace) code_trace(w, s, w->trace);
 
@@ -724,17 +735,10 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
              * the clause's main event */
             if (clause_done && !(w->c->dyad_rules && reduced_passive(s, &cx.v, q))) break;
             if (w->c->dyad_rules && hypothetical(s, x)) continue;
-            const ix_verb *v = &verbs[roots[x->root].owner];
-            size_t ql = q;
-            while (ql + 1 < cx.v.n && cx.v.idx[ql + 1] <= x->last) ql++;
+            size_t ql;
             code_match m;
-            const ix_pattern *hit = NULL;
-            for (uint32_t k = 0; k < v->npatterns; k++) {
-                const ix_pattern *p = &pats[v->first_pattern + k];
-                if (p->key_hash && !code_bloom_has(s->bloom, p->key_hash)) continue;
-                if (code_match_pattern(w, s, &cx.v, q, ql, p, &m)) { hit = p; break; }
-            }
-            uint32_t ci = hit && hit->code != DICT_NONE ? hit->code : v->code;
+            const ix_pattern *hit;
+            uint32_t ci = match_verb(w, s, &cx.v, q, &ql, &m, &hit);
             if (ci == DICT_NONE) continue;
             if ((w->c->petrarch || w->c->dyad_rules) && (x->flags & CW_NEGATED) && !pattern_negates(w, hit)) {
                 /* "did not attack": the event did not happen, unless a

@@ -91,14 +91,8 @@ const char *code_quote_speaker(const dyad_coder_work *w, uint32_t at)
 static int event_modality(const dyad_analysis *an, const dyad_event *e)
 {
     if (e->sentence >= an->nsentences) return DYAD_MOD_NONE;
-    const dyad_sentence *ds = &an->sentences[e->sentence];
-    for (size_t g = 0; g < ds->nverbs; g++) {
-        const dyad_verb_group *vg = &ds->verbs[g];
-        if (vg->head >= ds->ntokens) continue;
-        const dyad_token *h = &ds->tokens[vg->head];
-        if (h->start >= e->verb_span.start && h->end <= e->verb_span.end) return vg->modality;
-    }
-    return DYAD_MOD_NONE;
+    const dyad_verb_group *vg = code_verb_group(&an->sentences[e->sentence], e->verb_span);
+    return vg ? vg->modality : DYAD_MOD_NONE;
 }
 
 /* The demand for an act: CAMEO's demand codes mirror the acts demanded

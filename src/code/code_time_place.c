@@ -56,8 +56,7 @@ static long nearest(const dyad_sentence *ds, size_t v, const uint32_t *first, si
     return best;
 }
 
-/* The verb group whose main verb lies in the event's verb words. */
-static const dyad_verb_group *verb_group(const dyad_sentence *ds, dyad_span verb)
+const dyad_verb_group *code_verb_group(const dyad_sentence *ds, dyad_span verb)
 {
     for (size_t g = 0; g < ds->nverbs; g++) {
         const dyad_verb_group *vg = &ds->verbs[g];
@@ -186,7 +185,7 @@ void code_time_place(dyad_coder_work *w, const code_sentence *s, size_t first_ev
         dyad_event *e = &w->events[k];
         note_countries(w, e);
         size_t v = token_at(ds, e->verb_span.start);
-        const dyad_verb_group *vg = verb_group(ds, e->verb_span);
+        const dyad_verb_group *vg = code_verb_group(ds, e->verb_span);
         if (future_group(vg)) e->flags |= DYAD_EVENT_FUTURE;
 
         /* when -- unless TABARI's own time shifting (its .options and
