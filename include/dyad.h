@@ -422,6 +422,37 @@ enum {
                                         sentences (target_span is there)  */
 };
 
+/* Which part of its sentence an event was coded from, and by which rule
+ * its source was found: why the event exists (--explain).  With the
+ * peers' dictionaries every event is DYAD_CLAUSE_OF_MAIN or
+ * DYAD_CLAUSE_OF_COORDINATE. */
+typedef enum dyad_event_clause {
+    DYAD_CLAUSE_OF_MAIN,        /* the sentence's first clause             */
+    DYAD_CLAUSE_OF_COORDINATE,  /* after "and", "but", "or"                */
+    DYAD_CLAUSE_OF_SUBORDINATE, /* "..., after police stormed the embassy" */
+    DYAD_CLAUSE_OF_PARTICIPLE,  /* "..., killing at least 12"              */
+    DYAD_CLAUSE_OF_RELATIVE,    /* "troops, who shelled the town"          */
+    DYAD_CLAUSE_OF_REPORTED     /* what a verb of saying reports: "X said
+                                   Y attacked Z" is Y's act                */
+} dyad_event_clause;
+
+typedef enum dyad_event_rule {
+    DYAD_RULE_SUBJECT,       /* source before the verb, target after it   */
+    DYAD_RULE_PATTERN,       /* the verb's pattern placed source or target */
+    DYAD_RULE_PASSIVE_AGENT, /* passive verb: the by-agent acts on the
+                                subject ("was rejected by Tehran")        */
+    DYAD_RULE_PASSIVE_STATE, /* agentless passive of coercion ("was
+                                arrested"): the subject's own state acts  */
+    DYAD_RULE_CARRIED,       /* no subject of its own: the enclosing or
+                                previous clause's ("..., killing 12")      */
+    DYAD_RULE_ANTECEDENT,    /* relative clause: the actor "who" stands for */
+    DYAD_RULE_SPEAKER        /* a quotation's "we", or a speaker's words   */
+} dyad_event_rule;
+
+/* "main", "coordinate", ...; "subject", "passive agent", ... */
+const char *dyad_event_clause_name(dyad_event_clause clause);
+const char *dyad_event_rule_name(dyad_event_rule rule);
+
 typedef struct dyad_event {
     uint32_t sentence;        /* index into dyad_analysis.sentences        */
     char date[11];            /* "YYYY-MM-DD" of the event; "" if unknown  */
@@ -458,6 +489,8 @@ typedef struct dyad_event {
     const char *pattern;      /* the pattern as written                    */
     const char *pattern_file; /* dictionary file and line it came from     */
     uint32_t pattern_line;
+    uint8_t clause;           /* dyad_event_clause it was coded from       */
+    uint8_t rule;             /* dyad_event_rule that found its source     */
 } dyad_event;
 
 /* Facts about a CAMEO event code, from dyad's own table (src/event/). */

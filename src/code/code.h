@@ -144,6 +144,14 @@ typedef struct code_sentence {
     uint64_t bloom[32];       /* every prefix of every word (code_view's)   */
     bool final_stop;          /* ends with . ? or !                          */
     bool question;            /* ends with ?                                 */
+    /* clauses (split_clauses): how many; for each, the clause whose
+     * subject a clause without one takes (DICT_NONE: none), the actor a
+     * relative pronoun stands for (DICT_NONE: none) and its
+     * dyad_event_clause kind */
+    uint32_t nclauses;
+    uint32_t *clause_prev;
+    uint32_t *clause_antecedent;
+    uint8_t *clause_kind;
 } code_sentence;
 
 /* The per-thread workspace. */

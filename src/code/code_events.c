@@ -350,6 +350,52 @@ static bool reduced_passive(const code_sentence *s, const code_view *v, size_t q
     return k + 1 < v->n && s->w[v->idx[k]].type == W_BY && actor_at(s, v->idx[k + 1]) != DICT_NONE;
 }
 
+/* dyad's rules: the verb group of the verb at word wi, when the chunker
+ * read it as passive ("was rejected", "is being accused"). */
+static const dyad_verb_group *passive_group(const code_sentence *s, uint32_t wi)
+{
+    const dyad_sentence *ds = s->ds;
+    if (!ds) return NULL;
+    uint32_t tok = s->w[wi].tok;
+    for (size_t g = 0; g < ds->nverbs; g++) {
+        const dyad_verb_group *vg = &ds->verbs[g];
+        if (vg->head == tok) return (vg->flags & DYAD_VG_PASSIVE) ? vg : NULL;
+    }
+    return NULL;
+}
+
+/* The actor named in a passive's by-agent ("by Tehran"), looked for in
+ * the clause's view, or DICT_NONE. */
+static uint32_t by_agent_actor(const code_sentence *s, const code_view *v, const dyad_verb_group *vg)
+{
+    const dyad_sentence *ds = s->ds;
+    if (!vg || vg->by_agent == DYAD_NONE || vg->by_agent >= ds->nchunks) return DICT_NONE;
+    const dyad_chunk *ch = &ds->chunks[vg->by_agent];
+    for (size_t q = 0; q < v->n; q++) {
+        uint32_t wi = v->idx[q];
+        if (s->w[wi].tok < ch->first || s->w[wi].tok >= ch->last) continue;
+        uint32_t a = actor_at(s, wi);
+        if (a != DICT_NONE) return a;
+    }
+    return DICT_NONE;
+}
+
+/* The subject of a clause: its first actor before its first verb. */
+static cand clause_subject(const code_sentence *s, const code_view *v)
+{
+    for (size_t q = 0; q < v->n; q++) {
+        const cw_word *x = &s->w[v->idx[q]];
+        if (x->type == W_VERB && !(x->flags & CW_PART)) break;
+        uint32_t a = actor_at(s, v->idx[q]);
+        if (a == DICT_NONE || attribution(s, s->actors[a].head)) continue;
+        uint32_t g = code_actor_group(s, a);
+        if (g == DICT_NONE) continue;
+        cand c = {g, false, code_anchor(s, a)};
+        return c;
+    }
+    return NO_CAND;
+}
+
 /* ---- events -------------------------------------------------------------------------- */
 
 typedef struct code_list { const char *c[64]; uint32_t actor[64]; size_t n; } code_list;
@@ -716,11 +762,31 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
 
     size_t sentence_start = w->nevents;
     size_t nresults = 0;
-    uint32_t nclauses = s->n ? s->w[s->n - 1].clause + 1 : 0;
+    uint32_t nclauses = s->nclauses;
     cand carried = NO_CAND;
     bool sentence_done = false;
+    bool dyad_rules = w->c->dyad_rules;
+    /* dyad's rules: each clause's source (or subject), for the clauses
+     * that take theirs from it */
+    cand *clause_src = dyad_rules ? arena_alloc(&w->a, (nclauses + 1) * sizeof *clause_src) : NULL;
+    if (dyad_rules && !clause_src) return -1;
     for (uint32_t c = 0; c < nclauses && !sentence_done; c++) {
         cx.v.n = view_of(s, cx.v.idx, c, false);
+        uint8_t carried_rule = DYAD_RULE_CARRIED;
+        if (dyad_rules) {
+            clause_src[c] = cx.v.n ? clause_subject(s, &cx.v) : NO_CAND;
+            uint32_t ante = s->clause_antecedent[c], prev = s->clause_prev[c];
+            carried = NO_CAND;
+            if (ante != DICT_NONE && code_actor_group(s, ante) != DICT_NONE) {
+                cand a = {code_actor_group(s, ante), false, code_anchor(s, ante)};
+                carried = a;
+                carried_rule = DYAD_RULE_ANTECEDENT;
+            } else if (prev != DICT_NONE && prev < c) {
+                carried = clause_src[prev];
+            }
+            /* a clause without a subject passes on the one it took */
+            if (clause_src[c].actor == DICT_NONE) clause_src[c] = carried;
+        }
         if (!cx.v.n) continue;
         cx.all_offset = 0;
         while (cx.all_offset < cx.all.n && cx.all.idx[cx.all_offset] != cx.v.idx[0]) cx.all_offset++;
@@ -782,16 +848,39 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
             cand src = {m.source, false, code_anchor(s, m.source_at)};
             cand tgt = {m.target, false, code_anchor(s, m.target_at)};
             bool designated = m.source != DICT_NONE || m.target != DICT_NONE;
-            if (src.actor == DICT_NONE) src = find_source(w, s, &cx.v, q, ql, tgt, carried);
-            if (tgt.actor == DICT_NONE && src.actor != DICT_NONE) tgt = find_target(w, s, &cx, q, ql, src);
-            if (tgt.actor == DICT_NONE && src.actor != DICT_NONE && w->c->dyad_rules &&
-                strncmp(code->first, "01", 2) != 0)
-                tgt = context_target(w, s, src);  /* a bare statement has no addressee */
+            uint8_t rule = designated ? DYAD_RULE_PATTERN : DYAD_RULE_SUBJECT;
+            const dyad_verb_group *pg = dyad_rules && !designated ? passive_group(s, cx.v.idx[q]) : NULL;
+            uint32_t agent = pg ? by_agent_actor(s, &cx.v, pg) : DICT_NONE;
+            if (agent != DICT_NONE) {
+                /* "The proposal was rejected by Tehran": the agent acts
+                 * on the subject, wherever the pattern's words end */
+                cand a = {code_actor_group(s, agent), false, code_anchor(s, agent)};
+                cand subj = find_source(w, s, &cx.v, q, q, a, carried);
+                if (subj.actor != DICT_NONE && subj.actor == carried.actor && subj.anchor == carried.anchor)
+                    rule = carried_rule;
+                else
+                    rule = DYAD_RULE_PASSIVE_AGENT;
+                src = a;
+                tgt = subj;
+                if (rule != DYAD_RULE_PASSIVE_AGENT) rule = DYAD_RULE_PASSIVE_AGENT;
+            } else {
+                if (src.actor == DICT_NONE) {
+                    src = find_source(w, s, &cx.v, q, ql, tgt, carried);
+                    if (src.actor != DICT_NONE && src.actor == carried.actor && src.anchor == carried.anchor)
+                        rule = carried_rule;
+                }
+                if (tgt.actor == DICT_NONE && src.actor != DICT_NONE) tgt = find_target(w, s, &cx, q, ql, src);
+                if (tgt.actor == DICT_NONE && src.actor != DICT_NONE && dyad_rules &&
+                    strncmp(code->first, "01", 2) != 0)
+                    tgt = context_target(w, s, src);  /* a bare statement has no addressee */
+            }
             if (src.actor == DICT_NONE || tgt.actor == DICT_NONE) continue;
-            if (!designated && (is_passive(s, &cx.v, q, ql) || (w->c->dyad_rules && reduced_passive(s, &cx.v, q)))) {
+            if (agent == DICT_NONE && !designated &&
+                (is_passive(s, &cx.v, q, ql) || (dyad_rules && reduced_passive(s, &cx.v, q)))) {
                 cand t = src;
                 src = tgt;
                 tgt = t;
+                rule = DYAD_RULE_PASSIVE_AGENT;
             }
             dyad_span verb = {s->w[m.first].start, s->w[m.last].end};
             if (s->w[m.first].start > s->w[cx.v.idx[q]].start) verb.start = s->w[cx.v.idx[q]].start;
@@ -800,6 +889,10 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
             if (make_events(w, s, src, tgt, code, verb, hit, sentence_start)) return -1;
             r->n = w->nevents - r->first;
             if (!r->n) continue;
+            for (size_t e = r->first; e < w->nevents; e++) {
+                w->events[e].clause = s->clause_kind[c];
+                w->events[e].rule = rule;
+            }
             if (tgt.actor == DEF_CONTEXT)
                 for (size_t e = r->first; e < w->nevents; e++) {
                     w->events[e].target_span = w->ctx_spans[tgt.anchor];
@@ -815,7 +908,9 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
             else if (o->by == CODE_BY_SENTENCE) clause_done = sentence_done = true;
         }
         (void)clause_done;
-        if (clause_source.actor != DICT_NONE) carried = clause_source;
+        if (dyad_rules) {
+            if (clause_source.actor != DICT_NONE && clause_source.actor < DEF_CONTEXT) clause_src[c] = clause_source;
+        } else if (clause_source.actor != DICT_NONE) carried = clause_source;
         else {
             /* the clause's subordinate event still carries its source */
             for (size_t r = nresults; r-- > 0;)

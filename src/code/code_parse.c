@@ -1071,19 +1071,137 @@ static bool speech_verb(const code_sentence *s, const cw_word *x)
     return false;
 }
 
-static void split_clauses(code_sentence *s, bool at_speech)
+/* TABARI 7.6: conjunctions split the sentence, each clause after the
+ * previous one. */
+static void split_clauses(code_sentence *s)
 {
     uint32_t clause = 0;
-    bool after_speech = false;
     for (size_t i = 0; i < s->n; i++) {
         cw_word *x = &s->w[i];
         if (x->type == W_CONJ && !(x->flags & (CW_PART | CW_COMPOUND_CONJ | CW_PROTECTED | CW_ELIM)))
             clause++;
-        else if (after_speech && x->type != W_COMMA)
-            clause++;
-        after_speech = at_speech && speech_verb(s, x) && !(x->flags & CW_ELIM);
         x->clause = clause;
     }
+    s->nclauses = s->n ? clause + 1 : 0;
+    for (uint32_t c = 0; c < s->nclauses; c++) {
+        s->clause_prev[c] = c ? c - 1 : DICT_NONE;
+        s->clause_antecedent[c] = DICT_NONE;
+        s->clause_kind[c] = c ? DYAD_CLAUSE_OF_COORDINATE : DYAD_CLAUSE_OF_MAIN;
+    }
+}
+
+static bool is_verb_tag(uint8_t t)
+{
+    return t == DYAD_TAG_VB || t == DYAD_TAG_VBD || t == DYAD_TAG_VBG || t == DYAD_TAG_VBN ||
+           t == DYAD_TAG_VBP || t == DYAD_TAG_VBZ || t == DYAD_TAG_MD;
+}
+
+/* Whether a verb follows word i before the next comma, within a few
+ * words: "after police stormed the embassy", "after blaming each other"
+ * open clauses; "after talks with Iran" and "since December" do not. */
+static bool verb_ahead(const code_sentence *s, size_t i)
+{
+    for (size_t k = i + 1; k < s->n && k <= i + 7; k++) {
+        const cw_word *x = &s->w[k];
+        if (x->type == W_COMMA || x->type == W_CONJ) return false;
+        if (x->type == W_VERB || (x->type == W_AUX) || is_verb_tag(x->tag)) return x->tag != DYAD_TAG_VBN || x->type == W_VERB;
+    }
+    return false;
+}
+
+/* Subordinators that open a clause with an event of its own. */
+static bool subordinator(const code_sentence *s, size_t i)
+{
+    static const char *const subs[] = {"after", "before", "when", "while", "because", "since", "until",
+                                       "although", "though", "whereas", "as", "amid", NULL};
+    const cw_word *x = &s->w[i];
+    if (x->flags & (CW_PART | CW_ELIM)) return false;
+    if (x->type == W_ACTOR || x->type == W_VERB) return false;
+    bool hit = false;
+    for (const char *const *p = subs; *p && !hit; p++) hit = word_is(x, *p);
+    if (!hit) return false;
+    if (word_is(x, "as") && i > 0 &&
+        (word_is(&s->w[i - 1], "such") || word_is(&s->w[i - 1], "well") || word_is(&s->w[i - 1], "as") ||
+         word_is(&s->w[i - 1], "so") || word_is(&s->w[i - 1], "same")))
+        return false;
+    if (word_is(x, "as") && i + 1 < s->n && (word_is(&s->w[i + 1], "well") || word_is(&s->w[i + 1], "part")))
+        return false;
+    return verb_ahead(s, i);
+}
+
+/* The actor a relative pronoun at word i stands for: the one ending just
+ * before it, or before the comma before it ("troops, who shelled ..."). */
+static uint32_t antecedent(const code_sentence *s, size_t i)
+{
+    size_t k = i;
+    if (k > 0 && s->w[k - 1].type == W_COMMA) k--;
+    if (k == 0) return DICT_NONE;
+    const cw_word *x = &s->w[k - 1];
+    if (x->actor == DICT_NONE || x->actor >= s->nactors) return DICT_NONE;
+    if (!(x->type == W_ACTOR || x->type == W_PRON || (x->flags & CW_PART))) return DICT_NONE;
+    const cw_actor *a = &s->actors[x->actor];
+    return a->cancelled ? DICT_NONE : x->actor;
+}
+
+/* dyad's rules: the sentence's events are found clause by clause, and a
+ * clause is not only what conjunctions delimit (TABARI) but every
+ * stretch that states an event of its own: a subordinate clause ("...,
+ * after police stormed the embassy"), a participle after a comma (",
+ * killing at least 12"), a relative clause ("troops, who shelled the
+ * town") and what a verb of saying reports ("X said Y attacked Z" is Y's
+ * act).  Clauses opened inside another close at the next comma, and the
+ * words after it belong to the enclosing clause again; a clause with no
+ * subject of its own takes the enclosing (or previous) clause's, a
+ * relative clause the actor its pronoun stands for.  The nesting depth
+ * is bounded; deeper openers continue the current clause. */
+#define CODE_CLAUSE_DEPTH 8
+static void split_clauses_dyad(code_sentence *s)
+{
+    uint32_t stack[CODE_CLAUSE_DEPTH];
+    size_t depth = 1;
+    stack[0] = 0;
+    uint32_t next = 1;
+    s->clause_prev[0] = DICT_NONE;
+    s->clause_antecedent[0] = DICT_NONE;
+    s->clause_kind[0] = DYAD_CLAUSE_OF_MAIN;
+    bool after_speech = false;
+    for (size_t i = 0; i < s->n; i++) {
+        cw_word *x = &s->w[i];
+        bool free_word = !(x->flags & (CW_PART | CW_COMPOUND_CONJ | CW_PROTECTED | CW_ELIM));
+        int open = -1;         /* dyad_event_clause of a clause opened here */
+        bool sibling = false;  /* the new clause follows the current one   */
+        uint32_t ante = DICT_NONE;
+        if (x->type == W_CONJ && free_word) {
+            open = DYAD_CLAUSE_OF_COORDINATE;
+            sibling = true;
+        } else if (after_speech && x->type != W_COMMA) {
+            open = DYAD_CLAUSE_OF_REPORTED;
+            sibling = true;
+        } else if (x->type == W_COMMA && !(x->flags & (CW_COMPOUND_CONJ | CW_PROTECTED)) && depth > 1) {
+            depth--;  /* the inner clause ends; the enclosing one goes on */
+        } else if (free_word && subordinator(s, i)) {
+            open = DYAD_CLAUSE_OF_SUBORDINATE;
+        } else if (free_word && (word_is(x, "who") || word_is(x, "which")) && i > 0 && verb_ahead(s, i)) {
+            ante = antecedent(s, i);
+            open = word_is(x, "who") || ante != DICT_NONE ? DYAD_CLAUSE_OF_RELATIVE : DYAD_CLAUSE_OF_SUBORDINATE;
+        } else if (free_word && i > 0 && s->w[i - 1].type == W_COMMA &&
+                   (x->tag == DYAD_TAG_VBG ||
+                    (x->tag == DYAD_TAG_RB && i + 1 < s->n && s->w[i + 1].tag == DYAD_TAG_VBG))) {
+            open = DYAD_CLAUSE_OF_PARTICIPLE;
+        }
+        if (open >= 0 && next < UINT32_MAX) {
+            uint32_t c = next++;
+            uint32_t cur = stack[depth - 1];
+            s->clause_kind[c] = (uint8_t)open;
+            s->clause_antecedent[c] = ante;
+            s->clause_prev[c] = cur;
+            if (sibling || depth == CODE_CLAUSE_DEPTH) stack[depth - 1] = c;
+            else stack[depth++] = c;
+        }
+        x->clause = stack[depth - 1];
+        after_speech = speech_verb(s, x) && !(x->flags & CW_ELIM);
+    }
+    s->nclauses = s->n ? next : 0;
 }
 
 static void group_spans(code_sentence *s)
@@ -1125,7 +1243,13 @@ int code_parse(dyad_coder_work *w, code_sentence *s)
     protect_noun_compounds(s, w->c->petrarch);
     comma_clauses(w, s);
     if (resolve_pronouns(w, s)) return -1;
-    split_clauses(s, w->c->dyad_rules);
+    /* at most one clause a word, and one more */
+    s->clause_prev = arena_alloc(&w->a, (s->n + 1) * sizeof *s->clause_prev);
+    s->clause_antecedent = arena_alloc(&w->a, (s->n + 1) * sizeof *s->clause_antecedent);
+    s->clause_kind = arena_alloc(&w->a, (s->n + 1) * sizeof *s->clause_kind);
+    if (!s->clause_prev || !s->clause_antecedent || !s->clause_kind) return -1;
+    if (w->c->dyad_rules) split_clauses_dyad(s);
+    else split_clauses(s);
     group_spans(s);
     return w->oom ? -1 : 0;
 }

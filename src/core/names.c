@@ -43,6 +43,20 @@ const char *dyad_clause_name(dyad_clause_kind kind)
     return (unsigned)kind < sizeof n / sizeof *n ? n[kind] : "?";
 }
 
+const char *dyad_event_clause_name(dyad_event_clause clause)
+{
+    static const char *const n[] = {"main", "coordinate", "subordinate",
+                                    "participle", "relative", "reported"};
+    return (unsigned)clause < sizeof n / sizeof *n ? n[clause] : "?";
+}
+
+const char *dyad_event_rule_name(dyad_event_rule rule)
+{
+    static const char *const n[] = {"subject", "pattern", "passive agent", "passive state",
+                                    "carried subject", "relative antecedent", "speaker"};
+    return (unsigned)rule < sizeof n / sizeof *n ? n[rule] : "?";
+}
+
 const char *dyad_tense_name(dyad_tense tense)
 {
     static const char *const n[] = {"none", "present", "past", "future"};

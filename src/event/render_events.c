@@ -135,6 +135,10 @@ static void json_place(FILE *out, const dyad_analysis *a, const dyad_event *e)
 
 static void json_explain(FILE *out, const dyad_event *e, sbuf *scratch)
 {
+    const char *cl = dyad_event_clause_name((dyad_event_clause)e->clause);
+    const char *rule = dyad_event_rule_name((dyad_event_rule)e->rule);
+    json_field(out, "clause", cl, strlen(cl));
+    json_field(out, "rule", rule, strlen(rule));
     json_field(out, "pattern", e->pattern, e->pattern ? strlen(e->pattern) : 0);
     if (!e->pattern_file) return;
     char line[16];
