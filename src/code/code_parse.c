@@ -504,6 +504,66 @@ static bool earlier_with_role(const dyad_coder_work *w, const char *role, char o
     return false;
 }
 
+/* Whether words i and i + 1 are written as one with a hyphen:
+ * "Iran-backed", "pro-Russian". */
+static bool hyphen_joined(const code_sentence *s, size_t i)
+{
+    if (!s->doc || !s->doc->text || i + 1 >= s->n) return false;
+    const cw_word *a = &s->w[i], *b = &s->w[i + 1];
+    return b->start == a->end + 1 && s->doc->text[a->end] == '-';
+}
+
+static void cancel_actor(code_sentence *s, uint32_t a)
+{
+    cw_actor *act = &s->actors[a];
+    act->cancelled = true;
+    for (uint32_t k = act->head; k <= act->last && k < s->n; k++) {
+        if (s->w[k].actor != a) continue;
+        s->w[k].type = W_NONE;
+        s->w[k].actor = DICT_NONE;
+    }
+}
+
+/* dyad's rules: a name inside a stance or sponsorship adjective is no
+ * party to the clause -- "pro-Western parties" are not the West, "the
+ * U.N.-supported government" is the government, a "Houthi-controlled
+ * area" no actor at all -- except that the sponsor is the country of the
+ * force it backs: "Iran-backed militias" are Iranian militias.  What a
+ * country leads or flags stays its own ("the American-led invasion", "a
+ * British-flagged tanker"). */
+static void stance_modifiers(code_sentence *s)
+{
+    static const char *const sponsored[] = {"backed", "supported", "sponsored", "funded", "armed", "trained",
+                                            "allied", "aligned", "controlled", "held", "run", "installed",
+                                            "appointed", "friendly", "leaning", "dominated", "linked",
+                                            "affiliated", "inspired", NULL};
+    for (size_t a = 0; a < s->nactors; a++) {
+        cw_actor *act = &s->actors[a];
+        if (act->pronoun || act->cancelled || act->head >= s->n || act->last >= s->n) continue;
+        uint32_t h = act->head, l = act->last;
+        if (h > 0 && hyphen_joined(s, h - 1) &&
+            (word_is(&s->w[h - 1], "pro") || word_is(&s->w[h - 1], "anti"))) {
+            cancel_actor(s, (uint32_t)a);
+            continue;
+        }
+        if (!hyphen_joined(s, l)) continue;
+        const cw_word *p = &s->w[l + 1];
+        bool hit = false;
+        for (const char *const *k = sponsored; *k && !hit; k++) hit = word_is(p, *k);
+        if (!hit) continue;
+        if (l + 2 < s->n && s->w[l + 2].type == W_AGENT && !(s->w[l + 2].flags & CW_PART)) {
+            /* the agent after the adjective joins the sponsor */
+            s->w[l + 1].type = W_NONE;
+            s->w[l + 1].flags |= CW_PART;
+            s->w[l + 1].head = s->w[h].type == W_ACTOR ? h : s->w[h].head;
+            s->w[l + 1].actor = (uint32_t)a;
+            act->last = l + 1;
+        } else {
+            cancel_actor(s, (uint32_t)a);
+        }
+    }
+}
+
 static int attach_agents(dyad_coder_work *w, code_sentence *s)
 {
     const dict_index *ix = w->c->ix;
@@ -1234,6 +1294,7 @@ int code_parse(dyad_coder_work *w, code_sentence *s)
     } else {
         if (w->c->dyad_rules && w->nquotes && !w->finding_speakers && first_person_actors(w, s)) return -1;
         if (w->c->dyad_rules && !w->finding_speakers && w->nctx >= 2 && both_sides(w, s)) return -1;
+        if (w->c->dyad_rules) stance_modifiers(s);
         if (attach_agents(w, s)) return -1;
         if (w->c->dyad_rules) merge_adjacent_actors(w, s);
         build_cover(s, cover);
