@@ -228,7 +228,24 @@ static cand find_target(const dyad_coder_work *w, const code_sentence *s, const 
     const code_view *v = &cx->v;
     bool dyad_rules = w->c->dyad_rules;
     bool place_skipped = false;
-    for (size_t q = vlast + 1; q < v->n; q++) {
+    size_t end = v->n;
+    if (dyad_rules) {
+        /* the verb's object lies before the clause's next finite verb:
+         * "Kenyan troops stationed at the base repelled the militants"
+         * (a relative clause on the object still describes it: "denied
+         * a role in the bombing that killed Indian police") */
+        for (size_t q = vlast + 1; q < v->n; q++) {
+            const cw_word *x = &s->w[v->idx[q]];
+            if (x->flags & CW_PART) continue;
+            const char *before = q > 0 ? s->w[v->idx[q - 1]].s : "";
+            if ((x->tag == DYAD_TAG_VBD || x->tag == DYAD_TAG_VBZ || x->tag == DYAD_TAG_VBP || x->tag == DYAD_TAG_MD) &&
+                strcmp(before, "that") != 0 && strcmp(before, "which") != 0) {
+                end = q;
+                break;
+            }
+        }
+    }
+    for (size_t q = vlast + 1; q < end; q++) {
         uint32_t a = actor_at(s, v->idx[q]);
         if (a == DICT_NONE) continue;
         if (dyad_rules && mention_start(s, v, q, a) && locative(s, v->idx[q])) {
@@ -250,7 +267,7 @@ static cand find_target(const dyad_coder_work *w, const code_sentence *s, const 
             return c;
         }
         if (place_skipped) {
-            for (size_t q = vlast + 1; q < v->n; q++) {
+            for (size_t q = vlast + 1; q < end; q++) {
                 uint32_t a = actor_at(s, v->idx[q]);
                 if (a == DICT_NONE) continue;
                 cand c = candidate(w, s, a, source);
