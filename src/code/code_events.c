@@ -29,7 +29,10 @@
 
 #define DEF_SOURCE (UINT32_MAX - 1)
 #define DEF_TARGET (UINT32_MAX - 2)
-#define DEF_CONTEXT (UINT32_MAX - 3) /* anchor: index into the work's ctx_* */
+#define DEF_CONTEXT (UINT32_MAX - 3) /* anchor: index into the work's ctx_*,
+                                        or NO_TARGET: the event has none */
+#define NO_TARGET UINT32_MAX
+#define DEF_STATE (UINT32_MAX - 4)   /* anchor: a code in the work's pool */
 
 typedef struct cand {
     uint32_t actor;  /* group head or member; DEF_*; DICT_NONE = none */
@@ -104,6 +107,7 @@ static const char *first_code(const dyad_coder_work *w, const code_sentence *s, 
     if (c.actor == DEF_SOURCE) return w->opt.default_source;
     if (c.actor == DEF_TARGET) return w->opt.default_target;
     if (c.actor == DEF_CONTEXT) return c.anchor < w->nctx ? w->ctx_codes[c.anchor] : "";
+    if (c.actor == DEF_STATE) return c.anchor < w->ncodes ? w->codes[c.anchor].s : "";
     if (c.actor == DICT_NONE) return "";
     const cw_actor *a = &s->actors[c.actor];
     return a->ncodes ? w->codes[a->first_code].s : "";
@@ -119,7 +123,7 @@ static cand candidate(const dyad_coder_work *w, const code_sentence *s, uint32_t
     cand c = {g, false, code_anchor(s, a)};
     if (other.actor == DICT_NONE) return c;
     const char *oc = first_code(w, s, other);
-    uint32_t og = other.actor < DEF_CONTEXT ? s->actors[other.actor].group : DICT_NONE;
+    uint32_t og = other.actor < DEF_STATE ? s->actors[other.actor].group : DICT_NONE;
     if (s->actors[a].pronoun) {
         /* "they ... them" is one actor; "the ambassadors of A, B and C
          * presented their ..." is not, to TABARI */
@@ -261,7 +265,7 @@ static cand find_target(const dyad_coder_work *w, const code_sentence *s, const 
     if (dyad_rules) {
         /* "X and Y pledged to deepen ties": a joint subject acts on its
          * own members, each on the others */
-        if (source.actor < DEF_CONTEXT && !source.single &&
+        if (source.actor < DEF_STATE && !source.single &&
             s->actors[s->actors[source.actor].group].next != DICT_NONE) {
             cand c = {s->actors[source.actor].group, false, source.anchor};
             return c;
@@ -286,7 +290,7 @@ static cand find_target(const dyad_coder_work *w, const code_sentence *s, const 
         cand c = candidate(w, s, a, source);
         if (c.actor != DICT_NONE) return c;
     }
-    if (source.actor < DEF_CONTEXT && !source.single &&
+    if (source.actor < DEF_STATE && !source.single &&
         s->actors[s->actors[source.actor].group].next != DICT_NONE) {
         cand c = {s->actors[source.actor].group, false, source.anchor};
         return c;
@@ -420,7 +424,7 @@ typedef struct code_list { const char *c[64]; uint32_t actor[64]; size_t n; } co
 static void cand_codes(const dyad_coder_work *w, const code_sentence *s, cand c, code_list *out)
 {
     out->n = 0;
-    if (c.actor == DEF_SOURCE || c.actor == DEF_TARGET || c.actor == DEF_CONTEXT) {
+    if (c.actor == DEF_SOURCE || c.actor == DEF_TARGET || c.actor == DEF_CONTEXT || c.actor == DEF_STATE) {
         out->c[0] = first_code(w, s, c);
         out->actor[0] = DICT_NONE;
         out->n = 1;
@@ -507,8 +511,8 @@ static int make_events(dyad_coder_work *w, const code_sentence *s, cand src, can
     cand_codes(w, s, src, &sl);
     cand_codes(w, s, tgt, &tl);
     uint32_t flags = 0;
-    if ((src.actor < DEF_CONTEXT && s->actors[src.actor].next != DICT_NONE && !src.single) ||
-        (tgt.actor < DEF_CONTEXT && s->actors[tgt.actor].next != DICT_NONE && !tgt.single))
+    if ((src.actor < DEF_STATE && s->actors[src.actor].next != DICT_NONE && !src.single) ||
+        (tgt.actor < DEF_STATE && s->actors[tgt.actor].next != DICT_NONE && !tgt.single))
         flags |= DYAD_EVENT_COMPOUND;
     for (size_t i = 0; i < sl.n; i++) {
         for (size_t j = 0; j < tl.n; j++) {
@@ -825,7 +829,9 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
             if (ci == DICT_NONE) continue;
             if ((w->c->petrarch || w->c->dyad_rules) && (x->flags & CW_NEGATED) && !pattern_negates(w, hit)) {
                 /* "did not attack": the event did not happen, unless a
-                 * pattern written with the negation codes it */
+                 * pattern written with the negation codes it; nor did
+                 * what it governs ("never threatened to close the strait") */
+                if (dyad_rules) clause_done = true;
                 continue;
             }
             const ix_code *code = &codes[ci];
@@ -890,9 +896,41 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                 if (tgt.actor == DICT_NONE && src.actor != DICT_NONE && dyad_rules &&
                     strncmp(code->first, "01", 2) != 0)
                     tgt = context_target(w, s, src);  /* a bare statement has no addressee */
+                if (tgt.actor == DICT_NONE && src.actor != DICT_NONE && src.actor < DEF_STATE && dyad_rules &&
+                    strncmp(code->first, "01", 2) != 0 && !(code->flags & IX_CODE_SUBORD) &&
+                    (rule != DYAD_RULE_SUBJECT || s->actors[src.actor].head < cx.v.idx[q])) {
+                    /* "Moscow denies the allegations", "protesters rallied
+                     * in the capital": an act with nobody named to receive
+                     * it is coded with no target, not dropped -- when its
+                     * subject is named before it ("Typhoon Haiyan struck
+                     * the Philippines" has none) */
+                    cand none = {DEF_CONTEXT, false, NO_TARGET};
+                    tgt = none;
+                }
             }
+            if (pg && agent == DICT_NONE) {
+                /* "More than 200 people have been arrested": the subject
+                 * suffered the act.  Arresting and detaining are what a
+                 * state does to its own people; of violence the passive
+                 * does not say who did it ("were killed"); other passives
+                 * keep their subject ("police were put on alert") */
+                bool violent = !strncmp(code->first, "18", 2) || !strncmp(code->first, "19", 2) ||
+                               !strncmp(code->first, "20", 2);
+                if (violent) continue;
+                if (src.actor >= DEF_STATE || strncmp(code->first, "17", 2) != 0) goto passive_done;
+                const char *sc = first_code(w, s, src);
+                if (!code_is_country(sc)) continue;
+                uint32_t k = code_push_code(w, sc, 3);
+                if (k == DICT_NONE) return -1;
+                tgt = src;
+                src.actor = DEF_STATE;
+                src.single = false;
+                src.anchor = k;
+                rule = DYAD_RULE_PASSIVE_STATE;
+            }
+        passive_done:
             if (src.actor == DICT_NONE || tgt.actor == DICT_NONE) continue;
-            if (agent == DICT_NONE && !designated &&
+            if (agent == DICT_NONE && !pg && !designated &&
                 (is_passive(s, &cx.v, q, ql) || (dyad_rules && reduced_passive(s, &cx.v, q)))) {
                 cand t = src;
                 src = tgt;
@@ -910,7 +948,7 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                 w->events[e].clause = s->clause_kind[c];
                 w->events[e].rule = rule;
             }
-            if (tgt.actor == DEF_CONTEXT)
+            if (tgt.actor == DEF_CONTEXT && tgt.anchor < w->nctx)
                 for (size_t e = r->first; e < w->nevents; e++) {
                     w->events[e].target_span = w->ctx_spans[tgt.anchor];
                     w->events[e].flags |= DYAD_EVENT_CONTEXT_TARGET;
@@ -926,7 +964,7 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
         }
         (void)clause_done;
         if (dyad_rules) {
-            if (clause_source.actor != DICT_NONE && clause_source.actor < DEF_CONTEXT) clause_src[c] = clause_source;
+            if (clause_source.actor != DICT_NONE && clause_source.actor < DEF_STATE) clause_src[c] = clause_source;
         } else if (clause_source.actor != DICT_NONE) carried = clause_source;
         else {
             /* the clause's subordinate event still carries its source */
