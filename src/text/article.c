@@ -164,8 +164,12 @@ static uint32_t bracket_byline(const char *t, uint32_t start, uint32_t end)
 static uint32_t dateline(const char *t, uint32_t start, uint32_t end)
 {
     uint32_t i = start, caps = 0;
+    /* several places ("WASHINGTON / PORT-AU-PRINCE -", "WASHINGTON/BAMAKO")
+     * and hyphenated names are one dateline */
     while (i < end && (ch_is_upper((unsigned char)t[i]) || t[i] == ' ' || t[i] == '.' ||
-                       t[i] == '\'')) {
+                       t[i] == '\'' || t[i] == '/' ||
+                       (t[i] == '-' && i > start && ch_is_upper((unsigned char)t[i - 1]) && i + 1 < end &&
+                        ch_is_upper((unsigned char)t[i + 1])))) {
         if (ch_is_upper((unsigned char)t[i])) caps++;
         i++;
     }
@@ -195,6 +199,40 @@ static uint32_t dateline(const char *t, uint32_t start, uint32_t end)
         if (c == '.' && i + 1 < end && t[i + 1] == ' ' && i >= start + 4 &&
             !ch_is_upper((unsigned char)t[i - 3]) && t[i - 4] != ' ')
             return 0;
+    }
+    return 0;
+}
+
+/* Length of a dateline of capitalised place names ("Harare, Zimbabwe --
+ * ", "Washington/Mogadishu -- "): at most four words, each capitalised,
+ * separated by blanks, commas or slashes, then a dash between spaces;
+ * 0 if none. */
+static uint32_t dateline_names(const char *t, uint32_t start, uint32_t end)
+{
+    uint32_t i = start, words = 0;
+    uint32_t limit = start + 60 < end ? start + 60 : end;
+    while (i < limit) {
+        if (!ch_is_upper((unsigned char)t[i])) return 0;
+        while (i < limit && (ch_is_upper((unsigned char)t[i]) || ch_is_lower((unsigned char)t[i]) ||
+                             (t[i] == '-' && i + 1 < limit && ch_is_upper((unsigned char)t[i + 1]))))
+            i++;
+        if (++words > 4 || i >= limit) return 0;
+        if (t[i] == ',' || t[i] == '/') i++;
+        if (i < limit && t[i] == ' ') i++;
+        else if (i < limit && t[i - 1] != '/') return 0;
+        if (i >= limit) return 0;
+        uint32_t dash_len = 0;
+        if (t[i] == '-' && i + 1 < end && t[i + 1] == ' ') dash_len = 1;
+        else if (t[i] == '-' && i + 2 < end && t[i + 1] == '-' && t[i + 2] == ' ') dash_len = 2;
+        else if ((unsigned char)t[i] == 0xE2 && i + 3 < end && (unsigned char)t[i + 1] == 0x80 &&
+                 ((unsigned char)t[i + 2] == 0x94 || (unsigned char)t[i + 2] == 0x93) && t[i + 3] == ' ')
+            dash_len = 3;
+        if (dash_len) {
+            if (t[i - 1] != ' ') return 0;
+            uint32_t j = i + dash_len, adv;
+            while (j < end && is_space_at(t, j, end, &adv)) j += adv;
+            return j - start;
+        }
     }
     return 0;
 }
@@ -251,6 +289,7 @@ static void add_paragraph(part_list *pl, const char *t, uint32_t start, uint32_t
         start += b;
     }
     uint32_t d = start < end ? dateline(t, start, end) : 0;
+    if (!d && start < end) d = dateline_names(t, start, end);
     if (d) {
         add_part(pl, DYAD_PART_DATELINE, start, start + d);
         start += d;
