@@ -150,6 +150,37 @@ static void text_layout_of_a_wire_story(tctx *t)
     dyad_pipeline_free(p);
 }
 
+static void text_datelines_of_several_places(tctx *t)
+{
+    /* each: headline, blank line, a paragraph opening with a dateline */
+    static const char *const stories[][2] = {
+        {"Talks resume\n\nWASHINGTON / MINAS TIRITH - Gondor and Arnor met on Monday.\n", "WASHINGTON / MINAS TIRITH - "},
+        {"Talks resume\n\nWASHINGTON/BREE, ERIADOR - Gondor and Arnor met on Monday.\n", "WASHINGTON/BREE, ERIADOR - "},
+        {"Talks resume\n\nMINAS-TIRITH - Gondor and Arnor met on Monday.\n", "MINAS-TIRITH - "},
+        {"Talks resume\n\nBree, Eriador \xe2\x80\x94 Gondor and Arnor met on Monday.\n", "Bree, Eriador \xe2\x80\x94 "},
+        {"Talks resume\n\nWashington/Bree \xe2\x80\x94 Gondor and Arnor met on Monday.\n", "Washington/Bree \xe2\x80\x94 "},
+    };
+    dyad_pipeline *p = dyad_pipeline_new(DYAD_LEVEL_SENTENCES);
+    dyad_analysis a;
+    char buf[256];
+    for (size_t k = 0; k < sizeof stories / sizeof *stories; k++) {
+        CHECK_INT(dyad_analyze_text(p, stories[k][0], strlen(stories[k][0]), &a), 0);
+        CHECK_STR(part_kinds(&a, buf, sizeof buf), "headline dateline body");
+        if (a.nparts == 3)
+            CHECK_INT(a.parts[1].end - a.parts[1].start, strlen(stories[k][1]));
+    }
+    /* capitalised words without a dash, or a sentence, are body text */
+    static const char *const bodies[] = {
+        "Talks resume\n\nGondor and Arnor met on Monday - and agreed.\n",
+        "Talks resume\n\nThe Gondor Council Of Elders Met - briefly.\n",
+    };
+    for (size_t k = 0; k < sizeof bodies / sizeof *bodies; k++) {
+        CHECK_INT(dyad_analyze_text(p, bodies[k], strlen(bodies[k]), &a), 0);
+        CHECK_STR(part_kinds(&a, buf, sizeof buf), "headline body");
+    }
+    dyad_pipeline_free(p);
+}
+
 static void text_layout_of_the_seed_article(tctx *t)
 {
     char path[512];
@@ -231,6 +262,7 @@ void suite_text(tctx *t)
     RUN(t, text_offsets_point_into_the_original);
     RUN(t, text_sentences_survive_news_english);
     RUN(t, text_layout_of_a_wire_story);
+    RUN(t, text_datelines_of_several_places);
     RUN(t, text_layout_of_the_seed_article);
     RUN(t, text_hostile_input_is_handled_in_linear_time);
 }
