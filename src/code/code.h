@@ -166,6 +166,7 @@ struct dyad_coder_work {
     cw_code *codes; size_t ncodes, cap_codes;
     dyad_event *events; size_t nevents, cap_events;
     unsigned status;              /* CODE_ST_* of the last document        */
+    size_t sentence_first;        /* the sentence being coded: its first event */
     char complex_reason[64];
     /* FORWARD: the previous record's story, sentence and first actor */
     char fwd_story[32];

@@ -462,6 +462,9 @@ static int push_event(dyad_coder_work *w, const code_sentence *s, const char *sr
                       const char *code, uint32_t src_actor, uint32_t tgt_actor, dyad_span verb,
                       uint32_t flags, const ix_pattern *p, size_t verb_first)
 {
+    /* dyad's rules: one event a sentence for each source, target and
+     * code, however many of its clauses state it */
+    if (w->c->dyad_rules) verb_first = w->sentence_first;
     /* a compound met by a paired code gives some pairs twice: once is enough */
     for (size_t i = verb_first; i < w->nevents; i++)
         if (!strcmp(w->events[i].source, src) && !strcmp(w->events[i].target, tgt) &&
@@ -782,6 +785,7 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
     if (w->status & (CODE_ST_DISCARD | CODE_ST_COMPLEX)) return 0;
 
     size_t sentence_start = w->nevents;
+    w->sentence_first = sentence_start;
     size_t nresults = 0;
     uint32_t nclauses = s->nclauses;
     cand carried = NO_CAND;
@@ -812,6 +816,7 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
         cx.all_offset = 0;
         while (cx.all_offset < cx.all.n && cx.all.idx[cx.all_offset] != cx.v.idx[0]) cx.all_offset++;
         bool clause_done = false;
+        bool clause_passive = false;
         cand clause_source = NO_CAND;
         for (size_t q = 0; q < cx.v.n; q++) {
             const cw_word *x = &s->w[cx.v.idx[q]];
@@ -958,13 +963,19 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
             r->source = src;
             nresults++;
             if (code->flags & IX_CODE_SUBORD) continue;
-            if (clause_source.actor == DICT_NONE) clause_source = src;
+            if (clause_source.actor == DICT_NONE) {
+                clause_source = src;
+                clause_passive = rule == DYAD_RULE_PASSIVE_AGENT;
+            }
             if (o->by == CODE_BY_CLAUSE) clause_done = true;
             else if (o->by == CODE_BY_SENTENCE) clause_done = sentence_done = true;
         }
         (void)clause_done;
         if (dyad_rules) {
-            if (clause_source.actor != DICT_NONE && clause_source.actor < DEF_STATE) clause_src[c] = clause_source;
+            /* a passive's agent is who acts on ("was attacked by Y,
+             * killing 12"); otherwise the subject stays the clause's */
+            if (clause_source.actor != DICT_NONE && clause_source.actor < DEF_STATE && clause_passive)
+                clause_src[c] = clause_source;
         } else if (clause_source.actor != DICT_NONE) carried = clause_source;
         else {
             /* the clause's subordinate event still carries its source */

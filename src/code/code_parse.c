@@ -1050,10 +1050,15 @@ static bool own_clause(const dyad_coder_work *w, const code_sentence *s, size_t 
     const ix_verb *verbs = ix_verbs(w->c->ix, NULL);
     const ix_code *codes = ix_codes(w->c->ix, NULL);
     bool actor = false;
+    /* ", rejected the proposal" after an appositive ("Brazil's president,
+     * Lula, rejected ..."), ", killing at least 12": a verb opening the
+     * stretch is its subject's predicate or a participle of its own */
+    size_t lead = from;
+    while (lead < to && lead < s->n && (s->w[lead].tag == DYAD_TAG_RB || s->w[lead].type == W_AUX)) lead++;
     for (size_t i = from; i < to && i < s->n; i++) {
         const cw_word *x = &s->w[i];
         if (x->type == W_ACTOR) actor = true;
-        if (!actor || x->type != W_VERB || (x->flags & CW_PART) || x->root == DICT_NONE) continue;
+        if (!(actor || i == lead) || x->type != W_VERB || (x->flags & CW_PART) || x->root == DICT_NONE) continue;
         uint32_t ci = verbs[roots[x->root].owner].code;
         if (ci == DICT_NONE || !(codes[ci].flags & IX_CODE_SUBORD)) return true;
     }
