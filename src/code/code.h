@@ -183,6 +183,11 @@ struct dyad_coder_work {
     char ctx_codes[CODE_CONTEXT_ACTORS][32];
     dyad_span ctx_spans[CODE_CONTEXT_ACTORS];
     size_t nctx;
+    /* dyad's rules: how often each country has been named in the
+     * article's coded sentences, for a role word that names none */
+    char home_codes[16][4];
+    uint32_t home_counts[16];
+    size_t nhome;
     /* the article's countries (for choosing among same-named places) and
      * its last event date known to the day ("on the same day") */
     where_context places;

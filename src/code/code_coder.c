@@ -218,6 +218,7 @@ int dyad_code(dyad_coder_work *w, const dyad_analysis *an, const dyad_event **ev
     bool have_last = false;
     w->doc_fwd_valid = false;
     w->nctx = 0;
+    w->nhome = 0;
     memset(&w->places, 0, sizeof w->places);
     w->last_date = 0;
     w->nquotes = 0;

@@ -317,12 +317,24 @@ static bool noun_modifier(const code_sentence *s, const cw_actor *a)
 /* Appends the sentence's actors, in text order, to the article's recent
  * actors (the oldest fall off); a place ("stationed in Belgium") is
  * where things happened, not a party to them. */
+static void count_home(dyad_coder_work *w, const char *code)
+{
+    if (!code_is_country(code)) return;
+    for (size_t k = 0; k < w->nhome; k++)
+        if (!strncmp(w->home_codes[k], code, 3)) { w->home_counts[k]++; return; }
+    if (w->nhome == sizeof w->home_codes / sizeof *w->home_codes) return;
+    memcpy(w->home_codes[w->nhome], code, 3);
+    w->home_codes[w->nhome][3] = 0;
+    w->home_counts[w->nhome++] = 1;
+}
+
 void code_remember_context(dyad_coder_work *w, const code_sentence *s)
 {
     for (size_t i = 0; i < s->n; i++) {
         const cw_word *x = &s->w[i];
         if (x->type != W_ACTOR || (x->flags & (CW_PART | CW_ELIM)) || x->actor >= s->nactors) continue;
         const cw_actor *a = &s->actors[x->actor];
+        if (!a->pronoun && !a->cancelled && a->ncodes) count_home(w, w->codes[a->first_code].s);
         if (a->pronoun || a->cancelled || !a->ncodes || locative(s, a->head) || noun_modifier(s, a)) continue;
         if (w->nctx == CODE_CONTEXT_ACTORS) {
             memmove(w->ctx_codes, w->ctx_codes + 1, (CODE_CONTEXT_ACTORS - 1) * sizeof w->ctx_codes[0]);

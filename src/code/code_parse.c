@@ -564,6 +564,24 @@ static void stance_modifiers(code_sentence *s)
     }
 }
 
+/* dyad's rules: the country the article has named most often so far
+ * (the first of equals), when the sentence names no country itself:
+ * "Hundreds of protesters rallied in the capital" in a story about Iraq
+ * are Iraqi. */
+static bool article_country(const dyad_coder_work *w, const code_sentence *s, char out[4])
+{
+    for (size_t k = 0; k < s->nactors; k++) {
+        const cw_actor *a = &s->actors[k];
+        if (!a->pronoun && !a->cancelled && a->ncodes && code_is_country(w->codes[a->first_code].s)) return false;
+    }
+    size_t best = SIZE_MAX;
+    for (size_t k = 0; k < w->nhome; k++)
+        if (best == SIZE_MAX || w->home_counts[k] > w->home_counts[best]) best = k;
+    if (best == SIZE_MAX) return false;
+    memcpy(out, w->home_codes[best], 4);
+    return true;
+}
+
 static int attach_agents(dyad_coder_work *w, code_sentence *s)
 {
     const dict_index *ix = w->c->ix;
@@ -598,7 +616,7 @@ static int attach_agents(dyad_coder_work *w, code_sentence *s)
                  * without a country is of that country */
                 if (!actor_before(s, g) && earlier_with_role(w, ag->code, code)) {
                     /* code set */
-                } else if (domestic_country(w, s, home)) {
+                } else if (domestic_country(w, s, home) || article_country(w, s, home)) {
                     join_agent(code, sizeof code, home, ag->code, ag->prefix);
                 }
             }
