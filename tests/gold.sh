@@ -11,6 +11,15 @@ MIN_PRECISION=0.88
 MIN_RECALL=0.86
 # The seed article: required events found (of 6); forbidden ones fail.
 MIN_SEED_REQUIRED=6
+# Real wire copy (issue 10): $shared/realnews-dev, 43 VOA articles with
+# blind gold, strict scoring by its score.py.  Required events found (of
+# 260), precision (events matching gold over all events, in percent),
+# event dates right (of 123 dated gold events) and at most this many
+# forbidden events.
+MIN_REAL_REQUIRED=110
+MIN_REAL_PRECISION=54
+MIN_REAL_DATES=50
+MAX_REAL_FORBIDDEN=15
 passed=0
 failed=0
 tmp=$(mktemp -d)
@@ -58,5 +67,31 @@ echo '{"id":"z","date":"2023-05-01","text":"Volodymyr Zelensky met Olaf Scholz i
 "$dyad" code -q "$tmp/z.jsonl" >"$tmp/builtin.out" 2>&1
 if grep -q '"source":"UKRGOV"' "$tmp/builtin.out" && ! grep -q '"source":"UKRGOV"' "$tmp/peer.out"; then ok; else
     not_ok "--no-default-dict: built-in actors still used, or missing by default"; fi
+
+# Real wire copy against the blind gold of $shared/realnews-dev.
+real=$shared/realnews-dev
+if [ ! -f "$real/score.py" ]; then
+    not_ok "real wire copy: $real/score.py not found (the shared reference set is needed)"
+elif python3 "$real/score.py" "$dyad" "$real" >"$tmp/real" 2>&1; then
+    line=$(tail -n 1 "$tmp/real")
+    echo "  $line"
+    # "... required found F/N (...), precision G/E (P), dates D/ND (...), forbidden B"
+    set -- $(echo "$line" | sed -n 's/.*required found \([0-9]*\)\/[0-9]* .*precision \([0-9]*\)\/\([0-9]*\) .*dates \([0-9]*\)\/[0-9]* .*forbidden \([0-9]*\).*/\1 \2 \3 \4 \5/p')
+    if [ $# -ne 5 ]; then
+        not_ok "real wire copy: cannot read the score line: $line"
+    else
+        found=$1 good=$2 all=$3 dates=$4 forbidden=$5
+        if [ "$found" -ge $MIN_REAL_REQUIRED ]; then ok; else
+            not_ok "real wire copy: $found required events found, floor $MIN_REAL_REQUIRED"; fi
+        if [ $((good * 100)) -ge $((MIN_REAL_PRECISION * all)) ]; then ok; else
+            not_ok "real wire copy: precision $good/$all below $MIN_REAL_PRECISION %"; fi
+        if [ "$dates" -ge $MIN_REAL_DATES ]; then ok; else
+            not_ok "real wire copy: $dates event dates right, floor $MIN_REAL_DATES"; fi
+        if [ "$forbidden" -le $MAX_REAL_FORBIDDEN ]; then ok; else
+            not_ok "real wire copy: $forbidden forbidden events, at most $MAX_REAL_FORBIDDEN"; fi
+    fi
+else
+    not_ok "real wire copy: $real/score.py failed"; sed 's/^/  /' "$tmp/real" | tail -n 5
+fi
 
 echo "$passed passed, $failed failed"
