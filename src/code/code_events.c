@@ -914,7 +914,7 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                     strncmp(code->first, "01", 2) != 0)
                     tgt = context_target(w, s, src);  /* a bare statement has no addressee */
                 if (tgt.actor == DICT_NONE && src.actor != DICT_NONE && src.actor < DEF_STATE && dyad_rules &&
-                    strncmp(code->first, "01", 2) != 0 && !(code->flags & IX_CODE_SUBORD) &&
+                    strcmp(code->first, "010") != 0 && !(code->flags & IX_CODE_SUBORD) &&
                     (rule != DYAD_RULE_SUBJECT || s->actors[src.actor].head < cx.v.idx[q])) {
                     /* "Moscow denies the allegations", "protesters rallied
                      * in the capital": an act with nobody named to receive
