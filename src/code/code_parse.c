@@ -1069,10 +1069,14 @@ static bool own_clause(const dyad_coder_work *w, const code_sentence *s, size_t 
     const ix_code *codes = ix_codes(w->c->ix, NULL);
     bool actor = false;
     /* ", rejected the proposal" after an appositive ("Brazil's president,
-     * Lula, rejected ..."), ", killing at least 12": a verb opening the
-     * stretch is its subject's predicate or a participle of its own */
+     * Lula, rejected ..."), ", killing at least 12", ", who shelled the
+     * town": a verb opening the stretch is its subject's predicate, a
+     * participle or a relative clause of its own */
     size_t lead = from;
-    while (lead < to && lead < s->n && (s->w[lead].tag == DYAD_TAG_RB || s->w[lead].type == W_AUX)) lead++;
+    while (lead < to && lead < s->n &&
+           (s->w[lead].tag == DYAD_TAG_RB || s->w[lead].type == W_AUX || word_is(&s->w[lead], "who") ||
+            word_is(&s->w[lead], "which")))
+        lead++;
     for (size_t i = from; i < to && i < s->n; i++) {
         const cw_word *x = &s->w[i];
         if (x->type == W_ACTOR) actor = true;

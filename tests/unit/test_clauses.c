@@ -1,0 +1,169 @@
+/* test_clauses.c -- issue 10: one sentence, several events.  Through the
+ * coder with dyad's built-in dictionaries: subordinate, participle and
+ * relative clauses code events of their own with their own (or their
+ * enclosing clause's) subject; passives take their by-agent as source,
+ * and an agentless arrest is its subject's state's act; a name inside a
+ * stance adjective is no party; an act with no target named keeps an
+ * empty target.  Every event says which clause and rule made it. */
+#include "harness.h"
+#include <stdbool.h>
+#include <stdlib.h>
+
+typedef struct coder_fx {
+    dyad_coder *coder;
+    dyad_pipeline *pipe;
+    dyad_coder_work *work;
+    dyad_document doc;
+    dyad_analysis an;
+    const dyad_event *ev;
+    size_t n;
+} coder_fx;
+
+static int fx_open(coder_fx *k)
+{
+    memset(k, 0, sizeof *k);
+    dyad_coder_config cfg = {0};
+    cfg.builtin = 1;
+    k->coder = dyad_coder_new(&cfg);
+    k->pipe = dyad_pipeline_new(DYAD_LEVEL_CHUNKS);
+    k->work = k->coder ? dyad_coder_work_new(k->coder, NULL) : NULL;
+    return k->pipe && k->work ? 0 : -1;
+}
+
+static int fx_code(coder_fx *k, const char *text)
+{
+    k->doc.id = "t";
+    k->doc.text = text;
+    k->doc.len = strlen(text);
+    snprintf(k->doc.date, sizeof k->doc.date, "%s", "2024-05-02");
+    if (dyad_analyze(k->pipe, &k->doc, &k->an)) return -1;
+    return dyad_code(k->work, &k->an, &k->ev, &k->n);
+}
+
+static void fx_close(coder_fx *k)
+{
+    dyad_coder_work_free(k->work);
+    dyad_pipeline_free(k->pipe);
+    dyad_coder_free(k->coder);
+}
+
+/* The first event whose source and target start with the prefixes given
+ * ("" target: an event without one) and whose code has the root ("": any). */
+static const dyad_event *find(const coder_fx *k, const char *source, const char *target, const char *root)
+{
+    for (size_t i = 0; i < k->n; i++) {
+        const dyad_event *e = &k->ev[i];
+        bool tgt_ok = target[0] ? !strncmp(e->target, target, strlen(target)) : e->target[0] == 0;
+        bool root_ok = !root[0] || !strncmp(e->code, root, 2);
+        if (!strncmp(e->source, source, strlen(source)) && tgt_ok && root_ok) return e;
+    }
+    return NULL;
+}
+
+static bool any_source(const coder_fx *k, const char *source)
+{
+    for (size_t i = 0; i < k->n; i++)
+        if (!strncmp(k->ev[i].source, source, strlen(source))) return true;
+    return false;
+}
+
+static void clauses_of_one_sentence(tctx *t)
+{
+    coder_fx k;
+    CHECK_INT(fx_open(&k), 0);
+    /* a subordinate clause: its own subject, its own event */
+    CHECK_INT(fx_code(&k, "Poland expelled a Russian diplomat after Russia arrested two Polish citizens."), 0);
+    const dyad_event *e = find(&k, "POL", "RUS", "16");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(dyad_event_clause_name(e->clause), "main");
+    e = find(&k, "RUS", "POL", "17");
+    CHECK(e != NULL);
+    if (e) {
+        CHECK_STR(dyad_event_clause_name(e->clause), "subordinate");
+        CHECK_STR(dyad_event_rule_name(e->rule), "subject");
+    }
+    /* a participle after a comma: the main clause's subject acts again */
+    CHECK_INT(fx_code(&k, "Russian forces shelled Kharkiv on Monday, killing at least twelve Ukrainian civilians."), 0);
+    CHECK(find(&k, "RUS", "UKR", "19") != NULL);
+    e = find(&k, "RUS", "UKRCVL", "");
+    for (size_t i = 0; i < k.n && !e; i++)
+        if (k.ev[i].clause == DYAD_CLAUSE_OF_PARTICIPLE) e = &k.ev[i];
+    CHECK(e != NULL);
+    if (e) {
+        CHECK_STR(dyad_event_clause_name(e->clause), "participle");
+        CHECK_STR(dyad_event_rule_name(e->rule), "carried subject");
+        CHECK(!strncmp(e->source, "RUS", 3));
+    }
+    /* a relative clause: "who" stands for the actor before it */
+    CHECK_INT(fx_code(&k, "Serbia condemned Kosovo police, who arrested three Serbian citizens near the border."), 0);
+    e = NULL;
+    for (size_t i = 0; i < k.n && !e; i++)
+        if (k.ev[i].clause == DYAD_CLAUSE_OF_RELATIVE) e = &k.ev[i];
+    CHECK(e != NULL);
+    if (e) {
+        CHECK(!strncmp(e->source, "KSV", 3));
+        CHECK(!strncmp(e->target, "SRB", 3));
+        CHECK(!strncmp(e->code, "17", 2));
+        CHECK_STR(dyad_event_rule_name(e->rule), "relative antecedent");
+    }
+    /* "after talks with Iran" opens no clause: no verb follows */
+    CHECK_INT(fx_code(&k, "Qatar hosted Hamas leaders after talks with Egypt."), 0);
+    for (size_t i = 0; i < k.n; i++) CHECK(k.ev[i].clause == DYAD_CLAUSE_OF_MAIN);
+    fx_close(&k);
+}
+
+static void clauses_passives(tctx *t)
+{
+    coder_fx k;
+    CHECK_INT(fx_open(&k), 0);
+    /* the by-agent acts, wherever the pattern's words end */
+    CHECK_INT(fx_code(&k, "Japan was accused by China of violating its airspace over the East China Sea."), 0);
+    const dyad_event *e = find(&k, "CHN", "JPN", "11");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(dyad_event_rule_name(e->rule), "passive agent");
+    CHECK(find(&k, "JPN", "CHN", "") == NULL);
+    /* an agentless arrest is the state's act on its own people */
+    CHECK_INT(fx_code(&k, "Dozens of Belarusian opposition activists were arrested on Sunday."), 0);
+    e = find(&k, "BLR", "BLROPP", "17");
+    CHECK(e != NULL);
+    if (e) {
+        CHECK_STR(e->source, "BLR");
+        CHECK_STR(dyad_event_rule_name(e->rule), "passive state");
+    }
+    /* of agentless violence the passive does not say who did it */
+    CHECK_INT(fx_code(&k, "Three Ukrainian soldiers were killed near Bakhmut."), 0);
+    CHECK(!any_source(&k, "UKR"));
+    fx_close(&k);
+}
+
+static void clauses_non_actors_and_empty_targets(tctx *t)
+{
+    coder_fx k;
+    CHECK_INT(fx_open(&k), 0);
+    /* a stance adjective names no party */
+    CHECK_INT(fx_code(&k, "Pro-Russian separatists attacked Ukrainian forces near Donetsk."), 0);
+    CHECK(!any_source(&k, "RUS"));
+    /* the sponsor of a force is its country */
+    CHECK_INT(fx_code(&k, "Iran-backed militias fired rockets at Israel."), 0);
+    CHECK(find(&k, "IRN", "ISR", "") != NULL);
+    /* what a country leads stays its own */
+    CHECK_INT(fx_code(&k, "France condemned the Russian-led offensive."), 0);
+    CHECK(find(&k, "FRA", "RUS", "11") != NULL);
+    /* no target named: an empty target, not a dropped event; a subject
+     * after the verb makes none */
+    CHECK_INT(fx_code(&k, "Moscow denied the allegations."), 0);
+    CHECK(find(&k, "RUS", "", "01") != NULL);
+    CHECK_INT(fx_code(&k, "A powerful storm struck the Philippines."), 0);
+    CHECK_INT(k.n, 0);
+    /* a negated verb's complement did not happen either */
+    CHECK_INT(fx_code(&k, "Turkey never threatened to close the Bosphorus."), 0);
+    CHECK_INT(k.n, 0);
+    fx_close(&k);
+}
+
+void suite_clauses(tctx *t)
+{
+    RUN(t, clauses_of_one_sentence);
+    RUN(t, clauses_passives);
+    RUN(t, clauses_non_actors_and_empty_targets);
+}
