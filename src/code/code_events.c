@@ -220,6 +220,19 @@ static bool locative(const code_sentence *s, uint32_t wi)
     return false;
 }
 
+/* Whether an actor code is one of CAMEO's regions ("PGS" the Persian
+ * Gulf states, "MEA" the Middle East), not a state. */
+static bool cameo_region(const char *c)
+{
+    static const char *const regions[] = {"AFR", "ASA", "BLK", "BLT", "CAF", "CAS", "CAU", "CFR", "CMN", "CRB",
+                                          "EAF", "EAS", "EEU", "EIN", "EUR", "LAM", "MDT", "MEA", "NAF", "NAM",
+                                          "NMR", "PGS", "SAF", "SAM", "SAS", "SCN", "SEA", "SOC", "WAF", "WEU",
+                                          "WST", NULL};
+    for (const char *const *r = regions; *r; r++)
+        if (!strncmp(c, *r, 3) && (c[3] == 0)) return true;
+    return false;
+}
+
 /* The first word of the actor mention at view position q, when q is it. */
 static bool mention_start(const code_sentence *s, const code_view *v, size_t q, uint32_t a)
 {
@@ -274,6 +287,8 @@ static cand find_target(const dyad_coder_work *w, const code_sentence *s, const 
             for (size_t q = vlast + 1; q < end; q++) {
                 uint32_t a = actor_at(s, v->idx[q]);
                 if (a == DICT_NONE) continue;
+                /* a sea or a region ("in the Persian Gulf") is only where */
+                if (s->actors[a].ncodes && cameo_region(w->codes[s->actors[a].first_code].s)) continue;
                 cand c = candidate(w, s, a, source);
                 if (c.actor != DICT_NONE) return c;
             }
