@@ -215,6 +215,13 @@ static bool locative(const code_sentence *s, uint32_t wi)
         i--;
     }
     if (i == 0) return false;
+    /* "aimed at China", "fired at Israel": the object of the verb */
+    if (!strcmp(s->w[i - 1].s, "at") && i >= 2) {
+        uint8_t t = s->w[i - 2].tag;
+        if (t == DYAD_TAG_VBD || t == DYAD_TAG_VBN || t == DYAD_TAG_VB || t == DYAD_TAG_VBG ||
+            t == DYAD_TAG_VBZ || t == DYAD_TAG_VBP)
+            return false;
+    }
     for (size_t k = 0; k < sizeof preps / sizeof *preps; k++)
         if (strcmp(s->w[i - 1].s, preps[k]) == 0) return true;
     return false;

@@ -131,6 +131,18 @@ static size_t longest_name(const dyad_sentence *s, size_t i, uint32_t *lo, uint3
     return best;
 }
 
+/* Whether the capitalised run going on at token i ends in a word for a
+ * sea, a gulf, a river or a range ("East China Sea", "Gulf of Aden" is
+ * a name of its own): the name before it is part of that name. */
+static bool water_after(const dyad_sentence *s, size_t i)
+{
+    static const char *const features[] = {"sea", "ocean", "gulf", "strait", "straits", "bay", "river",
+                                           "lake", "mountains", "peninsula", "desert", "canal", NULL};
+    for (size_t k = i; k < s->ntokens && k < i + WHERE_MAX_WORDS && capitalised(&s->tokens[k]); k++)
+        if (word_in(&s->tokens[k], features)) return true;
+    return false;
+}
+
 size_t where_find(const dyad_sentence *s, where_mention *out, size_t max)
 {
     size_t found = 0;
@@ -147,6 +159,11 @@ size_t where_find(const dyad_sentence *s, where_mention *out, size_t max)
             }
             uint32_t lo, hi;
             size_t n = longest_name(s, j, &lo, &hi);
+            if (n && water_after(s, j + n)) {
+                /* "in the East China Sea" is no place called East */
+                i = j + n - 1;
+                continue;
+            }
             if (n) {
                 after_locative = true;
                 where_mention m = {(uint32_t)j, (uint32_t)(j + n), lo, hi, false};
