@@ -246,8 +246,25 @@ static bool mention_start(const code_sentence *s, const code_view *v, size_t q, 
     return q == 0 || actor_at(s, v->idx[q - 1]) != a;
 }
 
+/* Whether a joint subject's members act on each other with a code:
+ * they meet, agree, cooperate, yield, exercise or fight together ("X and
+ * Y signed a deal", "X and Y exchanged prisoners", "X and Y clashed"),
+ * or the clause says so ("blamed each other"); two countries condemning
+ * or demanding together do not address each other. */
+static bool reciprocal(const code_sentence *s, const code_view *v, const char *code)
+{
+    static const char *const roots[] = {"03", "04", "05", "06", "07", "08", "15", "19", NULL};
+    for (const char *const *r = roots; *r; r++)
+        if (!strncmp(code, *r, 2)) return true;
+    for (size_t q = 0; q + 1 < v->n; q++) {
+        const char *a = s->w[v->idx[q]].s, *b = s->w[v->idx[q + 1]].s;
+        if ((!strcmp(a, "each") && !strcmp(b, "other")) || (!strcmp(a, "one") && !strcmp(b, "another"))) return true;
+    }
+    return false;
+}
+
 static cand find_target(const dyad_coder_work *w, const code_sentence *s, const clause_ctx *cx,
-                        size_t vfirst, size_t vlast, cand source)
+                        size_t vfirst, size_t vlast, cand source, const char *code)
 {
     const code_view *v = &cx->v;
     bool dyad_rules = w->c->dyad_rules;
@@ -285,7 +302,7 @@ static cand find_target(const dyad_coder_work *w, const code_sentence *s, const 
     if (dyad_rules) {
         /* "X and Y pledged to deepen ties": a joint subject acts on its
          * own members, each on the others */
-        if (source.actor < DEF_STATE && !source.single &&
+        if (source.actor < DEF_STATE && !source.single && reciprocal(s, v, code) &&
             s->actors[s->actors[source.actor].group].next != DICT_NONE) {
             cand c = {s->actors[source.actor].group, false, source.anchor};
             return c;
@@ -931,7 +948,7 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                     if (src.actor != DICT_NONE && src.actor == carried.actor && src.anchor == carried.anchor)
                         rule = carried_rule;
                 }
-                if (tgt.actor == DICT_NONE && src.actor != DICT_NONE) tgt = find_target(w, s, &cx, q, ql, src);
+                if (tgt.actor == DICT_NONE && src.actor != DICT_NONE) tgt = find_target(w, s, &cx, q, ql, src, code->first);
                 if (tgt.actor == DICT_NONE && src.actor != DICT_NONE && dyad_rules &&
                     strncmp(code->first, "01", 2) != 0)
                     tgt = context_target(w, s, src);  /* a bare statement has no addressee */
