@@ -169,6 +169,12 @@ static speaker speaker_before(const dyad_sentence *s, uint32_t si, uint32_t o)
     return sp;
 }
 
+static bool is_comma_chunk(const dyad_sentence *s, uint32_t c)
+{
+    const dyad_chunk *ch = &s->chunks[c];
+    return ch->kind == DYAD_CHUNK_O && ch->last == ch->first + 1 && strcmp(s->tokens[ch->first].norm, ",") == 0;
+}
+
 /* After a closing mark at token c: "'', X said" or "'', said X". */
 static speaker speaker_after(const dyad_sentence *s, uint32_t si, uint32_t c)
 {
@@ -187,6 +193,22 @@ static speaker speaker_after(const dyad_sentence *s, uint32_t si, uint32_t c)
             sp.found = true;
             sp.sentence = si;
             sp.verb = span_of(s, s->chunks[v].first, s->chunks[v].last);
+        } else if (v < s->nchunks && is_comma_chunk(s, v)) {
+            /* "'', Tom West, the U.S. special representative for
+             * Afghanistan, said": a name and its appositive, then the
+             * verb -- the speaker is both */
+            for (uint32_t e = v + 1; e < s->nchunks && e < v + 10; e++) {
+                if (s->chunks[e].kind == DYAD_CHUNK_VP) break;
+                if (!is_comma_chunk(s, e)) continue;
+                if (e + 1 < s->nchunks && speech_chunk(s, e + 1) && e > v + 1) {
+                    sp.found = true;
+                    sp.sentence = si;
+                    sp.first = ch->first;
+                    sp.last = s->chunks[e - 1].last;
+                    sp.verb = span_of(s, s->chunks[e + 1].first, s->chunks[e + 1].last);
+                }
+                break;
+            }
         }
     } else if (speech_chunk(s, k)) {
         sp.verb = span_of(s, ch->first, ch->last);

@@ -84,6 +84,18 @@ static void quote_split_and_continued(tctx *t)
     found_free(&f);
 }
 
+static void quote_speaker_with_appositive(tctx *t)
+{
+    char buf[512];
+    found f;
+    find_all(&f, "Envoys Meet\n\n"
+                 "\"We stand with the people of Arnor,\" Aragorn Elessar, the Gondorian envoy to Arnor, "
+                 "said on Monday.\n");
+    CHECK(f.n >= 1);
+    QUOTE(0, "direct|Aragorn Elessar, the Gondorian envoy to Arnor|We stand with the people of Arnor,");
+    found_free(&f);
+}
+
 static void quote_reported(tctx *t)
 {
     char buf[512];
@@ -134,6 +146,7 @@ void suite_quote(tctx *t)
 {
     RUN(t, quote_direct_forms);
     RUN(t, quote_split_and_continued);
+    RUN(t, quote_speaker_with_appositive);
     RUN(t, quote_reported);
     RUN(t, quote_not_speech);
     RUN(t, quote_hostile);
