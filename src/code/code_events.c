@@ -270,6 +270,16 @@ static cand find_target(const dyad_coder_work *w, const code_sentence *s, const 
     bool dyad_rules = w->c->dyad_rules;
     bool place_skipped = false;
     size_t end = v->n;
+    if (dyad_rules && source.actor < DEF_STATE && !source.single &&
+        s->actors[s->actors[source.actor].group].next != DICT_NONE && vlast + 2 < v->n) {
+        /* "the rebels and the government blame each other for ...": the
+         * members of the joint subject, whatever the clause names later */
+        const char *a = s->w[v->idx[vlast + 1]].s, *b = s->w[v->idx[vlast + 2]].s;
+        if ((!strcmp(a, "each") && !strcmp(b, "other")) || (!strcmp(a, "one") && !strcmp(b, "another"))) {
+            cand c = {s->actors[source.actor].group, false, source.anchor};
+            return c;
+        }
+    }
     if (dyad_rules) {
         /* the verb's object lies before the clause's next finite verb:
          * "Kenyan troops stationed at the base repelled the militants"
@@ -941,7 +951,12 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                     rule = DYAD_RULE_PASSIVE_AGENT;
                 src = a;
                 tgt = subj;
-                if (rule != DYAD_RULE_PASSIVE_AGENT) rule = DYAD_RULE_PASSIVE_AGENT;
+                rule = DYAD_RULE_PASSIVE_AGENT;
+                if (tgt.actor == DICT_NONE && strcmp(code->first, "010") != 0 && !(code->flags & IX_CODE_SUBORD)) {
+                    /* "A state of siege was declared by the prime minister" */
+                    cand none = {DEF_CONTEXT, false, NO_TARGET};
+                    tgt = none;
+                }
             } else {
                 if (src.actor == DICT_NONE) {
                     src = find_source(w, s, &cx.v, q, ql, tgt, carried);
