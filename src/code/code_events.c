@@ -478,6 +478,22 @@ static cand clause_subject(const code_sentence *s, const code_view *v)
     return NO_CAND;
 }
 
+/* A past participle right after the noun it tells of, with no agent and
+ * no object: "dissidents arrested at their weekly demonstration" (not
+ * "police detained hundreds", which the tagger may read the same). */
+static bool reduced_participle(const code_sentence *s, const code_view *v, size_t q)
+{
+    const cw_word *x = &s->w[v->idx[q]];
+    if (x->tag != DYAD_TAG_VBN || q == 0 || reduced_passive(s, v, q)) return false;
+    uint32_t before = actor_at(s, v->idx[q - 1]);
+    if (before == DICT_NONE || s->actors[before].pronoun) return false;
+    size_t k = q + 1;
+    while (k < v->n && (s->w[v->idx[k]].flags & CW_PART)) k++;
+    if (k >= v->n) return true;
+    uint8_t next = s->w[v->idx[k]].tag;
+    return next == DYAD_TAG_IN || next == DYAD_TAG_TO || next == DYAD_TAG_RB || s->w[v->idx[k]].type == W_COMMA;
+}
+
 /* ---- events -------------------------------------------------------------------------- */
 
 typedef struct code_list { const char *c[64]; uint32_t actor[64]; size_t n; } code_list;
@@ -884,9 +900,11 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
             if (x->type != W_VERB || (x->flags & CW_PART)) continue;
             if (nresults >= CODE_MAX_VERBS_PER_SENTENCE) break;
             /* dyad's rules: a participle with its own agent ("the demands
-             * previously sent by Russia") is an event of its own even after
-             * the clause's main event */
-            if (clause_done && !(w->c->dyad_rules && reduced_passive(s, &cx.v, q))) break;
+             * previously sent by Russia"), or an arrest told of its victims
+             * ("dissidents arrested at a protest"), is an event of its own
+             * even after the clause's main event */
+            bool own_event = dyad_rules && (reduced_passive(s, &cx.v, q) || reduced_participle(s, &cx.v, q));
+            if (clause_done && !own_event) break;
             if (w->c->dyad_rules && hypothetical(s, x)) continue;
             size_t ql;
             code_match m;
@@ -901,7 +919,9 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                 continue;
             }
             const ix_code *code = &codes[ci];
-            if (clause_done && !(w->c->dyad_rules && reduced_passive(s, &cx.v, q))) break;
+            if (clause_done && !(dyad_rules && (reduced_passive(s, &cx.v, q) ||
+                                                (reduced_participle(s, &cx.v, q) && !strncmp(code->first, "17", 2)))))
+                break;
             if (code->flags & IX_CODE_NULL) continue;
             if (code->flags & IX_CODE_DISCARD) { w->status |= CODE_ST_DISCARD; w->nevents = sentence_start; return 0; }
             if (code->flags & IX_CODE_COMPLEX) { set_complex(w, "complex code on a pattern"); w->nevents = sentence_start; return 0; }
@@ -945,10 +965,6 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                  * on the subject, wherever the pattern's words end */
                 cand a = {code_actor_group(s, agent), false, code_anchor(s, agent)};
                 cand subj = find_source(w, s, &cx.v, q, q, a, carried);
-                if (subj.actor != DICT_NONE && subj.actor == carried.actor && subj.anchor == carried.anchor)
-                    rule = carried_rule;
-                else
-                    rule = DYAD_RULE_PASSIVE_AGENT;
                 src = a;
                 tgt = subj;
                 rule = DYAD_RULE_PASSIVE_AGENT;
@@ -979,7 +995,10 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                     tgt = none;
                 }
             }
-            if (pg && agent == DICT_NONE) {
+            bool agentless = pg && agent == DICT_NONE;
+            if (dyad_rules && !designated && !pg && !strncmp(code->first, "17", 2) && reduced_participle(s, &cx.v, q))
+                agentless = true;
+            if (agentless) {
                 /* "More than 200 people have been arrested": the subject
                  * suffered the act.  Arresting and detaining are what a
                  * state does to its own people; of violence the passive
@@ -988,20 +1007,20 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                 bool violent = !strncmp(code->first, "18", 2) || !strncmp(code->first, "19", 2) ||
                                !strncmp(code->first, "20", 2);
                 if (violent) continue;
-                if (src.actor >= DEF_STATE || strncmp(code->first, "17", 2) != 0) goto passive_done;
-                const char *sc = first_code(w, s, src);
-                if (!code_is_country(sc)) continue;
-                uint32_t k = code_push_code(w, sc, 3);
-                if (k == DICT_NONE) return -1;
-                tgt = src;
-                src.actor = DEF_STATE;
-                src.single = false;
-                src.anchor = k;
-                rule = DYAD_RULE_PASSIVE_STATE;
+                if (src.actor < DEF_STATE && !strncmp(code->first, "17", 2)) {
+                    const char *sc = first_code(w, s, src);
+                    if (!code_is_country(sc)) continue;
+                    uint32_t k = code_push_code(w, sc, 3);
+                    if (k == DICT_NONE) return -1;
+                    tgt = src;
+                    src.actor = DEF_STATE;
+                    src.single = false;
+                    src.anchor = k;
+                    rule = DYAD_RULE_PASSIVE_STATE;
+                }
             }
-        passive_done:
             if (src.actor == DICT_NONE || tgt.actor == DICT_NONE) continue;
-            if (agent == DICT_NONE && !pg && !designated &&
+            if (agent == DICT_NONE && !pg && !agentless && !designated &&
                 (is_passive(s, &cx.v, q, ql) || (dyad_rules && reduced_passive(s, &cx.v, q)))) {
                 cand t = src;
                 src = tgt;
