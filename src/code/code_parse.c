@@ -1196,6 +1196,19 @@ static bool verb_ahead(const code_sentence *s, size_t i)
     return false;
 }
 
+/* Whether a conjunction joins clauses, not noun phrases: a verb follows
+ * it before the next comma or conjunction ("expressed concern and
+ * frustration with North Korea" is one clause). */
+static bool conj_opens_clause(const code_sentence *s, size_t i)
+{
+    for (size_t k = i + 1; k < s->n; k++) {
+        const cw_word *x = &s->w[k];
+        if (x->type == W_COMMA || (x->type == W_CONJ && !(x->flags & CW_PART))) return false;
+        if (x->type == W_VERB || x->type == W_AUX || is_verb_tag(x->tag)) return true;
+    }
+    return false;
+}
+
 /* Subordinators that open a clause with an event of its own. */
 static bool subordinator(const code_sentence *s, size_t i)
 {
@@ -1258,7 +1271,7 @@ static void split_clauses_dyad(code_sentence *s)
         int open = -1;         /* dyad_event_clause of a clause opened here */
         bool sibling = false;  /* the new clause follows the current one   */
         uint32_t ante = DICT_NONE;
-        if (x->type == W_CONJ && free_word) {
+        if (x->type == W_CONJ && free_word && conj_opens_clause(s, i)) {
             open = DYAD_CLAUSE_OF_COORDINATE;
             sibling = true;
         } else if (after_speech && x->type != W_COMMA) {
