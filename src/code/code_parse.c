@@ -598,6 +598,19 @@ static int attach_agents(dyad_coder_work *w, code_sentence *s)
         uint32_t a = petrarch ? petrarch_agent_actor(s, g) : DICT_NONE;
         size_t before = former ? g - 1 : g;
         if (a == DICT_NONE && before > 0) a = actor_ending_at(s, before - 1);
+        if (a == DICT_NONE && w->c->dyad_rules && before > 1) {
+            /* "Sudan's Transitional Military Council": a name in capitals
+             * between a country's possessive and the agent */
+            size_t k = before - 1, skipped = 0;
+            while (k > 0 && skipped < 3 && s->w[k].type == W_NONE && (s->w[k].flags & CW_CAP) &&
+                   !(s->w[k].flags & CW_PART)) {
+                k--;
+                skipped++;
+            }
+            uint32_t pa = skipped ? actor_ending_at(s, k) : DICT_NONE;
+            const cw_word *pw = pa != DICT_NONE ? &s->w[k] : NULL;
+            if (pw && pw->len > 2 && !memcmp(pw->s + pw->len - 2, "'s", 2)) a = pa;
+        }
         if (a == DICT_NONE) a = actor_starting_at(s, glast + 1);
         if (a == DICT_NONE && glast + 2 < s->n &&
             (word_is(&s->w[glast + 1], "of") || word_is(&s->w[glast + 1], "in"))) {
