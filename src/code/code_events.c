@@ -494,6 +494,14 @@ static bool reduced_participle(const code_sentence *s, const code_view *v, size_
     return next == DYAD_TAG_IN || next == DYAD_TAG_TO || next == DYAD_TAG_RB || s->w[v->idx[k]].type == W_COMMA;
 }
 
+static bool first_person(const cw_word *x)
+{
+    static const char *const words[] = {"we", "us", "our", "i", "me", "my", NULL};
+    for (const char *const *p = words; *p; p++)
+        if (x->len == strlen(*p) && !memcmp(x->s, *p, x->len)) return true;
+    return false;
+}
+
 /* ---- events -------------------------------------------------------------------------- */
 
 typedef struct code_list { const char *c[64]; uint32_t actor[64]; size_t n; } code_list;
@@ -1034,6 +1042,8 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
             if (make_events(w, s, src, tgt, code, verb, hit, sentence_start)) return -1;
             r->n = w->nevents - r->first;
             if (!r->n) continue;
+            if (dyad_rules && src.actor < DEF_STATE && first_person(&s->w[s->actors[src.actor].word]))
+                rule = DYAD_RULE_SPEAKER;  /* "we" in a quotation: its speaker */
             for (size_t e = r->first; e < w->nevents; e++) {
                 w->events[e].clause = s->clause_kind[c];
                 w->events[e].rule = rule;

@@ -106,6 +106,11 @@ static void clauses_of_one_sentence(tctx *t)
         CHECK(!strncmp(e->code, "17", 2));
         CHECK_STR(dyad_event_rule_name(e->rule), "relative antecedent");
     }
+    /* "we" in a quotation is its speaker */
+    CHECK_INT(fx_code(&k, "Talks\n\n\"We condemn Russia's attack,\" the German foreign minister said.\n"), 0);
+    e = find(&k, "DEU", "RUS", "11");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(dyad_event_rule_name(e->rule), "speaker");
     /* "after talks with Iran" opens no clause: no verb follows */
     CHECK_INT(fx_code(&k, "Qatar hosted Hamas leaders after talks with Egypt."), 0);
     for (size_t i = 0; i < k.n; i++) CHECK(k.ev[i].clause == DYAD_CLAUSE_OF_MAIN);
