@@ -128,6 +128,14 @@ cp "$tmp/in.tabari" "$tmp/dir/sub/a.txt"
 expect_grep "directory walked" "^T-2	0	body" "$tmp/out"
 expect_grep "directory files first" "^a1	0" "$tmp/out"
 
+# --- --explain: every event says which clause and rule made it (issue 10)
+printf 'Poland expelled a Russian diplomat after Russia arrested two Polish citizens.\n' >"$tmp/why.txt"
+"$dyad" code --explain --date 2024-05-02 "$tmp/why.txt" >"$tmp/out" 2>"$tmp/err"
+expect_grep "explain: main clause" '"source":"POL.*"clause":"main","rule":"subject"' "$tmp/out"
+expect_grep "explain: subordinate clause" '"source":"RUS.*"clause":"subordinate","rule":"subject"' "$tmp/out"
+"$dyad" code --date 2024-05-02 "$tmp/why.txt" >"$tmp/out" 2>"$tmp/err"
+if grep -q '"clause"' "$tmp/out"; then failed=$((failed + 1)); echo "FAIL clause printed without --explain"; else passed=$((passed + 1)); fi
+
 # --- hostile input: invalid UTF-8 and NUL bytes never break output ----
 printf 'Gondor\377 said\000 it \303 would talk.\n' >"$tmp/bad.txt"
 "$dyad" chunk --json "$tmp/bad.txt" >"$tmp/out" 2>"$tmp/err"
