@@ -1225,13 +1225,15 @@ static bool conj_opens_clause(const code_sentence *s, size_t i)
 /* Subordinators that open a clause with an event of its own. */
 static bool subordinator(const code_sentence *s, size_t i)
 {
-    static const char *const subs[] = {"after", "before", "when", "while", "because", "since", "until",
-                                       "although", "though", "whereas", "as", "amid", NULL};
+    static const struct { const char *s; uint8_t n; } subs[] = {
+        {"after", 5}, {"before", 6}, {"when", 4}, {"while", 5}, {"because", 7}, {"since", 5}, {"until", 5},
+        {"although", 8}, {"though", 6}, {"whereas", 7}, {"as", 2}, {"amid", 4}};
     const cw_word *x = &s->w[i];
-    if (x->flags & (CW_PART | CW_ELIM)) return false;
+    if (x->len < 2 || x->len > 8 || (x->flags & (CW_PART | CW_ELIM))) return false;
     if (x->type == W_ACTOR || x->type == W_VERB) return false;
     bool hit = false;
-    for (const char *const *p = subs; *p && !hit; p++) hit = word_is(x, *p);
+    for (size_t k = 0; k < sizeof subs / sizeof *subs && !hit; k++)
+        hit = x->len == subs[k].n && !memcmp(x->s, subs[k].s, subs[k].n);
     if (!hit) return false;
     if (word_is(x, "as") && i > 0 &&
         (word_is(&s->w[i - 1], "such") || word_is(&s->w[i - 1], "well") || word_is(&s->w[i - 1], "as") ||
@@ -1294,7 +1296,8 @@ static void split_clauses_dyad(code_sentence *s)
             depth--;  /* the inner clause ends; the enclosing one goes on */
         } else if (free_word && subordinator(s, i)) {
             open = DYAD_CLAUSE_OF_SUBORDINATE;
-        } else if (free_word && (word_is(x, "who") || word_is(x, "which")) && i > 0 && verb_ahead(s, i)) {
+        } else if (free_word && (x->len == 3 || x->len == 5) && (word_is(x, "who") || word_is(x, "which")) && i > 0 &&
+                   verb_ahead(s, i)) {
             ante = antecedent(s, i);
             open = word_is(x, "who") || ante != DICT_NONE ? DYAD_CLAUSE_OF_RELATIVE : DYAD_CLAUSE_OF_SUBORDINATE;
         } else if (free_word && i > 0 && s->w[i - 1].type == W_COMMA &&
