@@ -102,6 +102,15 @@ static uint32_t actor_at(const code_sentence *s, size_t wi)
     return DICT_NONE;
 }
 
+/* The actor a word belongs to, a later word of a multi-word phrase
+ * ("opposition activists") included. */
+static uint32_t actor_covering(const code_sentence *s, size_t wi)
+{
+    uint32_t a = actor_at(s, wi);
+    if (a == DICT_NONE && (s->w[wi].flags & CW_PART) && s->w[wi].head < s->n) a = actor_at(s, s->w[wi].head);
+    return a;
+}
+
 static const char *first_code(const dyad_coder_work *w, const code_sentence *s, cand c)
 {
     if (c.actor == DEF_SOURCE) return w->opt.default_source;
@@ -485,8 +494,19 @@ static bool reduced_participle(const code_sentence *s, const code_view *v, size_
 {
     const cw_word *x = &s->w[v->idx[q]];
     if (x->tag != DYAD_TAG_VBN || q == 0 || reduced_passive(s, v, q)) return false;
-    uint32_t before = actor_at(s, v->idx[q - 1]);
+    uint32_t before = actor_covering(s, v->idx[q - 1]);
     if (before == DICT_NONE || s->actors[before].pronoun) return false;
+    /* the noun is an object of an earlier verb ("have released dissidents
+     * arrested at ...", "of the civilians killed in ..."), not a subject
+     * whose verb the tagger took for a participle ("soldiers clashed
+     * with ...") */
+    bool earlier = false;
+    for (size_t k = 0; k < q && !earlier; k++) {
+        const cw_word *y = &s->w[v->idx[k]];
+        if (actor_covering(s, v->idx[k]) == before) break;
+        earlier = y->type == W_VERB || y->type == W_AUX || y->tag == DYAD_TAG_IN;
+    }
+    if (!earlier) return false;
     size_t k = q + 1;
     while (k < v->n && (s->w[v->idx[k]].flags & CW_PART)) k++;
     if (k >= v->n) return true;
@@ -1004,8 +1024,18 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                 }
             }
             bool agentless = pg && agent == DICT_NONE;
-            if (dyad_rules && !designated && !pg && !strncmp(code->first, "17", 2) && reduced_participle(s, &cx.v, q))
-                agentless = true;
+            if (dyad_rules && !designated && !pg && reduced_participle(s, &cx.v, q)) {
+                /* "dissidents arrested at their demonstration", "the
+                 * civilians killed in the attack" */
+                bool violent = !strncmp(code->first, "18", 2) || !strncmp(code->first, "19", 2) ||
+                               !strncmp(code->first, "20", 2);
+                agentless = violent || !strncmp(code->first, "17", 2);
+                uint32_t noun = actor_covering(s, cx.v.idx[q - 1]);
+                if (agentless && code_actor_group(s, noun) != DICT_NONE) {
+                    cand n = {code_actor_group(s, noun), false, code_anchor(s, noun)};
+                    src = n;
+                }
+            }
             if (agentless) {
                 /* "More than 200 people have been arrested": the subject
                  * suffered the act.  Arresting and detaining are what a

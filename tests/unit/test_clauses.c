@@ -135,6 +135,16 @@ static void clauses_passives(tctx *t)
         CHECK_STR(e->source, "BLR");
         CHECK_STR(dyad_event_rule_name(e->rule), "passive state");
     }
+    /* a participle after its noun tells what was done to it */
+    CHECK_INT(fx_code(&k, "Belarus released most of the opposition activists arrested at the rally."), 0);
+    e = find(&k, "BLR", "BLROPP", "17");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(dyad_event_rule_name(e->rule), "passive state");
+    CHECK_INT(fx_code(&k, "The United States condemned the attack and mourned the Syrian civilians killed in it."), 0);
+    CHECK(find(&k, "SYR", "", "19") == NULL && find(&k, "USA", "SYR", "19") == NULL);
+    /* ... but a subject's verb the tagger reads as a participle is its act */
+    CHECK_INT(fx_code(&k, "Sudanese soldiers clashed with paramilitary fighters in Khartoum."), 0);
+    CHECK(find(&k, "SDNMIL", "SDN", "19") != NULL);
     /* of agentless violence the passive does not say who did it */
     CHECK_INT(fx_code(&k, "Three Ukrainian soldiers were killed near Bakhmut."), 0);
     CHECK(!any_source(&k, "UKR"));
