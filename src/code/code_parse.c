@@ -1265,7 +1265,7 @@ static uint32_t antecedent(const code_sentence *s, size_t i)
  * killing at least 12"), a relative clause ("troops, who shelled the
  * town") and what a verb of saying reports ("X said Y attacked Z" is Y's
  * act).  Clauses opened inside another close at the next comma, and the
- * words after it belong to the enclosing clause again; a clause with no
+ * words after it belong to the sentence's own clause again; a clause with no
  * subject of its own takes the enclosing (or previous) clause's, a
  * relative clause the actor its pronoun stands for.  The nesting depth
  * is bounded; deeper openers continue the current clause. */
@@ -1293,7 +1293,10 @@ static void split_clauses_dyad(code_sentence *s)
             open = DYAD_CLAUSE_OF_REPORTED;
             sibling = true;
         } else if (x->type == W_COMMA && !(x->flags & (CW_COMPOUND_CONJ | CW_PROTECTED)) && depth > 1) {
-            depth--;  /* the inner clause ends; the enclosing one goes on */
+            /* the inner clauses end ("IGAD, which has been negotiating
+             * after talks had been delayed, later flew to Juba": one comma
+             * closes both); the sentence's own clause goes on */
+            depth = 1;
         } else if (free_word && subordinator(s, i)) {
             open = DYAD_CLAUSE_OF_SUBORDINATE;
         } else if (free_word && (x->len == 3 || x->len == 5) && (word_is(x, "who") || word_is(x, "which")) && i > 0 &&
