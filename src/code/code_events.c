@@ -522,6 +522,33 @@ static bool first_person(const cw_word *x)
     return false;
 }
 
+/* dyad's rules: a participle used as an adjective describes, it does not
+ * act -- "heavily armed gunmen", "the heavily guarded palace", "a
+ * Russia-brokered deal": an adverb, a determiner or a hyphen before it
+ * and a noun right after it. */
+static bool adjectival(const code_sentence *s, const code_view *v, size_t q)
+{
+    const cw_word *x = &s->w[v->idx[q]];
+    if (x->tag != DYAD_TAG_VBN && x->tag != DYAD_TAG_VBD && x->tag != DYAD_TAG_JJ) return false;
+    if (q == 0 || q + 1 >= v->n || x->last != v->idx[q]) return false;
+    const cw_word *prev = &s->w[v->idx[q - 1]], *next = &s->w[v->idx[q + 1]];
+    bool modifier = prev->tag == DYAD_TAG_DT || (prev->tag == DYAD_TAG_RB && prev->len > 2 &&
+                                                 !memcmp(prev->s + prev->len - 2, "ly", 2)) ||
+                    (s->doc && s->doc->text && prev->end + 1 == x->start && s->doc->text[prev->end] == '-');
+    bool noun_next = next->tag == DYAD_TAG_NN || next->tag == DYAD_TAG_NNS || next->tag == DYAD_TAG_NNP ||
+                     next->tag == DYAD_TAG_NNPS || next->type == W_ACTOR || next->type == W_AGENT;
+    if (!modifier || !noun_next) return false;
+    /* "have strongly condemned Navalny's arrest", "was briefly detained
+     * Monday": an auxiliary makes it a verb */
+    static const char *const aux[] = {"have", "has", "had", "is", "are", "was", "were", "be", "been", "being",
+                                      "will", "would", "did", "does", "do", NULL};
+    for (size_t k = q; k-- > 0 && k + 3 >= q;) {
+        for (const char *const *a = aux; *a; a++)
+            if (!strcmp(s->w[v->idx[k]].s, *a)) return false;
+    }
+    return true;
+}
+
 /* ---- events -------------------------------------------------------------------------- */
 
 typedef struct code_list { const char *c[64]; uint32_t actor[64]; size_t n; } code_list;
@@ -934,6 +961,7 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
             bool own_event = dyad_rules && (reduced_passive(s, &cx.v, q) || reduced_participle(s, &cx.v, q));
             if (clause_done && !own_event) break;
             if (w->c->dyad_rules && hypothetical(s, x)) continue;
+            if (dyad_rules && adjectival(s, &cx.v, q)) continue;
             size_t ql;
             code_match m;
             const ix_pattern *hit;

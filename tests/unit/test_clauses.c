@@ -164,6 +164,11 @@ static void clauses_non_actors_and_empty_targets(tctx *t)
     /* what a country leads stays its own */
     CHECK_INT(fx_code(&k, "France condemned the Russian-led offensive."), 0);
     CHECK(find(&k, "FRA", "RUS", "11") != NULL);
+    /* a participle used as an adjective is no act ("armed" is no aid) */
+    CHECK_INT(fx_code(&k, "Heavily armed Haitian gunmen attacked the police station."), 0);
+    for (size_t i = 0; i < k.n; i++) CHECK(strncmp(k.ev[i].code, "07", 2) != 0);
+    CHECK_INT(fx_code(&k, "France has strongly condemned Russia's attack."), 0);
+    CHECK(find(&k, "FRA", "RUS", "11") != NULL);
     /* no target named: an empty target, not a dropped event; a subject
      * after the verb makes none */
     CHECK_INT(fx_code(&k, "Moscow denied the allegations."), 0);
