@@ -1036,9 +1036,11 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                         rule = carried_rule;
                 }
                 if (tgt.actor == DICT_NONE && src.actor != DICT_NONE) tgt = find_target(w, s, &cx, q, ql, src, code->first);
+                /* a bare statement has no addressee; a protest with none
+                 * named is not against the foreigner last mentioned */
                 if (tgt.actor == DICT_NONE && src.actor != DICT_NONE && dyad_rules &&
-                    strncmp(code->first, "01", 2) != 0)
-                    tgt = context_target(w, s, src);  /* a bare statement has no addressee */
+                    strncmp(code->first, "01", 2) != 0 && strncmp(code->first, "14", 2) != 0)
+                    tgt = context_target(w, s, src);
                 if (tgt.actor == DICT_NONE && src.actor != DICT_NONE && src.actor < DEF_STATE && dyad_rules &&
                     strcmp(code->first, "010") != 0 && !(code->flags & IX_CODE_SUBORD) &&
                     (rule != DYAD_RULE_SUBJECT || s->actors[src.actor].head < cx.v.idx[q])) {
