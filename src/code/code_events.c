@@ -341,10 +341,12 @@ static cand find_target(const dyad_coder_work *w, const code_sentence *s, const 
         cand d = {DEF_TARGET, false, DICT_NONE};
         return d;
     }
-    /* the nearest actor before the verb in the clause */
+    /* the nearest actor before the verb in the clause (with dyad's rules
+     * not a place in the subject: "the U.S. Embassy in Baghdad said") */
     for (long q = (long)vfirst - 1; q >= 0; q--) {
         uint32_t a = actor_at(s, v->idx[q]);
         if (a == DICT_NONE) continue;
+        if (dyad_rules && locative(s, s->actors[a].head)) continue;
         cand c = candidate(w, s, a, source);
         if (c.actor != DICT_NONE) return c;
     }
