@@ -179,7 +179,7 @@ static bool attribution(const code_sentence *s, uint32_t wi)
 }
 
 static cand find_source(const dyad_coder_work *w, const code_sentence *s, const code_view *v,
-                        size_t vfirst, size_t vlast, cand target, cand carried)
+                        size_t vfirst, size_t vlast, cand target, cand carried, bool reported)
 {
     for (size_t q = 0; q < vfirst; q++) {
         uint32_t a = actor_at(s, v->idx[q]);
@@ -197,8 +197,11 @@ static cand find_source(const dyad_coder_work *w, const code_sentence *s, const 
         cand d = {DEF_SOURCE, false, DICT_NONE};
         return d;
     }
-    /* TABARI looks after the verb too; PETRARCH's source is a subject */
-    for (size_t q = vlast + 1; q < v->n && !w->c->petrarch; q++) {
+    /* TABARI looks after the verb too; PETRARCH's source is a subject, and
+     * so is the source of what a speaker reports (dyad's rules: in "X said
+     * the two governments would share data on North Korean launches"
+     * North Korea shares nothing) */
+    for (size_t q = vlast + 1; q < v->n && !w->c->petrarch && !reported; q++) {
         uint32_t a = actor_at(s, v->idx[q]);
         if (a == DICT_NONE) continue;
         cand c = candidate(w, s, a, target);
@@ -932,6 +935,7 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
     for (uint32_t c = 0; c < nclauses && !sentence_done; c++) {
         cx.v.n = view_of(s, cx.v.idx, c, false);
         uint8_t carried_rule = DYAD_RULE_CARRIED;
+        bool reported = dyad_rules && s->clause_kind[c] == DYAD_CLAUSE_OF_REPORTED;
         if (dyad_rules) {
             clause_src[c] = cx.v.n ? clause_subject(s, &cx.v) : NO_CAND;
             uint32_t ante = s->clause_antecedent[c], prev = s->clause_prev[c];
@@ -940,7 +944,9 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                 cand a = {code_actor_group(s, ante), false, code_anchor(s, ante)};
                 carried = a;
                 carried_rule = DYAD_RULE_ANTECEDENT;
-            } else if (prev != DICT_NONE && prev < c) {
+            } else if (prev != DICT_NONE && prev < c && s->clause_kind[c] != DYAD_CLAUSE_OF_REPORTED) {
+                /* what a speaker reports is not the speaker's act: "Haitian
+                 * officials said gunmen shot the president" */
                 carried = clause_src[prev];
             }
             /* a clause without a subject passes on the one it took */
@@ -1022,7 +1028,7 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                 /* "The proposal was rejected by Tehran": the agent acts
                  * on the subject, wherever the pattern's words end */
                 cand a = {code_actor_group(s, agent), false, code_anchor(s, agent)};
-                cand subj = find_source(w, s, &cx.v, q, q, a, carried);
+                cand subj = find_source(w, s, &cx.v, q, q, a, carried, reported);
                 src = a;
                 tgt = subj;
                 rule = DYAD_RULE_PASSIVE_AGENT;
@@ -1033,7 +1039,7 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                 }
             } else {
                 if (src.actor == DICT_NONE) {
-                    src = find_source(w, s, &cx.v, q, ql, tgt, carried);
+                    src = find_source(w, s, &cx.v, q, ql, tgt, carried, reported);
                     if (src.actor != DICT_NONE && src.actor == carried.actor && src.anchor == carried.anchor)
                         rule = carried_rule;
                 }
