@@ -1077,12 +1077,13 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
             if (agentless) {
                 /* "More than 200 people have been arrested": the subject
                  * suffered the act.  Arresting and detaining are what a
-                 * state does to its own people; of violence the passive
-                 * does not say who did it ("were killed"); other passives
-                 * keep their subject ("police were put on alert") */
-                bool violent = !strncmp(code->first, "18", 2) || !strncmp(code->first, "19", 2) ||
-                               !strncmp(code->first, "20", 2);
-                if (violent) continue;
+                 * state does to its own people; of violence and of appeals
+                 * the passive does not say who did it ("were killed",
+                 * "they were asked to leave"); other passives keep their
+                 * subject ("police were put on alert", "we are prepared") */
+                bool unknown = !strncmp(code->first, "18", 2) || !strncmp(code->first, "19", 2) ||
+                               !strncmp(code->first, "20", 2) || !strncmp(code->first, "02", 2);
+                if (unknown) continue;
                 if (src.actor < DEF_STATE && !strncmp(code->first, "17", 2)) {
                     const char *sc = first_code(w, s, src);
                     if (!code_is_country(sc)) continue;

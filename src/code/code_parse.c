@@ -1244,6 +1244,18 @@ static bool subordinator(const code_sentence *s, size_t i)
     return verb_ahead(s, i);
 }
 
+/* Whether "who"/"which" at word i opens a relative clause, not a
+ * question or a determiner: "regardless of which path Russia chooses". */
+static bool relative_pronoun(const code_sentence *s, size_t i)
+{
+    if (i > 0 && s->w[i - 1].tag == DYAD_TAG_IN) return false;
+    if (i + 1 < s->n) {
+        uint8_t t = s->w[i + 1].tag;
+        if (t == DYAD_TAG_NN || t == DYAD_TAG_NNS || t == DYAD_TAG_JJ) return false;
+    }
+    return true;
+}
+
 /* The actor a relative pronoun at word i stands for: the one ending just
  * before it, or before the comma before it ("troops, who shelled ..."). */
 static uint32_t antecedent(const code_sentence *s, size_t i)
@@ -1300,7 +1312,7 @@ static void split_clauses_dyad(code_sentence *s)
         } else if (free_word && subordinator(s, i)) {
             open = DYAD_CLAUSE_OF_SUBORDINATE;
         } else if (free_word && (x->len == 3 || x->len == 5) && (word_is(x, "who") || word_is(x, "which")) && i > 0 &&
-                   verb_ahead(s, i)) {
+                   relative_pronoun(s, i) && verb_ahead(s, i)) {
             ante = antecedent(s, i);
             open = word_is(x, "who") || ante != DICT_NONE ? DYAD_CLAUSE_OF_RELATIVE : DYAD_CLAUSE_OF_SUBORDINATE;
         } else if (free_word && i > 0 && s->w[i - 1].type == W_COMMA &&
