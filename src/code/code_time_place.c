@@ -132,6 +132,19 @@ static void note_countries(dyad_coder_work *w, const dyad_event *e)
     }
 }
 
+/* dyad's rules: whether a date expression modifies a noun -- "the May 4
+ * drone attacks", "Sunday's bombing" -- and so dates what that noun
+ * names. */
+static bool np_internal(const dyad_sentence *ds, const when_expr *x)
+{
+    if (x->last >= ds->ntokens || x->first == 0) return false;
+    uint8_t next = ds->tokens[x->last].tag, before = ds->tokens[x->first - 1].tag;
+    bool noun_next = next == DYAD_TAG_NN || next == DYAD_TAG_NNS || next == DYAD_TAG_POS;
+    bool det_before = before == DYAD_TAG_DT || before == DYAD_TAG_PRPS || before == DYAD_TAG_POS ||
+                      before == DYAD_TAG_JJ;
+    return noun_next && (det_before || next == DYAD_TAG_POS);
+}
+
 /* Dates one event: its expression, "the same day", or the article's date. */
 static void date_event(dyad_coder_work *w, dyad_event *e, const dyad_sentence *ds, const when_expr *ex,
                        const uint32_t *ex_first, size_t nex, size_t v, bool future, bool same,
@@ -180,6 +193,8 @@ void code_time_place(dyad_coder_work *w, const code_sentence *s, size_t first_ev
     }
     size_t same_first = 0, same_last = 0;
     bool same = w->last_date && same_day(ds, &same_first, &same_last);
+    when_expr own[MAX_EXPRESSIONS];
+    uint32_t own_first[MAX_EXPRESSIONS];
 
     for (size_t k = first_event; k < w->nevents; k++) {
         dyad_event *e = &w->events[k];
@@ -190,8 +205,37 @@ void code_time_place(dyad_coder_work *w, const code_sentence *s, size_t first_ev
 
         /* when -- unless TABARI's own time shifting (its .options and
          * <TIME> phrases) has dated the events, as its users expect */
-        if (w->opt.time_shifting) e->date_precision = e->date[0] ? DYAD_PRECISION_DAY : DYAD_PRECISION_NONE;
-        else date_event(w, e, ds, ex, ex_first, nex, v, future_group(vg), same, same_first, same_last, article_date);
+        if (w->opt.time_shifting) {
+            e->date_precision = e->date[0] ? DYAD_PRECISION_DAY : DYAD_PRECISION_NONE;
+        } else if (w->c->dyad_rules) {
+            /* the expressions that may date this event: not one inside a
+             * noun phrase the event's words do not reach ("condemned the
+             * May 4 drone attacks" is dated by its own clause) */
+            size_t nown = 0;
+            for (size_t i = 0; i < nex; i++) {
+                if (np_internal(ds, &ex[i]) && !(ds->tokens[ex[i].first].start >= e->verb_span.start &&
+                                                 ds->tokens[ex[i].last - 1].end <= e->verb_span.end))
+                    continue;
+                own[nown] = ex[i];
+                own_first[nown++] = ex[i].first;
+            }
+            date_event(w, e, ds, own, own_first, nown, v, future_group(vg), same, same_first, same_last, article_date);
+            if (e->date_precision == DYAD_PRECISION_YEAR || e->date_precision == DYAD_PRECISION_MONTH) {
+                /* "would impose sanctions in 2027": a time still to come
+                 * is not when the event (the announcement) happened */
+                int32_t d = (int32_t)((e->date[0] - '0') * 10000000 + (e->date[1] - '0') * 1000000 +
+                                      (e->date[2] - '0') * 100000 + (e->date[3] - '0') * 10000 +
+                                      (e->date[5] - '0') * 1000 + (e->date[6] - '0') * 100 +
+                                      (e->date[8] - '0') * 10 + (e->date[9] - '0'));
+                if (article_date > 0 && d / 100 > article_date / 100) {
+                    when_format(article_date, e->date);
+                    e->date_precision = DYAD_PRECISION_DAY;
+                    e->date_span.start = e->date_span.end = 0;
+                }
+            }
+        } else {
+            date_event(w, e, ds, ex, ex_first, nex, v, future_group(vg), same, same_first, same_last, article_date);
+        }
 
         /* where */
         long j = nearest(ds, v, pm_first, npm);

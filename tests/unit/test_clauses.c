@@ -35,7 +35,7 @@ static int fx_code(coder_fx *k, const char *text)
     k->doc.id = "t";
     k->doc.text = text;
     k->doc.len = strlen(text);
-    snprintf(k->doc.date, sizeof k->doc.date, "%s", "2024-05-02");
+    snprintf(k->doc.date, sizeof k->doc.date, "%s", "2024-05-10");
     if (dyad_analyze(k->pipe, &k->doc, &k->an)) return -1;
     return dyad_code(k->work, &k->an, &k->ev, &k->n);
 }
@@ -181,9 +181,35 @@ static void clauses_non_actors_and_empty_targets(tctx *t)
     fx_close(&k);
 }
 
+static void clauses_dates(tctx *t)
+{
+    coder_fx k;
+    CHECK_INT(fx_open(&k), 0);
+    /* each clause its own day (the article is of Friday 2024-05-10) */
+    CHECK_INT(fx_code(&k, "Talks\n\nIran protested to Britain on Friday after British police stormed the Iranian embassy on Wednesday.\n"), 0);
+    const dyad_event *e = find(&k, "IRN", "GBR", "");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->date, "2024-05-10");
+    e = find(&k, "GBR", "IRN", "");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->date, "2024-05-08");
+    /* a date inside a noun phrase dates what the noun names */
+    CHECK_INT(fx_code(&k, "Talks\n\nRussia condemned the May 4 drone attacks by Ukraine on Thursday.\n"), 0);
+    e = find(&k, "RUS", "UKR", "11");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->date, "2024-05-09");
+    /* a future year is not when an announcement happened */
+    CHECK_INT(fx_code(&k, "Talks\n\nChina said it would impose sanctions on Taiwan in 2027.\n"), 0);
+    e = find(&k, "CHN", "TWN", "");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->date, "2024-05-10");
+    fx_close(&k);
+}
+
 void suite_clauses(tctx *t)
 {
     RUN(t, clauses_of_one_sentence);
     RUN(t, clauses_passives);
     RUN(t, clauses_non_actors_and_empty_targets);
+    RUN(t, clauses_dates);
 }
