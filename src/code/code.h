@@ -213,6 +213,19 @@ static inline bool code_is_country(const char *c)
     return true;
 }
 
+/* Whether an actor code is one of CAMEO's regions ("PGS" the Persian
+ * Gulf states, "EAF" East Africa), not a state: no place is "in" it as a
+ * target, and no role word without a country belongs to it. */
+static inline bool code_is_region(const char *c)
+{
+    static const char *const regions[] = {"AFR", "ASA", "BLK", "BLT", "CAS", "CAU", "CFR", "CRB", "EAF",
+                                          "EEU", "EIN", "EUR", "LAM", "MDT", "MEA", "NAF", "NMR", "PGS",
+                                          "SAF", "SAM", "SAS", "SCN", "SEA", "WAF", "WEU", "WST", NULL};
+    for (const char *const *r = regions; *r; r++)
+        if (!strncmp(c, *r, 3)) return true;
+    return false;
+}
+
 /* ---- stages ------------------------------------------------------------------------- */
 
 /* Splits a sentence into words (code_lex.c): TABARI's filtering of the

@@ -179,7 +179,7 @@ static bool attribution(const code_sentence *s, uint32_t wi)
 }
 
 static cand find_source(const dyad_coder_work *w, const code_sentence *s, const code_view *v,
-                        size_t vfirst, size_t vlast, cand target, cand carried, bool reported)
+                        size_t vfirst, size_t vlast, cand target, cand carried, bool subject_only)
 {
     for (size_t q = 0; q < vfirst; q++) {
         uint32_t a = actor_at(s, v->idx[q]);
@@ -198,10 +198,11 @@ static cand find_source(const dyad_coder_work *w, const code_sentence *s, const 
         return d;
     }
     /* TABARI looks after the verb too; PETRARCH's source is a subject, and
-     * so is the source of what a speaker reports (dyad's rules: in "X said
-     * the two governments would share data on North Korean launches"
-     * North Korea shares nothing) */
-    for (size_t q = vlast + 1; q < v->n && !w->c->petrarch && !reported; q++) {
+     * so (subject_only, dyad's rules) is the source of what a speaker
+     * reports -- in "X said the two governments would share data on North
+     * Korean launches" North Korea shares nothing -- and the subject of a
+     * passive -- "the peace efforts mediated by France and Russia" */
+    for (size_t q = vlast + 1; q < v->n && !w->c->petrarch && !subject_only; q++) {
         uint32_t a = actor_at(s, v->idx[q]);
         if (a == DICT_NONE) continue;
         cand c = candidate(w, s, a, target);
@@ -236,19 +237,6 @@ static bool locative(const code_sentence *s, uint32_t wi)
     }
     for (size_t k = 0; k < sizeof preps / sizeof *preps; k++)
         if (strcmp(s->w[i - 1].s, preps[k]) == 0) return true;
-    return false;
-}
-
-/* Whether an actor code is one of CAMEO's regions ("PGS" the Persian
- * Gulf states, "MEA" the Middle East), not a state. */
-static bool cameo_region(const char *c)
-{
-    static const char *const regions[] = {"AFR", "ASA", "BLK", "BLT", "CAF", "CAS", "CAU", "CFR", "CMN", "CRB",
-                                          "EAF", "EAS", "EEU", "EIN", "EUR", "LAM", "MDT", "MEA", "NAF", "NAM",
-                                          "NMR", "PGS", "SAF", "SAM", "SAS", "SCN", "SEA", "SOC", "WAF", "WEU",
-                                          "WST", NULL};
-    for (const char *const *r = regions; *r; r++)
-        if (!strncmp(c, *r, 3) && (c[3] == 0)) return true;
     return false;
 }
 
@@ -334,7 +322,7 @@ static cand find_target(const dyad_coder_work *w, const code_sentence *s, const 
                 uint32_t a = actor_at(s, v->idx[q]);
                 if (a == DICT_NONE) continue;
                 /* a sea or a region ("in the Persian Gulf") is only where */
-                if (s->actors[a].ncodes && cameo_region(w->codes[s->actors[a].first_code].s)) continue;
+                if (s->actors[a].ncodes && code_is_region(w->codes[s->actors[a].first_code].s)) continue;
                 cand c = candidate(w, s, a, source);
                 if (c.actor != DICT_NONE) return c;
             }
@@ -382,7 +370,7 @@ static bool noun_modifier(const code_sentence *s, const cw_actor *a)
  * where things happened, not a party to them. */
 static void count_home(dyad_coder_work *w, const char *code)
 {
-    if (!code_is_country(code)) return;
+    if (!code_is_country(code) || code_is_region(code)) return;
     for (size_t k = 0; k < w->nhome; k++)
         if (!strncmp(w->home_codes[k], code, 3)) { w->home_counts[k]++; return; }
     if (w->nhome == sizeof w->home_codes / sizeof *w->home_codes) return;
@@ -1028,7 +1016,7 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                 /* "The proposal was rejected by Tehran": the agent acts
                  * on the subject, wherever the pattern's words end */
                 cand a = {code_actor_group(s, agent), false, code_anchor(s, agent)};
-                cand subj = find_source(w, s, &cx.v, q, q, a, carried, reported);
+                cand subj = find_source(w, s, &cx.v, q, q, a, carried, true);
                 src = a;
                 tgt = subj;
                 rule = DYAD_RULE_PASSIVE_AGENT;

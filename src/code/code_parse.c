@@ -476,7 +476,7 @@ static bool domestic_country(const dyad_coder_work *w, const code_sentence *s, c
         const cw_actor *a = &s->actors[k];
         if (a->pronoun || a->cancelled || !a->ncodes) continue;
         const char *c = w->codes[a->first_code].s;
-        if (!code_is_country(c)) continue;
+        if (!code_is_country(c) || code_is_region(c)) continue;
         if (found && strncmp(out, c, 3) != 0) return false;
         memcpy(out, c, 3);
         out[3] = 0;
