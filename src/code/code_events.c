@@ -178,6 +178,15 @@ static bool attribution(const code_sentence *s, uint32_t wi)
     return i >= 2 && strcmp(s->w[i - 1].s, "to") == 0 && strcmp(s->w[i - 2].s, "according") == 0;
 }
 
+/* Whether the actor at word wi is introduced as a doer: "by X", "from
+ * X" ("calls for elections have come from the United States"). */
+static bool agentive(const code_sentence *s, uint32_t wi)
+{
+    size_t i = wi;
+    if (i > 0 && s->w[i - 1].type == W_DET) i--;
+    return i > 0 && (s->w[i - 1].type == W_BY || !strcmp(s->w[i - 1].s, "from"));
+}
+
 static cand find_source(const dyad_coder_work *w, const code_sentence *s, const code_view *v,
                         size_t vfirst, size_t vlast, cand target, cand carried, bool subject_only)
 {
@@ -205,6 +214,11 @@ static cand find_source(const dyad_coder_work *w, const code_sentence *s, const 
     for (size_t q = vlast + 1; q < v->n && !w->c->petrarch && !subject_only; q++) {
         uint32_t a = actor_at(s, v->idx[q]);
         if (a == DICT_NONE) continue;
+        /* dyad's rules: only a doer named as such ("calls have come from
+         * the United States"); in "let him go lead the United States" or
+         * "killed 11 people in the Somali capital" what follows the verb
+         * is its object or place */
+        if (w->c->dyad_rules && !agentive(s, s->actors[a].head)) continue;
         cand c = candidate(w, s, a, target);
         if (c.actor != DICT_NONE) return c;
     }
