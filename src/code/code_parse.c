@@ -699,6 +699,19 @@ static void merge_adjacent_actors(dyad_coder_work *w, code_sentence *s)
         cw_actor *left = &s->actors[a];
         if (left->pronoun || left->cancelled || !left->ncodes || left->next != DICT_NONE) continue;
         uint32_t b = actor_starting_at(s, left->last + 1);
+        const cw_word *lastw = &s->w[left->last];
+        if (b == DICT_NONE && lastw->len > 2 && !memcmp(lastw->s + lastw->len - 2, "'s", 2)) {
+            /* "Iran's semi-official Fars news agency": a country's
+             * possessive, a few describing words, then its own actor */
+            for (size_t k = left->last + 1; k < s->n && k <= left->last + 3 && b == DICT_NONE; k++) {
+                b = actor_starting_at(s, k);
+                if (b != DICT_NONE) break;
+                const cw_word *y = &s->w[k];
+                if (y->type != W_NONE || (y->flags & CW_PART) ||
+                    !(y->tag == DYAD_TAG_JJ || y->tag == DYAD_TAG_NNP || y->tag == DYAD_TAG_NN))
+                    break;
+            }
+        }
         if (b == DICT_NONE || b == a) continue;
         cw_actor *right = &s->actors[b];
         if (right->cancelled || !right->ncodes || right->next != DICT_NONE) continue;
