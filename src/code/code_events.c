@@ -1034,8 +1034,13 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                 src = a;
                 tgt = subj;
                 rule = DYAD_RULE_PASSIVE_AGENT;
-                if (tgt.actor == DICT_NONE && strcmp(code->first, "010") != 0 && !(code->flags & IX_CODE_SUBORD)) {
-                    /* "A state of siege was declared by the prime minister" */
+                bool aux = (q >= 1 && s->w[cx.v.idx[q - 1]].type == W_AUX) ||
+                           (q >= 2 && s->w[cx.v.idx[q - 2]].type == W_AUX);
+                if (tgt.actor == DICT_NONE && aux && strcmp(code->first, "010") != 0 &&
+                    !(code->flags & IX_CODE_SUBORD)) {
+                    /* "A state of siege was declared by the prime minister"
+                     * (not "the peace efforts mediated by France", whose
+                     * subject is a noun's) */
                     cand none = {DEF_CONTEXT, false, NO_TARGET};
                     tgt = none;
                 }
