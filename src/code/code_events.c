@@ -890,6 +890,59 @@ static bool future_verb(const code_sentence *s, const cw_word *x)
     return false;
 }
 
+/* dyad's rules: what a speaker reports of another party, when it states
+ * no event of its own, is the speaker's statement about that party --
+ * "the leadership of Azerbaijan bears full responsibility," the Armenian
+ * ministry said -- coded 010 from the speaker to the first actor of the
+ * reported words of another country (rule "speaker"). */
+static int speaker_statements(dyad_coder_work *w, const code_sentence *s, clause_ctx *cx, size_t sentence_start)
+{
+    static const ix_code statement = {"010", "", 0, 0};
+    for (uint32_t c = 1; c < s->nclauses; c++) {
+        if (s->clause_kind[c] != DYAD_CLAUSE_OF_REPORTED) continue;
+        uint32_t prev = s->clause_prev[c];
+        if (prev == DICT_NONE || prev >= c) continue;
+        /* the speaker named in its own clause, not one carried there */
+        cx->v.n = view_of(s, cx->v.idx, prev, false);
+        cand spk = clause_subject(s, &cx->v);
+        if (spk.actor >= DEF_STATE) continue;
+        const char *sc = first_code(w, s, spk);
+        if (!sc[0]) continue;
+        /* the reported words code nothing themselves */
+        bool coded = false;
+        for (size_t e = sentence_start; e < w->nevents && !coded; e++)
+            coded = w->events[e].clause == DYAD_CLAUSE_OF_REPORTED;
+        if (coded) continue;
+        cx->v.n = view_of(s, cx->v.idx, c, false);
+        if (!cx->v.n) continue;
+        /* the verb of saying: the last verb of the speaker's clause */
+        uint32_t verb = DICT_NONE;
+        for (uint32_t i = cx->v.idx[0]; i-- > 0;)
+            if (s->w[i].clause == prev && s->w[i].type == W_VERB && !(s->w[i].flags & CW_PART)) { verb = i; break; }
+        if (verb == DICT_NONE) continue;
+        cand other = NO_CAND;
+        for (size_t q = 0; q < cx->v.n && other.actor == DICT_NONE; q++) {
+            uint32_t a = actor_at(s, cx->v.idx[q]);
+            if (a == DICT_NONE || s->actors[a].pronoun || locative(s, cx->v.idx[q])) continue;
+            uint32_t g = code_actor_group(s, a);
+            if (g == DICT_NONE) continue;
+            cand o = {g, false, code_anchor(s, a)};
+            const char *oc = first_code(w, s, o);
+            if (!oc[0] || !strncmp(oc, sc, 3)) continue;
+            other = o;
+        }
+        if (other.actor == DICT_NONE) continue;
+        size_t first = w->nevents;
+        dyad_span vs = {s->w[verb].start, s->w[verb].end};
+        if (make_events(w, s, spk, other, &statement, vs, NULL, sentence_start)) return -1;
+        for (size_t e = first; e < w->nevents; e++) {
+            w->events[e].clause = s->clause_kind[prev];
+            w->events[e].rule = DYAD_RULE_SPEAKER;
+        }
+    }
+    return 0;
+}
+
 int code_sentence_events(dyad_coder_work *w, code_sentence *s)
 {
     const dict_index *ix = w->c->ix;
@@ -1185,6 +1238,8 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
         out += results[r].n;
     }
     w->nevents = out;
+
+    if (dyad_rules && !w->finding_speakers && speaker_statements(w, s, &cx, sentence_start)) return -1;
 
     /* dates and time shifts */
     int32_t date = shift_date(s->date, shift);

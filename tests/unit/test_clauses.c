@@ -111,6 +111,16 @@ static void clauses_of_one_sentence(tctx *t)
     e = find(&k, "DEU", "RUS", "11");
     CHECK(e != NULL);
     if (e) CHECK_STR(dyad_event_rule_name(e->rule), "speaker");
+    /* what a speaker reports of another party, stating no event of its
+     * own, is the speaker's statement about it; a reported event stands
+     * alone */
+    CHECK_INT(fx_code(&k, "Serbia's foreign ministry said the government of Kosovo bears full responsibility."), 0);
+    e = find(&k, "SRB", "KSV", "01");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(dyad_event_rule_name(e->rule), "speaker");
+    CHECK_INT(fx_code(&k, "Ukraine's military said Russian forces had shelled Kherson."), 0);
+    CHECK(find(&k, "RUS", "UKR", "19") != NULL);
+    CHECK(find(&k, "UKR", "RUS", "") == NULL);
     /* "after talks with Iran" opens no clause: no verb follows */
     CHECK_INT(fx_code(&k, "Qatar hosted Hamas leaders after talks with Egypt."), 0);
     for (size_t i = 0; i < k.n; i++) CHECK(k.ev[i].clause == DYAD_CLAUSE_OF_MAIN);
