@@ -776,7 +776,8 @@ static bool last_two_countries(const dyad_coder_work *w, char a[4], char b[4])
  * ("Representatives from both countries are scheduled to hold talks"). */
 static int both_sides(dyad_coder_work *w, code_sentence *s)
 {
-    static const char *const nouns[] = {"countries", "sides", "nations", "governments", "states", NULL};
+    static const char *const nouns[] = {"countries", "sides", "nations", "governments", "states", "leaders",
+                                        "presidents", "delegations", NULL};
     /* a sentence that names two countries itself is what its "both"
      * refers to ("Japan and South Korea agreed ..., the ministries of both
      * countries said") */
