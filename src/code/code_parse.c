@@ -1062,6 +1062,20 @@ static int resolve_pronouns(dyad_coder_work *w, code_sentence *s)
         if (plural) ref = first_compound != DICT_NONE ? first_compound : first;
         else if (possessive) ref = first != DICT_NONE && s->actors[first].head < p ? first : DICT_NONE;
         else ref = first;
+        if (w->c->dyad_rules && word_is(x, "him") && first != DICT_NONE) {
+            /* dyad's rules: an object pronoun is not its clause's subject --
+             * "Trump spoke to Haftar and commended him" is Haftar -- but
+             * the nearest person named before it */
+            uint32_t near = DICT_NONE;
+            for (size_t a = 0; a < s->nactors; a++) {
+                const cw_actor *act = &s->actors[a];
+                if (act->pronoun || act->cancelled || a == first || act->head >= p ||
+                    (s->w[act->head].flags & CW_ELIM))
+                    continue;
+                if (near == DICT_NONE || act->head > s->actors[near].head) near = (uint32_t)a;
+            }
+            if (near != DICT_NONE) ref = near;
+        }
         if (ref == DICT_NONE) continue;
         uint32_t na = new_actor(w, s);
         if (na == DICT_NONE) return -1;

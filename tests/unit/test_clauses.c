@@ -121,6 +121,9 @@ static void clauses_of_one_sentence(tctx *t)
     CHECK_INT(fx_code(&k, "Ukraine's military said Russian forces had shelled Kherson."), 0);
     CHECK(find(&k, "RUS", "UKR", "19") != NULL);
     CHECK(find(&k, "UKR", "RUS", "") == NULL);
+    /* "him" is the person named before it, not its clause's subject */
+    CHECK_INT(fx_code(&k, "Talks\n\nFrench President Emmanuel Macron met Ukrainian President Volodymyr Zelensky and praised him.\n"), 0);
+    CHECK(find(&k, "FRA", "UKR", "05") != NULL || find(&k, "FRA", "UKR", "01") != NULL);
     /* "after talks with Iran" opens no clause: no verb follows */
     CHECK_INT(fx_code(&k, "Qatar hosted Hamas leaders after talks with Egypt."), 0);
     for (size_t i = 0; i < k.n; i++) CHECK(k.ev[i].clause == DYAD_CLAUSE_OF_MAIN);
