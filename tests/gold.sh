@@ -17,7 +17,7 @@ MIN_SEED_REQUIRED=6
 # event dates right (of 123 dated gold events) and at most this many
 # forbidden events.
 MIN_REAL_REQUIRED=123
-MIN_REAL_PRECISION=57
+MIN_REAL_PRECISION=60
 MIN_REAL_DATES=55
 MAX_REAL_FORBIDDEN=11
 passed=0

@@ -556,6 +556,12 @@ static bool adjectival(const code_sentence *s, const code_view *v, size_t q)
     return true;
 }
 
+/* Whether a code's root is one of four. */
+static bool root_in(const char *code, const char *a, const char *b, const char *c, const char *d)
+{
+    return !strncmp(code, a, 2) || !strncmp(code, b, 2) || !strncmp(code, c, 2) || !strncmp(code, d, 2);
+}
+
 /* ---- events -------------------------------------------------------------------------- */
 
 typedef struct code_list { const char *c[64]; uint32_t actor[64]; size_t n; } code_list;
@@ -1104,19 +1110,23 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                         rule = carried_rule;
                 }
                 if (tgt.actor == DICT_NONE && src.actor != DICT_NONE) tgt = find_target(w, s, &cx, q, ql, src, code->first);
-                /* a bare statement has no addressee; a protest with none
-                 * named is not against the foreigner last mentioned */
+                /* a bare statement has no addressee; a protest, a retreat or
+                 * a show of force with none named is not aimed at the
+                 * foreigner last mentioned */
                 if (tgt.actor == DICT_NONE && src.actor != DICT_NONE && dyad_rules &&
-                    strncmp(code->first, "01", 2) != 0 && strncmp(code->first, "14", 2) != 0)
+                    !root_in(code->first, "01", "14", "08", "15"))
                     tgt = context_target(w, s, src);
                 if (tgt.actor == DICT_NONE && src.actor != DICT_NONE && src.actor < DEF_STATE && dyad_rules &&
                     strcmp(code->first, "010") != 0 && !(code->flags & IX_CODE_SUBORD) &&
+                    !root_in(code->first, "05", "09", "10", "11") && strncmp(code->first, "13", 2) != 0 &&
                     (rule != DYAD_RULE_SUBJECT || s->actors[src.actor].head < cx.v.idx[q])) {
                     /* "Moscow denies the allegations", "protesters rallied
                      * in the capital": an act with nobody named to receive
                      * it is coded with no target, not dropped -- when its
                      * subject is named before it ("Typhoon Haiyan struck
-                     * the Philippines" has none) */
+                     * the Philippines" has none) and the act can go without
+                     * one (support, investigation, demands, disapproval and
+                     * threats are aimed at someone) */
                     cand none = {DEF_CONTEXT, false, NO_TARGET};
                     tgt = none;
                 }
