@@ -899,8 +899,9 @@ static bool future_verb(const code_sentence *s, const cw_word *x)
 /* dyad's rules: what a speaker reports of another party, when it states
  * no event of its own, is the speaker's statement about that party --
  * "the leadership of Azerbaijan bears full responsibility," the Armenian
- * ministry said -- coded 010 from the speaker to the first actor of the
- * reported words of another country (rule "speaker"). */
+ * ministry said -- coded 010 from the speaker to the reported words'
+ * subject when it is of another country (rule
+ * "speaker"). */
 static int speaker_statements(dyad_coder_work *w, const code_sentence *s, clause_ctx *cx, size_t sentence_start)
 {
     static const ix_code statement = {"010", "", 0, 0};
@@ -926,8 +927,11 @@ static int speaker_statements(dyad_coder_work *w, const code_sentence *s, clause
         for (uint32_t i = cx->v.idx[0]; i-- > 0;)
             if (s->w[i].clause == prev && s->w[i].type == W_VERB && !(s->w[i].flags & CW_PART)) { verb = i; break; }
         if (verb == DICT_NONE) continue;
+        /* the party spoken of is the reported words' subject */
         cand other = NO_CAND;
         for (size_t q = 0; q < cx->v.n && other.actor == DICT_NONE; q++) {
+            const cw_word *y = &s->w[cx->v.idx[q]];
+            if (y->type == W_VERB || y->type == W_AUX) break;
             uint32_t a = actor_at(s, cx->v.idx[q]);
             if (a == DICT_NONE || s->actors[a].pronoun || locative(s, cx->v.idx[q])) continue;
             uint32_t g = code_actor_group(s, a);
