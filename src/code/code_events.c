@@ -179,7 +179,7 @@ static bool attribution(const code_sentence *s, uint32_t wi)
 }
 
 /* Whether the actor at word wi is introduced as a doer: "by X", "from
- * X" ("calls for elections have come from the United States"). */
+ * X" ("support for the plan came from the European Union"). */
 static bool agentive(const code_sentence *s, uint32_t wi)
 {
     size_t i = wi;
@@ -210,13 +210,13 @@ static cand find_source(const dyad_coder_work *w, const code_sentence *s, const 
      * so (subject_only, dyad's rules) is the source of what a speaker
      * reports -- in "X said the two governments would share data on North
      * Korean launches" North Korea shares nothing -- and the subject of a
-     * passive -- "the peace efforts mediated by France and Russia" */
+     * passive -- "the talks mediated by Qatar and Egypt" */
     for (size_t q = vlast + 1; q < v->n && !w->c->petrarch && !subject_only; q++) {
         uint32_t a = actor_at(s, v->idx[q]);
         if (a == DICT_NONE) continue;
-        /* dyad's rules: only a doer named as such ("calls have come from
-         * the United States"); in "let him go lead the United States" or
-         * "killed 11 people in the Somali capital" what follows the verb
+        /* dyad's rules: only a doer named as such ("support came from
+         * the European Union"); in "urged them to leave Poland" or "killed
+         * nine people in the Kenyan capital" what follows the verb
          * is its object or place */
         if (w->c->dyad_rules && !agentive(s, s->actors[a].head)) continue;
         cand c = candidate(w, s, a, target);
@@ -286,7 +286,7 @@ static cand find_target(const dyad_coder_work *w, const code_sentence *s, const 
     size_t end = v->n;
     if (dyad_rules && source.actor < DEF_STATE && !source.single &&
         s->actors[s->actors[source.actor].group].next != DICT_NONE && vlast + 2 < v->n) {
-        /* "the rebels and the government blame each other for ...": the
+        /* "the army and the rebels accused each other of ...": the
          * members of the joint subject, whatever the clause names later */
         const char *a = s->w[v->idx[vlast + 1]].s, *b = s->w[v->idx[vlast + 2]].s;
         if ((!strcmp(a, "each") && !strcmp(b, "other")) || (!strcmp(a, "one") && !strcmp(b, "another"))) {
@@ -296,7 +296,7 @@ static cand find_target(const dyad_coder_work *w, const code_sentence *s, const 
     }
     if (dyad_rules) {
         /* the verb's object lies before the clause's next finite verb:
-         * "Kenyan troops stationed at the base repelled the militants"
+         * "Nigerian troops stationed at the base repelled the attackers"
          * (a relative clause on the object still describes it: "denied
          * a role in the bombing that killed Indian police") */
         for (size_t q = vlast + 1; q < v->n; q++) {
@@ -335,7 +335,7 @@ static cand find_target(const dyad_coder_work *w, const code_sentence *s, const 
             for (size_t q = vlast + 1; q < end; q++) {
                 uint32_t a = actor_at(s, v->idx[q]);
                 if (a == DICT_NONE) continue;
-                /* a sea or a region ("in the Persian Gulf") is only where */
+                /* a sea or a region ("in the Balkans") is only where */
                 if (s->actors[a].ncodes && code_is_region(w->codes[s->actors[a].first_code].s)) continue;
                 cand c = candidate(w, s, a, source);
                 if (c.actor != DICT_NONE) return c;
@@ -347,7 +347,7 @@ static cand find_target(const dyad_coder_work *w, const code_sentence *s, const 
         return d;
     }
     /* the nearest actor before the verb in the clause (with dyad's rules
-     * not a place in the subject: "the U.S. Embassy in Baghdad said") */
+     * not a place in the subject: "the British Embassy in Cairo said") */
     for (long q = (long)vfirst - 1; q >= 0; q--) {
         uint32_t a = actor_at(s, v->idx[q]);
         if (a == DICT_NONE) continue;
@@ -495,7 +495,7 @@ static cand clause_subject(const code_sentence *s, const code_view *v)
 }
 
 /* A past participle right after the noun it tells of, with no agent and
- * no object: "dissidents arrested at their weekly demonstration" (not
+ * no object: "students arrested at a campus rally" (not
  * "police detained hundreds", which the tagger may read the same). */
 static bool reduced_participle(const code_sentence *s, const code_view *v, size_t q)
 {
@@ -503,7 +503,7 @@ static bool reduced_participle(const code_sentence *s, const code_view *v, size_
     if (x->tag != DYAD_TAG_VBN || q == 0 || reduced_passive(s, v, q)) return false;
     uint32_t before = actor_covering(s, v->idx[q - 1]);
     if (before == DICT_NONE || s->actors[before].pronoun) return false;
-    /* the noun is an object of an earlier verb ("have released dissidents
+    /* the noun is an object of an earlier verb ("have released students
      * arrested at ...", "of the civilians killed in ..."), not a subject
      * whose verb the tagger took for a participle ("soldiers clashed
      * with ...") */
@@ -545,7 +545,7 @@ static bool adjectival(const code_sentence *s, const code_view *v, size_t q)
     bool noun_next = next->tag == DYAD_TAG_NN || next->tag == DYAD_TAG_NNS || next->tag == DYAD_TAG_NNP ||
                      next->tag == DYAD_TAG_NNPS || next->type == W_ACTOR || next->type == W_AGENT;
     if (!modifier || !noun_next) return false;
-    /* "have strongly condemned Navalny's arrest", "was briefly detained
+    /* "have strongly condemned the journalist's arrest", "was briefly detained
      * Monday": an auxiliary makes it a verb */
     static const char *const aux[] = {"have", "has", "had", "is", "are", "was", "were", "be", "been", "being",
                                       "will", "would", "did", "does", "do", NULL};
@@ -898,7 +898,7 @@ static bool future_verb(const code_sentence *s, const cw_word *x)
 
 /* dyad's rules: what a speaker reports of another party, when it states
  * no event of its own, is the speaker's statement about that party --
- * "the leadership of Azerbaijan bears full responsibility," the Armenian
+ * "the government of Kosovo bears full responsibility," the Serbian
  * ministry said -- coded 010 from the speaker to the reported words'
  * subject when it is of another country (rule
  * "speaker"). */
@@ -1010,8 +1010,8 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                 carried = a;
                 carried_rule = DYAD_RULE_ANTECEDENT;
             } else if (prev != DICT_NONE && prev < c && s->clause_kind[c] != DYAD_CLAUSE_OF_REPORTED) {
-                /* what a speaker reports is not the speaker's act: "Haitian
-                 * officials said gunmen shot the president" */
+                /* what a speaker reports is not the speaker's act: "Peruvian
+                 * officials said gunmen shot the mayor" */
                 carried = clause_src[prev];
             }
             /* a clause without a subject passes on the one it took */
@@ -1029,7 +1029,7 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
             if (nresults >= CODE_MAX_VERBS_PER_SENTENCE) break;
             /* dyad's rules: a participle with its own agent ("the demands
              * previously sent by Russia"), or an arrest told of its victims
-             * ("dissidents arrested at a protest"), is an event of its own
+             * ("students arrested at a rally"), is an event of its own
              * even after the clause's main event */
             bool own_event = dyad_rules && (reduced_passive(s, &cx.v, q) || reduced_participle(s, &cx.v, q));
             if (clause_done && !own_event) break;
@@ -1102,7 +1102,7 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                 if (tgt.actor == DICT_NONE && aux && strcmp(code->first, "010") != 0 &&
                     !(code->flags & IX_CODE_SUBORD)) {
                     /* "A state of siege was declared by the prime minister"
-                     * (not "the peace efforts mediated by France", whose
+                     * (not "the talks mediated by Qatar", whose
                      * subject is a noun's) */
                     cand none = {DEF_CONTEXT, false, NO_TARGET};
                     tgt = none;
@@ -1137,7 +1137,7 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
             }
             bool agentless = pg && agent == DICT_NONE;
             if (dyad_rules && !designated && !pg && reduced_participle(s, &cx.v, q)) {
-                /* "dissidents arrested at their demonstration", "the
+                /* "students arrested at a rally", "the
                  * civilians killed in the attack" */
                 bool violent = !strncmp(code->first, "18", 2) || !strncmp(code->first, "19", 2) ||
                                !strncmp(code->first, "20", 2);

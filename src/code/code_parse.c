@@ -505,7 +505,7 @@ static bool earlier_with_role(const dyad_coder_work *w, const char *role, char o
 }
 
 /* Whether words i and i + 1 are written as one with a hyphen:
- * "Iran-backed", "pro-Russian". */
+ * "Syria-backed", "pro-Russian". */
 static bool hyphen_joined(const code_sentence *s, size_t i)
 {
     if (!s->doc || !s->doc->text || i + 1 >= s->n) return false;
@@ -526,9 +526,9 @@ static void cancel_actor(code_sentence *s, uint32_t a)
 
 /* dyad's rules: a name inside a stance or sponsorship adjective is no
  * party to the clause -- "pro-Western parties" are not the West, "the
- * U.N.-supported government" is the government, a "Houthi-controlled
+ * EU-supported government" is the government, a "rebel-controlled
  * area" no actor at all -- except that the sponsor is the country of the
- * force it backs: "Iran-backed militias" are Iranian militias.  What a
+ * force it backs: "Syria-backed militias" are Syrian militias.  What a
  * country leads or flags stays its own ("the American-led invasion", "a
  * British-flagged tanker"). */
 static void stance_modifiers(code_sentence *s)
@@ -566,7 +566,7 @@ static void stance_modifiers(code_sentence *s)
 
 /* dyad's rules: the country the article has named most often so far
  * (the first of equals), when the sentence names no country itself:
- * "Hundreds of protesters rallied in the capital" in a story about Iraq
+ * "Hundreds of protesters marched in the capital" in a story about Kenya
  * are Iraqi. */
 static bool article_country(const dyad_coder_work *w, const code_sentence *s, char out[4])
 {
@@ -599,7 +599,7 @@ static int attach_agents(dyad_coder_work *w, code_sentence *s)
         size_t before = former ? g - 1 : g;
         if (a == DICT_NONE && before > 0) a = actor_ending_at(s, before - 1);
         if (a == DICT_NONE && w->c->dyad_rules && before > 1) {
-            /* "Sudan's Transitional Military Council": a name in capitals
+            /* "Guinea's National Military Committee": a name in capitals
              * between a country's possessive and the agent */
             size_t k = before - 1, skipped = 0;
             while (k > 0 && skipped < 3 && s->w[k].type == W_NONE && (s->w[k].flags & CW_CAP) &&
@@ -701,7 +701,7 @@ static void merge_adjacent_actors(dyad_coder_work *w, code_sentence *s)
         uint32_t b = actor_starting_at(s, left->last + 1);
         const cw_word *lastw = &s->w[left->last];
         if (b == DICT_NONE && lastw->len > 2 && !memcmp(lastw->s + lastw->len - 2, "'s", 2)) {
-            /* "Iran's semi-official Fars news agency": a country's
+            /* "Russia's state-run TASS news agency": a country's
              * possessive, a few describing words, then its own actor */
             for (size_t k = left->last + 1; k < s->n && k <= left->last + 3 && b == DICT_NONE; k++) {
                 b = actor_starting_at(s, k);
@@ -1064,7 +1064,7 @@ static int resolve_pronouns(dyad_coder_work *w, code_sentence *s)
         else ref = first;
         if (w->c->dyad_rules && word_is(x, "him") && first != DICT_NONE) {
             /* dyad's rules: an object pronoun is not its clause's subject --
-             * "Trump spoke to Haftar and commended him" is Haftar -- but
+             * "Macron met Zelensky and praised him" is Zelensky -- but
              * the nearest person named before it */
             uint32_t near = DICT_NONE;
             for (size_t a = 0; a < s->nactors; a++) {
@@ -1238,8 +1238,8 @@ static bool verb_ahead(const code_sentence *s, size_t i)
 }
 
 /* Whether a conjunction joins clauses, not noun phrases: a verb follows
- * it before the next comma or conjunction ("expressed concern and
- * frustration with North Korea" is one clause). */
+ * it before the next comma or conjunction ("voiced anger and dismay
+ * over Israel's raid" is one clause). */
 static bool conj_opens_clause(const code_sentence *s, size_t i)
 {
     for (size_t k = i + 1; k < s->n; k++) {
@@ -1333,8 +1333,8 @@ static void split_clauses_dyad(code_sentence *s)
             open = DYAD_CLAUSE_OF_REPORTED;
             sibling = true;
         } else if (x->type == W_COMMA && !(x->flags & (CW_COMPOUND_CONJ | CW_PROTECTED)) && depth > 1) {
-            /* the inner clauses end ("IGAD, which has been negotiating
-             * after talks had been delayed, later flew to Juba": one comma
+            /* the inner clauses end ("the mediators, who had been negotiating
+             * after talks had stalled, later flew to Doha": one comma
              * closes both); the sentence's own clause goes on */
             depth = 1;
         } else if (free_word && subordinator(s, i)) {

@@ -194,8 +194,8 @@ static speaker speaker_after(const dyad_sentence *s, uint32_t si, uint32_t c)
             sp.sentence = si;
             sp.verb = span_of(s, s->chunks[v].first, s->chunks[v].last);
         } else if (v < s->nchunks && is_comma_chunk(s, v)) {
-            /* "'', Tom West, the U.S. special representative for
-             * Afghanistan, said": a name and its appositive, then the
+            /* "'', Jane Roe, the U.S. special envoy for
+             * Sudan, said": a name and its appositive, then the
              * verb -- the speaker is both */
             for (uint32_t e = v + 1; e < s->nchunks && e < v + 10; e++) {
                 if (s->chunks[e].kind == DYAD_CHUNK_VP) break;

@@ -164,7 +164,7 @@ static uint32_t bracket_byline(const char *t, uint32_t start, uint32_t end)
 static uint32_t dateline(const char *t, uint32_t start, uint32_t end)
 {
     uint32_t i = start, caps = 0;
-    /* several places ("WASHINGTON / PORT-AU-PRINCE -", "WASHINGTON/BAMAKO")
+    /* several places ("WASHINGTON / KYIV -", "LONDON/NAIROBI")
      * and hyphenated names are one dateline */
     while (i < end && (ch_is_upper((unsigned char)t[i]) || t[i] == ' ' || t[i] == '.' ||
                        t[i] == '\'' || t[i] == '/' ||
@@ -203,7 +203,7 @@ static uint32_t dateline(const char *t, uint32_t start, uint32_t end)
     return 0;
 }
 
-/* Length of a dateline of capitalised place names ("Harare, Zimbabwe --
+/* Length of a dateline of capitalised place names ("Lusaka, Zambia --
  * ", "Washington/Mogadishu -- "): at most four words, each capitalised,
  * separated by blanks, commas or slashes, then a dash between spaces;
  * 0 if none. */

@@ -172,13 +172,13 @@ static void clauses_non_actors_and_empty_targets(tctx *t)
     CHECK_INT(fx_code(&k, "Pro-Russian separatists attacked Ukrainian forces near Donetsk."), 0);
     CHECK(!any_source(&k, "RUS"));
     /* the sponsor of a force is its country */
-    CHECK_INT(fx_code(&k, "Iran-backed militias fired rockets at Israel."), 0);
-    CHECK(find(&k, "IRN", "ISR", "") != NULL);
+    CHECK_INT(fx_code(&k, "Syria-backed militias fired rockets at Israel."), 0);
+    CHECK(find(&k, "SYR", "ISR", "") != NULL);
     /* what a country leads stays its own */
     CHECK_INT(fx_code(&k, "France condemned the Russian-led offensive."), 0);
     CHECK(find(&k, "FRA", "RUS", "11") != NULL);
     /* a participle used as an adjective is no act ("armed" is no aid) */
-    CHECK_INT(fx_code(&k, "Heavily armed Haitian gunmen attacked the police station."), 0);
+    CHECK_INT(fx_code(&k, "Heavily armed Bolivian gunmen attacked the police station."), 0);
     for (size_t i = 0; i < k.n; i++) CHECK(strncmp(k.ev[i].code, "07", 2) != 0);
     CHECK_INT(fx_code(&k, "France has strongly condemned Russia's attack."), 0);
     CHECK(find(&k, "FRA", "RUS", "11") != NULL);
