@@ -556,6 +556,25 @@ static bool adjectival(const code_sentence *s, const code_view *v, size_t q)
     return true;
 }
 
+/* Whether the verb at view position q is "call" naming what its object
+ * is -- "called the decision a betrayal", "called the raid a 'terrorist
+ * attack'" -- rather than a call to someone ("called his counterpart",
+ * "called a meeting", "by phone"). */
+static bool characterization(const code_sentence *s, const code_view *v, size_t q)
+{
+    const cw_word *x = &s->w[v->idx[q]];
+    const dyad_sentence *ds = s->ds;
+    if (!ds || x->tok >= ds->ntokens || !ds->tokens[x->tok].lemma || strcmp(ds->tokens[x->tok].lemma, "call"))
+        return false;
+    for (size_t k = q + 1; k < v->n && k <= q + 8; k++) {
+        const cw_word *y = &s->w[v->idx[k]];
+        if (strstr(y->s, "phone")) return false;
+        if (y->type == W_VERB || y->type == W_COMMA || y->type == W_CONJ) return false;
+        if ((!strcmp(y->s, "a") || !strcmp(y->s, "an")) && k >= q + 2) return true;
+    }
+    return false;
+}
+
 /* Whether a code's root is one of four. */
 static bool root_in(const char *code, const char *a, const char *b, const char *c, const char *d)
 {
@@ -1072,6 +1091,15 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                     memcpy(demanded.first, d, strlen(d));
                     code = &demanded;
                 }
+            }
+            ix_code named;
+            if (dyad_rules && !strcmp(code->first, "041") && characterization(s, &cx.v, q)) {
+                /* "called the decision a betrayal": no telephone call but
+                 * an accusation */
+                named = *code;
+                memset(named.first, 0, sizeof named.first);
+                memcpy(named.first, "112", 3);
+                code = &named;
             }
             ix_code intended;
             const char *intent = w->c->dyad_rules && future_verb(s, x) ? code_intent_for(code->first) : NULL;

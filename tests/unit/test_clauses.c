@@ -182,6 +182,10 @@ static void clauses_non_actors_and_empty_targets(tctx *t)
     for (size_t i = 0; i < k.n; i++) CHECK(strncmp(k.ev[i].code, "07", 2) != 0);
     CHECK_INT(fx_code(&k, "France has strongly condemned Russia's attack."), 0);
     CHECK(find(&k, "FRA", "RUS", "11") != NULL);
+    /* "called X a Y" names what X is: an accusation, not a phone call */
+    CHECK_INT(fx_code(&k, "Poland called the Russian decision a provocation."), 0);
+    CHECK(find(&k, "POL", "RUS", "112") != NULL);
+    CHECK(find(&k, "POL", "", "04") == NULL && find(&k, "POL", "RUS", "04") == NULL);
     /* no target named: an empty target, not a dropped event; a subject
      * after the verb makes none */
     CHECK_INT(fx_code(&k, "Moscow denied the allegations."), 0);
