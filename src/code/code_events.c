@@ -1185,7 +1185,18 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                  * subject ("police were put on alert", "we are prepared") */
                 bool unknown = !strncmp(code->first, "18", 2) || !strncmp(code->first, "19", 2) ||
                                !strncmp(code->first, "20", 2) || !strncmp(code->first, "02", 2);
-                if (unknown) continue;
+                /* "talks are expected to resume", "breakthroughs are
+                 * anticipated to become harder": nobody expects anything in
+                 * particular; what follows may be an event of its own */
+                bool raising = false;
+                if (ql + 1 < cx.v.n && !strcmp(s->w[cx.v.idx[ql + 1]].s, "to") && s->ds && x->tok < s->ds->ntokens &&
+                    s->ds->tokens[x->tok].lemma) {
+                    static const char *const raisers[] = {"expect", "anticipate", "believe", "say", "think",
+                                                          "report", "know", "suppose", "estimate", NULL};
+                    for (const char *const *r = raisers; *r && !raising; r++)
+                        raising = !strcmp(s->ds->tokens[x->tok].lemma, *r);
+                }
+                if (unknown || raising) continue;
                 if (src.actor < DEF_STATE && !strncmp(code->first, "17", 2)) {
                     const char *sc = first_code(w, s, src);
                     if (!code_is_country(sc)) continue;
