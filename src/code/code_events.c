@@ -136,7 +136,9 @@ static cand candidate(const dyad_coder_work *w, const code_sentence *s, uint32_t
     if (s->actors[a].pronoun) {
         /* "they ... them" is one actor; "the ambassadors of A, B and C
          * presented their ..." is not, to TABARI */
-        if (g == og) return c.anchor == other.anchor ? NO_CAND : c;
+        /* dyad's rules: "the US and the EU called for their release":
+         * a pronoun for the subject's own group is not its target */
+        if (g == og) return c.anchor == other.anchor || w->c->dyad_rules ? NO_CAND : c;
         if (strcmp(first_code(w, s, c), oc) == 0) return NO_CAND;
         return c;
     }
@@ -536,9 +538,17 @@ static bool first_person(const cw_word *x)
 static bool adjectival(const code_sentence *s, const code_view *v, size_t q)
 {
     const cw_word *x = &s->w[v->idx[q]];
-    if (x->tag != DYAD_TAG_VBN && x->tag != DYAD_TAG_VBD && x->tag != DYAD_TAG_JJ) return false;
     if (q == 0 || q + 1 >= v->n || x->last != v->idx[q]) return false;
     const cw_word *prev = &s->w[v->idx[q - 1]], *next = &s->w[v->idx[q + 1]];
+    if (x->tag == DYAD_TAG_VBG) {
+        /* "the surrounding areas", "the town and surrounding villages",
+         * "the ruling party" */
+        bool plain_noun = next->tag == DYAD_TAG_NN || next->tag == DYAD_TAG_NNS;
+        bool noun_and = prev->type == W_CONJ && q >= 2 &&
+                        (s->w[v->idx[q - 2]].tag == DYAD_TAG_NN || s->w[v->idx[q - 2]].tag == DYAD_TAG_NNS);
+        return plain_noun && (prev->tag == DYAD_TAG_DT || noun_and);
+    }
+    if (x->tag != DYAD_TAG_VBN && x->tag != DYAD_TAG_VBD && x->tag != DYAD_TAG_JJ) return false;
     bool modifier = prev->tag == DYAD_TAG_DT || (prev->tag == DYAD_TAG_RB && prev->len > 2 &&
                                                  !memcmp(prev->s + prev->len - 2, "ly", 2)) ||
                     (s->doc && s->doc->text && prev->end + 1 == x->start && s->doc->text[prev->end] == '-');
