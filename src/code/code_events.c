@@ -513,7 +513,9 @@ static bool reduced_participle(const code_sentence *s, const code_view *v, size_
     for (size_t k = 0; k < q && !earlier; k++) {
         const cw_word *y = &s->w[v->idx[k]];
         if (actor_covering(s, v->idx[k]) == before) break;
-        earlier = y->type == W_VERB || y->type == W_AUX || y->tag == DYAD_TAG_IN;
+        earlier = y->type == W_VERB || y->type == W_AUX ||
+                  (y->tag == DYAD_TAG_IN && strcmp(y->s, "that") != 0 && strcmp(y->s, "if") != 0 &&
+                   strcmp(y->s, "whether") != 0);
     }
     if (!earlier) return false;
     size_t k = q + 1;
@@ -1177,9 +1179,10 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
             if (dyad_rules && !designated && !pg && reduced_participle(s, &cx.v, q)) {
                 /* "students arrested at a rally", "the
                  * civilians killed in the attack" */
-                bool violent = !strncmp(code->first, "18", 2) || !strncmp(code->first, "19", 2) ||
-                               !strncmp(code->first, "20", 2);
-                agentless = violent || !strncmp(code->first, "17", 2);
+                /* of anything but an arrest the participle does not say
+                 * who did it: "troops stationed at the base" */
+                if (strncmp(code->first, "17", 2) != 0) continue;
+                agentless = true;
                 uint32_t noun = actor_covering(s, cx.v.idx[q - 1]);
                 if (agentless && code_actor_group(s, noun) != DICT_NONE) {
                     cand n = {code_actor_group(s, noun), false, code_anchor(s, noun)};
