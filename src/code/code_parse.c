@@ -1231,7 +1231,8 @@ static bool verb_ahead(const code_sentence *s, size_t i)
 {
     for (size_t k = i + 1; k < s->n && k <= i + 7; k++) {
         const cw_word *x = &s->w[k];
-        if (x->type == W_COMMA || x->type == W_CONJ) return false;
+        if ((x->type == W_COMMA || x->type == W_CONJ) && !(x->flags & (CW_COMPOUND_CONJ | CW_PROTECTED)))
+            return false;
         if (x->type == W_VERB || (x->type == W_AUX) || is_verb_tag(x->tag)) return x->tag != DYAD_TAG_VBN || x->type == W_VERB;
     }
     return false;
