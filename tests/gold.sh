@@ -17,9 +17,9 @@ MIN_SEED_REQUIRED=6
 # event dates right (of 123 dated gold events) and at most this many
 # forbidden events.
 MIN_REAL_REQUIRED=125
-MIN_REAL_PRECISION=62
-MIN_REAL_DATES=55
-MAX_REAL_FORBIDDEN=11
+MIN_REAL_PRECISION=63
+MIN_REAL_DATES=54
+MAX_REAL_FORBIDDEN=10
 passed=0
 failed=0
 tmp=$(mktemp -d)

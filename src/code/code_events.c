@@ -593,6 +593,20 @@ static bool root_in(const char *code, const char *a, const char *b, const char *
     return !strncmp(code, a, 2) || !strncmp(code, b, 2) || !strncmp(code, c, 2) || !strncmp(code, d, 2);
 }
 
+/* Whether a clause has a noun or pronoun of its own before its first
+ * verb: a subject, even when it names no actor. */
+static bool own_noun_subject(const code_sentence *s, const code_view *v)
+{
+    for (size_t q = 0; q < v->n; q++) {
+        const cw_word *x = &s->w[v->idx[q]];
+        if ((x->type == W_VERB && !(x->flags & CW_PART)) || x->type == W_AUX) return false;
+        if (x->tag == DYAD_TAG_NN || x->tag == DYAD_TAG_NNS || x->tag == DYAD_TAG_NNP || x->tag == DYAD_TAG_NNPS ||
+            x->tag == DYAD_TAG_PRP)
+            return true;
+    }
+    return false;
+}
+
 /* ---- events -------------------------------------------------------------------------- */
 
 typedef struct code_list { const char *c[64]; uint32_t actor[64]; size_t n; } code_list;
@@ -1045,6 +1059,10 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                  * officials said gunmen shot the mayor" */
                 carried = clause_src[prev];
             }
+            /* a clause whose subject is a noun but no actor ("as the
+             * war-ravaged country struggles") takes no one else's */
+            if (clause_src[c].actor == DICT_NONE && carried.actor != DICT_NONE && own_noun_subject(s, &cx.v))
+                carried = NO_CAND;
             /* a clause without a subject passes on the one it took */
             if (clause_src[c].actor == DICT_NONE) clause_src[c] = carried;
         }

@@ -1247,6 +1247,9 @@ static bool conj_opens_clause(const code_sentence *s, size_t i)
         const cw_word *x = &s->w[k];
         if (x->type == W_COMMA || (x->type == W_CONJ && !(x->flags & CW_PART))) return false;
         if (x->type == W_VERB || x->type == W_AUX || is_verb_tag(x->tag)) return true;
+        /* "men and boys after capturing the town": the verb is another
+         * clause's */
+        if (x->tag == DYAD_TAG_IN && k > i + 1) return false;
     }
     return false;
 }
@@ -1320,14 +1323,14 @@ static void split_clauses_dyad(code_sentence *s)
     s->clause_prev[0] = DICT_NONE;
     s->clause_antecedent[0] = DICT_NONE;
     s->clause_kind[0] = DYAD_CLAUSE_OF_MAIN;
-    bool after_speech = false;
+    bool after_speech = false, verb_seen = false;
     for (size_t i = 0; i < s->n; i++) {
         cw_word *x = &s->w[i];
         bool free_word = !(x->flags & (CW_PART | CW_COMPOUND_CONJ | CW_PROTECTED | CW_ELIM));
         int open = -1;         /* dyad_event_clause of a clause opened here */
         bool sibling = false;  /* the new clause follows the current one   */
         uint32_t ante = DICT_NONE;
-        if (x->type == W_CONJ && free_word && conj_opens_clause(s, i)) {
+        if (x->type == W_CONJ && free_word && verb_seen && conj_opens_clause(s, i)) {
             open = DYAD_CLAUSE_OF_COORDINATE;
             sibling = true;
         } else if (after_speech && x->type != W_COMMA) {
@@ -1350,6 +1353,7 @@ static void split_clauses_dyad(code_sentence *s)
             open = DYAD_CLAUSE_OF_PARTICIPLE;
         }
         if (open >= 0 && next < UINT32_MAX) {
+            verb_seen = false;
             uint32_t c = next++;
             uint32_t cur = stack[depth - 1];
             s->clause_kind[c] = (uint8_t)open;
@@ -1359,6 +1363,9 @@ static void split_clauses_dyad(code_sentence *s)
             else stack[depth++] = c;
         }
         x->clause = stack[depth - 1];
+        /* "Iran and six world powers opened talks": a conjunction before
+         * its clause's verb joins noun phrases */
+        if ((x->type == W_VERB && !(x->flags & CW_PART)) || x->type == W_AUX || is_verb_tag(x->tag)) verb_seen = true;
         after_speech = speech_verb(s, x) && !(x->flags & CW_ELIM);
     }
     s->nclauses = s->n ? next : 0;
