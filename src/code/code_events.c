@@ -551,8 +551,18 @@ static bool adjectival(const code_sentence *s, const code_view *v, size_t q)
         return plain_noun && (prev->tag == DYAD_TAG_DT || noun_and);
     }
     if (x->tag != DYAD_TAG_VBN && x->tag != DYAD_TAG_VBD && x->tag != DYAD_TAG_JJ) return false;
-    bool modifier = prev->tag == DYAD_TAG_DT || (prev->tag == DYAD_TAG_RB && prev->len > 2 &&
-                                                 !memcmp(prev->s + prev->len - 2, "ly", 2)) ||
+    /* an adverb before it makes it an adjective only where no subject
+     * comes first: "heavily armed gunmen", not "Tehran flatly denied
+     * Washington's claims" */
+    bool adverb = prev->tag == DYAD_TAG_RB && prev->len > 2 && !memcmp(prev->s + prev->len - 2, "ly", 2);
+    if (adverb && q >= 2) {
+        const cw_word *pp = &s->w[v->idx[q - 2]];
+        uint8_t tt = pp->tag;
+        if (actor_covering(s, v->idx[q - 2]) != DICT_NONE || tt == DYAD_TAG_NN || tt == DYAD_TAG_NNS ||
+            tt == DYAD_TAG_NNP || tt == DYAD_TAG_NNPS || tt == DYAD_TAG_PRP)
+            adverb = false;
+    }
+    bool modifier = prev->tag == DYAD_TAG_DT || adverb ||
                     (s->doc && s->doc->text && prev->end + 1 == x->start && s->doc->text[prev->end] == '-');
     bool noun_next = next->tag == DYAD_TAG_NN || next->tag == DYAD_TAG_NNS || next->tag == DYAD_TAG_NNP ||
                      next->tag == DYAD_TAG_NNPS || next->type == W_ACTOR || next->type == W_AGENT;
@@ -1193,7 +1203,10 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                     tgt = none;
                 }
             }
-            bool agentless = pg && agent == DICT_NONE;
+            /* "killed by a roadside bomb planted by Taliban insurgents":
+             * an agent the chunker found but no actor names is still an
+             * agent -- TABARI's reading decides */
+            bool agentless = pg && agent == DICT_NONE && pg->by_agent == DYAD_NONE;
             if (dyad_rules && !designated && !pg && reduced_participle(s, &cx.v, q)) {
                 /* "students arrested at a rally", "the
                  * civilians killed in the attack" */
@@ -1241,7 +1254,7 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                 }
             }
             if (src.actor == DICT_NONE || tgt.actor == DICT_NONE) continue;
-            if (agent == DICT_NONE && !pg && !agentless && !designated &&
+            if (agent == DICT_NONE && (!pg || pg->by_agent != DYAD_NONE) && !agentless && !designated &&
                 (is_passive(s, &cx.v, q, ql) || (dyad_rules && reduced_passive(s, &cx.v, q)))) {
                 cand t = src;
                 src = tgt;
