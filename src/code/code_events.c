@@ -510,7 +510,7 @@ static bool reduced_participle(const code_sentence *s, const code_view *v, size_
      * whose verb the tagger took for a participle ("soldiers clashed
      * with ...") */
     bool earlier = false;
-    for (size_t k = 0; k < q && !earlier; k++) {
+    for (size_t k = q > 16 ? q - 16 : 0; k < q && !earlier; k++) {
         const cw_word *y = &s->w[v->idx[k]];
         if (actor_covering(s, v->idx[k]) == before) break;
         earlier = y->type == W_VERB || y->type == W_AUX ||
