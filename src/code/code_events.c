@@ -21,6 +21,7 @@
  * others.
  */
 #include "code.h"
+#include "quote/quote.h"
 #include <stdlib.h>
 
 /* TABARI's MAX_EVENTS is 64; lists of compounds beyond that are cut. */
@@ -1008,6 +1009,73 @@ static int speaker_statements(dyad_coder_work *w, const code_sentence *s, clause
     return 0;
 }
 
+/* dyad's rules: a direct quotation in which no event is coded, by a
+ * speaker whose country is known, about the actor that is its subject --
+ * "'The Kosovo government bears full responsibility,' the Serbian
+ * ministry said" -- is the speaker's statement (010) about that actor. */
+static int quote_statements(dyad_coder_work *w, const code_sentence *s, size_t sentence_start)
+{
+    static const ix_code statement = {"010", "", 0, 0};
+    const char *spk = NULL;
+    size_t first = SIZE_MAX;
+    for (size_t i = 0; i < s->n && !spk; i++) {
+        spk = code_quote_speaker(w, s->w[i].start);
+        if (spk) first = i;
+    }
+    if (!spk || !code_is_country(spk)) return 0;
+    for (size_t e = sentence_start; e < w->nevents; e++)
+        if (code_quote_speaker(w, w->events[e].verb_span.start)) return 0;
+    /* the subject of one of the quotation's clauses: the first actor
+     * before that clause's verb, of another country than the speaker's
+     * ("Our response will be proportionate, and the leadership of X bears
+     * full responsibility") */
+    cand other = NO_CAND;
+    bool verb_passed = false, subject_seen = false;
+    uint32_t clause = DICT_NONE;
+    for (size_t i = first; i < s->n && code_quote_speaker(w, s->w[i].start) && other.actor == DICT_NONE; i++) {
+        const cw_word *x = &s->w[i];
+        if (x->clause != clause || x->type == W_CONJ || x->type == W_COMMA) {
+            /* a clause of its own, or one the comma rules set aside */
+            clause = x->clause;
+            verb_passed = subject_seen = false;
+        }
+        if ((x->type == W_VERB && !(x->flags & CW_PART)) || x->type == W_AUX || x->tag == DYAD_TAG_MD ||
+            x->tag == DYAD_TAG_VBZ || x->tag == DYAD_TAG_VBD || x->tag == DYAD_TAG_VBP)
+            verb_passed = true;
+        if (verb_passed || subject_seen) continue;
+        uint32_t a = actor_at(s, i);
+        if (a == DICT_NONE || locative(s, (uint32_t)i)) continue;
+        subject_seen = true;
+        uint32_t g = code_actor_group(s, a);
+        if (g == DICT_NONE || s->actors[a].pronoun) continue;
+        cand o = {g, false, code_anchor(s, a)};
+        const char *oc = first_code(w, s, o);
+        if (oc[0] && strncmp(oc, spk, 3) != 0) other = o;
+    }
+    if (other.actor == DICT_NONE) return 0;
+    /* the verb of saying, after the quotation (", the ministry said") */
+    uint32_t verb = DICT_NONE;
+    for (size_t i = first; i < s->n && verb == DICT_NONE; i++) {
+        const cw_word *x = &s->w[i];
+        if (code_quote_speaker(w, x->start) || x->type != W_VERB || (x->flags & CW_PART)) continue;
+        const char *lemma = s->ds && x->tok < s->ds->ntokens ? s->ds->tokens[x->tok].lemma : NULL;
+        if (!lemma || !quote_is_speech_verb(lemma)) return 0;
+        verb = (uint32_t)i;
+    }
+    if (verb == DICT_NONE) return 0;
+    uint32_t k = code_push_code(w, spk, strlen(spk));
+    if (k == DICT_NONE) return -1;
+    cand src = {DEF_STATE, false, k};
+    size_t from = w->nevents;
+    dyad_span vs = {s->w[verb].start, s->w[verb].end};
+    if (make_events(w, s, src, other, &statement, vs, NULL, sentence_start)) return -1;
+    for (size_t e = from; e < w->nevents; e++) {
+        w->events[e].clause = DYAD_CLAUSE_OF_MAIN;
+        w->events[e].rule = DYAD_RULE_SPEAKER;
+    }
+    return 0;
+}
+
 int code_sentence_events(dyad_coder_work *w, code_sentence *s)
 {
     const dict_index *ix = w->c->ix;
@@ -1337,6 +1405,7 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
     w->nevents = out;
 
     if (dyad_rules && !w->finding_speakers && speaker_statements(w, s, &cx, sentence_start)) return -1;
+    if (dyad_rules && !w->finding_speakers && w->nquotes && quote_statements(w, s, sentence_start)) return -1;
 
     /* dates and time shifts */
     int32_t date = shift_date(s->date, shift);

@@ -1247,9 +1247,10 @@ static bool conj_opens_clause(const code_sentence *s, size_t i)
         const cw_word *x = &s->w[k];
         if (x->type == W_COMMA || (x->type == W_CONJ && !(x->flags & CW_PART))) return false;
         if (x->type == W_VERB || x->type == W_AUX || is_verb_tag(x->tag)) return true;
-        /* "men and boys after capturing the town": the verb is another
-         * clause's */
-        if (x->tag == DYAD_TAG_IN && k > i + 1) return false;
+        /* "men and boys after capturing the town", "concern and anger
+         * with Israel's continuing raids": the verb is another phrase's
+         * ("the leadership of X bears" still has its own) */
+        if (x->tag == DYAD_TAG_IN && k > i + 1 && !word_is(x, "of")) return false;
     }
     return false;
 }

@@ -118,6 +118,12 @@ static void clauses_of_one_sentence(tctx *t)
     e = find(&k, "SRB", "KSV", "01");
     CHECK(e != NULL);
     if (e) CHECK_STR(dyad_event_rule_name(e->rule), "speaker");
+    /* ... and so is a quotation that codes nothing, about its subject */
+    CHECK_INT(fx_code(&k, "Talks\n\n\"Our answer will be measured, and the Kosovo government bears full responsibility,\" "
+                          "the Serbian foreign ministry said.\n"), 0);
+    e = find(&k, "SRB", "KSV", "01");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(dyad_event_rule_name(e->rule), "speaker");
     CHECK_INT(fx_code(&k, "Ukraine's military said Russian forces had shelled Kherson."), 0);
     CHECK(find(&k, "RUS", "UKR", "19") != NULL);
     CHECK(find(&k, "UKR", "RUS", "") == NULL);
