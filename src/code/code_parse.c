@@ -1260,7 +1260,7 @@ static bool subordinator(const code_sentence *s, size_t i)
 {
     static const struct { const char *s; uint8_t n; } subs[] = {
         {"after", 5}, {"before", 6}, {"when", 4}, {"while", 5}, {"because", 7}, {"since", 5}, {"until", 5},
-        {"although", 8}, {"though", 6}, {"whereas", 7}, {"as", 2}, {"amid", 4}};
+        {"although", 8}, {"though", 6}, {"whereas", 7}, {"as", 2}, {"amid", 4}, {"where", 5}};
     const cw_word *x = &s->w[i];
     if (x->len < 2 || x->len > 8 || (x->flags & (CW_PART | CW_ELIM))) return false;
     if (x->type == W_ACTOR || x->type == W_VERB) return false;
