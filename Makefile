@@ -19,11 +19,18 @@ OPT       := -O2 -g
 ifeq ($(SAN),1)
 OPT       := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 endif
+# The library as the libFuzzer targets link it (clang only): coverage
+# instrumentation without libFuzzer's main, and any UBSan finding fatal so
+# that a fuzzer stops on it instead of printing and going on.
+ifeq ($(SAN),fuzz)
+OPT       := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer \
+             -fno-sanitize-recover=undefined
+endif
 CFLAGS    ?=
 CFLAGS    += -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(OPT) -fPIC \
              -Iinclude -Isrc -I$(BUILD)/gen -MMD -MP
 SANFLAGS  := -fsanitize=address,undefined
-LDFLAGS   += $(if $(filter 1,$(SAN)),$(SANFLAGS))
+LDFLAGS   += $(if $(filter 1 fuzz,$(SAN)),$(SANFLAGS))
 LDLIBS    += -lm -lpthread
 
 LIB_SRC   := $(sort $(filter-out src/cli/%,$(wildcard src/*/*.c)))
@@ -132,15 +139,28 @@ unit: $(BUILD)/test_unit
 bench: all
 	sh bench/run.sh
 
-# libFuzzer targets: one per reader of outside input.
+# libFuzzer targets: one per reader of outside input.  They link against
+# one instrumented build of the library (build-fuzz/libdyad.a, built by a
+# sub-make with clang), so adding a target costs one small compile, not a
+# build of the whole library.  `make fuzz-build` builds them; `make fuzz`
+# also fuzzes each for FUZZ_SECONDS (new inputs go to build-fuzz/corpus-*);
+# `make test` only replays the checked-in corpus fuzz/corpus/TARGET/, which
+# is deterministic and takes seconds.
+FUZZ_DIR  := build-fuzz
 FUZZ_SRC  := $(sort $(wildcard fuzz/fuzz_*.c))
-FUZZ_BIN  := $(FUZZ_SRC:fuzz/%.c=build-fuzz/%)
-FUZZ_LIB  := $(LIB_SRC) $(GEN_SRC)
-build-fuzz/%: fuzz/%.c $(FUZZ_LIB) $(GEN_SRC)
-	@mkdir -p build-fuzz
-	clang -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O1 -g -fsanitize=fuzzer,address,undefined \
-	  -Iinclude -Isrc -I$(BUILD)/gen $< $(FUZZ_LIB) -o $@ -lm -lpthread
-fuzz: $(FUZZ_BIN)
+FUZZ_BIN  := $(FUZZ_SRC:fuzz/%.c=$(FUZZ_DIR)/%)
+FUZZ_SECONDS ?= 60
+
+.PHONY: fuzz fuzz-build fuzz-bins
+fuzz-build:
+	@$(MAKE) --no-print-directory BUILD=$(FUZZ_DIR) CC=clang SAN=fuzz fuzz-bins
+fuzz-bins: $(FUZZ_BIN)
+$(FUZZ_DIR)/fuzz_%: fuzz/fuzz_%.c $(FUZZ_DIR)/libdyad.a
+	clang -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O1 -g \
+	  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+	  -Iinclude -Isrc -I$(FUZZ_DIR)/gen $< $(FUZZ_DIR)/libdyad.a -o $@ $(LDLIBS)
+fuzz: fuzz-build
+	sh tests/fuzz.sh --fuzz $(FUZZ_SECONDS)
 
 clean:
 	rm -rf build build-asan build-fuzz

@@ -118,7 +118,9 @@ int dyad_analyze(dyad_pipeline *p, const dyad_document *doc, dyad_analysis *out)
         if (tokenize_range(a, doc->text, parts[pi].start, parts[pi].end, &toks,
                            &out->repaired_bytes))
             goto oom;
-        mark_quotes(toks.v + from, toks.n - from);
+        /* A part may give no tokens (only spaces); toks.v is then still
+         * NULL, and NULL + 0 is undefined. */
+        if (toks.n > from) mark_quotes(toks.v + from, toks.n - from);
         size_t i = from;
         while (i < toks.n) {
             /* A record that is one sentence stays one (up to the length
