@@ -2,9 +2,10 @@
 #
 #   make              library (build/libdyad.a, .so) and CLI (build/dyad)
 #   make test         everything: unit, golden and CLI tests, the same under
-#                     ASan+UBSan, then brief fuzzing; ends "N passed, N failed"
+#                     ASan+UBSan, then the fuzz corpus replayed; ends
+#                     "N passed, N failed"
 #   make bench        throughput benchmarks (bench/)
-#   make fuzz         libFuzzer targets (build-fuzz/)
+#   make fuzz         libFuzzer targets (build-fuzz/), each fuzzed FUZZ_SECONDS
 #
 # BUILD=dir SAN=1 builds an AddressSanitizer+UBSan variant into dir.
 
@@ -129,8 +130,13 @@ $(BUILD)/test_unit: $(TEST_OBJ) $(BUILD)/libdyad.a
 asan:
 	$(MAKE) BUILD=build-asan SAN=1 all
 
-test: all
-	@$(MAKE) --no-print-directory BUILD=build-asan SAN=1 all
+# The three builds (plain, ASan+UBSan, fuzz) run in parallel on every
+# core; the tests themselves take about a minute.
+NPROC     := $(shell nproc 2>/dev/null || echo 2)
+test:
+	@$(MAKE) --no-print-directory -j$(NPROC) all
+	@$(MAKE) --no-print-directory -j$(NPROC) BUILD=build-asan SAN=1 all
+	@$(MAKE) --no-print-directory -j$(NPROC) fuzz-build >/dev/null
 	@sh tests/run.sh
 
 unit: $(BUILD)/test_unit

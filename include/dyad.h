@@ -65,6 +65,12 @@ typedef struct dyad_diag {
 /* Called for every diagnostic.  The strings are valid only during the call. */
 typedef void (*dyad_diag_fn)(const dyad_diag *diag, void *user);
 
+/* Dates are "YYYY-MM-DD" strings in the Gregorian calendar throughout.
+ * Returns 0 when text is such a date and the day exists (2024-02-29 does,
+ * 2023-02-29 does not), storing YYYYMMDD in *yyyymmdd when it is not
+ * NULL; -1 otherwise. */
+int dyad_date_parse(const char *text, int32_t *yyyymmdd);
+
 /* ------------------------------------------------------------------------
  * Documents and readers
  * ------------------------------------------------------------------------ */

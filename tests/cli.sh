@@ -71,6 +71,34 @@ expect_status "bad --input" 2 "$dyad" tag --input xml examples/article.txt
 expect_status "bad --date" 2 "$dyad" tag --date 2022-13-01 examples/article.txt
 expect_status "missing file" 1 "$dyad" sentences "$tmp/no-such-file"
 expect_grep "missing file named" "no-such-file" "$tmp/err"
+# Every command is listed in dyad help, dict compile too.
+for c in code validate quotes sentences tag chunk "dict check" "dict lookup" "dict compile" help version; do
+    if "$dyad" help | grep -q "^  $c"; then ok; else not_ok "dyad help does not list '$c'"; fi
+done
+expect_status "help dict compile" 0 "$dyad" help dict compile
+expect_grep "help dict compile explains" "usage: dyad dict compile" "$tmp/out"
+expect_status "help of an unknown command" 2 "$dyad" help frobnicate
+# getopt_long manners: --opt=value, attached short values, grouped flags,
+# options after the inputs, and -- ending the options.
+expect_status "--output=tsv" 0 "$dyad" code -q --output=tsv examples/article.txt
+expect_grep "--output=tsv gives TSV" "^[0-9]{8}	[A-Z]" "$tmp/out"
+cp "$tmp/out" "$tmp/tsv1"
+expect_status "-qj2 --output tsv after the input" 0 "$dyad" code examples/article.txt -qj2 --output tsv
+if cmp -s "$tmp/out" "$tmp/tsv1" && [ ! -s "$tmp/err" ]; then ok; else not_ok "-qj2: other events than -q, or not quiet"; fi
+expect_status "-j0 refused" 2 "$dyad" code -j0 examples/article.txt
+expect_status "--date=bad refused" 2 "$dyad" code --date=2023-02-29 examples/article.txt
+expect_status "-- ends options" 1 "$dyad" sentences -q -- --not-an-option
+expect_grep "-- ends options: the name is an input" "not-an-option" "$tmp/err"
+# Write errors: a full disk is an error with a message and status 3; a
+# reader that goes away early (| head) is no error message.
+if [ -w /dev/full ]; then
+    "$dyad" code examples/article.txt >/dev/full 2>"$tmp/err"
+    if [ $? -eq 3 ] && grep -q "error writing output" "$tmp/err"; then ok; else not_ok "write to /dev/full: status 3 and a message"; fi
+    "$dyad" tag --json examples/article.txt >/dev/full 2>"$tmp/err"
+    if [ $? -eq 3 ]; then ok; else not_ok "tag to /dev/full: status 3"; fi
+fi
+"$dyad" code -q tests/gold/builtin.jsonl 2>"$tmp/err" | head -n 1 >/dev/null
+if [ ! -s "$tmp/err" ]; then ok; else not_ok "dyad code | head: quiet"; head -n 3 "$tmp/err"; fi
 
 # --- the example article --------------------------------------------
 golden "sentences of the example" article.sentences sentences examples/article.txt

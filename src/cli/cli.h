@@ -7,7 +7,7 @@
 #include <stdbool.h>
 
 /* Exit statuses, documented in dyad --help and the man page. */
-enum { EXIT_OK = 0, EXIT_SKIPPED = 1, EXIT_USAGE = 2 };
+enum { EXIT_OK = 0, EXIT_SKIPPED = 1, EXIT_USAGE = 2, EXIT_OUTPUT = 3 };
 
 typedef struct cli_stats {
     size_t documents, skipped, warnings, unreadable;
@@ -30,4 +30,22 @@ int cli_for_each_document(char **inputs, int ninputs, dyad_format format,
 int cmd_text_view(const char *command, int argc, char **argv);
 
 void cli_usage(FILE *out);
+
+/* Gives argv[0] the name getopt_long's messages should carry ("dyad
+ * code"), resets getopt for a new parse, and returns argv. */
+char **cli_getopt_begin(char **argv, char *name, size_t size, const char *command);
+
+/* "YYYY-MM-DD" naming a day that exists. */
+bool cli_valid_date(const char *s);
+
+/* True once a write to standard output has failed: commands stop reading
+ * then, since nothing more can be delivered. */
+bool cli_output_failed(void);
+
+/* Flushes standard output.  A failed write (a full disk, say) is reported
+ * as "dyad COMMAND: error writing output: REASON" and gives EXIT_OUTPUT; a
+ * reader that went away (EPIPE: `dyad code ... | head`) gives EXIT_OUTPUT
+ * without a message, as a pipeline expects.  Returns status when all was
+ * written. */
+int cli_finish_output(const char *command, int status);
 #endif

@@ -4,9 +4,39 @@
 #include "cli.h"
 #include <dirent.h>
 #include <errno.h>
+#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+
+char **cli_getopt_begin(char **argv, char *name, size_t size, const char *command)
+{
+    snprintf(name, size, "dyad %s", command);
+    argv[0] = name;
+    optind = 1;
+    opterr = 1;
+    return argv;
+}
+
+bool cli_valid_date(const char *s)
+{
+    return dyad_date_parse(s, NULL) == 0;
+}
+
+bool cli_output_failed(void)
+{
+    return ferror(stdout) != 0;
+}
+
+int cli_finish_output(const char *command, int status)
+{
+    errno = 0;
+    if (fflush(stdout) == 0 && !ferror(stdout)) return status;
+    if (errno != EPIPE)
+        fprintf(stderr, "dyad %s: error writing output: %s\n", command,
+                errno ? strerror(errno) : "write failed");
+    return EXIT_OUTPUT;
+}
 
 void cli_diag(const dyad_diag *d, void *user)
 {

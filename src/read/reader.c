@@ -3,6 +3,7 @@
  * diagnostics and the dispatch to the format readers (read_*.c).
  */
 #include "reader.h"
+#include "core/calendar.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -125,11 +126,7 @@ bool reader_line(dyad_reader *r, const char **line, size_t *len,
 
 bool reader_valid_date(int year, int month, int day)
 {
-    static const int days[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (year < 1 || month < 1 || month > 12 || day < 1) return false;
-    if (day > days[month - 1]) return false;
-    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    return !(month == 2 && day == 29 && !leap);
+    return cal_valid(year, month, day);
 }
 
 static bool all_digits(const char *s, size_t n)

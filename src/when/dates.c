@@ -14,101 +14,6 @@
 
 #include <string.h>
 
-/* ---- calendar ------------------------------------------------------------ */
-
-/* Days since 1970-01-01 for a proleptic Gregorian date, counting years
- * from March so that the leap day falls at the end of the year. */
-static int32_t days_from_civil(int32_t y, int32_t m, int32_t d)
-{
-    y -= m <= 2;
-    int32_t era = (y >= 0 ? y : y - 399) / 400;
-    int32_t year_of_era = y - era * 400;
-    int32_t day_of_year = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    int32_t day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    return era * 146097 + day_of_era - 719468;
-}
-
-int32_t when_days_from_date(int32_t ymd)
-{
-    return days_from_civil(ymd / 10000, ymd / 100 % 100, ymd % 100);
-}
-
-int32_t when_date_from_days(int32_t z)
-{
-    z += 719468;
-    int32_t era = (z >= 0 ? z : z - 146096) / 146097;
-    int32_t day_of_era = z - era * 146097;
-    int32_t year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-    int32_t y = year_of_era + era * 400;
-    int32_t day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    int32_t mp = (5 * day_of_year + 2) / 153;
-    int32_t d = day_of_year - (153 * mp + 2) / 5 + 1;
-    int32_t m = mp < 10 ? mp + 3 : mp - 9;
-    return (y + (m <= 2)) * 10000 + m * 100 + d;
-}
-
-static int days_in_month(int32_t y, int32_t m)
-{
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
-    return days[m - 1];
-}
-
-bool when_valid_date(int32_t ymd)
-{
-    int32_t y = ymd / 10000, m = ymd / 100 % 100, d = ymd % 100;
-    return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
-}
-
-int when_weekday(int32_t ymd)
-{
-    /* 1970-01-01 was a Thursday (3 with Monday = 0). */
-    int32_t days = when_days_from_date(ymd);
-    return (int)((days % 7 + 7 + 3) % 7);
-}
-
-void when_format(int32_t ymd, char buf[11])
-{
-    if (!ymd || !when_valid_date(ymd)) {
-        buf[0] = 0;
-        return;
-    }
-    /* Digits written by hand: valid dates have exactly these widths. */
-    int32_t y = ymd / 10000, m = ymd / 100 % 100, d = ymd % 100;
-    const char f[] = {(char)('0' + y / 1000), (char)('0' + y / 100 % 10), (char)('0' + y / 10 % 10),
-                      (char)('0' + y % 10), '-', (char)('0' + m / 10), (char)('0' + m % 10), '-',
-                      (char)('0' + d / 10), (char)('0' + d % 10), 0};
-    memcpy(buf, f, sizeof f);
-}
-
-int32_t when_parse_iso(const char *s)
-{
-    if (!s) return 0;
-    for (int i = 0; i < 10; i++) {
-        if (i == 4 || i == 7) {
-            if (s[i] != '-') return 0;
-        } else if (!ch_is_digit((unsigned char)s[i])) {
-            return 0;
-        }
-    }
-    int32_t ymd = ((s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0')) * 10000 +
-                  ((s[5] - '0') * 10 + (s[6] - '0')) * 100 + (s[8] - '0') * 10 + (s[9] - '0');
-    return when_valid_date(ymd) ? ymd : 0;
-}
-
-static int32_t add_days(int32_t ymd, int32_t n) { return when_date_from_days(when_days_from_date(ymd) + n); }
-
-/* Month arithmetic keeps the day where the month has it, else its last. */
-static int32_t add_months(int32_t ymd, int32_t n)
-{
-    int32_t y = ymd / 10000, m = ymd / 100 % 100 - 1 + n, d = ymd % 100;
-    y += m >= 0 ? m / 12 : (m - 11) / 12;
-    m = ((m % 12) + 12) % 12 + 1;
-    if (d > days_in_month(y, m)) d = days_in_month(y, m);
-    return y * 10000 + m * 100 + d;
-}
-
 const char *dyad_precision_name(dyad_precision p)
 {
     switch (p) {
@@ -539,7 +444,7 @@ size_t when_find(const dyad_sentence *sent, when_expr *out, size_t max)
 static when_date resolve_point(const when_point *p, int32_t base, bool future)
 {
     when_date r = {0, 0, DYAD_PRECISION_NONE};
-    bool have_base = base != 0 && when_valid_date(base);
+    bool have_base = base != 0 && cal_valid_ymd(base);
     int32_t by = base / 10000, bm = base / 100 % 100;
     switch (p->kind) {
     case WHEN_ABSOLUTE: {
@@ -554,7 +459,7 @@ static when_date resolve_point(const when_point *p, int32_t base, bool future)
                 if (!future && cand > base) y--;
                 if (future && cand < base) y++;
             }
-            if (p->day > days_in_month(y, p->month)) return r;
+            if (p->day > cal_days_in_month(y, p->month)) return r;
             r.date = y * 10000 + p->month * 100 + p->day;
             r.precision = DYAD_PRECISION_DAY;
         } else if (p->month) {
@@ -574,7 +479,7 @@ static when_date resolve_point(const when_point *p, int32_t base, bool future)
     }
     case WHEN_WEEKDAY: {
         if (!have_base) return r;
-        int wd = when_weekday(base);
+        int wd = cal_weekday(base);
         int back = (wd - p->weekday + 7) % 7;   /* 0..6 days back to it */
         int ahead = (p->weekday - wd + 7) % 7;  /* 0..6 days ahead      */
         int32_t shift;
@@ -582,24 +487,24 @@ static when_date resolve_point(const when_point *p, int32_t base, bool future)
         else if (p->rel > 0) shift = ahead ? ahead : 7;     /* "next Tuesday"  */
         else if (future) shift = ahead;                     /* "will meet on Tuesday" */
         else shift = -back;                                 /* "met on Tuesday" */
-        r.date = add_days(base, shift);
+        r.date = cal_add_days(base, shift);
         r.precision = DYAD_PRECISION_DAY;
         break;
     }
     case WHEN_DAY_OFFSET:
         if (!have_base) return r;
-        r.date = add_days(base, p->n);
+        r.date = cal_add_days(base, p->n);
         r.precision = DYAD_PRECISION_DAY;
         break;
     case WHEN_UNIT_OFFSET:
         if (!have_base) return r;
         switch (p->unit) {
         case WHEN_UNIT_WEEK:
-            r.date = add_days(base, 7 * p->n);
+            r.date = cal_add_days(base, 7 * p->n);
             r.precision = DYAD_PRECISION_WEEK;
             break;
         case WHEN_UNIT_MONTH: {
-            int32_t d = add_months(base, p->n);
+            int32_t d = cal_add_months(base, p->n);
             r.date = d / 100 * 100 + 1;
             r.precision = DYAD_PRECISION_MONTH;
             break;
@@ -609,7 +514,7 @@ static when_date resolve_point(const when_point *p, int32_t base, bool future)
             r.precision = DYAD_PRECISION_YEAR;
             break;
         default:
-            r.date = add_days(base, p->n);
+            r.date = cal_add_days(base, p->n);
             r.precision = DYAD_PRECISION_DAY;
         }
         break;
@@ -618,17 +523,17 @@ static when_date resolve_point(const when_point *p, int32_t base, bool future)
         int32_t month_start = base / 100 * 100 + 1;
         int32_t m;
         if (p->rel_given) {
-            m = add_months(month_start, p->rel);
+            m = cal_add_months(month_start, p->rel);
         } else {
             /* "the 26th" in a story of the 27th is this month's; in a story
              * of the 3rd it is last month's (or next month's, for plans). */
             m = month_start;
             int bd = base % 100;
-            if (!future && p->day > bd) m = add_months(month_start, -1);
-            if (future && p->day < bd) m = add_months(month_start, 1);
+            if (!future && p->day > bd) m = cal_add_months(month_start, -1);
+            if (future && p->day < bd) m = cal_add_months(month_start, 1);
         }
         int32_t y = m / 10000, mo = m / 100 % 100;
-        if (p->day > days_in_month(y, mo)) return r;
+        if (p->day > cal_days_in_month(y, mo)) return r;
         r.date = y * 10000 + mo * 100 + p->day;
         r.precision = DYAD_PRECISION_DAY;
         break;
