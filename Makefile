@@ -28,7 +28,7 @@ OPT       := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-
              -fno-sanitize-recover=undefined
 endif
 CFLAGS    ?=
-CFLAGS    += -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(OPT) -fPIC \
+CFLAGS    += -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(OPT) -fPIC -fvisibility=hidden \
              -Iinclude -Isrc -I$(BUILD)/gen -MMD -MP
 SANFLAGS  := -fsanitize=address,undefined
 LDFLAGS   += $(if $(filter 1 fuzz,$(SAN)),$(SANFLAGS))

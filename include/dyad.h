@@ -37,6 +37,13 @@
 extern "C" {
 #endif
 
+/* The library is built with -fvisibility=hidden: what this header declares
+ * is its whole interface, and the only symbols libdyad.so exports (each
+ * with the dyad_ prefix; tests/symbols.sh checks). */
+#if defined(__GNUC__) || defined(__clang__)
+#pragma GCC visibility push(default)
+#endif
+
 #define DYAD_VERSION "0.1.0"
 
 /* Largest document the library accepts (bytes).  Offsets are 32-bit so
@@ -610,6 +617,10 @@ int dyad_event_format_from_name(const char *name);
  * text for the quoted words) comes from a->doc. */
 void dyad_render_events(FILE *out, const dyad_analysis *a, const dyad_event *events,
                         size_t nevents, dyad_event_format format, unsigned flags);
+
+#if defined(__GNUC__) || defined(__clang__)
+#pragma GCC visibility pop
+#endif
 
 #ifdef __cplusplus
 }

@@ -49,6 +49,7 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 run "cli" sh tests/cli.sh build/dyad
 ASAN_OPTIONS=detect_leaks=1 run "cli (asan+ubsan)" sh tests/cli.sh build-asan/dyad
 run "gold" sh tests/gold.sh build/dyad
+run "symbols" sh tests/symbols.sh build/libdyad.so
 
 if [ -e /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a ] ||
    ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1; then
