@@ -368,3 +368,19 @@ int tokenize_range(arena *a, const char *text, uint32_t start, uint32_t end,
         toks->v[toks->n - 1].flags |= DYAD_TOKEN_SPACE_AFTER;
     return e.failed ? -1 : 0;
 }
+
+bool token_is(const dyad_token *t, const char *lower)
+{
+    const char *w = t->norm;
+    size_t i = 0;
+    for (; lower[i]; i++)
+        if (ch_lower((unsigned char)w[i]) != lower[i]) return false;
+    return w[i] == 0;
+}
+
+bool token_in(const dyad_token *t, const char *const *list)
+{
+    for (; *list; list++)
+        if (token_is(t, *list)) return true;
+    return false;
+}

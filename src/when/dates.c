@@ -27,22 +27,6 @@ const char *dyad_precision_name(dyad_precision p)
 
 /* ---- words ---------------------------------------------------------------- */
 
-static bool word_is(const dyad_token *t, const char *lower)
-{
-    const char *w = t->norm;
-    size_t i = 0;
-    for (; lower[i]; i++)
-        if (ch_lower((unsigned char)w[i]) != lower[i]) return false;
-    return w[i] == 0;
-}
-
-static bool word_in(const dyad_token *t, const char *const *list)
-{
-    for (; *list; list++)
-        if (word_is(t, *list)) return true;
-    return false;
-}
-
 /* 1-12 for a month name or its abbreviation ("Jan.", "Sept"), else 0.
  * "May" and "March" are months only where the caller's context says so. */
 static int month_of(const dyad_token *t)
@@ -74,7 +58,7 @@ static int weekday_of(const dyad_token *t)
     static const char *const names[] = {"monday", "tuesday", "wednesday", "thursday",
                                         "friday", "saturday", "sunday"};
     for (int d = 0; d < 7; d++)
-        if (word_is(t, names[d])) return d;
+        if (token_is(t, names[d])) return d;
     return -1;
 }
 
@@ -116,9 +100,9 @@ static int count_of(const dyad_token *t)
     static const char *const words[] = {"zero", "one", "two", "three", "four", "five", "six",
                                         "seven", "eight", "nine", "ten", "eleven", "twelve"};
     for (int i = 1; i < 13; i++)
-        if (word_is(t, words[i])) return i;
-    if (word_is(t, "a") || word_is(t, "an")) return 1;
-    if (word_is(t, "several") || word_is(t, "few")) return 3;
+        if (token_is(t, words[i])) return i;
+    if (token_is(t, "a") || token_is(t, "an")) return 1;
+    if (token_is(t, "several") || token_is(t, "few")) return 3;
     const char *w = t->norm;
     int v = 0, k = 0;
     while (ch_is_digit((unsigned char)w[k]) && k < 4) v = v * 10 + (w[k++] - '0');
@@ -127,19 +111,19 @@ static int count_of(const dyad_token *t)
 
 static int unit_of(const dyad_token *t)
 {
-    if (word_is(t, "day") || word_is(t, "days")) return WHEN_UNIT_DAY;
-    if (word_is(t, "week") || word_is(t, "weeks")) return WHEN_UNIT_WEEK;
-    if (word_is(t, "month") || word_is(t, "months")) return WHEN_UNIT_MONTH;
-    if (word_is(t, "year") || word_is(t, "years")) return WHEN_UNIT_YEAR;
+    if (token_is(t, "day") || token_is(t, "days")) return WHEN_UNIT_DAY;
+    if (token_is(t, "week") || token_is(t, "weeks")) return WHEN_UNIT_WEEK;
+    if (token_is(t, "month") || token_is(t, "months")) return WHEN_UNIT_MONTH;
+    if (token_is(t, "year") || token_is(t, "years")) return WHEN_UNIT_YEAR;
     return -1;
 }
 
 /* last -1, this 0, next +1, else -2. */
 static int relative_of(const dyad_token *t)
 {
-    if (word_is(t, "last") || word_is(t, "past") || word_is(t, "previous")) return -1;
-    if (word_is(t, "this") || word_is(t, "current")) return 0;
-    if (word_is(t, "next") || word_is(t, "coming")) return 1;
+    if (token_is(t, "last") || token_is(t, "past") || token_is(t, "previous")) return -1;
+    if (token_is(t, "this") || token_is(t, "current")) return 0;
+    if (token_is(t, "next") || token_is(t, "coming")) return 1;
     return -2;
 }
 
@@ -202,8 +186,8 @@ static size_t match_point(const scan *s, size_t i, when_point *p)
     }
 
     /* "the 26th" [of MONTH | of last/this/next month] */
-    if (word_is(t, "the") && t1 && (d = day_of(t1, &ord)) != 0 && ord) {
-        if (t2 && word_is(t2, "of") && t3) {
+    if (token_is(t, "the") && t1 && (d = day_of(t1, &ord)) != 0 && ord) {
+        if (t2 && token_is(t2, "of") && t3) {
             if ((m = month_of(t3)) != 0) {
                 p->kind = WHEN_ABSOLUTE;
                 p->day = (int8_t)d;
@@ -216,7 +200,7 @@ static size_t match_point(const scan *s, size_t i, when_point *p)
                 return i + 4;
             }
             const dyad_token *t4 = at(s, i + 4);
-            if ((r = relative_of(t3)) != -2 && t4 && word_is(t4, "month")) {
+            if ((r = relative_of(t3)) != -2 && t4 && token_is(t4, "month")) {
                 p->kind = WHEN_ORDINAL_DAY;
                 p->day = (int8_t)d;
                 p->rel = (int8_t)r;
@@ -236,7 +220,7 @@ static size_t match_point(const scan *s, size_t i, when_point *p)
         p->rel = (int8_t)(r == 0 ? 0 : r);
         size_t j = i + 2;
         static const char *const parts[] = {"morning", "afternoon", "evening", "night", NULL};
-        if (t2 && word_in(t2, parts)) j++;
+        if (t2 && token_in(t2, parts)) j++;
         return j;
     }
     if ((w = weekday_of(t)) >= 0) {
@@ -244,21 +228,21 @@ static size_t match_point(const scan *s, size_t i, when_point *p)
         p->weekday = (int8_t)w;
         size_t j = i + 1;
         static const char *const parts[] = {"morning", "afternoon", "evening", "night", NULL};
-        if (t1 && word_in(t1, parts)) j++;
+        if (t1 && token_in(t1, parts)) j++;
         return j;
     }
 
     /* yesterday / today / tomorrow / tonight / "last night" */
-    if (word_is(t, "yesterday")) { p->kind = WHEN_DAY_OFFSET; p->n = -1; return i + 1; }
-    if (word_is(t, "today") || word_is(t, "tonight")) { p->kind = WHEN_DAY_OFFSET; p->n = 0; return i + 1; }
-    if (word_is(t, "tomorrow")) { p->kind = WHEN_DAY_OFFSET; p->n = 1; return i + 1; }
-    if (word_is(t, "last") && t1 && word_is(t1, "night")) {
+    if (token_is(t, "yesterday")) { p->kind = WHEN_DAY_OFFSET; p->n = -1; return i + 1; }
+    if (token_is(t, "today") || token_is(t, "tonight")) { p->kind = WHEN_DAY_OFFSET; p->n = 0; return i + 1; }
+    if (token_is(t, "tomorrow")) { p->kind = WHEN_DAY_OFFSET; p->n = 1; return i + 1; }
+    if (token_is(t, "last") && t1 && token_is(t1, "night")) {
         p->kind = WHEN_DAY_OFFSET;
         p->n = -1;
         return i + 2;
     }
-    if (word_is(t, "this") && t1 &&
-        (word_is(t1, "morning") || word_is(t1, "afternoon") || word_is(t1, "evening"))) {
+    if (token_is(t, "this") && t1 &&
+        (token_is(t1, "morning") || token_is(t1, "afternoon") || token_is(t1, "evening"))) {
         p->kind = WHEN_DAY_OFFSET;
         p->n = 0;
         return i + 2;
@@ -266,13 +250,13 @@ static size_t match_point(const scan *s, size_t i, when_point *p)
 
     /* [earlier|later] last/this/next week|month|year */
     if ((r = relative_of(t)) != -2 && t1 && (u = unit_of(t1)) > WHEN_UNIT_DAY &&
-        !word_is(t1, "weeks") && !word_is(t1, "months") && !word_is(t1, "years")) {
+        !token_is(t1, "weeks") && !token_is(t1, "months") && !token_is(t1, "years")) {
         p->kind = WHEN_UNIT_OFFSET;
         p->unit = (uint8_t)u;
         p->n = (int16_t)r;
         return i + 2;
     }
-    if ((word_is(t, "earlier") || word_is(t, "later")) && t1 && t2 &&
+    if ((token_is(t, "earlier") || token_is(t, "later")) && t1 && t2 &&
         (r = relative_of(t1)) != -2 && (u = unit_of(t2)) > WHEN_UNIT_DAY) {
         p->kind = WHEN_UNIT_OFFSET;
         p->unit = (uint8_t)u;
@@ -282,7 +266,7 @@ static size_t match_point(const scan *s, size_t i, when_point *p)
 
     /* N units ago / N units earlier */
     if ((c = count_of(t)) != 0 && t1 && (u = unit_of(t1)) >= 0 && t2 &&
-        (word_is(t2, "ago") || word_is(t2, "earlier"))) {
+        (token_is(t2, "ago") || token_is(t2, "earlier"))) {
         p->kind = u == WHEN_UNIT_DAY ? WHEN_DAY_OFFSET : WHEN_UNIT_OFFSET;
         p->unit = (uint8_t)u;
         p->n = (int16_t)-c;
@@ -302,11 +286,11 @@ static size_t match_in_month_or_year(const scan *s, size_t i, when_point *p)
     const dyad_token *t = at(s, i);
     static const char *const preps[] = {"in", "since", "by", "until", "during", "from",
                                         "before", "after", NULL};
-    if (!t || !word_in(t, preps)) return i;
+    if (!t || !token_in(t, preps)) return i;
     size_t j = i + 1;
     const dyad_token *u = at(s, j);
     static const char *const mods[] = {"early", "mid", "late", "mid-", NULL};
-    if (u && word_in(u, mods)) u = at(s, ++j);
+    if (u && token_in(u, mods)) u = at(s, ++j);
     if (!u) return i;
     int m = month_of(u), y;
     if (m && (u->flags & DYAD_TOKEN_CAPITALIZED)) {
@@ -333,10 +317,10 @@ static size_t match_in_month_or_year(const scan *s, size_t i, when_point *p)
 static size_t skip_local_time(const scan *s, size_t j)
 {
     const dyad_token *a = at(s, j), *b = at(s, j + 1), *c = at(s, j + 2), *d = at(s, j + 3);
-    if (a && b && c && d && a->tag == DYAD_TAG_LRB && word_is(b, "local") && word_is(c, "time") &&
+    if (a && b && c && d && a->tag == DYAD_TAG_LRB && token_is(b, "local") && token_is(c, "time") &&
         d->tag == DYAD_TAG_RRB)
         return j + 4;
-    if (a && b && c && a->norm[0] == '(' && word_is(b, "local") && word_is(c, "time") && d &&
+    if (a && b && c && a->norm[0] == '(' && token_is(b, "local") && token_is(c, "time") && d &&
         d->norm[0] == ')')
         return j + 4;
     return j;
@@ -420,8 +404,8 @@ size_t when_find(const dyad_sentence *sent, when_expr *out, size_t max)
         /* Ranges: "from Monday to Wednesday", "Monday through Wednesday",
          * "between 3 and 5 March" is rare enough to leave. */
         const dyad_token *link = at(&s, j);
-        if (link && (word_is(link, "to") || word_is(link, "until") || word_is(link, "through") ||
-                     word_is(link, "till") || (link->norm[0] == '-' && link->norm[1] == 0))) {
+        if (link && (token_is(link, "to") || token_is(link, "until") || token_is(link, "through") ||
+                     token_is(link, "till") || (link->norm[0] == '-' && link->norm[1] == 0))) {
             when_point q;
             size_t k = match_point(&s, j + 1, &q);
             if (k != j + 1 && q.kind == p.kind) {
