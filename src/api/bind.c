@@ -28,8 +28,7 @@ struct dyad_session {
     char *load_error;       /* why, repeated by every coding call         */
     dyad_pipeline *pipe;
     dyad_coder_work *work;
-    int work_explain;       /* settings the workspace was made with       */
-    char work_date[11];
+    int work_explain;       /* the setting the workspace was made with    */
     /* the file being streamed */
     dyad_reader *reader;
     char date[11];
@@ -195,21 +194,20 @@ static int prepare(dyad_session *s, const char *date, unsigned flags)
         buf_printf(&s->error, "date wants YYYY-MM-DD, not '%s'", date);
         return -1;
     }
-    /* Explanations and the default date are settings of a workspace, so
-     * a call that changes them gets a new one (cheap: its arena is empty
-     * until the first document). */
+    /* Explanations are a setting of the workspace, so a call that
+     * changes them gets a new one.  The date is not: code_document()
+     * puts it into each undated document, as `dyad code --date` does, so
+     * the workspace's default date would never be read and one workspace
+     * (and its grown arena) serves calls with any dates. */
     int explain = (flags & DYAD_EVENTS_EXPLAIN) != 0;
-    const char *d = date ? date : "";
-    if (!s->work || s->work_explain != explain || strcmp(s->work_date, d) != 0) {
+    if (!s->work || s->work_explain != explain) {
         dyad_code_options opt;
         memset(&opt, 0, sizeof opt);
-        memcpy(opt.default_date, d, strlen(d) + 1);
         opt.explain = explain;
         dyad_coder_work_free(s->work);
         s->work = dyad_coder_work_new(s->coder, &opt);
         if (!s->work) { set_error(s, "out of memory"); return -1; }
         s->work_explain = explain;
-        memcpy(s->work_date, d, strlen(d) + 1);
     }
     return 0;
 }

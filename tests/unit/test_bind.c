@@ -152,6 +152,32 @@ static void session_reports_skipped_records(tctx *t)
     dyad_session_free(s);
 }
 
+/* A feed of nothing but bad records must not grow the diagnostics
+ * without bound: past a cap they are counted. */
+static void session_diagnostics_are_bounded(tctx *t)
+{
+    size_t nbad = 20000, cap = nbad * 8 + 64;
+    char *text = malloc(cap);
+    CHECK(text);
+    size_t len = 0;
+    for (size_t i = 0; i < nbad; i++) len += (size_t)snprintf(text + len, cap - len, "[%zu]\n", i % 10);
+    len += (size_t)snprintf(text + len, cap - len, "{\"id\":\"ok\",\"text\":\"China criticised Japan.\"}\n");
+    dyad_session *s = dyad_session_new(NULL);
+    const char *out;
+    size_t outlen;
+    long n = dyad_session_code(s, text, len, NULL, "feed", DYAD_FORMAT_JSONL, 0, &out, &outlen);
+    free(text);
+    CHECK_INT(n, 1);
+    const char *d = dyad_session_diagnostics(s);
+    CHECK(strlen(d) < 128 * 1024);
+    CHECK(strstr(d, "feed:1: error: "));
+    const char *more = strstr(d, "... and ");
+    CHECK(more);
+    size_t kept = count_lines(d) - 1, dropped = strtoul(more + 8, NULL, 10);
+    CHECK_INT(kept + dropped, nbad);
+    dyad_session_free(s);
+}
+
 /* ---- dictionary files -------------------------------------------------- */
 
 typedef struct dict_dir {
@@ -283,6 +309,7 @@ void suite_bind(tctx *t)
     RUN(t, session_equals_pipeline_by_hand);
     RUN(t, session_calls_are_independent);
     RUN(t, session_reports_skipped_records);
+    RUN(t, session_diagnostics_are_bounded);
     RUN(t, session_with_dictionary_files);
     RUN(t, session_with_missing_dictionary);
     RUN(t, session_streams_a_file);
