@@ -1,12 +1,16 @@
 #!/bin/sh
-# tests/python.sh [LIBDYAD] -- the Python package (python/dyad) through its
-# pytest suite (python/tests), over LIBDYAD (default build/libdyad.so).
+# tests/python.sh [LIBDYAD [asan]] -- the Python package (python/dyad)
+# through its pytest suite (python/tests), over LIBDYAD (default
+# build/libdyad.so).  With "asan", LIBDYAD is the ASan+UBSan build and the
+# sanitizer runtimes are preloaded into Python (leak checks off: CPython
+# keeps its own allocations to the end by design).
 # Needs cffi and pytest (Debian: python3-cffi, python3-pytest; ./setup.sh
 # installs them): without them the component fails, it is never skipped.
 # Ends "N passed, N failed", the counts of pytest's summary (errors and
 # skipped tests count as failed).
 set -u
 lib=${1:-build/libdyad.so}
+san=${2:-}
 root=$(cd "$(dirname "$0")/.." && pwd)
 
 # The first interpreter that has both: a pyenv or venv python3 on PATH may
@@ -33,7 +37,12 @@ case $lib in /*) ;; *) lib=$(pwd)/$lib ;; esac
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 cd "$root" || exit 1
-DYAD_LIB=$lib PYTHONDONTWRITEBYTECODE=1 "$py" -m pytest -q -p no:cacheprovider -rfEs python/tests >"$log" 2>&1
+preload=""
+if [ "$san" = asan ]; then
+    preload="$(cc -print-file-name=libasan.so):$(cc -print-file-name=libubsan.so)"
+fi
+env ${preload:+LD_PRELOAD=$preload} ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}:detect_leaks=0 \
+    DYAD_LIB=$lib PYTHONDONTWRITEBYTECODE=1 "$py" -m pytest -q -p no:cacheprovider -rfEs python/tests >"$log" 2>&1
 rc=$?
 # Failures and their reasons, indented so that tests/run.sh shows them.
 grep -E '^(FAILED|ERROR|SKIPPED)' "$log" | sed 's/^/FAIL /'
