@@ -19,6 +19,7 @@ functions keep one Coder per thread (and per set of dictionary files), and
 the library runs without the GIL, so threads code in parallel.
 """
 
+import collections
 import datetime
 import json
 import os
@@ -27,7 +28,7 @@ import warnings
 
 from ._lib import ffi, lib, path as library_path
 
-__all__ = ["code", "code_file", "Coder", "DyadError", "DyadWarning", "library_path"]
+__all__ = ["code", "code_file", "Coder", "FileEvents", "DyadError", "DyadWarning", "library_path"]
 
 _FORMATS = ("auto", "text", "jsonl", "tabari", "petrarch")
 
@@ -182,31 +183,67 @@ class Coder:
         """Iterates the events of a file ("-" for standard input) in any
         input format the library reads, one document at a time: memory
         stays bounded by the largest document, however long the file.
-        Options as for code().  The Coder is busy until the iteration
-        ends (or the iterator is closed)."""
+        Options as for code().  The Coder is busy from this call until the
+        iteration ends or the iterator is closed (`with c.code_file(p) as
+        events:` closes it)."""
         s = self._session()
         if lib.dyad_session_open_file(s, os.fsencode(path), _date(date), _format(input_format),
                                       _flags(explain, phoenix_quad)) != 0:
             self._fail()
         self._collect()
-        return self._stream()
+        return FileEvents(self)
 
-    def _stream(self):
-        self._reading = True
-        out = ffi.new("const char **")
-        size = ffi.new("size_t *")
-        try:
-            while True:
-                rc = lib.dyad_session_next(self._s, out, size)
-                if rc < 0:
-                    self._fail()
-                events = _events(out[0], size[0]) if rc else []
-                self._collect()
-                if rc == 0:
-                    return
-                yield from events
-        finally:
-            self._reading = False
+
+class FileEvents:
+    """The iterator Coder.code_file() returns: each next() codes documents
+    until one has events.  close() (or the end, or garbage collection)
+    frees the Coder for other calls."""
+
+    def __init__(self, coder):
+        self._coder = coder
+        self._pending = collections.deque()
+        self._done = False
+        self._out = ffi.new("const char **")
+        self._size = ffi.new("size_t *")
+        coder._reading = True
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        c = self._coder
+        while not self._pending:
+            if self._done:
+                raise StopIteration
+            if c._s is None:
+                self.close()
+                raise DyadError("this Coder is closed")
+            rc = lib.dyad_session_next(c._s, self._out, self._size)
+            if rc < 0:
+                self.close()
+                c._fail()
+            events = _events(self._out[0], self._size[0]) if rc else []
+            c._collect()
+            if rc == 0:
+                self.close()
+                raise StopIteration
+            self._pending.extend(events)
+        return self._pending.popleft()
+
+    def close(self):
+        if not self._done:
+            self._done = True
+            self._pending.clear()
+            self._coder._reading = False
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __del__(self):
+        self.close()
 
 
 # ---- module-level functions: a Coder per thread and set of dictionaries ----
@@ -245,16 +282,17 @@ def _split(options):
 
 
 def _coder(dicts):
-    cache = getattr(_local, "coders", None)
-    if cache is None:
-        cache = _local.coders = {}
-    key = _key(dicts)
-    c = cache.get(key)
-    if c is None or c._reading:
-        # A cached Coder busy streaming a file keeps it; this call gets a
-        # Coder of its own (cached only when none was).
-        c = Coder(**dicts)
-        cache.setdefault(key, c)
+    """A Coder of this thread for these dictionaries that is not busy
+    streaming a file; a new one (kept for later) when all are."""
+    pools = getattr(_local, "coders", None)
+    if pools is None:
+        pools = _local.coders = {}
+    pool = pools.setdefault(_key(dicts), [])
+    for c in pool:
+        if not c._reading:
+            return c
+    c = Coder(**dicts)
+    pool.append(c)
     return c
 
 

@@ -6,7 +6,6 @@ import datetime
 import os
 import subprocess
 import threading
-import types
 from pathlib import Path
 
 import pytest
@@ -146,7 +145,7 @@ def test_code_file_jsonl_streams_and_warns(tmp_path):
         '{broken\n'
         '{"id":"f3","text":"China criticised Japan over the island dispute."}\n')
     it = dyad.code_file(path, date="2019-09-09")
-    assert isinstance(it, types.GeneratorType)
+    assert iter(it) is it and not isinstance(it, list)
     first = next(it)
     assert (first["doc"], first["code"], first["date"]) == ("f1", "195", "2021-05-03")
     # a call meanwhile gets its own Coder and leaves the stream alone
@@ -180,13 +179,40 @@ def test_coder_is_busy_while_streaming_and_free_after(tmp_path):
     path.write_text('{"id":"a","text":"Israel bombed Gaza."}\n{"id":"b","text":"China criticised Japan."}\n')
     with dyad.Coder() as c:
         it = c.code_file(path)
-        next(it)
         with pytest.raises(dyad.DyadError, match="reading a file"):
-            c.code(KHARKIV)
+            c.code(KHARKIV)  # busy from the call, before the first event
+        assert next(it)["doc"] == "a"
         it.close()
         assert triples(c.code(KHARKIV)) == [("RUSMIL", "UKRMIL", "190")]
+        with c.code_file(path) as events:
+            assert next(events)["doc"] == "a"
+        assert triples(c.code(KHARKIV)) == [("RUSMIL", "UKRMIL", "190")]
+        c.code_file(path)  # dropped unread: garbage collection frees the Coder
+        assert triples(c.code(KHARKIV)) == [("RUSMIL", "UKRMIL", "190")]
+        assert [e["doc"] for e in c.code_file(path)] == ["a", "b"]
     with pytest.raises(dyad.DyadError, match="closed"):
         c.code(KHARKIV)
+    c = dyad.Coder()
+    it = c.code_file(path)
+    c.close()
+    with pytest.raises(dyad.DyadError, match="closed"):
+        next(it)
+
+
+def test_module_functions_reuse_their_coders(tmp_path):
+    path = tmp_path / "one.jsonl"
+    path.write_text('{"id":"a","text":"Israel bombed Gaza."}\n{"id":"b","text":"China criticised Japan."}\n')
+    dyad.code(KHARKIV)
+    pool = dyad._local.coders[dyad._key({})]
+    n = len(pool)
+    stream = dyad.code_file(path)
+    next(stream)
+    for _ in range(3):
+        dyad.code(KHARKIV)  # a second Coder, loaded once, while the first streams
+    assert len(pool) == max(n, 2)
+    stream.close()
+    dyad.code(KHARKIV)
+    assert len(pool) == max(n, 2)
 
 
 def test_same_events_as_the_command_line():
