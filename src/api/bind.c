@@ -133,7 +133,7 @@ dyad_session *dyad_session_new(const dyad_coder_config *dicts)
     cfg.diag = collect_diag;
     cfg.user = s;
     s->pipe = dyad_pipeline_new(DYAD_LEVEL_CHUNKS);
-    if (!s->pipe) { free(s); return NULL; }
+    if (!s->pipe) { dyad_session_free(s); return NULL; }
     s->coder = dyad_coder_new(&cfg);
     if (!s->coder) {
         /* The loader reported why through collect_diag; its last error
@@ -142,13 +142,7 @@ dyad_session *dyad_session_new(const dyad_coder_config *dicts)
         if (s->last_error.len) buf_printf(&e, "cannot load the dictionaries: %s", s->last_error.data);
         else buf_printf(&e, "cannot load the dictionaries");
         s->load_error = e.data;
-        if (!s->load_error) {
-            dyad_pipeline_free(s->pipe);
-            free(s->diags.data);
-            free(s->last_error.data);
-            free(s);
-            return NULL;
-        }
+        if (!s->load_error) { dyad_session_free(s); return NULL; }
         set_error(s, s->load_error);
     }
     end_call(s);
