@@ -210,7 +210,7 @@ uninstall:
 	  $(DESTDIR)$(INCLUDEDIR)/dyad.h $(DESTDIR)$(MANDIR)/man1/dyad.1 $(DESTDIR)$(PKGCONFIGDIR)/dyad.pc \
 	  $(addprefix $(DESTDIR)$(PYTHONDIR)/dyad/,$(notdir $(PY_FILES))) \
 	  $(foreach f,$(notdir $(PY_FILES:.py=)),$(DESTDIR)$(PYTHONDIR)/dyad/__pycache__/$(f).*.pyc)
-	-rmdir $(DESTDIR)$(PYTHONDIR)/dyad/__pycache__ 2>/dev/null
-	-rmdir $(DESTDIR)$(PYTHONDIR)/dyad 2>/dev/null
+	rmdir $(DESTDIR)$(PYTHONDIR)/dyad/__pycache__ 2>/dev/null || true
+	rmdir $(DESTDIR)$(PYTHONDIR)/dyad 2>/dev/null || true
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
