@@ -10,6 +10,9 @@
  *                                     part-of-speech tags, lemmas, chunks,
  *                                     clauses and verb groups
  *   3. Renderers    (dyad_render_*)   analysis -> text or JSON
+ *   Events and the coder (dyad_coder_*, dyad_code) follow, and at the end
+ *   sessions (dyad_session_*): text in, events as JSON Lines out, in one
+ *   call, for bindings to other languages.
  *
  * Conventions
  *   - Every offset is a byte offset into dyad_document.text, the text as the
@@ -667,7 +670,8 @@ const char *dyad_session_diagnostics(const dyad_session *session);
  * dyad_render_events().  *jsonl gets the events, one JSON object a line,
  * and *len its length; the buffer is NUL-terminated, owned by the session
  * and valid until its next call.  Returns the number of events, or -1
- * (a malformed date, memory ran out, the session is unusable). */
+ * (a malformed date, an unknown format, memory ran out, the session is
+ * unusable). */
 long dyad_session_code(dyad_session *session, const char *text, size_t len,
                        const char *date, const char *doc_id, dyad_format format,
                        unsigned flags, const char **jsonl, size_t *len_out);
@@ -677,7 +681,7 @@ long dyad_session_code(dyad_session *session, const char *text, size_t len,
  * then call dyad_session_next() until it returns 0.  date and flags are as
  * for dyad_session_code() and hold for the whole file; opening another
  * file or coding text closes the one being read.  Returns 0, or -1 when
- * the file cannot be opened (or the date is malformed). */
+ * the file cannot be opened (or the date or format is malformed). */
 int dyad_session_open_file(dyad_session *session, const char *path, const char *date,
                            dyad_format format, unsigned flags);
 

@@ -245,3 +245,31 @@ def test_threads_code_in_parallel_with_the_same_results():
 def test_library_found_in_the_source_tree():
     expected = os.environ.get("DYAD_LIB") or str(ROOT / "build" / "libdyad.so")
     assert os.path.samefile(dyad.library_path, expected)
+
+
+def _normal(text):
+    import re
+    text = re.sub(r"/\*.*?\*/", " ", text, flags=re.S)
+    return " ".join(text.replace("(", " ( ").replace(")", " ) ").replace(",", " , ")
+                    .replace(";", " ; ").replace("*", " * ").split())
+
+
+def test_cffi_declarations_match_the_header():
+    """python/dyad/_lib.py copies declarations of include/dyad.h (ABI mode
+    reads no header): each must still be in the header, word for word."""
+    import re
+    from dyad import _lib
+    header = _normal((ROOT / "include" / "dyad.h").read_text())
+    cdef = re.sub(r"/\*.*?\*/", " ", _lib.CDEF, flags=re.S)
+    prototypes = re.findall(r"^[a-z][^;{}]*\([^;{}]*\);", cdef, flags=re.M)
+    assert len(prototypes) >= 8
+    for proto in prototypes:
+        assert _normal(proto) in header, proto
+    struct = re.search(r"typedef struct dyad_coder_config \{.*?\} dyad_coder_config;", cdef, flags=re.S)
+    assert struct and _normal(struct.group(0)) in header
+    for name in ("auto", "text", "jsonl", "tabari", "petrarch"):
+        assert _lib.lib.dyad_format_from_name(name.encode()) == getattr(_lib.lib, "DYAD_FORMAT_" + name.upper())
+    raw = (ROOT / "include" / "dyad.h").read_text()
+    for flag in ("DYAD_EVENTS_EXPLAIN", "DYAD_EVENTS_PHOENIX_QUAD"):
+        shift = re.search(flag + r"\s*=\s*1u\s*<<\s*(\d+)", raw)
+        assert shift and getattr(_lib.lib, flag) == 1 << int(shift.group(1)), flag

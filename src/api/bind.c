@@ -180,9 +180,16 @@ static bool valid_date(const char *d)
 
 /* Checks a call's settings and readies the workspace for them; 0 or -1
  * with the error set. */
-static int prepare(dyad_session *s, const char *date, unsigned flags)
+static int prepare(dyad_session *s, const char *date, dyad_format format, unsigned flags)
 {
     if (!s->coder) { set_error(s, s->load_error); return -1; }
+    /* The readers take an unknown format for "detect"; from a binding it
+     * is a mistake worth hearing about. */
+    if ((unsigned)format > DYAD_FORMAT_PETRARCH) {
+        buf_clear(&s->error);
+        buf_printf(&s->error, "unknown input format %u", (unsigned)format);
+        return -1;
+    }
     if (date && !valid_date(date)) {
         buf_clear(&s->error);
         buf_printf(&s->error, "date wants YYYY-MM-DD, not '%s'", date);
@@ -253,7 +260,7 @@ long dyad_session_code(dyad_session *s, const char *text, size_t len, const char
     close_file(s);
     if (jsonl) *jsonl = "";
     if (len_out) *len_out = 0;
-    if (prepare(s, date, flags)) return -1;
+    if (prepare(s, date, format, flags)) return -1;
     if (!text) text = "";
     dyad_reader *r = dyad_reader_open_memory(doc_id ? doc_id : "text", text, len, format,
                                              collect_diag, s);
@@ -284,7 +291,7 @@ int dyad_session_open_file(dyad_session *s, const char *path, const char *date,
 {
     begin_call(s);
     close_file(s);
-    if (prepare(s, date, flags)) return -1;
+    if (prepare(s, date, format, flags)) return -1;
     s->reader = dyad_reader_open_file(path, format, collect_diag, s);
     if (!s->reader) {
         /* The reader said why (no such file, a directory...) through

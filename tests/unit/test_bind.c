@@ -123,6 +123,8 @@ static void session_calls_are_independent(tctx *t)
     CHECK(strstr(dyad_session_error(s), "2022-13-01"));
     CHECK_INT(len, 0);
     CHECK_STR(out, "");
+    CHECK_INT(dyad_session_code(s, kharkiv, strlen(kharkiv), NULL, NULL, (dyad_format)9, 0, &out, &len), -1);
+    CHECK(strstr(dyad_session_error(s), "unknown input format 9"));
     /* ... forgotten by the next call */
     CHECK_INT(dyad_session_code(s, "", 0, NULL, NULL, DYAD_FORMAT_AUTO, 0, &out, &len), 0);
     CHECK_STR(dyad_session_error(s), "");
