@@ -85,6 +85,10 @@ class Coder:
     used alone (as the peers code).  Raises DyadError when a file cannot be
     read.
 
+    After each call, `diagnostics` lists what the library worked around
+    (also issued as DyadWarning): skipped records, skipped dictionary
+    lines, repaired UTF-8, as "FILE:LINE: error|warning: MESSAGE".
+
     One thread at a time; `with dyad.Coder(...) as c:` frees it at once,
     otherwise the garbage collector does."""
 
