@@ -110,7 +110,7 @@ $(BUILD)/libdyad.a: $(LIB_OBJ)
 	ar rcs $@ $^
 
 $(BUILD)/libdyad.so: $(LIB_OBJ)
-	$(CC) -shared $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) -shared -Wl,-soname,libdyad.so.$(SOVERSION) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/dyad: $(CLI_OBJ) $(BUILD)/libdyad.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
@@ -170,5 +170,73 @@ fuzz: fuzz-build
 
 clean:
 	rm -rf build build-asan build-fuzz
+
+# ---- installation ----------------------------------------------------------
+#
+#   make install [PREFIX=/usr/local] [DESTDIR=staging] [PYTHONDIR=...]
+#   make uninstall (same variables) removes exactly what install put there.
+#
+# The shared library carries the soname libdyad.so.$(SOVERSION): programs
+# linked with -ldyad keep working across compatible releases, and the
+# number changes only when the ABI does.  dyad.pc is written with the
+# final PREFIX (not DESTDIR), so it is right once the staging tree is
+# moved into place.  The Python package finds the library two directories
+# up from its own (PYTHONDIR/../../libdyad.so.0), so it must be installed
+# under $(LIBDIR); Debian's python3 looks in /usr/lib/python3/dist-packages
+# but in /usr/local/lib/python3.X/dist-packages, hence PYTHONDIR.
+
+PREFIX    ?= /usr/local
+BINDIR    ?= $(PREFIX)/bin
+LIBDIR    ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+MANDIR    ?= $(PREFIX)/share/man
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+PYTHONDIR ?= $(LIBDIR)/python3/dist-packages
+SOVERSION := 0
+VERSION   := $(shell sed -n 's/^\#define DYAD_VERSION "\(.*\)"/\1/p' include/dyad.h)
+SONAME    := libdyad.so.$(SOVERSION)
+PY_FILES  := $(sort $(wildcard python/dyad/*.py))
+
+.PHONY: install uninstall
+
+# The soname's link in the build tree, so that programs linked with
+# -Lbuild -ldyad also run with LD_LIBRARY_PATH=build.
+all: $(BUILD)/$(SONAME)
+$(BUILD)/$(SONAME): $(BUILD)/libdyad.so
+	ln -sf libdyad.so $@
+
+$(BUILD)/dyad.pc: include/dyad.h Makefile
+	@mkdir -p $(dir $@)
+	printf '%s\n' 'prefix=$(PREFIX)' 'exec_prefix=$${prefix}' \
+	  'libdir=$(patsubst $(PREFIX)/%,$${exec_prefix}/%,$(LIBDIR))' \
+	  'includedir=$(patsubst $(PREFIX)/%,$${prefix}/%,$(INCLUDEDIR))' '' 'Name: dyad' \
+	  'Description: political event data from news text (CAMEO events)' \
+	  'Version: $(VERSION)' 'Libs: -L$${libdir} -ldyad' 'Libs.private: $(strip $(LDLIBS))' \
+	  'Cflags: -I$${includedir}' > $@
+
+# Rewritten at every install: the PREFIX of the last build may differ.
+.PHONY: $(BUILD)/dyad.pc
+
+install: $(BUILD)/dyad $(BUILD)/libdyad.a $(BUILD)/libdyad.so $(BUILD)/dyad.pc
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) \
+	  $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(PYTHONDIR)/dyad
+	install -m 755 $(BUILD)/dyad $(DESTDIR)$(BINDIR)/dyad
+	install -m 755 $(BUILD)/libdyad.so $(DESTDIR)$(LIBDIR)/libdyad.so.$(VERSION)
+	ln -sf libdyad.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libdyad.so
+	install -m 644 $(BUILD)/libdyad.a $(DESTDIR)$(LIBDIR)/libdyad.a
+	install -m 644 include/dyad.h $(DESTDIR)$(INCLUDEDIR)/dyad.h
+	install -m 644 docs/dyad.1 $(DESTDIR)$(MANDIR)/man1/dyad.1
+	install -m 644 $(BUILD)/dyad.pc $(DESTDIR)$(PKGCONFIGDIR)/dyad.pc
+	install -m 644 $(PY_FILES) $(DESTDIR)$(PYTHONDIR)/dyad/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/dyad $(DESTDIR)$(LIBDIR)/libdyad.so.$(VERSION) \
+	  $(DESTDIR)$(LIBDIR)/$(SONAME) $(DESTDIR)$(LIBDIR)/libdyad.so $(DESTDIR)$(LIBDIR)/libdyad.a \
+	  $(DESTDIR)$(INCLUDEDIR)/dyad.h $(DESTDIR)$(MANDIR)/man1/dyad.1 $(DESTDIR)$(PKGCONFIGDIR)/dyad.pc \
+	  $(addprefix $(DESTDIR)$(PYTHONDIR)/dyad/,$(notdir $(PY_FILES))) \
+	  $(foreach f,$(notdir $(PY_FILES:.py=)),$(DESTDIR)$(PYTHONDIR)/dyad/__pycache__/$(f).*.pyc)
+	rmdir $(DESTDIR)$(PYTHONDIR)/dyad/__pycache__ 2>/dev/null || true
+	rmdir $(DESTDIR)$(PYTHONDIR)/dyad 2>/dev/null || true
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

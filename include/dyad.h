@@ -10,6 +10,9 @@
  *                                     part-of-speech tags, lemmas, chunks,
  *                                     clauses and verb groups
  *   3. Renderers    (dyad_render_*)   analysis -> text or JSON
+ *   Events and the coder (dyad_coder_*, dyad_code) follow, and at the end
+ *   sessions (dyad_session_*): text in, events as JSON Lines out, in one
+ *   call, for bindings to other languages.
  *
  * Conventions
  *   - Every offset is a byte offset into dyad_document.text, the text as the
@@ -617,6 +620,90 @@ int dyad_event_format_from_name(const char *name);
  * text for the quoted words) comes from a->doc. */
 void dyad_render_events(FILE *out, const dyad_analysis *a, const dyad_event *events,
                         size_t nevents, dyad_event_format format, unsigned flags);
+
+/* ------------------------------------------------------------------------
+ * Sessions: text in, JSON Lines out, in one call (for bindings)
+ *
+ * A dyad_session bundles what the sections above ask a program to
+ * assemble -- a coder, a pipeline, a coder workspace and an output buffer
+ * -- behind calls that take text or a file name and give back the events
+ * as JSON Lines, exactly as `dyad code` writes them.  It exists for
+ * languages that call C through a foreign-function interface (the Python
+ * package in python/ uses it), where structs and callbacks are awkward;
+ * underneath it is the same reader, dyad_analyze(), dyad_code() and
+ * dyad_render_events() as everything else.
+ *
+ *   dyad_session *s = dyad_session_new(NULL);     -- built-in dictionaries
+ *   const char *out; size_t len;
+ *   if (dyad_session_code(s, text, strlen(text), "2022-01-27", NULL,
+ *                         DYAD_FORMAT_AUTO, 0, &out, &len) < 0)
+ *       fprintf(stderr, "%s\n", dyad_session_error(s));
+ *   else fwrite(out, 1, len, stdout);
+ *   dyad_session_free(s);
+ *
+ * Errors are reported by the session, not through callbacks: a call that
+ * fails returns -1 and dyad_session_error() says why, in the same words
+ * the command line would print.  Problems that do not stop coding (a
+ * malformed dictionary line, a skipped record, repaired UTF-8) are
+ * collected in dyad_session_diagnostics().
+ *
+ * Threads: a session may be used by one thread at a time; give each
+ * thread its own.  Every session loads its own dictionaries (tens of
+ * milliseconds and tens of megabytes for the built-in set), so keep a
+ * session for many calls rather than making one per text.
+ * ------------------------------------------------------------------------ */
+
+typedef struct dyad_session dyad_session;
+
+/* Builds the session's coder from the dictionary files in dicts, as
+ * dyad_coder_new() does (dicts->diag and ->user are ignored: the session
+ * collects the messages); dicts == NULL means dyad's built-in dictionaries
+ * alone.  Returns NULL only when memory ran out; when the dictionaries
+ * cannot be loaded (a file missing or unreadable) the session is returned
+ * unusable: dyad_session_error() names the problem and every coding call
+ * fails with it.  The strings in dicts need not outlive the call. */
+dyad_session *dyad_session_new(const dyad_coder_config *dicts);
+void dyad_session_free(dyad_session *session);
+
+/* Why the last call failed ("" when it did not).  Owned by the session,
+ * valid until its next call. */
+const char *dyad_session_error(const dyad_session *session);
+
+/* Warnings and errors that did not stop the last call (dyad_session_new
+ * included): one per line, "FILE:LINE: warning|error: MESSAGE".  Owned by
+ * the session, valid until its next call; "" when there were none. */
+const char *dyad_session_diagnostics(const dyad_session *session);
+
+/* Codes every document in text[0..len) -- one plain-text article, or
+ * JSON Lines, TABARI or PETRARCH records, as format says (or as detected,
+ * DYAD_FORMAT_AUTO).  date ("YYYY-MM-DD", or NULL) dates the documents
+ * that carry no date of their own; doc_id (or NULL: "text") is the id of
+ * a plain-text article and names the input in diagnostics (a path is cut
+ * to its last component); flags are the DYAD_EVENTS_* of
+ * dyad_render_events().  *jsonl gets the events, one JSON object a line,
+ * and *len its length; the buffer is NUL-terminated, owned by the session
+ * and valid until its next call.  Returns the number of events, or -1
+ * (a malformed date, an unknown format, memory ran out, the session is
+ * unusable). */
+long dyad_session_code(dyad_session *session, const char *text, size_t len,
+                       const char *date, const char *doc_id, dyad_format format,
+                       unsigned flags, const char **jsonl, size_t *len_out);
+
+/* Streams a file ("-" is standard input) document by document, so memory
+ * stays bounded by the largest document however long the file: open it,
+ * then call dyad_session_next() until it returns 0.  date and flags are as
+ * for dyad_session_code() and hold for the whole file; opening another
+ * file or coding text closes the one being read.  Returns 0, or -1 when
+ * the file cannot be opened (or the date or format is malformed). */
+int dyad_session_open_file(dyad_session *session, const char *path, const char *date,
+                           dyad_format format, unsigned flags);
+
+/* Codes the next document of the open file: 1 with its events in *jsonl
+ * (as dyad_session_code() gives them; possibly none, *len_out == 0), 0
+ * at the end of the file (which is then closed), -1 when no file is open
+ * or memory ran out.  Records the reader skips are in the diagnostics of
+ * the call that passed them. */
+int dyad_session_next(dyad_session *session, const char **jsonl, size_t *len_out);
 
 #if defined(__GNUC__) || defined(__clang__)
 #pragma GCC visibility pop

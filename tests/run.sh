@@ -4,6 +4,8 @@
 #   1. unit tests (build/test_unit), then the same under ASan+UBSan
 #   2. CLI and golden tests (tests/cli.sh) on the normal and the ASan build
 #   3. the built-in dictionaries against the gold answer keys (tests/gold.sh)
+#   3b. the Python package's pytest suite (tests/python.sh) on both builds, and `make
+#       install`/`uninstall` into temporary prefixes (tests/install.sh)
 #   4. every libFuzzer target replays its checked-in corpus (fuzz/corpus;
 #      timed fuzzing is `make fuzz`)
 # Run from the project root: `make test`.
@@ -50,6 +52,9 @@ run "cli" sh tests/cli.sh build/dyad
 ASAN_OPTIONS=detect_leaks=1 run "cli (asan+ubsan)" sh tests/cli.sh build-asan/dyad
 run "gold" sh tests/gold.sh build/dyad
 run "symbols" sh tests/symbols.sh build/libdyad.so
+run "python" sh tests/python.sh build/libdyad.so
+run "python (asan+ubsan)" sh tests/python.sh build-asan/libdyad.so asan
+run "install" sh tests/install.sh
 
 if [ -e /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a ] ||
    ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1; then

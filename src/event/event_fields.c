@@ -10,9 +10,10 @@ event_date event_date_parse(const char *text, size_t cap)
 {
     event_date d = {false, 0, 0, 0};
     if (!text || cap < 10) return d;
-    if (cap > 10 && text[10] != '\0') return d;
+    /* cal_parse_iso stops at the first byte out of shape (a NUL
+     * included), so text[10] is read only after ten good bytes. */
     int32_t ymd = cal_parse_iso(text, 10);
-    if (!ymd) return d;
+    if (!ymd || (cap > 10 && text[10] != '\0')) return d;
     int y = ymd / 10000, m = ymd / 100 % 100, day = ymd % 100;
     d.ok = true;
     d.year = y;
