@@ -567,6 +567,14 @@ typedef struct dyad_code_options {
     char default_date[11]; /* "YYYY-MM-DD" for documents without a date
                               (plain text); "" codes them undated        */
     int explain;           /* fill dyad_event.pattern and its place      */
+    FILE *trace;           /* when set: how the coder read each sentence
+                              (its word types, actors, verbs and clauses,
+                              one block of lines a sentence) is written
+                              here as it is coded.  For people debugging a
+                              dictionary; the layout may change.  The
+                              stream is written without locking: give
+                              each thread's workspace its own, or trace
+                              with one thread                            */
 } dyad_code_options;
 
 /* A workspace for one thread; opt may be NULL.  NULL when memory ran
@@ -581,6 +589,178 @@ void dyad_coder_work_free(dyad_coder_work *work);
  * coded.  Returns 0, or -1 when memory ran out (no events). */
 int dyad_code(dyad_coder_work *work, const dyad_analysis *analysis,
               const dyad_event **events, size_t *nevents);
+
+/* ------------------------------------------------------------------------
+ * Validation suites (`dyad validate`)
+ *
+ * The peer coders' own tests: TABARI's Validate.project (the dictionaries,
+ * options and text file it names, each record followed by the events it
+ * should give) and PETRARCH2's PETR.UnitTest.records.xml (each <Sentence>
+ * with its expected <EventCoding>s; the dictionaries its <Environment>
+ * names are looked up beside the file, then in ../dictionaries, then in
+ * dict_dir).  A record is exact when the set of (source, target, code) it
+ * is coded with equals the set it expects, or an expected no-event,
+ * discard or complex outcome happened.
+ * ------------------------------------------------------------------------ */
+
+typedef struct dyad_validate_config {
+    const char *suite;        /* Validate.project or a records XML          */
+    const char *dict_dir;     /* where else to look for PETRARCH2
+                                 dictionaries; may be NULL                 */
+    FILE *report;             /* the table by record category, ending
+                                 "records: N exact: M (P%)", and with
+                                 verbose the records that are not exact;
+                                 NULL: nothing is written                  */
+    int verbose;              /* every record that is not exact, with what
+                                 was coded and what was expected           */
+    int trace;                /* ... and how the coder read it (implies
+                                 verbose)                                  */
+    dyad_diag_fn diag;        /* problems with the suite or its
+                                 dictionaries; may be NULL                 */
+    void *user;
+} dyad_validate_config;
+
+/* Records by category: for TABARI, the letters that begin the record's
+ * id, upper-cased ("demo-01" -> "DEMO"); for PETRARCH2, the <Sentence>'s
+ * category attribute, or OTHER.  Categories are listed in the order first
+ * met; the 64th also gathers the records of all further ones. */
+#define DYAD_VALIDATE_CATEGORIES 64
+
+typedef struct dyad_validate_category {
+    char name[24];
+    size_t records, exact;
+} dyad_validate_category;
+
+typedef struct dyad_validate_result {
+    size_t records, exact;
+    size_t ncategories;
+    dyad_validate_category categories[DYAD_VALIDATE_CATEGORIES];
+} dyad_validate_result;
+
+/* Runs a suite, writing its report, and fills *result (may be NULL).
+ * Returns 0 when the suite was run, -1 when it could not be run at all
+ * (unreadable, no records, dictionaries missing: the reason went to
+ * diag). */
+int dyad_validate(const dyad_validate_config *config, dyad_validate_result *result);
+
+/* ------------------------------------------------------------------------
+ * Dictionary tools (`dyad dict check`, `dyad dict lookup`,
+ * `dyad dict compile`)
+ *
+ * For the people who write dictionaries: a dyad_dicts holds dictionary
+ * files read as they are written (a coder, above, compiles them into
+ * matching indexes instead) and answers questions about them in text
+ * written to a caller's stream.  The text formats are documented in
+ * docs/dictionaries.md; they are meant for people and for grep, one fact
+ * a line, each naming FILE:LINE.
+ *
+ *   const char *files[] = {"my.verbs", "my.actors"};
+ *   dyad_dicts_config cfg = {.files = files, .nfiles = 2};
+ *   dyad_dicts *d = dyad_dicts_load(&cfg);
+ *   if (d && dyad_dicts_check(d, stdout) == 0) ... clean
+ *   dyad_dicts_lookup(d, "Vladimir Putin", "2015-01-01", stdout);
+ *   dyad_dicts_free(d);
+ * ------------------------------------------------------------------------ */
+
+/* The syntax of dictionary files and which dictionary a file is; DETECT
+ * tells them from the file's name, then from its first lines. */
+typedef enum dyad_dict_syntax {
+    DYAD_DICT_SYNTAX_DETECT = 0,
+    DYAD_DICT_SYNTAX_TABARI,
+    DYAD_DICT_SYNTAX_PETRARCH
+} dyad_dict_syntax;
+
+typedef enum dyad_dict_kind {
+    DYAD_DICT_KIND_DETECT = 0,
+    DYAD_DICT_KIND_VERBS,
+    DYAD_DICT_KIND_ACTORS,
+    DYAD_DICT_KIND_AGENTS,
+    DYAD_DICT_KIND_DISCARDS,
+    DYAD_DICT_KIND_ISSUES,
+    DYAD_DICT_KIND_OPTIONS,   /* TABARI .options                          */
+    DYAD_DICT_KIND_PROJECT    /* TABARI .project: loads the files it names */
+} dyad_dict_kind;
+
+/* Names as used by --format ("auto", "tabari", "petrarch") and --kind
+ * ("auto", "verbs", "actors", "agents", "discards", "issues", "options",
+ * "project"); -1 when unknown. */
+int dyad_dict_syntax_from_name(const char *name);
+int dyad_dict_kind_from_name(const char *name);
+
+typedef struct dyad_dicts_config {
+    const char *const *files; /* text dictionaries (a .project brings the
+                                 files it names), or one compiled image
+                                 alone                                     */
+    size_t nfiles;
+    dyad_dict_syntax syntax;  /* every file's, or DETECT                   */
+    dyad_dict_kind kind;      /* every file's, or DETECT                   */
+    int strict;               /* a file stops at its first malformed line  */
+    dyad_diag_fn diag;        /* malformed lines (file and line), files
+                                 that cannot be read, images that do not
+                                 load or write; may be NULL                */
+    void *user;
+} dyad_dicts_config;
+
+typedef struct dyad_dicts dyad_dicts;
+
+/* The suffix of the images the coder's cache names by itself (see
+ * dyad_dicts_compile). */
+#define DYAD_IMAGE_SUFFIX ".dyad-image"
+
+/* True when the file is a compiled image (it starts with the image's
+ * magic bytes) rather than a text dictionary. */
+int dyad_dicts_is_image(const char *path);
+
+/* Reads the files in order.  A malformed line is reported, counted and
+ * skipped; a file that cannot be read, or is stopped (strict), is
+ * reported and counted (dyad_dicts_unreadable) and the others are read
+ * all the same, so that one bad file does not hide the findings of the
+ * rest.  An image among other files is such a failure.  NULL only when
+ * memory ran out or config holds an unknown syntax or kind. */
+dyad_dicts *dyad_dicts_load(const dyad_dicts_config *config);
+void dyad_dicts_free(dyad_dicts *dicts);
+
+/* Files that could not be read or were stopped. */
+size_t dyad_dicts_unreadable(const dyad_dicts *dicts);
+/* Files read: those named and those a project named, or those an image
+ * was compiled from. */
+size_t dyad_dicts_file_count(const dyad_dicts *dicts);
+
+/* `dyad dict check`: each file's counts ("FILE: SYNTAX KIND: name=N
+ * ..."), then the findings, one a line ("FILE:LINE: KIND: MESSAGE", KIND
+ * one of duplicate, conflict, never-matches, not-cameo, date-backwards,
+ * date-overlap, no-code), then the totals and "findings: N KIND=N ...".
+ * Returns the number of problems: findings, malformed lines and
+ * unreadable files; 0 when the dictionaries are clean. */
+long dyad_dicts_check(const dyad_dicts *dicts, FILE *out);
+
+/* `dyad dict lookup`: what phrase (words separated by blanks or '_', any
+ * case) is in the dictionaries: each actor with that phrase, its codes
+ * and, given date ("YYYY-MM-DD"; NULL or "" for none), which code holds
+ * on that day and why the others do not; each verb or verb form with its
+ * block, code and pattern count; each agent, discard and issue phrase.
+ * When nothing is written exactly so, the lemmas of the words are tried
+ * ("said" finds SAY).  Returns the number of entries found (0: a line
+ * says it is not in the dictionaries), or -1 when date is not a day of
+ * the calendar or memory ran out (nothing written). */
+long dyad_dicts_lookup(const dyad_dicts *dicts, const char *phrase, const char *date, FILE *out);
+
+/* True when iso is a day of the calendar written YYYY-MM-DD. */
+int dyad_date_valid(const char *iso);
+
+/* `dyad dict compile`: writes the counts and compiles the dictionaries
+ * into an image, a checksummed binary file the coder loads by mapping it,
+ * then loads it back to verify it and writes "image: PATH (N bytes) from N
+ * files (N bytes of text)" and the time each step took.  dest is the
+ * image's path; or a directory (existing, or named with a final '/') to
+ * write it in under the name the coder's cache looks for (the first
+ * file's name, a hash of all the files' paths, DYAD_IMAGE_SUFFIX); or NULL
+ * for that name beside the first file.  The image is written atomically (a temporary file renamed).
+ * Returns 0 when the image was written and loads back; -1 otherwise, with
+ * the reason sent to diag -- except when files were unreadable
+ * (dyad_dicts_unreadable), when the counts are written but no image.
+ * dicts must have been read from text files, not from an image. */
+int dyad_dicts_compile(const dyad_dicts *dicts, const char *dest, FILE *out);
 
 /* ------------------------------------------------------------------------
  * Renderers

@@ -26,6 +26,11 @@ typedef int (*cli_doc_fn)(const dyad_document *doc, void *user);
 int cli_for_each_document(char **inputs, int ninputs, dyad_format format,
                           cli_stats *stats, cli_doc_fn fn, void *user);
 
+/* `dyad dict check|compile|lookup` (cmd_dict.c): argv[0] is the
+ * subcommand; returns the exit status: 0 clean, 1 findings or unreadable
+ * input, 2 usage error. */
+int cmd_dict(int argc, char **argv);
+
 /* The text views: sentences, tag, chunk. */
 int cmd_text_view(const char *command, int argc, char **argv);
 

@@ -1,6 +1,5 @@
 /* main.c -- `dyad COMMAND ...`: dispatches to the subcommands. */
 #include "cli.h"
-#include "dict/dict_cli.h"
 #include <string.h>
 
 /* cmd_code.c: `dyad code` and `dyad validate` */

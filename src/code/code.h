@@ -303,26 +303,20 @@ static inline uint32_t code_actor_group(const code_sentence *s, uint32_t a)
     return a == DICT_NONE ? DICT_NONE : s->actors[a].group;
 }
 
-/* ---- validation (code_validate.c) ---------------------------------------------------------- */
+/* ---- validation (code_validate.c): dyad_validate() in dyad.h ------------------------------ */
 
-typedef struct code_validate_result {
-    size_t records, exact;
-    size_t ncats;
-    struct { char name[24]; size_t records, exact; } cats[64];
-} code_validate_result;
-
+/* The former private names, kept only until src/cli/cmd_code.c calls
+ * dyad_validate(); then delete them and their wrapper. */
 typedef struct code_validate_config {
-    const char *path;          /* Validate.project or a PETRARCH records XML */
-    const char *dict_dir;      /* --dict-dir, may be NULL                   */
-    FILE *report;              /* table and per-record lines; may be NULL  */
-    bool verbose;              /* every failing record with what was coded */
-    bool trace;                /* ... and its parse                        */
+    const char *path;
+    const char *dict_dir;
+    FILE *report;
+    bool verbose;
+    bool trace;
     dyad_diag_fn diag;
     void *user;
 } code_validate_config;
-
-/* Runs a suite; returns 0, or -1 when it could not be run at all (the
- * reason went to diag). */
+typedef dyad_validate_result code_validate_result;
 int code_validate(const code_validate_config *cfg, code_validate_result *out);
 
 #endif

@@ -105,6 +105,7 @@ dyad_coder_work *dyad_coder_work_new(const dyad_coder *coder, const dyad_code_op
         memcpy(w->default_date, opt->default_date, sizeof w->default_date);
         w->default_date[sizeof w->default_date - 1] = 0;
         w->explain = opt->explain != 0;
+        w->trace = opt->trace;
     }
     return w;
 }

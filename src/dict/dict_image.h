@@ -21,7 +21,7 @@
 /* Bumped whenever the layout of the file changes. */
 #define DICT_IMAGE_FORMAT 1
 /* Suffix of the images dict_load_cached() names by itself. */
-#define DICT_IMAGE_SUFFIX ".dyad-image"
+#define DICT_IMAGE_SUFFIX DYAD_IMAGE_SUFFIX
 
 /* How the dictionary in an image was loaded: the files the caller named
  * and the options that change what the readers produce.  Recorded in the
