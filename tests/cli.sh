@@ -162,5 +162,33 @@ printf 'Gondor\377 said\000 it \303 would talk.\n' >"$tmp/bad.txt"
 valid_json "invalid UTF-8 gives valid JSON" "$tmp/out"
 expect_grep "invalid UTF-8 counted" "invalid UTF-8" "$tmp/err"
 
+# --- dictionary tools: dyad dict check|lookup|compile --------------------
+printf 'GOLLUM\n+SMEAGOL\n\t[HOB < 950601]\n\t[HOBGOV 950601 - 990815]\n\t[HOBREB >990816]\nMORDOR [MOR]\nMORDOR [MOR]\n' >"$tmp/d.actors"
+printf 'ACCEPT [030]\n- * $ PROPOSAL [081]\n' >"$tmp/d.verbs"
+printf 'GONDOR [GON]\n' >"$tmp/clean.actors"
+expect_status "dict check with a finding" 1 "$dyad" dict check "$tmp/d.actors" "$tmp/d.verbs"
+expect_grep "dict check names the duplicate" "d\.actors:7: duplicate: actor phrase MORDOR is already at .*d\.actors:6$" "$tmp/out"
+expect_grep "dict check totals" "^findings: 1 duplicate=1$" "$tmp/out"
+expect_status "dict check clean, --format=VALUE" 0 "$dyad" dict check --format=tabari --kind actors "$tmp/clean.actors"
+expect_grep "dict check counts a file" "clean\.actors: tabari actors: actors=1" "$tmp/out"
+expect_status "dict check unknown --format" 2 "$dyad" dict check --format xml "$tmp/clean.actors"
+expect_status "dict check unknown option" 2 "$dyad" dict check --frob "$tmp/clean.actors"
+expect_grep "dict check names the unknown option" "unknown option '--frob'" "$tmp/err"
+expect_status "dict check missing file" 1 "$dyad" dict check "$tmp/clean.actors" "$tmp/no-such.verbs"
+expect_status "dict lookup on a date" 0 "$dyad" dict lookup smeagol "$tmp/d.actors" --date 1997-01-01
+expect_grep "dict lookup says which code holds" "^  on 1997-01-01: HOBGOV$" "$tmp/out"
+expect_status "dict lookup by lemma" 0 "$dyad" dict lookup accepted "$tmp/d.verbs"
+expect_grep "dict lookup tries the lemma" "^-- as 'accept'" "$tmp/out"
+expect_status "dict lookup not found" 1 "$dyad" dict lookup frodo "$tmp/d.actors"
+expect_status "dict lookup bad --date" 2 "$dyad" dict lookup smeagol "$tmp/d.actors" --date 1997-02-30
+expect_status "dict lookup --help" 0 "$dyad" dict lookup --help
+expect_status "dict compile, combined -qo" 0 "$dyad" dict compile -qo "$tmp/d.img" "$tmp/d.actors" "$tmp/d.verbs"
+expect_grep "dict compile names the image" "^image: .*d\.img \([0-9]+ bytes\) from 2 files" "$tmp/out"
+expect_status "dict compile -o without a value" 2 "$dyad" dict compile "$tmp/d.actors" -o
+expect_status "dict compile of an image" 2 "$dyad" dict compile -o "$tmp/e.img" "$tmp/d.img"
+expect_status "dict lookup in the image" 0 "$dyad" dict lookup smeagol "$tmp/d.img" --date=1997-01-01
+expect_grep "the image answers as the text" "^  on 1997-01-01: HOBGOV$" "$tmp/out"
+expect_status "dict check of an image with text" 2 "$dyad" dict check "$tmp/d.img" "$tmp/d.actors"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
