@@ -741,12 +741,9 @@ long dyad_dicts_check(const dyad_dicts *dicts, FILE *out);
  * block, code and pattern count; each agent, discard and issue phrase.
  * When nothing is written exactly so, the lemmas of the words are tried
  * ("said" finds SAY).  Returns the number of entries found (0: a line
- * says it is not in the dictionaries), or -1 when date is not a day of
- * the calendar or memory ran out (nothing written). */
+ * says it is not in the dictionaries), or -1 when date is not a date
+ * (dyad_date_parse) or memory ran out (nothing written). */
 long dyad_dicts_lookup(const dyad_dicts *dicts, const char *phrase, const char *date, FILE *out);
-
-/* True when iso is a day of the calendar written YYYY-MM-DD. */
-int dyad_date_valid(const char *iso);
 
 /* `dyad dict compile`: writes the counts and compiles the dictionaries
  * into an image, a checksummed binary file the coder loads by mapping it,

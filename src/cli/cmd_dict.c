@@ -130,6 +130,7 @@ static void option_name(char *buf, size_t cap, const char *arg, int opt)
 static int parse_args(int argc, char **argv, dict_cmd cmd, dict_args *a)
 {
     const char *name = argv[0];
+    char prog[32];
     static const struct option *const tables[] = {check_options, compile_options, lookup_options};
     /* '-': operands come back in order as option 1; ':': a missing value
      * is told from an unknown option. */
@@ -138,8 +139,11 @@ static int parse_args(int argc, char **argv, dict_cmd cmd, dict_args *a)
     if (!a->files) return -1;
     a->cfg.diag = cli_diag;
     a->cfg.user = &a->diag_stats;
-    opterr = 0;
-    optind = 0; /* glibc: start afresh */
+    char command[16];
+    snprintf(command, sizeof command, "dict %s", name);
+    cli_getopt_begin(argv, prog, sizeof prog, command);
+    opterr = 0; /* the messages below say which subcommand, and what to do */
+    optind = 0; /* glibc: initialise afresh, reading the '-' of shorts */
     int opt, x;
     char shown[64];
     while ((opt = getopt_long(argc, argv, shorts, tables[cmd], NULL)) != -1) {
@@ -163,7 +167,7 @@ static int parse_args(int argc, char **argv, dict_cmd cmd, dict_args *a)
             else a->cfg.kind = (dyad_dict_kind)x;
             break;
         case OPT_DATE:
-            if (!dyad_date_valid(optarg)) {
+            if (!cli_valid_date(optarg)) {
                 fprintf(stderr, "dyad dict lookup: --date wants YYYY-MM-DD, not '%s'\n", optarg);
                 return -1;
             }
@@ -254,7 +258,7 @@ static int dict_check_command(int argc, char **argv, help_fn *help)
     if (d) status = dyad_dicts_check(d, stdout) ? EXIT_SKIPPED : EXIT_OK;
     dyad_dicts_free(d);
     free(a.files);
-    return status;
+    return cli_finish_output("dict check", status);
 }
 
 static int dict_compile_command(int argc, char **argv, help_fn *help)
@@ -270,7 +274,7 @@ static int dict_compile_command(int argc, char **argv, help_fn *help)
     }
     dyad_dicts_free(d);
     free(a.files);
-    return status;
+    return cli_finish_output("dict compile", status);
 }
 
 static int dict_lookup_command(int argc, char **argv, help_fn *help)
@@ -286,7 +290,7 @@ static int dict_lookup_command(int argc, char **argv, help_fn *help)
     }
     dyad_dicts_free(d);
     free(a.files);
-    return status;
+    return cli_finish_output("dict lookup", status);
 }
 
 int cmd_dict(int argc, char **argv)
@@ -294,7 +298,7 @@ int cmd_dict(int argc, char **argv)
     if (argc < 1 || strcmp(argv[0], "-h") == 0 || strcmp(argv[0], "--help") == 0 ||
         strcmp(argv[0], "help") == 0) {
         help_overview(argc < 1 ? stderr : stdout);
-        return argc < 1 ? EXIT_USAGE : EXIT_OK;
+        return argc < 1 ? EXIT_USAGE : cli_finish_output("dict", EXIT_OK);
     }
     static const struct {
         const char *name;
@@ -309,7 +313,7 @@ int cmd_dict(int argc, char **argv)
         for (int i = 1; i < argc; i++)
             if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
                 commands[c].help(stdout);
-                return EXIT_OK;
+                return cli_finish_output("dict", EXIT_OK);
             }
         return commands[c].run(argc, argv, commands[c].help);
     }

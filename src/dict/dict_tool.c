@@ -34,24 +34,6 @@ int dyad_dict_kind_from_name(const char *name)
     return name ? dict_kind_from_name(name) : -1;
 }
 
-/* "YYYY-MM-DD" -> YYYYMMDD, or -1 unless a day of the calendar. */
-static int32_t parse_day(const char *s)
-{
-    char digits[9];
-    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-') return -1;
-    memcpy(digits, s, 4);
-    memcpy(digits + 4, s + 5, 2);
-    memcpy(digits + 6, s + 8, 2);
-    digits[8] = 0;
-    int32_t date = dict_parse_date(digits, 8);
-    return date >= 0 && dict_date_exists(date) ? date : -1;
-}
-
-int dyad_date_valid(const char *iso)
-{
-    return parse_day(iso) >= 0;
-}
-
 int dyad_dicts_is_image(const char *path)
 {
     return path && dict_image_sniff(path);
@@ -509,7 +491,7 @@ static size_t lookup_lemmas(FILE *out, const dyad_dict *d, const char *const *wo
 long dyad_dicts_lookup(const dyad_dicts *h, const char *phrase, const char *date, FILE *out)
 {
     int32_t day = -1;
-    if (date && *date && (day = parse_day(date)) < 0) return -1;
+    if (date && *date && dyad_date_parse(date, &day)) return -1;
     char *copy = strdup(phrase ? phrase : "");
     if (!copy) return -1;
     const dyad_dict *d = h->dict;
