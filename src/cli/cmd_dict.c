@@ -130,7 +130,6 @@ static void option_name(char *buf, size_t cap, const char *arg, int opt)
 static int parse_args(int argc, char **argv, dict_cmd cmd, dict_args *a)
 {
     const char *name = argv[0];
-    char prog[32];
     static const struct option *const tables[] = {check_options, compile_options, lookup_options};
     /* '-': operands come back in order as option 1; ':': a missing value
      * is told from an unknown option. */
@@ -139,9 +138,6 @@ static int parse_args(int argc, char **argv, dict_cmd cmd, dict_args *a)
     if (!a->files) return -1;
     a->cfg.diag = cli_diag;
     a->cfg.user = &a->diag_stats;
-    char command[16];
-    snprintf(command, sizeof command, "dict %s", name);
-    cli_getopt_begin(argv, prog, sizeof prog, command);
     opterr = 0; /* the messages below say which subcommand, and what to do */
     optind = 0; /* glibc: initialise afresh, reading the '-' of shorts */
     int opt, x;
@@ -181,11 +177,15 @@ static int parse_args(int argc, char **argv, dict_cmd cmd, dict_args *a)
             fprintf(stderr, "dyad dict %s: %s needs a value\n", name, shown);
             return -1;
         default:
-            option_name(shown, sizeof shown, argv[optind - 1], optopt);
-            if (optopt && strchr(argv[optind - 1], '=') && argv[optind - 1][1] == '-') {
+            /* optopt: 0 for an unknown long option, the option's own value
+             * for "--quiet=1", else the unknown letter (argv[optind - 1]
+             * is then not necessarily the word holding it). */
+            if (optopt >= 256 || (optopt && strchr("qho", optopt))) {
+                option_name(shown, sizeof shown, argv[optind - 1], optopt);
                 fprintf(stderr, "dyad dict %s: %s takes no value\n", name, shown);
                 return -1;
             }
+            option_name(shown, sizeof shown, optopt ? NULL : argv[optind - 1], optopt);
             fprintf(stderr, "dyad dict %s: unknown option '%s' (see dyad dict %s --help)\n", name, shown, name);
             return -1;
         }
