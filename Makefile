@@ -63,10 +63,6 @@ CLI_CFLAGS = $(filter-out -Isrc -I$(BUILD)/gen,$(CFLAGS))
 $(BUILD)/obj/src/cli/%.o: src/cli/%.c | $(GEN_SRC)
 	@mkdir -p $(dir $@)
 	$(CC) $(CLI_CFLAGS) -c $< -o $@
-# Temporary: cmd_code.c still includes code/code.h (code_validate, the
-# workspace's trace).  Delete this line once it uses dyad_validate() and
-# dyad_code_options.trace.
-$(BUILD)/obj/src/cli/cmd_code.o: CLI_CFLAGS += -Isrc
 
 $(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c
 	@mkdir -p $(dir $@)

@@ -1,7 +1,6 @@
 /* cmd_code.c -- `dyad code`: events from articles, and `dyad validate`:
  * the peers' validation suites with a table of exact records. */
 #include "cli.h"
-#include "code/code.h"
 #include <getopt.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -35,7 +34,7 @@ static void validate_help(FILE *out)
 
 int cmd_validate(int argc, char **argv)
 {
-    code_validate_config cfg;
+    dyad_validate_config cfg;
     memset(&cfg, 0, sizeof cfg);
     cli_stats st = {0, 0, 0, 0, false};
     enum { OPT_DICT_DIR = 256, OPT_TRACE };
@@ -49,8 +48,8 @@ int cmd_validate(int argc, char **argv)
     while ((c = getopt_long(argc, argv, "vqh", longopts, NULL)) != -1) {
         switch (c) {
         case 'h': validate_help(stdout); return cli_finish_output("validate", EXIT_OK);
-        case 'v': cfg.verbose = true; break;
-        case OPT_TRACE: cfg.verbose = cfg.trace = true; break;
+        case 'v': cfg.verbose = 1; break;
+        case OPT_TRACE: cfg.verbose = cfg.trace = 1; break;
         case 'q': st.quiet = true; break;
         case OPT_DICT_DIR: cfg.dict_dir = optarg; break;
         default: fprintf(stderr, "(see dyad validate --help)\n"); return EXIT_USAGE;
@@ -60,13 +59,12 @@ int cmd_validate(int argc, char **argv)
         fprintf(stderr, "dyad validate: one suite at a time\n");
         return EXIT_USAGE;
     }
-    if (optind < argc) cfg.path = argv[optind];
-    if (!cfg.path) { validate_help(stderr); return EXIT_USAGE; }
+    if (optind < argc) cfg.suite = argv[optind];
+    if (!cfg.suite) { validate_help(stderr); return EXIT_USAGE; }
     cfg.report = stdout;
     cfg.diag = cli_diag;
     cfg.user = &st;
-    code_validate_result res;
-    int status = code_validate(&cfg, &res) ? EXIT_SKIPPED : EXIT_OK;
+    int status = dyad_validate(&cfg, NULL) ? EXIT_SKIPPED : EXIT_OK;
     return cli_finish_output("validate", status);
 }
 
@@ -441,8 +439,8 @@ int cmd_code(int argc, char **argv)
         single_ctx sc;
         sc.run = &run;
         sc.ct.pipe = dyad_pipeline_new(DYAD_LEVEL_CHUNKS);
+        if (run.trace) run.copt.trace = stderr; /* one thread: one stream */
         sc.ct.work = dyad_coder_work_new(coder, &run.copt);
-        if (sc.ct.work && run.trace) sc.ct.work->trace = stderr;
         if (!sc.ct.pipe || !sc.ct.work) {
             dyad_pipeline_free(sc.ct.pipe);
             dyad_coder_work_free(sc.ct.work);

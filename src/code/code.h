@@ -303,20 +303,6 @@ static inline uint32_t code_actor_group(const code_sentence *s, uint32_t a)
     return a == DICT_NONE ? DICT_NONE : s->actors[a].group;
 }
 
-/* ---- validation (code_validate.c): dyad_validate() in dyad.h ------------------------------ */
-
-/* The former private names, kept only until src/cli/cmd_code.c calls
- * dyad_validate(); then delete them and their wrapper. */
-typedef struct code_validate_config {
-    const char *path;
-    const char *dict_dir;
-    FILE *report;
-    bool verbose;
-    bool trace;
-    dyad_diag_fn diag;
-    void *user;
-} code_validate_config;
-typedef dyad_validate_result code_validate_result;
-int code_validate(const code_validate_config *cfg, code_validate_result *out);
+/* Validation (code_validate.c) is dyad_validate() in dyad.h. */
 
 #endif

@@ -742,11 +742,3 @@ static int validate_petrarch(suite *st)
     free(data);
     return 0;
 }
-
-/* Until src/cli/cmd_code.c calls dyad_validate() (see code.h). */
-int code_validate(const code_validate_config *cfg, code_validate_result *out)
-{
-    dyad_validate_config c = {cfg->path, cfg->dict_dir, cfg->report, cfg->verbose, cfg->trace,
-                              cfg->diag, cfg->user};
-    return dyad_validate(&c, out);
-}
