@@ -31,12 +31,6 @@
 #define IX_ALIGN 8u
 #define IX_KEY_WORDS (sizeof(((dict_index *)0)->key_bits) / sizeof(uint64_t))
 
-enum {
-    IXS_DICT, IXS_TEXT, IXS_LITS, IXS_ROOTS, IXS_ORDER, IXS_GROUPS, IXS_SLOTS, IXS_KEY_BITS,
-    IXS_CODES, IXS_PTOKS, IXS_PATTERNS, IXS_VERBS, IXS_AGENTS, IXS_PATTERN_TEXT,
-    IXS_COUNT
-};
-
 /* ix_lit and ix_group_rec without their pointer: an offset into the text. */
 typedef struct ixi_lit { uint32_t off, hash; uint16_t len; uint8_t flags, pad; } ixi_lit;
 typedef struct ixi_group { uint32_t off, len, first, n; } ixi_group;

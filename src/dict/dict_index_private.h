@@ -45,4 +45,12 @@ struct dict_index {
     bool from_image;
 };
 
+/* Sections of a compiled index image (dict_index_image.c), in order;
+ * tests find them through the section table at offset 64. */
+enum {
+    IXS_DICT, IXS_TEXT, IXS_LITS, IXS_ROOTS, IXS_ORDER, IXS_GROUPS, IXS_SLOTS, IXS_KEY_BITS,
+    IXS_CODES, IXS_PTOKS, IXS_PATTERNS, IXS_VERBS, IXS_AGENTS, IXS_PATTERN_TEXT,
+    IXS_COUNT
+};
+
 #endif
