@@ -4,7 +4,7 @@
 #   make test         everything: unit, golden and CLI tests, the same under
 #                     ASan+UBSan, then the fuzz corpus replayed; ends
 #                     "N passed, N failed"
-#   make bench        throughput benchmarks (bench/)
+#   make bench        throughput and start-up benchmarks (bench/)
 #   make fuzz         libFuzzer targets (build-fuzz/), each fuzzed FUZZ_SECONDS
 #
 # BUILD=dir SAN=1 builds an AddressSanitizer+UBSan variant into dir.
@@ -56,7 +56,7 @@ TEST_OBJ  := $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
 
 .PHONY: all test unit bench fuzz clean asan
 all: $(BUILD)/dyad $(BUILD)/libdyad.a $(BUILD)/libdyad.so $(BUILD)/test_unit $(BUILD)/bench_text \
-     $(BUILD)/bench_dict $(BUILD)/bench_code
+     $(BUILD)/bench_dict $(BUILD)/bench_code $(BUILD)/bench_start
 
 $(BUILD)/obj/%.o: %.c | $(GEN_SRC)
 	@mkdir -p $(dir $@)
@@ -137,6 +137,9 @@ $(BUILD)/bench_dict: $(BUILD)/obj/bench/bench_dict.o $(BUILD)/libdyad.a
 
 $(BUILD)/bench_code: $(BUILD)/obj/bench/bench_code.o $(BUILD)/libdyad.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/bench_start: $(BUILD)/obj/bench/bench_start.o
+	$(CC) $(LDFLAGS) -o $@ $^
 
 $(BUILD)/test_unit: $(TEST_OBJ) $(BUILD)/libdyad.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
