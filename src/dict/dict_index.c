@@ -3,8 +3,10 @@
  * patterns, parsed codes: everything the coder matches against, built once
  * from a dyad_dict (see dict_index.h).
  */
-#include "dict_index_private.h"
+#include "dict_index.h"
+#include "dict_private.h"
 #include <stdlib.h>
+#include "dict_index_private.h"
 
 /* Expansion bounds: a hostile dictionary could multiply alternatives and
  * nested synsets without end; real ones stay far below these. */
