@@ -1,11 +1,16 @@
 #!/bin/sh
-# bench/run.sh -- throughput of the text pipeline on the 98,000-record
-# corpus (../shared/bench/replicate 2000), one core, and memory flatness
-# (peak RSS on 500 vs 2000 copies must be about the same when streaming).
+# bench/run.sh -- start-up of `dyad code` (ms from process start to exit
+# coding one sentence with the built-in dictionaries: issue 9 asks for at
+# most 20), throughput of the text pipeline on the 98,000-record corpus
+# (../shared/bench/replicate 2000), one core, and memory flatness (peak
+# RSS on 500 vs 2000 copies must be about the same when streaming).
 set -eu
 shared=${DYAD_SHARED:-../shared}
 out=bench/out
 mkdir -p "$out"
+echo "== start-up: dyad code on a one-sentence file, built-in dictionaries (ms from process start, best of 20) =="
+printf 'Russia attacked Ukraine on Tuesday.\n' >"$out/one-sentence.txt"
+build/bench_start 20 build/dyad code -q "$out/one-sentence.txt"
 [ -s "$out/corpus2000.txt" ] || sh "$shared/bench/replicate" 2000 >"$out/corpus2000.txt"
 [ -s "$out/corpus500.txt" ] || sh "$shared/bench/replicate" 500 >"$out/corpus500.txt"
 echo "== text pipeline, one core (best of 3) =="

@@ -65,6 +65,14 @@ struct dyad_coder {
                              subject code both directions, ...          */
 };
 
+/* dyad_coder_new() with dyad's built-in dictionaries and their index taken
+ * from `image` (ix_image_build(), used in place: it must outlive the
+ * coder) when cfg->builtin is set and no file of the user's is given.
+ * Without an image, with the user's files, or when the image is refused
+ * (reported through cfg->diag) the text is read and compiled.
+ * dyad_coder_new() passes the image compiled into the library. */
+dyad_coder *code_coder_new(const dyad_coder_config *cfg, const void *image, size_t len);
+
 /* ---- words ----------------------------------------------------------------------- */
 
 typedef enum cw_type {
