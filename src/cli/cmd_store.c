@@ -1,0 +1,426 @@
+/* cmd_store.c -- the event store's commands: `dyad ingest` (code articles
+ * into the store), `dyad query` (events out of it) and `dyad stats`. */
+#include "cli.h"
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *default_db(const char *given)
+{
+    if (given) return given;
+    const char *env = getenv("DYAD_DB");
+    return env && *env ? env : "dyad.db";
+}
+
+/* The store's diagnostics name the database; they are all errors. */
+static void store_diag(const dyad_diag *d, void *user)
+{
+    cli_diag(d, user);
+}
+
+/* Flushes stdout and says so when the output could not be written (a full
+ * disk, a closed pipe): a partial result must not look complete. */
+static int finish_output(const char *cmd)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "dyad %s: error writing the output\n", cmd);
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- dyad ingest ------------------------------------------------------------ */
+
+static void ingest_help(FILE *out)
+{
+    fprintf(out,
+            "usage: dyad ingest [options] [FILE|DIR|-]...\n\n"
+            "Codes articles as `dyad code` does and stores the documents (id, url,\n"
+            "outlet, title, date, text, content hash) and their events in the event\n"
+            "store, a SQLite database (docs/store.md).  A document already stored\n"
+            "with the same content is skipped; one stored with other content has\n"
+            "its events replaced; so running an interrupted ingest again finishes\n"
+            "it.  Syndicated copies of a stored story are linked to its first copy.\n"
+            "Each ingest is recorded in the store's runs table.\n\n"
+            "options:\n"
+            "  --db PATH        the store (default: $DYAD_DB, else ./dyad.db);\n"
+            "                   created when missing\n"
+            "  --date YYYY-MM-DD  publication date for documents that have none\n"
+            "  --input FORMAT   text, jsonl, tabari or petrarch (default: detect)\n"
+            "  --project FILE, --verbs FILE, --actors FILE (repeatable), --agents FILE,\n"
+            "  --discards FILE, --options FILE, --no-default-dict\n"
+            "                   dictionaries, as for dyad code\n"
+            "  -q, --quiet      no warnings and no summary, only errors\n"
+            "  -h, --help       this help\n\n"
+            "exit status: 0 all read and stored, 1 some record, file or dictionary\n"
+            "line skipped, or the store failed, 2 usage error\n");
+}
+
+typedef struct ingest_ctx {
+    dyad_store *store;
+    dyad_pipeline *pipe;
+    dyad_coder_work *work;
+    const char *date;
+    size_t fresh, changed, same, copies, events, failed;
+    bool store_failed;
+} ingest_ctx;
+
+static int ingest_one(const dyad_document *doc, void *user)
+{
+    ingest_ctx *c = user;
+    dyad_document d = *doc;
+    if (c->date && !d.date[0]) memcpy(d.date, c->date, 11);
+    int state = dyad_store_check(c->store, &d);
+    if (state < 0) { c->store_failed = true; return -1; }
+    if (state == DYAD_DOC_SAME) { c->same++; return 0; }
+    dyad_analysis a;
+    const dyad_event *ev;
+    size_t n;
+    if (dyad_analyze(c->pipe, &d, &a) || dyad_code(c->work, &a, &ev, &n)) {
+        fprintf(stderr, "dyad: %s:%zu: error: out of memory coding record %s\n", d.file ? d.file : "-", d.line,
+                d.id ? d.id : "?");
+        c->failed++;
+        return 0;
+    }
+    dyad_store_result r;
+    if (dyad_store_put(c->store, &a, ev, n, &r)) { c->store_failed = true; return -1; }
+    if (r.state == DYAD_DOC_CHANGED) c->changed++;
+    else c->fresh++;
+    if (r.copy_of) c->copies++;
+    c->events += r.events;
+    return 0;
+}
+
+static bool valid_date(const char *s)
+{
+    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-') return false;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return false;
+    int m = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
+    return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+typedef struct dict_count {
+    cli_stats *st;
+    size_t errors;
+} dict_count;
+
+static void dict_diag(const dyad_diag *d, void *user)
+{
+    dict_count *dc = user;
+    if (d->severity == DYAD_ERROR) dc->errors++;
+    cli_diag(d, dc->st);
+}
+
+/* "builtin", "builtin+verbs:FILE+actors:FILE": which dictionaries coded
+ * a run, for the runs table. */
+static char *dict_id(const dyad_coder_config *cfg)
+{
+    size_t len = 32;
+    const char *one[] = {cfg->project, cfg->verbs, cfg->agents, cfg->discards, cfg->options};
+    for (size_t i = 0; i < 5; i++) len += one[i] ? strlen(one[i]) + 12 : 0;
+    for (size_t i = 0; i < cfg->nactors; i++) len += strlen(cfg->actors[i]) + 12;
+    char *s = malloc(len);
+    if (!s) return NULL;
+    strcpy(s, cfg->builtin ? "builtin" : "");
+    static const char *const names[] = {"project", "verbs", "agents", "discards", "options"};
+    for (size_t i = 0; i < 5; i++)
+        if (one[i]) { strcat(s, *s ? "+" : ""); strcat(s, names[i]); strcat(s, ":"); strcat(s, one[i]); }
+    for (size_t i = 0; i < cfg->nactors; i++) {
+        strcat(s, *s ? "+actors:" : "actors:");
+        strcat(s, cfg->actors[i]);
+    }
+    return s;
+}
+
+static char *join_inputs(char **inputs, int n)
+{
+    size_t len = 2;
+    for (int i = 0; i < n; i++) len += strlen(inputs[i]) + 1;
+    char *s = malloc(len);
+    if (!s) return NULL;
+    strcpy(s, n ? "" : "-");
+    for (int i = 0; i < n; i++) {
+        if (i) strcat(s, " ");
+        strcat(s, inputs[i]);
+    }
+    return s;
+}
+
+int cmd_ingest(int argc, char **argv)
+{
+    enum { O_DB = 1000, O_DATE, O_INPUT, O_PROJECT, O_VERBS, O_ACTORS, O_AGENTS, O_DISCARDS, O_OPTIONS,
+           O_NODEFAULT };
+    static const struct option longopts[] = {
+        {"db", required_argument, NULL, O_DB},           {"date", required_argument, NULL, O_DATE},
+        {"input", required_argument, NULL, O_INPUT},     {"project", required_argument, NULL, O_PROJECT},
+        {"verbs", required_argument, NULL, O_VERBS},     {"actors", required_argument, NULL, O_ACTORS},
+        {"agents", required_argument, NULL, O_AGENTS},   {"discards", required_argument, NULL, O_DISCARDS},
+        {"options", required_argument, NULL, O_OPTIONS}, {"no-default-dict", no_argument, NULL, O_NODEFAULT},
+        {"quiet", no_argument, NULL, 'q'},               {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    dyad_coder_config cfg;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.builtin = 1;
+    const char **actors = calloc((size_t)argc + 1, sizeof *actors);
+    const char *db = NULL, *date = NULL;
+    dyad_format format = DYAD_FORMAT_AUTO;
+    cli_stats st = {0, 0, 0, 0, false};
+    int rc = EXIT_USAGE, opt;
+    dyad_coder *coder = NULL;
+    dyad_store *store = NULL;
+    char *did = NULL, *ins = NULL;
+    ingest_ctx c;
+    memset(&c, 0, sizeof c);
+    if (!actors) { fprintf(stderr, "dyad ingest: out of memory\n"); return EXIT_SKIPPED; }
+    optind = 1;
+    opterr = 0;
+    while ((opt = getopt_long(argc, argv, ":qh", longopts, NULL)) != -1) {
+        switch (opt) {
+        case O_DB: db = optarg; break;
+        case O_DATE:
+            if (!valid_date(optarg)) { fprintf(stderr, "dyad ingest: --date wants YYYY-MM-DD, not '%s'\n", optarg); goto done; }
+            date = optarg;
+            break;
+        case O_INPUT: {
+            int f = dyad_format_from_name(optarg);
+            if (f < 0) { fprintf(stderr, "dyad ingest: unknown input format '%s' (text, jsonl, tabari, petrarch)\n", optarg); goto done; }
+            format = (dyad_format)f;
+            break;
+        }
+        case O_PROJECT: cfg.project = optarg; break;
+        case O_VERBS: cfg.verbs = optarg; break;
+        case O_ACTORS: actors[cfg.nactors++] = optarg; break;
+        case O_AGENTS: cfg.agents = optarg; break;
+        case O_DISCARDS: cfg.discards = optarg; break;
+        case O_OPTIONS: cfg.options = optarg; break;
+        case O_NODEFAULT: cfg.builtin = 0; break;
+        case 'q': st.quiet = true; break;
+        case 'h': ingest_help(stdout); rc = EXIT_OK; goto done;
+        case ':': fprintf(stderr, "dyad ingest: %s needs a value\n", argv[optind - 1]); goto done;
+        default:
+            fprintf(stderr, "dyad ingest: unknown option '%s'\n\n", argv[optind - 1]);
+            ingest_help(stderr);
+            goto done;
+        }
+    }
+    if (!cfg.builtin && !cfg.project && !cfg.verbs) {
+        fprintf(stderr, "dyad ingest: --no-default-dict and no verbs dictionary (--verbs FILE or --project FILE)\n");
+        goto done;
+    }
+    cfg.actors = actors;
+    dict_count dc = {&st, 0};
+    cfg.diag = dict_diag;
+    cfg.user = &dc;
+    rc = EXIT_SKIPPED;
+    store = dyad_store_open(default_db(db), DYAD_STORE_CREATE, store_diag, &st);
+    if (!store) goto done;
+    coder = dyad_coder_new(&cfg);
+    if (!coder) goto done;
+    dyad_code_options copt;
+    memset(&copt, 0, sizeof copt);
+    if (date) memcpy(copt.default_date, date, 11);
+    c.store = store;
+    c.date = date;
+    c.pipe = dyad_pipeline_new(DYAD_LEVEL_CHUNKS);
+    c.work = dyad_coder_work_new(coder, &copt);
+    did = dict_id(&cfg);
+    ins = join_inputs(argv + optind, argc - optind);
+    if (!c.pipe || !c.work || !did || !ins) { fprintf(stderr, "dyad ingest: out of memory\n"); goto done; }
+    if (dyad_store_run_begin(store, "ingest", ins, did)) goto done;
+    int read_rc = cli_for_each_document(argv + optind, argc - optind, format, &st, ingest_one, &c);
+    if (c.store_failed) goto done;
+    if (dyad_store_run_end(store, st.documents, st.skipped + c.failed, c.fresh + c.changed)) goto done;
+    int close_rc = dyad_store_close(store);
+    store = NULL;
+    if (close_rc) goto done;
+    if (!st.quiet)
+        fprintf(stderr,
+                "dyad ingest: %zu document(s) read: %zu new, %zu changed, %zu unchanged, %zu syndicated "
+                "cop%s; %zu event(s) stored; %zu record(s) skipped, %zu input(s) unreadable\n",
+                st.documents, c.fresh, c.changed, c.same, c.copies, c.copies == 1 ? "y" : "ies", c.events,
+                st.skipped + c.failed, st.unreadable);
+    rc = (read_rc || st.skipped || st.unreadable || c.failed || dc.errors) ? EXIT_SKIPPED : EXIT_OK;
+done:
+    dyad_store_close(store);
+    dyad_pipeline_free(c.pipe);
+    dyad_coder_work_free(c.work);
+    dyad_coder_free(coder);
+    free(did);
+    free(ins);
+    free(actors);
+    return rc;
+}
+
+/* ---- dyad query ---------------------------------------------------------------- */
+
+static void query_help(FILE *out)
+{
+    fprintf(out,
+            "usage: dyad query [options]\n\n"
+            "Writes the stored events that match every filter given, ordered by\n"
+            "date.  Actor codes match by prefix (USA matches USAGOV).  Events of\n"
+            "syndicated copies are left out unless --copies.\n\n"
+            "options:\n"
+            "  --db PATH        the store (default: $DYAD_DB, else ./dyad.db)\n"
+            "  --actor A        source or target is A\n"
+            "  --dyad A,B       source A and target B (either may be empty)\n"
+            "  --both           with --dyad: also B to A\n"
+            "  --code C         CAMEO event code C exactly\n"
+            "  --root R         CAMEO root 1..20\n"
+            "  --quad Q         quad class 1..4 (GDELT's numbering)\n"
+            "  --from D, --to D event dates from/to YYYY-MM-DD, inclusive\n"
+            "  --country ISO    the event took place in this country (USA or US)\n"
+            "  --speaker A      said by actor A\n"
+            "  --text WORDS     the event's sentence matches WORDS (SQLite FTS5\n"
+            "                   syntax: words, \"phrases\", AND, OR, NOT, prefix*)\n"
+            "  --unique         one a day: the first event of each source, target,\n"
+            "                   code and day (Phoenix's filter)\n"
+            "  --copies         include events of syndicated copies\n"
+            "  --limit N, --offset N  a page of the result\n"
+            "  --output F       jsonl (default), csv or tsv (a header row, then one\n"
+            "                   event a row)\n"
+            "  -h, --help       this help\n\n"
+            "exit status: 0 done, 1 the store could not be read, 2 usage error\n");
+}
+
+static int parse_count(const char *s, long max, long *out)
+{
+    char *e;
+    long v = strtol(s, &e, 10);
+    if (!*s || *e || v < 0 || v > max) return -1;
+    *out = v;
+    return 0;
+}
+
+int cmd_query(int argc, char **argv)
+{
+    enum { O_DB = 1000, O_ACTOR, O_DYAD, O_BOTH, O_CODE, O_ROOT, O_QUAD, O_FROM, O_TO, O_COUNTRY,
+           O_SPEAKER, O_TEXT, O_UNIQUE, O_COPIES, O_LIMIT, O_OFFSET, O_OUTPUT };
+    static const struct option longopts[] = {
+        {"db", required_argument, NULL, O_DB},         {"actor", required_argument, NULL, O_ACTOR},
+        {"dyad", required_argument, NULL, O_DYAD},     {"both", no_argument, NULL, O_BOTH},
+        {"code", required_argument, NULL, O_CODE},     {"root", required_argument, NULL, O_ROOT},
+        {"quad", required_argument, NULL, O_QUAD},     {"from", required_argument, NULL, O_FROM},
+        {"to", required_argument, NULL, O_TO},         {"country", required_argument, NULL, O_COUNTRY},
+        {"speaker", required_argument, NULL, O_SPEAKER}, {"text", required_argument, NULL, O_TEXT},
+        {"unique", no_argument, NULL, O_UNIQUE},       {"copies", no_argument, NULL, O_COPIES},
+        {"limit", required_argument, NULL, O_LIMIT},   {"offset", required_argument, NULL, O_OFFSET},
+        {"output", required_argument, NULL, O_OUTPUT}, {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    dyad_query q;
+    memset(&q, 0, sizeof q);
+    const char *db = NULL;
+    dyad_row_format format = DYAD_ROWS_JSONL;
+    char dyadbuf[80];
+    long v;
+    int opt;
+    cli_stats st = {0, 0, 0, 0, false};
+    optind = 1;
+    opterr = 0;
+    while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+        switch (opt) {
+        case O_DB: db = optarg; break;
+        case O_ACTOR: q.actor = optarg; break;
+        case O_DYAD: {
+            const char *comma = strchr(optarg, ',');
+            if (!comma || strlen(optarg) >= sizeof dyadbuf) {
+                fprintf(stderr, "dyad query: --dyad wants SOURCE,TARGET (e.g. USA,RUS)\n");
+                return EXIT_USAGE;
+            }
+            snprintf(dyadbuf, sizeof dyadbuf, "%s", optarg);
+            dyadbuf[comma - optarg] = 0;
+            q.source = dyadbuf[0] ? dyadbuf : NULL;
+            q.target = dyadbuf[comma - optarg + 1] ? dyadbuf + (comma - optarg) + 1 : NULL;
+            break;
+        }
+        case O_BOTH: q.both = 1; break;
+        case O_CODE: q.code = optarg; break;
+        case O_ROOT:
+            if (parse_count(optarg, 20, &v) || v < 1) { fprintf(stderr, "dyad query: --root wants 1..20\n"); return EXIT_USAGE; }
+            q.root = (int)v;
+            break;
+        case O_QUAD:
+            if (parse_count(optarg, 4, &v) || v < 1) { fprintf(stderr, "dyad query: --quad wants 1..4\n"); return EXIT_USAGE; }
+            q.quad = (int)v;
+            break;
+        case O_FROM: q.from = optarg; break;
+        case O_TO: q.to = optarg; break;
+        case O_COUNTRY: q.country = optarg; break;
+        case O_SPEAKER: q.speaker = optarg; break;
+        case O_TEXT: q.text = optarg; break;
+        case O_UNIQUE: q.unique = 1; break;
+        case O_COPIES: q.copies = 1; break;
+        case O_LIMIT:
+        case O_OFFSET:
+            if (parse_count(optarg, 1L << 40, &v)) { fprintf(stderr, "dyad query: --limit and --offset want a count\n"); return EXIT_USAGE; }
+            if (opt == O_LIMIT) q.limit = (size_t)v;
+            else q.offset = (size_t)v;
+            break;
+        case O_OUTPUT: {
+            int f = dyad_row_format_from_name(optarg);
+            if (f < 0) { fprintf(stderr, "dyad query: unknown output format '%s' (jsonl, csv, tsv)\n", optarg); return EXIT_USAGE; }
+            format = (dyad_row_format)f;
+            break;
+        }
+        case 'h': query_help(stdout); return EXIT_OK;
+        case ':': fprintf(stderr, "dyad query: %s needs a value\n", argv[optind - 1]); return EXIT_USAGE;
+        default:
+            fprintf(stderr, "dyad query: unknown option '%s'\n\n", argv[optind - 1]);
+            query_help(stderr);
+            return EXIT_USAGE;
+        }
+    }
+    if (optind < argc) { fprintf(stderr, "dyad query: unexpected argument '%s'\n", argv[optind]); return EXIT_USAGE; }
+    if (q.both && !q.source && !q.target) { fprintf(stderr, "dyad query: --both goes with --dyad\n"); return EXIT_USAGE; }
+    dyad_store *store = dyad_store_open(default_db(db), DYAD_STORE_READONLY, store_diag, &st);
+    if (!store) return EXIT_SKIPPED;
+    long n = dyad_store_query(store, &q, format, stdout);
+    dyad_store_close(store);
+    if (finish_output("query") || n < 0) return EXIT_SKIPPED;
+    return EXIT_OK;
+}
+
+/* ---- dyad stats ------------------------------------------------------------------ */
+
+static void stats_help(FILE *out)
+{
+    fprintf(out,
+            "usage: dyad stats [--db PATH] [--top N]\n\n"
+            "What the store holds: documents, syndicated copies, events, one-a-day\n"
+            "events, the date range, runs, and the N most frequent dyads (default\n"
+            "10) counted without copies.\n\n"
+            "exit status: 0 done, 1 the store could not be read, 2 usage error\n");
+}
+
+int cmd_stats(int argc, char **argv)
+{
+    static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
+                                             {"top", required_argument, NULL, 't'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
+    const char *db = NULL;
+    long top = 10;
+    int opt;
+    cli_stats st = {0, 0, 0, 0, false};
+    optind = 1;
+    opterr = 0;
+    while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+        switch (opt) {
+        case 'd': db = optarg; break;
+        case 't':
+            if (parse_count(optarg, 100000, &top)) { fprintf(stderr, "dyad stats: --top wants a count\n"); return EXIT_USAGE; }
+            break;
+        case 'h': stats_help(stdout); return EXIT_OK;
+        case ':': fprintf(stderr, "dyad stats: %s needs a value\n", argv[optind - 1]); return EXIT_USAGE;
+        default: fprintf(stderr, "dyad stats: unknown option '%s'\n\n", argv[optind - 1]); stats_help(stderr); return EXIT_USAGE;
+        }
+    }
+    if (optind < argc) { fprintf(stderr, "dyad stats: unexpected argument '%s'\n", argv[optind]); return EXIT_USAGE; }
+    dyad_store *store = dyad_store_open(default_db(db), DYAD_STORE_READONLY, store_diag, &st);
+    if (!store) return EXIT_SKIPPED;
+    int rc = dyad_store_stats(store, stdout, (size_t)top);
+    dyad_store_close(store);
+    if (finish_output("stats") || rc) return EXIT_SKIPPED;
+    return EXIT_OK;
+}
