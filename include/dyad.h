@@ -630,13 +630,19 @@ uint64_t dyad_event_id(const char *doc_id, const dyad_event *event);
  *     DYAD_STORE_BATCH documents and at dyad_store_commit() or
  *     dyad_store_close().  A crash loses at most the open batch, never
  *     half of one.
- *   - Syndicated copies: a document whose SimHash (64 bits over word
- *     3-shingles) is within DYAD_STORE_COPY_DISTANCE bits of an earlier
- *     document's is linked to that first copy (copy_of); its events are
- *     kept but flagged, and queries and counts leave them out unless
- *     asked.  Documents shorter than DYAD_STORE_COPY_MIN_WORDS words are
- *     never linked: short texts say too little to tell a copy from a
- *     similar report.
+ *   - Syndicated copies: a document whose MinHash (DYAD_MINHASH_N
+ *     minima over word 3-shingles) agrees with an earlier document's on
+ *     at least DYAD_STORE_COPY_SIMILARITY of its values -- an estimate of
+ *     the Jaccard similarity of their shingle sets -- is linked to that
+ *     first copy (copy_of).  A wire story reprinted with a new dateline,
+ *     a few words edited and a copyright line scores 0.7-0.95; two
+ *     reports of the same event in different words score below 0.2.
+ *     Candidates are found through DYAD_MINHASH_BANDS bands of the
+ *     signature (locality-sensitive hashing), so linking costs the same
+ *     however large the store.  The copy's events are kept but flagged,
+ *     and queries and counts leave them out unless asked.  Documents
+ *     shorter than DYAD_STORE_COPY_MIN_WORDS words are never linked:
+ *     short texts say too little to tell a copy from a similar report.
  *   - One-a-day (Phoenix): among the events of original documents with
  *     the same source, target, code and day, the first stored is flagged
  *     `first_of_day`; --unique keeps only those.
@@ -652,7 +658,9 @@ typedef struct dyad_store dyad_store;
 
 #define DYAD_STORE_BATCH 500
 #define DYAD_STORE_BUSY_MS 10000
-#define DYAD_STORE_COPY_DISTANCE 4
+#define DYAD_MINHASH_N 32
+#define DYAD_MINHASH_BANDS 8            /* of DYAD_MINHASH_N / 8 values each */
+#define DYAD_STORE_COPY_SIMILARITY 0.5
 #define DYAD_STORE_COPY_MIN_WORDS 40
 
 enum {
@@ -668,6 +676,10 @@ dyad_store *dyad_store_open(const char *path, unsigned flags, dyad_diag_fn diag,
 /* Commits what is pending and closes.  Returns 0, or -1 when the last
  * commit failed (reported through diag). */
 int dyad_store_close(dyad_store *store);
+
+/* How long a writer waits for another writer's lock before failing
+ * (default DYAD_STORE_BUSY_MS). */
+void dyad_store_busy_timeout(dyad_store *store, int ms);
 
 /* Commits the open batch now.  0 or -1. */
 int dyad_store_commit(dyad_store *store);
@@ -697,6 +709,9 @@ typedef struct dyad_store_result {
     dyad_doc_state state;  /* what the document was before              */
     int64_t copy_of;       /* the first copy's row id, or 0               */
     size_t events;         /* events stored                               */
+    size_t merged;         /* events left out: the same stable id as an
+                              earlier event of the document (the same
+                              words coded twice)                         */
 } dyad_store_result;
 
 /* Stores a coded document (a->doc) and its events, replacing what an
@@ -746,9 +761,13 @@ long dyad_store_query(dyad_store *store, const dyad_query *q, dyad_row_format fo
  * runs and the `top` most frequent dyads, as text.  0 or -1. */
 int dyad_store_stats(dyad_store *store, FILE *out, size_t top);
 
-/* SimHash of a text (64 bits over lower-cased word 3-shingles) and the
- * number of words read; exposed for tests and tools. */
-uint64_t dyad_simhash(const char *text, size_t len, size_t *nwords);
+/* The MinHash signature of a text (over lower-cased word 3-shingles), as
+ * the store computes it for copy detection; returns the number of words.
+ * And the share of two signatures' values that agree (0..1), an estimate
+ * of the Jaccard similarity of the texts' shingle sets.  For tests and
+ * tools. */
+size_t dyad_minhash(const char *text, size_t len, uint32_t out[DYAD_MINHASH_N]);
+double dyad_minhash_similarity(const uint32_t a[DYAD_MINHASH_N], const uint32_t b[DYAD_MINHASH_N]);
 
 #ifdef __cplusplus
 }

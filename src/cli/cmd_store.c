@@ -61,7 +61,7 @@ typedef struct ingest_ctx {
     dyad_pipeline *pipe;
     dyad_coder_work *work;
     const char *date;
-    size_t fresh, changed, same, copies, events, failed;
+    size_t fresh, changed, same, copies, events, merged, failed;
     bool store_failed;
 } ingest_ctx;
 
@@ -88,6 +88,7 @@ static int ingest_one(const dyad_document *doc, void *user)
     else c->fresh++;
     if (r.copy_of) c->copies++;
     c->events += r.events;
+    c->merged += r.merged;
     return 0;
 }
 
@@ -237,8 +238,9 @@ int cmd_ingest(int argc, char **argv)
     if (!st.quiet)
         fprintf(stderr,
                 "dyad ingest: %zu document(s) read: %zu new, %zu changed, %zu unchanged, %zu syndicated "
-                "cop%s; %zu event(s) stored; %zu record(s) skipped, %zu input(s) unreadable\n",
-                st.documents, c.fresh, c.changed, c.same, c.copies, c.copies == 1 ? "y" : "ies", c.events,
+                "cop%s; %zu event(s) stored (%zu repeated in a document left out); %zu record(s) skipped, "
+                "%zu input(s) unreadable\n",
+                st.documents, c.fresh, c.changed, c.same, c.copies, c.copies == 1 ? "y" : "ies", c.events, c.merged,
                 st.skipped + c.failed, st.unreadable);
     rc = (read_rc || st.skipped || st.unreadable || c.failed || dc.errors) ? EXIT_SKIPPED : EXIT_OK;
 done:

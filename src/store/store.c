@@ -67,6 +67,11 @@ dyad_store *dyad_store_open(const char *path, unsigned flags, dyad_diag_fn diag,
     return s;
 }
 
+void dyad_store_busy_timeout(dyad_store *s, int ms)
+{
+    if (s) s->ops->busy_timeout(s->h, ms);
+}
+
 int dyad_store_commit(dyad_store *s)
 {
     if (!s || !s->in_txn) return 0;
@@ -133,7 +138,7 @@ static void content_hash(const dyad_document *d, char out[17])
     snprintf(out, 17, "%016llx", (unsigned long long)h);
 }
 
-/* splitmix64: spreads a shingle's FNV hash over all 64 bits. */
+/* splitmix64: spreads a hash over all 64 bits. */
 static uint64_t mix64(uint64_t x)
 {
     x += 0x9e3779b97f4a7c15ull;
@@ -142,45 +147,52 @@ static uint64_t mix64(uint64_t x)
     return x ^ (x >> 31);
 }
 
-/* Charikar's SimHash over word 3-shingles: each shingle votes +1 or -1 on
- * each bit by its hash; the sign of the sum is the bit.  Words are runs
- * of ASCII letters and digits (and any non-ASCII byte), lower-cased, so
- * punctuation, spacing and case edits change nothing.  One pass, fixed
- * memory. */
-uint64_t dyad_simhash(const char *text, size_t len, size_t *nwords)
+static bool word_byte(unsigned char c)
 {
-    int32_t votes[64] = {0};
-    uint64_t w[3] = {0, 0, 0};  /* hashes of the last three words */
-    size_t words = 0;
-    size_t i = 0;
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* MinHash over word 3-shingles: for each of DYAD_MINHASH_N hash
+ * functions, the least value over the text's shingles.  Two texts agree
+ * on a function's minimum with probability equal to the Jaccard
+ * similarity of their shingle sets.  Words are runs of ASCII letters and
+ * digits (and any non-ASCII byte), lower-cased, so punctuation, spacing
+ * and case edits change nothing.  One pass, fixed memory. */
+size_t dyad_minhash(const char *text, size_t len, uint32_t out[DYAD_MINHASH_N])
+{
+    for (int k = 0; k < DYAD_MINHASH_N; k++) out[k] = UINT32_MAX;
+    uint64_t w[3] = {0, 0, 0}; /* hashes of the last three words */
+    size_t words = 0, i = 0;
     while (text && i < len) {
-        while (i < len) {
-            unsigned char c = (unsigned char)text[i];
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80) break;
-            i++;
-        }
+        while (i < len && !word_byte((unsigned char)text[i])) i++;
         if (i >= len) break;
         uint64_t h = 0xcbf29ce484222325ull;
-        while (i < len) {
+        for (; i < len && word_byte((unsigned char)text[i]); i++) {
             unsigned char c = (unsigned char)text[i];
-            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80)) break;
             if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
             h = (h ^ c) * 0x100000001b3ull;
-            i++;
         }
         w[0] = w[1];
         w[1] = w[2];
         w[2] = h;
-        words++;
-        if (words < 3) continue;
-        uint64_t sh = mix64(w[0] * 31 * 31 + w[1] * 31 + w[2]);
-        for (int b = 0; b < 64; b++) votes[b] += (sh >> b & 1) ? 1 : -1;
+        if (++words < 3) continue;
+        uint64_t sh = mix64(w[0] * 0x100000001b3ull * 0x100000001b3ull + w[1] * 0x100000001b3ull + w[2]);
+        for (int k = 0; k < DYAD_MINHASH_N; k += 2) {
+            /* two 32-bit hash functions from each 64-bit mix */
+            uint64_t m = mix64(sh + (uint64_t)k * 0x9e3779b97f4a7c15ull);
+            uint32_t lo = (uint32_t)m, hi = (uint32_t)(m >> 32);
+            if (lo < out[k]) out[k] = lo;
+            if (hi < out[k + 1]) out[k + 1] = hi;
+        }
     }
-    uint64_t out = 0;
-    for (int b = 0; b < 64; b++)
-        if (votes[b] > 0) out |= 1ull << b;
-    if (nwords) *nwords = words;
-    return out;
+    return words;
+}
+
+double dyad_minhash_similarity(const uint32_t a[DYAD_MINHASH_N], const uint32_t b[DYAD_MINHASH_N])
+{
+    int same = 0;
+    for (int k = 0; k < DYAD_MINHASH_N; k++) same += a[k] == b[k];
+    return (double)same / DYAD_MINHASH_N;
 }
 
 int store_date_int(const char *s)
@@ -205,8 +217,8 @@ int dyad_store_check(dyad_store *s, const dyad_document *doc)
     if (!s || !doc) return -1;
     char hash[17], stored[17];
     content_hash(doc, hash);
-    int64_t row;
-    int found = s->ops->doc_find(s->h, doc_key(doc, hash), &row, stored);
+    int64_t row, run;
+    int found = s->ops->doc_find(s->h, doc_key(doc, hash), &row, stored, &run);
     if (found < 0) return fail(s);
     if (!found) return DYAD_DOC_NEW;
     return strcmp(hash, stored) == 0 ? DYAD_DOC_SAME : DYAD_DOC_CHANGED;
@@ -327,20 +339,29 @@ int dyad_store_put(dyad_store *s, const dyad_analysis *a, const dyad_event *even
 {
     if (!s || !a || !a->doc || (!events && nevents)) return -1;
     const dyad_document *d = a->doc;
-    dyad_store_result r = {DYAD_DOC_NEW, 0, 0};
+    dyad_store_result r = {DYAD_DOC_NEW, 0, 0, 0};
     if (ensure_txn(s)) return -1;
     store_doc sd;
     memset(&sd, 0, sizeof sd);
     content_hash(d, sd.hash);
     sd.key = doc_key(d, sd.hash);
     char stored[17];
-    int64_t row = 0;
-    int found = s->ops->doc_find(s->h, sd.key, &row, stored);
+    int64_t row = 0, run = 0;
+    int found = s->ops->doc_find(s->h, sd.key, &row, stored, &run);
     if (found < 0) return fail(s);
     if (found && strcmp(stored, sd.hash) == 0) {
         r.state = DYAD_DOC_SAME;
         if (res) *res = r;
         return 0;
+    }
+    if (found && run && run == s->run && s->diag) {
+        /* one input holding two texts under one id is a data problem the
+         * user should hear of: only the later text stays */
+        char msg[200];
+        snprintf(msg, sizeof msg, "document id '%.80s' was already stored by this run with another text; "
+                 "the later text replaces it", sd.key);
+        dyad_diag dg = {DYAD_WARNING, d->file ? d->file : "-", d->line, d->id, msg};
+        s->diag(&dg, s->user);
     }
     if (found) {
         r.state = DYAD_DOC_CHANGED;
@@ -358,19 +379,35 @@ int dyad_store_put(dyad_store *s, const dyad_analysis *a, const dyad_event *even
     sd.line = d->line;
     sd.text = d->text;
     sd.len = d->len;
-    size_t words;
-    sd.simhash = dyad_simhash(d->text, d->len, &words);
-    sd.has_simhash = words >= DYAD_STORE_COPY_MIN_WORDS;
-    if (sd.has_simhash && s->ops->copy_find(s->h, sd.simhash, DYAD_STORE_COPY_DISTANCE, row, &sd.copy_of))
+    sd.has_minhash = dyad_minhash(d->text, d->len, sd.minhash) >= DYAD_STORE_COPY_MIN_WORDS;
+    if (sd.has_minhash && s->ops->copy_find(s->h, sd.minhash, row, &sd.copy_of))
         return fail(s);
     if (sd.copy_of && row && sd.copy_of > row) sd.copy_of = 0; /* the first copy stays first */
     int64_t doc;
     if (s->ops->doc_put(s->h, row, &sd, s->run, &doc)) return fail(s);
     r.copy_of = sd.copy_of;
+    /* Events with the same stable id are one event (the coder can reach
+     * the same words twice): the first is kept.  A small open-addressing
+     * set of the document's ids keeps this linear. */
+    size_t cap = 0;
+    uint64_t *seen = NULL;
+    if (nevents > 1) {
+        for (cap = 4; cap < 2 * nevents; cap *= 2) {}
+        seen = calloc(cap, sizeof *seen);
+        if (!seen) { report(s, "out of memory"); return -1; }
+    }
     for (size_t i = 0; i < nevents; i++) {
-        if (put_event(s, a, &events[i], doc, sd.copy_of != 0)) return -1;
+        if (seen) {
+            uint64_t id = dyad_event_id(d->id, &events[i]) | (1ull << 63); /* bit 63 marks a used slot */
+            size_t h = (size_t)(id * 0x9e3779b97f4a7c15ull >> 32) & (cap - 1);
+            while (seen[h] && seen[h] != id) h = (h + 1) & (cap - 1);
+            if (seen[h] == id) { r.merged++; continue; }
+            seen[h] = id;
+        }
+        if (put_event(s, a, &events[i], doc, sd.copy_of != 0)) { free(seen); return -1; }
         r.events++;
     }
+    free(seen);
     if (res) *res = r;
     if (++s->pending >= DYAD_STORE_BATCH) return dyad_store_commit(s);
     return 0;

@@ -24,8 +24,8 @@ typedef struct store_doc {
     const char *text;
     size_t len;
     char hash[17];          /* content hash, hex                           */
-    uint64_t simhash;
-    bool has_simhash;       /* long enough to be compared for copies       */
+    uint32_t minhash[DYAD_MINHASH_N];
+    bool has_minhash;       /* long enough to be compared for copies       */
     int64_t copy_of;        /* first copy's row id, or 0                   */
 } store_doc;
 
@@ -77,16 +77,19 @@ typedef struct store_engine_ops {
     void *(*open)(const char *path, unsigned flags, char *err, size_t errcap);
     int (*close)(void *h);
     const char *(*err)(void *h);
+    void (*busy_timeout)(void *h, int ms);
     int (*begin)(void *h);
     int (*commit)(void *h);
-    /* 1 and *row, hash[17] filled when the key is stored, 0 when not */
-    int (*doc_find)(void *h, const char *key, int64_t *row, char *hash);
+    /* 1 and *row, hash[17] and *run (the run that stored it) filled when
+     * the key is stored, 0 when not */
+    int (*doc_find)(void *h, const char *key, int64_t *row, char *hash, int64_t *run);
     /* inserts (row == 0) or replaces row's document; *out = its row */
     int (*doc_put)(void *h, int64_t row, const store_doc *d, int64_t run, int64_t *out);
     /* deletes a document's events (keeping one-a-day flags right) */
     int (*doc_clear)(void *h, int64_t row);
-    /* a stored original within `distance` bits of simhash, else 0 */
-    int (*copy_find)(void *h, uint64_t simhash, int distance, int64_t self, int64_t *first);
+    /* the first stored original whose MinHash similarity to minhash is
+     * at least DYAD_STORE_COPY_SIMILARITY (self excluded), else 0 */
+    int (*copy_find)(void *h, const uint32_t *minhash, int64_t self, int64_t *first);
     int (*event_put)(void *h, const store_event *e);
     int (*run_begin)(void *h, const char *command, const char *inputs, const char *dict_id,
                      const char *version, int64_t *run);

@@ -33,16 +33,19 @@ static const char *const migrations[] = {
     "CREATE TABLE documents("
     " id INTEGER PRIMARY KEY, doc_key TEXT NOT NULL UNIQUE, url TEXT, outlet TEXT, title TEXT,"
     " pub_date TEXT, language TEXT, origin TEXT NOT NULL, content_hash TEXT NOT NULL,"
-    " simhash INTEGER, copy_of INTEGER REFERENCES documents(id),"
+    " minhash BLOB, copy_of INTEGER REFERENCES documents(id),"
     " run INTEGER REFERENCES runs(id), file TEXT, line INTEGER, text TEXT);"
     "CREATE INDEX documents_copy_of ON documents(copy_of) WHERE copy_of IS NOT NULL;"
-    /* band = (band number << 16) | bits of the SimHash in that band; only
-     * first copies are entered, so a story syndicated a thousand times
-     * still has one entry per band */
-    "CREATE TABLE simhash_bands(band INTEGER NOT NULL, doc INTEGER NOT NULL,"
+    /* band = (band number << 32) | hash of the MinHash values in that
+     * band; only first copies are entered, so a story syndicated a
+     * thousand times still has one entry per band */
+    "CREATE TABLE minhash_bands(band INTEGER NOT NULL, doc INTEGER NOT NULL,"
     " PRIMARY KEY(band, doc)) WITHOUT ROWID;"
+    /* rows are appended in coding order (id), so inserts touch the
+     * table's last page only; the stable event id (eid) is a hash and an
+     * index on it would cost a random page per insert: there is none */
     "CREATE TABLE events("
-    " id INTEGER PRIMARY KEY, doc INTEGER NOT NULL REFERENCES documents(id),"
+    " id INTEGER PRIMARY KEY, eid INTEGER NOT NULL, doc INTEGER NOT NULL REFERENCES documents(id),"
     " sentence INTEGER, date INTEGER, date_precision INTEGER, date_text TEXT,"
     " source TEXT, target TEXT, code TEXT, root INTEGER, quad INTEGER, goldstein REAL, plover TEXT,"
     " source_text TEXT, target_text TEXT, verb_text TEXT,"
@@ -58,7 +61,7 @@ static const char *const migrations[] = {
     "CREATE INDEX events_target ON events(target, date);"
     "CREATE INDEX events_date ON events(date);"
     "CREATE VIEW events_one_a_day AS SELECT * FROM events WHERE first_of_day = 1;",
-    /* 2: full-text search over each event's sentence (rowid = event id) */
+    /* 2: full-text search over each event's sentence (rowid = events.id) */
     "CREATE VIRTUAL TABLE event_text USING fts5(sentence);",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
@@ -70,25 +73,25 @@ enum {
 };
 
 static const char *const statements[ST_COUNT] = {
-    [ST_DOC_FIND] = "SELECT id, content_hash FROM documents WHERE doc_key = ?",
+    [ST_DOC_FIND] = "SELECT id, content_hash, run FROM documents WHERE doc_key = ?",
     [ST_DOC_INSERT] =
         "INSERT INTO documents(doc_key, url, outlet, title, pub_date, language, origin, content_hash,"
-        " simhash, copy_of, run, file, line, text) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " minhash, copy_of, run, file, line, text) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
     [ST_DOC_UPDATE] =
         "UPDATE documents SET doc_key=?, url=?, outlet=?, title=?, pub_date=?, language=?, origin=?,"
-        " content_hash=?, simhash=?, copy_of=?, run=?, file=?, line=?, text=? WHERE id = ?",
-    [ST_BAND_DEL] = "DELETE FROM simhash_bands WHERE doc = ?",
-    [ST_BAND_PUT] = "INSERT OR IGNORE INTO simhash_bands(band, doc) VALUES(?, ?)",
-    [ST_BAND_GET] = "SELECT b.doc, d.simhash FROM simhash_bands b JOIN documents d ON d.id = b.doc"
+        " content_hash=?, minhash=?, copy_of=?, run=?, file=?, line=?, text=? WHERE id = ?",
+    [ST_BAND_DEL] = "DELETE FROM minhash_bands WHERE doc = ?",
+    [ST_BAND_PUT] = "INSERT OR IGNORE INTO minhash_bands(band, doc) VALUES(?, ?)",
+    [ST_BAND_GET] = "SELECT b.doc, d.minhash FROM minhash_bands b JOIN documents d ON d.id = b.doc"
                     " WHERE b.band = ?",
     [ST_FIRST_OF_DAY_KEYS] = "SELECT source, target, code, date FROM events WHERE doc = ? AND first_of_day = 1",
     [ST_TEXT_DEL] = "DELETE FROM event_text WHERE rowid IN (SELECT id FROM events WHERE doc = ?)",
     [ST_EVENTS_DEL] = "DELETE FROM events WHERE doc = ?",
     [ST_PROMOTE] = "UPDATE events SET first_of_day = 1 WHERE id = (SELECT id FROM events"
                    " WHERE source IS ?1 AND target IS ?2 AND date = ?4 AND code IS ?3 AND copy = 0"
-                   " ORDER BY doc, sentence, id LIMIT 1)",
+                   " ORDER BY id LIMIT 1)",
     [ST_EVENT_PUT] =
-        "INSERT OR IGNORE INTO events(id, doc, sentence, date, date_precision, date_text, source, target,"
+        "INSERT INTO events(eid, doc, sentence, date, date_precision, date_text, source, target,"
         " code, root, quad, goldstein, plover, source_text, target_text, verb_text,"
         " source_start, source_end, target_start, target_end, verb_start, verb_end,"
         " place_start, place_end, speaker_start, speaker_end, speaker, speaker_text,"
@@ -104,6 +107,7 @@ static const char *const statements[ST_COUNT] = {
 
 typedef struct sq {
     sqlite3 *db;
+    int busy_ms;
     sqlite3_stmt *st[ST_COUNT];
     bool readonly;
     char err[512];
@@ -125,7 +129,7 @@ static int sq_fail(sq *s, int rc, const char *what)
     if (base == SQLITE_BUSY || base == SQLITE_LOCKED)
         sq_seterr(s, "%s: the store is locked by another writer (waited %d s); "
                      "run again when the other ingest has finished",
-                  what, DYAD_STORE_BUSY_MS / 1000);
+                  what, (s->busy_ms + 999) / 1000);
     else if (base == SQLITE_CORRUPT || base == SQLITE_NOTADB)
         sq_seterr(s, "%s: the database file is damaged (%s); it was not modified", what,
                   sqlite3_errmsg(s->db));
@@ -256,7 +260,10 @@ static void *sq_open(const char *path, unsigned flags, char *err, size_t errcap)
         return NULL;
     }
     sqlite3_extended_result_codes(s->db, 1);
-    sqlite3_busy_timeout(s->db, DYAD_STORE_BUSY_MS);
+    s->busy_ms = DYAD_STORE_BUSY_MS;
+    sqlite3_busy_timeout(s->db, s->busy_ms);
+    /* 64 MiB of page cache: index pages of a large store stay in memory */
+    sqlite3_exec(s->db, "PRAGMA cache_size=-65536", NULL, NULL, NULL);
     /* Identify the file with reads only. */
     int ok;
     int64_t app = query_int(s, "PRAGMA application_id", &ok);
@@ -325,6 +332,13 @@ static void *sq_open(const char *path, unsigned flags, char *err, size_t errcap)
 
 static const char *sq_err(void *h) { return ((sq *)h)->err; }
 
+static void sq_busy_timeout(void *h, int ms)
+{
+    sq *s = h;
+    s->busy_ms = ms < 0 ? 0 : ms;
+    sqlite3_busy_timeout(s->db, s->busy_ms);
+}
+
 static int sq_begin(void *h)
 {
     sq *s = h;
@@ -342,7 +356,7 @@ static int sq_commit(void *h)
 
 /* ---- documents ---------------------------------------------------------- */
 
-static int sq_doc_find(void *h, const char *key, int64_t *row, char *hash)
+static int sq_doc_find(void *h, const char *key, int64_t *row, char *hash, int64_t *run)
 {
     sq *s = h;
     sqlite3_stmt *st = prep(s, ST_DOC_FIND);
@@ -353,6 +367,7 @@ static int sq_doc_find(void *h, const char *key, int64_t *row, char *hash)
         *row = sqlite3_column_int64(st, 0);
         const unsigned char *hx = sqlite3_column_text(st, 1);
         snprintf(hash, 17, "%s", hx ? (const char *)hx : "");
+        *run = sqlite3_column_int64(st, 2);
         sqlite3_reset(st);
         return 1;
     }
@@ -360,16 +375,20 @@ static int sq_doc_find(void *h, const char *key, int64_t *row, char *hash)
     return rc == SQLITE_DONE ? 0 : sq_fail(s, rc, "looking a document up");
 }
 
-/* The SimHash is cut into DYAD_STORE_COPY_DISTANCE + 1 bands: two hashes
- * at most that many bits apart agree on at least one whole band. */
-#define NBANDS (DYAD_STORE_COPY_DISTANCE + 1)
+/* A band of the signature as one integer: rows of DYAD_MINHASH_N /
+ * DYAD_MINHASH_BANDS values each.  Texts of Jaccard similarity J share a
+ * band with probability 1 - (1 - J^4)^8: 0.997 at 0.85, 0.40 at 0.5,
+ * 0.06 at 0.3 -- near copies are found, others are rarely even looked at. */
+#define BAND_ROWS (DYAD_MINHASH_N / DYAD_MINHASH_BANDS)
 
-static int64_t band_key(uint64_t simhash, int b)
+static int64_t band_key(const uint32_t *mh, int b)
 {
-    int width = (64 + NBANDS - 1) / NBANDS, lo = b * width;
-    int w = lo + width > 64 ? 64 - lo : width;
-    uint64_t bits = (simhash >> lo) & ((w == 64 ? 0 : (1ull << w)) - 1);
-    return ((int64_t)b << 32) | (int64_t)bits;
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (int k = 0; k < BAND_ROWS; k++) {
+        uint32_t v = mh[b * BAND_ROWS + k];
+        for (int i = 0; i < 4; i++) h = (h ^ ((v >> (8 * i)) & 0xff)) * 0x100000001b3ull;
+    }
+    return ((int64_t)b << 32) | (int64_t)(h & 0xffffffffu);
 }
 
 static int sq_doc_put(void *h, int64_t row, const store_doc *d, int64_t run, int64_t *out)
@@ -385,7 +404,7 @@ static int sq_doc_put(void *h, int64_t row, const store_doc *d, int64_t run, int
     bind_str(st, 6, d->language);
     bind_str(st, 7, d->origin);
     bind_str(st, 8, d->hash);
-    if (d->has_simhash) sqlite3_bind_int64(st, 9, (int64_t)d->simhash);
+    if (d->has_minhash) sqlite3_bind_blob(st, 9, d->minhash, sizeof d->minhash, SQLITE_STATIC);
     if (d->copy_of) sqlite3_bind_int64(st, 10, d->copy_of);
     if (run) sqlite3_bind_int64(st, 11, run);
     bind_str(st, 12, d->file);
@@ -400,11 +419,11 @@ static int sq_doc_put(void *h, int64_t row, const store_doc *d, int64_t run, int
         sqlite3_bind_int64(del, 1, row);
         if (step_done(s, del, "storing a document")) return -1;
     }
-    if (d->has_simhash && !d->copy_of) {
-        for (int b = 0; b < NBANDS; b++) {
+    if (d->has_minhash && !d->copy_of) {
+        for (int b = 0; b < DYAD_MINHASH_BANDS; b++) {
             sqlite3_stmt *bp = prep(s, ST_BAND_PUT);
             if (!bp) return -1;
-            sqlite3_bind_int64(bp, 1, band_key(d->simhash, b));
+            sqlite3_bind_int64(bp, 1, band_key(d->minhash, b));
             sqlite3_bind_int64(bp, 2, *out);
             if (step_done(s, bp, "storing a document")) return -1;
         }
@@ -412,19 +431,22 @@ static int sq_doc_put(void *h, int64_t row, const store_doc *d, int64_t run, int
     return 0;
 }
 
-static int sq_copy_find(void *h, uint64_t simhash, int distance, int64_t self, int64_t *first)
+static int sq_copy_find(void *h, const uint32_t *minhash, int64_t self, int64_t *first)
 {
     sq *s = h;
     *first = 0;
-    for (int b = 0; b < NBANDS; b++) {
+    for (int b = 0; b < DYAD_MINHASH_BANDS; b++) {
         sqlite3_stmt *st = prep(s, ST_BAND_GET);
         if (!st) return -1;
-        sqlite3_bind_int64(st, 1, band_key(simhash, b));
+        sqlite3_bind_int64(st, 1, band_key(minhash, b));
         int rc;
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
             int64_t doc = sqlite3_column_int64(st, 0);
-            uint64_t other = (uint64_t)sqlite3_column_int64(st, 1);
-            if (doc == self || __builtin_popcountll(other ^ simhash) > distance) continue;
+            uint32_t other[DYAD_MINHASH_N];
+            /* a damaged or foreign value is no match, never a read past it */
+            if (doc == self || sqlite3_column_bytes(st, 1) != (int)sizeof other) continue;
+            memcpy(other, sqlite3_column_blob(st, 1), sizeof other);
+            if (dyad_minhash_similarity(minhash, other) < DYAD_STORE_COPY_SIMILARITY) continue;
             if (!*first || doc < *first) *first = doc;
         }
         sqlite3_reset(st);
@@ -564,10 +586,10 @@ static int sq_event_put(void *h, const store_event *e)
     sqlite3_bind_int(st, i++, e->copy);
     sqlite3_bind_int(st, i++, first);
     if (step_done(s, st, "storing an event")) return -1;
-    if (sqlite3_changes(s->db) == 1 && e->sentence_text && e->sentence_len) {
+    if (e->sentence_text && e->sentence_len) {
         sqlite3_stmt *tp = prep(s, ST_TEXT_PUT);
         if (!tp) return -1;
-        sqlite3_bind_int64(tp, 1, e->id);
+        sqlite3_bind_int64(tp, 1, sqlite3_last_insert_rowid(s->db));
         sqlite3_bind_text64(tp, 2, e->sentence_text, e->sentence_len, SQLITE_STATIC, SQLITE_UTF8);
         if (step_done(s, tp, "storing an event's sentence")) return -1;
     }
@@ -618,7 +640,7 @@ static int sq_run_end(void *h, int64_t run, size_t read, size_t skipped, size_t 
 /* ---- queries ------------------------------------------------------------ */
 
 #define SELECT_EVENT                                                                               \
-    "SELECT e.id, d.doc_key, e.sentence, e.date, e.date_precision, e.date_text, e.source, e.target," \
+    "SELECT e.eid, d.doc_key, e.sentence, e.date, e.date_precision, e.date_text, e.source, e.target," \
     " e.code, e.root, e.quad, e.goldstein, e.plover, e.source_text, e.target_text, e.verb_text,"    \
     " e.source_start, e.source_end, e.target_start, e.target_end, e.verb_start, e.verb_end,"        \
     " e.place_start, e.place_end, e.speaker_start, e.speaker_end, e.speaker, e.speaker_text,"       \
@@ -855,6 +877,7 @@ const store_engine_ops store_sqlite_ops = {
     .open = sq_open,
     .close = sq_close,
     .err = sq_err,
+    .busy_timeout = sq_busy_timeout,
     .begin = sq_begin,
     .commit = sq_commit,
     .doc_find = sq_doc_find,
