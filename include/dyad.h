@@ -118,6 +118,20 @@ dyad_reader *dyad_reader_open_memory(const char *name, const char *data,
  * records are reported, counted and skipped inside this call. */
 int dyad_reader_next(dyad_reader *reader, dyad_document *doc);
 
+/* Fields of a JSON Lines record, for dyad_reader_set_field(). */
+typedef enum dyad_field {
+    DYAD_FIELD_TEXT, DYAD_FIELD_ID, DYAD_FIELD_DATE, DYAD_FIELD_TITLE,
+    DYAD_FIELD_URL, DYAD_FIELD_SOURCE,
+    DYAD_FIELD_COUNT
+} dyad_field;
+
+/* JSON Lines: take `field` from the key `key` instead of its own name
+ * (scraper and MongoDB exports: "content", "published", "url"), e.g.
+ * dyad_reader_set_field(r, DYAD_FIELD_TEXT, "content").  The key is
+ * copied; NULL restores the default.  Call before the first
+ * dyad_reader_next().  Returns 0, or -1 for a bad field or no memory. */
+int dyad_reader_set_field(dyad_reader *reader, dyad_field field, const char *key);
+
 /* The format actually being read (after detection). */
 dyad_format dyad_reader_format(const dyad_reader *reader);
 

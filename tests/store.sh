@@ -170,14 +170,19 @@ check "damaged store: ingest fails" "$rc" 1
 expect_grep "... saying the file is damaged" "damaged|malformed|not a database" "$tmp/err"
 
 # --- a second writer waits; readers are never blocked -----------------------
-sql "$tmp/c.db" "BEGIN IMMEDIATE; INSERT INTO runs(command, dyad_version, started) VALUES('lock', 'x', 'now'); SELECT 1 FROM (WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM r WHERE i < 30000000) SELECT count(*) FROM r); COMMIT;" >/dev/null 2>&1 &
+# the sqlite3 shell holds the write lock for 2 s
+printf "BEGIN IMMEDIATE;\nINSERT INTO runs(command, dyad_version, started) VALUES('lock', 'x', 'now');\n.system sleep 2\nCOMMIT;\n" |
+    sql "$tmp/c.db" >/dev/null 2>&1 &
 bg=$!
 sleep 0.3
 start=$(date +%s%N)
 expect_status "a reader while another process writes" 0 "$dyad" query --db "$tmp/c.db"
 took=$((($(date +%s%N) - start) / 1000000))
 if [ "$took" -lt 1000 ]; then ok; else not_ok "the reader waited ${took} ms for the writer"; fi
+start=$(date +%s%N)
 expect_status "a second writer waits, then writes" 0 "$dyad" ingest --db "$tmp/c.db" "$tmp/day.jsonl"
+took=$((($(date +%s%N) - start) / 1000000))
+if [ "$took" -ge 1000 ]; then ok; else not_ok "the second writer did not wait (${took} ms)"; fi
 wait "$bg" 2>/dev/null
 bg=""
 
@@ -215,6 +220,28 @@ if [ -x "$shared/bench/replicate" ] || [ -f "$shared/bench/replicate" ]; then
 else
     not_ok "kill -9: $shared/bench/replicate not found"
 fi
+
+# --- inputs: gzip, field names, stdin as it arrives -----------------------------
+gzip -c tests/data/store/syndicated.jsonl >"$tmp/syn.jsonl.gz"
+"$dyad" code tests/data/store/syndicated.jsonl >"$tmp/plain.events" 2>/dev/null
+"$dyad" code "$tmp/syn.jsonl.gz" >"$tmp/gz.events" 2>/dev/null
+if [ -s "$tmp/plain.events" ] && cmp -s "$tmp/plain.events" "$tmp/gz.events"; then ok; else not_ok "a .gz input codes as the plain file"; fi
+expect_status "ingest a .gz input" 0 "$dyad" ingest --db "$tmp/gz.db" "$tmp/syn.jsonl.gz"
+check "... all its documents" "$(sql "$tmp/gz.db" "SELECT count(*) FROM documents")" 5
+head -c 600 "$tmp/syn.jsonl.gz" >"$tmp/cut.gz"
+expect_status "a truncated .gz: status 1" 1 "$dyad" code "$tmp/cut.gz"
+expect_grep "... named as damaged, with the file" "cut.gz:[0-9]+: error: damaged gzip data" "$tmp/err"
+printf '{"url":"https://x.example/1","content":"Russia attacked Ukraine.","published":"2024-02-03"}\n' >"$tmp/scraped.jsonl"
+expect_status "ingest with --text-field --date-field --id-field" 0 "$dyad" ingest --db "$tmp/f.db" \
+    --text-field content --date-field published --id-field url "$tmp/scraped.jsonl"
+check "... fields read from the mapped keys" "$(sql "$tmp/f.db" "SELECT d.doc_key || ' ' || e.date || ' ' || e.source || ' ' || e.target FROM events e JOIN documents d ON d.id = e.doc")" \
+    "https://x.example/1 20240203 RUS UKR"
+# stdin: the first document's events come out before the second arrives
+(printf '{"id":"s1","date":"2024-01-01","text":"Russia attacked Ukraine."}\n'; sleep 2
+ printf '{"id":"s2","date":"2024-01-01","text":"France criticised Russia."}\n') |
+    "$dyad" code -q | while read -r line; do date +%s; done >"$tmp/times"
+t1=$(sed -n 1p "$tmp/times"); t2=$(sed -n 2p "$tmp/times")
+if [ -n "$t1" ] && [ -n "$t2" ] && [ $((t2 - t1)) -ge 1 ]; then ok; else not_ok "stdin: the first document's events waited for the next (at $t1 and $t2)"; fi
 
 # --- stats and help -------------------------------------------------------------
 expect_status "stats" 0 "$dyad" stats --db "$db" --top 3

@@ -26,6 +26,12 @@ typedef int (*cli_doc_fn)(const dyad_document *doc, void *user);
 int cli_for_each_document(char **inputs, int ninputs, dyad_format format,
                           cli_stats *stats, cli_doc_fn fn, void *user);
 
+/* The same, with JSON Lines fields read from other keys: fields[f] is the
+ * key of dyad_field f, or NULL for its own name (fields may be NULL). */
+int cli_for_each_document_fields(char **inputs, int ninputs, dyad_format format,
+                                 const char *const *fields, cli_stats *stats, cli_doc_fn fn,
+                                 void *user);
+
 /* The text views: sentences, tag, chunk. */
 int cmd_text_view(const char *command, int argc, char **argv);
 

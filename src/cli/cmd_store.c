@@ -46,7 +46,12 @@ static void ingest_help(FILE *out)
             "  --db PATH        the store (default: $DYAD_DB, else ./dyad.db);\n"
             "                   created when missing\n"
             "  --date YYYY-MM-DD  publication date for documents that have none\n"
-            "  --input FORMAT   text, jsonl, tabari or petrarch (default: detect)\n"
+            "  --input FORMAT   text, jsonl, tabari or petrarch (default: detect);\n"
+            "                   gzip-compressed files are read as they are\n"
+            "  --text-field K, --date-field K, --id-field K, --title-field K,\n"
+            "  --url-field K, --source-field K\n"
+            "                   JSON Lines: read the field from key K (scraper and\n"
+            "                   MongoDB exports: --text-field content)\n"
             "  --project FILE, --verbs FILE, --actors FILE (repeatable), --agents FILE,\n"
             "  --discards FILE, --options FILE, --no-default-dict\n"
             "                   dictionaries, as for dyad code\n"
@@ -151,7 +156,7 @@ static char *join_inputs(char **inputs, int n)
 int cmd_ingest(int argc, char **argv)
 {
     enum { O_DB = 1000, O_DATE, O_INPUT, O_PROJECT, O_VERBS, O_ACTORS, O_AGENTS, O_DISCARDS, O_OPTIONS,
-           O_NODEFAULT };
+           O_NODEFAULT, O_TEXT_FIELD, O_DATE_FIELD, O_ID_FIELD, O_TITLE_FIELD, O_URL_FIELD, O_SOURCE_FIELD };
     static const struct option longopts[] = {
         {"db", required_argument, NULL, O_DB},           {"date", required_argument, NULL, O_DATE},
         {"input", required_argument, NULL, O_INPUT},     {"project", required_argument, NULL, O_PROJECT},
@@ -159,7 +164,11 @@ int cmd_ingest(int argc, char **argv)
         {"agents", required_argument, NULL, O_AGENTS},   {"discards", required_argument, NULL, O_DISCARDS},
         {"options", required_argument, NULL, O_OPTIONS}, {"no-default-dict", no_argument, NULL, O_NODEFAULT},
         {"quiet", no_argument, NULL, 'q'},               {"help", no_argument, NULL, 'h'},
+        {"text-field", required_argument, NULL, O_TEXT_FIELD}, {"date-field", required_argument, NULL, O_DATE_FIELD},
+        {"id-field", required_argument, NULL, O_ID_FIELD}, {"title-field", required_argument, NULL, O_TITLE_FIELD},
+        {"url-field", required_argument, NULL, O_URL_FIELD}, {"source-field", required_argument, NULL, O_SOURCE_FIELD},
         {NULL, 0, NULL, 0}};
+    const char *fields[DYAD_FIELD_COUNT] = {NULL};
     dyad_coder_config cfg;
     memset(&cfg, 0, sizeof cfg);
     cfg.builtin = 1;
@@ -196,6 +205,12 @@ int cmd_ingest(int argc, char **argv)
         case O_DISCARDS: cfg.discards = optarg; break;
         case O_OPTIONS: cfg.options = optarg; break;
         case O_NODEFAULT: cfg.builtin = 0; break;
+        case O_TEXT_FIELD: fields[DYAD_FIELD_TEXT] = optarg; break;
+        case O_DATE_FIELD: fields[DYAD_FIELD_DATE] = optarg; break;
+        case O_ID_FIELD: fields[DYAD_FIELD_ID] = optarg; break;
+        case O_TITLE_FIELD: fields[DYAD_FIELD_TITLE] = optarg; break;
+        case O_URL_FIELD: fields[DYAD_FIELD_URL] = optarg; break;
+        case O_SOURCE_FIELD: fields[DYAD_FIELD_SOURCE] = optarg; break;
         case 'q': st.quiet = true; break;
         case 'h': ingest_help(stdout); rc = EXIT_OK; goto done;
         case ':': fprintf(stderr, "dyad ingest: %s needs a value\n", argv[optind - 1]); goto done;
@@ -229,7 +244,7 @@ int cmd_ingest(int argc, char **argv)
     ins = join_inputs(argv + optind, argc - optind);
     if (!c.pipe || !c.work || !did || !ins) { fprintf(stderr, "dyad ingest: out of memory\n"); goto done; }
     if (dyad_store_run_begin(store, "ingest", ins, did)) goto done;
-    int read_rc = cli_for_each_document(argv + optind, argc - optind, format, &st, ingest_one, &c);
+    int read_rc = cli_for_each_document_fields(argv + optind, argc - optind, format, fields, &st, ingest_one, &c);
     if (c.store_failed) goto done;
     if (dyad_store_run_end(store, st.documents, st.skipped + c.failed, c.fresh + c.changed)) goto done;
     int close_rc = dyad_store_close(store);
