@@ -734,6 +734,19 @@ typedef struct dyad_store_result {
 int dyad_store_put(dyad_store *store, const dyad_analysis *a, const dyad_event *events,
                    size_t nevents, dyad_store_result *res);
 
+/* As dyad_store_put, but replaces the document's events even when its
+ * content is unchanged: recoding with new dictionaries. */
+int dyad_store_replace(dyad_store *store, const dyad_analysis *a, const dyad_event *events,
+                       size_t nevents, dyad_store_result *res);
+
+/* Calls fn for each document the store holds that dyad coded itself
+ * (origin "dyad"), in storing order, as the reader delivered it (text,
+ * id, date, title, url, outlet, format; a PETRARCH parse tree is not
+ * kept).  The document lives during the call; fn may write to the store.
+ * fn returns 0 to go on, nonzero to stop.  Returns 0, or -1 on error. */
+int dyad_store_each_document(dyad_store *store, int (*fn)(const dyad_document *doc, void *user),
+                             void *user);
+
 /* A query.  Unset members (NULL, 0) do not filter.  Actor codes match by
  * prefix, block by block as CAMEO builds them: "USA" matches USA, USAGOV,
  * USAMIL. */
@@ -774,6 +787,31 @@ long dyad_store_query(dyad_store *store, const dyad_query *q, dyad_row_format fo
 /* `dyad stats`: documents, copies, events, one-a-day events, date range,
  * runs and the `top` most frequent dyads, as text.  0 or -1. */
 int dyad_store_stats(dyad_store *store, FILE *out, size_t top);
+
+/* Events coded elsewhere (`dyad import`).  A file is one document of the
+ * store ("FORMAT:BASENAME", origin FORMAT): importing it again changes
+ * nothing, a changed file replaces its events, and each file goes in one
+ * transaction.  Each row's own id is kept (events.ref).  Files may be
+ * gzip-compressed; a bad row is reported with file and line, skipped and
+ * counted. */
+typedef enum dyad_import_format {
+    DYAD_IMPORT_JSONL,   /* dyad's own JSON Lines (dyad code, dyad query) */
+    DYAD_IMPORT_GDELT,   /* GDELT 1.0 and 2.0 event tables                */
+    DYAD_IMPORT_PHOENIX  /* Phoenix daily files                           */
+} dyad_import_format;
+
+const char *dyad_import_format_name(dyad_import_format format);
+int dyad_import_format_from_name(const char *name);
+
+typedef struct dyad_import_result {
+    dyad_doc_state state;   /* DYAD_DOC_SAME: the file was not read again */
+    size_t rows, events, skipped;
+} dyad_import_result;
+
+/* Imports one file; 0, or -1 when the file could not be read or stored
+ * (then nothing of it is stored). */
+int dyad_store_import(dyad_store *store, const char *path, dyad_import_format format,
+                      dyad_import_result *res);
 
 /* The MinHash signature of a text (over lower-cased word 3-shingles), as
  * the store computes it for copy detection; returns the number of words.

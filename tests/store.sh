@@ -62,7 +62,7 @@ sql "$db" "SELECT * FROM documents; SELECT * FROM events ORDER BY id;" >"$tmp/af
 if cmp -s "$tmp/before" "$tmp/after"; then ok; else not_ok "idempotence: a second ingest changed documents or events"; fi
 check "both runs are recorded" "$(sql "$db" "SELECT count(*) FROM runs WHERE ended IS NOT NULL")" 2
 check "the run counts what it read and coded" "$(sql "$db" "SELECT docs_read || ' ' || docs_coded FROM runs ORDER BY id DESC LIMIT 1")" "1 0"
-check "schema version" "$(sql "$db" "PRAGMA user_version")" 2
+check "schema version" "$(sql "$db" "PRAGMA user_version")" 3
 check "WAL journal" "$(sql "$db" "PRAGMA journal_mode")" wal
 
 # --- a changed document replaces its events -----------------------------
@@ -242,6 +242,43 @@ check "... fields read from the mapped keys" "$(sql "$tmp/f.db" "SELECT d.doc_ke
     "$dyad" code -q | while read -r line; do date +%s; done >"$tmp/times"
 t1=$(sed -n 1p "$tmp/times"); t2=$(sed -n 2p "$tmp/times")
 if [ -n "$t1" ] && [ -n "$t2" ] && [ $((t2 - t1)) -ge 1 ]; then ok; else not_ok "stdin: the first document's events waited for the next (at $t1 and $t2)"; fi
+
+# --- dyad recode ------------------------------------------------------------------
+cp "$db" "$tmp/r.db"
+sql "$tmp/r.db" "SELECT eid FROM events ORDER BY eid" >"$tmp/r.before"
+tabari=$shared/peers/tabari
+if [ -f "$tabari/CAMEO.091003.master.verbs" ]; then
+    expect_status "recode with TABARI's dictionaries (status 1: their malformed lines)" 1 "$dyad" recode --db "$tmp/r.db" --no-default-dict \
+        --verbs "$tabari/CAMEO.091003.master.verbs" --actors "$tabari/CountryInfo.120116.actors" -q
+    sql "$tmp/r.db" "SELECT eid FROM events ORDER BY eid" >"$tmp/r.tabari"
+    if ! cmp -s "$tmp/r.before" "$tmp/r.tabari"; then ok; else not_ok "recode with other dictionaries changed nothing"; fi
+    check "recode is recorded with its dictionaries" "$(sql "$tmp/r.db" "SELECT command || ' ' || (dict_id LIKE '%CAMEO.091003%') FROM runs ORDER BY id DESC LIMIT 1")" "recode 1"
+fi
+expect_status "recode with the built-in dictionaries" 0 "$dyad" recode --db "$tmp/r.db"
+sql "$tmp/r.db" "SELECT eid FROM events ORDER BY eid" >"$tmp/r.after"
+if cmp -s "$tmp/r.before" "$tmp/r.after"; then ok; else not_ok "recode with the same dictionaries changed the events"; fi
+check "recode keeps one document" "$(sql "$tmp/r.db" "SELECT count(*) FROM documents")" 1
+expect_status "recode takes no inputs" 2 "$dyad" recode --db "$tmp/r.db" "$art"
+
+# --- dyad import ------------------------------------------------------------------
+expect_status "import GDELT: a bad row gives status 1" 1 "$dyad" import --db "$tmp/i.db" --format gdelt tests/data/store/gdelt2.tsv
+expect_grep "... named with file and line" "gdelt2.tsv:3: error: not a GDELT event row" "$tmp/err"
+expect_grep "... and counted" "4 row\(s\) read, 2 event\(s\) stored, 2 row\(s\) skipped" "$tmp/err"
+expect_status "import Phoenix" 0 "$dyad" import --db "$tmp/i.db" --format phoenix tests/data/store/phoenix.tsv
+"$dyad" code "$art" >"$tmp/ev.jsonl" 2>/dev/null
+gzip -c "$tmp/ev.jsonl" >"$tmp/ev.jsonl.gz"
+expect_status "import dyad's JSON Lines, gzip-compressed" 0 "$dyad" import --db "$tmp/i.db" --format jsonl "$tmp/ev.jsonl.gz"
+expect_status "the same import again" 0 "$dyad" import --db "$tmp/i.db" --format jsonl "$tmp/ev.jsonl.gz"
+expect_grep "... is unchanged" "1 unchanged" "$tmp/err"
+check "imports are marked with their origin" "$(sql "$tmp/i.db" "SELECT group_concat(o || '=' || n, ' ') FROM (SELECT d.origin o, count(*) n FROM events e JOIN documents d ON d.id = e.doc GROUP BY 1 ORDER BY 1)")" \
+    "gdelt=2 jsonl=$(wc -l <"$tmp/ev.jsonl") phoenix=2"
+check "GDELT: its ids, codes and places kept" "$("$dyad" query --db "$tmp/i.db" --dyad RUS,UKR --output tsv | tail -n +2 | cut -f8,11,17,31,34)" \
+    "190	-10.0	Kharkiv, Kharkivs'ka Oblast', Ukraine	https://n.example/1	1000001"
+check "Phoenix: quad from the root, first URL" "$("$dyad" query --db "$tmp/i.db" --actor ISRMIL --output tsv | tail -n +2 | cut -f10,18,31)" \
+    "4	PSE	https://p.example/1"
+ids_import=$("$dyad" query --db "$tmp/i.db" --output tsv | tail -n +2 | grep '	jsonl	' | cut -f1 | sort | tr '\n' ' ')
+check "dyad's ids survive the round trip" "$ids_import" "$ids_code"
+expect_status "import: unknown format" 2 "$dyad" import --db "$tmp/i.db" --format icews "$art"
 
 # --- stats and help -------------------------------------------------------------
 expect_status "stats" 0 "$dyad" stats --db "$db" --top 3

@@ -97,6 +97,26 @@ static int ingest_one(const dyad_document *doc, void *user)
     return 0;
 }
 
+/* dyad recode: a stored document coded again with today's dictionaries. */
+static int recode_one(const dyad_document *doc, void *user)
+{
+    ingest_ctx *c = user;
+    dyad_analysis a;
+    const dyad_event *ev;
+    size_t n;
+    if (dyad_analyze(c->pipe, doc, &a) || dyad_code(c->work, &a, &ev, &n)) {
+        fprintf(stderr, "dyad recode: out of memory coding document %s\n", doc->id ? doc->id : "?");
+        c->failed++;
+        return 0;
+    }
+    dyad_store_result r;
+    if (dyad_store_replace(c->store, &a, ev, n, &r)) { c->store_failed = true; return -1; }
+    c->changed++;
+    c->events += r.events;
+    c->merged += r.merged;
+    return 0;
+}
+
 static bool valid_date(const char *s)
 {
     if (strlen(s) != 10 || s[4] != '-' || s[7] != '-') return false;
@@ -153,8 +173,35 @@ static char *join_inputs(char **inputs, int n)
     return s;
 }
 
+static void recode_help(FILE *out)
+{
+    fprintf(out,
+            "usage: dyad recode [--db PATH] [dictionary options]\n\n"
+            "Codes every document of the store that dyad coded (not imported\n"
+            "events) again, with the dictionaries given (dyad's own by default),\n"
+            "and replaces its events.  Run it after a new dictionary version;\n"
+            "the run is recorded with the dictionaries' identity.\n\n"
+            "options: --db PATH, --project FILE, --verbs FILE, --actors FILE,\n"
+            "--agents FILE, --discards FILE, --options FILE, --no-default-dict,\n"
+            "-q, -h, as for dyad ingest\n\n"
+            "exit status: 0 done, 1 the store or a dictionary failed, 2 usage error\n");
+}
+
+static int ingest_or_recode(int argc, char **argv, bool recode);
+
 int cmd_ingest(int argc, char **argv)
 {
+    return ingest_or_recode(argc, argv, false);
+}
+
+int cmd_recode(int argc, char **argv)
+{
+    return ingest_or_recode(argc, argv, true);
+}
+
+static int ingest_or_recode(int argc, char **argv, bool recode)
+{
+    const char *cmdname = recode ? "recode" : "ingest";
     enum { O_DB = 1000, O_DATE, O_INPUT, O_PROJECT, O_VERBS, O_ACTORS, O_AGENTS, O_DISCARDS, O_OPTIONS,
            O_NODEFAULT, O_TEXT_FIELD, O_DATE_FIELD, O_ID_FIELD, O_TITLE_FIELD, O_URL_FIELD, O_SOURCE_FIELD };
     static const struct option longopts[] = {
@@ -212,13 +259,17 @@ int cmd_ingest(int argc, char **argv)
         case O_URL_FIELD: fields[DYAD_FIELD_URL] = optarg; break;
         case O_SOURCE_FIELD: fields[DYAD_FIELD_SOURCE] = optarg; break;
         case 'q': st.quiet = true; break;
-        case 'h': ingest_help(stdout); rc = EXIT_OK; goto done;
-        case ':': fprintf(stderr, "dyad ingest: %s needs a value\n", argv[optind - 1]); goto done;
+        case 'h': (recode ? recode_help : ingest_help)(stdout); rc = EXIT_OK; goto done;
+        case ':': fprintf(stderr, "dyad %s: %s needs a value\n", cmdname, argv[optind - 1]); goto done;
         default:
-            fprintf(stderr, "dyad ingest: unknown option '%s'\n\n", argv[optind - 1]);
-            ingest_help(stderr);
+            fprintf(stderr, "dyad %s: unknown option '%s'\n\n", cmdname, argv[optind - 1]);
+            (recode ? recode_help : ingest_help)(stderr);
             goto done;
         }
+    }
+    if (recode && optind < argc) {
+        fprintf(stderr, "dyad recode: no inputs: it codes the documents of the store\n");
+        goto done;
     }
     if (!cfg.builtin && !cfg.project && !cfg.verbs) {
         fprintf(stderr, "dyad ingest: --no-default-dict and no verbs dictionary (--verbs FILE or --project FILE)\n");
@@ -243,14 +294,19 @@ int cmd_ingest(int argc, char **argv)
     did = dict_id(&cfg);
     ins = join_inputs(argv + optind, argc - optind);
     if (!c.pipe || !c.work || !did || !ins) { fprintf(stderr, "dyad ingest: out of memory\n"); goto done; }
-    if (dyad_store_run_begin(store, "ingest", ins, did)) goto done;
-    int read_rc = cli_for_each_document_fields(argv + optind, argc - optind, format, fields, &st, ingest_one, &c);
+    if (dyad_store_run_begin(store, cmdname, recode ? "" : ins, did)) goto done;
+    int read_rc = recode ? dyad_store_each_document(store, recode_one, &c)
+                         : cli_for_each_document_fields(argv + optind, argc - optind, format, fields, &st, ingest_one, &c);
+    if (recode) st.documents = c.changed + c.failed;
     if (c.store_failed) goto done;
     if (dyad_store_run_end(store, st.documents, st.skipped + c.failed, c.fresh + c.changed)) goto done;
     int close_rc = dyad_store_close(store);
     store = NULL;
     if (close_rc) goto done;
-    if (!st.quiet)
+    if (!st.quiet && recode)
+        fprintf(stderr, "dyad recode: %zu document(s) recoded; %zu event(s) stored; %zu failed\n", c.changed,
+                c.events, c.failed);
+    else if (!st.quiet)
         fprintf(stderr,
                 "dyad ingest: %zu document(s) read: %zu new, %zu changed, %zu unchanged, %zu syndicated "
                 "cop%s; %zu event(s) stored (%zu repeated in a document left out); %zu record(s) skipped, "
@@ -267,6 +323,78 @@ done:
     free(ins);
     free(actors);
     return rc;
+}
+
+/* ---- dyad import ---------------------------------------------------------------- */
+
+static void import_help(FILE *out)
+{
+    fprintf(out,
+            "usage: dyad import --format FORMAT [--db PATH] FILE...\n\n"
+            "Stores events coded elsewhere beside dyad's own, marked with their\n"
+            "origin: FORMAT is gdelt (GDELT 1.0 or 2.0 event tables), phoenix\n"
+            "(Phoenix daily files) or jsonl (dyad's own JSON Lines, as dyad code\n"
+            "and dyad query write them).  Files may be gzip-compressed.  A file\n"
+            "already imported with the same content is skipped; a changed file\n"
+            "replaces its events.  A bad row is named with file and line, skipped\n"
+            "and counted.\n\n"
+            "options:\n"
+            "  --db PATH        the store (default: $DYAD_DB, else ./dyad.db)\n"
+            "  --format FORMAT  gdelt, phoenix or jsonl (required)\n"
+            "  -q, --quiet      no summary\n"
+            "  -h, --help       this help\n\n"
+            "exit status: 0 all imported, 1 some row or file skipped, 2 usage error\n");
+}
+
+int cmd_import(int argc, char **argv)
+{
+    static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
+                                             {"format", required_argument, NULL, 'f'},
+                                             {"quiet", no_argument, NULL, 'q'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
+    const char *db = NULL;
+    int format = -1, opt;
+    cli_stats st = {0, 0, 0, 0, false};
+    optind = 1;
+    opterr = 0;
+    while ((opt = getopt_long(argc, argv, ":qh", longopts, NULL)) != -1) {
+        switch (opt) {
+        case 'd': db = optarg; break;
+        case 'f':
+            format = dyad_import_format_from_name(optarg);
+            if (format < 0) { fprintf(stderr, "dyad import: unknown format '%s' (gdelt, phoenix, jsonl)\n", optarg); return EXIT_USAGE; }
+            break;
+        case 'q': st.quiet = true; break;
+        case 'h': import_help(stdout); return EXIT_OK;
+        case ':': fprintf(stderr, "dyad import: %s needs a value\n", argv[optind - 1]); return EXIT_USAGE;
+        default: fprintf(stderr, "dyad import: unknown option '%s'\n\n", argv[optind - 1]); import_help(stderr); return EXIT_USAGE;
+        }
+    }
+    if (format < 0 || optind >= argc) { import_help(stderr); return EXIT_USAGE; }
+    dyad_store *store = dyad_store_open(default_db(db), DYAD_STORE_CREATE, store_diag, &st);
+    if (!store) return EXIT_SKIPPED;
+    char *ins = join_inputs(argv + optind, argc - optind);
+    char cmd[32];
+    snprintf(cmd, sizeof cmd, "import %s", dyad_import_format_name((dyad_import_format)format));
+    if (!ins || dyad_store_run_begin(store, cmd, ins, NULL)) { free(ins); dyad_store_close(store); return EXIT_SKIPPED; }
+    free(ins);
+    size_t files = 0, same = 0, failed = 0, rows = 0, events = 0, skipped = 0;
+    for (int i = optind; i < argc; i++) {
+        dyad_import_result r;
+        files++;
+        if (dyad_store_import(store, argv[i], (dyad_import_format)format, &r)) { failed++; continue; }
+        if (r.state == DYAD_DOC_SAME) same++;
+        rows += r.rows;
+        events += r.events;
+        skipped += r.skipped;
+    }
+    int rc = dyad_store_run_end(store, files, failed + skipped, files - failed - same);
+    if (dyad_store_close(store)) rc = -1;
+    if (!st.quiet)
+        fprintf(stderr, "dyad import: %zu file(s): %zu unchanged, %zu failed; %zu row(s) read, %zu event(s) stored, "
+                        "%zu row(s) skipped\n", files, same, failed, rows, events, skipped);
+    return rc || failed || skipped ? EXIT_SKIPPED : EXIT_OK;
 }
 
 /* ---- dyad query ---------------------------------------------------------------- */

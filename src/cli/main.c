@@ -10,6 +10,8 @@ int cmd_validate(int argc, char **argv);
 int cmd_ingest(int argc, char **argv);
 int cmd_query(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
+int cmd_import(int argc, char **argv);
+int cmd_recode(int argc, char **argv);
 
 void cli_usage(FILE *out)
 {
@@ -30,6 +32,8 @@ void cli_usage(FILE *out)
             "  ingest      code articles into the event store (SQLite, --db PATH)\n"
             "  query       events from the store, filtered (jsonl, csv, tsv)\n"
             "  stats       what the store holds: documents, copies, events, dyads\n"
+            "  import      events coded elsewhere (GDELT, Phoenix, dyad's JSON Lines)\n"
+            "  recode      code the stored documents again with new dictionaries\n"
             "  help [COMMAND]  this text, or a command's own help\n"
             "  version     print the version\n\n"
             "Input formats are detected (plain-text article, JSON Lines, TABARI\n"
@@ -74,6 +78,10 @@ int main(int argc, char **argv)
         return cmd_query(argc - 1, argv + 1);
     if (strcmp(cmd, "stats") == 0)
         return cmd_stats(argc - 1, argv + 1);
+    if (strcmp(cmd, "import") == 0)
+        return cmd_import(argc - 1, argv + 1);
+    if (strcmp(cmd, "recode") == 0)
+        return cmd_recode(argc - 1, argv + 1);
     fprintf(stderr, "dyad: unknown command '%s'\n\n", cmd);
     cli_usage(stderr);
     return EXIT_USAGE;

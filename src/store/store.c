@@ -17,6 +17,7 @@ struct dyad_store {
     bool in_txn;
     size_t pending;   /* documents in the open transaction */
     int64_t run;
+    int64_t import_doc; /* the document of the file being imported */
     sbuf scratch;     /* the texts of one event's words  */
 };
 
@@ -334,8 +335,8 @@ static int put_event(dyad_store *s, const dyad_analysis *a, const dyad_event *ev
     return s->ops->event_put(s->h, &e) ? fail(s) : 0;
 }
 
-int dyad_store_put(dyad_store *s, const dyad_analysis *a, const dyad_event *events, size_t nevents,
-                   dyad_store_result *res)
+static int put(dyad_store *s, const dyad_analysis *a, const dyad_event *events, size_t nevents,
+               dyad_store_result *res, bool force)
 {
     if (!s || !a || !a->doc || (!events && nevents)) return -1;
     const dyad_document *d = a->doc;
@@ -349,7 +350,7 @@ int dyad_store_put(dyad_store *s, const dyad_analysis *a, const dyad_event *even
     int64_t row = 0, run = 0;
     int found = s->ops->doc_find(s->h, sd.key, &row, stored, &run);
     if (found < 0) return fail(s);
-    if (found && strcmp(stored, sd.hash) == 0) {
+    if (found && strcmp(stored, sd.hash) == 0 && !force) {
         r.state = DYAD_DOC_SAME;
         if (res) *res = r;
         return 0;
@@ -375,6 +376,8 @@ int dyad_store_put(dyad_store *s, const dyad_analysis *a, const dyad_event *even
     sd.date = d->date;
     sd.language = "en";
     sd.origin = "dyad";
+    sd.format = dyad_format_name(d->format);
+    sd.is_sentence = d->is_sentence;
     sd.file = d->file;
     sd.line = d->line;
     sd.text = d->text;
@@ -411,6 +414,80 @@ int dyad_store_put(dyad_store *s, const dyad_analysis *a, const dyad_event *even
     if (res) *res = r;
     if (++s->pending >= DYAD_STORE_BATCH) return dyad_store_commit(s);
     return 0;
+}
+
+int dyad_store_put(dyad_store *s, const dyad_analysis *a, const dyad_event *events, size_t nevents,
+                   dyad_store_result *res)
+{
+    return put(s, a, events, nevents, res, false);
+}
+
+int dyad_store_replace(dyad_store *s, const dyad_analysis *a, const dyad_event *events, size_t nevents,
+                       dyad_store_result *res)
+{
+    return put(s, a, events, nevents, res, true);
+}
+
+int dyad_store_each_document(dyad_store *s, int (*fn)(const dyad_document *doc, void *user), void *user)
+{
+    if (!s || !fn) return -1;
+    if (dyad_store_commit(s)) return -1;
+    int64_t *ids;
+    size_t n;
+    if (s->ops->doc_ids(s->h, &ids, &n)) return fail(s);
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        rc = s->ops->doc_get(s->h, ids[i], fn, user);
+        if (rc < 0 && s->ops->err(s->h)[0]) fail(s);
+    }
+    free(ids);
+    return rc < 0 ? -1 : 0;
+}
+
+/* ---- imports (store_import.c) -------------------------------------------------- */
+
+void store_report_at(dyad_store *s, dyad_severity severity, const char *file, size_t line, const char *message)
+{
+    if (!s->diag) return;
+    dyad_diag d = {severity, file, line, NULL, message};
+    s->diag(&d, s->user);
+}
+
+int store_import_begin(dyad_store *s, store_doc *sd, dyad_doc_state *state)
+{
+    if (dyad_store_commit(s)) return -1;
+    char stored[17];
+    int64_t row = 0, run = 0;
+    int found = s->ops->doc_find(s->h, sd->key, &row, stored, &run);
+    if (found < 0) return fail(s);
+    *state = !found ? DYAD_DOC_NEW : strcmp(stored, sd->hash) == 0 ? DYAD_DOC_SAME : DYAD_DOC_CHANGED;
+    if (*state == DYAD_DOC_SAME) return 0;
+    if (ensure_txn(s)) return -1;
+    if (found && s->ops->doc_clear(s->h, row)) { store_import_abort(s); return fail(s); }
+    if (s->ops->doc_put(s->h, found ? row : 0, sd, s->run, &s->import_doc)) {
+        int rc = fail(s);
+        store_import_abort(s);
+        return rc;
+    }
+    return 0;
+}
+
+int store_import_event(dyad_store *s, store_event *e)
+{
+    e->doc = s->import_doc;
+    return s->ops->event_put(s->h, e) ? fail(s) : 0;
+}
+
+int store_import_end(dyad_store *s)
+{
+    return dyad_store_commit(s);
+}
+
+void store_import_abort(dyad_store *s)
+{
+    if (s->in_txn) s->ops->rollback(s->h);
+    s->in_txn = false;
+    s->pending = 0;
 }
 
 /* ---- queries ---------------------------------------------------------------- */

@@ -27,7 +27,11 @@ typedef struct store_doc {
     uint32_t minhash[DYAD_MINHASH_N];
     bool has_minhash;       /* long enough to be compared for copies       */
     int64_t copy_of;        /* first copy's row id, or 0                   */
+    const char *format;     /* the reader's format name                    */
+    int is_sentence;
 } store_doc;
+
+typedef int (*store_doc_fn)(const dyad_document *doc, void *user);
 
 /* An event as stored and as read back by queries.  Strings may be NULL. */
 typedef struct store_event {
@@ -54,8 +58,11 @@ typedef struct store_event {
     bool first_of_day;
     const char *sentence_text; /* stored for full-text search             */
     size_t sentence_len;
+    const char *ref;        /* the row's id in its origin (imports)        */
+    const char *url;        /* imports: the row's url; queries: the
+                               event's url, else its document's            */
     /* read back by queries only */
-    const char *doc_key, *url, *outlet, *origin;
+    const char *doc_key, *outlet, *origin;
 } store_event;
 
 typedef int (*store_row_fn)(const store_event *e, void *user);
@@ -80,11 +87,16 @@ typedef struct store_engine_ops {
     void (*busy_timeout)(void *h, int ms);
     int (*begin)(void *h);
     int (*commit)(void *h);
+    int (*rollback)(void *h);
     /* 1 and *row, hash[17] and *run (the run that stored it) filled when
      * the key is stored, 0 when not */
     int (*doc_find)(void *h, const char *key, int64_t *row, char *hash, int64_t *run);
     /* inserts (row == 0) or replaces row's document; *out = its row */
     int (*doc_put)(void *h, int64_t row, const store_doc *d, int64_t run, int64_t *out);
+    /* row ids of the documents dyad coded itself (origin "dyad") */
+    int (*doc_ids)(void *h, int64_t **ids, size_t *n);
+    /* one document, as a dyad_document valid during fn */
+    int (*doc_get)(void *h, int64_t id, store_doc_fn fn, void *user);
     /* deletes a document's events (keeping one-a-day flags right) */
     int (*doc_clear)(void *h, int64_t row);
     /* the first stored original whose MinHash similarity to minhash is
@@ -104,6 +116,16 @@ extern const store_engine_ops store_sqlite_ops;
  * header.  (store_render.c) */
 void store_render_header(FILE *out, dyad_row_format format);
 void store_render_row(FILE *out, dyad_row_format format, const store_event *e);
+
+/* For store_import.c: a diagnostic naming a file and line; the import of
+ * one file as one transaction (begin stores the file's document, or says
+ * it is the same as stored; abort rolls the file back). */
+void store_report_at(dyad_store *s, dyad_severity severity, const char *file, size_t line,
+                     const char *message);
+int store_import_begin(dyad_store *s, store_doc *doc, dyad_doc_state *state);
+int store_import_event(dyad_store *s, store_event *e);
+int store_import_end(dyad_store *s);
+void store_import_abort(dyad_store *s);
 
 /* Parses "YYYY-MM-DD" to YYYYMMDD; 0 when not a valid date. */
 int store_date_int(const char *s);

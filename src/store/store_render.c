@@ -14,7 +14,7 @@ static const char *const columns[] = {
     "id", "doc", "sentence", "date", "date_precision", "source", "target", "code", "root", "quad",
     "goldstein", "plover", "source_text", "target_text", "verb_text", "speaker", "place_name",
     "place_country", "place_country2", "place_region", "lat", "lon", "negated", "in_quote", "reported",
-    "compound", "future", "target_from_context", "copy", "first_of_day", "url", "outlet", "origin",
+    "compound", "future", "target_from_context", "copy", "first_of_day", "url", "outlet", "origin", "ref",
 };
 #define NCOLUMNS (sizeof columns / sizeof *columns)
 
@@ -97,6 +97,7 @@ static void render_json(FILE *out, const store_event *e)
     json_str(out, "url", e->url);
     json_str(out, "outlet", e->outlet);
     json_str(out, "origin", e->origin);
+    if (e->ref) json_str(out, "ref", e->ref);
     fputs("}\n", out);
 }
 
@@ -181,6 +182,7 @@ void store_render_row(FILE *out, dyad_row_format format, const store_event *e)
     v[k++] = e->url;
     v[k++] = e->outlet;
     v[k++] = e->origin;
+    v[k++] = e->ref;
     for (size_t i = 0; i < k; i++) {
         if (i) putc(sep, out);
         field(out, v[i]);

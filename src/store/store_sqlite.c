@@ -63,6 +63,12 @@ static const char *const migrations[] = {
     "CREATE VIEW events_one_a_day AS SELECT * FROM events WHERE first_of_day = 1;",
     /* 2: full-text search over each event's sentence (rowid = events.id) */
     "CREATE VIRTUAL TABLE event_text USING fts5(sentence);",
+    /* 3: imported rows keep their own id and url; documents keep how
+     * they were read, so that dyad recode reads them the same way */
+    "ALTER TABLE events ADD COLUMN ref TEXT;"
+    "ALTER TABLE events ADD COLUMN url TEXT;"
+    "ALTER TABLE documents ADD COLUMN format TEXT;"
+    "ALTER TABLE documents ADD COLUMN is_sentence INTEGER NOT NULL DEFAULT 0;",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
 
@@ -76,10 +82,11 @@ static const char *const statements[ST_COUNT] = {
     [ST_DOC_FIND] = "SELECT id, content_hash, run FROM documents WHERE doc_key = ?",
     [ST_DOC_INSERT] =
         "INSERT INTO documents(doc_key, url, outlet, title, pub_date, language, origin, content_hash,"
-        " minhash, copy_of, run, file, line, text) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " minhash, copy_of, run, file, line, text, format, is_sentence) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
     [ST_DOC_UPDATE] =
         "UPDATE documents SET doc_key=?, url=?, outlet=?, title=?, pub_date=?, language=?, origin=?,"
-        " content_hash=?, minhash=?, copy_of=?, run=?, file=?, line=?, text=? WHERE id = ?",
+        " content_hash=?, minhash=?, copy_of=?, run=?, file=?, line=?, text=?, format=?, is_sentence=?"
+        " WHERE id = ?",
     [ST_BAND_DEL] = "DELETE FROM minhash_bands WHERE doc = ?",
     [ST_BAND_PUT] = "INSERT OR IGNORE INTO minhash_bands(band, doc) VALUES(?, ?)",
     [ST_BAND_GET] = "SELECT b.doc, d.minhash FROM minhash_bands b JOIN documents d ON d.id = b.doc"
@@ -96,8 +103,8 @@ static const char *const statements[ST_COUNT] = {
         " source_start, source_end, target_start, target_end, verb_start, verb_end,"
         " place_start, place_end, speaker_start, speaker_end, speaker, speaker_text,"
         " place_name, place_country, place_country2, place_region, place_kind, lat, lon, place_text,"
-        " flags, copy, first_of_day)"
-        " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " flags, copy, first_of_day, ref, url)"
+        " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
     [ST_FIRST_GET] = "SELECT 1 FROM events WHERE source IS ?1 AND target IS ?2 AND date = ?4"
                      " AND code IS ?3 AND first_of_day = 1 LIMIT 1",
     [ST_TEXT_PUT] = "INSERT INTO event_text(rowid, sentence) VALUES(?, ?)",
@@ -187,6 +194,11 @@ static int64_t query_int(sq *s, const char *sql, int *ok)
     else sq_fail(s, rc, "reading the store");
     sqlite3_finalize(st);
     return v;
+}
+
+static const char *col_str(sqlite3_stmt *st, int i)
+{
+    return (const char *)sqlite3_column_text(st, i);
 }
 
 /* ---- opening ------------------------------------------------------------ */
@@ -346,6 +358,13 @@ static int sq_begin(void *h)
     return st ? step_done(s, st, "starting a transaction") : -1;
 }
 
+static int sq_rollback(void *h)
+{
+    sq *s = h;
+    if (sqlite3_get_autocommit(s->db)) return 0;
+    return exec(s, "ROLLBACK", "rolling back");
+}
+
 static int sq_commit(void *h)
 {
     sq *s = h;
@@ -410,7 +429,9 @@ static int sq_doc_put(void *h, int64_t row, const store_doc *d, int64_t run, int
     bind_str(st, 12, d->file);
     if (d->line) sqlite3_bind_int64(st, 13, (int64_t)d->line);
     if (d->text) sqlite3_bind_text64(st, 14, d->text, d->len, SQLITE_STATIC, SQLITE_UTF8);
-    if (row) sqlite3_bind_int64(st, 15, row);
+    bind_str(st, 15, d->format);
+    sqlite3_bind_int(st, 16, d->is_sentence);
+    if (row) sqlite3_bind_int64(st, 17, row);
     if (step_done(s, st, "storing a document")) return -1;
     *out = row ? row : sqlite3_last_insert_rowid(s->db);
     if (row) {
@@ -524,6 +545,66 @@ out:
     return ret;
 }
 
+static int sq_doc_ids(void *h, int64_t **ids, size_t *n)
+{
+    sq *s = h;
+    sqlite3_stmt *st;
+    *ids = NULL;
+    *n = 0;
+    size_t cap = 0;
+    if (sqlite3_prepare_v2(s->db, "SELECT id FROM documents WHERE origin = 'dyad' AND text IS NOT NULL ORDER BY id",
+                           -1, &st, NULL) != SQLITE_OK)
+        return sq_fail(s, sqlite3_errcode(s->db), "listing documents");
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (*n == cap) {
+            cap = cap ? 2 * cap : 1024;
+            int64_t *ni = realloc(*ids, cap * sizeof *ni);
+            if (!ni) { sqlite3_finalize(st); sq_seterr(s, "out of memory"); return -1; }
+            *ids = ni;
+        }
+        (*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : sq_fail(s, rc, "listing documents");
+}
+
+static int sq_doc_get(void *h, int64_t id, store_doc_fn fn, void *user)
+{
+    sq *s = h;
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT doc_key, url, outlet, title, pub_date, text, file, line, format, is_sentence"
+                           " FROM documents WHERE id = ?",
+                           -1, &st, NULL) != SQLITE_OK)
+        return sq_fail(s, sqlite3_errcode(s->db), "reading a document");
+    sqlite3_bind_int64(st, 1, id);
+    int rc = sqlite3_step(st), ret = 0;
+    if (rc == SQLITE_ROW) {
+        dyad_document d;
+        memset(&d, 0, sizeof d);
+        d.id = col_str(st, 0);
+        d.url = col_str(st, 1);
+        d.source = col_str(st, 2);
+        d.title = col_str(st, 3);
+        const char *date = col_str(st, 4);
+        if (date && strlen(date) == 10) memcpy(d.date, date, 11);
+        d.text = (const char *)sqlite3_column_blob(st, 5);
+        d.len = (size_t)sqlite3_column_bytes(st, 5);
+        if (!d.text) d.text = "";
+        d.file = col_str(st, 6);
+        d.line = (size_t)sqlite3_column_int64(st, 7);
+        int f = dyad_format_from_name(col_str(st, 8) ? col_str(st, 8) : "");
+        d.format = f < 0 ? DYAD_FORMAT_TEXT : (dyad_format)f;
+        d.is_sentence = sqlite3_column_int(st, 9) != 0;
+        ret = fn(&d, user);
+    } else if (rc != SQLITE_DONE) {
+        ret = sq_fail(s, rc, "reading a document");
+    }
+    sqlite3_finalize(st);
+    return ret;
+}
+
 /* ---- events ------------------------------------------------------------- */
 
 static int sq_event_put(void *h, const store_event *e)
@@ -585,6 +666,8 @@ static int sq_event_put(void *h, const store_event *e)
     sqlite3_bind_int64(st, i++, e->flags);
     sqlite3_bind_int(st, i++, e->copy);
     sqlite3_bind_int(st, i++, first);
+    bind_str(st, i++, e->ref);
+    bind_str(st, i++, e->url);
     if (step_done(s, st, "storing an event")) return -1;
     if (e->sentence_text && e->sentence_len) {
         sqlite3_stmt *tp = prep(s, ST_TEXT_PUT);
@@ -645,13 +728,10 @@ static int sq_run_end(void *h, int64_t run, size_t read, size_t skipped, size_t 
     " e.source_start, e.source_end, e.target_start, e.target_end, e.verb_start, e.verb_end,"        \
     " e.place_start, e.place_end, e.speaker_start, e.speaker_end, e.speaker, e.speaker_text,"       \
     " e.place_name, e.place_country, e.place_country2, e.place_region, e.place_kind, e.lat, e.lon," \
-    " e.place_text, e.flags, e.copy, e.first_of_day, d.url, d.outlet, d.origin"                    \
+    " e.place_text, e.flags, e.copy, e.first_of_day, coalesce(e.url, d.url), d.outlet, d.origin,"   \
+    " e.ref"                                                                                       \
     " FROM events e JOIN documents d ON d.id = e.doc"
 
-static const char *col_str(sqlite3_stmt *st, int i)
-{
-    return (const char *)sqlite3_column_text(st, i);
-}
 
 static void row_of(sqlite3_stmt *st, store_event *e)
 {
@@ -691,6 +771,7 @@ static void row_of(sqlite3_stmt *st, store_event *e)
     e->url = col_str(st, i++);
     e->outlet = col_str(st, i++);
     e->origin = col_str(st, i++);
+    e->ref = col_str(st, i++);
 }
 
 /* The SQL text and its bound values, built together so that a value is
@@ -880,9 +961,12 @@ const store_engine_ops store_sqlite_ops = {
     .busy_timeout = sq_busy_timeout,
     .begin = sq_begin,
     .commit = sq_commit,
+    .rollback = sq_rollback,
     .doc_find = sq_doc_find,
     .doc_put = sq_doc_put,
     .doc_clear = sq_doc_clear,
+    .doc_ids = sq_doc_ids,
+    .doc_get = sq_doc_get,
     .copy_find = sq_copy_find,
     .event_put = sq_event_put,
     .run_begin = sq_run_begin,
