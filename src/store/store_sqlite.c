@@ -57,7 +57,9 @@ static const char *const migrations[] = {
     " flags INTEGER NOT NULL DEFAULT 0, copy INTEGER NOT NULL DEFAULT 0,"
     " first_of_day INTEGER NOT NULL DEFAULT 0);"
     "CREATE INDEX events_doc ON events(doc);"
-    "CREATE INDEX events_dyad ON events(source, target, date);"
+    /* covers the one-a-day check of every insert and dyad-by-month
+     * counts (with or without copies and --unique) without a table read */
+    "CREATE INDEX events_dyad ON events(source, target, date, code, copy, first_of_day);"
     "CREATE INDEX events_target ON events(target, date);"
     "CREATE INDEX events_date ON events(date);"
     "CREATE VIEW events_one_a_day AS SELECT * FROM events WHERE first_of_day = 1;",
