@@ -772,10 +772,16 @@ typedef struct dyad_query {
 typedef enum dyad_row_format {
     DYAD_ROWS_JSONL,  /* one JSON object per event, `dyad code`'s fields  */
     DYAD_ROWS_CSV,    /* RFC 4180 with a header row                       */
-    DYAD_ROWS_TSV     /* the same columns, tab-separated                  */
+    DYAD_ROWS_TSV,    /* the same columns, tab-separated                  */
+    DYAD_ROWS_PHOENIX,/* Phoenix's daily-file columns, tab-separated, no
+                         header (QuadClass in Phoenix's numbering)         */
+    DYAD_ROWS_GDELT   /* GDELT 2.0's 61-column event table, as dyad code
+                         --output gdelt writes it (ISO codes where GDELT
+                         has FIPS ones)                                    */
 } dyad_row_format;
 
-/* "jsonl", "csv", "tsv"; parsing returns -1 when unknown. */
+/* "jsonl", "csv", "tsv", "phoenix", "gdelt"; parsing returns -1 when
+ * unknown. */
 const char *dyad_row_format_name(dyad_row_format format);
 int dyad_row_format_from_name(const char *name);
 

@@ -271,7 +271,7 @@ expect_status "import dyad's JSON Lines, gzip-compressed" 0 "$dyad" import --db 
 expect_status "the same import again" 0 "$dyad" import --db "$tmp/i.db" --format jsonl "$tmp/ev.jsonl.gz"
 expect_grep "... is unchanged" "1 unchanged" "$tmp/err"
 check "imports are marked with their origin" "$(sql "$tmp/i.db" "SELECT group_concat(o || '=' || n, ' ') FROM (SELECT d.origin o, count(*) n FROM events e JOIN documents d ON d.id = e.doc GROUP BY 1 ORDER BY 1)")" \
-    "gdelt=2 jsonl=$(wc -l <"$tmp/ev.jsonl") phoenix=2"
+    "gdelt=2 jsonl=$(wc -l <"$tmp/ev.jsonl") phoenix=3"
 check "GDELT: its ids, codes and places kept" "$("$dyad" query --db "$tmp/i.db" --dyad RUS,UKR --output tsv | tail -n +2 | cut -f8,11,17,31,34)" \
     "190	-10.0	Kharkiv, Kharkivs'ka Oblast', Ukraine	https://n.example/1	1000001"
 check "Phoenix: quad from the root, first URL" "$("$dyad" query --db "$tmp/i.db" --actor ISRMIL --output tsv | tail -n +2 | cut -f10,18,31)" \
@@ -279,6 +279,16 @@ check "Phoenix: quad from the root, first URL" "$("$dyad" query --db "$tmp/i.db"
 ids_import=$("$dyad" query --db "$tmp/i.db" --output tsv | tail -n +2 | grep '	jsonl	' | cut -f1 | sort | tr '\n' ' ')
 check "dyad's ids survive the round trip" "$ids_import" "$ids_code"
 expect_status "import: unknown format" 2 "$dyad" import --db "$tmp/i.db" --format icews "$art"
+
+# --- layouts of other coders ----------------------------------------------------------
+"$dyad" code "$art" --output gdelt 2>/dev/null | cut -f2-25,27-57 | sort >"$tmp/g.code"
+"$dyad" query --db "$db" --output gdelt | cut -f2-25,27-57 | sort >"$tmp/g.query"
+if [ -s "$tmp/g.code" ] && cmp -s "$tmp/g.code" "$tmp/g.query"; then ok; else not_ok "query --output gdelt differs from dyad code --output gdelt"; diff "$tmp/g.code" "$tmp/g.query" | head -5; fi
+check "query --output gdelt: 61 columns" "$("$dyad" query --db "$db" --output gdelt | awk -F '\t' '{print NF}' | sort -u)" 61
+check "query --output phoenix: 26 columns" "$("$dyad" query --db "$tmp/i.db" --output phoenix | awk -F '\t' '{print NF}' | sort -u)" 26
+check "phoenix: actor blocks, Phoenix's quad of root 19" "$("$dyad" query --db "$tmp/i.db" --actor ISRMIL --output phoenix | cut -f6-8,15,16,23)" \
+    "ISRMIL	ISR	MIL	19	4	PSE"
+check "phoenix: statements are quad 0 (GDELT's 1)" "$("$dyad" query --db "$tmp/i.db" --code 010 --output phoenix | cut -f16) $("$dyad" query --db "$tmp/i.db" --code 010 --output tsv | tail -n +2 | cut -f10)" "0 1"
 
 # --- stats and help -------------------------------------------------------------
 expect_status "stats" 0 "$dyad" stats --db "$db" --top 3

@@ -492,16 +492,17 @@ void store_import_abort(dyad_store *s)
 
 /* ---- queries ---------------------------------------------------------------- */
 
-static const char *const row_format_names[] = {"jsonl", "csv", "tsv"};
+static const char *const row_format_names[] = {"jsonl", "csv", "tsv", "phoenix", "gdelt"};
+#define NROW_FORMATS ((int)(sizeof row_format_names / sizeof *row_format_names))
 
 const char *dyad_row_format_name(dyad_row_format format)
 {
-    return (unsigned)format < 3 ? row_format_names[format] : "?";
+    return (unsigned)format < (unsigned)NROW_FORMATS ? row_format_names[format] : "?";
 }
 
 int dyad_row_format_from_name(const char *name)
 {
-    for (int i = 0; name && i < 3; i++)
+    for (int i = 0; name && i < NROW_FORMATS; i++)
         if (strcmp(name, row_format_names[i]) == 0) return i;
     return -1;
 }

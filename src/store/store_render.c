@@ -23,6 +23,8 @@ static const char *precision_name(int p)
     return dyad_precision_name((dyad_precision)p);
 }
 
+static void tsv_field(FILE *out, const char *v);
+
 /* ---- JSON ------------------------------------------------------------ */
 
 static void json_str(FILE *out, const char *key, const char *v)
@@ -122,9 +124,129 @@ static void tsv_field(FILE *out, const char *v)
         putc(*p < 0x20 || *p == 0x7f ? ' ' : *p, out);
 }
 
+/* ---- Phoenix and GDELT ------------------------------------------------ */
+
+/* The CAMEO blocks of an actor code: entity (country or region), role,
+ * attribute, three letters each. */
+static void block(char *out, const char *code, size_t at)
+{
+    size_t n = code ? strlen(code) : 0;
+    out[0] = 0;
+    if (n > at) snprintf(out, 4, "%.3s", code + at);
+}
+
+/* Phoenix's quad numbering: 0 for statements and appeals (roots 01, 02),
+ * 3 for reducing relations (16), otherwise GDELT's. */
+static int phoenix_quad(const store_event *e)
+{
+    if (!e->root) return -1;
+    if (e->root <= 2) return 0;
+    if (e->root == 16) return 3;
+    return e->quad;
+}
+
+static void render_phoenix(FILE *out, const store_event *e)
+{
+    char sb[3][4], tb[3][4];
+    for (int i = 0; i < 3; i++) {
+        block(sb[i], e->source, (size_t)i * 3);
+        block(tb[i], e->target, (size_t)i * 3);
+    }
+    fprintf(out, "%016llx\t", (unsigned long long)e->id);
+    if (e->date) fprintf(out, "%08d\t%d\t%d\t%d\t", e->date, e->date / 10000, e->date / 100 % 100, e->date % 100);
+    else fputs("\t\t\t\t", out);
+    tsv_field(out, e->source);
+    fprintf(out, "\t%s\t%s\t%s\t", sb[0], sb[1], sb[2]);
+    tsv_field(out, e->target);
+    fprintf(out, "\t%s\t%s\t%s\t", tb[0], tb[1], tb[2]);
+    tsv_field(out, e->code);
+    putc('\t', out);
+    if (e->root) fprintf(out, "%02d", e->root);
+    putc('\t', out);
+    int q = phoenix_quad(e);
+    if (q >= 0) fprintf(out, "%d", q);
+    putc('\t', out);
+    if (e->has_goldstein) fprintf(out, "%.1f", e->goldstein);
+    fputs("\t\t", out); /* Issues: none coded */
+    if (e->place_name) fprintf(out, "%.5f\t%.5f\t", e->lat, e->lon);
+    else fputs("\t\t", out);
+    tsv_field(out, e->place_name);
+    putc('\t', out);
+    tsv_field(out, e->place_region);
+    putc('\t', out);
+    tsv_field(out, e->place_country);
+    putc('\t', out);
+    tsv_field(out, e->doc_key);
+    fprintf(out, "_%lld\t", (long long)e->sentence + 1);
+    tsv_field(out, e->url);
+    putc('\t', out);
+    tsv_field(out, e->outlet);
+    putc('\n', out);
+}
+
+/* Actor<N>Code, Name, CountryCode, KnownGroupCode, EthnicCode,
+ * Religion1Code, Religion2Code, Type1Code, Type2Code, Type3Code. */
+static void gdelt_actor(FILE *out, const char *code, const char *name)
+{
+    char b[3][4];
+    for (int i = 0; i < 3; i++) block(b[i], code, (size_t)i * 3);
+    bool igo = code && strncmp(code, "IGO", 3) == 0;
+    tsv_field(out, code);
+    putc('\t', out);
+    tsv_field(out, code && *code ? name : NULL);
+    /* an organisation's block is its known group; its type is IGO */
+    fprintf(out, "\t%s\t%s\t\t\t\t%s\t%s\t\t", igo ? "" : b[0], igo ? b[2] : "", igo ? "IGO" : b[1],
+            igo ? b[1] : b[2]);
+}
+
+static void render_gdelt(FILE *out, const store_event *e)
+{
+    fprintf(out, "%lld\t", (long long)e->id);
+    if (e->date) {
+        int y = e->date / 10000, m = e->date / 100 % 100, d = e->date % 100;
+        fprintf(out, "%08d\t%04d%02d\t%04d\t%.4f\t", e->date, y, m, y, y + (m * 30 + d) / 365.0);
+    } else {
+        fputs("\t\t\t\t", out);
+    }
+    gdelt_actor(out, e->source, e->source_text);
+    gdelt_actor(out, e->target, e->target_text);
+    fputs(e->sentence == 0 ? "1\t" : "0\t", out);
+    tsv_field(out, e->code);
+    putc('\t', out);
+    if (e->code) fprintf(out, "%.3s", e->code);
+    putc('\t', out);
+    if (e->root) fprintf(out, "%02d", e->root);
+    putc('\t', out);
+    if (e->quad) fprintf(out, "%d", e->quad);
+    putc('\t', out);
+    if (e->has_goldstein) fprintf(out, "%.1f", e->goldstein);
+    fputs("\t1\t1\t1\t\t", out);
+    for (int i = 0; i < 16; i++) putc('\t', out);
+    if (e->place_name) {
+        int type = e->place_kind == DYAD_PLACE_COUNTRY ? 1 : e->place_kind == DYAD_PLACE_REGION ? 5 : 4;
+        fprintf(out, "%d\t", type);
+        tsv_field(out, e->place_name);
+        if (e->place_kind != DYAD_PLACE_COUNTRY && e->place_region && *e->place_region) {
+            fputs(", ", out);
+            tsv_field(out, e->place_region);
+        }
+        putc('\t', out);
+        tsv_field(out, e->place_country2);
+        putc('\t', out);
+        tsv_field(out, e->place_country2);
+        fprintf(out, "\t\t%.4f\t%.4f\t\t", e->lat, e->lon);
+    } else {
+        for (int i = 0; i < 8; i++) putc('\t', out);
+    }
+    if (e->date) fprintf(out, "%08d000000", e->date);
+    putc('\t', out);
+    tsv_field(out, e->url && *e->url ? e->url : e->doc_key);
+    putc('\n', out);
+}
+
 void store_render_header(FILE *out, dyad_row_format format)
 {
-    if (format == DYAD_ROWS_JSONL) return;
+    if (format != DYAD_ROWS_CSV && format != DYAD_ROWS_TSV) return;
     char sep = format == DYAD_ROWS_CSV ? ',' : '\t';
     for (size_t i = 0; i < NCOLUMNS; i++) {
         if (i) putc(sep, out);
@@ -136,6 +258,8 @@ void store_render_header(FILE *out, dyad_row_format format)
 void store_render_row(FILE *out, dyad_row_format format, const store_event *e)
 {
     if (format == DYAD_ROWS_JSONL) { render_json(out, e); return; }
+    if (format == DYAD_ROWS_PHOENIX) { render_phoenix(out, e); return; }
+    if (format == DYAD_ROWS_GDELT) { render_gdelt(out, e); return; }
     void (*field)(FILE *, const char *) = format == DYAD_ROWS_CSV ? csv_field : tsv_field;
     char sep = format == DYAD_ROWS_CSV ? ',' : '\t';
     const char *v[NCOLUMNS];
