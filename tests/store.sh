@@ -290,6 +290,17 @@ check "phoenix: actor blocks, Phoenix's quad of root 19" "$("$dyad" query --db "
     "ISRMIL	ISR	MIL	19	4	PSE"
 check "phoenix: statements are quad 0 (GDELT's 1)" "$("$dyad" query --db "$tmp/i.db" --code 010 --output phoenix | cut -f16) $("$dyad" query --db "$tmp/i.db" --code 010 --output tsv | tail -n +2 | cut -f10)" "0 1"
 
+# stdin into the store: the first document is queryable before the second arrives
+(printf '{"id":"s1","date":"2024-01-01","text":"Russia attacked Ukraine."}\n'; sleep 2
+ printf '{"id":"s2","date":"2024-01-01","text":"France criticised Russia."}\n') |
+    "$dyad" ingest -q --db "$tmp/pipe.db" &
+bg=$!
+sleep 1
+check "stdin: a document is stored as soon as it is read" "$("$dyad" query --db "$tmp/pipe.db" --output tsv 2>/dev/null | tail -n +2 | cut -f2)" "s1"
+wait "$bg"
+bg=""
+check "stdin: then the next" "$(sql "$tmp/pipe.db" "SELECT count(*) FROM documents")" 2
+
 # --- stats and help -------------------------------------------------------------
 expect_status "stats" 0 "$dyad" stats --db "$db" --top 3
 expect_grep "stats: documents" "^documents:	1$" "$tmp/out"

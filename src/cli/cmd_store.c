@@ -4,6 +4,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static const char *default_db(const char *given)
 {
@@ -41,7 +42,8 @@ static void ingest_help(FILE *out)
             "with the same content is skipped; one stored with other content has\n"
             "its events replaced; so running an interrupted ingest again finishes\n"
             "it.  Syndicated copies of a stored story are linked to its first copy.\n"
-            "Each ingest is recorded in the store's runs table.\n\n"
+            "Each ingest is recorded in the store's runs table.  Standard input,\n"
+            "when it is a pipe, is stored document by document as it arrives.\n\n"
             "options:\n"
             "  --db PATH        the store (default: $DYAD_DB, else ./dyad.db);\n"
             "                   created when missing\n"
@@ -68,6 +70,7 @@ typedef struct ingest_ctx {
     const char *date;
     size_t fresh, changed, same, copies, events, merged, failed;
     bool store_failed;
+    bool commit_each; /* stdin is a pipe: each document is visible at once */
 } ingest_ctx;
 
 static int ingest_one(const dyad_document *doc, void *user)
@@ -94,6 +97,7 @@ static int ingest_one(const dyad_document *doc, void *user)
     if (r.copy_of) c->copies++;
     c->events += r.events;
     c->merged += r.merged;
+    if (c->commit_each && dyad_store_commit(c->store)) { c->store_failed = true; return -1; }
     return 0;
 }
 
@@ -294,6 +298,10 @@ static int ingest_or_recode(int argc, char **argv, bool recode)
     did = dict_id(&cfg);
     ins = join_inputs(argv + optind, argc - optind);
     if (!c.pipe || !c.work || !did || !ins) { fprintf(stderr, "dyad ingest: out of memory\n"); goto done; }
+    struct stat sb;
+    for (int k = optind; k <= argc && !recode && !c.commit_each; k++)
+        if ((k == argc ? optind == argc : strcmp(argv[k], "-") == 0) && fstat(0, &sb) == 0 && !S_ISREG(sb.st_mode))
+            c.commit_each = true;
     if (dyad_store_run_begin(store, cmdname, recode ? "" : ins, did)) goto done;
     int read_rc = recode ? dyad_store_each_document(store, recode_one, &c)
                          : cli_for_each_document_fields(argv + optind, argc - optind, format, fields, &st, ingest_one, &c);
