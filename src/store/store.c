@@ -18,6 +18,12 @@ struct dyad_store {
     size_t pending;   /* documents in the open transaction */
     int64_t run;
     int64_t import_doc; /* the document of the file being imported */
+    /* the last dyad_store_check(), so that the dyad_store_put() that
+     * follows it does not look the document up again */
+    char checked_key[256];
+    int checked_found;
+    int64_t checked_row, checked_run;
+    char checked_hash[17];
     sbuf scratch;     /* the texts of one event's words  */
 };
 
@@ -219,8 +225,16 @@ int dyad_store_check(dyad_store *s, const dyad_document *doc)
     char hash[17], stored[17];
     content_hash(doc, hash);
     int64_t row, run;
-    int found = s->ops->doc_find(s->h, doc_key(doc, hash), &row, stored, &run);
+    const char *key = doc_key(doc, hash);
+    int found = s->ops->doc_find(s->h, key, &row, stored, &run);
     if (found < 0) return fail(s);
+    if (strlen(key) < sizeof s->checked_key) {
+        memcpy(s->checked_key, key, strlen(key) + 1);
+        s->checked_found = found;
+        s->checked_row = found ? row : 0;
+        s->checked_run = found ? run : 0;
+        memcpy(s->checked_hash, found ? stored : "", found ? 17 : 1);
+    }
     if (!found) return DYAD_DOC_NEW;
     return strcmp(hash, stored) == 0 ? DYAD_DOC_SAME : DYAD_DOC_CHANGED;
 }
@@ -348,7 +362,16 @@ static int put(dyad_store *s, const dyad_analysis *a, const dyad_event *events, 
     sd.key = doc_key(d, sd.hash);
     char stored[17];
     int64_t row = 0, run = 0;
-    int found = s->ops->doc_find(s->h, sd.key, &row, stored, &run);
+    int found;
+    if (s->checked_key[0] && strcmp(s->checked_key, sd.key) == 0) {
+        found = s->checked_found;
+        row = s->checked_row;
+        run = s->checked_run;
+        memcpy(stored, s->checked_hash, 17);
+    } else {
+        found = s->ops->doc_find(s->h, sd.key, &row, stored, &run);
+    }
+    s->checked_key[0] = 0; /* the put changes what was checked */
     if (found < 0) return fail(s);
     if (found && strcmp(stored, sd.hash) == 0 && !force) {
         r.state = DYAD_DOC_SAME;
@@ -455,6 +478,7 @@ void store_report_at(dyad_store *s, dyad_severity severity, const char *file, si
 
 int store_import_begin(dyad_store *s, store_doc *sd, dyad_doc_state *state)
 {
+    s->checked_key[0] = 0;
     if (dyad_store_commit(s)) return -1;
     char stored[17];
     int64_t row = 0, run = 0;
