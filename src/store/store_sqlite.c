@@ -119,6 +119,7 @@ typedef struct sq {
     int busy_ms;
     sqlite3_stmt *st[ST_COUNT];
     bool readonly;
+    bool ready;     /* opened, checked and migrated: ours to write */
     char err[512];
 } sq;
 
@@ -250,6 +251,11 @@ static int sq_close(void *h)
     sq *s = h;
     if (!s) return 0;
     for (int i = 0; i < ST_COUNT; i++) sqlite3_finalize(s->st[i]);
+    /* the planner's statistics (sqlite_stat1) when they are missing or the
+     * tables grew tenfold: without them an --actor query on ten million
+     * events picks a worse index (680 ms against 410 ms) */
+    if (s->ready && !s->readonly && sqlite3_get_autocommit(s->db))
+        sqlite3_exec(s->db, "PRAGMA optimize", NULL, NULL, NULL);
     int rc = sqlite3_close(s->db);
     free(s);
     return rc == SQLITE_OK ? 0 : -1;
@@ -341,6 +347,7 @@ static void *sq_open(const char *path, unsigned flags, char *err, size_t errcap)
         sq_close(s);
         return NULL;
     }
+    s->ready = true;
     return s;
 }
 
