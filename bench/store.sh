@@ -23,24 +23,26 @@ records=$(grep -cE '^[0-9]{6} ' "$out/corpus2000.txt")
 now() { date +%s%N; }
 ms_since() { echo $((($(now) - $1) / 1000000)); }
 
-echo "== ingest vs code, one core, $records records (best of 3) =="
-best_code=0
-best_ingest=0
+echo "== ingest vs code, one core, $records records (best of 3; wall clock and CPU time) =="
+# run CMD...: prints "wall_ms cpu_ms" of the command
+run() {
+    /usr/bin/time -f "%e %U %S" -o "$out/time.txt" "$@" >/dev/null
+    awk '{printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000}' "$out/time.txt"
+}
+best() { # best of the first/second column over lines on stdin
+    awk -v c="$1" 'NR == 1 || $c < m { m = $c } END { print m }'
+}
+: >"$out/code.times"
+: >"$out/ingest.times"
 for i in 1 2 3; do
-    t=$(now)
-    taskset -c 0 "$dyad" code -q "$out/corpus2000.txt" >/dev/null
-    ms=$(ms_since "$t")
-    rps=$((records * 1000 / (ms > 0 ? ms : 1)))
-    [ "$rps" -gt "$best_code" ] && best_code=$rps
+    run taskset -c 0 "$dyad" code -q "$out/corpus2000.txt" >>"$out/code.times"
     rm -f "$out/ingest.db" "$out/ingest.db-wal" "$out/ingest.db-shm"
-    t=$(now)
-    taskset -c 0 "$dyad" ingest -q --db "$out/ingest.db" "$out/corpus2000.txt"
-    ms=$(ms_since "$t")
-    rps=$((records * 1000 / (ms > 0 ? ms : 1)))
-    [ "$rps" -gt "$best_ingest" ] && best_ingest=$rps
+    run taskset -c 0 "$dyad" ingest -q --db "$out/ingest.db" "$out/corpus2000.txt" >>"$out/ingest.times"
 done
-echo "dyad code:   $best_code records/s"
-echo "dyad ingest: $best_ingest records/s ($((best_ingest * 100 / best_code)) % of dyad code)"
+cw=$(best 1 <"$out/code.times"); cc=$(best 2 <"$out/code.times")
+iw=$(best 1 <"$out/ingest.times"); ic=$(best 2 <"$out/ingest.times")
+echo "dyad code:   $((records * 1000 / cw)) records/s wall, $((records * 1000 / cc)) records/s of CPU"
+echo "dyad ingest: $((records * 1000 / iw)) records/s wall ($((cw * 100 / iw)) % of dyad code), $((records * 1000 / ic)) records/s of CPU ($((cc * 100 / ic)) %)"
 echo "store: $(stat -c %s "$out/ingest.db") bytes, $(sqlite3 "$out/ingest.db" "SELECT count(*) FROM documents") documents, $(sqlite3 "$out/ingest.db" "SELECT count(*) FROM events") events"
 
 n=${SYNTH_EVENTS:-10000000}
@@ -63,7 +65,7 @@ echo "import: $events events in $ms ms ($((events * 1000 / (ms > 0 ? ms : 1))) e
 sql_ms() {
     best=""
     for i in 1 2 3 4 5; do
-        r=$(printf '.timer on\n%s\n' "$1" | sqlite3 "$db" | sed -nE 's/^Run Time: real ([0-9.]+).*/\1/p' | tail -n 1)
+        r=$(printf '.timer on\n.output /dev/null\n%s\n' "$1" | sqlite3 "$db" 2>&1 | sed -nE 's/^Run Time: real ([0-9.]+).*/\1/p' | tail -n 1)
         r=$(echo "$r" | awk '{printf "%d", $1 * 1000 + 0.5}')
         if [ -z "$best" ] || [ "$r" -lt "$best" ]; then best=$r; fi
     done
@@ -78,6 +80,10 @@ month_sql() {
 }
 echo "dyad-by-month count, most frequent dyad $top ($topn events): $(sql_ms "$(month_sql "$top")") ms"
 echo "dyad-by-month count, 1001st dyad $mid ($midn events): $(sql_ms "$(month_sql "$mid")") ms"
+day_sql() {
+    echo "SELECT date, count(*) FROM events WHERE source = '${1%,*}' AND target = '${1#*,}' AND copy = 0 GROUP BY date;"
+}
+echo "dyad-by-day count (index order, no sort), most frequent dyad: $(sql_ms "$(day_sql "$top")") ms"
 echo "dyad-by-month count of all dyads ($events events): $(sql_ms "SELECT source, target, date / 100, count(*) FROM events WHERE copy = 0 GROUP BY 1, 2, 3;") ms"
 best=""
 for i in 1 2 3 4 5; do
