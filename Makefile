@@ -32,7 +32,7 @@ CFLAGS    += -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(OPT)
              -Iinclude -Isrc -I$(BUILD)/gen -MMD -MP
 SANFLAGS  := -fsanitize=address,undefined
 LDFLAGS   += $(if $(filter 1 fuzz,$(SAN)),$(SANFLAGS))
-LDLIBS    += -lutf8proc -lm -lpthread
+LDLIBS    += -lsqlite3 -lz -lutf8proc -lm -lpthread
 
 LIB_SRC   := $(sort $(filter-out src/cli/%,$(wildcard src/*/*.c)))
 CLI_SRC   := $(sort $(wildcard src/cli/*.c))
@@ -56,7 +56,7 @@ TEST_OBJ  := $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
 
 .PHONY: all test unit bench fuzz clean asan
 all: $(BUILD)/dyad $(BUILD)/libdyad.a $(BUILD)/libdyad.so $(BUILD)/test_unit $(BUILD)/bench_text \
-     $(BUILD)/bench_dict $(BUILD)/bench_code $(BUILD)/bench_start
+     $(BUILD)/bench_dict $(BUILD)/bench_code $(BUILD)/bench_start $(BUILD)/bench_gen_events
 
 $(BUILD)/obj/%.o: %.c | $(GEN_SRC)
 	@mkdir -p $(dir $@)
@@ -148,6 +148,9 @@ $(BUILD)/bench_code: $(BUILD)/obj/bench/bench_code.o $(BUILD)/libdyad.a
 
 $(BUILD)/bench_start: $(BUILD)/obj/bench/bench_start.o
 	$(CC) $(LDFLAGS) -o $@ $^
+
+$(BUILD)/bench_gen_events: $(BUILD)/obj/bench/gen_events.o $(BUILD)/libdyad.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/test_unit: $(TEST_OBJ) $(BUILD)/libdyad.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)

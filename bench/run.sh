@@ -58,3 +58,5 @@ done
 echo "== coder with dyad's built-in dictionaries, one core (best of 3) =="
 for i in 1 2 3; do taskset -c 0 build/bench_code --builtin "$out/corpus2000.txt"; done |
     sort -t= -k5 -n | tail -n 1
+echo "== event store (bench/store.sh) =="
+sh bench/store.sh

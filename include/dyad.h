@@ -134,6 +134,20 @@ dyad_reader *dyad_reader_open_memory(const char *name, const char *data,
  * records are reported, counted and skipped inside this call. */
 int dyad_reader_next(dyad_reader *reader, dyad_document *doc);
 
+/* Fields of a JSON Lines record, for dyad_reader_set_field(). */
+typedef enum dyad_field {
+    DYAD_FIELD_TEXT, DYAD_FIELD_ID, DYAD_FIELD_DATE, DYAD_FIELD_TITLE,
+    DYAD_FIELD_URL, DYAD_FIELD_SOURCE,
+    DYAD_FIELD_COUNT
+} dyad_field;
+
+/* JSON Lines: take `field` from the key `key` instead of its own name
+ * (scraper and MongoDB exports: "content", "published", "url"), e.g.
+ * dyad_reader_set_field(r, DYAD_FIELD_TEXT, "content").  The key is
+ * copied; NULL restores the default.  Call before the first
+ * dyad_reader_next().  Returns 0, or -1 for a bad field or no memory. */
+int dyad_reader_set_field(dyad_reader *reader, dyad_field field, const char *key);
+
 /* The format actually being read (after detection). */
 dyad_format dyad_reader_format(const dyad_reader *reader);
 
@@ -881,6 +895,215 @@ int dyad_session_open_file(dyad_session *session, const char *path, const char *
  * or memory ran out.  Records the reader skips are in the diagnostics of
  * the call that passed them. */
 int dyad_session_next(dyad_session *session, const char **jsonl, size_t *len_out);
+
+
+/* A stable id for an event: a 63-bit hash (FNV-1a) of the document id,
+ * the sentence, the byte offsets of the source, target and verb words, the
+ * actor codes and the event code.  Coding the same text with the same
+ * dictionaries gives the same ids in every run and on every machine, so
+ * files of events can be joined and deduplicated on it; the JSON output
+ * writes it as 16 hexadecimal digits ("id").  doc_id may be NULL. */
+uint64_t dyad_event_id(const char *doc_id, const dyad_event *event);
+
+/* ------------------------------------------------------------------------
+ * Event store (src/store/)
+ *
+ * A database of documents and their events: `dyad ingest` writes it,
+ * `dyad query` and `dyad stats` read it.  The engine is SQLite (one file,
+ * WAL journal, readable in the `sqlite3` shell); docs/store.md gives the
+ * schema.  Semantics:
+ *
+ *   - A document is known by its id (dyad_document.id).  Storing a
+ *     document whose id and content hash (text, date, title) are already
+ *     stored changes nothing; a document with a known id and another hash
+ *     replaces its events.  So an interrupted ingest is finished by running
+ *     it again: committed documents are skipped, the rest coded.
+ *   - Writes are batched: a transaction commits every
+ *     DYAD_STORE_BATCH documents and at dyad_store_commit() or
+ *     dyad_store_close().  A crash loses at most the open batch, never
+ *     half of one.
+ *   - Syndicated copies: a document whose MinHash (DYAD_MINHASH_N
+ *     minima over word 3-shingles) agrees with an earlier document's on
+ *     at least DYAD_STORE_COPY_SIMILARITY of its values -- an estimate of
+ *     the Jaccard similarity of their shingle sets -- is linked to that
+ *     first copy (copy_of).  A wire story reprinted with a new dateline,
+ *     a few words edited and a copyright line scores 0.7-0.95; two
+ *     reports of the same event in different words score below 0.2.
+ *     Candidates are found through DYAD_MINHASH_BANDS bands of the
+ *     signature (locality-sensitive hashing), so linking costs the same
+ *     however large the store.  The copy's events are kept but flagged,
+ *     and queries and counts leave them out unless asked.  Documents
+ *     shorter than DYAD_STORE_COPY_MIN_WORDS words are never linked:
+ *     short texts say too little to tell a copy from a similar report.
+ *   - One-a-day (Phoenix): among the events of original documents with
+ *     the same source, target, code and day, the first stored is flagged
+ *     `first_of_day`; --unique keeps only those.
+ *
+ * A store handle is used by one thread.  Readers never block writers
+ * (WAL); a second writer waits up to DYAD_STORE_BUSY_MS milliseconds,
+ * then fails with a message saying another process is writing.  A file
+ * that is not a dyad store, or is damaged, is refused with a message and
+ * left as it is.
+ * ------------------------------------------------------------------------ */
+
+typedef struct dyad_store dyad_store;
+
+#define DYAD_STORE_BATCH 500
+#define DYAD_STORE_BUSY_MS 10000
+#define DYAD_MINHASH_N 32
+#define DYAD_MINHASH_BANDS 8            /* of DYAD_MINHASH_N / 8 values each */
+#define DYAD_STORE_COPY_SIMILARITY 0.5
+#define DYAD_STORE_COPY_MIN_WORDS 40
+
+enum {
+    DYAD_STORE_READONLY = 1u << 0, /* open for queries; never writes        */
+    DYAD_STORE_CREATE   = 1u << 1  /* create the file when it does not exist */
+};
+
+/* Opens (and, with DYAD_STORE_CREATE, creates) a store and brings its
+ * schema up to date (forward migrations, each in one transaction).
+ * Returns NULL with the reason reported through diag (file = path). */
+dyad_store *dyad_store_open(const char *path, unsigned flags, dyad_diag_fn diag, void *user);
+
+/* Commits what is pending and closes.  Returns 0, or -1 when the last
+ * commit failed (reported through diag). */
+int dyad_store_close(dyad_store *store);
+
+/* How long a writer waits for another writer's lock before failing
+ * (default DYAD_STORE_BUSY_MS). */
+void dyad_store_busy_timeout(dyad_store *store, int ms);
+
+/* Commits the open batch now.  0 or -1. */
+int dyad_store_commit(dyad_store *store);
+
+/* A run: one ingest, import or recode, recorded in the store's runs table
+ * with its start and end times, dyad's version, the dictionaries' identity
+ * (dict_id: free text, e.g. "builtin" or the files given), the command and
+ * its inputs.  Returns 0 or -1. */
+int dyad_store_run_begin(dyad_store *store, const char *command, const char *inputs,
+                         const char *dict_id);
+/* Ends the current run with its counts: documents read, records skipped
+ * (unreadable or failed), documents coded (new or changed). */
+int dyad_store_run_end(dyad_store *store, size_t read, size_t skipped, size_t coded);
+
+/* What the store holds of a document. */
+typedef enum dyad_doc_state {
+    DYAD_DOC_NEW,     /* id not stored                                    */
+    DYAD_DOC_SAME,    /* stored with the same content: nothing to do      */
+    DYAD_DOC_CHANGED  /* stored with other content: its events go        */
+} dyad_doc_state;
+
+/* The state of a document before coding it, so that unchanged documents
+ * are not coded again.  Returns a dyad_doc_state, or -1 on error. */
+int dyad_store_check(dyad_store *store, const dyad_document *doc);
+
+typedef struct dyad_store_result {
+    dyad_doc_state state;  /* what the document was before              */
+    int64_t copy_of;       /* the first copy's row id, or 0               */
+    size_t events;         /* events stored                               */
+    size_t merged;         /* events left out: the same stable id as an
+                              earlier event of the document (the same
+                              words coded twice)                         */
+} dyad_store_result;
+
+/* Stores a coded document (a->doc) and its events, replacing what an
+ * earlier version of it stored; an unchanged document is left alone.
+ * res may be NULL.  Returns 0, or -1 on error (reported). */
+int dyad_store_put(dyad_store *store, const dyad_analysis *a, const dyad_event *events,
+                   size_t nevents, dyad_store_result *res);
+
+/* As dyad_store_put, but replaces the document's events even when its
+ * content is unchanged: recoding with new dictionaries. */
+int dyad_store_replace(dyad_store *store, const dyad_analysis *a, const dyad_event *events,
+                       size_t nevents, dyad_store_result *res);
+
+/* Calls fn for each document the store holds that dyad coded itself
+ * (origin "dyad"), in storing order, as the reader delivered it (text,
+ * id, date, title, url, outlet, format; a PETRARCH parse tree is not
+ * kept).  The document lives during the call; fn may write to the store.
+ * fn returns 0 to go on, nonzero to stop.  Returns 0, or -1 on error. */
+int dyad_store_each_document(dyad_store *store, int (*fn)(const dyad_document *doc, void *user),
+                             void *user);
+
+/* A query.  Unset members (NULL, 0) do not filter.  Actor codes match by
+ * prefix, block by block as CAMEO builds them: "USA" matches USA, USAGOV,
+ * USAMIL. */
+typedef struct dyad_query {
+    const char *actor;    /* source or target                              */
+    const char *source;   /* --dyad A,B: source A ...                      */
+    const char *target;   /* ... and target B                              */
+    int both;             /* also B -> A                                   */
+    const char *code;     /* exact CAMEO code                              */
+    int root;             /* 1..20                                         */
+    int quad;             /* 1..4 (GDELT's numbering)                      */
+    const char *from, *to;/* "YYYY-MM-DD", inclusive                       */
+    const char *country;  /* the event's place: ISO alpha-3 or alpha-2     */
+    const char *speaker;  /* speaker's actor code, by prefix               */
+    const char *text;     /* FTS5 query over the events' sentences         */
+    int unique;           /* one a day: only first_of_day events           */
+    int copies;           /* also events of syndicated copies              */
+    size_t limit;         /* at most this many rows; 0: all                */
+    size_t offset;        /* skip this many first                          */
+} dyad_query;
+
+/* Layouts of query output. */
+typedef enum dyad_row_format {
+    DYAD_ROWS_JSONL,  /* one JSON object per event, `dyad code`'s fields  */
+    DYAD_ROWS_CSV,    /* RFC 4180 with a header row                       */
+    DYAD_ROWS_TSV,    /* the same columns, tab-separated                  */
+    DYAD_ROWS_PHOENIX,/* Phoenix's daily-file columns, tab-separated, no
+                         header (QuadClass in Phoenix's numbering)         */
+    DYAD_ROWS_GDELT   /* GDELT 2.0's 61-column event table, as dyad code
+                         --output gdelt writes it (ISO codes where GDELT
+                         has FIPS ones)                                    */
+} dyad_row_format;
+
+/* "jsonl", "csv", "tsv", "phoenix", "gdelt"; parsing returns -1 when
+ * unknown. */
+const char *dyad_row_format_name(dyad_row_format format);
+int dyad_row_format_from_name(const char *name);
+
+/* Writes the events matching q, ordered by date then id.  Returns the
+ * number written, or -1 on error (a bad filter value is an error,
+ * reported through the store's diag). */
+long dyad_store_query(dyad_store *store, const dyad_query *q, dyad_row_format format, FILE *out);
+
+/* `dyad stats`: documents, copies, events, one-a-day events, date range,
+ * runs and the `top` most frequent dyads, as text.  0 or -1. */
+int dyad_store_stats(dyad_store *store, FILE *out, size_t top);
+
+/* Events coded elsewhere (`dyad import`).  A file is one document of the
+ * store ("FORMAT:BASENAME", origin FORMAT): importing it again changes
+ * nothing, a changed file replaces its events, and each file goes in one
+ * transaction.  Each row's own id is kept (events.ref).  Files may be
+ * gzip-compressed; a bad row is reported with file and line, skipped and
+ * counted. */
+typedef enum dyad_import_format {
+    DYAD_IMPORT_JSONL,   /* dyad's own JSON Lines (dyad code, dyad query) */
+    DYAD_IMPORT_GDELT,   /* GDELT 1.0 and 2.0 event tables                */
+    DYAD_IMPORT_PHOENIX  /* Phoenix daily files                           */
+} dyad_import_format;
+
+const char *dyad_import_format_name(dyad_import_format format);
+int dyad_import_format_from_name(const char *name);
+
+typedef struct dyad_import_result {
+    dyad_doc_state state;   /* DYAD_DOC_SAME: the file was not read again */
+    size_t rows, events, skipped;
+} dyad_import_result;
+
+/* Imports one file; 0, or -1 when the file could not be read or stored
+ * (then nothing of it is stored). */
+int dyad_store_import(dyad_store *store, const char *path, dyad_import_format format,
+                      dyad_import_result *res);
+
+/* The MinHash signature of a text (over lower-cased word 3-shingles), as
+ * the store computes it for copy detection; returns the number of words.
+ * And the share of two signatures' values that agree (0..1), an estimate
+ * of the Jaccard similarity of the texts' shingle sets.  For tests and
+ * tools. */
+size_t dyad_minhash(const char *text, size_t len, uint32_t out[DYAD_MINHASH_N]);
+double dyad_minhash_similarity(const uint32_t a[DYAD_MINHASH_N], const uint32_t b[DYAD_MINHASH_N]);
 
 #if defined(__GNUC__) || defined(__clang__)
 #pragma GCC visibility pop

@@ -6,6 +6,7 @@
 #   3. the built-in dictionaries against the gold answer keys (tests/gold.sh)
 #   3b. the Python package's pytest suite (tests/python.sh) on both builds, and `make
 #       install`/`uninstall` into temporary prefixes (tests/install.sh)
+#   3c. the event store (tests/store.sh: ingest, query, kill -9, copies)
 #   4. every libFuzzer target replays its checked-in corpus (fuzz/corpus;
 #      timed fuzzing is `make fuzz`)
 # Run from the project root: `make test`.
@@ -55,6 +56,8 @@ run "symbols" sh tests/symbols.sh build/libdyad.so
 run "python" sh tests/python.sh build/libdyad.so
 run "python (asan+ubsan)" sh tests/python.sh build-asan/libdyad.so asan
 run "install" sh tests/install.sh
+run "store" sh tests/store.sh build/dyad
+ASAN_OPTIONS=detect_leaks=1 run "store (asan+ubsan)" sh tests/store.sh build-asan/dyad
 
 if [ -e /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a ] ||
    ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1; then

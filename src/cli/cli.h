@@ -31,6 +31,12 @@ int cli_for_each_document(char **inputs, int ninputs, dyad_format format,
  * input, 2 usage error. */
 int cmd_dict(int argc, char **argv);
 
+/* The same, with JSON Lines fields read from other keys: fields[f] is the
+ * key of dyad_field f, or NULL for its own name (fields may be NULL). */
+int cli_for_each_document_fields(char **inputs, int ninputs, dyad_format format,
+                                 const char *const *fields, cli_stats *stats, cli_doc_fn fn,
+                                 void *user);
+
 /* The text views: sentences, tag, chunk. */
 int cmd_text_view(const char *command, int argc, char **argv);
 

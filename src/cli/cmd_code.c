@@ -5,6 +5,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* ---- dyad validate ------------------------------------------------------------ */
 
@@ -185,12 +186,14 @@ static int code_one(code_run *r, coder_thread *ct, const dyad_document *doc, FIL
 typedef struct single_ctx {
     code_run *run;
     coder_thread ct;
+    bool flush;  /* stdin is a pipe: each document's events go out at once */
 } single_ctx;
 
 static int code_single(const dyad_document *doc, void *user)
 {
     single_ctx *sc = user;
     if (code_one(sc->run, &sc->ct, doc, stdout)) sc->run->failed++;
+    if (sc->flush) fflush(stdout);
     return cli_output_failed() ? -1 : 0;
 }
 
@@ -438,6 +441,12 @@ int cmd_code(int argc, char **argv)
     if (run.nthreads <= 1) {
         single_ctx sc;
         sc.run = &run;
+        sc.flush = false;
+        struct stat sb;
+        for (int k = 0; k <= ninputs && !sc.flush; k++)
+            if ((k == ninputs ? ninputs == 0 : strcmp(inputs[k], "-") == 0) && fstat(0, &sb) == 0 &&
+                !S_ISREG(sb.st_mode))
+                sc.flush = true;
         sc.ct.pipe = dyad_pipeline_new(DYAD_LEVEL_CHUNKS);
         if (run.trace) run.copt.trace = stderr; /* one thread: one stream */
         sc.ct.work = dyad_coder_work_new(coder, &run.copt);

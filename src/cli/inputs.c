@@ -52,11 +52,17 @@ void cli_diag(const dyad_diag *d, void *user)
     fputc('\n', stderr);
 }
 
-static int read_one(const char *path, dyad_format format, cli_stats *st, cli_doc_fn fn,
-                    void *user)
+static int read_one(const char *path, dyad_format format, const char *const *fields, cli_stats *st,
+                    cli_doc_fn fn, void *user)
 {
     dyad_reader *r = dyad_reader_open_file(path, format, cli_diag, st);
     if (!r) { st->unreadable++; return 0; }
+    for (int f = 0; fields && f < DYAD_FIELD_COUNT; f++)
+        if (fields[f] && dyad_reader_set_field(r, (dyad_field)f, fields[f])) {
+            dyad_reader_close(r);
+            st->unreadable++;
+            return -1;
+        }
     dyad_document doc;
     int rc = 0;
     while (dyad_reader_next(r, &doc)) {
@@ -76,8 +82,8 @@ static int cmp_names(const void *a, const void *b)
 
 /* Walks a directory tree, reading regular files whose names do not start
  * with a dot. */
-static int read_tree(const char *root, dyad_format format, cli_stats *st, cli_doc_fn fn,
-                     void *user)
+static int read_tree(const char *root, dyad_format format, const char *const *fields, cli_stats *st,
+                     cli_doc_fn fn, void *user)
 {
     size_t cap = 16, n = 0;
     char **stack = malloc(cap * sizeof *stack);
@@ -120,7 +126,7 @@ static int read_tree(const char *root, dyad_format format, cli_stats *st, cli_do
         for (size_t i = 0; i < en; i++) {
             struct stat sb;
             if (rc == 0 && stat(entries[i], &sb) == 0 && S_ISREG(sb.st_mode))
-                rc = read_one(entries[i], format, st, fn, user);
+                rc = read_one(entries[i], format, fields, st, fn, user);
         }
         for (size_t i = en; i-- > 0;) {
             struct stat sb;
@@ -146,14 +152,20 @@ static int read_tree(const char *root, dyad_format format, cli_stats *st, cli_do
 int cli_for_each_document(char **inputs, int ninputs, dyad_format format, cli_stats *st,
                           cli_doc_fn fn, void *user)
 {
-    if (ninputs == 0) return read_one("-", format, st, fn, user);
+    return cli_for_each_document_fields(inputs, ninputs, format, NULL, st, fn, user);
+}
+
+int cli_for_each_document_fields(char **inputs, int ninputs, dyad_format format,
+                                 const char *const *fields, cli_stats *st, cli_doc_fn fn, void *user)
+{
+    if (ninputs == 0) return read_one("-", format, fields, st, fn, user);
     for (int i = 0; i < ninputs; i++) {
         struct stat sb;
         int rc;
         if (strcmp(inputs[i], "-") != 0 && stat(inputs[i], &sb) == 0 && S_ISDIR(sb.st_mode))
-            rc = read_tree(inputs[i], format, st, fn, user);
+            rc = read_tree(inputs[i], format, fields, st, fn, user);
         else
-            rc = read_one(inputs[i], format, st, fn, user);
+            rc = read_one(inputs[i], format, fields, st, fn, user);
         if (rc) return rc;
     }
     return 0;

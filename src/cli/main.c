@@ -5,6 +5,12 @@
 /* cmd_code.c: `dyad code` and `dyad validate` */
 int cmd_code(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
+/* cmd_store.c: the event store; argv[0] is the command's name (getopt) */
+int cmd_ingest(int argc, char **argv);
+int cmd_query(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
+int cmd_import(int argc, char **argv);
+int cmd_recode(int argc, char **argv);
 
 void cli_usage(FILE *out)
 {
@@ -23,6 +29,11 @@ void cli_usage(FILE *out)
             "  dict check FILE...     counts and problems in TABARI/PETRARCH dictionaries\n"
             "  dict lookup PHRASE FILE...  what an actor phrase or verb resolves to, and why\n"
             "  dict compile FILE...   a checksummed binary image of dictionaries\n"
+            "  ingest        code articles into the event store (SQLite, --db PATH)\n"
+            "  query         events from the store, filtered (jsonl, csv, tsv)\n"
+            "  stats         what the store holds: documents, copies, events, dyads\n"
+            "  import        events coded elsewhere (GDELT, Phoenix, dyad's JSON Lines)\n"
+            "  recode        code the stored documents again with new dictionaries\n"
             "  help [COMMAND]  this text, or a command's own help\n"
             "  version       print the version\n\n"
             "Input formats are detected (plain-text article, JSON Lines, TABARI\n"
@@ -44,7 +55,8 @@ static int run_dict(int argc, char **argv) { return cmd_dict(argc - 1, argv + 1)
 static const command commands[] = {
     {"code", cmd_code},           {"validate", cmd_validate},   {"quotes", run_text_view},
     {"sentences", run_text_view}, {"tag", run_text_view},       {"chunk", run_text_view},
-    {"dict", run_dict},
+    {"dict", run_dict},           {"ingest", cmd_ingest},       {"query", cmd_query},
+    {"stats", cmd_stats},         {"import", cmd_import},       {"recode", cmd_recode},
 };
 
 static const command *find_command(const char *name)

@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
 
 /* ---- diagnostics ------------------------------------------------------ */
 
@@ -44,7 +46,7 @@ void reader_skip(dyad_reader *r, size_t line, const char *record,
 
 bool src_refill(dyad_reader *r)
 {
-    if (r->eof || !r->fp) {
+    if (r->eof || (!r->fp && !r->gz)) {
         r->eof = true;
         return false;
     }
@@ -68,11 +70,32 @@ bool src_refill(dyad_reader *r)
         r->window_cap = cap;
         r->data = w;
     }
-    size_t got = fread(r->window + r->end, 1, r->chunk, r->fp);
-    if (got == 0) {
-        if (ferror(r->fp))
+    size_t got;
+    if (r->gz) {
+        unsigned want = r->chunk > (1u << 30) ? 1u << 30 : (unsigned)r->chunk;
+        int n = gzread(r->gz, r->window + r->end, want);
+        int err = Z_OK;
+        const char *why = n <= 0 ? gzerror(r->gz, &err) : NULL;
+        if (why && strncmp(why, "<fd:", 4) == 0 && strstr(why, ": ")) why = strstr(why, ": ") + 2;
+        if (n <= 0 && err != Z_OK && err != Z_STREAM_END)
+            reader_report(r, DYAD_ERROR, r->line, NULL,
+                          "damaged gzip data (%s); the rest of the input is not read",
+                          why ? why : "?");
+        got = n > 0 ? (size_t)n : 0;
+    } else if (r->stream) {
+        ssize_t n;
+        do n = read(fileno(r->fp), r->window + r->end, r->chunk);
+        while (n < 0 && errno == EINTR);
+        if (n < 0)
+            reader_report(r, DYAD_ERROR, r->line, NULL, "read error: %s", strerror(errno));
+        got = n > 0 ? (size_t)n : 0;
+    } else {
+        got = fread(r->window + r->end, 1, r->chunk, r->fp);
+        if (got == 0 && ferror(r->fp))
             reader_report(r, DYAD_ERROR, r->line, NULL, "read error: %s",
                           strerror(errno));
+    }
+    if (got == 0) {
         r->eof = true;
         return false;
     }
@@ -316,6 +339,36 @@ dyad_reader *reader_open_stream(FILE *fp, bool close_fp, const char *name,
     r->fp = fp;
     r->close_fp = close_fp;
     r->chunk = chunk ? chunk : READER_CHUNK;
+    struct stat st;
+    r->stream = fp && fstat(fileno(fp), &st) == 0 && !S_ISREG(st.st_mode);
+    reader_start(r);
+    return r;
+}
+
+/* A gzip-compressed file, told by its magic bytes, whatever its name. */
+static dyad_reader *open_gzip(FILE *fp, const char *path, dyad_format format,
+                              dyad_diag_fn diag, void *user)
+{
+    int fd = dup(fileno(fp));
+    fclose(fp);
+    /* stdio read ahead: the shared offset is past the magic bytes */
+    if (fd >= 0 && lseek(fd, 0, SEEK_SET) != 0) { close(fd); fd = -1; }
+    gzFile gz = fd >= 0 ? gzdopen(fd, "rb") : NULL;
+    if (!gz) {
+        if (fd >= 0) close(fd);
+        report_open_failure(path, diag, user, "cannot open the gzip stream");
+        return NULL;
+    }
+    gzbuffer(gz, 1 << 17);
+    if ((unsigned)format > DYAD_FORMAT_PETRARCH) format = DYAD_FORMAT_AUTO;
+    dyad_reader *r = reader_new(path, base_name(path), format, diag, user);
+    if (!r) {
+        report_open_failure(path, diag, user, "out of memory");
+        gzclose(gz);
+        return NULL;
+    }
+    r->gz = gz;
+    r->chunk = READER_CHUNK;
     reader_start(r);
     return r;
 }
@@ -332,10 +385,18 @@ dyad_reader *dyad_reader_open_file(const char *path, dyad_format format,
         return NULL;
     }
     struct stat st;
-    if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+    bool have_stat = fstat(fileno(fp), &st) == 0;
+    if (have_stat && S_ISDIR(st.st_mode)) {
         report_open_failure(path, diag, user, strerror(EISDIR));
         fclose(fp);
         return NULL;
+    }
+    /* only a regular file can be read twice: a fifo goes to the stream reader */
+    unsigned char magic[2];
+    if (have_stat && S_ISREG(st.st_mode)) {
+        if (fread(magic, 1, 2, fp) == 2 && magic[0] == 0x1f && magic[1] == 0x8b)
+            return open_gzip(fp, path, format, diag, user);
+        rewind(fp);
     }
     return reader_open_stream(fp, true, path, format, 0, diag, user);
 }
@@ -382,10 +443,22 @@ dyad_format dyad_reader_format(const dyad_reader *r)
 size_t dyad_reader_skipped(const dyad_reader *r) { return r ? r->skipped : 0; }
 size_t dyad_reader_warnings(const dyad_reader *r) { return r ? r->warnings : 0; }
 
+int dyad_reader_set_field(dyad_reader *r, dyad_field field, const char *key)
+{
+    if (!r || (unsigned)field >= DYAD_FIELD_COUNT) return -1;
+    char *k = key ? strdup(key) : NULL;
+    if (key && !k) return -1;
+    free(r->field_key[field]);
+    r->field_key[field] = k;
+    return 0;
+}
+
 void dyad_reader_close(dyad_reader *r)
 {
     if (!r) return;
+    for (int f = 0; f < DYAD_FIELD_COUNT; f++) free(r->field_key[f]);
     if (r->fp && r->close_fp) fclose(r->fp);
+    if (r->gz) gzclose(r->gz);
     sbuf *all[] = {&r->text, &r->parse, &r->id, &r->title, &r->url,
                    &r->source, &r->date_raw, &r->key, &r->flag};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++) sbuf_free(all[i]);

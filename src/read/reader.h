@@ -40,8 +40,12 @@ struct dyad_reader {
     size_t max_record;      /* bytes; DYAD_MAX_DOCUMENT unless tests lower it */
 
     /* byte source */
-    FILE *fp;               /* NULL for memory input                       */
+    FILE *fp;               /* NULL for memory and gzip input              */
     bool close_fp;          /* false for stdin                             */
+    void *gz;               /* zlib's gzFile for a gzip-compressed file     */
+    bool stream;            /* a pipe or terminal: take what has arrived,
+                               so each record is read as soon as it is
+                               complete, not when a chunk is full          */
     const char *data;       /* the window: caller's buffer or `window`     */
     char *window;
     size_t window_cap, chunk;
@@ -55,6 +59,7 @@ struct dyad_reader {
     sbuf text, parse, id, title, url, source, date_raw, key, flag;
     xml_state xml;
     char msg[384];
+    char *field_key[DYAD_FIELD_COUNT]; /* JSON Lines keys; NULL: the default */
 };
 
 /* ---- byte source (reader.c) ------------------------------------------ */

@@ -329,8 +329,13 @@ static void events_jsonl_exact_line(tctx *t)
     dyad_event e = clean_event();
     e.flags = DYAD_EVENT_NEGATED | DYAD_EVENT_FUTURE;
     char *out = render(&f, &e, 1, DYAD_EVENTS_JSONL, 0);
+    /* the id is dyad_event_id's, printed as 16 hex digits */
+    char id[32];
+    snprintf(id, sizeof id, "{\"id\":\"%016llx\",", (unsigned long long)dyad_event_id("GON-1", &e));
+    CHECK_STR(id, "{\"id\":\"1f3a5d92edc111c1\",");
+    CHECK(out && strncmp(out, id, strlen(id)) == 0);
     CHECK_STR(out,
-              "{\"doc\":\"GON-1\",\"sentence\":1,\"date\":\"2022-01-27\",\"date_precision\":\"day\","
+              "{\"id\":\"1f3a5d92edc111c1\",\"doc\":\"GON-1\",\"sentence\":1,\"date\":\"2022-01-27\",\"date_precision\":\"day\","
               "\"date_text\":null,\"source\":\"GON\","
               "\"target\":\"ARNMIL\",\"code\":\"190\",\"root\":\"19\",\"quad\":4,\"goldstein\":-10.0,"
               "\"plover\":\"ASSAULT\",\"source_text\":\"Gondor\",\"target_text\":\"Arnor\","

@@ -1,0 +1,133 @@
+/*
+ * store_private.h -- the event store's engine interface.
+ *
+ * store.c holds what every engine shares (the public API, content hashes,
+ * SimHash, output layouts); each engine is one file (store_sqlite.c now,
+ * PostgreSQL later) that implements store_engine_ops and keeps its SQL to
+ * itself.  Records cross the interface as the plain structs below.
+ */
+#ifndef DYAD_STORE_PRIVATE_H
+#define DYAD_STORE_PRIVATE_H
+
+#include "../internal.h"
+#include <stdbool.h>
+
+/* A document as stored. */
+typedef struct store_doc {
+    const char *key;        /* dyad_document.id (the file name for text)   */
+    const char *url, *outlet, *title;
+    const char *date;       /* "YYYY-MM-DD" or ""                          */
+    const char *language;
+    const char *origin;     /* "dyad", or the import format               */
+    const char *file;
+    size_t line;
+    const char *text;
+    size_t len;
+    char hash[17];          /* content hash, hex                           */
+    uint32_t minhash[DYAD_MINHASH_N];
+    bool has_minhash;       /* long enough to be compared for copies       */
+    int64_t copy_of;        /* first copy's row id, or 0                   */
+    const char *format;     /* the reader's format name                    */
+    int is_sentence;
+} store_doc;
+
+typedef int (*store_doc_fn)(const dyad_document *doc, void *user);
+
+/* An event as stored and as read back by queries.  Strings may be NULL. */
+typedef struct store_event {
+    int64_t id;             /* dyad_event_id                               */
+    int64_t doc;            /* documents row id                            */
+    int64_t sentence;
+    int date;               /* YYYYMMDD, or 0                              */
+    int precision;          /* dyad_precision                              */
+    const char *date_text;
+    const char *source, *target, *code;
+    int root, quad;         /* 0: none                                     */
+    double goldstein;
+    bool has_goldstein;
+    const char *plover;
+    const char *source_text, *target_text, *verb_text;
+    uint32_t spans[10];     /* source, target, verb, place, speaker: [s,e) */
+    const char *speaker, *speaker_text;
+    const char *place_name, *place_country, *place_country2, *place_region;
+    int place_kind;
+    double lat, lon;
+    const char *place_text;
+    uint32_t flags;         /* DYAD_EVENT_*                                */
+    bool copy;              /* from a syndicated copy                      */
+    bool first_of_day;
+    const char *sentence_text; /* stored for full-text search             */
+    size_t sentence_len;
+    const char *ref;        /* the row's id in its origin (imports)        */
+    const char *url;        /* imports: the row's url; queries: the
+                               event's url, else its document's            */
+    /* read back by queries only */
+    const char *doc_key, *outlet, *origin;
+} store_event;
+
+typedef int (*store_row_fn)(const store_event *e, void *user);
+
+typedef struct store_stats {
+    int64_t documents, copies, events, copy_events, unique_events, runs;
+    char first[11], last[11];
+} store_stats;
+
+typedef struct store_dyad_count {
+    char source[32], target[32];
+    int64_t events;
+} store_dyad_count;
+
+/* One engine.  Every function returns 0 on success and -1 on failure,
+ * with the message in the engine's error buffer (err()). */
+typedef struct store_engine_ops {
+    const char *name;
+    void *(*open)(const char *path, unsigned flags, char *err, size_t errcap);
+    int (*close)(void *h);
+    const char *(*err)(void *h);
+    void (*busy_timeout)(void *h, int ms);
+    int (*begin)(void *h);
+    int (*commit)(void *h);
+    int (*rollback)(void *h);
+    /* 1 and *row, hash[17] and *run (the run that stored it) filled when
+     * the key is stored, 0 when not */
+    int (*doc_find)(void *h, const char *key, int64_t *row, char *hash, int64_t *run);
+    /* inserts (row == 0) or replaces row's document; *out = its row */
+    int (*doc_put)(void *h, int64_t row, const store_doc *d, int64_t run, int64_t *out);
+    /* row ids of the documents dyad coded itself (origin "dyad") */
+    int (*doc_ids)(void *h, int64_t **ids, size_t *n);
+    /* one document, as a dyad_document valid during fn */
+    int (*doc_get)(void *h, int64_t id, store_doc_fn fn, void *user);
+    /* deletes a document's events (keeping one-a-day flags right) */
+    int (*doc_clear)(void *h, int64_t row);
+    /* the first stored original whose MinHash similarity to minhash is
+     * at least DYAD_STORE_COPY_SIMILARITY (self excluded), else 0 */
+    int (*copy_find)(void *h, const uint32_t *minhash, int64_t self, int64_t *first);
+    int (*event_put)(void *h, const store_event *e);
+    int (*run_begin)(void *h, const char *command, const char *inputs, const char *dict_id,
+                     const char *version, int64_t *run);
+    int (*run_end)(void *h, int64_t run, size_t read, size_t skipped, size_t coded);
+    int (*query)(void *h, const dyad_query *q, store_row_fn fn, void *user);
+    int (*stats)(void *h, store_stats *st, store_dyad_count *top, size_t ntop, size_t *got);
+} store_engine_ops;
+
+extern const store_engine_ops store_sqlite_ops;
+
+/* Writes one event row in a query layout; header writes the CSV/TSV
+ * header.  (store_render.c) */
+void store_render_header(FILE *out, dyad_row_format format);
+void store_render_row(FILE *out, dyad_row_format format, const store_event *e);
+
+/* For store_import.c: a diagnostic naming a file and line; the import of
+ * one file as one transaction (begin stores the file's document, or says
+ * it is the same as stored; abort rolls the file back). */
+void store_report_at(dyad_store *s, dyad_severity severity, const char *file, size_t line,
+                     const char *message);
+int store_import_begin(dyad_store *s, store_doc *doc, dyad_doc_state *state);
+int store_import_event(dyad_store *s, store_event *e);
+int store_import_end(dyad_store *s);
+void store_import_abort(dyad_store *s);
+
+/* Parses "YYYY-MM-DD" to YYYYMMDD; 0 when not a valid date. */
+int store_date_int(const char *s);
+
+#endif
