@@ -1068,6 +1068,17 @@ int dyad_row_format_from_name(const char *name);
  * reported through the store's diag). */
 long dyad_store_query(dyad_store *store, const dyad_query *q, dyad_row_format format, FILE *out);
 
+/* For bindings: runs q on the store at db, opened read-only (as
+ * dyad_store_open(db, DYAD_STORE_READONLY, ...) and dyad_store_query()
+ * do), and gives the rows in a malloc'd buffer (*rows, *len; NUL-
+ * terminated; release it with dyad_free()).  Returns the number of rows,
+ * or -1 with the reason in err (at most errcap bytes; the store's own
+ * message when it refused the file or a filter). */
+long dyad_store_query_rows(const char *db, const dyad_query *q, dyad_row_format format, char **rows,
+                           size_t *len, char *err, size_t errcap);
+/* Releases memory the library gave the caller. */
+void dyad_free(void *p);
+
 /* `dyad stats`: documents, copies, events, one-a-day events, date range,
  * runs and the `top` most frequent dyads, as text.  0 or -1. */
 int dyad_store_stats(dyad_store *store, FILE *out, size_t top);

@@ -28,7 +28,7 @@ import warnings
 
 from ._lib import ffi, lib, path as library_path
 
-__all__ = ["code", "code_file", "Coder", "FileEvents", "DyadError", "DyadWarning", "library_path"]
+__all__ = ["code", "code_file", "query", "Coder", "FileEvents", "DyadError", "DyadWarning", "library_path"]
 
 _FORMATS = ("auto", "text", "jsonl", "tabari", "petrarch")
 
@@ -316,3 +316,71 @@ def code_file(path, date=None, **options):
     Coder.code_file); options as for code(), less doc_id."""
     dicts, rest = _split(dict(options))
     return _coder(dicts).code_file(path, date, **rest)
+
+
+# Columns that hold codes or text: read as strings, so "036" stays "036"
+# and a code made of digits is never turned into a number.
+_STRING_COLUMNS = ("id", "doc", "source", "target", "code", "plover", "source_text", "target_text",
+                   "verb_text", "speaker", "place_name", "place_country", "place_country2",
+                   "place_region", "url", "outlet", "origin", "ref", "date_precision")
+
+
+def query(db, *, actor=None, dyad=None, both=False, code=None, root=None, quad=None, start=None,
+          end=None, country=None, speaker=None, text=None, unique=False, copies=False,
+          limit=None, offset=0):
+    """Events from an event store (`dyad ingest --db DB`) as a pandas
+    DataFrame, one row an event, with `dyad query --output csv`'s columns.
+
+    The filters are dyad query's: actor (source or target, by prefix),
+    dyad=("RUS", "UKR") with both=True for either direction, code (exact
+    CAMEO code), root (1-20), quad (1-4), start and end ("YYYY-MM-DD",
+    inclusive: dyad query's --from and --to), country (the event's place,
+    ISO), speaker, text (full-text search over the sentences), unique (one
+    a day), copies (also syndicated copies), limit and offset.  Raises
+    DyadError when the store cannot be opened or a filter is malformed."""
+    import io
+
+    import pandas as pd
+
+    keep = []
+
+    def cstr(value):
+        if value is None:
+            return ffi.NULL
+        s = ffi.new("char[]", str(value).encode())
+        keep.append(s)
+        return s
+
+    q = ffi.new("dyad_query *")
+    q.actor = cstr(actor)
+    if dyad is not None:
+        if isinstance(dyad, str):
+            dyad = dyad.split(",", 1)
+        source, target = dyad
+        q.source = cstr(source or None)
+        q.target = cstr(target or None)
+    q.both = 1 if both else 0
+    q.code = cstr(code)
+    q.root = int(root or 0)
+    q.quad = int(quad or 0)
+    q.__setattr__("from", cstr(start))
+    q.to = cstr(end)
+    q.country = cstr(country)
+    q.speaker = cstr(speaker)
+    q.text = cstr(text)
+    q.unique = 1 if unique else 0
+    q.copies = 1 if copies else 0
+    q.limit = int(limit or 0)
+    q.offset = int(offset or 0)
+    rows = ffi.new("char **")
+    size = ffi.new("size_t *")
+    err = ffi.new("char[]", 1024)
+    n = lib.dyad_store_query_rows(os.fsencode(db), q, lib.DYAD_ROWS_CSV, rows, size, err, 1024)
+    if n < 0:
+        raise DyadError(ffi.string(err).decode(errors="replace"))
+    try:
+        data = ffi.buffer(rows[0], size[0])[:].decode("utf-8", errors="replace")
+    finally:
+        lib.dyad_free(rows[0])
+    return pd.read_csv(io.StringIO(data), dtype={c: str for c in _STRING_COLUMNS},
+                       keep_default_na=False, na_values={"lat": [""], "lon": [""]})

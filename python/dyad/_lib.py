@@ -44,6 +44,30 @@ long dyad_session_code(dyad_session *session, const char *text, size_t len,
 int dyad_session_open_file(dyad_session *session, const char *path, const char *date,
                            dyad_format format, unsigned flags);
 int dyad_session_next(dyad_session *session, const char **jsonl, size_t *len_out);
+
+typedef enum dyad_row_format {
+    DYAD_ROWS_JSONL, DYAD_ROWS_CSV, DYAD_ROWS_TSV, DYAD_ROWS_PHOENIX, DYAD_ROWS_GDELT
+} dyad_row_format;
+typedef struct dyad_query {
+    const char *actor;
+    const char *source;
+    const char *target;
+    int both;
+    const char *code;
+    int root;
+    int quad;
+    const char *from, *to;
+    const char *country;
+    const char *speaker;
+    const char *text;
+    int unique;
+    int copies;
+    size_t limit;
+    size_t offset;
+} dyad_query;
+long dyad_store_query_rows(const char *db, const dyad_query *q, dyad_row_format format, char **rows,
+                           size_t *len, char *err, size_t errcap);
+void dyad_free(void *p);
 """
 
 ffi = FFI()

@@ -273,3 +273,54 @@ def test_cffi_declarations_match_the_header():
     for flag in ("DYAD_EVENTS_EXPLAIN", "DYAD_EVENTS_PHOENIX_QUAD"):
         shift = re.search(flag + r"\s*=\s*1u\s*<<\s*(\d+)", raw)
         assert shift and getattr(_lib.lib, flag) == 1 << int(shift.group(1)), flag
+
+
+def _ingest(tmp_path):
+    import json
+    news = tmp_path / "news.jsonl"
+    docs = [
+        {"id": "a", "date": "2022-02-24", "text": "Russian forces attacked Ukraine on Thursday."},
+        {"id": "b", "date": "2022-02-25", "text": "Ukraine accused Russia of shelling Kharkiv on Friday."},
+        {"id": "c", "date": "2022-03-01", "text": "China urged Russia and Ukraine to hold talks on Tuesday."},
+    ]
+    news.write_text("".join(json.dumps(d) + "\n" for d in docs))
+    db = tmp_path / "news.db"
+    subprocess.run([str(ROOT / "build" / "dyad"), "ingest", "-q", "--db", str(db), str(news)], check=True)
+    return db
+
+
+def test_query_gives_the_command_lines_rows_as_a_data_frame(tmp_path):
+    import io
+    import pandas as pd
+    db = _ingest(tmp_path)
+    cli = subprocess.run([str(ROOT / "build" / "dyad"), "query", "--db", str(db), "--dyad", "RUS,UKR", "--both",
+                          "--output", "csv"], check=True, capture_output=True, text=True).stdout
+    want = pd.read_csv(io.StringIO(cli), dtype=str, keep_default_na=False)
+    got = dyad.query(db, dyad=("RUS", "UKR"), both=True)
+    assert len(got) == len(want) >= 2
+    assert list(got.columns) == list(want.columns)
+    assert list(got["id"]) == list(want["id"])
+    assert list(got["code"]) == list(want["code"])
+    assert all(isinstance(c, str) and c[:2].isdigit() for c in got["code"])
+    assert set(got["source"].str[:3]) <= {"RUS", "UKR"}
+
+
+def test_query_filters_reach_the_store(tmp_path):
+    db = _ingest(tmp_path)
+    everything = dyad.query(db)
+    assert len(dyad.query(db, start="2022-03-01")) < len(everything)
+    assert set(dyad.query(db, actor="CHN")["source"].str[:3]) == {"CHN"}
+    assert len(dyad.query(db, limit=1)) == 1
+    assert len(dyad.query(db, root=19)) >= 1
+    assert len(dyad.query(db, dyad="CHN,")) >= 1
+
+
+def test_query_errors_raise(tmp_path):
+    db = _ingest(tmp_path)
+    with pytest.raises(dyad.DyadError):
+        dyad.query(db, start="2022-02-30")
+    foreign = tmp_path / "foreign.db"
+    foreign.write_text("not a database at all\n" * 10)
+    with pytest.raises(dyad.DyadError):
+        dyad.query(foreign)
+    assert foreign.read_text() == "not a database at all\n" * 10

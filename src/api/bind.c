@@ -327,3 +327,45 @@ int dyad_session_next(dyad_session *s, const char **jsonl, size_t *len_out)
     end_call(s);
     return 1;
 }
+
+/* ---- store queries ------------------------------------------------------ */
+
+typedef struct query_diag {
+    char *err;
+    size_t cap;
+} query_diag;
+
+/* Keeps the first error: later ones are usually its consequences. */
+static void keep_first_error(const dyad_diag *d, void *user)
+{
+    query_diag *q = user;
+    if (d->severity != DYAD_ERROR || !q->cap || q->err[0]) return;
+    snprintf(q->err, q->cap, "%s%s%s", d->file ? d->file : "", d->file ? ": " : "", d->message);
+}
+
+long dyad_store_query_rows(const char *db, const dyad_query *q, dyad_row_format format, char **rows,
+                           size_t *len, char *err, size_t errcap)
+{
+    query_diag qd = {err, errcap};
+    if (errcap) err[0] = 0;
+    *rows = NULL;
+    *len = 0;
+    dyad_store *st = dyad_store_open(db, DYAD_STORE_READONLY, keep_first_error, &qd);
+    if (!st) {
+        if (errcap && !err[0]) snprintf(err, errcap, "%s: cannot open the store", db);
+        return -1;
+    }
+    FILE *out = open_memstream(rows, len);
+    long n = out ? dyad_store_query(st, q, format, out) : -1;
+    if (out && fclose(out) != 0) n = -1;
+    dyad_store_close(st);
+    if (n < 0) {
+        if (errcap && !err[0]) snprintf(err, errcap, "%s: the query failed (out of memory?)", db);
+        free(*rows);
+        *rows = NULL;
+        *len = 0;
+    }
+    return n;
+}
+
+void dyad_free(void *p) { free(p); }

@@ -4,6 +4,7 @@
  * detection and batching.  The engine (store_sqlite.c) only runs SQL.
  */
 #include "store_private.h"
+#include "core/calendar.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -204,12 +205,9 @@ double dyad_minhash_similarity(const uint32_t a[DYAD_MINHASH_N], const uint32_t 
 
 int store_date_int(const char *s)
 {
-    if (!s || strlen(s) < 10 || s[4] != '-' || s[7] != '-') return 0;
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return 0;
-    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
-    if (m < 1 || m > 12 || d < 1 || d > 31) return 0;
-    return y * 10000 + m * 100 + d;
+    /* The calendar's rule, so that 2022-02-30 is refused here as
+     * everywhere; text after the ten characters (a time) is allowed. */
+    return s ? (int)cal_parse_iso(s, strlen(s)) : 0;
 }
 
 /* ---- documents and events ------------------------------------------------- */
