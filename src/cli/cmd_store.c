@@ -19,17 +19,6 @@ static void store_diag(const dyad_diag *d, void *user)
     cli_diag(d, user);
 }
 
-/* Flushes stdout and says so when the output could not be written (a full
- * disk, a closed pipe): a partial result must not look complete. */
-static int finish_output(const char *cmd)
-{
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "dyad %s: error writing the output\n", cmd);
-        return -1;
-    }
-    return 0;
-}
-
 /* ---- dyad ingest ------------------------------------------------------------ */
 
 static void ingest_help(FILE *out)
@@ -531,8 +520,7 @@ int cmd_query(int argc, char **argv)
     if (!store) return EXIT_SKIPPED;
     long n = dyad_store_query(store, &q, format, stdout);
     dyad_store_close(store);
-    if (finish_output("query") || n < 0) return EXIT_SKIPPED;
-    return EXIT_OK;
+    return cli_finish_output("query", n < 0 ? EXIT_SKIPPED : EXIT_OK);
 }
 
 /* ---- dyad stats ------------------------------------------------------------------ */
@@ -575,6 +563,5 @@ int cmd_stats(int argc, char **argv)
     if (!store) return EXIT_SKIPPED;
     int rc = dyad_store_stats(store, stdout, (size_t)top);
     dyad_store_close(store);
-    if (finish_output("stats") || rc) return EXIT_SKIPPED;
-    return EXIT_OK;
+    return cli_finish_output("stats", rc ? EXIT_SKIPPED : EXIT_OK);
 }
