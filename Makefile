@@ -24,7 +24,12 @@ CFLAGS    += -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(OPT)
              -Iinclude -Isrc -I$(BUILD)/gen -MMD -MP
 SANFLAGS  := -fsanitize=address,undefined
 LDFLAGS   += $(if $(filter 1,$(SAN)),$(SANFLAGS))
-LDLIBS    += -lm -lpthread
+# libgumbo (HTML5 parsing), zlib (gzip input) and iconv (in glibc) for web
+# pages and WARC archives.
+GUMBO_CFLAGS := $(shell pkg-config --cflags gumbo 2>/dev/null)
+GUMBO_LIBS   := $(shell pkg-config --libs gumbo 2>/dev/null || echo -lgumbo)
+CFLAGS    += $(GUMBO_CFLAGS)
+LDLIBS    += $(GUMBO_LIBS) -lz -lm -lpthread
 
 LIB_SRC   := $(sort $(filter-out src/cli/%,$(wildcard src/*/*.c)))
 CLI_SRC   := $(sort $(wildcard src/cli/*.c))
@@ -139,7 +144,7 @@ FUZZ_LIB  := $(LIB_SRC) $(GEN_SRC)
 build-fuzz/%: fuzz/%.c $(FUZZ_LIB) $(GEN_SRC)
 	@mkdir -p build-fuzz
 	clang -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O1 -g -fsanitize=fuzzer,address,undefined \
-	  -Iinclude -Isrc -I$(BUILD)/gen $< $(FUZZ_LIB) -o $@ -lm -lpthread
+	  -Iinclude -Isrc -I$(BUILD)/gen $(GUMBO_CFLAGS) $< $(FUZZ_LIB) -o $@ $(GUMBO_LIBS) -lz -lm -lpthread
 fuzz: $(FUZZ_BIN)
 
 clean:

@@ -12,6 +12,9 @@ enum { EXIT_OK = 0, EXIT_SKIPPED = 1, EXIT_USAGE = 2 };
 typedef struct cli_stats {
     size_t documents, skipped, warnings, unreadable;
     bool quiet;
+    bool all_languages;     /* keep web pages in every language          */
+    size_t other_language;  /* pages skipped for their language          */
+    size_t passed_over;     /* WARC records that hold no page            */
 } cli_stats;
 
 /* Prints a diagnostic as "dyad: FILE:LINE: error: MESSAGE [record ID]". */
@@ -28,6 +31,10 @@ int cli_for_each_document(char **inputs, int ninputs, dyad_format format,
 
 /* The text views: sentences, tag, chunk. */
 int cmd_text_view(const char *command, int argc, char **argv);
+
+/* `dyad extract`: the text the readers extracted (cmd_extract.c);
+ * argv[0] is "extract". */
+int cmd_extract(int argc, char **argv);
 
 void cli_usage(FILE *out);
 #endif

@@ -36,7 +36,7 @@ int cmd_validate(int argc, char **argv)
 {
     code_validate_config cfg;
     memset(&cfg, 0, sizeof cfg);
-    cli_stats st = {0, 0, 0, 0, false};
+    cli_stats st = {0};
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) { validate_help(stdout); return EXIT_OK; }
@@ -340,7 +340,7 @@ int cmd_code(int argc, char **argv)
     run.format = DYAD_EVENTS_JSONL;
     run.nthreads = 1;
     dyad_format format = DYAD_FORMAT_AUTO;
-    cli_stats st = {0, 0, 0, 0, false};
+    cli_stats st = {0};
     const char **actors = calloc((size_t)argc + 1, sizeof *actors);
     char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
     int ninputs = 0, rc = EXIT_USAGE;

@@ -93,7 +93,7 @@ int cmd_text_view(const char *command, int argc, char **argv)
     else { v.render = dyad_render_chunks; level = DYAD_LEVEL_CHUNKS; }
 
     dyad_format format = DYAD_FORMAT_AUTO;
-    cli_stats st = {0, 0, 0, 0, false};
+    cli_stats st = {0};
     char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
     int ninputs = 0;
     if (!inputs) return EXIT_USAGE;

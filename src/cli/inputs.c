@@ -27,6 +27,7 @@ static int read_one(const char *path, dyad_format format, cli_stats *st, cli_doc
 {
     dyad_reader *r = dyad_reader_open_file(path, format, cli_diag, st);
     if (!r) { st->unreadable++; return 0; }
+    dyad_reader_accept_all_languages(r, st->all_languages);
     dyad_document doc;
     int rc = 0;
     while (dyad_reader_next(r, &doc)) {
@@ -35,6 +36,8 @@ static int read_one(const char *path, dyad_format format, cli_stats *st, cli_doc
     }
     st->skipped += dyad_reader_skipped(r);
     st->warnings += dyad_reader_warnings(r);
+    st->other_language += dyad_reader_other_language(r);
+    st->passed_over += dyad_reader_passed_over(r);
     dyad_reader_close(r);
     return rc;
 }

@@ -22,11 +22,14 @@ void cli_usage(FILE *out)
             "  dict lookup PHRASE    what an actor phrase or verb resolves to, and why\n"
             "  quotes      quotations and reported speech, with their speakers\n"
             "  code        CAMEO events (source, target, code) from articles\n"
+            "  extract     the text read from each document (web pages: the\n"
+            "              article without menus, ads and comments)\n"
             "  validate SUITE  run a TABARI or PETRARCH2 validation suite\n"
             "  help [COMMAND]  this text, or a command's own help\n"
             "  version     print the version\n\n"
             "Input formats are detected (plain-text article, JSON Lines, TABARI\n"
-            "records, PETRARCH XML) or forced with --input.  See dyad COMMAND --help\n"
+            "records, PETRARCH XML, HTML page, WARC archive; gzip too) or forced\n"
+            "with --input.  See dyad COMMAND --help\n"
             "and man dyad (docs/dyad.1).\n",
             DYAD_VERSION);
 }
@@ -59,6 +62,8 @@ int main(int argc, char **argv)
         return cmd_dict(argc - 2, argv + 2);
     if (strcmp(cmd, "code") == 0)
         return cmd_code(argc - 2, argv + 2);
+    if (strcmp(cmd, "extract") == 0)
+        return cmd_extract(argc - 1, argv + 1);
     if (strcmp(cmd, "validate") == 0)
         return cmd_validate(argc - 2, argv + 2);
     fprintf(stderr, "dyad: unknown command '%s'\n\n", cmd);
