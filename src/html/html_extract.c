@@ -39,7 +39,8 @@ enum {
     F_CAPTION = 1u << 8,  /* figcaption, caption                             */
     F_TITLE = 1u << 9,    /* <title>                                         */
     F_TABLE = 1u << 10,   /* inside a table cell                             */
-    F_PRE = 1u << 11
+    F_PRE = 1u << 11,
+    F_CHOSEN = 1u << 15   /* block chosen as part of the article          */
 };
 
 typedef struct block {
@@ -52,8 +53,21 @@ typedef struct block {
     double value;
 } block;
 
+/* A block-level element: where its blocks are and what they are worth. */
+typedef struct elem {
+    uint32_t parent;      /* enclosing block-level element, or NO_ELEM      */
+    uint32_t first, end;  /* its blocks                                     */
+    double sum;           /* value of all its blocks                        */
+    double direct;        /* of the paragraphs it holds as children, and
+                             half of those of its grandchildren            */
+    uint32_t sig;         /* hash of tag and class: siblings alike          */
+    GumboTag tag;
+} elem;
+#define NO_ELEM UINT32_MAX
+
 typedef struct frame {
     GumboNode *node;
+    uint32_t elem;        /* its elem when block-level, else NO_ELEM        */
     size_t next;          /* next child to visit                            */
     unsigned flags;
     bool block_level;
@@ -76,6 +90,8 @@ struct html_extractor {
     sbuf scratch_anchors; /* dyad_anchor: scratch offset -> work offset     */
     block *blocks;
     size_t nblocks, cap_blocks;
+    elem *elems;
+    size_t nelems, cap_elems;
     frame *stack;
     size_t depth, cap_stack;
     sbuf out, out_anchors;
@@ -110,6 +126,7 @@ void html_extractor_free(html_extractor *x)
                    &x->outlet.text, &x->date.text, &x->lang.text, &x->tmp, &x->title_text};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++) sbuf_free(all[i]);
     free(x->blocks);
+    free(x->elems);
     free(x->stack);
     free(x);
 }
@@ -489,22 +506,24 @@ static int grow_blocks(html_extractor *x)
     return 0;
 }
 
+#ifndef SHORT_PENALTY
+#define SHORT_PENALTY 0
+#endif
 static double block_value(const html_extractor *x, const block *b)
 {
     double len = b->end - b->start;
     if (len <= 0) return 0;
-    double ld = b->link / len;
     if (b->flags & F_NEG) return -len;
-    if (ld > 0.5) return -len;
     if (b->flags & (F_HEADING | F_H1)) return 0;
-    double text = len - b->link;
+    double link = b->link, text = len - link;
     (void)x;
+    /* Text outside links is the evidence for an article, link text the
+     * evidence against (menus, teasers, tag lists). */
     if (text >= 100 || (text >= 50 && b->punct >= 2)) {
-        double v = text * (1 - ld);
-        if (b->flags & (F_LI | F_CAPTION | F_TABLE)) v *= 0.5;
-        return v;
+        if (b->flags & (F_CAPTION | F_TABLE)) text *= 0.5;
+        return text - link;
     }
-    return -0.3 * len;
+    return -SHORT_PENALTY * text - link;
 }
 
 static int end_block(html_extractor *x)
@@ -519,6 +538,26 @@ static int end_block(html_extractor *x)
     b->value = block_value(x, b);
     x->total += b->value;
     x->blocks[x->nblocks++] = *b;
+    /* Credit the element holding the paragraph in full and the one above
+     * it by half, as readability does: the article is where many
+     * paragraphs are siblings, not where many teasers are cousins. */
+    for (size_t i = x->depth; i-- > 0;) {
+        uint32_t e = x->stack[i].elem;
+        if (e == NO_ELEM) continue;
+        GumboTag t = x->elems[e].tag;
+        bool para = t == GUMBO_TAG_P || t == GUMBO_TAG_LI || t == GUMBO_TAG_PRE ||
+                    t == GUMBO_TAG_BLOCKQUOTE || t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2 ||
+                    t == GUMBO_TAG_H3 || t == GUMBO_TAG_H4 || t == GUMBO_TAG_H5 ||
+                    t == GUMBO_TAG_H6 || t == GUMBO_TAG_TD || t == GUMBO_TAG_DD ||
+                    t == GUMBO_TAG_DT || t == GUMBO_TAG_FIGCAPTION || t == GUMBO_TAG_BR;
+        uint32_t owner = para ? x->elems[e].parent : e;
+        if (owner != NO_ELEM) {
+            x->elems[owner].direct += b->value;
+            uint32_t grand = x->elems[owner].parent;
+            if (grand != NO_ELEM) x->elems[grand].direct += b->value / 2;
+        }
+        break;
+    }
     /* Separate blocks in the scratch text so words never join. */
     return sbuf_putc(&x->scratch, '\n');
 }
@@ -755,7 +794,37 @@ static int push_frame(html_extractor *x, GumboNode *n, unsigned flags, bool bloc
         x->stack = s;
         x->cap_stack = cap;
     }
+    uint32_t e = NO_ELEM;
+    if (block_level) {
+        if (x->nelems == x->cap_elems) {
+            size_t cap = x->cap_elems ? x->cap_elems * 2 : 256;
+            elem *es = realloc(x->elems, cap * sizeof *es);
+            if (!es) return -1;
+            x->elems = es;
+            x->cap_elems = cap;
+        }
+        e = (uint32_t)x->nelems++;
+        elem *el = &x->elems[e];
+        memset(el, 0, sizeof *el);
+        el->parent = NO_ELEM;
+        for (size_t i = x->depth; i-- > 0;)
+            if (x->stack[i].elem != NO_ELEM) {
+                el->parent = x->stack[i].elem;
+                break;
+            }
+        el->first = (uint32_t)x->nblocks;
+        if (n->type == GUMBO_NODE_ELEMENT) {
+            el->tag = n->v.element.tag;
+            const char *cls = attr(n, "class");
+            uint32_t h = 2166136261u ^ (uint32_t)el->tag;
+            for (; cls && *cls; cls++) h = (h ^ (unsigned char)*cls) * 16777619u;
+            el->sig = h;
+        } else {
+            el->tag = GUMBO_TAG_UNKNOWN;
+        }
+    }
     frame *f = &x->stack[x->depth++];
+    f->elem = e;
     f->node = n;
     f->next = 0;
     f->flags = flags;
@@ -795,6 +864,7 @@ static int walk(html_extractor *x, GumboNode *root, bool meta)
 {
     x->depth = 0;
     x->nblocks = 0;
+    x->nelems = 0;
     x->total = 0;
     x->open = x->pending_space = false;
     x->best_first = x->best_end = 0;
@@ -842,6 +912,9 @@ static int walk(html_extractor *x, GumboNode *root, bool meta)
             if (end_block(x)) return -1;
             f = &x->stack[x->depth - 1];
             double v = x->total - f->total_before;
+            elem *el = &x->elems[f->elem];
+            el->end = (uint32_t)x->nblocks;
+            el->sum = v;
             if (v > x->best_value) {
                 x->best_value = v;
                 x->best_first = f->first_block;
@@ -882,10 +955,11 @@ static bool contains(const char *hay, size_t hn, const char *needle, size_t nn)
 /* Is b, shown inside the article, a part of it? */
 static bool keep_block(const html_extractor *x, const block *b)
 {
-    double len = b->end - b->start;
+    double len = b->end - b->start, ld = b->link / len;
     if (b->flags & (F_NEG | F_H1)) return false;
-    if (b->link / len > 0.5) return false;
     (void)x;
+    /* A link list, unless the links are inside real sentences. */
+    if (ld > 0.8 || (ld > 0.5 && len - b->link < 50)) return false;
     return true;
 }
 
@@ -933,8 +1007,55 @@ static size_t title_core(const char *t, size_t n)
     return best;
 }
 
+static void mark(html_extractor *x, uint32_t first, uint32_t end)
+{
+    for (uint32_t i = first; i < end; i++) x->blocks[i].flags |= F_CHOSEN;
+}
+
+#ifndef SIBLING_SHARE
+#define SIBLING_SHARE 0.2
+#endif
+/* The article: the element with the most paragraph value of its own
+ * (children in full, grandchildren by half), and those of its siblings
+ * that are worth a good share of it or look like it (the same tag and
+ * class: an article cut into parts by an advertisement). */
+static void choose(html_extractor *x)
+{
+    uint32_t c = NO_ELEM;
+    double best = 0;
+    for (size_t e = 0; e < x->nelems; e++)
+        if (x->elems[e].direct > best) {
+            best = x->elems[e].direct;
+            c = (uint32_t)e;
+        }
+    if (c == NO_ELEM) {
+        mark(x, x->best_first, x->best_end);
+        return;
+    }
+    const elem *ce = &x->elems[c];
+    mark(x, ce->first, ce->end);
+    if (ce->parent == NO_ELEM) return;
+    for (size_t e = ce->parent + 1; e < x->nelems; e++) {
+        const elem *s = &x->elems[e];
+        if (s->first >= x->elems[ce->parent].end) break;
+        if (s->parent != ce->parent || e == c || s->sum <= 0) continue;
+        if (s->sum >= SIBLING_SHARE * ce->sum || s->sig == ce->sig) mark(x, s->first, s->end);
+    }
+}
+
 static int build_output(html_extractor *x, uint32_t first, uint32_t end)
 {
+#ifdef HTML_DEBUG
+    /* Development aid: every block with its value and flags, "*" inside
+     * the chosen element, "+" kept. */
+    for (size_t i = 0; i < x->nblocks; i++) {
+        const block *b = &x->blocks[i];
+        fprintf(stderr, "%c%c %7.1f %4x l%-4u %.*s\n", b->flags & F_CHOSEN ? '*' : ' ',
+                b->flags & F_CHOSEN && keep_block(x, b) ? '+' : ' ', b->value, b->flags & 0xfff,
+                b->link, (int)(b->end - b->start > 100 ? 100 : b->end - b->start),
+                x->scratch.data + b->start);
+    }
+#endif
     sbuf_clear(&x->out);
     sbuf_clear(&x->out_anchors);
     /* The headline: the page's <h1> when it agrees with the meta title
@@ -972,9 +1093,10 @@ static int build_output(html_extractor *x, uint32_t first, uint32_t end)
     size_t title_len = x->out.len;
     if (x->out.len && sbuf_append(&x->out, "\n\n", 2)) return -1;
     size_t body = x->out.len;
-    for (uint32_t i = first; i < end; i++) {
+    (void)first, (void)end;
+    for (uint32_t i = 0; i < x->nblocks; i++) {
         const block *b = &x->blocks[i];
-        if (!keep_block(x, b)) continue;
+        if (!(b->flags & F_CHOSEN) || !keep_block(x, b)) continue;
         title = x->out.data;
         if (x->out.len == body && title_len &&
             same_text(x->scratch.data + b->start, b->end - b->start, title, title_len))
@@ -1112,6 +1234,11 @@ int html_extract(html_extractor *x, const char *page, size_t len, const char *ch
     if (x->url.rank && outlet_from_url(x, x->url.text.data)) return -1;
     if (x->url.rank && date_from_url(x, x->url.text.data)) return -1;
 
+#if MAXSUM
+    mark(x, x->best_first, x->best_end);
+#else
+    choose(x);
+#endif
     int body = build_output(x, x->best_first, x->best_end);
     if (body < 0) return -1;
     out->text = x->out.data;
