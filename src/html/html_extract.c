@@ -61,6 +61,7 @@ typedef struct elem {
     double direct;        /* of the paragraphs it holds as children, and
                              half of those of its grandchildren            */
     uint32_t sig;         /* hash of tag and class: siblings alike          */
+    uint32_t valued;      /* children with a positive sum                   */
     GumboTag tag;
 } elem;
 #define NO_ELEM UINT32_MAX
@@ -1032,8 +1033,16 @@ static void choose(html_extractor *x)
         mark(x, x->best_first, x->best_end);
         return;
     }
+    for (size_t e = 0; e < x->nelems; e++)
+        if (x->elems[e].sum > 0 && x->elems[e].parent != NO_ELEM)
+            x->elems[x->elems[e].parent].valued++;
+    /* Wrappers around the article alone (a div around the div holding
+     * the paragraphs) are the article too; their siblings are its parts. */
+    mark(x, x->elems[c].first, x->elems[c].end);
+    while (x->elems[c].parent != NO_ELEM && x->elems[x->elems[c].parent].valued == 1 &&
+           x->elems[x->elems[c].parent].tag != GUMBO_TAG_BODY)
+        c = x->elems[c].parent;
     const elem *ce = &x->elems[c];
-    mark(x, ce->first, ce->end);
     if (ce->parent == NO_ELEM) return;
     for (size_t e = ce->parent + 1; e < x->nelems; e++) {
         const elem *s = &x->elems[e];
