@@ -29,6 +29,9 @@
  * not looked at (reported as a warning).  Real article pages are below
  * 3 MB; the cap bounds gumbo's memory (about 10 bytes per input byte). */
 #define HTML_MAX_PAGE ((size_t)32 << 20)
+/* Memory gumbo may take for one page; a page that needs more is parsed
+ * again from its first quarter (html_page.parse_cut), then given up. */
+#define HTML_PARSE_BUDGET ((size_t)384 << 20)
 /* Element nesting kept; deeper tags are blanked out (their text stays). */
 #define HTML_MAX_DEPTH 400
 
@@ -84,6 +87,9 @@ typedef struct html_page {
     size_t invalid_bytes;    /* bytes invalid in that charset (replaced)  */
     size_t flattened_tags;   /* tags beyond HTML_MAX_DEPTH, ignored        */
     bool truncated;          /* page longer than HTML_MAX_PAGE             */
+    size_t parse_cut;        /* nonzero: only this many bytes were parsed
+                                (the whole needed more than the budget)   */
+    bool too_complex;        /* even that was over budget: no text         */
 } html_page;
 
 /* Extracts the article of page[0, len).  `charset` is the HTTP header's

@@ -23,6 +23,7 @@
  */
 #include "html.h"
 #include <gumbo.h>
+#include <setjmp.h>
 #include <stdlib.h>
 
 /* ---- blocks and the walk's stack -------------------------------------- */
@@ -85,6 +86,7 @@ typedef struct meta_field {
 
 struct html_extractor {
     arena mem;            /* gumbo's nodes; reset per page                  */
+    jmp_buf parse_failed; /* where gumbo_alloc leaves a parse over budget   */
     sbuf work;            /* the UTF-8 page gumbo parses                    */
     sbuf conv_map;        /* dyad_anchor: work offset -> page offset        */
     sbuf scratch;         /* the text of every block                        */
@@ -136,14 +138,14 @@ void html_extractor_free(html_extractor *x)
 
 static void *gumbo_alloc(void *user, size_t n)
 {
-    void *p = arena_alloc(user, n ? n : 1);
-    if (!p) {
-        /* gumbo cannot recover from a failed allocation; the page cap
-         * keeps its needs to a few hundred MB, so this is a machine out
-         * of memory. */
-        fputs("dyad: out of memory while parsing HTML\n", stderr);
-        abort();
-    }
+    html_extractor *x = user;
+    /* gumbo cannot recover from a failed allocation, and every byte it
+     * holds is in the arena: leaving the parse by longjmp loses nothing
+     * (the arena is reset) and bounds its memory on hostile pages. */
+    if (x->mem.used_total > HTML_PARSE_BUDGET || n > HTML_PARSE_BUDGET)
+        longjmp(x->parse_failed, 1);
+    void *p = arena_alloc(&x->mem, n ? n : 1);
+    if (!p) longjmp(x->parse_failed, 1);
     return p;
 }
 
@@ -1172,6 +1174,18 @@ static int date_from_url(html_extractor *x, const char *url)
     return 0;
 }
 
+static GumboOutput *parse(html_extractor *x, size_t len)
+{
+    GumboOptions opt = kGumboDefaultOptions;
+    opt.allocator = gumbo_alloc;
+    opt.deallocator = gumbo_free;
+    opt.userdata = x;
+    opt.max_errors = 0;
+    GumboOutput *volatile g = NULL;
+    if (setjmp(x->parse_failed) == 0) g = gumbo_parse_with_options(&opt, x->work.data, len);
+    return g;
+}
+
 int html_extract(html_extractor *x, const char *page, size_t len, const char *charset,
                  const char *url, html_page *out)
 {
@@ -1222,12 +1236,20 @@ int html_extract(html_extractor *x, const char *page, size_t len, const char *ch
     if (x->work.len > UINT32_MAX - 16) return -1;
     out->flattened_tags = flatten_deep(x->work.data, x->work.len);
 
-    GumboOptions opt = kGumboDefaultOptions;
-    opt.allocator = gumbo_alloc;
-    opt.deallocator = gumbo_free;
-    opt.userdata = &x->mem;
-    opt.max_errors = 0;
-    GumboOutput *g = gumbo_parse_with_options(&opt, x->work.data, x->work.len);
+    GumboOutput *g = parse(x, x->work.len);
+    if (!g) {
+        /* Over budget: the article is near the top, so parse a quarter
+         * (a page that needs it is pathological). */
+        out->parse_cut = x->work.len / 4;
+        arena_reset(&x->mem);
+        g = parse(x, out->parse_cut);
+        if (!g) {
+            arena_free(&x->mem);
+            arena_init(&x->mem);
+            out->too_complex = true;
+            return 0;
+        }
+    }
 
     x->hints = true;
     if (walk(x, g->document, true)) return -1;
@@ -1270,6 +1292,12 @@ int html_extract(html_extractor *x, const char *page, size_t len, const char *ch
     }
     if (x->date.rank) memcpy(out->date, x->date.text.data, 11);
     out->language = html_guess_language(x->out.data + out->body, x->out.len - out->body);
-    arena_reset(&x->mem);
+    /* A huge page's blocks are not kept for the next, smaller ones. */
+    if (x->mem.used_total > ((size_t)64 << 20)) {
+        arena_free(&x->mem);
+        arena_init(&x->mem);
+    } else {
+        arena_reset(&x->mem);
+    }
     return 0;
 }

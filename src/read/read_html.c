@@ -19,6 +19,15 @@ int html_document(dyad_reader *r, dyad_document *doc, const char *page, size_t l
         reader_skip(r, line, record, "out of memory extracting the page's text");
         return 0;
     }
+    if (p.too_complex) {
+        reader_skip(r, line, record, "page too complex to parse in %zu MB: skipped",
+                    HTML_PARSE_BUDGET >> 20);
+        return 0;
+    }
+    if (p.parse_cut)
+        reader_report(r, DYAD_WARNING, line, record,
+                      "page too complex to parse in %zu MB: only its first %zu bytes were read",
+                      HTML_PARSE_BUDGET >> 20, p.parse_cut);
     if (p.truncated)
         reader_report(r, DYAD_WARNING, line, record,
                       "page longer than %zu MB: only its first %zu MB were read",
