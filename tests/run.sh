@@ -3,7 +3,8 @@
 #
 #   1. unit tests (build/test_unit), then the same under ASan+UBSan
 #   2. CLI and golden tests (tests/cli.sh) on the normal and the ASan build
-#   3. the built-in dictionaries against the gold answer keys (tests/gold.sh)
+#   3. the built-in dictionaries against the gold answer keys (tests/gold.sh),
+#      and main-text extraction from web pages (tests/extract.sh)
 #   4. brief libFuzzer runs of every fuzz target (when clang's fuzzer
 #      runtime is installed; FUZZ_SECONDS per target, default 10)
 # Run from the project root: `make test`.
@@ -49,6 +50,7 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 run "cli" sh tests/cli.sh build/dyad
 ASAN_OPTIONS=detect_leaks=1 run "cli (asan+ubsan)" sh tests/cli.sh build-asan/dyad
 run "gold" sh tests/gold.sh build/dyad
+run "extract" sh tests/extract.sh build/dyad
 
 if [ -e /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a ] ||
    ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1; then

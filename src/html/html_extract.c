@@ -612,14 +612,16 @@ static int append_text(html_extractor *x, const frame *f, const GumboText *t)
         if (i + cl > dn) cl = dn - i;
         uint32_t src = base + (uint32_t)(j < on ? j : on);
         /* Advance the original by the character just taken. */
-        if (j < on && (unsigned char)o[j] == c) {
-            j += cl;
-        } else if (j < on && o[j] == '&') {
-            size_t k = j + 1;
-            while (k < on && k < j + 40 && o[k] != ';' && o[k] != '&' && o[k] != '<' &&
-                   !is_ws((unsigned char)o[k]))
+        size_t k = j + 1;
+        if (j < on && o[j] == '&')
+            while (k < on && k < j + 40 && (ch_is_alpha((unsigned char)o[k]) ||
+                                             ch_is_digit((unsigned char)o[k]) || o[k] == '#'))
                 k++;
+        bool entity = j < on && o[j] == '&' && k > j + 1 && ((k < on && o[k] == ';') || c != '&');
+        if (entity) {
             j = k < on && o[k] == ';' ? k + 1 : k;
+        } else if (j < on && (unsigned char)o[j] == c) {
+            j += cl;
         } else if (j < on && o[j] == '\r') {
             j++;
             if (j < on && o[j] == '\n' && c == '\n') j++;
@@ -1118,9 +1120,32 @@ static int build_output(html_extractor *x, uint32_t first, uint32_t end)
     if (x->out.len == body && body >= 2) x->out.len = body - 2;
     if (sbuf_putc(&x->out, 0)) return -1;
     x->out.len--;
-    /* Work offsets become page offsets. */
+    /* Work offsets become page offsets: each run of text that is one to
+     * one with the work buffer is cut again wherever the charset
+     * conversion changed lengths inside it. */
+    if (nanchors(&x->conv_map)) {
+        sbuf_clear(&x->tmp);
+        const dyad_anchor *ws = (const dyad_anchor *)(void *)x->out_anchors.data;
+        const dyad_anchor *cm = (const dyad_anchor *)(void *)x->conv_map.data;
+        size_t n = nanchors(&x->out_anchors), nc = nanchors(&x->conv_map);
+        for (size_t i = 0; i < n; i++) {
+            uint32_t t0 = ws[i].text, w0 = ws[i].source;
+            uint32_t t1 = i + 1 < n ? ws[i + 1].text : (uint32_t)x->out.len;
+            if (push_anchor(&x->tmp, t0, to_page(x, w0), true)) return -1;
+            size_t lo = 0, hi = nc;
+            while (hi - lo > 1) {
+                size_t mid = (lo + hi) / 2;
+                if (cm[mid].text <= w0) lo = mid;
+                else hi = mid;
+            }
+            for (size_t c = lo + 1; c < nc && cm[c].text < w0 + (t1 - t0); c++)
+                if (push_anchor(&x->tmp, t0 + (cm[c].text - w0), cm[c].source, false)) return -1;
+        }
+        sbuf swap = x->out_anchors;
+        x->out_anchors = x->tmp;
+        x->tmp = swap;
+    }
     dyad_anchor *as = (dyad_anchor *)(void *)x->out_anchors.data;
-    for (size_t i = 0; i < nanchors(&x->out_anchors); i++) as[i].source = to_page(x, as[i].source);
     if (nanchors(&x->out_anchors) == 0 || as[0].text != 0) {
         /* The first anchor is at offset 0 (the contract in dyad.h). */
         dyad_anchor z = {0, nanchors(&x->out_anchors) ? as[0].source : 0};

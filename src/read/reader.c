@@ -374,7 +374,18 @@ static dyad_format detect_markup(dyad_reader *r, size_t i)
             if (strncmp(head + j, "html", h - j < 4 ? h - j : 4) == 0) return DYAD_FORMAT_HTML;
             return DYAD_FORMAT_PETRARCH;
         }
-        return strncmp(head, "sentence", 8) == 0 ? DYAD_FORMAT_PETRARCH : DYAD_FORMAT_HTML;
+        /* Only the elements a page opens with; any other root (PETRARCH's
+         * <Sentences>, its <Validation> files) is XML. */
+        static const char *const OPENERS[] = {"html", "head", "body", "meta", "title", "link",
+                                              "script", "style", "div", "p", "base", "table",
+                                              "header", "main", "article", "section", "h1"};
+        size_t len = 0;
+        while (len < h && (ch_is_alpha((unsigned char)head[len]) || ch_is_digit((unsigned char)head[len])))
+            len++;
+        for (size_t o = 0; o < sizeof OPENERS / sizeof *OPENERS; o++)
+            if (strlen(OPENERS[o]) == len && strncmp(head, OPENERS[o], len) == 0)
+                return DYAD_FORMAT_HTML;
+        return DYAD_FORMAT_PETRARCH;
     }
     return DYAD_FORMAT_PETRARCH;
 }
