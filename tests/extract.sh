@@ -46,5 +46,59 @@ else
     echo "skip: $dev not found"
 fi
 
+# ---- the command line on pages of our own (tests/data/web) ---------------
+web=tests/data/web
+"$dyad" extract "$web/article.html" >"$tmp/a.txt" 2>"$tmp/a.err"
+if [ $? -eq 0 ] && head -n 1 "$tmp/a.txt" | grep -q '^==> article.html <==$' &&
+   sed -n 2p "$tmp/a.txt" | grep -q '^Ministers agree to resume talks$' &&
+   grep -q 'agreed on Thursday to resume talks' "$tmp/a.txt" &&
+   grep -q '“We are prepared to meet,” the spokesman' "$tmp/a.txt" &&
+   grep -q 'announced & confirmed' "$tmp/a.txt" &&
+   grep -q 'accusing the other of bad faith' "$tmp/a.txt" &&
+   ! grep -qE 'More from World|Storm hits|Business|2022 The Example' "$tmp/a.txt"; then ok
+else fail "extract article.html"; cat "$tmp/a.txt" "$tmp/a.err"; fi
+
+"$dyad" extract --json "$web/article.html" >"$tmp/a.json"
+if python3 - "$tmp/a.json" <<'PY'
+import json, sys
+d = json.loads(open(sys.argv[1], encoding="utf-8").read())
+want = {"id": "article.html", "title": "Ministers agree to resume talks", "date": "2022-01-27",
+        "outlet": "The Example Gazette", "language": "en", "format": "html",
+        "url": "https://gazette.example.org/world/2022/01/27/talks"}
+bad = {k: d.get(k) for k in want if d.get(k) != v} if False else {k: d.get(k) for k, v in want.items() if d.get(k) != v}
+sys.exit(1 if bad or not d["text"].startswith("Ministers agree") else 0)
+PY
+then ok; else fail "extract --json fields"; cat "$tmp/a.json"; fi
+
+# The same page gzipped, inside a WARC, inside a .warc.gz, and on stdin.
+for f in article.html.gz crawl.warc crawl.warc.gz; do
+    "$dyad" extract --json "$web/$f" | python3 -c "import json,sys; print(json.loads(sys.stdin.readline())['text'])" >"$tmp/b.txt"
+    python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['text'])" "$tmp/a.json" >"$tmp/a1.txt"
+    if cmp -s "$tmp/a1.txt" "$tmp/b.txt"; then ok; else fail "$f gives other text than article.html"; fi
+done
+if "$dyad" extract --json - <"$web/crawl.warc.gz" | grep -q '"url":"https://gazette.example.org/world/2022/01/27/talks"'; then ok
+else fail "warc.gz on stdin"; fi
+"$dyad" extract "$web/crawl.warc" >/dev/null 2>"$tmp/w.err"
+if grep -q "2 WARC record(s) without a page passed over" "$tmp/w.err"; then ok; else fail "passed-over count"; cat "$tmp/w.err"; fi
+
+# dyad code reads pages; a page in another language is skipped and counted.
+if "$dyad" code --output tsv "$web/article.html" 2>/dev/null | grep -q "^20220127	INDGOV	PAKGOV	036"; then ok; else fail "dyad code on a page"; fi
+printf '<html><body><p>%s</p></body></html>' "Die Regierung hat am Mittwoch die Verhandlungen mit der Opposition abgebrochen, wie der Sprecher des Ministeriums mitteilte, und die Gespräche sollen erst im nächsten Jahr wieder aufgenommen werden." >"$tmp/de.html"
+"$dyad" code "$tmp/de.html" >"$tmp/de.out" 2>"$tmp/de.err"; rc=$?
+if [ $rc -eq 0 ] && [ ! -s "$tmp/de.out" ] && grep -q "another language (de)" "$tmp/de.err"; then ok
+else fail "German page not skipped by dyad code (rc $rc)"; cat "$tmp/de.err"; fi
+if "$dyad" extract --json "$tmp/de.html" | grep -q '"language":"de"'; then ok; else fail "extract keeps other languages"; fi
+
+# Usage errors, help, and a full disk.
+"$dyad" extract --input nosuch "$web/article.html" >/dev/null 2>&1
+[ $? -eq 2 ] && ok || fail "--input nosuch should exit 2"
+"$dyad" extract --bogus >/dev/null 2>&1
+[ $? -eq 2 ] && ok || fail "unknown option should exit 2"
+"$dyad" extract --help | grep -q "usage: dyad extract" && ok || fail "extract --help"
+if [ -w /dev/full ]; then
+    "$dyad" extract "$web/article.html" >/dev/full 2>"$tmp/full.err"
+    if [ $? -eq 1 ] && grep -q "cannot write" "$tmp/full.err"; then ok; else fail "write error not reported"; fi
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
