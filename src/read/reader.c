@@ -23,6 +23,9 @@ struct gz_source {
     bool file;              /* input from r->fp, else the caller's buffer  */
     bool done;
     bool in_member;         /* inside a member: its end is still due      */
+    char error[160];        /* why inflating stopped, reported when the
+                               reader reaches that point (so the report
+                               does not depend on how far it read ahead) */
     uint64_t in_total, out_total;
 };
 
@@ -88,11 +91,11 @@ static size_t gz_read(dyad_reader *r, char *dst, size_t room)
             size_t got = g->file ? fread(g->in, 1, g->in_cap, r->fp) : 0;
             if (got == 0) {
                 if (g->file && ferror(r->fp))
-                    reader_report(r, DYAD_ERROR, r->line, NULL, "read error: %s",
-                                  strerror(errno));
+                    snprintf(g->error, sizeof g->error, "read error: %s", strerror(errno));
                 else if (g->in_member)
-                    reader_report(r, DYAD_ERROR, r->line, NULL,
-                                  "gzip data ends in the middle of a member");
+                    snprintf(g->error, sizeof g->error,
+                             "gzip data ends in the middle of a member: the text from it "
+                             "ends there");
                 g->done = true;
                 break;
             }
@@ -122,9 +125,10 @@ static size_t gz_read(dyad_reader *r, char *dst, size_t room)
             continue;
         }
         if (rc != Z_OK && !(rc == Z_BUF_ERROR && g->z.avail_in == 0)) {
-            reader_report(r, DYAD_ERROR, r->line, NULL,
-                          "gzip data is corrupt (%s): the rest is not read",
-                          g->z.msg ? g->z.msg : "inflate failed");
+            snprintf(g->error, sizeof g->error,
+                     "gzip data is corrupt (%s) after %llu compressed bytes: the rest is not read",
+                     g->z.msg ? g->z.msg : "inflate failed",
+                     (unsigned long long)(g->file ? g->in_total - g->z.avail_in : g->in_total));
             g->done = true;
             break;
         }
@@ -132,9 +136,9 @@ static size_t gz_read(dyad_reader *r, char *dst, size_t room)
     size_t made = room - g->z.avail_out;
     g->out_total += made;
     if (g->out_total > GZ_BOMB_FLOOR && g->out_total / GZ_BOMB_RATIO > g->in_total + 1) {
-        reader_report(r, DYAD_ERROR, r->line, NULL,
-                      "gzip data expands more than %d times: a decompression bomb? "
-                      "the rest is not read", GZ_BOMB_RATIO);
+        snprintf(g->error, sizeof g->error,
+                 "gzip data expands more than %d times: a decompression bomb? "
+                 "the rest is not read", GZ_BOMB_RATIO);
         g->done = true;
     }
     return made;
@@ -201,6 +205,10 @@ bool src_refill(dyad_reader *r)
     }
     size_t got = r->gz ? gz_read(r, r->window + r->end, r->chunk)
                        : fread(r->window + r->end, 1, r->chunk, r->fp);
+    if (got == 0 && r->gz && r->gz->error[0]) {
+        reader_report(r, DYAD_ERROR, r->line, NULL, "%s", r->gz->error);
+        r->gz->error[0] = 0;
+    }
     if (got == 0) {
         if (!r->gz && ferror(r->fp))
             reader_report(r, DYAD_ERROR, r->line, NULL, "read error: %s",
