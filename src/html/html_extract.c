@@ -352,6 +352,81 @@ static size_t flatten_deep(char *s, size_t n)
     return blanked;
 }
 
+static int push_anchor(sbuf *anchors, uint32_t text, uint32_t source, bool force)
+{
+    dyad_anchor a = {text, source};
+    if (anchors->len >= sizeof a) {
+        dyad_anchor *last = (dyad_anchor *)(void *)(anchors->data + anchors->len - sizeof a);
+        if (!force && last->source + (text - last->text) == source) return 0;
+        if (last->text == text) {
+            last->source = source;
+            return 0;
+        }
+    }
+    return sbuf_append(anchors, &a, sizeof a);
+}
+
+static size_t nanchors(const sbuf *s) { return s->len / sizeof(dyad_anchor); }
+
+/* ---- leaving out what is never text -------------------------------------- */
+
+/* True when s[0, n) at a '<' opens element `name` (lower case). */
+static bool opens(const char *s, const char *end, const char *name)
+{
+    size_t k = strlen(name);
+    if ((size_t)(end - s) < k + 2) return false;
+    for (size_t i = 0; i < k; i++)
+        if (ch_lower((unsigned char)s[1 + i]) != name[i]) return false;
+    char c = s[1 + k];
+    return c == '>' || c == '/' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* Copies src[0, n) to dst without comments, <script> (but JSON-LD), <style>
+ * and <svg> elements, which are most of a news page's bytes and never its
+ * text: the parser then has less than half the page to read.  Appends to
+ * map an anchor (dst offset -> src offset) after every cut. */
+static int compact(const char *src, size_t n, sbuf *dst, sbuf *map)
+{
+    const char *p = src, *end = src + n, *copied = src;
+    sbuf_clear(dst);
+    sbuf_clear(map);
+    if (sbuf_reserve(dst, n + 1) || push_anchor(map, 0, 0, true)) return -1;
+    while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+        const char *stop = NULL, *close = NULL;
+        if (end - p >= 4 && p[1] == '!' && p[2] == '-' && p[3] == '-') {
+            stop = find_ci(p + 4, end, "-->");
+            stop = stop ? stop + 3 : end;
+        } else if (opens(p, end, "script")) {
+            const char *gt = memchr(p, '>', (size_t)(end - p));
+            if (gt && find_ci(p, gt, "ld+json")) {
+                p = gt;
+                continue;
+            }
+            close = "</script";
+        } else if (opens(p, end, "style")) {
+            close = "</style";
+        } else if (opens(p, end, "svg")) {
+            close = "</svg";
+        }
+        if (close) {
+            const char *c = find_ci(p + 1, end, close);
+            const char *gt = c ? memchr(c, '>', (size_t)(end - c)) : NULL;
+            stop = gt ? gt + 1 : end;
+        }
+        if (!stop) {
+            p++;
+            continue;
+        }
+        if (sbuf_append(dst, copied, (size_t)(p - copied))) return -1;
+        copied = stop;
+        if (push_anchor(map, (uint32_t)dst->len, (uint32_t)(stop - src), false)) return -1;
+        p = stop;
+    }
+    if (sbuf_append(dst, copied, (size_t)(end - copied))) return -1;
+    dst->data[dst->len] = 0;
+    return 0;
+}
+
 /* ---- class and id hints -------------------------------------------------- */
 
 /* Words in class or id that mark boilerplate even beside an article word
@@ -482,21 +557,6 @@ static bool hidden(const GumboNode *n)
 
 /* ---- text of blocks, with anchors ------------------------------------------ */
 
-static int push_anchor(sbuf *anchors, uint32_t text, uint32_t source, bool force)
-{
-    dyad_anchor a = {text, source};
-    if (anchors->len >= sizeof a) {
-        dyad_anchor *last = (dyad_anchor *)(void *)(anchors->data + anchors->len - sizeof a);
-        if (!force && last->source + (text - last->text) == source) return 0;
-        if (last->text == text) {
-            last->source = source;
-            return 0;
-        }
-    }
-    return sbuf_append(anchors, &a, sizeof a);
-}
-
-static size_t nanchors(const sbuf *s) { return s->len / sizeof(dyad_anchor); }
 
 static int grow_blocks(html_extractor *x)
 {
@@ -980,21 +1040,6 @@ static int copy_block(html_extractor *x, const block *b)
     return sbuf_append(&x->out, x->scratch.data + b->start, b->end - b->start);
 }
 
-/* The page offset of work offset w, through the conversion map. */
-static uint32_t to_page(const html_extractor *x, uint32_t w)
-{
-    size_t n = nanchors(&x->conv_map);
-    if (!n) return w;
-    const dyad_anchor *m = (const dyad_anchor *)(void *)x->conv_map.data;
-    size_t lo = 0, hi = n;
-    while (hi - lo > 1) {
-        size_t mid = (lo + hi) / 2;
-        if (m[mid].text <= w) lo = mid;
-        else hi = mid;
-    }
-    return m[lo].source + (w - m[lo].text);
-}
-
 /* Strips " | Site" or " - Site" from a <title>. */
 static size_t title_core(const char *t, size_t n)
 {
@@ -1010,6 +1055,34 @@ static size_t title_core(const char *t, size_t n)
         }
     }
     return best;
+}
+
+/* dst = the map a (x -> y, over xlen bytes of x) followed by the map b
+ * (y -> z): each run of a that is one to one is cut again wherever b's
+ * correspondence changes inside it.  Linear in both plus a binary search
+ * per anchor of a. */
+static int compose(sbuf *dst, const sbuf *a, size_t xlen, const sbuf *b)
+{
+    sbuf_clear(dst);
+    const dyad_anchor *as = (const dyad_anchor *)(void *)a->data;
+    const dyad_anchor *bs = (const dyad_anchor *)(void *)b->data;
+    size_t na = nanchors(a), nb = nanchors(b);
+    for (size_t i = 0; i < na; i++) {
+        uint32_t x0 = as[i].text, y0 = as[i].source;
+        uint32_t x1 = i + 1 < na ? as[i + 1].text : (uint32_t)xlen;
+        size_t lo = 0, hi = nb;
+        while (hi - lo > 1) {
+            size_t mid = (lo + hi) / 2;
+            if (bs[mid].text <= y0) lo = mid;
+            else hi = mid;
+        }
+        uint32_t z0 = nb ? bs[lo].source + (y0 - bs[lo].text) : y0;
+        if (push_anchor(dst, x0, z0, true)) return -1;
+        for (size_t c = lo + 1; c < nb && bs[c].text < y0 + (x1 - x0); c++)
+            if (bs[c].text > y0 && push_anchor(dst, x0 + (bs[c].text - y0), bs[c].source, false))
+                return -1;
+    }
+    return 0;
 }
 
 static void mark(html_extractor *x, uint32_t first, uint32_t end)
@@ -1124,23 +1197,7 @@ static int build_output(html_extractor *x, uint32_t first, uint32_t end)
      * one with the work buffer is cut again wherever the charset
      * conversion changed lengths inside it. */
     if (nanchors(&x->conv_map)) {
-        sbuf_clear(&x->tmp);
-        const dyad_anchor *ws = (const dyad_anchor *)(void *)x->out_anchors.data;
-        const dyad_anchor *cm = (const dyad_anchor *)(void *)x->conv_map.data;
-        size_t n = nanchors(&x->out_anchors), nc = nanchors(&x->conv_map);
-        for (size_t i = 0; i < n; i++) {
-            uint32_t t0 = ws[i].text, w0 = ws[i].source;
-            uint32_t t1 = i + 1 < n ? ws[i + 1].text : (uint32_t)x->out.len;
-            if (push_anchor(&x->tmp, t0, to_page(x, w0), true)) return -1;
-            size_t lo = 0, hi = nc;
-            while (hi - lo > 1) {
-                size_t mid = (lo + hi) / 2;
-                if (cm[mid].text <= w0) lo = mid;
-                else hi = mid;
-            }
-            for (size_t c = lo + 1; c < nc && cm[c].text < w0 + (t1 - t0); c++)
-                if (push_anchor(&x->tmp, t0 + (cm[c].text - w0), cm[c].source, false)) return -1;
-        }
+        if (compose(&x->tmp, &x->out_anchors, x->out.len, &x->conv_map)) return -1;
         sbuf swap = x->out_anchors;
         x->out_anchors = x->tmp;
         x->tmp = swap;
@@ -1259,6 +1316,23 @@ int html_extract(html_extractor *x, const char *page, size_t len, const char *ch
     if (sbuf_reserve(&x->work, 1)) return -1;
     x->work.data[x->work.len] = 0;
     if (x->work.len > UINT32_MAX - 16) return -1;
+    /* Cut what is never text; the cuts join the map back to the page. */
+    if (compact(x->work.data, x->work.len, &x->tmp, &x->scratch_anchors)) return -1;
+    if (converted) {
+        if (compose(&x->out_anchors, &x->scratch_anchors, x->tmp.len, &x->conv_map)) return -1;
+        sbuf swap = x->conv_map;
+        x->conv_map = x->out_anchors;
+        x->out_anchors = swap;
+    } else {
+        sbuf swap = x->conv_map;
+        x->conv_map = x->scratch_anchors;
+        x->scratch_anchors = swap;
+    }
+    {
+        sbuf swap = x->work;
+        x->work = x->tmp;
+        x->tmp = swap;
+    }
     out->flattened_tags = flatten_deep(x->work.data, x->work.len);
 
     GumboOutput *g = parse(x, x->work.len);

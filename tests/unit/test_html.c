@@ -112,6 +112,8 @@ static const char ARTICLE[] =
     "<nav class=\"menu\"><ul><li><a href=\"/\">Home</a></li><li><a href=\"/world\">World</a></li>"
     "<li><a href=\"/sport\">Sport</a></li></ul></nav>\n"
     "<div class=\"page\"><div class=\"main\">\n"
+    "<!-- an old <p>comment</p> --><script>document.write(\"<p>Not text</p>\");</script>"
+    "<style>p { color: red }</style><svg><text>Not text either</text></svg>\n"
     "<article><h1>Talks resume in Geneva</h1>\n"
     "<div class=\"share-buttons\"><a href=\"#\">Share on Facebook</a> <a href=\"#\">Tweet</a></div>\n"
     "<div class=\"article-body\">\n"
@@ -151,6 +153,8 @@ static void test_article_text_and_metadata(tctx *t)
     CHECK(!strstr(text, "Another story"));
     CHECK(!strstr(text, "reader comment"));
     CHECK(!strstr(text, "Copyright"));
+    CHECK(!strstr(text, "Not text"));
+    CHECK(!strstr(text, "comment"));
     CHECK_STR(s.titles[0], "Talks resume in Geneva");
     CHECK_STR(s.dates[0], "2022-01-27");
     CHECK_STR(s.urls[0], "https://news.example.com/2022/01/27/talks");
