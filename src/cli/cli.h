@@ -4,6 +4,7 @@
 #ifndef DYAD_CLI_H
 #define DYAD_CLI_H
 #include "dyad.h"
+#include <stdatomic.h>
 #include <stdbool.h>
 
 /* Exit statuses, documented in dyad --help and the man page. */
@@ -15,6 +16,13 @@ typedef struct cli_stats {
     bool all_languages;     /* keep web pages in every language          */
     size_t other_language;  /* pages skipped for their language          */
     size_t passed_over;     /* WARC records that hold no page            */
+    /* A progress line on standard error (inputs, documents, events,
+     * documents/s), rewritten a few times a second while reading: set
+     * progress only when stderr is a terminal and not quiet. */
+    bool progress;
+    atomic_size_t *events;  /* the command's event count, or NULL        */
+    size_t inputs;
+    double started, shown;  /* seconds (monotonic)                        */
 } cli_stats;
 
 /* Prints a diagnostic as "dyad: FILE:LINE: error: MESSAGE [record ID]". */

@@ -1,6 +1,7 @@
 /* cmd_code.c -- `dyad code`: events from articles, and `dyad validate`:
  * the peers' validation suites with a table of exact records. */
 #include "cli.h"
+#include <unistd.h>
 #include "code/code.h"
 #include <pthread.h>
 #include <stdlib.h>
@@ -166,6 +167,7 @@ typedef struct code_run {
     const char *date;
     bool trace;       /* --trace: each sentence's parse to stderr */
     size_t failed;
+    atomic_size_t events; /* for the progress line                  */
     /* threads */
     int nthreads;
 } code_run;
@@ -184,6 +186,7 @@ static int code_one(code_run *r, coder_thread *ct, const dyad_document *doc, FIL
         return -1;
     }
     dyad_render_events(out, &a, ev, n, r->format, r->render_flags);
+    atomic_fetch_add(&r->events, n);
     return 0;
 }
 
@@ -337,6 +340,7 @@ int cmd_code(int argc, char **argv)
     memset(&cfg, 0, sizeof cfg);
     code_run run;
     memset(&run, 0, sizeof run);
+    atomic_init(&run.events, 0);
     run.format = DYAD_EVENTS_JSONL;
     run.nthreads = 1;
     dyad_format format = DYAD_FORMAT_AUTO;
@@ -427,6 +431,8 @@ int cmd_code(int argc, char **argv)
     if (run.date) memcpy(run.copt.default_date, run.date, 11);
     run.coder = coder;
     int read_rc;
+    st.events = &run.events;
+    st.progress = !st.quiet && isatty(2);
     if (run.nthreads <= 1) {
         single_ctx sc;
         sc.run = &run;
@@ -498,6 +504,9 @@ int cmd_code(int argc, char **argv)
     if (!st.quiet)
         fprintf(stderr, "dyad: %zu document(s) coded, %zu record(s) skipped, %zu input(s) unreadable\n",
                 st.documents - run.failed, st.skipped + run.failed, st.unreadable);
+    if (!st.quiet && (st.other_language || st.passed_over))
+        fprintf(stderr, "dyad: %zu page(s) in other languages skipped, %zu WARC record(s) "
+                        "without a page passed over\n", st.other_language, st.passed_over);
     rc = (read_rc || st.skipped || st.unreadable || run.failed || dd.errors) ? EXIT_SKIPPED : EXIT_OK;
 done:
     dyad_coder_free(coder);
