@@ -23,6 +23,7 @@ struct gz_source {
     bool file;              /* input from r->fp, else the caller's buffer  */
     bool done;
     bool in_member;         /* inside a member: its end is still due      */
+    bool input_end;         /* no more compressed bytes will come         */
     char error[160];        /* why inflating stopped, reported when the
                                reader reaches that point (so the report
                                does not depend on how far it read ahead) */
@@ -70,6 +71,7 @@ static bool gz_start(dyad_reader *r)
         /* The caller's buffer is the input; the window becomes ours. */
         g->z.next_in = (Bytef *)(uintptr_t)(r->data + r->pos);
         g->z.avail_in = (uInt)(n > UINT32_MAX ? UINT32_MAX : n);
+        g->input_end = true;
         g->in_total = 0;
         r->data = r->window ? r->window : "";
         r->pos = r->end = 0;
@@ -86,24 +88,21 @@ static size_t gz_read(dyad_reader *r, char *dst, size_t room)
     gz_source *g = r->gz;
     g->z.next_out = (Bytef *)dst;
     g->z.avail_out = (uInt)(room > UINT32_MAX ? UINT32_MAX : room);
+    room = g->z.avail_out;
     while (!g->done && g->z.avail_out == room) {
-        if (g->z.avail_in == 0) {
+        if (g->z.avail_in == 0 && !g->input_end) {
             size_t got = g->file ? fread(g->in, 1, g->in_cap, r->fp) : 0;
             if (got == 0) {
+                g->input_end = true;
                 if (g->file && ferror(r->fp))
                     snprintf(g->error, sizeof g->error, "read error: %s", strerror(errno));
-                else if (g->in_member)
-                    snprintf(g->error, sizeof g->error,
-                             "gzip data ends in the middle of a member: the text from it "
-                             "ends there");
-                g->done = true;
-                break;
+            } else {
+                g->z.next_in = g->in;
+                g->z.avail_in = (uInt)got;
+                g->in_total += got;
             }
-            g->z.next_in = g->in;
-            g->z.avail_in = (uInt)got;
-            g->in_total += got;
         }
-        uInt before = g->z.avail_in;
+        uInt before = g->z.avail_in, out_before = g->z.avail_out;
         int rc = inflate(&g->z, Z_NO_FLUSH);
         if (!g->file) g->in_total += before - g->z.avail_in;
         if (before != g->z.avail_in) g->in_member = true;
@@ -111,11 +110,12 @@ static size_t gz_read(dyad_reader *r, char *dst, size_t room)
             g->in_member = false;
             /* Another member may follow; bytes that are not one end the
              * input, as gzip treats trailing garbage. */
-            if (g->z.avail_in == 0 && g->file) {
+            if (g->z.avail_in == 0 && g->file && !g->input_end) {
                 size_t got = fread(g->in, 1, g->in_cap, r->fp);
                 g->z.next_in = g->in;
                 g->z.avail_in = (uInt)got;
                 g->in_total += got;
+                if (!got) g->input_end = true;
             }
             if (g->z.avail_in == 0 || g->z.next_in[0] != 0x1f) {
                 g->done = true;
@@ -129,6 +129,15 @@ static size_t gz_read(dyad_reader *r, char *dst, size_t room)
                      "gzip data is corrupt (%s) after %llu compressed bytes: the rest is not read",
                      g->z.msg ? g->z.msg : "inflate failed",
                      (unsigned long long)(g->file ? g->in_total - g->z.avail_in : g->in_total));
+            g->done = true;
+            break;
+        }
+        /* No input left and nothing more came out (zlib may still have
+         * had the rest of a match to copy): the end. */
+        if (g->input_end && g->z.avail_in == 0 && g->z.avail_out == out_before) {
+            if (g->in_member && !g->error[0])
+                snprintf(g->error, sizeof g->error,
+                         "gzip data ends in the middle of a member: the text from it ends there");
             g->done = true;
             break;
         }
