@@ -569,9 +569,6 @@ static int grow_blocks(html_extractor *x)
     return 0;
 }
 
-#ifndef SHORT_PENALTY
-#define SHORT_PENALTY 0
-#endif
 static double block_value(const html_extractor *x, const block *b)
 {
     double len = b->end - b->start;
@@ -586,7 +583,9 @@ static double block_value(const html_extractor *x, const block *b)
         if (b->flags & (F_CAPTION | F_TABLE)) text *= 0.5;
         return text - link;
     }
-    return -SHORT_PENALTY * text - link;
+    /* Short text without links is neutral: article paragraphs can be
+     * short, and so can bylines and dates; links decide. */
+    return -link;
 }
 
 static int end_block(html_extractor *x)
@@ -1022,27 +1021,12 @@ static bool keep_block(const html_extractor *x, const block *b)
 {
     double len = b->end - b->start, ld = b->link / len;
     if (b->flags & (F_NEG | F_H1)) return false;
-#if DROP_CAPTIONS
     /* Captions describe pictures, not the story. */
     if (b->flags & F_CAPTION) return false;
-#endif
     (void)x;
     /* A link list, unless the links are inside real sentences. */
     if (ld > 0.8 || (ld > 0.5 && len - b->link < 50)) return false;
     return true;
-}
-
-/* A sentence: five words or more, ending like one. */
-static bool sentence_like(const html_extractor *x, const block *b)
-{
-    if (b->words < 5 || b->end == b->start) return false;
-    const char *t = x->scratch.data + b->start;
-    size_t n = b->end - b->start;
-    unsigned char c = (unsigned char)t[n - 1];
-    if (c == '.' || c == '!' || c == '?' || c == '"' || c == ')' || c == ':') return c != ':';
-    /* closing curly quote */
-    return n >= 3 && (unsigned char)t[n - 3] == 0xE2 && (unsigned char)t[n - 2] == 0x80 &&
-           (c == 0x9D || c == 0x99);
 }
 
 static int copy_block(html_extractor *x, const block *b)
@@ -1107,15 +1091,8 @@ static void mark(html_extractor *x, uint32_t first, uint32_t end)
     for (uint32_t i = first; i < end; i++) x->blocks[i].flags |= F_CHOSEN;
 }
 
-#ifndef DROP_CAPTIONS
-#define DROP_CAPTIONS 1
-#endif
-#ifndef TRIM_EDGES
-#define TRIM_EDGES 0
-#endif
-#ifndef SIBLING_SHARE
+/* A sibling worth this share of the article's element is a part of it. */
 #define SIBLING_SHARE 0.2
-#endif
 /* The article: the element with the most paragraph value of its own
  * (children in full, grandchildren by half), and those of its siblings
  * that are worth a good share of it or look like it (the same tag and
@@ -1203,24 +1180,9 @@ static int build_output(html_extractor *x, uint32_t first, uint32_t end)
     if (x->out.len && sbuf_append(&x->out, "\n\n", 2)) return -1;
     size_t body = x->out.len;
     (void)first, (void)end;
-    /* Short lines before the first and after the last paragraph of
-     * substance are dates, share counts, "You may also like:". */
-    uint32_t lead = 0, tail = 0;
-    bool any = false;
-    for (uint32_t i = 0; i < x->nblocks; i++)
-        if (x->blocks[i].flags & F_CHOSEN && x->blocks[i].value > 0) {
-            if (!any) lead = i;
-            tail = i;
-            any = true;
-        }
-    if (!any) lead = 0, tail = x->nblocks;
-    (void)lead, (void)tail, (void)sentence_like;
     for (uint32_t i = 0; i < x->nblocks; i++) {
         const block *b = &x->blocks[i];
         if (!(b->flags & F_CHOSEN) || !keep_block(x, b)) continue;
-#if TRIM_EDGES
-        if (i > tail && !sentence_like(x, b)) continue;
-#endif
         title = x->out.data;
         if (x->out.len == body && title_len &&
             same_text(x->scratch.data + b->start, b->end - b->start, title, title_len))
@@ -1402,11 +1364,7 @@ int html_extract(html_extractor *x, const char *page, size_t len, const char *ch
     if (x->url.rank && outlet_from_url(x, x->url.text.data)) return -1;
     if (x->url.rank && date_from_url(x, x->url.text.data)) return -1;
 
-#if MAXSUM
-    mark(x, x->best_first, x->best_end);
-#else
     choose(x);
-#endif
     int body = build_output(x, x->best_first, x->best_end);
     if (body < 0) return -1;
     out->text = x->out.data;
