@@ -100,6 +100,30 @@ if command -v script >/dev/null 2>&1; then
     if ! grep -q "documents/s" "$tmp/tty.out"; then ok; else fail "progress line with -q"; fi
 fi
 
+# Hostile pages: 50 MB, and a gzip bomb (300 MB of zeros in 300 KB), in
+# bounded time and memory, with a warning rather than a crash.
+python3 - "$tmp" <<'PY'
+import sys, zlib, gzip
+d = sys.argv[1]
+para = b"<p>The minister said on Monday that talks would resume, and officials agreed.</p>\n"
+with open(d + "/big.html", "wb") as f:
+    f.write(b"<html><body>" + para * (50 * 1024 * 1024 // len(para)))
+c = zlib.compressobj(9, zlib.DEFLATED, 31)
+with open(d + "/bomb.html.gz", "wb") as f:
+    f.write(c.compress(b"<html><body><p>" + b"\0" * (300 << 20)) + c.flush())
+PY
+for f in big.html bomb.html.gz; do
+    if command -v /usr/bin/time >/dev/null 2>&1; then
+        timeout 120 /usr/bin/time -f "%M" "$dyad" extract "$tmp/$f" >"$tmp/h.out" 2>"$tmp/h.err"; rc=$?
+        kb=$(tail -n 1 "$tmp/h.err")
+    else
+        timeout 120 "$dyad" extract "$tmp/$f" >"$tmp/h.out" 2>"$tmp/h.err"; rc=$?
+        kb=0
+    fi
+    if [ $rc -le 1 ] && grep -q "warning: page longer than" "$tmp/h.err" && [ "${kb:-0}" -lt 1500000 ]; then ok
+    else fail "$f: exit $rc, peak ${kb} KB"; head -n 5 "$tmp/h.err"; fi
+done
+
 # Usage errors, help, and a full disk.
 "$dyad" extract --input nosuch "$web/article.html" >/dev/null 2>&1
 [ $? -eq 2 ] && ok || fail "--input nosuch should exit 2"
