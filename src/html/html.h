@@ -28,7 +28,7 @@
 /* Pages are parsed up to this many bytes; the rest of a larger page is
  * not looked at (reported as a warning).  Real article pages are below
  * 3 MB; the cap bounds gumbo's memory (about 10 bytes per input byte). */
-#define HTML_MAX_PAGE ((size_t)32 << 20)
+#define HTML_MAX_PAGE ((size_t)16 << 20)
 /* Memory gumbo may take for one page; a page that needs more is parsed
  * again from its first quarter (html_page.parse_cut), then given up. */
 #define HTML_PARSE_BUDGET ((size_t)384 << 20)
