@@ -81,6 +81,21 @@ else fail "warc.gz on stdin"; fi
 "$dyad" extract "$web/crawl.warc" >/dev/null 2>"$tmp/w.err"
 if grep -q "2 WARC record(s) without a page passed over" "$tmp/w.err"; then ok; else fail "passed-over count"; cat "$tmp/w.err"; fi
 
+# Events from a page point into the page's own bytes too.
+if "$dyad" code "$web/article.html" 2>/dev/null | python3 -c "
+import json, sys
+page = open(sys.argv[1], 'rb').read()
+n = 0
+for line in sys.stdin:
+    e = json.loads(line)
+    for k in ('source', 'target', 'verb'):
+        span, text = e['page_offsets'][k], e[k + '_text']
+        if span:
+            assert page[span[0]:span[1]].decode() == text, (k, span, text)
+            n += 1
+sys.exit(0 if n >= 3 else 1)
+" "$web/article.html"; then ok; else fail "page_offsets do not point at the words"; fi
+
 # dyad code reads pages; a page in another language is skipped and counted.
 if "$dyad" code --output tsv "$web/article.html" 2>/dev/null | grep -q "^20220127	INDGOV	PAKGOV	036"; then ok; else fail "dyad code on a page"; fi
 printf '<html><body><p>%s</p></body></html>' "Die Regierung hat am Mittwoch die Verhandlungen mit der Opposition abgebrochen, wie der Sprecher des Ministeriums mitteilte, und die Gespräche sollen erst im nächsten Jahr wieder aufgenommen werden." >"$tmp/de.html"
