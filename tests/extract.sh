@@ -96,6 +96,13 @@ for line in sys.stdin:
 sys.exit(0 if n >= 3 else 1)
 " "$web/article.html"; then ok; else fail "page_offsets do not point at the words"; fi
 
+# With threads, pages (and their maps) are copied out of the reader: the
+# same events as one thread.
+a=$("$dyad" code "$web" 2>/dev/null | cksum)
+b=$("$dyad" code -j 2 "$web" 2>/dev/null | cksum)
+if [ "$a" = "$b" ] && [ -n "$("$dyad" code -j 2 "$web" 2>/dev/null | grep page_offsets)" ]; then ok
+else fail "dyad code -j 2 differs on pages"; fi
+
 # dyad code reads pages; a page in another language is skipped and counted.
 if "$dyad" code --output tsv "$web/article.html" 2>/dev/null | grep -q "^20220127	INDGOV	PAKGOV	036"; then ok; else fail "dyad code on a page"; fi
 printf '<html><body><p>%s</p></body></html>' "Die Regierung hat am Mittwoch die Verhandlungen mit der Opposition abgebrochen, wie der Sprecher des Ministeriums mitteilte, und die Gespräche sollen erst im nächsten Jahr wieder aufgenommen werden." >"$tmp/de.html"

@@ -138,11 +138,21 @@ static int copy_document(doc_copy *c, const dyad_document *d)
     size_t idn = d->id ? strlen(d->id) : 0, tn = d->title ? strlen(d->title) : 0,
            un = d->url ? strlen(d->url) : 0, sn = d->source ? strlen(d->source) : 0,
            fn = d->file ? strlen(d->file) : 0;
-    size_t total = idn + tn + un + sn + fn + d->len + d->parse_len + 8;
+    size_t ln = d->language ? strlen(d->language) : 0;
+    size_t an = d->anchors ? d->nanchors * sizeof *d->anchors : 0;
+    size_t total = an + idn + tn + un + sn + fn + ln + d->len + d->parse_len + 9;
     c->mem = malloc(total);
     if (!c->mem) return -1;
     char *at = c->mem;
     c->d = *d;
+    /* A web page's map back to its bytes lives in the reader too; it
+     * goes first, where malloc's alignment suits it. */
+    if (an) {
+        memcpy(at, d->anchors, an);
+        c->d.anchors = (const dyad_anchor *)(void *)at;
+        at += an;
+    }
+    c->d.language = d->language ? dup_into(&at, d->language, ln) : NULL;
     c->d.id = d->id ? dup_into(&at, d->id, idn) : NULL;
     c->d.title = d->title ? dup_into(&at, d->title, tn) : NULL;
     c->d.url = d->url ? dup_into(&at, d->url, un) : NULL;
