@@ -381,6 +381,69 @@ static bool opens(const char *s, const char *end, const char *name)
     return c == '>' || c == '/' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
+/* Attributes the extractor reads; the others (src, srcset, data-*,
+ * alt, aria-*, on*, ...) are a quarter of a page's markup. */
+static bool wanted_attribute(const char *s, size_t n)
+{
+    static const char *const KEEP[] = {"class", "id", "href", "itemprop", "content", "property",
+                                       "name", "rel", "type", "datetime", "lang", "xml:lang",
+                                       "hidden", "style", "charset", "http-equiv", "pubdate"};
+    for (size_t i = 0; i < sizeof KEEP / sizeof *KEEP; i++) {
+        if (strlen(KEEP[i]) != n) continue;
+        size_t j = 0;
+        while (j < n && ch_lower((unsigned char)s[j]) == KEEP[i][j]) j++;
+        if (j == n) return true;
+    }
+    return false;
+}
+
+/* The start tag at p, copied without unwanted attributes (each cut
+ * recorded in map); returns where scanning goes on, NULL when memory ran
+ * out.  Attribute syntax follows the HTML tokenizer: names end at space,
+ * '/', '>' or '='; values are quoted or run to space or '>'.  The
+ * contents of elements the tokenizer reads as raw text (<title>,
+ * <textarea>, ...) are skipped unchanged. */
+static const char *strip_attributes(const char *p, const char *end, const char *src, sbuf *dst,
+                                    sbuf *map, const char **copied)
+{
+    const char *q = p + 1;
+    while (q < end && !is_ws((unsigned char)*q) && *q != '>' && *q != '/') q++;
+    const char *close = NULL;
+    bool raw = raw_text_element(p + 1, (size_t)(q - p - 1), &close);
+    for (;;) {
+        const char *a0 = q;
+        while (q < end && (is_ws((unsigned char)*q) || *q == '/')) q++;
+        if (q >= end || *q == '>') break;
+        const char *n0 = q;
+        q++; /* a name may start with '=' */
+        while (q < end && !is_ws((unsigned char)*q) && *q != '/' && *q != '>' && *q != '=') q++;
+        const char *n1 = q;
+        const char *v = q;
+        while (v < end && is_ws((unsigned char)*v)) v++;
+        if (v < end && *v == '=') {
+            v++;
+            while (v < end && is_ws((unsigned char)*v)) v++;
+            if (v < end && (*v == '"' || *v == '\'')) {
+                const char *e = memchr(v + 1, *v, (size_t)(end - v - 1));
+                v = e ? e + 1 : end;
+            } else {
+                while (v < end && !is_ws((unsigned char)*v) && *v != '>') v++;
+            }
+            q = v;
+        }
+        if (!wanted_attribute(n0, (size_t)(n1 - n0))) {
+            if (sbuf_append(dst, *copied, (size_t)(a0 - *copied))) return NULL;
+            *copied = q;
+            if (push_anchor(map, (uint32_t)dst->len, (uint32_t)(q - src), false)) return NULL;
+        }
+    }
+    if (raw && close && q < end) {
+        const char *c = find_ci(q, end, close);
+        return c ? c : end;
+    }
+    return q < end ? q + 1 : end;
+}
+
 /* Copies src[0, n) to dst without comments, <script> (but JSON-LD), <style>
  * and <svg> elements, which are most of a news page's bytes and never its
  * text: the parser then has less than half the page to read.  Appends to
@@ -414,7 +477,12 @@ static int compact(const char *src, size_t n, sbuf *dst, sbuf *map)
             stop = gt ? gt + 1 : end;
         }
         if (!stop) {
-            p++;
+            if (p + 1 < end && ch_is_alpha((unsigned char)p[1])) {
+                p = strip_attributes(p, end, src, dst, map, &copied);
+                if (!p) return -1;
+            } else {
+                p++;
+            }
             continue;
         }
         if (sbuf_append(dst, copied, (size_t)(p - copied))) return -1;
