@@ -2,8 +2,11 @@
  * html_extract.c -- a page's article text and metadata.
  *
  * 1. The page is converted to UTF-8 if it is in another charset
- *    (html_charset.c), nesting beyond HTML_MAX_DEPTH is flattened, and
- *    gumbo parses it with memory from our arena.
+ *    (html_charset.c); comments, scripts (but JSON-LD), styles, SVG and
+ *    the attributes nothing here reads are cut (over two thirds of a news
+ *    page's bytes, and so of the parser's time), each cut recorded in the
+ *    map back to the page; nesting beyond HTML_MAX_DEPTH is flattened;
+ *    and gumbo parses the rest with memory from our arena.
  * 2. One iterative walk of the tree (an explicit stack: input cannot
  *    deepen the C stack) gathers metadata (<title>, <meta>, <link
  *    rel=canonical>, JSON-LD, <time>) and cuts the visible text into
