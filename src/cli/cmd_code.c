@@ -100,7 +100,7 @@ static void code_help(FILE *out)
             "  --trace          print how the coder read each sentence (word types,\n"
             "                   actors, clauses) to standard error\n"
             "  --date YYYY-MM-DD  publication date for documents that have none\n"
-            "  --input FORMAT   text, jsonl, tabari or petrarch (default: detect)\n"
+            "  --input FORMAT   text, jsonl, tabari, petrarch, html or warc (default: detect)\n"
             "  -j N             code with N threads sharing one set of dictionaries;\n"
             "                   output stays in input order\n"
             "  -q, --quiet      no warnings, only errors\n"
@@ -395,7 +395,7 @@ int cmd_code(int argc, char **argv)
         } else if (strcmp(a, "--input") == 0) {
             int f = dyad_format_from_name(argv[++i]);
             if (f < 0) {
-                fprintf(stderr, "dyad code: unknown input format '%s' (text, jsonl, tabari, petrarch)\n", argv[i]);
+                fprintf(stderr, "dyad code: unknown input format '%s' (text, jsonl, tabari, petrarch, html, warc)\n", argv[i]);
                 goto done;
             }
             format = (dyad_format)f;

@@ -65,7 +65,7 @@ static void text_view_help(const char *command, FILE *out)
             "Inputs are files, directories (read recursively, in sorted order) or\n"
             "- for standard input (the default).\n\n"
             "options:\n"
-            "  --input FORMAT   text, jsonl, tabari or petrarch (default: detect)\n"
+            "  --input FORMAT   text, jsonl, tabari, petrarch, html or warc (default: detect)\n"
             "  --json           one JSON object per sentence, with byte offsets\n"
             "  --date YYYY-MM-DD  publication date for documents that have none\n"
             "  -q, --quiet      no warnings, only errors\n"
@@ -117,7 +117,7 @@ int cmd_text_view(const char *command, int argc, char **argv)
             if (arg[2] == 'i') {
                 int f = dyad_format_from_name(val);
                 if (f < 0) {
-                    fprintf(stderr, "dyad %s: unknown input format '%s' (text, jsonl, tabari, petrarch)\n",
+                    fprintf(stderr, "dyad %s: unknown input format '%s' (text, jsonl, tabari, petrarch, html, warc)\n",
                             command, val);
                     free(inputs);
                     return EXIT_USAGE;
