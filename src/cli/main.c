@@ -41,6 +41,11 @@ int main(int argc, char **argv)
     if (argc < 2) { cli_usage(stderr); return EXIT_USAGE; }
     const char *cmd = argv[1];
     if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0) { cli_usage(stdout); return EXIT_OK; }
+    if (strcmp(cmd, "help") == 0 && argc > 2 && strcmp(argv[2], "extract") == 0) {
+        char name[] = "extract", help[] = "--help";
+        char *hv[] = {name, help, NULL};
+        return cmd_extract(2, hv);
+    }
     if (strcmp(cmd, "help") == 0) {
         if (argc > 2 && (strcmp(argv[2], "sentences") == 0 || strcmp(argv[2], "tag") == 0 ||
                          strcmp(argv[2], "chunk") == 0 || strcmp(argv[2], "quotes") == 0)) {
