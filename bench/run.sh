@@ -60,3 +60,16 @@ for i in 1 2 3; do taskset -c 0 build/bench_code --builtin "$out/corpus2000.txt"
     sort -t= -k5 -n | tail -n 1
 echo "== event store (bench/store.sh) =="
 sh bench/store.sh
+echo "== web pages: HTML5 parse + main-text extraction, one core (extraction-dev's 121 pages) =="
+pages="$shared/extraction-dev/html"
+if [ -d "$pages" ]; then
+    dy=$(taskset -c 0 build/bench_html --rounds 3 "$pages"/*.html.gz)
+    echo "dyad: $dy"
+    # Debian's python3-readability (readability-lxml) on the same pages;
+    # /usr/bin/python3 is the interpreter Debian's package is installed for.
+    py=$(taskset -c 0 /usr/bin/python3 bench/readability_bench.py "$pages"/*.html.gz)
+    echo "$py"
+    a=$(echo "$dy" | sed -E 's/.*mb_per_s=([0-9.]+).*/\1/')
+    b=$(echo "$py" | sed -nE 's/.*mb_per_s=([0-9.]+).*/\1/p')
+    [ -n "$b" ] && python3 -c "print('dyad / readability: %.1fx' % ($a / $b))"
+fi

@@ -90,13 +90,52 @@ typedef enum dyad_format {
     DYAD_FORMAT_TEXT,     /* one article as pasted from a news site        */
     DYAD_FORMAT_JSONL,    /* {"id":..,"date":"YYYY-MM-DD","text":..} lines */
     DYAD_FORMAT_TABARI,   /* "YYMMDD ID" line, text lines, blank line      */
-    DYAD_FORMAT_PETRARCH  /* <Sentences><Sentence date= id=><Text>..       */
+    DYAD_FORMAT_PETRARCH, /* <Sentences><Sentence date= id=><Text>..       */
+    DYAD_FORMAT_HTML,     /* one web page; its article text is extracted   */
+    DYAD_FORMAT_WARC      /* a WARC archive: each HTML response is a page  */
 } dyad_format;
 
-/* Name as used by --input ("text", "jsonl", "tabari", "petrarch", "auto"). */
+/* Every format can also arrive gzip-compressed (a .gz file, or gzip bytes
+ * in memory): the reader inflates it and detects the format inside.
+ *
+ * HTML pages (DYAD_FORMAT_HTML, detected from "<!doctype html", "<html",
+ * "<head" or "<body" among the first bytes) are parsed as HTML5 and their
+ * main text is extracted: menus, advertisements, comments, share buttons
+ * and related links are left out.  The document text is the headline, a
+ * blank line, and the article's paragraphs separated by blank lines.  The
+ * page's charset (byte order mark, <meta charset>, the HTTP header of a
+ * WARC record) is converted to UTF-8; title, publication date (meta tags,
+ * JSON-LD, <time>), outlet, canonical URL and language come from the
+ * page.  Because the text is no longer the input's bytes, the document
+ * carries a map back to them (dyad_document.anchors, dyad_source_offset).
+ *
+ * WARC archives (DYAD_FORMAT_WARC, detected from "WARC/1."; .warc or
+ * .warc.gz) are read a record at a time: each "response" record whose
+ * HTTP Content-Type is HTML becomes one document (id: WARC-Record-ID, url:
+ * WARC-Target-URI, date: WARC-Date unless the page says otherwise); other
+ * records are passed over and counted (dyad_reader_passed_over); a record
+ * with broken headers is reported with its number and skipped.
+ *
+ * Pages whose text is not English are skipped and counted
+ * (dyad_reader_other_language), until dyad codes other languages; see
+ * dyad_reader_accept_all_languages. */
+
+/* Name as used by --input ("text", "jsonl", "tabari", "petrarch", "html",
+ * "warc", "auto"). */
 const char *dyad_format_name(dyad_format format);
 /* Parses a name; returns -1 if unknown. */
 int dyad_format_from_name(const char *name);
+
+/* One step of the map from a document's text back to the bytes it was
+ * read from: text offset `text` came from byte `source`, and the bytes
+ * after it map one to one until the next anchor. */
+typedef struct dyad_anchor {
+    uint32_t text;   /* offset in dyad_document.text                       */
+    uint32_t source; /* offset in the page's bytes: the HTML file (after
+                        gzip decoding) or the WARC record's HTTP body
+                        (after chunked and gzip transfer decoding), before
+                        any charset conversion                             */
+} dyad_anchor;
 
 /* One article or record.  All pointers are owned by the reader and remain
  * valid until the next dyad_reader_next() or dyad_reader_close(). */
@@ -116,7 +155,19 @@ typedef struct dyad_document {
     int is_sentence;      /* record holds exactly one sentence (PETRARCH's
                              sentence="true"; TABARI records): do not
                              split it and do not look for bylines        */
+    /* HTML and WARC pages only (NULL / 0 for the other formats). */
+    const char *language; /* ISO 639-1 code guessed from the text ("en"),
+                             or "" when the text is too short to tell     */
+    const dyad_anchor *anchors; /* sorted by text offset; the first is at
+                             text offset 0                               */
+    size_t nanchors;
+    size_t source_len;    /* bytes of the page the anchors point into    */
 } dyad_document;
+
+/* The byte of the original page that text offset `offset` of the document
+ * came from (see dyad_anchor); for documents without anchors, offset
+ * itself.  Event and token offsets turn into page offsets through it. */
+size_t dyad_source_offset(const dyad_document *doc, size_t offset);
 
 typedef struct dyad_reader dyad_reader;
 
@@ -154,6 +205,16 @@ dyad_format dyad_reader_format(const dyad_reader *reader);
 /* Records skipped because they were unreadable, and warnings issued. */
 size_t dyad_reader_skipped(const dyad_reader *reader);
 size_t dyad_reader_warnings(const dyad_reader *reader);
+/* HTML/WARC: pages skipped because their text is not English (each one
+ * reported as a note). */
+size_t dyad_reader_other_language(const dyad_reader *reader);
+/* WARC: records that hold no HTML page (requests, metadata, images, ...),
+ * passed over without a diagnostic. */
+size_t dyad_reader_passed_over(const dyad_reader *reader);
+/* Keeps pages in every language instead of skipping non-English ones
+ * (`dyad extract` shows them all).  Call before the first
+ * dyad_reader_next(). */
+void dyad_reader_accept_all_languages(dyad_reader *reader, int accept);
 
 void dyad_reader_close(dyad_reader *reader);
 
@@ -788,6 +849,11 @@ void dyad_render_sentences(FILE *out, const dyad_analysis *a, unsigned flags);
 void dyad_render_tags(FILE *out, const dyad_analysis *a, unsigned flags);
 /* `dyad chunk`: bracketed phrases, one sentence a line. */
 void dyad_render_chunks(FILE *out, const dyad_analysis *a, unsigned flags);
+
+/* Writes n bytes of s as a JSON string literal (quotes included):
+ * control bytes escaped, invalid UTF-8 replaced by U+FFFD, so the output
+ * is always valid JSON. */
+void dyad_json_string(FILE *out, const char *s, size_t n);
 
 /* Event output formats (`dyad code --output`). */
 typedef enum dyad_event_format {

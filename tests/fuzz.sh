@@ -23,7 +23,7 @@ make --no-print-directory fuzz-build >build-fuzz.log 2>&1 || { tail -n 30 build-
 rm -f build-fuzz.log
 seeds=$(mktemp -d)
 trap 'rm -rf "$seeds"' EXIT
-cp examples/* tests/data/read/* tests/data/store/* "$seeds"/ 2>/dev/null
+cp examples/* tests/data/read/* tests/data/store/* tests/data/web/* "$seeds"/ 2>/dev/null
 for bin in build-fuzz/fuzz_*; do
     [ -x "$bin" ] || continue
     name=${bin#build-fuzz/}

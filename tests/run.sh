@@ -3,7 +3,8 @@
 #
 #   1. unit tests (build/test_unit), then the same under ASan+UBSan
 #   2. CLI and golden tests (tests/cli.sh) on the normal and the ASan build
-#   3. the built-in dictionaries against the gold answer keys (tests/gold.sh)
+#   3. the built-in dictionaries against the gold answer keys (tests/gold.sh),
+#      and main-text extraction from web pages (tests/extract.sh)
 #   3b. the Python package's pytest suite (tests/python.sh) on both builds, and `make
 #       install`/`uninstall` into temporary prefixes (tests/install.sh)
 #   3c. the event store (tests/store.sh: ingest, query, kill -9, copies)
@@ -58,6 +59,7 @@ run "python (asan+ubsan)" sh tests/python.sh build-asan/libdyad.so asan
 run "install" sh tests/install.sh
 run "store" sh tests/store.sh build/dyad
 ASAN_OPTIONS=detect_leaks=1 run "store (asan+ubsan)" sh tests/store.sh build-asan/dyad
+run "extract" sh tests/extract.sh build/dyad
 
 if [ -e /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a ] ||
    ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1; then

@@ -230,7 +230,7 @@ expect_status "ingest a .gz input" 0 "$dyad" ingest --db "$tmp/gz.db" "$tmp/syn.
 check "... all its documents" "$(sql "$tmp/gz.db" "SELECT count(*) FROM documents")" 5
 head -c 600 "$tmp/syn.jsonl.gz" >"$tmp/cut.gz"
 expect_status "a truncated .gz: status 1" 1 "$dyad" code "$tmp/cut.gz"
-expect_grep "... named as damaged, with the file" "cut.gz:[0-9]+: error: damaged gzip data" "$tmp/err"
+expect_grep "... named as damaged, with the file" "cut.gz:[0-9]+: error: gzip data (ends in the middle|is corrupt)" "$tmp/err"
 printf '{"url":"https://x.example/1","content":"Russia attacked Ukraine.","published":"2024-02-03"}\n' >"$tmp/scraped.jsonl"
 expect_status "ingest with --text-field --date-field --id-field" 0 "$dyad" ingest --db "$tmp/f.db" \
     --text-field content --date-field published --id-field url "$tmp/scraped.jsonl"

@@ -4,6 +4,7 @@
 #ifndef DYAD_CLI_H
 #define DYAD_CLI_H
 #include "dyad.h"
+#include <stdatomic.h>
 #include <stdbool.h>
 
 /* Exit statuses, documented in dyad --help and the man page. */
@@ -12,6 +13,16 @@ enum { EXIT_OK = 0, EXIT_SKIPPED = 1, EXIT_USAGE = 2, EXIT_OUTPUT = 3 };
 typedef struct cli_stats {
     size_t documents, skipped, warnings, unreadable;
     bool quiet;
+    bool all_languages;     /* keep web pages in every language          */
+    size_t other_language;  /* pages skipped for their language          */
+    size_t passed_over;     /* WARC records that hold no page            */
+    /* A progress line on standard error (inputs, documents, events,
+     * documents/s), rewritten a few times a second while reading: set
+     * progress only when stderr is a terminal and not quiet. */
+    bool progress;
+    atomic_size_t *events;  /* the command's event count, or NULL        */
+    size_t inputs;
+    double started, shown;  /* seconds (monotonic)                        */
 } cli_stats;
 
 /* Prints a diagnostic as "dyad: FILE:LINE: error: MESSAGE [record ID]". */
@@ -39,6 +50,10 @@ int cli_for_each_document_fields(char **inputs, int ninputs, dyad_format format,
 
 /* The text views: sentences, tag, chunk. */
 int cmd_text_view(const char *command, int argc, char **argv);
+
+/* `dyad extract`: the text the readers extracted (cmd_extract.c);
+ * argv[0] is "extract". */
+int cmd_extract(int argc, char **argv);
 
 void cli_usage(FILE *out);
 

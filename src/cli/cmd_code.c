@@ -2,6 +2,7 @@
  * the peers' validation suites with a table of exact records. */
 #include "cli.h"
 #include <getopt.h>
+#include <unistd.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,7 +38,7 @@ int cmd_validate(int argc, char **argv)
 {
     dyad_validate_config cfg;
     memset(&cfg, 0, sizeof cfg);
-    cli_stats st = {0, 0, 0, 0, false};
+    cli_stats st = {0};
     enum { OPT_DICT_DIR = 256, OPT_TRACE };
     static const struct option longopts[] = {
         {"dict-dir", required_argument, NULL, OPT_DICT_DIR}, {"verbose", no_argument, NULL, 'v'},
@@ -102,7 +103,7 @@ static void code_help(FILE *out)
             "  --trace          print how the coder read each sentence (word types,\n"
             "                   actors, clauses) to standard error\n"
             "  --date YYYY-MM-DD  publication date for documents that have none\n"
-            "  --input FORMAT   text, jsonl, tabari or petrarch (default: detect)\n"
+            "  --input FORMAT   text, jsonl, tabari, petrarch, html or warc (default: detect)\n"
             "  -j N             code with N threads sharing one set of dictionaries;\n"
             "                   output stays in input order\n"
             "  -q, --quiet      no warnings, only errors\n"
@@ -131,11 +132,21 @@ static int copy_document(doc_copy *c, const dyad_document *d)
     size_t idn = d->id ? strlen(d->id) : 0, tn = d->title ? strlen(d->title) : 0,
            un = d->url ? strlen(d->url) : 0, sn = d->source ? strlen(d->source) : 0,
            fn = d->file ? strlen(d->file) : 0;
-    size_t total = idn + tn + un + sn + fn + d->len + d->parse_len + 8;
+    size_t ln = d->language ? strlen(d->language) : 0;
+    size_t an = d->anchors ? d->nanchors * sizeof *d->anchors : 0;
+    size_t total = an + idn + tn + un + sn + fn + ln + d->len + d->parse_len + 9;
     c->mem = malloc(total);
     if (!c->mem) return -1;
     char *at = c->mem;
     c->d = *d;
+    /* A web page's map back to its bytes lives in the reader too; it
+     * goes first, where malloc's alignment suits it. */
+    if (an) {
+        memcpy(at, d->anchors, an);
+        c->d.anchors = (const dyad_anchor *)(void *)at;
+        at += an;
+    }
+    c->d.language = d->language ? dup_into(&at, d->language, ln) : NULL;
     c->d.id = d->id ? dup_into(&at, d->id, idn) : NULL;
     c->d.title = d->title ? dup_into(&at, d->title, tn) : NULL;
     c->d.url = d->url ? dup_into(&at, d->url, un) : NULL;
@@ -160,6 +171,7 @@ typedef struct code_run {
     const char *date;
     bool trace;       /* --trace: each sentence's parse to stderr */
     size_t failed;
+    atomic_size_t events; /* for the progress line                  */
     /* threads */
     int nthreads;
 } code_run;
@@ -178,6 +190,7 @@ static int code_one(code_run *r, coder_thread *ct, const dyad_document *doc, FIL
         return -1;
     }
     dyad_render_events(out, &a, ev, n, r->format, r->render_flags);
+    atomic_fetch_add(&r->events, n);
     return 0;
 }
 
@@ -334,10 +347,11 @@ int cmd_code(int argc, char **argv)
     memset(&cfg, 0, sizeof cfg);
     code_run run;
     memset(&run, 0, sizeof run);
+    atomic_init(&run.events, 0);
     run.format = DYAD_EVENTS_JSONL;
     run.nthreads = 1;
     dyad_format format = DYAD_FORMAT_AUTO;
-    cli_stats st = {0, 0, 0, 0, false};
+    cli_stats st = {0};
     const char **actors = calloc((size_t)argc + 1, sizeof *actors);
     char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
     int ninputs = 0, rc = EXIT_USAGE;
@@ -395,7 +409,7 @@ int cmd_code(int argc, char **argv)
         case OPT_INPUT: {
             int f = dyad_format_from_name(optarg);
             if (f < 0) {
-                fprintf(stderr, "dyad code: unknown input format '%s' (text, jsonl, tabari, petrarch)\n", optarg);
+                fprintf(stderr, "dyad code: unknown input format '%s' (text, jsonl, tabari, petrarch, html, warc)\n", optarg);
                 goto done;
             }
             format = (dyad_format)f;
@@ -438,6 +452,8 @@ int cmd_code(int argc, char **argv)
     if (run.date) memcpy(run.copt.default_date, run.date, 11);
     run.coder = coder;
     int read_rc;
+    st.events = &run.events;
+    st.progress = !st.quiet && isatty(2);
     if (run.nthreads <= 1) {
         single_ctx sc;
         sc.run = &run;
@@ -516,6 +532,9 @@ int cmd_code(int argc, char **argv)
     if (!st.quiet && rc != EXIT_OUTPUT)
         fprintf(stderr, "dyad: %zu document(s) coded, %zu record(s) skipped, %zu input(s) unreadable\n",
                 st.documents - run.failed, st.skipped + run.failed, st.unreadable);
+    if (!st.quiet && rc != EXIT_OUTPUT && (st.other_language || st.passed_over))
+        fprintf(stderr, "dyad: %zu page(s) in other languages skipped, %zu WARC record(s) "
+                        "without a page passed over\n", st.other_language, st.passed_over);
 done:
     dyad_coder_free(coder);
     free(actors);

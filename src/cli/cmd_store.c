@@ -215,7 +215,7 @@ static int ingest_or_recode(int argc, char **argv, bool recode)
     const char **actors = calloc((size_t)argc + 1, sizeof *actors);
     const char *db = NULL, *date = NULL;
     dyad_format format = DYAD_FORMAT_AUTO;
-    cli_stats st = {0, 0, 0, 0, false};
+    cli_stats st = {0};
     int rc = EXIT_USAGE, opt;
     dyad_coder *coder = NULL;
     dyad_store *store = NULL;
@@ -234,7 +234,7 @@ static int ingest_or_recode(int argc, char **argv, bool recode)
             break;
         case O_INPUT: {
             int f = dyad_format_from_name(optarg);
-            if (f < 0) { fprintf(stderr, "dyad ingest: unknown input format '%s' (text, jsonl, tabari, petrarch)\n", optarg); goto done; }
+            if (f < 0) { fprintf(stderr, "dyad ingest: unknown input format '%s' (text, jsonl, tabari, petrarch, html, warc)\n", optarg); goto done; }
             format = (dyad_format)f;
             break;
         }
@@ -352,7 +352,7 @@ int cmd_import(int argc, char **argv)
                                              {NULL, 0, NULL, 0}};
     const char *db = NULL;
     int format = -1, opt;
-    cli_stats st = {0, 0, 0, 0, false};
+    cli_stats st = {0};
     optind = 1;
     opterr = 0;
     while ((opt = getopt_long(argc, argv, ":qh", longopts, NULL)) != -1) {
@@ -458,7 +458,7 @@ int cmd_query(int argc, char **argv)
     char dyadbuf[80];
     long v;
     int opt;
-    cli_stats st = {0, 0, 0, 0, false};
+    cli_stats st = {0};
     optind = 1;
     opterr = 0;
     while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
@@ -544,7 +544,7 @@ int cmd_stats(int argc, char **argv)
     const char *db = NULL;
     long top = 10;
     int opt;
-    cli_stats st = {0, 0, 0, 0, false};
+    cli_stats st = {0};
     optind = 1;
     opterr = 0;
     while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {

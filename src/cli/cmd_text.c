@@ -66,7 +66,7 @@ static void text_view_help(const char *command, FILE *out)
             "Inputs are files, directories (read recursively, in sorted order) or\n"
             "- for standard input (the default).\n\n"
             "options:\n"
-            "  --input FORMAT   text, jsonl, tabari or petrarch (default: detect)\n"
+            "  --input FORMAT   text, jsonl, tabari, petrarch, html or warc (default: detect)\n"
             "  --json           one JSON object per sentence, with byte offsets\n"
             "  --date YYYY-MM-DD  publication date for documents that have none\n"
             "  -q, --quiet      no warnings, only errors\n"
@@ -85,7 +85,7 @@ int cmd_text_view(const char *command, int argc, char **argv)
     else { v.render = dyad_render_chunks; level = DYAD_LEVEL_CHUNKS; }
 
     dyad_format format = DYAD_FORMAT_AUTO;
-    cli_stats st = {0, 0, 0, 0, false};
+    cli_stats st = {0};
     char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
     int ninputs = 0;
     if (!inputs) return EXIT_USAGE;
@@ -108,7 +108,7 @@ int cmd_text_view(const char *command, int argc, char **argv)
         case OPT_INPUT: {
             int f = dyad_format_from_name(optarg);
             if (f < 0) {
-                fprintf(stderr, "dyad %s: unknown input format '%s' (text, jsonl, tabari, petrarch)\n",
+                fprintf(stderr, "dyad %s: unknown input format '%s' (text, jsonl, tabari, petrarch, html, warc)\n",
                         command, optarg);
                 free(inputs);
                 return EXIT_USAGE;

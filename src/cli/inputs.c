@@ -8,6 +8,27 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
+
+static double seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Rewrites the progress line, at most four times a second. */
+static void show_progress(cli_stats *st, bool last)
+{
+    double now = seconds();
+    if (!last && now - st->shown < 0.25) return;
+    st->shown = now;
+    double rate = now > st->started ? (double)st->documents / (now - st->started) : 0;
+    fprintf(stderr, "\rdyad: %zu input(s), %zu document(s)", st->inputs, st->documents);
+    if (st->events) fprintf(stderr, ", %zu event(s)", atomic_load(st->events));
+    fprintf(stderr, ", %.0f documents/s\033[K", rate);
+    if (last) fputc('\n', stderr);
+}
 
 char **cli_getopt_begin(char **argv, char *name, size_t size, const char *command)
 {
@@ -43,6 +64,8 @@ void cli_diag(const dyad_diag *d, void *user)
     cli_stats *st = user;
     if (d->severity == DYAD_NOTE && st && st->quiet) return;
     if (d->severity == DYAD_WARNING && st && st->quiet) return;
+    /* A message must not run into the progress line. */
+    if (st && st->progress) fputs("\r\033[K", stderr);
     const char *sev = d->severity == DYAD_ERROR ? "error" :
                       d->severity == DYAD_WARNING ? "warning" : "note";
     fprintf(stderr, "dyad: %s", d->file ? d->file : "-");
@@ -63,14 +86,19 @@ static int read_one(const char *path, dyad_format format, const char *const *fie
             st->unreadable++;
             return -1;
         }
+    dyad_reader_accept_all_languages(r, st->all_languages);
+    st->inputs++;
     dyad_document doc;
     int rc = 0;
     while (dyad_reader_next(r, &doc)) {
         st->documents++;
         if (fn(&doc, user)) { rc = -1; break; }
+        if (st->progress) show_progress(st, false);
     }
     st->skipped += dyad_reader_skipped(r);
     st->warnings += dyad_reader_warnings(r);
+    st->other_language += dyad_reader_other_language(r);
+    st->passed_over += dyad_reader_passed_over(r);
     dyad_reader_close(r);
     return rc;
 }
@@ -149,8 +177,8 @@ static int read_tree(const char *root, dyad_format format, const char *const *fi
     return rc;
 }
 
-int cli_for_each_document(char **inputs, int ninputs, dyad_format format, cli_stats *st,
-                          cli_doc_fn fn, void *user)
+static int for_each(char **inputs, int ninputs, dyad_format format, cli_stats *st,
+                    cli_doc_fn fn, void *user)
 {
     return cli_for_each_document_fields(inputs, ninputs, format, NULL, st, fn, user);
 }
@@ -169,4 +197,14 @@ int cli_for_each_document_fields(char **inputs, int ninputs, dyad_format format,
         if (rc) return rc;
     }
     return 0;
+}
+
+int cli_for_each_document(char **inputs, int ninputs, dyad_format format, cli_stats *st,
+                          cli_doc_fn fn, void *user)
+{
+    if (st->progress) st->started = st->shown = seconds();
+    int rc = for_each(inputs, ninputs, format, st, fn, user);
+    /* The final figures stay on the terminal, on a line of their own. */
+    if (st->progress) show_progress(st, true);
+    return rc;
 }

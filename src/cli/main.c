@@ -19,6 +19,8 @@ void cli_usage(FILE *out)
             "usage: dyad COMMAND [options] [FILE|DIR|-]...\n\n"
             "commands:\n"
             "  code          CAMEO events (source, target, code, date, place) from articles\n"
+            "  extract       the text read from each document (web pages: the\n"
+            "                article without menus, ads and comments)\n"
             "  validate SUITE  run a TABARI or PETRARCH2 validation suite\n"
             "  quotes        quotations and reported speech, with their speakers\n"
             "  sentences     split articles into sentences, with the part of the\n"
@@ -37,7 +39,8 @@ void cli_usage(FILE *out)
             "  help [COMMAND]  this text, or a command's own help\n"
             "  version       print the version\n\n"
             "Input formats are detected (plain-text article, JSON Lines, TABARI\n"
-            "records, PETRARCH XML) or forced with --input.  See dyad COMMAND --help\n"
+            "records, PETRARCH XML, HTML page, WARC archive; gzip too) or forced\n"
+            "with --input.  See dyad COMMAND --help\n"
             "and man dyad (docs/dyad.1).\n\n"
             "exit status: 0 all done, 1 some record, file or dictionary line skipped,\n"
             "2 usage error, 3 output could not be written\n",
@@ -57,6 +60,7 @@ static const command commands[] = {
     {"sentences", run_text_view}, {"tag", run_text_view},       {"chunk", run_text_view},
     {"dict", run_dict},           {"ingest", cmd_ingest},       {"query", cmd_query},
     {"stats", cmd_stats},         {"import", cmd_import},       {"recode", cmd_recode},
+    {"extract", cmd_extract},
 };
 
 static const command *find_command(const char *name)

@@ -144,6 +144,16 @@ static void json_field(FILE *out, const char *key, const char *s, size_t n)
     else fputs("null", out);
 }
 
+static void json_page_span(FILE *out, const dyad_analysis *a, const char *key, dyad_span s)
+{
+    size_t len;
+    json_key(out, key, false);
+    if (span_text(a, s, &len))
+        fprintf(out, "[%zu,%zu]", dyad_source_offset(a->doc, s.start),
+                dyad_source_offset(a->doc, s.end - 1) + 1);
+    else fputs("null", out);
+}
+
 static void json_span(FILE *out, const dyad_analysis *a, const char *key, dyad_span s)
 {
     size_t len;
@@ -231,6 +241,16 @@ static void render_jsonl(FILE *out, const dyad_analysis *a, const event_view *v,
     putc(',', out);
     json_span(out, a, "verb", e->verb_span);
     putc('}', out);
+    if (a->doc->nanchors) {
+        /* Web pages: the same words as byte ranges of the page itself. */
+        fputs(",\"page_offsets\":{", out);
+        json_page_span(out, a, "source", e->source_span);
+        putc(',', out);
+        json_page_span(out, a, "target", e->target_span);
+        putc(',', out);
+        json_page_span(out, a, "verb", e->verb_span);
+        putc('}', out);
+    }
 
     if (e->speaker[0] || e->speaker_span.end > e->speaker_span.start) {
         json_field(out, "speaker", e->speaker, strnlen(e->speaker, sizeof e->speaker));
