@@ -384,6 +384,27 @@ static bool opens(const char *s, const char *end, const char *name)
     return c == '>' || c == '/' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
+/* The end of the element `name` opening at p: after its matching end tag
+ * (same-name elements inside it counted), or the end of the input. */
+static const char *skip_element(const char *p, const char *end, const char *name)
+{
+    size_t depth = 0, k = strlen(name);
+    while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+        if (opens(p, end, name)) {
+            depth++;
+        } else if ((size_t)(end - p) > k + 2 && p[1] == '/') {
+            size_t j = 0;
+            while (j < k && ch_lower((unsigned char)p[2 + j]) == name[j]) j++;
+            if (j == k && (p[2 + k] == '>' || is_ws((unsigned char)p[2 + k])) && --depth == 0) {
+                const char *gt = memchr(p, '>', (size_t)(end - p));
+                return gt ? gt + 1 : end;
+            }
+        }
+        p++;
+    }
+    return end;
+}
+
 /* Attributes the extractor reads; the others (src, srcset, data-*,
  * alt, aria-*, on*, ...) are a quarter of a page's markup. */
 static bool wanted_attribute(const char *s, size_t n)
@@ -473,6 +494,13 @@ static int compact(const char *src, size_t n, sbuf *dst, sbuf *map)
             close = "</style";
         } else if (opens(p, end, "svg")) {
             close = "</svg";
+        } else {
+            /* Elements never shown as text (see is_skipped_tag), with their
+             * own kind nested inside them counted. */
+            static const char *const SKIPPED[] = {"nav", "footer", "aside", "noscript",
+                                                   "iframe", "select", "template"};
+            for (size_t k = 0; k < sizeof SKIPPED / sizeof *SKIPPED && !stop; k++)
+                if (opens(p, end, SKIPPED[k])) stop = skip_element(p, end, SKIPPED[k]);
         }
         if (close) {
             const char *c = find_ci(p + 1, end, close);
