@@ -20,7 +20,7 @@ for path in sys.argv[1:]:
     raw = gzip.open(path).read() if path.endswith(".gz") else open(path, "rb").read()
     pages.append(raw)
 total = sum(len(p) for p in pages)
-t0 = time.perf_counter()
+t0 = time.process_time()
 done = 0
 for raw in pages:
     try:
@@ -28,6 +28,6 @@ for raw in pages:
         done += 1
     except Exception:
         pass
-t = time.perf_counter() - t0
+t = time.process_time() - t0
 print("readability: pages=%d extracted=%d html_mb=%.2f seconds=%.3f mb_per_s=%.2f"
       % (len(pages), done, total / 1e6, t, total / 1e6 / t))

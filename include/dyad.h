@@ -98,8 +98,10 @@ typedef enum dyad_format {
 /* Every format can also arrive gzip-compressed (a .gz file, or gzip bytes
  * in memory): the reader inflates it and detects the format inside.
  *
- * HTML pages (DYAD_FORMAT_HTML, detected from "<!doctype html", "<html",
- * "<head" or "<body" among the first bytes) are parsed as HTML5 and their
+ * HTML pages (DYAD_FORMAT_HTML, detected when the first element is one a
+ * page opens with: <!DOCTYPE html>, <html>, <head>, <body>, <meta>,
+ * <title>, <div>, ...; other markup is PETRARCH XML) are parsed as HTML5
+ * (libgumbo) and their
  * main text is extracted: menus, advertisements, comments, share buttons
  * and related links are left out.  The document text is the headline, a
  * blank line, and the article's paragraphs separated by blank lines.  The
@@ -114,7 +116,9 @@ typedef enum dyad_format {
  * HTTP Content-Type is HTML becomes one document (id: WARC-Record-ID, url:
  * WARC-Target-URI, date: WARC-Date unless the page says otherwise); other
  * records are passed over and counted (dyad_reader_passed_over); a record
- * with broken headers is reported with its number and skipped.
+ * with broken headers is reported with its line and record id (or number)
+ * and skipped.  A WARC document's `line` is the line of the decompressed
+ * archive where its record starts.
  *
  * Pages whose text is not English are skipped and counted
  * (dyad_reader_other_language), until dyad codes other languages; see

@@ -87,6 +87,17 @@ typedef struct meta_field {
     uint32_t source;      /* page offset of the value (for the title)       */
 } meta_field;
 
+/* A remembered answer of class_hints(); a 64-bit key (hash and length)
+ * makes a wrong answer from a collision vanishingly unlikely and
+ * harmless (a hint). */
+#define HINT_CACHE 1024
+typedef struct hint_slot {
+    uint32_t hash;
+    uint32_t len;
+    unsigned flags;
+    bool used;
+} hint_slot;
+
 struct html_extractor {
     arena mem;            /* gumbo's nodes; reset per page                  */
     jmp_buf parse_failed; /* where gumbo_alloc leaves a parse over budget   */
@@ -109,6 +120,7 @@ struct html_extractor {
     block cur;
     double total;
     bool hints;
+    hint_slot hint_cache[HINT_CACHE];
     uint32_t best_first, best_end;
     double best_value;
     bool have_title_text;
@@ -384,6 +396,27 @@ static bool opens(const char *s, const char *end, const char *name)
     return c == '>' || c == '/' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
+/* The end of the element `name` opening at p: after its matching end tag
+ * (same-name elements inside it counted), or the end of the input. */
+static const char *skip_element(const char *p, const char *end, const char *name)
+{
+    size_t depth = 0, k = strlen(name);
+    while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+        if (opens(p, end, name)) {
+            depth++;
+        } else if ((size_t)(end - p) > k + 2 && p[1] == '/') {
+            size_t j = 0;
+            while (j < k && ch_lower((unsigned char)p[2 + j]) == name[j]) j++;
+            if (j == k && (p[2 + k] == '>' || is_ws((unsigned char)p[2 + k])) && --depth == 0) {
+                const char *gt = memchr(p, '>', (size_t)(end - p));
+                return gt ? gt + 1 : end;
+            }
+        }
+        p++;
+    }
+    return end;
+}
+
 /* Attributes the extractor reads; the others (src, srcset, data-*,
  * alt, aria-*, on*, ...) are a quarter of a page's markup. */
 static bool wanted_attribute(const char *s, size_t n)
@@ -473,6 +506,13 @@ static int compact(const char *src, size_t n, sbuf *dst, sbuf *map)
             close = "</style";
         } else if (opens(p, end, "svg")) {
             close = "</svg";
+        } else {
+            /* Elements never shown as text (see is_skipped_tag), with their
+             * own kind nested inside them counted. */
+            static const char *const SKIPPED[] = {"nav", "footer", "aside", "noscript",
+                                                   "iframe", "select", "template"};
+            for (size_t k = 0; k < sizeof SKIPPED / sizeof *SKIPPED && !stop; k++)
+                if (opens(p, end, SKIPPED[k])) stop = skip_element(p, end, SKIPPED[k]);
         }
         if (close) {
             const char *c = find_ci(p + 1, end, close);
@@ -546,10 +586,8 @@ static bool ad_token(const char *s)
 }
 
 /* F_NEG, F_POS or 0 from an element's class and id. */
-static unsigned class_hints(const GumboNode *n)
+static unsigned class_hints_of(const char *cls, const char *id)
 {
-    const char *cls = attr(n, "class"), *id = attr(n, "id");
-    if (!cls && !id) return 0;
     char buf[256];
     size_t k = 0;
     for (int pass = 0; pass < 2; pass++) {
@@ -565,6 +603,27 @@ static unsigned class_hints(const GumboNode *n)
     bool pos = has_any(buf, POS, sizeof POS / sizeof *POS);
     if (has_any(buf, WEAK_NEG, sizeof WEAK_NEG / sizeof *WEAK_NEG) && !pos) return F_NEG;
     return pos ? F_POS : 0;
+}
+
+/* F_NEG, F_POS or 0 from an element's class and id.  Pages repeat their
+ * classes thousands of times, so answers are remembered by the pointers'
+ * text hash in a small table of the extractor. */
+static unsigned class_hints(html_extractor *x, const char *cls, const char *id)
+{
+    if (!cls && !id) return 0;
+    uint32_t h = 2166136261u;
+    size_t n = 0;
+    for (const char *s = cls; s && *s; s++, n++) h = (h ^ (unsigned char)*s) * 16777619u;
+    h = (h ^ 0xff) * 16777619u;
+    for (const char *s = id; s && *s; s++, n++) h = (h ^ (unsigned char)*s) * 16777619u;
+    hint_slot *slot = &x->hint_cache[h % HINT_CACHE];
+    if (slot->used && slot->hash == h && slot->len == n) return slot->flags;
+    unsigned f = class_hints_of(cls, id);
+    slot->used = true;
+    slot->hash = h;
+    slot->len = n;
+    slot->flags = f;
+    return f;
 }
 
 /* ---- tags ------------------------------------------------------------------ */
@@ -611,19 +670,16 @@ static bool is_skipped_tag(GumboTag t)
     }
 }
 
-static bool hidden(const GumboNode *n)
+/* style="display: none" and the like. */
+static bool hidden_style(const char *style)
 {
-    if (gumbo_get_attribute(&n->v.element.attributes, "hidden")) return true;
-    const char *style = attr(n, "style");
-    if (style) {
-        char buf[128];
-        size_t k = 0;
-        for (const char *s = style; *s && k < sizeof buf - 1; s++)
-            if (!is_ws((unsigned char)*s)) buf[k++] = (char)ch_lower((unsigned char)*s);
-        buf[k] = 0;
-        if (strstr(buf, "display:none") || strstr(buf, "visibility:hidden")) return true;
-    }
-    return false;
+    if (!style) return false;
+    char buf[128];
+    size_t k = 0;
+    for (const char *s = style; *s && k < sizeof buf - 1; s++)
+        if (!is_ws((unsigned char)*s)) buf[k++] = (char)ch_lower((unsigned char)*s);
+    buf[k] = 0;
+    return strstr(buf, "display:none") || strstr(buf, "visibility:hidden");
 }
 
 /* ---- text of blocks, with anchors ------------------------------------------ */
@@ -969,14 +1025,35 @@ static int push_frame(html_extractor *x, GumboNode *n, unsigned flags, bool bloc
     return 0;
 }
 
-static unsigned element_flags(const html_extractor *x, const GumboNode *n, unsigned inherited)
+static unsigned element_flags(html_extractor *x, const GumboNode *n, unsigned inherited)
 {
     GumboTag tag = n->v.element.tag;
     unsigned f = inherited;
-    if (is_skipped_tag(tag) || hidden(n)) f |= F_SKIP;
+    /* One pass over the attributes for everything wanted from them. */
+    const char *cls = NULL, *id = NULL, *style = NULL, *itemprop = NULL;
+    bool href = false, is_hidden = false;
+    const GumboVector *as = &n->v.element.attributes;
+    for (unsigned i = 0; i < as->length; i++) {
+        const GumboAttribute *a = as->data[i];
+        const char *k = a->name; /* gumbo lower-cases names */
+        switch (k[0]) {
+        case 'c': if (strcmp(k, "class") == 0) cls = a->value; break;
+        case 'i':
+            if (k[1] == 'd' && !k[2]) id = a->value;
+            else if (strcmp(k, "itemprop") == 0) itemprop = a->value;
+            break;
+        case 's': if (strcmp(k, "style") == 0) style = a->value; break;
+        case 'h':
+            if (strcmp(k, "href") == 0) href = true;
+            else if (strcmp(k, "hidden") == 0) is_hidden = true;
+            break;
+        default: break;
+        }
+    }
+    if (is_skipped_tag(tag) || is_hidden || hidden_style(style)) f |= F_SKIP;
     switch (tag) {
     case GUMBO_TAG_A:
-        if (gumbo_get_attribute(&n->v.element.attributes, "href")) f |= F_LINK;
+        if (href) f |= F_LINK;
         break;
     case GUMBO_TAG_H1: f |= F_H1; break;
     case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
@@ -989,9 +1066,8 @@ static unsigned element_flags(const html_extractor *x, const GumboNode *n, unsig
     case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN: f |= F_POS; break;
     default: break;
     }
-    const char *ip = attr(n, "itemprop");
-    if (ip && eq_nocase(ip, "articleBody")) f = (f & ~F_NEG) | F_POS;
-    if (x->hints && tag != GUMBO_TAG_BODY && tag != GUMBO_TAG_HTML) f |= class_hints(n);
+    if (itemprop && eq_nocase(itemprop, "articleBody")) f = (f & ~F_NEG) | F_POS;
+    if (x->hints && tag != GUMBO_TAG_BODY && tag != GUMBO_TAG_HTML) f |= class_hints(x, cls, id);
     return f;
 }
 

@@ -110,7 +110,7 @@ static const char ARTICLE[] =
     "\"2022-01-27T08:30:00Z\",\"publisher\":{\"@type\":\"Organization\",\"name\":\"Example\"}}"
     "</script>\n</head>\n<body>\n"
     "<nav class=\"menu\"><ul><li><a href=\"/\">Home</a></li><li><a href=\"/world\">World</a></li>"
-    "<li><a href=\"/sport\">Sport</a></li></ul></nav>\n"
+    "<li><nav><a href=\"/sport\">Sport</a></nav> <a href=\"/arts\">Arts</a></li></ul></nav>\n"
     "<div class=\"page\"><div class=\"main\">\n"
     "<!-- an old <p>comment</p> --><script>document.write(\"<p>Not text</p>\");</script>"
     "<style>p { color: red }</style><svg><text>Not text either</text></svg>\n"
@@ -150,6 +150,7 @@ static void test_article_text_and_metadata(tctx *t)
     CHECK(strstr(text, "deputy foreign ministers."));
     /* Boilerplate left out. */
     CHECK(!strstr(text, "Home"));
+    CHECK(!strstr(text, "Arts")); /* after a nav inside the nav */
     CHECK(!strstr(text, "Share on Facebook"));
     CHECK(!strstr(text, "Advertisement"));
     CHECK(!strstr(text, "Another story"));
