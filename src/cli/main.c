@@ -12,6 +12,8 @@ int cmd_query(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_recode(int argc, char **argv);
+/* cmd_serve.c: the web view and HTTP API */
+int cmd_serve(int argc, char **argv);
 
 void cli_usage(FILE *out)
 {
@@ -34,6 +36,7 @@ void cli_usage(FILE *out)
             "  stats       what the store holds: documents, copies, events, dyads\n"
             "  import      events coded elsewhere (GDELT, Phoenix, dyad's JSON Lines)\n"
             "  recode      code the stored documents again with new dictionaries\n"
+            "  serve       web view and JSON API over the store (HTTP, read-only)\n"
             "  help [COMMAND]  this text, or a command's own help\n"
             "  version     print the version\n\n"
             "Input formats are detected (plain-text article, JSON Lines, TABARI\n"
@@ -82,6 +85,8 @@ int main(int argc, char **argv)
         return cmd_import(argc - 1, argv + 1);
     if (strcmp(cmd, "recode") == 0)
         return cmd_recode(argc - 1, argv + 1);
+    if (strcmp(cmd, "serve") == 0)
+        return cmd_serve(argc - 1, argv + 1);
     fprintf(stderr, "dyad: unknown command '%s'\n\n", cmd);
     cli_usage(stderr);
     return EXIT_USAGE;
