@@ -232,9 +232,23 @@
       m.ids.push(ev.id);
       seen.set(key, m);
     }
-    for (const m of seen.values()) {
+    // the view closes in on the places, keeping the map's 2:1 shape and
+    // at least a 60-degree span so that a single place has its context
+    const ms = [...seen.values()];
+    let vb = [0, 0, 720, 360];
+    if (ms.length) {
+      const xs = ms.map((m) => px(m.place.lon)), ys = ms.map((m) => py(m.place.lat));
+      let w = Math.max(120, (Math.max(...xs) - Math.min(...xs)) * 1.3), h = Math.max(60, (Math.max(...ys) - Math.min(...ys)) * 1.3);
+      if (w < 2 * h) w = 2 * h; else h = w / 2;
+      w = Math.min(w, 720); h = Math.min(h, 360);
+      const cx = (Math.max(...xs) + Math.min(...xs)) / 2, cy = (Math.max(...ys) + Math.min(...ys)) / 2;
+      vb = [Math.min(Math.max(cx - w / 2, 0), 720 - w), Math.min(Math.max(cy - h / 2, 0), 360 - h), w, h];
+    }
+    box.setAttribute("viewBox", vb.map((v) => v.toFixed(1)).join(" "));
+    const k = vb[2] / 720;
+    for (const m of ms) {
       const c = svg("circle", { class: "marker" + (m.conflict * 2 < m.n ? " coop" : "") + (m.ids.includes(selected) ? " selected" : ""),
-        cx: px(m.place.lon), cy: py(m.place.lat), r: Math.min(12, 3 + Math.sqrt(m.n) * 1.5) });
+        cx: px(m.place.lon), cy: py(m.place.lat), r: (Math.min(16, 5 + Math.sqrt(m.n) * 2) * k).toFixed(2) });
       const t = svg("title");
       t.textContent = m.place.name + " (" + (m.place.country || "") + "): " + m.n + " events";
       c.appendChild(t);
