@@ -729,7 +729,9 @@ static bool parse_cursor(const char *c, store_cursor *out)
     if (k != 1) return false;
     out->date = v[0];
     out->row = v[1];
-    return out->date == 0 || (out->date >= 10000101 && out->date <= 99991231);
+    int64_t m = out->date / 100 % 100, d = out->date % 100;
+    return out->date == 0 ||
+           (out->date >= 10000101 && out->date <= 99991231 && m >= 1 && m <= 12 && d >= 1 && d <= 31);
 }
 
 int dyad_store_events_json(dyad_store *s, const dyad_query *q, const char *after, FILE *out)
