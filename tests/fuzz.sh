@@ -15,6 +15,7 @@ for bin in build-fuzz/fuzz_*; do
     mkdir -p "$corpus"
     # Seeds: our own examples and test inputs.
     cp examples/* tests/data/read/* "$corpus"/ 2>/dev/null
+    [ "$name" = fuzz_serve_url ] && cp tests/data/web/targets/* "$corpus"/
     if "$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
         "$corpus" >"build-fuzz/$name.log" 2>&1; then
         runs=$(grep -oE 'Done [0-9]+ runs' "build-fuzz/$name.log" | tail -n 1)
