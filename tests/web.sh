@@ -159,6 +159,27 @@ done
 s=$(curl -s -o /dev/null -w '%{http_code}' -I "$base/api/health")
 check "HEAD: 200 ($s)" [ "$s" = 200 ]
 
+# every parameter docs/openapi.json documents is one the server knows
+python3 - "$base" >"$tmp/spec.log" 2>&1 <<'EOF2'
+import json, sys, urllib.request, urllib.error
+base = sys.argv[1]
+spec = json.load(open("docs/openapi.json"))
+bad = 0
+for path, item in spec["paths"].items():
+    for prm in item["get"].get("parameters", []):
+        if prm["in"] != "query": continue
+        url = base + path.replace("{id}", "dispatch-12") + "?" + prm["name"] + "="
+        try:
+            urllib.request.urlopen(url, timeout=5).read()
+        except urllib.error.HTTPError as e:
+            msg = json.load(e)["error"]["message"]
+            if "unknown parameter" in msg:
+                print("undocumented or unknown:", path, prm["name"]); bad += 1
+sys.exit(1 if bad else 0)
+EOF2
+check "the server takes every parameter of docs/openapi.json" [ $? -eq 0 ]
+grep . "$tmp/spec.log" | head -5
+
 # path traversal, encoded or not
 for path in "/../etc/passwd" "/%2e%2e/etc/passwd" "/vendor/..%2f..%2fetc%2fpasswd" "/vendor/%2E%2E/%2E%2E/etc/passwd" \
             "/./index.html" "/vendor/..\\..\\etc\\passwd" "/api/documents/../../etc/passwd"; do
@@ -247,7 +268,10 @@ else
 fi
 
 kill "$pid" 2>/dev/null
-wait "$pid" 2>/dev/null
+wait "$pid"
+rc=$?
 pid=""
+check "dyad serve exits 0 on SIGTERM ($rc)" [ "$rc" = 0 ]
+check "no sanitizer report from the server" sh -c "! grep -qE 'Sanitizer|runtime error' '$tmp/serve.err'"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
