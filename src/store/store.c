@@ -1045,15 +1045,26 @@ int dyad_store_document_json(dyad_store *s, const char *doc_id, size_t max_event
 
 /* ---- actors ---- */
 
+typedef struct actor_out {
+    FILE *out;
+    size_t n, max;
+    char seen[100][32];   /* codes written, so names do not repeat them */
+} actor_out;
+
 static int actor_group(const store_group *g, void *user)
 {
-    volume_out *v = user;
-    if (v->n++) putc(',', v->out);
-    fputs("{\"code\":", v->out);
-    json_text(v->out, g->source);
-    fputs(",\"name\":", v->out);
-    json_text(v->out, g->target);
-    fprintf(v->out, ",\"events\":%lld}", (long long)g->events);
+    actor_out *a = user;
+    const char *code = g->source ? g->source : "";
+    for (size_t i = 0; i < a->n; i++)
+        if (strncmp(a->seen[i], code, sizeof a->seen[i] - 1) == 0) return 0;
+    if (a->n >= a->max) return 1;
+    snprintf(a->seen[a->n], sizeof a->seen[a->n], "%s", code);
+    if (a->n++) putc(',', a->out);
+    fputs("{\"code\":", a->out);
+    json_text(a->out, g->source);
+    fputs(",\"name\":", a->out);
+    json_text(a->out, g->target);
+    fprintf(a->out, ",\"events\":%lld}", (long long)g->events);
     return 0;
 }
 
@@ -1072,8 +1083,7 @@ int dyad_store_actors_json(dyad_store *s, const char *text, size_t max, FILE *ou
         prefix[i] = c;
     }
     if (code) prefix[n] = 0;
-    /* words containing the text, LIKE's wildcards escaped; names of
-     * fewer than 3 characters would match nearly everything */
+    /* words containing the text, LIKE's wildcards escaped */
     size_t k = 0;
     like[k++] = '%';
     for (size_t i = 0; i < n; i++) {
@@ -1082,10 +1092,21 @@ int dyad_store_actors_json(dyad_store *s, const char *text, size_t max, FILE *ou
     }
     like[k++] = '%';
     like[k] = 0;
-    volume_out v = {out, 0};
+    actor_out *a = calloc(1, sizeof *a);
+    if (!a) { report(s, "out of memory"); return DYAD_STORE_ERROR; }
+    a->out = out;
+    a->max = max;
     fputs("{\"actors\":[", out);
-    if (s->ops->actors(s->h, code ? prefix : NULL, n >= 3 ? like : NULL, max, actor_group, &v))
-        return view_fail(s, NULL);
+    /* Codes come through the actor indices at once; names need a scan of
+     * every event's words, so they are searched only when the codes do
+     * not fill the list, and only for 3 characters or more (fewer would
+     * match nearly everything). */
+    int rc = 0;
+    if (code && s->ops->actors(s->h, prefix, NULL, max, actor_group, a)) rc = view_fail(s, NULL);
+    if (!rc && a->n < max && n >= 3 && s->ops->actors(s->h, NULL, like, max, actor_group, a))
+        rc = view_fail(s, NULL);
+    free(a);
+    if (rc) return rc;
     fputs("]}", out);
     return ferror(out) ? DYAD_STORE_ERROR : 0;
 }

@@ -158,9 +158,9 @@ typedef struct store_engine_ops {
     /* a document's events in storing order, at most max, each with its
      * sentence's text (sentence_text) when stored */
     int (*doc_events)(void *h, int64_t row, size_t max, store_row_fn fn, void *user);
-    /* actor codes starting with prefix, or named by words containing
-     * text (either may be NULL), most frequent first; group.source is
-     * the code, group.target the most frequent words naming it */
+    /* actor codes starting with prefix (when not NULL), else those named
+     * by words matching the LIKE pattern text, most frequent first;
+     * group.source is the code, group.target words that named it */
     int (*actors)(void *h, const char *prefix, const char *text, size_t max, store_group_fn fn,
                   void *user);
     int (*health)(void *h, store_health *out);

@@ -751,8 +751,7 @@ static int sq_run_end(void *h, int64_t run, size_t read, size_t skipped, size_t 
     " e.place_start, e.place_end, e.speaker_start, e.speaker_end, e.speaker, e.speaker_text,"       \
     " e.place_name, e.place_country, e.place_country2, e.place_region, e.place_kind, e.lat, e.lon," \
     " e.place_text, e.flags, e.copy, e.first_of_day, coalesce(e.url, d.url), d.outlet, d.origin,"   \
-    " e.ref, e.id"                                                                                 \
-    " FROM events e JOIN documents d ON d.id = e.doc"
+    " e.ref, e.id"
 
 
 static void row_of(sqlite3_stmt *st, store_event *e)
@@ -842,6 +841,16 @@ static void qb_prefix(qbuild *b, const char *col, const char *prefix, char *hi, 
     qb_sql(b, " < ?)");
     qb_text(b, prefix);
     qb_text(b, hi);
+}
+
+/* FROM events e, through the dyad index when every branch of q's dyad
+ * names a source: the planner, without statistics, would otherwise take
+ * the target index and read the table for every event of the target,
+ * tens of thousands of rows where the dyad index reads its own few. */
+static void qb_from(qbuild *b, const dyad_query *q, bool with_documents)
+{
+    qb_sql(b, q->source && (!q->both || q->target) ? " FROM events e INDEXED BY events_dyad" : " FROM events e");
+    if (with_documents) qb_sql(b, " JOIN documents d ON d.id = e.doc");
 }
 
 /* q's filters as SQL over events e, with their values bound later. */
@@ -934,7 +943,9 @@ static int sq_query(void *h, const dyad_query *q, const store_cursor *after, sto
     sq *s = h;
     qbuild b;
     memset(&b, 0, sizeof b);
-    qb_sql(&b, SELECT_EVENT " WHERE 1");
+    qb_sql(&b, SELECT_EVENT);
+    qb_from(&b, q, true);
+    qb_sql(&b, " WHERE 1");
     qb_where(&b, q);
     if (after && after->date) {
         qb_sql(&b, " AND (e.date > ? OR (e.date = ? AND e.id > ?))");
@@ -1031,9 +1042,10 @@ static int sq_trend(void *h, const dyad_query *q, int divisor, store_group_fn fn
     qbuild b;
     memset(&b, 0, sizeof b);
     qb_sql(&b, "SELECT NULL, NULL, e.date / ? AS p, e.quad, count(*),"
-               " sum(e.quad IN (3, 4)), total(e.goldstein), count(e.goldstein)"
-               " FROM events e WHERE e.date IS NOT NULL");
+               " sum(e.quad IN (3, 4)), total(e.goldstein), count(e.goldstein)");
     qb_num(&b, divisor);
+    qb_from(&b, q, false);
+    qb_sql(&b, " WHERE e.date IS NOT NULL");
     qb_where(&b, q);
     qb_sql(&b, " GROUP BY p, e.quad ORDER BY p, e.quad");
     return run_groups(s, &b, q, 8, fn, user);
@@ -1044,7 +1056,9 @@ static int sq_pair_volume(void *h, const dyad_query *q, size_t ntop, store_group
     sq *s = h;
     qbuild b;
     memset(&b, 0, sizeof b);
-    qb_sql(&b, "SELECT e.source, e.target, 0, 0, count(*) AS n FROM events e WHERE 1");
+    qb_sql(&b, "SELECT e.source, e.target, 0, 0, count(*) AS n");
+    qb_from(&b, q, false);
+    qb_sql(&b, " WHERE 1");
     qb_where(&b, q);
     qb_sql(&b, " GROUP BY e.source, e.target ORDER BY n DESC, e.source, e.target LIMIT ?");
     qb_num(&b, (int64_t)ntop);
@@ -1057,9 +1071,10 @@ static int sq_pair_periods(void *h, const dyad_query *q, int divisor, int64_t lo
     sq *s = h;
     qbuild b;
     memset(&b, 0, sizeof b);
-    qb_sql(&b, "SELECT e.source, e.target, e.date / ? AS p, 0, count(*), sum(e.quad IN (3, 4))"
-               " FROM events e WHERE e.date >= ? AND e.date <= ?");
+    qb_sql(&b, "SELECT e.source, e.target, e.date / ? AS p, 0, count(*), sum(e.quad IN (3, 4))");
     qb_num(&b, divisor);
+    qb_from(&b, q, false);
+    qb_sql(&b, " WHERE e.date >= ? AND e.date <= ?");
     qb_num(&b, lo);
     qb_num(&b, hi);
     qb_where(&b, q);
@@ -1072,7 +1087,9 @@ static int sq_last_date(void *h, const dyad_query *q, int64_t *date)
     sq *s = h;
     qbuild b;
     memset(&b, 0, sizeof b);
-    qb_sql(&b, "SELECT NULL, NULL, max(e.date), 0, 0 FROM events e WHERE 1");
+    qb_sql(&b, "SELECT NULL, NULL, max(e.date), 0, 0");
+    qb_from(&b, q, false);
+    qb_sql(&b, " WHERE 1");
     qb_where(&b, q);
     sqlite3_stmt *st = qb_prepare(s, &b);
     if (!st) return -1;
@@ -1087,7 +1104,7 @@ static int sq_doc_events(void *h, int64_t row, size_t max, store_row_fn fn, void
     qbuild b;
     memset(&b, 0, sizeof b);
     /* the event's columns, then its sentence from the full-text table */
-    qb_sql(&b, SELECT_EVENT " WHERE e.doc = ? ORDER BY e.id LIMIT ?");
+    qb_sql(&b, SELECT_EVENT " FROM events e JOIN documents d ON d.id = e.doc WHERE e.doc = ? ORDER BY e.id LIMIT ?");
     qb_num(&b, row);
     qb_num(&b, (int64_t)max);
     sqlite3_stmt *st = qb_prepare(s, &b);
@@ -1118,29 +1135,30 @@ static int sq_actors(void *h, const char *prefix, const char *text, size_t max, 
     sq *s = h;
     qbuild b;
     memset(&b, 0, sizeof b);
-    /* Codes by prefix through the two actor indices; names by a scan of
-     * the words that named actors (bounded by the time limit).  Each
-     * code's most frequent words come along as its name. */
-    qb_sql(&b, "WITH a(code, words) AS (");
     if (prefix) {
-        qb_sql(&b, "SELECT e.source, e.source_text FROM events e WHERE e.copy = 0 AND ");
+        /* Codes by prefix, counted in the two actor indices alone; each
+         * listed code's name is the first words found among its first 50
+         * events, so a code with thousands of events costs no more. */
+        qb_sql(&b, "WITH a(code) AS (SELECT e.source FROM events e WHERE ");
         qb_prefix(&b, "e.source", prefix, b.hi[0], sizeof b.hi[0]);
-        qb_sql(&b, " UNION ALL SELECT e.target, e.target_text FROM events e WHERE e.copy = 0 AND ");
+        qb_sql(&b, " UNION ALL SELECT e.target FROM events e WHERE ");
         qb_prefix(&b, "e.target", prefix, b.hi[1], sizeof b.hi[1]);
-    }
-    if (text) {
-        if (prefix) qb_sql(&b, " UNION ALL ");
-        qb_sql(&b, "SELECT e.source, e.source_text FROM events e WHERE e.copy = 0 AND e.source_text LIKE ?"
-                   " ESCAPE '\\' UNION ALL SELECT e.target, e.target_text FROM events e"
-                   " WHERE e.copy = 0 AND e.target_text LIKE ? ESCAPE '\\'");
+        qb_sql(&b, "), c AS (SELECT code, count(*) AS n FROM a GROUP BY code ORDER BY n DESC, code LIMIT ?)"
+                   " SELECT code, coalesce("
+                   "(SELECT t FROM (SELECT source_text AS t FROM events WHERE source = c.code LIMIT 50) WHERE t IS NOT NULL LIMIT 1),"
+                   "(SELECT t FROM (SELECT target_text AS t FROM events WHERE target = c.code LIMIT 50) WHERE t IS NOT NULL LIMIT 1)),"
+                   " 0, 0, n FROM c ORDER BY n DESC, code");
+        qb_num(&b, (int64_t)max);
+    } else {
+        /* Names: a scan of every event's words, bounded by the time limit. */
+        qb_sql(&b, "SELECT code, words, 0, 0, count(*) AS n FROM ("
+                   "SELECT e.source AS code, e.source_text AS words FROM events e WHERE e.source_text LIKE ? ESCAPE '\\'"
+                   " UNION ALL SELECT e.target, e.target_text FROM events e WHERE e.target_text LIKE ? ESCAPE '\\')"
+                   " WHERE code IS NOT NULL GROUP BY code ORDER BY n DESC, code LIMIT ?");
         qb_text(&b, text);
         qb_text(&b, text);
+        qb_num(&b, (int64_t)max);
     }
-    qb_sql(&b, "), w AS (SELECT code, words, count(*) AS n FROM a WHERE code IS NOT NULL GROUP BY code, words)"
-               " SELECT code, (SELECT words FROM w w2 WHERE w2.code = w.code AND w2.words IS NOT NULL"
-               " ORDER BY n DESC LIMIT 1), 0, 0, sum(n) AS total FROM w GROUP BY code"
-               " ORDER BY total DESC, code LIMIT ?");
-    qb_num(&b, (int64_t)max);
     return run_groups(s, &b, NULL, 5, fn, user);
 }
 
