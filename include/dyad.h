@@ -901,7 +901,7 @@ typedef struct dyad_serve_config {
     unsigned max_connections;     /* 0: 512                                  */
     unsigned timeout_s;           /* idle connection timeout; 0: 10          */
     unsigned query_ms;            /* time limit of one query; 0: 2000        */
-    unsigned cache_entries;       /* answers cached per thread; 0: 256       */
+    unsigned cache_entries;       /* answers cached per thread; 0: 1024      */
     int no_cache;                 /* cache nothing (benchmarks)              */
 } dyad_serve_config;
 

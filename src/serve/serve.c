@@ -100,11 +100,23 @@ static void cache_clear(slot *sl)
     }
 }
 
-static cache_entry *cache_at(slot *sl, const char *key)
+/* The entry holding key, else the one to put it in: an empty one of the
+ * CACHE_WAYS after the key's hash, else the first of them.  A few ways
+ * keep two popular targets from evicting each other on one slot. */
+#define CACHE_WAYS 4
+
+static cache_entry *cache_at(slot *sl, const char *key, bool *hit)
 {
     uint64_t h = 0xcbf29ce484222325ull;
     for (const unsigned char *p = (const unsigned char *)key; *p; p++) h = (h ^ *p) * 0x100000001b3ull;
-    return &sl->cache[h & (sl->ncache - 1)];
+    cache_entry *empty = NULL;
+    for (size_t w = 0; w < CACHE_WAYS; w++) {
+        cache_entry *e = &sl->cache[(h + w) & (sl->ncache - 1)];
+        if (e->key && strcmp(e->key, key) == 0) { *hit = true; return e; }
+        if (!e->key && !empty) empty = e;
+    }
+    *hit = false;
+    return empty ? empty : &sl->cache[h & (sl->ncache - 1)];
 }
 
 /* ---- responses -------------------------------------------------------------- */
@@ -148,8 +160,9 @@ static enum MHD_Result answer_api(dyad_server *s, struct MHD_Connection *c, cons
         sl->version = version;
     }
     if (cached) {
-        cache_entry *e = cache_at(sl, rq->raw);
-        if (e->key && strcmp(e->key, rq->raw) == 0) {
+        bool hit;
+        cache_entry *e = cache_at(sl, rq->raw, &hit);
+        if (hit) {
             enum MHD_Result rc = send_reply(c, 200, "application/json; charset=utf-8", e->body, e->len,
                                             MHD_RESPMEM_MUST_COPY, true);
             slot_give(s, sl);
@@ -162,7 +175,8 @@ static enum MHD_Result answer_api(dyad_server *s, struct MHD_Connection *c, cons
         return send_error(c, 500, "out of memory");
     }
     if (cached && r.status == 200 && r.cacheable && r.len <= CACHE_BODY_MAX) {
-        cache_entry *e = cache_at(sl, rq->raw);
+        bool hit;
+        cache_entry *e = cache_at(sl, rq->raw, &hit);
         char *key = strdup(rq->raw), *body = malloc(r.len ? r.len : 1);
         if (key && body) {
             free(e->key);
@@ -267,7 +281,7 @@ dyad_server *dyad_server_start(const dyad_serve_config *cfg, dyad_diag_fn diag, 
     unsigned query_ms = cfg->query_ms ? cfg->query_ms : 2000;
     size_t ncache = 0;
     if (!cfg->no_cache)
-        for (ncache = 1; ncache < (cfg->cache_entries ? cfg->cache_entries : 256); ncache *= 2) {}
+        for (ncache = 1; ncache < (cfg->cache_entries ? cfg->cache_entries : 1024); ncache *= 2) {}
     if (threads > 64 || maxconn > 65536 || cfg->port > 65535) {
         report(diag, user, "-", "threads at most 64, connections at most 65536, port at most 65535");
         return NULL;
