@@ -145,6 +145,8 @@ for path in "/api/events?limit=0" "/api/events?limit=1001" "/api/events?limit=ab
     check "$path: 400 ($s)" [ "$s" = 400 ]
     check "$path: JSON error with the status" [ "$(jq_ 'd["error"]["status"]' 2>/dev/null)" = 400 ]
 done
+status "$base/api/events?from=2022-13-01" >/dev/null
+check "errors name parameters, not options: $(jq_ 'd["error"]["message"]')" [ "$(jq_ '"--" not in d["error"]["message"] and "from" in d["error"]["message"]')" = True ]
 s=$(status "$base/api/documents/no-such-document")
 check "unknown document: 404 ($s)" [ "$s" = 404 ]
 s=$(status "$base/api/nothing")

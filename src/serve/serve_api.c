@@ -193,6 +193,14 @@ int serve_api(dyad_store *store, const serve_target *t, char *msg, size_t cap, s
     if (fclose(f) != 0) { free(buf); return -1; }
     if (rc != 0) {
         free(buf);
+        /* the store names filters as dyad query's options (--from); here
+         * they are parameters (from) */
+        size_t k = 0;
+        for (size_t i = 0; msg[i]; i++) {
+            if (msg[i] == '-' && msg[i + 1] == '-' && (i == 0 || msg[i - 1] == ' ')) { i++; continue; }
+            msg[k++] = msg[i];
+        }
+        msg[k] = 0;
         return serve_error(r, status_of(rc), msg[0] ? msg : "the request could not be answered");
     }
     r->status = 200;
