@@ -43,6 +43,17 @@ need() {
 need curl
 need python3
 
+# the command line: help, bad values, a missing store
+check "serve --help" sh -c "'$dyad' serve --help | grep -q -- '--query-ms'"
+"$dyad" serve --port 70000 >/dev/null 2>&1; rc=$?
+check "serve --port 70000: exit 2 ($rc)" [ "$rc" = 2 ]
+"$dyad" serve --port abc >/dev/null 2>&1; rc=$?
+check "serve --port abc: exit 2 ($rc)" [ "$rc" = 2 ]
+"$dyad" serve --db "$tmp/none.db" --port 0 >/dev/null 2>"$tmp/err"; rc=$?
+check "serve of a missing store: exit 1 ($rc) with a message" sh -c "[ $rc = 1 ] && grep -q 'no such store' '$tmp/err'"
+"$dyad" serve --db "$tmp/none.db" --bind not-an-address >/dev/null 2>"$tmp/err"; rc=$?
+check "serve --bind not-an-address: exit 1 ($rc)" [ "$rc" = 1 ]
+
 db=$tmp/web.db
 "$dyad" ingest -q --db "$db" --date 2022-01-27 examples/article.txt tests/data/web/dispatches.jsonl ||
     bad "ingest of the test store"

@@ -131,6 +131,14 @@ async function ready(page, previous) {
     const gy = await page2.$$eval("#timeline g.period", (g) => g.length);
     check("year timeline matches the API", gy === ty.periods.length, gy + " vs " + ty.periods.length);
 
+    // the dyad picker's search suggests codes with their names
+    await page2.$eval("#source", (i) => { i.value = ""; });
+    await page2.type("#source", "Rus");
+    await page2.waitForFunction(() => document.querySelectorAll("#actor-list option").length > 0, { timeout: 5000 })
+      .catch(() => {});
+    const opts = await page2.$$eval("#actor-list option", (o) => o.map((x) => x.value + " " + x.textContent));
+    check("actor search suggests RUS with its name", opts.some((o) => /^RUS Russia/.test(o)), JSON.stringify(opts));
+
     check("no script errors or CSP violations", errors.length === 0, errors.join(" | "));
   } catch (e) {
     failed++;
