@@ -8,7 +8,9 @@
 #      GET/HEAD, bounded targets, security headers, no inline script;
 #   2. the store read-only: its bytes unchanged by serving; a commit by
 #      another process is seen at once (the answer cache is dropped);
-#   3. idle connections do not stop another client being served;
+#   3. idle connections do not stop another client being served; a query
+#      past --query-ms is a 503; a client too slow to send its request is
+#      dropped after --timeout;
 #   4. the view in headless Chromium (tests/web/browser.js, puppeteer-core):
 #      timeline against the API, alerts, evidence highlighting, map
 #      markers, URL state; screenshots in build/web-test/.
@@ -23,8 +25,10 @@ passed=0
 failed=0
 tmp=$(mktemp -d)
 pid=""
+pid2=""
 cleanup() {
     [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+    [ -n "$pid2" ] && kill "$pid2" 2>/dev/null && wait "$pid2" 2>/dev/null
     rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -253,6 +257,40 @@ ok = b"periods" in body and time.time() - t < 2
 for s in idle: s.close()
 sys.exit(0 if ok else 1)
 EOF
+
+# ---- time and idle limits: a second server, --query-ms 1 --timeout 1 ---------
+cp "$db" "$tmp/big.db"
+sqlite3 "$tmp/big.db" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 400000)
+  INSERT INTO events(eid, doc, date, source, target, code, quad, goldstein)
+  SELECT i, 1, 20100101 + (i % 28), 'AAA', 'BBB', '190', 4, -10 FROM n" || bad "adding 400,000 events"
+"$dyad" serve --db "$tmp/big.db" --port 0 --query-ms 1 --timeout 1 >"$tmp/serve2.out" 2>&1 &
+pid2=$!
+port2=""
+for i in $(seq 1 100); do
+    port2=$(sed -nE 's|^dyad serve: http://127\.0\.0\.1:([0-9]+)/.*|\1|p' "$tmp/serve2.out")
+    [ -n "$port2" ] && break
+    sleep 0.05
+done
+s=$(status "http://127.0.0.1:$port2/api/trend?source=AAA&period=day")
+check "a query past --query-ms: 503 ($s)" [ "$s" = 503 ]
+check "503 says why" [ "$(jq_ '"longer than 1 ms" in d["error"]["message"]' 2>/dev/null)" = True ]
+check "a slow client is dropped after --timeout" python3 - "$port2" <<'EOF'
+import socket, sys, time
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+s.send(b"GET /api/health HTTP/1.1\r\nHost: x\r\n")   # never finished
+s.settimeout(5)
+t = time.time()
+try:
+    data = s.recv(100)
+except socket.timeout:
+    sys.exit(1)
+sys.exit(0 if data == b"" and time.time() - t < 4 else 1)
+EOF
+s=$(status "http://127.0.0.1:$port2/api/health")
+check "the server answers after both ($s)" [ "$s" = 200 ]
+kill "$pid2" 2>/dev/null
+wait "$pid2" 2>/dev/null
+pid2=""
 
 # ---- 4. the browser ----------------------------------------------------------
 browser_missing=""
