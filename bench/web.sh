@@ -79,8 +79,12 @@ measure() {
 # one request's time on a fresh server: what a first visitor waits
 once() { curl -s -o /dev/null -w '%{http_code} in %{time_total} s' "$1"; }
 
+# Each measure on a server of its own: a slow run leaves queries of
+# closed connections running, which would be counted against the next.
 for mode in cache no-cache; do
-    if [ $mode = cache ]; then start; else start --no-cache; fi
+    flag=""
+    [ $mode = no-cache ] && flag=--no-cache
+    start $flag
     base=http://127.0.0.1:$port
     if [ $mode = cache ]; then
         echo "== one request each, fresh server =="
@@ -91,13 +95,22 @@ for mode in cache no-cache; do
         echo "dyads (whole store):       $(once "$base/api/dyads")"
         echo "actors by code prefix:     $(once "$base/api/actors?q=${top%%,*}")"
     fi
-    echo "== $mode (2 server threads; wrk -t2 -c32 -d${secs}s on the same 2 cores) =="
-    echo "trend, most frequent dyad $top ($topn events): $(measure "$base/api/trend?source=${top%,*}&target=${top#*,}")"
-    echo "trend, 1001st dyad $mid ($midn events):        $(measure "$base/api/trend?source=${mid%,*}&target=${mid#*,}")"
-    echo "trend, 200 dyads in turn:                       $(measure -s "$lua" "$base")"
-    echo "events, first page of 100, dyad $top:          $(measure "$base/api/events?source=${top%,*}&target=${top#*,}&limit=100")"
-    echo "events, first page of 100, dyad $mid:          $(measure "$base/api/events?source=${mid%,*}&target=${mid#*,}&limit=100")"
     stop
+    echo "== $mode (2 server threads; wrk -t2 -c32 -d${secs}s on the same 2 cores) =="
+    # run LABEL PATH [wrk options]
+    run() {
+        label=$1
+        path=$2
+        shift 2
+        start $flag
+        echo "$label: $(measure "$@" "http://127.0.0.1:$port$path")"
+        stop
+    }
+    run "trend, most frequent dyad $top ($topn events)" "/api/trend?source=${top%,*}&target=${top#*,}"
+    run "trend, 1001st dyad $mid ($midn events)" "/api/trend?source=${mid%,*}&target=${mid#*,}"
+    run "trend, 200 dyads in turn" "" -s "$lua"
+    run "events, first page of 100, dyad $top" "/api/events?source=${top%,*}&target=${top#*,}&limit=100"
+    run "events, first page of 100, dyad $mid" "/api/events?source=${mid%,*}&target=${mid#*,}&limit=100"
 done
 
 echo "== $idle idle connections held open (half with an unfinished request) =="
