@@ -85,7 +85,13 @@ json_ok() { python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$tmp/bod
 jq_() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print($1)" "$tmp/body"; }
 
 # ---- 1. the API -----------------------------------------------------------
-check "listens on the loopback address only" sh -c "ss -ltn | grep -q '127.0.0.1:$port '"
+# the listening socket's address, from the kernel's table (state 0A: LISTEN)
+check "listens on the loopback address only" python3 -c '
+import sys
+port = int(sys.argv[1])
+rows = [l.split() for l in open("/proc/net/tcp").read().splitlines()[1:]]
+mine = [r[1] for r in rows if r[3] == "0A" and int(r[1].split(":")[1], 16) == port]
+sys.exit(0 if mine and all(a.split(":")[0] == "0100007F" for a in mine) else 1)' "$port"
 for path in "/api/health" "/api/events?source=RUS&target=UKR&both=1" "/api/trend?source=RUS&target=UKR&both=1" \
             "/api/dyads" "/api/actors?q=rus" "/api/documents/dispatch-12" "/api/alerts?source=RUS&target=UKR" \
             "/api/trend?actor=USA&period=year" "/api/events?text=Kharkiv" "/api/dyads?period=year&top=5"; do
