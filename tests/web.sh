@@ -10,7 +10,8 @@
 #      another process is seen at once (the answer cache is dropped);
 #   3. idle connections do not stop another client being served; a query
 #      past --query-ms is a 503; a client too slow to send its request is
-#      dropped after --timeout;
+#      dropped after --timeout; a connection past --max-connections waits
+#      unaccepted until the idle ones are dropped;
 #   4. the view in headless Chromium (tests/web/browser.js, puppeteer-core):
 #      timeline against the API, alerts, evidence highlighting, map
 #      markers, URL state; screenshots in build/web-test/.
@@ -269,7 +270,7 @@ cp "$db" "$tmp/big.db"
 sqlite3 "$tmp/big.db" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 400000)
   INSERT INTO events(eid, doc, date, source, target, code, quad, goldstein)
   SELECT i, 1, 20100101 + (i % 28), 'AAA', 'BBB', '190', 4, -10 FROM n" || bad "adding 400,000 events"
-"$dyad" serve --db "$tmp/big.db" --port 0 --query-ms 1 --timeout 1 >"$tmp/serve2.out" 2>&1 &
+"$dyad" serve --db "$tmp/big.db" --port 0 --query-ms 1 --timeout 1 --max-connections 8 >"$tmp/serve2.out" 2>&1 &
 pid2=$!
 port2=""
 for i in $(seq 1 100); do
@@ -292,8 +293,20 @@ except socket.timeout:
     sys.exit(1)
 sys.exit(0 if data == b"" and time.time() - t < 4 else 1)
 EOF
+check "at --max-connections a client waits until --timeout drops the idle ones" python3 - "$port2" <<'EOF'
+import socket, sys, time, urllib.request
+port = int(sys.argv[1])
+url = "http://127.0.0.1:%d/" % port   # a file: no query, whatever --query-ms
+held = [socket.create_connection(("127.0.0.1", port)) for i in range(8)]
+time.sleep(0.1)
+t = time.time()
+ok = b"<!DOCTYPE html>" in urllib.request.urlopen(url, timeout=5).read()
+waited = time.time() - t
+for s in held: s.close()
+sys.exit(0 if ok and 0.4 < waited < 3 else 1)
+EOF
 s=$(status "http://127.0.0.1:$port2/api/health")
-check "the server answers after both ($s)" [ "$s" = 200 ]
+check "the server answers after all three ($s)" [ "$s" = 200 ]
 kill "$pid2" 2>/dev/null
 wait "$pid2" 2>/dev/null
 pid2=""
