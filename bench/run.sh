@@ -73,3 +73,5 @@ if [ -d "$pages" ]; then
     b=$(echo "$py" | sed -nE 's/.*mb_per_s=([0-9.]+).*/\1/p')
     [ -n "$b" ] && python3 -c "print('dyad / readability: %.1fx' % ($a / $b))"
 fi
+echo "== dyad serve under load (bench/web.sh) =="
+sh bench/web.sh

@@ -1178,6 +1178,110 @@ typedef struct dyad_import_result {
 int dyad_store_import(dyad_store *store, const char *path, dyad_import_format format,
                       dyad_import_result *res);
 
+/* ---- read-only views (dyad serve) --------------------------------------
+ * JSON answers over a store, as the web API serves them (docs/api.md
+ * gives every member).  Each writes one JSON value to out and returns 0,
+ * or one of the codes below; the message goes to the store's diag.
+ * Filters are those of dyad_query and are checked as dyad_store_query
+ * checks them. */
+
+#define DYAD_STORE_ERROR     (-1)  /* the store failed                        */
+#define DYAD_STORE_INVALID   (-2)  /* a bad filter, cursor or argument        */
+#define DYAD_STORE_TIMEOUT   (-3)  /* the time limit ran out                  */
+#define DYAD_STORE_NOT_FOUND (-4)  /* no such document                        */
+
+/* Every statement after this fails with DYAD_STORE_TIMEOUT once ms
+ * milliseconds have passed (0: no limit, the default). */
+void dyad_store_time_limit(dyad_store *store, int ms);
+
+/* A number that changes whenever any process commits to the store, so
+ * that answers computed before can be known stale.  0 or -1. */
+int dyad_store_data_version(dyad_store *store, int64_t *version);
+
+/* Periods of aggregates: a day, a month or a year. */
+typedef enum dyad_period { DYAD_PERIOD_DAY, DYAD_PERIOD_MONTH, DYAD_PERIOD_YEAR } dyad_period;
+const char *dyad_period_name(dyad_period period);      /* "day", "month", "year" */
+int dyad_period_from_name(const char *name);            /* -1 when unknown        */
+
+/* A page of q's events as {"events": [...], "next": CURSOR|null}: at most
+ * q->limit (1..DYAD_STORE_PAGE_MAX; 0 means DYAD_STORE_PAGE_MAX) events in
+ * `dyad query`'s order and JSON, after the cursor `after` (NULL or "" for
+ * the first page; the `next` of the previous page otherwise).  A cursor
+ * names the last row seen, so pages neither repeat nor skip rows when
+ * events are added meanwhile.  q->offset must be 0. */
+#define DYAD_STORE_PAGE_MAX 1000
+int dyad_store_events_json(dyad_store *store, const dyad_query *q, const char *after, FILE *out);
+
+/* Per-period counts of q's dated events (a dyad: q->source, q->target,
+ * q->both): {"period", "periods": [{"period", "events", "quads": [q1, q2,
+ * q3, q4], "goldstein_sum", "goldstein_mean", "conflict_share"}...]},
+ * every period from the first to the last present, empty ones included;
+ * at most DYAD_STORE_PERIODS_MAX of them (more is DYAD_STORE_INVALID). */
+#define DYAD_STORE_PERIODS_MAX 4000
+int dyad_store_trend_json(dyad_store *store, const dyad_query *q, dyad_period period, FILE *out);
+
+/* The most active dyads of q's events, {"by_volume": [...]}, `top` of
+ * them (1..100), and those whose share of conflict events (quad classes
+ * 3 and 4) rose most between the last two periods of the store (the
+ * period of q's latest event and the one before), among dyads with at
+ * least min_events events in each: {"by_conflict_change": {"period",
+ * "previous", "dyads": [...]}}. */
+int dyad_store_dyads_json(dyad_store *store, const dyad_query *q, dyad_period period, size_t top,
+                          size_t min_events, FILE *out);
+
+/* A stored document by its id: {"id", "title", "date", "url", "outlet",
+ * "origin", "text", "events": [...], "truncated"}; each event is
+ * `dyad query`'s JSON plus "sentence_offsets": [start, end] of its
+ * sentence in text (byte offsets, as every other offset), at most
+ * max_events events.  DYAD_STORE_NOT_FOUND when no document has that id. */
+int dyad_store_document_json(dyad_store *store, const char *doc_id, size_t max_events, FILE *out);
+
+/* Actor codes starting with `text` (upper-cased) or named by words that
+ * contain it, most frequent first, at most max (1..100):
+ * {"actors": [{"code", "name", "events"}...]}; name is the words that
+ * named the code most often. */
+int dyad_store_actors_json(dyad_store *store, const char *text, size_t max, FILE *out);
+
+/* {"status": "ok", "schema", "documents", "events", "first", "last"}:
+ * cheap (row ids, not counts). */
+int dyad_store_health_json(dyad_store *store, FILE *out);
+
+/* ------------------------------------------------------------------------
+ * Web view and HTTP API (src/serve/, `dyad serve`)
+ *
+ * An HTTP server (GNU libmicrohttpd) over a store opened read-only: the
+ * JSON API of docs/api.md and a single-page view embedded in the
+ * library.  No endpoint writes.  Every request is checked before it
+ * reaches the store: GET and HEAD only, a bounded target, known
+ * parameters with valid values; answers are JSON with a status.  A
+ * fixed pool of threads each keeps its own store handle and a small
+ * cache of answers that is dropped whenever the store changes.
+ * ------------------------------------------------------------------------ */
+
+typedef struct dyad_serve_config {
+    const char *db;               /* the store (required)                    */
+    const char *bind;             /* an IPv4 or IPv6 address; NULL: 127.0.0.1 */
+    unsigned port;                /* 0: any free port (dyad_server_port)     */
+    unsigned threads;             /* 0: 2                                    */
+    unsigned max_connections;     /* 0: 512                                  */
+    unsigned timeout_s;           /* idle connection timeout; 0: 10          */
+    unsigned query_ms;            /* time limit of one query; 0: 2000        */
+    unsigned cache_entries;       /* answers cached per thread; 0: 1024      */
+    int no_cache;                 /* cache nothing (benchmarks)              */
+} dyad_serve_config;
+
+typedef struct dyad_server dyad_server;
+
+/* Opens the store read-only and starts serving in background threads.
+ * NULL with the reason reported through diag. */
+dyad_server *dyad_server_start(const dyad_serve_config *config, dyad_diag_fn diag, void *user);
+
+/* The port the server listens on (the one chosen when config->port was 0). */
+unsigned dyad_server_port(const dyad_server *server);
+
+/* Stops accepting, finishes the requests being answered, closes. */
+void dyad_server_stop(dyad_server *server);
+
 /* The MinHash signature of a text (over lower-cased word 3-shingles), as
  * the store computes it for copy detection; returns the number of words.
  * And the share of two signatures' values that agree (0..1), an estimate

@@ -29,12 +29,15 @@ for bin in build-fuzz/fuzz_*; do
     name=${bin#build-fuzz/}
     kept=fuzz/corpus/$name
     [ -d "$kept" ] || kept=""
+    # The URL parser's own seeds: request targets, not documents.
+    extra=""
+    [ "$name" = fuzz_serve_url ] && extra=tests/data/web/targets
     if [ $mode = replay ]; then
         # -runs=0: read and execute every input of the corpora, then stop.
-        set -- -runs=0 $kept "$seeds"
+        set -- -runs=0 $kept $extra "$seeds"
     else
         mkdir -p "build-fuzz/corpus-$name"
-        set -- -max_total_time="$secs" "build-fuzz/corpus-$name" $kept "$seeds"
+        set -- -max_total_time="$secs" "build-fuzz/corpus-$name" $kept $extra "$seeds"
     fi
     if "$bin" -timeout=10 -rss_limit_mb=2048 -max_len=65536 "$@" >"build-fuzz/$name.log" 2>&1; then
         n=$(grep -oE 'INITED exec/s: [0-9]+|Done [0-9]+ runs' "build-fuzz/$name.log" | tail -n 1)

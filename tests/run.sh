@@ -8,6 +8,8 @@
 #   3b. the Python package's pytest suite (tests/python.sh) on both builds, and `make
 #       install`/`uninstall` into temporary prefixes (tests/install.sh)
 #   3c. the event store (tests/store.sh: ingest, query, kill -9, copies)
+#       and dyad serve (tests/web.sh: the HTTP API with curl, the view in
+#       headless Chromium), each also on the ASan build
 #   4. every libFuzzer target replays its checked-in corpus (fuzz/corpus;
 #      timed fuzzing is `make fuzz`)
 # Run from the project root: `make test`.
@@ -60,6 +62,8 @@ run "install" sh tests/install.sh
 run "store" sh tests/store.sh build/dyad
 ASAN_OPTIONS=detect_leaks=1 run "store (asan+ubsan)" sh tests/store.sh build-asan/dyad
 run "extract" sh tests/extract.sh build/dyad
+run "web" sh tests/web.sh build/dyad
+ASAN_OPTIONS=detect_leaks=1 WEB_TEST_OUT=build-asan/web-test run "web (asan+ubsan)" sh tests/web.sh build-asan/dyad
 
 if [ -e /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a ] ||
    ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1; then

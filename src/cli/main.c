@@ -11,6 +11,8 @@ int cmd_query(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_recode(int argc, char **argv);
+/* cmd_serve.c: the web view and HTTP API */
+int cmd_serve(int argc, char **argv);
 
 void cli_usage(FILE *out)
 {
@@ -36,6 +38,7 @@ void cli_usage(FILE *out)
             "  stats         what the store holds: documents, copies, events, dyads\n"
             "  import        events coded elsewhere (GDELT, Phoenix, dyad's JSON Lines)\n"
             "  recode        code the stored documents again with new dictionaries\n"
+            "  serve         web view and JSON API over the store (HTTP, read-only)\n"
             "  help [COMMAND]  this text, or a command's own help\n"
             "  version       print the version\n\n"
             "Input formats are detected (plain-text article, JSON Lines, TABARI\n"
@@ -60,7 +63,7 @@ static const command commands[] = {
     {"sentences", run_text_view}, {"tag", run_text_view},       {"chunk", run_text_view},
     {"dict", run_dict},           {"ingest", cmd_ingest},       {"query", cmd_query},
     {"stats", cmd_stats},         {"import", cmd_import},       {"recode", cmd_recode},
-    {"extract", cmd_extract},
+    {"extract", cmd_extract},     {"serve", cmd_serve},
 };
 
 static const command *find_command(const char *name)

@@ -3,6 +3,8 @@
  * and its events become as records, content hashes, syndicated-copy
  * detection and batching.  The engine (store_sqlite.c) only runs SQL.
  */
+/* memmem (glibc, also in POSIX 2024) */
+#define _GNU_SOURCE
 #include "store_private.h"
 #include "core/calendar.h"
 #include <stdlib.h>
@@ -590,7 +592,7 @@ long dyad_store_query(dyad_store *s, const dyad_query *q, dyad_row_format format
     if (dyad_store_commit(s)) return -1;
     query_out qo = {out, format, 0};
     store_render_header(out, format);
-    if (s->ops->query(s->h, q, write_row, &qo)) return fail(s);
+    if (s->ops->query(s->h, q, NULL, write_row, &qo)) return fail(s);
     return qo.rows;
 }
 
@@ -616,4 +618,532 @@ int dyad_store_stats(dyad_store *s, FILE *out, size_t top)
                 tops[i].target[0] ? tops[i].target : "-", (long long)tops[i].events);
     free(tops);
     return ferror(out) ? -1 : 0;
+}
+
+/* ---- read-only views (dyad serve) ------------------------------------------ */
+
+static void json_text(FILE *out, const char *v)
+{
+    if (v) json_write_string(out, v, strlen(v));
+    else fputs("null", out);
+}
+
+static void date_json(FILE *out, int64_t d)
+{
+    if (d > 0) fprintf(out, "\"%04d-%02d-%02d\"", (int)(d / 10000), (int)(d / 100 % 100), (int)(d % 100));
+    else fputs("null", out);
+}
+
+/* The engine's message, and which of the view codes it is. */
+static int view_fail(dyad_store *s, const dyad_query *q)
+{
+    const char *m = s->ops->err(s->h);
+    report(s, m);
+    if (s->ops->timed_out(s->h)) return DYAD_STORE_TIMEOUT;
+    if (q && q->text && strncmp(m, "--text", 6) == 0) return DYAD_STORE_INVALID;
+    return DYAD_STORE_ERROR;
+}
+
+static int invalid(dyad_store *s, const char *message)
+{
+    report(s, message);
+    return DYAD_STORE_INVALID;
+}
+
+void dyad_store_time_limit(dyad_store *s, int ms)
+{
+    if (s) s->ops->time_limit(s->h, ms);
+}
+
+int dyad_store_data_version(dyad_store *s, int64_t *version)
+{
+    if (!s || !version) return -1;
+    return s->ops->data_version(s->h, version) ? fail(s) : 0;
+}
+
+static const char *const period_names[] = {"day", "month", "year"};
+static const int period_divisor[] = {1, 100, 10000};
+
+const char *dyad_period_name(dyad_period p)
+{
+    return (unsigned)p < 3 ? period_names[p] : "?";
+}
+
+int dyad_period_from_name(const char *name)
+{
+    for (int i = 0; name && i < 3; i++)
+        if (strcmp(name, period_names[i]) == 0) return i;
+    return -1;
+}
+
+static void period_json(FILE *out, dyad_period period, int64_t p)
+{
+    if (period == DYAD_PERIOD_DAY) date_json(out, p);
+    else if (period == DYAD_PERIOD_MONTH) fprintf(out, "\"%04d-%02d\"", (int)(p / 100), (int)(p % 100));
+    else fprintf(out, "\"%04d\"", (int)p);
+}
+
+static int days_in_month(int y, int m)
+{
+    static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
+    return m >= 1 && m <= 12 ? dm[m - 1] : 31;
+}
+
+/* The period after p.  Stored dates are checked only for day <= 31, so a
+ * day past its month's end moves on to the next month's first. */
+static int64_t next_period(dyad_period period, int64_t p)
+{
+    if (period == DYAD_PERIOD_YEAR) return p + 1;
+    if (period == DYAD_PERIOD_MONTH) return p % 100 >= 12 ? (p / 100 + 1) * 100 + 1 : p + 1;
+    int y = (int)(p / 10000), m = (int)(p / 100 % 100), d = (int)(p % 100);
+    if (d < days_in_month(y, m)) return p + 1;
+    return m >= 12 ? (int64_t)(y + 1) * 10000 + 101 : (int64_t)y * 10000 + (m + 1) * 100 + 1;
+}
+
+static int64_t prev_period(dyad_period period, int64_t p)
+{
+    if (period == DYAD_PERIOD_YEAR) return p - 1;
+    if (period == DYAD_PERIOD_MONTH) return p % 100 <= 1 ? (p / 100 - 1) * 100 + 12 : p - 1;
+    int y = (int)(p / 10000), m = (int)(p / 100 % 100), d = (int)(p % 100);
+    if (d > 1) return p - 1;
+    if (m <= 1) return (int64_t)(y - 1) * 10000 + 1231;
+    return (int64_t)y * 10000 + (m - 1) * 100 + days_in_month(y, m - 1);
+}
+
+/* ---- events, a page at a time ---- */
+
+typedef struct page_out {
+    FILE *out;
+    size_t n;
+    store_cursor last;
+} page_out;
+
+static int page_row(const store_event *e, void *user)
+{
+    page_out *po = user;
+    if (po->n++) putc(',', po->out);
+    store_render_json_open(po->out, e);
+    putc('}', po->out);
+    po->last.date = e->date;
+    po->last.row = e->row;
+    return 0;
+}
+
+/* "DATE.ROW", as `next` writes it. */
+static bool parse_cursor(const char *c, store_cursor *out)
+{
+    int64_t v[2] = {0, 0};
+    int k = 0;
+    size_t digits = 0;
+    for (const char *p = c;; p++) {
+        if (*p >= '0' && *p <= '9') {
+            if (++digits > 18) return false;
+            v[k] = v[k] * 10 + (*p - '0');
+        } else if ((*p == '.' && k == 0) || *p == 0) {
+            if (!digits) return false;
+            if (*p == 0) break;
+            k++;
+            digits = 0;
+        } else {
+            return false;
+        }
+    }
+    if (k != 1) return false;
+    out->date = v[0];
+    out->row = v[1];
+    int64_t m = out->date / 100 % 100, d = out->date % 100;
+    return out->date == 0 ||
+           (out->date >= 10000101 && out->date <= 99991231 && m >= 1 && m <= 12 && d >= 1 && d <= 31);
+}
+
+int dyad_store_events_json(dyad_store *s, const dyad_query *q, const char *after, FILE *out)
+{
+    if (!s || !q || !out) return DYAD_STORE_INVALID;
+    if (check_query(s, q)) return DYAD_STORE_INVALID;
+    if (q->offset) return invalid(s, "pages are read with a cursor, not an offset");
+    if (q->limit > DYAD_STORE_PAGE_MAX) return invalid(s, "limit: at most 1000 events a page");
+    store_cursor c;
+    bool has_cursor = after && *after;
+    if (has_cursor && !parse_cursor(after, &c)) return invalid(s, "cursor: not a cursor this server gave");
+    dyad_query qq = *q;
+    if (!qq.limit) qq.limit = DYAD_STORE_PAGE_MAX;
+    page_out po = {out, 0, {0, 0}};
+    fputs("{\"events\":[", out);
+    if (s->ops->query(s->h, &qq, has_cursor ? &c : NULL, page_row, &po)) return view_fail(s, q);
+    fputs("],\"next\":", out);
+    if (po.n == qq.limit) fprintf(out, "\"%lld.%lld\"}", (long long)po.last.date, (long long)po.last.row);
+    else fputs("null}", out);
+    return ferror(out) ? DYAD_STORE_ERROR : 0;
+}
+
+/* ---- trend ---- */
+
+typedef struct trend_acc {
+    FILE *out;
+    dyad_period period;
+    int64_t cur;          /* the period being summed, 0 before the first */
+    int64_t next;         /* the first period not yet written            */
+    int64_t quads[5], events, scored;
+    double gsum;
+    size_t written;
+    bool too_many;
+} trend_acc;
+
+static void trend_write(trend_acc *t, int64_t p, const int64_t *quads, int64_t events, double gsum,
+                        int64_t scored)
+{
+    if (t->written++) putc(',', t->out);
+    fputs("{\"period\":", t->out);
+    period_json(t->out, t->period, p);
+    int64_t classed = quads[1] + quads[2] + quads[3] + quads[4];
+    fprintf(t->out, ",\"events\":%lld,\"quads\":[%lld,%lld,%lld,%lld],\"goldstein_sum\":%.1f,\"goldstein_mean\":",
+            (long long)events, (long long)quads[1], (long long)quads[2], (long long)quads[3],
+            (long long)quads[4], gsum);
+    if (scored) fprintf(t->out, "%.3f", gsum / (double)scored);
+    else fputs("null", t->out);
+    fputs(",\"conflict_share\":", t->out);
+    if (classed) fprintf(t->out, "%.4f}", (double)(quads[3] + quads[4]) / (double)classed);
+    else fputs("null}", t->out);
+}
+
+/* Writes the summed period, after the empty ones before it. */
+static bool trend_flush(trend_acc *t)
+{
+    static const int64_t none[5] = {0, 0, 0, 0, 0};
+    if (!t->cur) return true;
+    while (t->next && t->next < t->cur) {
+        if (t->written >= DYAD_STORE_PERIODS_MAX) return false;
+        trend_write(t, t->next, none, 0, 0, 0);
+        t->next = next_period(t->period, t->next);
+    }
+    if (t->written >= DYAD_STORE_PERIODS_MAX) return false;
+    trend_write(t, t->cur, t->quads, t->events, t->gsum, t->scored);
+    t->next = next_period(t->period, t->cur);
+    return true;
+}
+
+static int trend_group(const store_group *g, void *user)
+{
+    trend_acc *t = user;
+    if (g->period <= 0) return 0;
+    if (g->period != t->cur) {
+        if (!trend_flush(t)) { t->too_many = true; return 1; }
+        t->cur = g->period;
+        memset(t->quads, 0, sizeof t->quads);
+        t->events = t->scored = 0;
+        t->gsum = 0;
+    }
+    t->events += g->events;
+    if (g->quad >= 1 && g->quad <= 4) t->quads[g->quad] += g->events;
+    t->gsum += g->goldstein;
+    t->scored += g->scored;
+    return 0;
+}
+
+int dyad_store_trend_json(dyad_store *s, const dyad_query *q, dyad_period period, FILE *out)
+{
+    if (!s || !q || !out || (unsigned)period > DYAD_PERIOD_YEAR) return DYAD_STORE_INVALID;
+    if (check_query(s, q)) return DYAD_STORE_INVALID;
+    trend_acc t;
+    memset(&t, 0, sizeof t);
+    t.out = out;
+    t.period = period;
+    fprintf(out, "{\"period\":\"%s\",\"periods\":[", dyad_period_name(period));
+    if (s->ops->trend(s->h, q, period_divisor[period], trend_group, &t)) return view_fail(s, q);
+    if (!t.too_many && !trend_flush(&t)) t.too_many = true;
+    if (t.too_many) return invalid(s, "more than 4000 periods: use a longer period or a shorter range");
+    fputs("]}", out);
+    return ferror(out) ? DYAD_STORE_ERROR : 0;
+}
+
+/* ---- most active dyads ---- */
+
+typedef struct volume_out {
+    FILE *out;
+    size_t n;
+} volume_out;
+
+static int volume_group(const store_group *g, void *user)
+{
+    volume_out *v = user;
+    if (v->n++) putc(',', v->out);
+    fputs("{\"source\":", v->out);
+    json_text(v->out, g->source);
+    fputs(",\"target\":", v->out);
+    json_text(v->out, g->target);
+    fprintf(v->out, ",\"events\":%lld}", (long long)g->events);
+    return 0;
+}
+
+typedef struct change_row {
+    char source[40], target[40];
+    int64_t n0, c0, n1, c1;
+    double change;
+} change_row;
+
+typedef struct change_acc {
+    int64_t p0, p1;
+    size_t min_events, top, n;
+    change_row cur;
+    bool has_cur;
+    change_row *best;     /* the top rows so far, largest change first */
+} change_acc;
+
+/* Ends the current dyad: it enters the top list when it qualifies
+ * (insertion into at most 100 rows: linear in the number of dyads). */
+static void change_end(change_acc *a)
+{
+    if (!a->has_cur) return;
+    change_row *r = &a->cur;
+    a->has_cur = false;
+    if (r->n0 < (int64_t)a->min_events || r->n1 < (int64_t)a->min_events || !r->n0 || !r->n1) return;
+    r->change = (double)r->c1 / (double)r->n1 - (double)r->c0 / (double)r->n0;
+    size_t i = a->n < a->top ? a->n++ : a->top;
+    if (i == a->top && (a->top == 0 || r->change <= a->best[a->top - 1].change)) return;
+    if (i == a->top) i = a->top - 1;
+    while (i > 0 && a->best[i - 1].change < r->change) { a->best[i] = a->best[i - 1]; i--; }
+    a->best[i] = *r;
+}
+
+static int change_group(const store_group *g, void *user)
+{
+    change_acc *a = user;
+    const char *src = g->source ? g->source : "", *tgt = g->target ? g->target : "";
+    if (!a->has_cur || strncmp(a->cur.source, src, sizeof a->cur.source - 1) != 0 ||
+        strncmp(a->cur.target, tgt, sizeof a->cur.target - 1) != 0) {
+        change_end(a);
+        memset(&a->cur, 0, sizeof a->cur);
+        snprintf(a->cur.source, sizeof a->cur.source, "%s", src);
+        snprintf(a->cur.target, sizeof a->cur.target, "%s", tgt);
+        a->has_cur = true;
+    }
+    if (g->period == a->p0) { a->cur.n0 += g->events; a->cur.c0 += g->conflict; }
+    else if (g->period == a->p1) { a->cur.n1 += g->events; a->cur.c1 += g->conflict; }
+    return 0;
+}
+
+int dyad_store_dyads_json(dyad_store *s, const dyad_query *q, dyad_period period, size_t top,
+                          size_t min_events, FILE *out)
+{
+    if (!s || !q || !out || (unsigned)period > DYAD_PERIOD_YEAR) return DYAD_STORE_INVALID;
+    if (check_query(s, q)) return DYAD_STORE_INVALID;
+    if (top < 1 || top > 100) return invalid(s, "top: 1 to 100");
+    volume_out v = {out, 0};
+    fputs("{\"by_volume\":[", out);
+    if (s->ops->pair_volume(s->h, q, top, volume_group, &v)) return view_fail(s, q);
+    fprintf(out, "],\"by_conflict_change\":{\"period_kind\":\"%s\",\"min_events\":%zu,\"period\":",
+            dyad_period_name(period), min_events);
+    int64_t last;
+    if (s->ops->last_date(s->h, q, &last)) return view_fail(s, q);
+    if (last <= 0) {
+        fputs("null,\"previous\":null,\"dyads\":[]}}", out);
+        return ferror(out) ? DYAD_STORE_ERROR : 0;
+    }
+    int div = period_divisor[period];
+    change_acc a;
+    memset(&a, 0, sizeof a);
+    a.p1 = last / div;
+    a.p0 = prev_period(period, a.p1);
+    a.min_events = min_events ? min_events : 1;
+    a.top = top;
+    a.best = calloc(top, sizeof *a.best);
+    if (!a.best) { report(s, "out of memory"); return DYAD_STORE_ERROR; }
+    if (s->ops->pair_periods(s->h, q, div, a.p0 * div, a.p1 * div + div - 1, change_group, &a)) {
+        free(a.best);
+        return view_fail(s, q);
+    }
+    change_end(&a);
+    period_json(out, period, a.p1);
+    fputs(",\"previous\":", out);
+    period_json(out, period, a.p0);
+    fputs(",\"dyads\":[", out);
+    for (size_t i = 0; i < a.n; i++) {
+        const change_row *r = &a.best[i];
+        if (i) putc(',', out);
+        fputs("{\"source\":", out);
+        json_text(out, r->source);
+        fputs(",\"target\":", out);
+        json_text(out, r->target);
+        fprintf(out,
+                ",\"events_previous\":%lld,\"events\":%lld,\"conflict_share_previous\":%.4f,"
+                "\"conflict_share\":%.4f,\"change\":%.4f}",
+                (long long)r->n0, (long long)r->n1, (double)r->c0 / (double)r->n0,
+                (double)r->c1 / (double)r->n1, r->change);
+    }
+    fputs("]}}", out);
+    free(a.best);
+    return ferror(out) ? DYAD_STORE_ERROR : 0;
+}
+
+/* ---- one document with its events ---- */
+
+typedef struct doc_out {
+    FILE *out;
+    sbuf text;            /* a copy, to find each event's sentence in */
+    size_t n;
+    bool oom;
+} doc_out;
+
+static int doc_head(const dyad_document *d, void *user)
+{
+    doc_out *o = user;
+    fputs("{\"id\":", o->out);
+    json_text(o->out, d->id);
+    fputs(",\"title\":", o->out);
+    json_text(o->out, d->title);
+    fputs(",\"date\":", o->out);
+    if (d->date[0]) json_write_string(o->out, d->date, strnlen(d->date, sizeof d->date));
+    else fputs("null", o->out);
+    fputs(",\"url\":", o->out);
+    json_text(o->out, d->url);
+    fputs(",\"outlet\":", o->out);
+    json_text(o->out, d->source);
+    fprintf(o->out, ",\"format\":\"%s\",\"text\":", dyad_format_name(d->format));
+    json_write_string(o->out, d->text, d->len);
+    if (sbuf_append(&o->text, d->text, d->len)) o->oom = true;
+    return 0;
+}
+
+/* Where the event's sentence lies in the text: the occurrence of its
+ * stored sentence that holds the event's words.  Searching only the
+ * window a sentence's length around the words keeps this linear. */
+static bool find_sentence(const sbuf *text, const store_event *e, size_t *start)
+{
+    if (!e->sentence_text || !e->sentence_len || e->sentence_len > text->len) return false;
+    size_t lo = SIZE_MAX;
+    for (int k = 0; k < 6; k += 2)
+        if (e->spans[k + 1] > e->spans[k] && e->spans[k] < lo) lo = e->spans[k];
+    size_t n = e->sentence_len;
+    size_t from = lo == SIZE_MAX ? 0 : lo >= n ? lo - n : 0;
+    size_t to = lo == SIZE_MAX ? text->len : lo + n < text->len ? lo + n : text->len;
+    if (from >= to || to - from < n) return false;
+    const char *hit = memmem(text->data + from, to - from, e->sentence_text, n);
+    if (!hit) return false;
+    *start = (size_t)(hit - text->data);
+    return true;
+}
+
+static int doc_event(const store_event *e, void *user)
+{
+    doc_out *o = user;
+    if (o->n++) putc(',', o->out);
+    store_render_json_open(o->out, e);
+    size_t start;
+    if (find_sentence(&o->text, e, &start))
+        fprintf(o->out, ",\"sentence_offsets\":[%zu,%zu]}", start, start + e->sentence_len);
+    else
+        fputs(",\"sentence_offsets\":null}", o->out);
+    return 0;
+}
+
+int dyad_store_document_json(dyad_store *s, const char *doc_id, size_t max_events, FILE *out)
+{
+    if (!s || !doc_id || !out) return DYAD_STORE_INVALID;
+    if (!*doc_id || strlen(doc_id) > 1024) return invalid(s, "a document id is 1 to 1024 bytes");
+    if (max_events < 1 || max_events > 10000) return invalid(s, "max_events: 1 to 10000");
+    char hash[17];
+    int64_t row, run;
+    int found = s->ops->doc_find(s->h, doc_id, &row, hash, &run);
+    if (found < 0) return view_fail(s, NULL);
+    if (!found) {
+        report(s, "no document with that id");
+        return DYAD_STORE_NOT_FOUND;
+    }
+    doc_out o;
+    memset(&o, 0, sizeof o);
+    o.out = out;
+    int rc = s->ops->doc_get(s->h, row, doc_head, &o);
+    if (rc || o.oom) { sbuf_free(&o.text); return o.oom ? (report(s, "out of memory"), DYAD_STORE_ERROR) : view_fail(s, NULL); }
+    fputs(",\"events\":[", out);
+    /* one more than asked tells whether the list was cut */
+    if (s->ops->doc_events(s->h, row, max_events, doc_event, &o)) {
+        sbuf_free(&o.text);
+        return view_fail(s, NULL);
+    }
+    sbuf_free(&o.text);
+    fprintf(out, "],\"truncated\":%s}", o.n >= max_events ? "true" : "false");
+    return ferror(out) ? DYAD_STORE_ERROR : 0;
+}
+
+/* ---- actors ---- */
+
+typedef struct actor_out {
+    FILE *out;
+    size_t n, max;
+    char seen[100][32];   /* codes written, so names do not repeat them */
+} actor_out;
+
+static int actor_group(const store_group *g, void *user)
+{
+    actor_out *a = user;
+    const char *code = g->source ? g->source : "";
+    for (size_t i = 0; i < a->n; i++)
+        if (strncmp(a->seen[i], code, sizeof a->seen[i] - 1) == 0) return 0;
+    if (a->n >= a->max) return 1;
+    snprintf(a->seen[a->n], sizeof a->seen[a->n], "%s", code);
+    if (a->n++) putc(',', a->out);
+    fputs("{\"code\":", a->out);
+    json_text(a->out, g->source);
+    fputs(",\"name\":", a->out);
+    json_text(a->out, g->target);
+    fprintf(a->out, ",\"events\":%lld}", (long long)g->events);
+    return 0;
+}
+
+int dyad_store_actors_json(dyad_store *s, const char *text, size_t max, FILE *out)
+{
+    if (!s || !text || !out) return DYAD_STORE_INVALID;
+    size_t n = strlen(text);
+    if (n < 1 || n > 64) return invalid(s, "q: 1 to 64 characters");
+    if (max < 1 || max > 100) return invalid(s, "limit: 1 to 100");
+    char prefix[32], like[3 * 64 + 3];
+    bool code = n < sizeof prefix;
+    for (size_t i = 0; i < n && code; i++) {
+        char c = text[i];
+        if (c >= 'a' && c <= 'z') c = (char)(c - 32);
+        if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) code = false;
+        prefix[i] = c;
+    }
+    if (code) prefix[n] = 0;
+    /* words containing the text, LIKE's wildcards escaped */
+    size_t k = 0;
+    like[k++] = '%';
+    for (size_t i = 0; i < n; i++) {
+        if (text[i] == '%' || text[i] == '_' || text[i] == '\\') like[k++] = '\\';
+        like[k++] = text[i];
+    }
+    like[k++] = '%';
+    like[k] = 0;
+    actor_out *a = calloc(1, sizeof *a);
+    if (!a) { report(s, "out of memory"); return DYAD_STORE_ERROR; }
+    a->out = out;
+    a->max = max;
+    fputs("{\"actors\":[", out);
+    /* Codes come through the actor indices at once; names need a scan of
+     * every event's words, so they are searched only when the codes do
+     * not fill the list, and only for 3 characters or more (fewer would
+     * match nearly everything). */
+    int rc = 0;
+    if (code && s->ops->actors(s->h, prefix, NULL, max, actor_group, a)) rc = view_fail(s, NULL);
+    if (!rc && a->n < max && n >= 3 && s->ops->actors(s->h, NULL, like, max, actor_group, a))
+        rc = view_fail(s, NULL);
+    free(a);
+    if (rc) return rc;
+    fputs("]}", out);
+    return ferror(out) ? DYAD_STORE_ERROR : 0;
+}
+
+int dyad_store_health_json(dyad_store *s, FILE *out)
+{
+    if (!s || !out) return DYAD_STORE_INVALID;
+    store_health h;
+    if (s->ops->health(s->h, &h)) return view_fail(s, NULL);
+    fprintf(out, "{\"status\":\"ok\",\"version\":\"%s\",\"schema\":%d,\"documents\":%lld,\"events\":%lld,\"first\":",
+            DYAD_VERSION, h.schema, (long long)h.documents, (long long)h.events);
+    date_json(out, h.first);
+    fputs(",\"last\":", out);
+    date_json(out, h.last);
+    putc('}', out);
+    return ferror(out) ? DYAD_STORE_ERROR : 0;
 }

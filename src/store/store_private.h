@@ -63,6 +63,7 @@ typedef struct store_event {
                                event's url, else its document's            */
     /* read back by queries only */
     const char *doc_key, *outlet, *origin;
+    int64_t row;            /* events row id: the paging cursor's tie-break */
 } store_event;
 
 typedef int (*store_row_fn)(const store_event *e, void *user);
@@ -76,6 +77,32 @@ typedef struct store_dyad_count {
     char source[32], target[32];
     int64_t events;
 } store_dyad_count;
+
+/* Where a page of events ends: the (date, row) of its last row, in the
+ * order of every query (date, then row id; undated rows first). */
+typedef struct store_cursor {
+    int64_t date;           /* YYYYMMDD, 0 for undated                     */
+    int64_t row;
+} store_cursor;
+
+/* One group of an aggregate: a period's events of one quad class (trend),
+ * or a dyad's events in one period (pairs). */
+typedef struct store_group {
+    const char *source, *target;
+    int64_t period;         /* date / dyad_period divisor; 0 when none     */
+    int quad;               /* 0: none                                     */
+    int64_t events, conflict;  /* conflict: quad 3 or 4                    */
+    double goldstein;       /* sum over the events that have a score       */
+    int64_t scored;         /* events with a Goldstein score               */
+} store_group;
+
+typedef int (*store_group_fn)(const store_group *g, void *user);
+
+typedef struct store_health {
+    int64_t documents, events;  /* highest row ids: cheap, never a count   */
+    int64_t first, last;        /* YYYYMMDD of the dated events            */
+    int schema;
+} store_health;
 
 /* One engine.  Every function returns 0 on success and -1 on failure,
  * with the message in the engine's error buffer (err()). */
@@ -106,8 +133,37 @@ typedef struct store_engine_ops {
     int (*run_begin)(void *h, const char *command, const char *inputs, const char *dict_id,
                      const char *version, int64_t *run);
     int (*run_end)(void *h, int64_t run, size_t read, size_t skipped, size_t coded);
-    int (*query)(void *h, const dyad_query *q, store_row_fn fn, void *user);
+    /* rows of q in (date, row) order, after the cursor when not NULL */
+    int (*query)(void *h, const dyad_query *q, const store_cursor *after, store_row_fn fn, void *user);
     int (*stats)(void *h, store_stats *st, store_dyad_count *top, size_t ntop, size_t *got);
+
+    /* ---- read-only views (dyad serve) ---- */
+    /* statements stop with an error once ms have passed (0: no limit);
+     * timed_out() says whether the last failure was that */
+    void (*time_limit)(void *h, int ms);
+    int (*timed_out)(void *h);
+    /* changes when any connection commits: cached answers go stale */
+    int (*data_version)(void *h, int64_t *v);
+    /* q's events grouped by period (date / divisor) and quad, in period
+     * order: one plain aggregate query */
+    int (*trend)(void *h, const dyad_query *q, int divisor, store_group_fn fn, void *user);
+    /* q's events grouped by dyad (period 0), the ntop largest first */
+    int (*pair_volume)(void *h, const dyad_query *q, size_t ntop, store_group_fn fn, void *user);
+    /* q's events with date in [lo, hi], grouped by dyad and period
+     * (date / divisor) with their conflict counts, in dyad order */
+    int (*pair_periods)(void *h, const dyad_query *q, int divisor, int64_t lo, int64_t hi,
+                        store_group_fn fn, void *user);
+    /* the latest date of q's events (0 when none) */
+    int (*last_date)(void *h, const dyad_query *q, int64_t *date);
+    /* a document's events in storing order, at most max, each with its
+     * sentence's text (sentence_text) when stored */
+    int (*doc_events)(void *h, int64_t row, size_t max, store_row_fn fn, void *user);
+    /* actor codes starting with prefix (when not NULL), else those named
+     * by words matching the LIKE pattern text, most frequent first;
+     * group.source is the code, group.target words that named it */
+    int (*actors)(void *h, const char *prefix, const char *text, size_t max, store_group_fn fn,
+                  void *user);
+    int (*health)(void *h, store_health *out);
 } store_engine_ops;
 
 extern const store_engine_ops store_sqlite_ops;
@@ -116,6 +172,9 @@ extern const store_engine_ops store_sqlite_ops;
  * header.  (store_render.c) */
 void store_render_header(FILE *out, dyad_row_format format);
 void store_render_row(FILE *out, dyad_row_format format, const store_event *e);
+/* The JSON object of an event without its closing brace, so a caller can
+ * add members (the document view adds the sentence's offsets). */
+void store_render_json_open(FILE *out, const store_event *e);
 
 /* For store_import.c: a diagnostic naming a file and line; the import of
  * one file as one transaction (begin stores the file's document, or says

@@ -41,7 +41,7 @@ static void json_offsets(FILE *out, const char *key, const uint32_t *sp, bool co
     else fputs("null", out);
 }
 
-static void render_json(FILE *out, const store_event *e)
+void store_render_json_open(FILE *out, const store_event *e)
 {
     fprintf(out, "{\"id\":\"%016llx\",\"doc\":", (unsigned long long)e->id);
     if (e->doc_key) json_write_string(out, e->doc_key, strlen(e->doc_key));
@@ -100,6 +100,11 @@ static void render_json(FILE *out, const store_event *e)
     json_str(out, "outlet", e->outlet);
     json_str(out, "origin", e->origin);
     if (e->ref) json_str(out, "ref", e->ref);
+}
+
+static void render_json(FILE *out, const store_event *e)
+{
+    store_render_json_open(out, e);
     fputs("}\n", out);
 }
 

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 /* "dyad" in ASCII: PRAGMA application_id of every store. */
 #define DYAD_APP_ID 0x64796164
@@ -122,8 +123,22 @@ typedef struct sq {
     sqlite3_stmt *st[ST_COUNT];
     bool readonly;
     bool ready;     /* opened, checked and migrated: ours to write */
+    int limit_ms;             /* time limit of one statement; 0: none */
+    struct timespec deadline; /* of the running statement             */
+    bool timed_out;
     char err[512];
 } sq;
+
+/* Starts the time limit's clock for the next statement. */
+static void arm(sq *s)
+{
+    s->timed_out = false;
+    if (!s->limit_ms) return;
+    clock_gettime(CLOCK_MONOTONIC, &s->deadline);
+    s->deadline.tv_sec += s->limit_ms / 1000;
+    s->deadline.tv_nsec += (long)(s->limit_ms % 1000) * 1000000L;
+    if (s->deadline.tv_nsec >= 1000000000L) { s->deadline.tv_sec++; s->deadline.tv_nsec -= 1000000000L; }
+}
 
 static void sq_seterr(sq *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void sq_seterr(sq *s, const char *fmt, ...)
@@ -138,7 +153,9 @@ static void sq_seterr(sq *s, const char *fmt, ...)
 static int sq_fail(sq *s, int rc, const char *what)
 {
     int base = rc & 0xff;
-    if (base == SQLITE_BUSY || base == SQLITE_LOCKED)
+    if (base == SQLITE_INTERRUPT && s->timed_out)
+        sq_seterr(s, "%s: the query took longer than %d ms", what, s->limit_ms);
+    else if (base == SQLITE_BUSY || base == SQLITE_LOCKED)
         sq_seterr(s, "%s: the store is locked by another writer (waited %d s); "
                      "run again when the other ingest has finished",
                   what, (s->busy_ms + 999) / 1000);
@@ -164,6 +181,7 @@ static sqlite3_stmt *prep(sq *s, int which)
     }
     sqlite3_reset(s->st[which]);
     sqlite3_clear_bindings(s->st[which]);
+    arm(s);
     return s->st[which];
 }
 
@@ -193,6 +211,7 @@ static int64_t query_int(sq *s, const char *sql, int *ok)
     int64_t v = 0;
     *ok = 0;
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) return 0;
+    arm(s);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) { v = sqlite3_column_int64(st, 0); *ok = 1; }
     else if (rc == SQLITE_DONE) *ok = 1;
@@ -593,6 +612,7 @@ static int sq_doc_get(void *h, int64_t id, store_doc_fn fn, void *user)
                            -1, &st, NULL) != SQLITE_OK)
         return sq_fail(s, sqlite3_errcode(s->db), "reading a document");
     sqlite3_bind_int64(st, 1, id);
+    arm(s);
     int rc = sqlite3_step(st), ret = 0;
     if (rc == SQLITE_ROW) {
         dyad_document d;
@@ -743,8 +763,7 @@ static int sq_run_end(void *h, int64_t run, size_t read, size_t skipped, size_t 
     " e.place_start, e.place_end, e.speaker_start, e.speaker_end, e.speaker, e.speaker_text,"       \
     " e.place_name, e.place_country, e.place_country2, e.place_region, e.place_kind, e.lat, e.lon," \
     " e.place_text, e.flags, e.copy, e.first_of_day, coalesce(e.url, d.url), d.outlet, d.origin,"   \
-    " e.ref"                                                                                       \
-    " FROM events e JOIN documents d ON d.id = e.doc"
+    " e.ref, e.id"
 
 
 static void row_of(sqlite3_stmt *st, store_event *e)
@@ -786,6 +805,7 @@ static void row_of(sqlite3_stmt *st, store_event *e)
     e->outlet = col_str(st, i++);
     e->origin = col_str(st, i++);
     e->ref = col_str(st, i++);
+    e->row = sqlite3_column_int64(st, i++);
 }
 
 /* The SQL text and its bound values, built together so that a value is
@@ -797,6 +817,7 @@ typedef struct qbuild {
     bool is_text[24];
     int n;
     bool oom;
+    char hi[8][40];         /* upper bounds of prefix ranges, bound by pointer */
 } qbuild;
 
 static void qb_sql(qbuild *b, const char *s)
@@ -834,56 +855,119 @@ static void qb_prefix(qbuild *b, const char *col, const char *prefix, char *hi, 
     qb_text(b, hi);
 }
 
-static int sq_query(void *h, const dyad_query *q, store_row_fn fn, void *user)
+/* FROM events e, through the dyad index when every branch of q's dyad
+ * names a source: the planner, without statistics, would otherwise take
+ * the target index and read the table for every event of the target,
+ * tens of thousands of rows where the dyad index reads its own few. */
+static void qb_from(qbuild *b, const dyad_query *q, bool with_documents)
+{
+    qb_sql(b, q->source && (!q->both || q->target) ? " FROM events e INDEXED BY events_dyad" : " FROM events e");
+    if (with_documents) qb_sql(b, " JOIN documents d ON d.id = e.doc");
+}
+
+/* q's filters as SQL over events e, with their values bound later. */
+static void qb_where(qbuild *b, const dyad_query *q)
+{
+    if (!q->copies) qb_sql(b, " AND e.copy = 0");
+    if (q->unique) qb_sql(b, " AND e.first_of_day = 1");
+    if (q->actor) {
+        qb_sql(b, " AND (");
+        qb_prefix(b, "e.source", q->actor, b->hi[0], sizeof b->hi[0]);
+        qb_sql(b, " OR ");
+        qb_prefix(b, "e.target", q->actor, b->hi[1], sizeof b->hi[1]);
+        qb_sql(b, ")");
+    }
+    if (q->source || q->target) {
+        qb_sql(b, " AND ((");
+        if (q->source) qb_prefix(b, "e.source", q->source, b->hi[2], sizeof b->hi[2]);
+        else qb_sql(b, "1");
+        qb_sql(b, " AND ");
+        if (q->target) qb_prefix(b, "e.target", q->target, b->hi[3], sizeof b->hi[3]);
+        else qb_sql(b, "1");
+        qb_sql(b, ")");
+        if (q->both) {
+            qb_sql(b, " OR (");
+            if (q->target) qb_prefix(b, "e.source", q->target, b->hi[4], sizeof b->hi[4]);
+            else qb_sql(b, "1");
+            qb_sql(b, " AND ");
+            if (q->source) qb_prefix(b, "e.target", q->source, b->hi[5], sizeof b->hi[5]);
+            else qb_sql(b, "1");
+            qb_sql(b, ")");
+        }
+        qb_sql(b, ")");
+    }
+    if (q->code) { qb_sql(b, " AND e.code = ?"); qb_text(b, q->code); }
+    if (q->root) { qb_sql(b, " AND e.root = ?"); qb_num(b, q->root); }
+    if (q->quad) { qb_sql(b, " AND e.quad = ?"); qb_num(b, q->quad); }
+    if (q->from) { qb_sql(b, " AND e.date >= ?"); qb_num(b, store_date_int(q->from)); }
+    if (q->to) { qb_sql(b, " AND e.date <= ?"); qb_num(b, store_date_int(q->to)); }
+    if (q->country) {
+        qb_sql(b, " AND (e.place_country = ? OR e.place_country2 = ?)");
+        qb_text(b, q->country);
+        qb_text(b, q->country);
+    }
+    if (q->speaker) { qb_sql(b, " AND "); qb_prefix(b, "e.speaker", q->speaker, b->hi[6], sizeof b->hi[6]); }
+    if (q->text) {
+        qb_sql(b, " AND e.id IN (SELECT rowid FROM event_text WHERE event_text MATCH ?)");
+        qb_text(b, q->text);
+    }
+}
+
+/* Prepares the built SQL and binds its values; NULL on failure (the
+ * buffer is freed either way). */
+static sqlite3_stmt *qb_prepare(sq *s, qbuild *b)
+{
+    if (sbuf_putc(&b->sql, 0)) b->oom = true;
+    if (b->oom) { sbuf_free(&b->sql); sq_seterr(s, "out of memory"); return NULL; }
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, b->sql.data, -1, &st, NULL) != SQLITE_OK) {
+        sq_fail(s, sqlite3_errcode(s->db), "preparing the query");
+        sbuf_free(&b->sql);
+        return NULL;
+    }
+    sbuf_free(&b->sql);
+    for (int i = 0; i < b->n; i++) {
+        if (b->is_text[i]) sqlite3_bind_text(st, i + 1, b->text[i], -1, SQLITE_STATIC);
+        else sqlite3_bind_int64(st, i + 1, b->num[i]);
+    }
+    arm(s);
+    return st;
+}
+
+/* After the last step: 0, or -1 with the message. */
+static int qb_finish(sq *s, sqlite3_stmt *st, int rc, const dyad_query *q, const char *what)
+{
+    int ret = 0;
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        /* an FTS5 syntax error is the user's, not the store's */
+        if (q && q->text && (rc & 0xff) == SQLITE_ERROR)
+            sq_seterr(s, "--text '%s': %s", q->text, sqlite3_errmsg(s->db));
+        else
+            sq_fail(s, rc, what);
+        ret = -1;
+    }
+    sqlite3_finalize(st);
+    return ret;
+}
+
+static int sq_query(void *h, const dyad_query *q, const store_cursor *after, store_row_fn fn, void *user)
 {
     sq *s = h;
     qbuild b;
     memset(&b, 0, sizeof b);
-    char hi[6][40];
-    qb_sql(&b, SELECT_EVENT " WHERE 1");
-    if (!q->copies) qb_sql(&b, " AND e.copy = 0");
-    if (q->unique) qb_sql(&b, " AND e.first_of_day = 1");
-    if (q->actor) {
-        qb_sql(&b, " AND (");
-        qb_prefix(&b, "e.source", q->actor, hi[0], sizeof hi[0]);
-        qb_sql(&b, " OR ");
-        qb_prefix(&b, "e.target", q->actor, hi[1], sizeof hi[1]);
-        qb_sql(&b, ")");
-    }
-    if (q->source || q->target) {
-        qb_sql(&b, " AND ((");
-        if (q->source) qb_prefix(&b, "e.source", q->source, hi[2], sizeof hi[2]);
-        else qb_sql(&b, "1");
-        qb_sql(&b, " AND ");
-        if (q->target) qb_prefix(&b, "e.target", q->target, hi[3], sizeof hi[3]);
-        else qb_sql(&b, "1");
-        qb_sql(&b, ")");
-        if (q->both) {
-            qb_sql(&b, " OR (");
-            if (q->target) qb_prefix(&b, "e.source", q->target, hi[4], sizeof hi[4]);
-            else qb_sql(&b, "1");
-            qb_sql(&b, " AND ");
-            if (q->source) qb_prefix(&b, "e.target", q->source, hi[5], sizeof hi[5]);
-            else qb_sql(&b, "1");
-            qb_sql(&b, ")");
-        }
-        qb_sql(&b, ")");
-    }
-    if (q->code) { qb_sql(&b, " AND e.code = ?"); qb_text(&b, q->code); }
-    if (q->root) { qb_sql(&b, " AND e.root = ?"); qb_num(&b, q->root); }
-    if (q->quad) { qb_sql(&b, " AND e.quad = ?"); qb_num(&b, q->quad); }
-    if (q->from) { qb_sql(&b, " AND e.date >= ?"); qb_num(&b, store_date_int(q->from)); }
-    if (q->to) { qb_sql(&b, " AND e.date <= ?"); qb_num(&b, store_date_int(q->to)); }
-    if (q->country) {
-        qb_sql(&b, " AND (e.place_country = ? OR e.place_country2 = ?)");
-        qb_text(&b, q->country);
-        qb_text(&b, q->country);
-    }
-    char shi[40];
-    if (q->speaker) { qb_sql(&b, " AND "); qb_prefix(&b, "e.speaker", q->speaker, shi, sizeof shi); }
-    if (q->text) {
-        qb_sql(&b, " AND e.id IN (SELECT rowid FROM event_text WHERE event_text MATCH ?)");
-        qb_text(&b, q->text);
+    qb_sql(&b, SELECT_EVENT);
+    qb_from(&b, q, true);
+    qb_sql(&b, " WHERE 1");
+    qb_where(&b, q);
+    if (after && after->date) {
+        qb_sql(&b, " AND (e.date > ? OR (e.date = ? AND e.id > ?))");
+        qb_num(&b, after->date);
+        qb_num(&b, after->date);
+        qb_num(&b, after->row);
+    } else if (after) {
+        /* undated rows sort first (NULL), so every dated row follows */
+        qb_sql(&b, " AND (e.date IS NOT NULL OR e.id > ?)");
+        qb_num(&b, after->row);
     }
     qb_sql(&b, " ORDER BY e.date, e.id");
     if (q->limit || q->offset) {
@@ -891,35 +975,225 @@ static int sq_query(void *h, const dyad_query *q, store_row_fn fn, void *user)
         qb_num(&b, q->limit ? (int64_t)q->limit : -1);
         qb_num(&b, (int64_t)q->offset);
     }
-    if (sbuf_putc(&b.sql, 0)) b.oom = true;
-    if (b.oom) { sbuf_free(&b.sql); sq_seterr(s, "out of memory"); return -1; }
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db, b.sql.data, -1, &st, NULL) != SQLITE_OK) {
-        sq_fail(s, sqlite3_errcode(s->db), "preparing the query");
-        sbuf_free(&b.sql);
-        return -1;
-    }
-    sbuf_free(&b.sql);
-    for (int i = 0; i < b.n; i++) {
-        if (b.is_text[i]) sqlite3_bind_text(st, i + 1, b.text[i], -1, SQLITE_STATIC);
-        else sqlite3_bind_int64(st, i + 1, b.num[i]);
-    }
-    int rc, ret = 0;
+    sqlite3_stmt *st = qb_prepare(s, &b);
+    if (!st) return -1;
+    int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         store_event e;
         row_of(st, &e);
         if (fn(&e, user)) break;
     }
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-        /* an FTS5 syntax error is the user's, not the store's */
-        if (q->text && (rc & 0xff) == SQLITE_ERROR)
-            sq_seterr(s, "--text '%s': %s", q->text, sqlite3_errmsg(s->db));
-        else
-            sq_fail(s, rc, "running the query");
-        ret = -1;
+    return qb_finish(s, st, rc, q, "running the query");
+}
+
+/* ---- read-only views ------------------------------------------------------ */
+
+/* SQLite calls this every 1000 virtual-machine steps of a statement; a
+ * nonzero answer interrupts it.  A server must not let one request hold a
+ * thread for as long as a query over the whole store could take. */
+static int past_deadline(void *h)
+{
+    sq *s = h;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    if (now.tv_sec > s->deadline.tv_sec ||
+        (now.tv_sec == s->deadline.tv_sec && now.tv_nsec >= s->deadline.tv_nsec)) {
+        s->timed_out = true;
+        return 1;
     }
-    sqlite3_finalize(st);
-    return ret;
+    return 0;
+}
+
+static void sq_time_limit(void *h, int ms)
+{
+    sq *s = h;
+    s->limit_ms = ms < 0 ? 0 : ms;
+    sqlite3_progress_handler(s->db, s->limit_ms ? 1000 : 0, s->limit_ms ? past_deadline : NULL, s);
+}
+
+static int sq_timed_out(void *h) { return ((sq *)h)->timed_out; }
+
+static int sq_data_version(void *h, int64_t *v)
+{
+    sq *s = h;
+    int ok;
+    *v = query_int(s, "PRAGMA data_version", &ok);
+    return ok ? 0 : -1;
+}
+
+static void group_of(sqlite3_stmt *st, store_group *g, int ncols)
+{
+    memset(g, 0, sizeof *g);
+    /* columns: source, target, period, quad, events, conflict, goldstein, scored */
+    g->source = col_str(st, 0);
+    g->target = col_str(st, 1);
+    g->period = sqlite3_column_int64(st, 2);
+    g->quad = sqlite3_column_int(st, 3);
+    g->events = sqlite3_column_int64(st, 4);
+    if (ncols > 5) g->conflict = sqlite3_column_int64(st, 5);
+    if (ncols > 6) g->goldstein = sqlite3_column_double(st, 6);
+    if (ncols > 7) g->scored = sqlite3_column_int64(st, 7);
+}
+
+static int run_groups(sq *s, qbuild *b, const dyad_query *q, int ncols, store_group_fn fn, void *user)
+{
+    sqlite3_stmt *st = qb_prepare(s, b);
+    if (!st) return -1;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        store_group g;
+        group_of(st, &g, ncols);
+        if (fn(&g, user)) break;
+    }
+    return qb_finish(s, st, rc, q, "aggregating events");
+}
+
+static int sq_trend(void *h, const dyad_query *q, int divisor, store_group_fn fn, void *user)
+{
+    sq *s = h;
+    qbuild b;
+    memset(&b, 0, sizeof b);
+    qb_sql(&b, "SELECT NULL, NULL, e.date / ? AS p, e.quad, count(*),"
+               " sum(e.quad IN (3, 4)), total(e.goldstein), count(e.goldstein)");
+    qb_num(&b, divisor);
+    qb_from(&b, q, false);
+    qb_sql(&b, " WHERE e.date IS NOT NULL");
+    qb_where(&b, q);
+    qb_sql(&b, " GROUP BY p, e.quad ORDER BY p, e.quad");
+    return run_groups(s, &b, q, 8, fn, user);
+}
+
+static int sq_pair_volume(void *h, const dyad_query *q, size_t ntop, store_group_fn fn, void *user)
+{
+    sq *s = h;
+    qbuild b;
+    memset(&b, 0, sizeof b);
+    qb_sql(&b, "SELECT e.source, e.target, 0, 0, count(*) AS n");
+    qb_from(&b, q, false);
+    qb_sql(&b, " WHERE 1");
+    qb_where(&b, q);
+    qb_sql(&b, " GROUP BY e.source, e.target ORDER BY n DESC, e.source, e.target LIMIT ?");
+    qb_num(&b, (int64_t)ntop);
+    return run_groups(s, &b, q, 5, fn, user);
+}
+
+static int sq_pair_periods(void *h, const dyad_query *q, int divisor, int64_t lo, int64_t hi,
+                           store_group_fn fn, void *user)
+{
+    sq *s = h;
+    qbuild b;
+    memset(&b, 0, sizeof b);
+    qb_sql(&b, "SELECT e.source, e.target, e.date / ? AS p, 0, count(*), sum(e.quad IN (3, 4))");
+    qb_num(&b, divisor);
+    qb_from(&b, q, false);
+    qb_sql(&b, " WHERE e.date >= ? AND e.date <= ?");
+    qb_num(&b, lo);
+    qb_num(&b, hi);
+    qb_where(&b, q);
+    qb_sql(&b, " GROUP BY e.source, e.target, p ORDER BY e.source, e.target, p");
+    return run_groups(s, &b, q, 6, fn, user);
+}
+
+static int sq_last_date(void *h, const dyad_query *q, int64_t *date)
+{
+    sq *s = h;
+    qbuild b;
+    memset(&b, 0, sizeof b);
+    qb_sql(&b, "SELECT NULL, NULL, max(e.date), 0, 0");
+    qb_from(&b, q, false);
+    qb_sql(&b, " WHERE 1");
+    qb_where(&b, q);
+    sqlite3_stmt *st = qb_prepare(s, &b);
+    if (!st) return -1;
+    int rc = sqlite3_step(st);
+    *date = rc == SQLITE_ROW ? sqlite3_column_int64(st, 2) : 0;
+    return qb_finish(s, st, rc, q, "finding the latest date");
+}
+
+static int sq_doc_events(void *h, int64_t row, size_t max, store_row_fn fn, void *user)
+{
+    sq *s = h;
+    qbuild b;
+    memset(&b, 0, sizeof b);
+    /* the event's columns, then its sentence from the full-text table */
+    qb_sql(&b, SELECT_EVENT " FROM events e JOIN documents d ON d.id = e.doc WHERE e.doc = ? ORDER BY e.id LIMIT ?");
+    qb_num(&b, row);
+    qb_num(&b, (int64_t)max);
+    sqlite3_stmt *st = qb_prepare(s, &b);
+    if (!st) return -1;
+    sqlite3_stmt *tx;
+    if (sqlite3_prepare_v2(s->db, "SELECT sentence FROM event_text WHERE rowid = ?", -1, &tx, NULL) != SQLITE_OK) {
+        sqlite3_finalize(st);
+        return sq_fail(s, sqlite3_errcode(s->db), "reading a document's events");
+    }
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        store_event e;
+        row_of(st, &e);
+        sqlite3_reset(tx);
+        sqlite3_bind_int64(tx, 1, e.row);
+        if (sqlite3_step(tx) == SQLITE_ROW) {
+            e.sentence_text = (const char *)sqlite3_column_text(tx, 0);
+            e.sentence_len = (size_t)sqlite3_column_bytes(tx, 0);
+        }
+        if (fn(&e, user)) break;
+    }
+    sqlite3_finalize(tx);
+    return qb_finish(s, st, rc, NULL, "reading a document's events");
+}
+
+static int sq_actors(void *h, const char *prefix, const char *text, size_t max, store_group_fn fn, void *user)
+{
+    sq *s = h;
+    qbuild b;
+    memset(&b, 0, sizeof b);
+    if (prefix) {
+        /* Codes by prefix, counted in the two actor indices alone; each
+         * listed code's name is the first words found among its first 50
+         * events, so a code with thousands of events costs no more. */
+        qb_sql(&b, "WITH a(code) AS (SELECT e.source FROM events e WHERE ");
+        qb_prefix(&b, "e.source", prefix, b.hi[0], sizeof b.hi[0]);
+        qb_sql(&b, " UNION ALL SELECT e.target FROM events e WHERE ");
+        qb_prefix(&b, "e.target", prefix, b.hi[1], sizeof b.hi[1]);
+        qb_sql(&b, "), c AS (SELECT code, count(*) AS n FROM a GROUP BY code ORDER BY n DESC, code LIMIT ?)"
+                   " SELECT code, coalesce("
+                   "(SELECT t FROM (SELECT source_text AS t FROM events WHERE source = c.code LIMIT 50) WHERE t IS NOT NULL LIMIT 1),"
+                   "(SELECT t FROM (SELECT target_text AS t FROM events WHERE target = c.code LIMIT 50) WHERE t IS NOT NULL LIMIT 1)),"
+                   " 0, 0, n FROM c ORDER BY n DESC, code");
+        qb_num(&b, (int64_t)max);
+    } else {
+        /* Names: a scan of every event's words, bounded by the time limit. */
+        qb_sql(&b, "SELECT code, words, 0, 0, count(*) AS n FROM ("
+                   "SELECT e.source AS code, e.source_text AS words FROM events e WHERE e.source_text LIKE ? ESCAPE '\\'"
+                   " UNION ALL SELECT e.target, e.target_text FROM events e WHERE e.target_text LIKE ? ESCAPE '\\')"
+                   " WHERE code IS NOT NULL GROUP BY code ORDER BY n DESC, code LIMIT ?");
+        qb_text(&b, text);
+        qb_text(&b, text);
+        qb_num(&b, (int64_t)max);
+    }
+    return run_groups(s, &b, NULL, 5, fn, user);
+}
+
+static int sq_health(void *h, store_health *out)
+{
+    sq *s = h;
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT (SELECT max(id) FROM documents), (SELECT max(id) FROM events),"
+                           " (SELECT min(date) FROM events), (SELECT max(date) FROM events)",
+                           -1, &st, NULL) != SQLITE_OK)
+        return sq_fail(s, sqlite3_errcode(s->db), "checking the store");
+    arm(s);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        out->documents = sqlite3_column_int64(st, 0);
+        out->events = sqlite3_column_int64(st, 1);
+        out->first = sqlite3_column_int64(st, 2);
+        out->last = sqlite3_column_int64(st, 3);
+        out->schema = SCHEMA_VERSION;
+    }
+    return qb_finish(s, st, rc, NULL, "checking the store");
 }
 
 static int sq_stats(void *h, store_stats *out, store_dyad_count *top, size_t ntop, size_t *got)
@@ -987,4 +1261,14 @@ const store_engine_ops store_sqlite_ops = {
     .run_end = sq_run_end,
     .query = sq_query,
     .stats = sq_stats,
+    .time_limit = sq_time_limit,
+    .timed_out = sq_timed_out,
+    .data_version = sq_data_version,
+    .trend = sq_trend,
+    .pair_volume = sq_pair_volume,
+    .pair_periods = sq_pair_periods,
+    .last_date = sq_last_date,
+    .doc_events = sq_doc_events,
+    .actors = sq_actors,
+    .health = sq_health,
 };
