@@ -1,11 +1,16 @@
 #!/bin/sh
-# bench/run.sh -- throughput of the text pipeline on the 98,000-record
-# corpus (../shared/bench/replicate 2000), one core, and memory flatness
-# (peak RSS on 500 vs 2000 copies must be about the same when streaming).
+# bench/run.sh -- start-up of `dyad code` (ms from process start to exit
+# coding one sentence with the built-in dictionaries: issue 9 asks for at
+# most 20), throughput of the text pipeline on the 98,000-record corpus
+# (../shared/bench/replicate 2000), one core, and memory flatness (peak
+# RSS on 500 vs 2000 copies must be about the same when streaming).
 set -eu
 shared=${DYAD_SHARED:-../shared}
 out=bench/out
 mkdir -p "$out"
+echo "== start-up: dyad code on a one-sentence file, built-in dictionaries (ms from process start, best of 20) =="
+printf 'Russia attacked Ukraine on Tuesday.\n' >"$out/one-sentence.txt"
+build/bench_start 20 build/dyad code -q "$out/one-sentence.txt"
 [ -s "$out/corpus2000.txt" ] || sh "$shared/bench/replicate" 2000 >"$out/corpus2000.txt"
 [ -s "$out/corpus500.txt" ] || sh "$shared/bench/replicate" 500 >"$out/corpus500.txt"
 echo "== text pipeline, one core (best of 3) =="
@@ -53,3 +58,20 @@ done
 echo "== coder with dyad's built-in dictionaries, one core (best of 3) =="
 for i in 1 2 3; do taskset -c 0 build/bench_code --builtin "$out/corpus2000.txt"; done |
     sort -t= -k5 -n | tail -n 1
+echo "== event store (bench/store.sh) =="
+sh bench/store.sh
+echo "== web pages: HTML5 parse + main-text extraction, one core (extraction-dev's 121 pages) =="
+pages="$shared/extraction-dev/html"
+if [ -d "$pages" ]; then
+    dy=$(taskset -c 0 build/bench_html --rounds 3 "$pages"/*.html.gz)
+    echo "dyad: $dy"
+    # Debian's python3-readability (readability-lxml) on the same pages;
+    # /usr/bin/python3 is the interpreter Debian's package is installed for.
+    py=$(taskset -c 0 /usr/bin/python3 bench/readability_bench.py "$pages"/*.html.gz)
+    echo "$py"
+    a=$(echo "$dy" | sed -E 's/.*mb_per_s=([0-9.]+).*/\1/')
+    b=$(echo "$py" | sed -nE 's/.*mb_per_s=([0-9.]+).*/\1/p')
+    [ -n "$b" ] && python3 -c "print('dyad / readability: %.1fx' % ($a / $b))"
+fi
+echo "== dyad serve under load (bench/web.sh) =="
+sh bench/web.sh

@@ -77,10 +77,13 @@ static void read_everything(dyad_reader *r, digest *d, size_t input_len)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    /* gzip input is inflated by every reader: its documents may be
+     * longer than the input. */
+    size_t limit = size >= 2 && data[0] == 0x1f && data[1] == 0x8b ? SIZE_MAX : size;
     digest from_memory = {0xcbf29ce484222325ull, 0, 0};
     read_everything(dyad_reader_open_memory("<memory>", (const char *)data, size,
                                             FUZZ_READ_FORMAT, on_diag, &from_memory),
-                    &from_memory, size);
+                    &from_memory, limit);
 
     FILE *fp = tmpfile();
     if (!fp) return 0;
@@ -93,7 +96,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     digest from_stream = {0xcbf29ce484222325ull, 0, 0};
     read_everything(reader_open_stream(fp, true, "<memory>", FUZZ_READ_FORMAT, chunk,
                                        on_diag, &from_stream),
-                    &from_stream, size);
+                    &from_stream, limit);
     if (from_memory.h != from_stream.h || from_memory.docs != from_stream.docs ||
         from_memory.diags != from_stream.diags)
         abort();

@@ -10,6 +10,9 @@
  *                                     part-of-speech tags, lemmas, chunks,
  *                                     clauses and verb groups
  *   3. Renderers    (dyad_render_*)   analysis -> text or JSON
+ *   Events and the coder (dyad_coder_*, dyad_code) follow, and at the end
+ *   sessions (dyad_session_*): text in, events as JSON Lines out, in one
+ *   call, for bindings to other languages.
  *
  * Conventions
  *   - Every offset is a byte offset into dyad_document.text, the text as the
@@ -35,6 +38,13 @@
 
 #ifdef __cplusplus
 extern "C" {
+#endif
+
+/* The library is built with -fvisibility=hidden: what this header declares
+ * is its whole interface, and the only symbols libdyad.so exports (each
+ * with the dyad_ prefix; tests/symbols.sh checks). */
+#if defined(__GNUC__) || defined(__clang__)
+#pragma GCC visibility push(default)
 #endif
 
 #define DYAD_VERSION "0.1.0"
@@ -65,6 +75,12 @@ typedef struct dyad_diag {
 /* Called for every diagnostic.  The strings are valid only during the call. */
 typedef void (*dyad_diag_fn)(const dyad_diag *diag, void *user);
 
+/* Dates are "YYYY-MM-DD" strings in the Gregorian calendar throughout.
+ * Returns 0 when text is such a date and the day exists (2024-02-29 does,
+ * 2023-02-29 does not), storing YYYYMMDD in *yyyymmdd when it is not
+ * NULL; -1 otherwise. */
+int dyad_date_parse(const char *text, int32_t *yyyymmdd);
+
 /* ------------------------------------------------------------------------
  * Documents and readers
  * ------------------------------------------------------------------------ */
@@ -74,13 +90,56 @@ typedef enum dyad_format {
     DYAD_FORMAT_TEXT,     /* one article as pasted from a news site        */
     DYAD_FORMAT_JSONL,    /* {"id":..,"date":"YYYY-MM-DD","text":..} lines */
     DYAD_FORMAT_TABARI,   /* "YYMMDD ID" line, text lines, blank line      */
-    DYAD_FORMAT_PETRARCH  /* <Sentences><Sentence date= id=><Text>..       */
+    DYAD_FORMAT_PETRARCH, /* <Sentences><Sentence date= id=><Text>..       */
+    DYAD_FORMAT_HTML,     /* one web page; its article text is extracted   */
+    DYAD_FORMAT_WARC      /* a WARC archive: each HTML response is a page  */
 } dyad_format;
 
-/* Name as used by --input ("text", "jsonl", "tabari", "petrarch", "auto"). */
+/* Every format can also arrive gzip-compressed (a .gz file, or gzip bytes
+ * in memory): the reader inflates it and detects the format inside.
+ *
+ * HTML pages (DYAD_FORMAT_HTML, detected when the first element is one a
+ * page opens with: <!DOCTYPE html>, <html>, <head>, <body>, <meta>,
+ * <title>, <div>, ...; other markup is PETRARCH XML) are parsed as HTML5
+ * (libgumbo) and their
+ * main text is extracted: menus, advertisements, comments, share buttons
+ * and related links are left out.  The document text is the headline, a
+ * blank line, and the article's paragraphs separated by blank lines.  The
+ * page's charset (byte order mark, <meta charset>, the HTTP header of a
+ * WARC record) is converted to UTF-8; title, publication date (meta tags,
+ * JSON-LD, <time>), outlet, canonical URL and language come from the
+ * page.  Because the text is no longer the input's bytes, the document
+ * carries a map back to them (dyad_document.anchors, dyad_source_offset).
+ *
+ * WARC archives (DYAD_FORMAT_WARC, detected from "WARC/1."; .warc or
+ * .warc.gz) are read a record at a time: each "response" record whose
+ * HTTP Content-Type is HTML becomes one document (id: WARC-Record-ID, url:
+ * WARC-Target-URI, date: WARC-Date unless the page says otherwise); other
+ * records are passed over and counted (dyad_reader_passed_over); a record
+ * with broken headers is reported with its line and record id (or number)
+ * and skipped.  A WARC document's `line` is the line of the decompressed
+ * archive where its record starts.
+ *
+ * Pages whose text is not English are skipped and counted
+ * (dyad_reader_other_language), until dyad codes other languages; see
+ * dyad_reader_accept_all_languages. */
+
+/* Name as used by --input ("text", "jsonl", "tabari", "petrarch", "html",
+ * "warc", "auto"). */
 const char *dyad_format_name(dyad_format format);
 /* Parses a name; returns -1 if unknown. */
 int dyad_format_from_name(const char *name);
+
+/* One step of the map from a document's text back to the bytes it was
+ * read from: text offset `text` came from byte `source`, and the bytes
+ * after it map one to one until the next anchor. */
+typedef struct dyad_anchor {
+    uint32_t text;   /* offset in dyad_document.text                       */
+    uint32_t source; /* offset in the page's bytes: the HTML file (after
+                        gzip decoding) or the WARC record's HTTP body
+                        (after chunked and gzip transfer decoding), before
+                        any charset conversion                             */
+} dyad_anchor;
 
 /* One article or record.  All pointers are owned by the reader and remain
  * valid until the next dyad_reader_next() or dyad_reader_close(). */
@@ -100,7 +159,19 @@ typedef struct dyad_document {
     int is_sentence;      /* record holds exactly one sentence (PETRARCH's
                              sentence="true"; TABARI records): do not
                              split it and do not look for bylines        */
+    /* HTML and WARC pages only (NULL / 0 for the other formats). */
+    const char *language; /* ISO 639-1 code guessed from the text ("en"),
+                             or "" when the text is too short to tell     */
+    const dyad_anchor *anchors; /* sorted by text offset; the first is at
+                             text offset 0                               */
+    size_t nanchors;
+    size_t source_len;    /* bytes of the page the anchors point into    */
 } dyad_document;
+
+/* The byte of the original page that text offset `offset` of the document
+ * came from (see dyad_anchor); for documents without anchors, offset
+ * itself.  Event and token offsets turn into page offsets through it. */
+size_t dyad_source_offset(const dyad_document *doc, size_t offset);
 
 typedef struct dyad_reader dyad_reader;
 
@@ -118,12 +189,36 @@ dyad_reader *dyad_reader_open_memory(const char *name, const char *data,
  * records are reported, counted and skipped inside this call. */
 int dyad_reader_next(dyad_reader *reader, dyad_document *doc);
 
+/* Fields of a JSON Lines record, for dyad_reader_set_field(). */
+typedef enum dyad_field {
+    DYAD_FIELD_TEXT, DYAD_FIELD_ID, DYAD_FIELD_DATE, DYAD_FIELD_TITLE,
+    DYAD_FIELD_URL, DYAD_FIELD_SOURCE,
+    DYAD_FIELD_COUNT
+} dyad_field;
+
+/* JSON Lines: take `field` from the key `key` instead of its own name
+ * (scraper and MongoDB exports: "content", "published", "url"), e.g.
+ * dyad_reader_set_field(r, DYAD_FIELD_TEXT, "content").  The key is
+ * copied; NULL restores the default.  Call before the first
+ * dyad_reader_next().  Returns 0, or -1 for a bad field or no memory. */
+int dyad_reader_set_field(dyad_reader *reader, dyad_field field, const char *key);
+
 /* The format actually being read (after detection). */
 dyad_format dyad_reader_format(const dyad_reader *reader);
 
 /* Records skipped because they were unreadable, and warnings issued. */
 size_t dyad_reader_skipped(const dyad_reader *reader);
 size_t dyad_reader_warnings(const dyad_reader *reader);
+/* HTML/WARC: pages skipped because their text is not English (each one
+ * reported as a note). */
+size_t dyad_reader_other_language(const dyad_reader *reader);
+/* WARC: records that hold no HTML page (requests, metadata, images, ...),
+ * passed over without a diagnostic. */
+size_t dyad_reader_passed_over(const dyad_reader *reader);
+/* Keeps pages in every language instead of skipping non-English ones
+ * (`dyad extract` shows them all).  Call before the first
+ * dyad_reader_next(). */
+void dyad_reader_accept_all_languages(dyad_reader *reader, int accept);
 
 void dyad_reader_close(dyad_reader *reader);
 
@@ -584,6 +679,14 @@ typedef struct dyad_code_options {
     char default_date[11]; /* "YYYY-MM-DD" for documents without a date
                               (plain text); "" codes them undated        */
     int explain;           /* fill dyad_event.pattern and its place      */
+    FILE *trace;           /* when set: how the coder read each sentence
+                              (its word types, actors, verbs and clauses,
+                              one block of lines a sentence) is written
+                              here as it is coded.  For people debugging a
+                              dictionary; the layout may change.  The
+                              stream is written without locking: give
+                              each thread's workspace its own, or trace
+                              with one thread                            */
 } dyad_code_options;
 
 /* A workspace for one thread; opt may be NULL.  NULL when memory ran
@@ -600,6 +703,175 @@ int dyad_code(dyad_coder_work *work, const dyad_analysis *analysis,
               const dyad_event **events, size_t *nevents);
 
 /* ------------------------------------------------------------------------
+ * Validation suites (`dyad validate`)
+ *
+ * The peer coders' own tests: TABARI's Validate.project (the dictionaries,
+ * options and text file it names, each record followed by the events it
+ * should give) and PETRARCH2's PETR.UnitTest.records.xml (each <Sentence>
+ * with its expected <EventCoding>s; the dictionaries its <Environment>
+ * names are looked up beside the file, then in ../dictionaries, then in
+ * dict_dir).  A record is exact when the set of (source, target, code) it
+ * is coded with equals the set it expects, or an expected no-event,
+ * discard or complex outcome happened.
+ * ------------------------------------------------------------------------ */
+
+typedef struct dyad_validate_config {
+    const char *suite;        /* Validate.project or a records XML          */
+    const char *dict_dir;     /* where else to look for PETRARCH2
+                                 dictionaries; may be NULL                 */
+    FILE *report;             /* the table by record category, ending
+                                 "records: N exact: M (P%)", and with
+                                 verbose the records that are not exact;
+                                 NULL: nothing is written                  */
+    int verbose;              /* every record that is not exact, with what
+                                 was coded and what was expected           */
+    int trace;                /* ... and how the coder read it (implies
+                                 verbose)                                  */
+    dyad_diag_fn diag;        /* problems with the suite or its
+                                 dictionaries; may be NULL                 */
+    void *user;
+} dyad_validate_config;
+
+/* Records by category: for TABARI, the letters that begin the record's
+ * id, upper-cased ("demo-01" -> "DEMO"); for PETRARCH2, the <Sentence>'s
+ * category attribute, or OTHER.  Categories are listed in the order first
+ * met; the 64th also gathers the records of all further ones. */
+#define DYAD_VALIDATE_CATEGORIES 64
+
+typedef struct dyad_validate_category {
+    char name[24];
+    size_t records, exact;
+} dyad_validate_category;
+
+typedef struct dyad_validate_result {
+    size_t records, exact;
+    size_t ncategories;
+    dyad_validate_category categories[DYAD_VALIDATE_CATEGORIES];
+} dyad_validate_result;
+
+/* Runs a suite, writing its report, and fills *result (may be NULL).
+ * Returns 0 when the suite was run, -1 when it could not be run at all
+ * (unreadable, no records, dictionaries missing: the reason went to
+ * diag). */
+int dyad_validate(const dyad_validate_config *config, dyad_validate_result *result);
+
+/* ------------------------------------------------------------------------
+ * Dictionary tools (`dyad dict check`, `dyad dict lookup`,
+ * `dyad dict compile`)
+ *
+ * For the people who write dictionaries: a dyad_dicts holds dictionary
+ * files read as they are written (a coder, above, compiles them into
+ * matching indexes instead) and answers questions about them in text
+ * written to a caller's stream.  The text formats are documented in
+ * docs/dictionaries.md; they are meant for people and for grep, one fact
+ * a line, each naming FILE:LINE.
+ *
+ *   const char *files[] = {"my.verbs", "my.actors"};
+ *   dyad_dicts_config cfg = {.files = files, .nfiles = 2};
+ *   dyad_dicts *d = dyad_dicts_load(&cfg);
+ *   if (d && dyad_dicts_check(d, stdout) == 0) ... clean
+ *   dyad_dicts_lookup(d, "Vladimir Putin", "2015-01-01", stdout);
+ *   dyad_dicts_free(d);
+ * ------------------------------------------------------------------------ */
+
+/* The syntax of dictionary files and which dictionary a file is; DETECT
+ * tells them from the file's name, then from its first lines. */
+typedef enum dyad_dict_syntax {
+    DYAD_DICT_SYNTAX_DETECT = 0,
+    DYAD_DICT_SYNTAX_TABARI,
+    DYAD_DICT_SYNTAX_PETRARCH
+} dyad_dict_syntax;
+
+typedef enum dyad_dict_kind {
+    DYAD_DICT_KIND_DETECT = 0,
+    DYAD_DICT_KIND_VERBS,
+    DYAD_DICT_KIND_ACTORS,
+    DYAD_DICT_KIND_AGENTS,
+    DYAD_DICT_KIND_DISCARDS,
+    DYAD_DICT_KIND_ISSUES,
+    DYAD_DICT_KIND_OPTIONS,   /* TABARI .options                          */
+    DYAD_DICT_KIND_PROJECT    /* TABARI .project: loads the files it names */
+} dyad_dict_kind;
+
+/* Names as used by --format ("auto", "tabari", "petrarch") and --kind
+ * ("auto", "verbs", "actors", "agents", "discards", "issues", "options",
+ * "project"); -1 when unknown. */
+int dyad_dict_syntax_from_name(const char *name);
+int dyad_dict_kind_from_name(const char *name);
+
+typedef struct dyad_dicts_config {
+    const char *const *files; /* text dictionaries (a .project brings the
+                                 files it names), or one compiled image
+                                 alone                                     */
+    size_t nfiles;
+    dyad_dict_syntax syntax;  /* every file's, or DETECT                   */
+    dyad_dict_kind kind;      /* every file's, or DETECT                   */
+    int strict;               /* a file stops at its first malformed line  */
+    dyad_diag_fn diag;        /* malformed lines (file and line), files
+                                 that cannot be read, images that do not
+                                 load or write; may be NULL                */
+    void *user;
+} dyad_dicts_config;
+
+typedef struct dyad_dicts dyad_dicts;
+
+/* The suffix of the images the coder's cache names by itself (see
+ * dyad_dicts_compile). */
+#define DYAD_IMAGE_SUFFIX ".dyad-image"
+
+/* True when the file is a compiled image (it starts with the image's
+ * magic bytes) rather than a text dictionary. */
+int dyad_dicts_is_image(const char *path);
+
+/* Reads the files in order.  A malformed line is reported, counted and
+ * skipped; a file that cannot be read, or is stopped (strict), is
+ * reported and counted (dyad_dicts_unreadable) and the others are read
+ * all the same, so that one bad file does not hide the findings of the
+ * rest.  An image among other files is such a failure.  NULL only when
+ * memory ran out or config holds an unknown syntax or kind. */
+dyad_dicts *dyad_dicts_load(const dyad_dicts_config *config);
+void dyad_dicts_free(dyad_dicts *dicts);
+
+/* Files that could not be read or were stopped. */
+size_t dyad_dicts_unreadable(const dyad_dicts *dicts);
+/* Files read: those named and those a project named, or those an image
+ * was compiled from. */
+size_t dyad_dicts_file_count(const dyad_dicts *dicts);
+
+/* `dyad dict check`: each file's counts ("FILE: SYNTAX KIND: name=N
+ * ..."), then the findings, one a line ("FILE:LINE: KIND: MESSAGE", KIND
+ * one of duplicate, conflict, never-matches, not-cameo, date-backwards,
+ * date-overlap, no-code), then the totals and "findings: N KIND=N ...".
+ * Returns the number of problems: findings, malformed lines and
+ * unreadable files; 0 when the dictionaries are clean. */
+long dyad_dicts_check(const dyad_dicts *dicts, FILE *out);
+
+/* `dyad dict lookup`: what phrase (words separated by blanks or '_', any
+ * case) is in the dictionaries: each actor with that phrase, its codes
+ * and, given date ("YYYY-MM-DD"; NULL or "" for none), which code holds
+ * on that day and why the others do not; each verb or verb form with its
+ * block, code and pattern count; each agent, discard and issue phrase.
+ * When nothing is written exactly so, the lemmas of the words are tried
+ * ("said" finds SAY).  Returns the number of entries found (0: a line
+ * says it is not in the dictionaries), or -1 when date is not a date
+ * (dyad_date_parse) or memory ran out (nothing written). */
+long dyad_dicts_lookup(const dyad_dicts *dicts, const char *phrase, const char *date, FILE *out);
+
+/* `dyad dict compile`: writes the counts and compiles the dictionaries
+ * into an image, a checksummed binary file the coder loads by mapping it,
+ * then loads it back to verify it and writes "image: PATH (N bytes) from N
+ * files (N bytes of text)" and the time each step took.  dest is the
+ * image's path; or a directory (existing, or named with a final '/') to
+ * write it in under the name the coder's cache looks for (the first
+ * file's name, a hash of all the files' paths, DYAD_IMAGE_SUFFIX); or NULL
+ * for that name beside the first file.  The image is written atomically (a temporary file renamed).
+ * Returns 0 when the image was written and loads back; -1 otherwise, with
+ * the reason sent to diag -- except when files were unreadable
+ * (dyad_dicts_unreadable), when the counts are written but no image.
+ * dicts must have been read from text files, not from an image. */
+int dyad_dicts_compile(const dyad_dicts *dicts, const char *dest, FILE *out);
+
+/* ------------------------------------------------------------------------
  * Renderers
  * ------------------------------------------------------------------------ */
 
@@ -614,6 +886,11 @@ void dyad_render_sentences(FILE *out, const dyad_analysis *a, unsigned flags);
 void dyad_render_tags(FILE *out, const dyad_analysis *a, unsigned flags);
 /* `dyad chunk`: bracketed phrases, one sentence a line. */
 void dyad_render_chunks(FILE *out, const dyad_analysis *a, unsigned flags);
+
+/* Writes n bytes of s as a JSON string literal (quotes included):
+ * control bytes escaped, invalid UTF-8 replaced by U+FFFD, so the output
+ * is always valid JSON. */
+void dyad_json_string(FILE *out, const char *s, size_t n);
 
 /* Event output formats (`dyad code --output`). */
 typedef enum dyad_event_format {
@@ -637,6 +914,418 @@ int dyad_event_format_from_name(const char *name);
  * text for the quoted words) comes from a->doc. */
 void dyad_render_events(FILE *out, const dyad_analysis *a, const dyad_event *events,
                         size_t nevents, dyad_event_format format, unsigned flags);
+
+/* ------------------------------------------------------------------------
+ * Sessions: text in, JSON Lines out, in one call (for bindings)
+ *
+ * A dyad_session bundles what the sections above ask a program to
+ * assemble -- a coder, a pipeline, a coder workspace and an output buffer
+ * -- behind calls that take text or a file name and give back the events
+ * as JSON Lines, exactly as `dyad code` writes them.  It exists for
+ * languages that call C through a foreign-function interface (the Python
+ * package in python/ uses it), where structs and callbacks are awkward;
+ * underneath it is the same reader, dyad_analyze(), dyad_code() and
+ * dyad_render_events() as everything else.
+ *
+ *   dyad_session *s = dyad_session_new(NULL);     -- built-in dictionaries
+ *   const char *out; size_t len;
+ *   if (dyad_session_code(s, text, strlen(text), "2022-01-27", NULL,
+ *                         DYAD_FORMAT_AUTO, 0, &out, &len) < 0)
+ *       fprintf(stderr, "%s\n", dyad_session_error(s));
+ *   else fwrite(out, 1, len, stdout);
+ *   dyad_session_free(s);
+ *
+ * Errors are reported by the session, not through callbacks: a call that
+ * fails returns -1 and dyad_session_error() says why, in the same words
+ * the command line would print.  Problems that do not stop coding (a
+ * malformed dictionary line, a skipped record, repaired UTF-8) are
+ * collected in dyad_session_diagnostics().
+ *
+ * Threads: a session may be used by one thread at a time; give each
+ * thread its own.  Every session loads its own dictionaries (tens of
+ * milliseconds and tens of megabytes for the built-in set), so keep a
+ * session for many calls rather than making one per text.
+ * ------------------------------------------------------------------------ */
+
+typedef struct dyad_session dyad_session;
+
+/* Builds the session's coder from the dictionary files in dicts, as
+ * dyad_coder_new() does (dicts->diag and ->user are ignored: the session
+ * collects the messages); dicts == NULL means dyad's built-in dictionaries
+ * alone.  Returns NULL only when memory ran out; when the dictionaries
+ * cannot be loaded (a file missing or unreadable) the session is returned
+ * unusable: dyad_session_error() names the problem and every coding call
+ * fails with it.  The strings in dicts need not outlive the call. */
+dyad_session *dyad_session_new(const dyad_coder_config *dicts);
+void dyad_session_free(dyad_session *session);
+
+/* Why the last call failed ("" when it did not).  Owned by the session,
+ * valid until its next call. */
+const char *dyad_session_error(const dyad_session *session);
+
+/* Warnings and errors that did not stop the last call (dyad_session_new
+ * included): one per line, "FILE:LINE: warning|error: MESSAGE".  Owned by
+ * the session, valid until its next call; "" when there were none. */
+const char *dyad_session_diagnostics(const dyad_session *session);
+
+/* Codes every document in text[0..len) -- one plain-text article, or
+ * JSON Lines, TABARI or PETRARCH records, as format says (or as detected,
+ * DYAD_FORMAT_AUTO).  date ("YYYY-MM-DD", or NULL) dates the documents
+ * that carry no date of their own; doc_id (or NULL: "text") is the id of
+ * a plain-text article and names the input in diagnostics (a path is cut
+ * to its last component); flags are the DYAD_EVENTS_* of
+ * dyad_render_events().  *jsonl gets the events, one JSON object a line,
+ * and *len its length; the buffer is NUL-terminated, owned by the session
+ * and valid until its next call.  Returns the number of events, or -1
+ * (a malformed date, an unknown format, memory ran out, the session is
+ * unusable). */
+long dyad_session_code(dyad_session *session, const char *text, size_t len,
+                       const char *date, const char *doc_id, dyad_format format,
+                       unsigned flags, const char **jsonl, size_t *len_out);
+
+/* Streams a file ("-" is standard input) document by document, so memory
+ * stays bounded by the largest document however long the file: open it,
+ * then call dyad_session_next() until it returns 0.  date and flags are as
+ * for dyad_session_code() and hold for the whole file; opening another
+ * file or coding text closes the one being read.  Returns 0, or -1 when
+ * the file cannot be opened (or the date or format is malformed). */
+int dyad_session_open_file(dyad_session *session, const char *path, const char *date,
+                           dyad_format format, unsigned flags);
+
+/* Codes the next document of the open file: 1 with its events in *jsonl
+ * (as dyad_session_code() gives them; possibly none, *len_out == 0), 0
+ * at the end of the file (which is then closed), -1 when no file is open
+ * or memory ran out.  Records the reader skips are in the diagnostics of
+ * the call that passed them. */
+int dyad_session_next(dyad_session *session, const char **jsonl, size_t *len_out);
+
+
+/* A stable id for an event: a 63-bit hash (FNV-1a) of the document id,
+ * the sentence, the byte offsets of the source, target and verb words, the
+ * actor codes and the event code.  Coding the same text with the same
+ * dictionaries gives the same ids in every run and on every machine, so
+ * files of events can be joined and deduplicated on it; the JSON output
+ * writes it as 16 hexadecimal digits ("id").  doc_id may be NULL. */
+uint64_t dyad_event_id(const char *doc_id, const dyad_event *event);
+
+/* ------------------------------------------------------------------------
+ * Event store (src/store/)
+ *
+ * A database of documents and their events: `dyad ingest` writes it,
+ * `dyad query` and `dyad stats` read it.  The engine is SQLite (one file,
+ * WAL journal, readable in the `sqlite3` shell); docs/store.md gives the
+ * schema.  Semantics:
+ *
+ *   - A document is known by its id (dyad_document.id).  Storing a
+ *     document whose id and content hash (text, date, title) are already
+ *     stored changes nothing; a document with a known id and another hash
+ *     replaces its events.  So an interrupted ingest is finished by running
+ *     it again: committed documents are skipped, the rest coded.
+ *   - Writes are batched: a transaction commits every
+ *     DYAD_STORE_BATCH documents and at dyad_store_commit() or
+ *     dyad_store_close().  A crash loses at most the open batch, never
+ *     half of one.
+ *   - Syndicated copies: a document whose MinHash (DYAD_MINHASH_N
+ *     minima over word 3-shingles) agrees with an earlier document's on
+ *     at least DYAD_STORE_COPY_SIMILARITY of its values -- an estimate of
+ *     the Jaccard similarity of their shingle sets -- is linked to that
+ *     first copy (copy_of).  A wire story reprinted with a new dateline,
+ *     a few words edited and a copyright line scores 0.7-0.95; two
+ *     reports of the same event in different words score below 0.2.
+ *     Candidates are found through DYAD_MINHASH_BANDS bands of the
+ *     signature (locality-sensitive hashing), so linking costs the same
+ *     however large the store.  The copy's events are kept but flagged,
+ *     and queries and counts leave them out unless asked.  Documents
+ *     shorter than DYAD_STORE_COPY_MIN_WORDS words are never linked:
+ *     short texts say too little to tell a copy from a similar report.
+ *   - One-a-day (Phoenix): among the events of original documents with
+ *     the same source, target, code and day, the first stored is flagged
+ *     `first_of_day`; --unique keeps only those.
+ *
+ * A store handle is used by one thread.  Readers never block writers
+ * (WAL); a second writer waits up to DYAD_STORE_BUSY_MS milliseconds,
+ * then fails with a message saying another process is writing.  A file
+ * that is not a dyad store, or is damaged, is refused with a message and
+ * left as it is.
+ * ------------------------------------------------------------------------ */
+
+typedef struct dyad_store dyad_store;
+
+#define DYAD_STORE_BATCH 500
+#define DYAD_STORE_BUSY_MS 10000
+#define DYAD_MINHASH_N 32
+#define DYAD_MINHASH_BANDS 8            /* of DYAD_MINHASH_N / 8 values each */
+#define DYAD_STORE_COPY_SIMILARITY 0.5
+#define DYAD_STORE_COPY_MIN_WORDS 40
+
+enum {
+    DYAD_STORE_READONLY = 1u << 0, /* open for queries; never writes        */
+    DYAD_STORE_CREATE   = 1u << 1  /* create the file when it does not exist */
+};
+
+/* Opens (and, with DYAD_STORE_CREATE, creates) a store and brings its
+ * schema up to date (forward migrations, each in one transaction).
+ * Returns NULL with the reason reported through diag (file = path). */
+dyad_store *dyad_store_open(const char *path, unsigned flags, dyad_diag_fn diag, void *user);
+
+/* Commits what is pending and closes.  Returns 0, or -1 when the last
+ * commit failed (reported through diag). */
+int dyad_store_close(dyad_store *store);
+
+/* How long a writer waits for another writer's lock before failing
+ * (default DYAD_STORE_BUSY_MS). */
+void dyad_store_busy_timeout(dyad_store *store, int ms);
+
+/* Commits the open batch now.  0 or -1. */
+int dyad_store_commit(dyad_store *store);
+
+/* A run: one ingest, import or recode, recorded in the store's runs table
+ * with its start and end times, dyad's version, the dictionaries' identity
+ * (dict_id: free text, e.g. "builtin" or the files given), the command and
+ * its inputs.  Returns 0 or -1. */
+int dyad_store_run_begin(dyad_store *store, const char *command, const char *inputs,
+                         const char *dict_id);
+/* Ends the current run with its counts: documents read, records skipped
+ * (unreadable or failed), documents coded (new or changed). */
+int dyad_store_run_end(dyad_store *store, size_t read, size_t skipped, size_t coded);
+
+/* What the store holds of a document. */
+typedef enum dyad_doc_state {
+    DYAD_DOC_NEW,     /* id not stored                                    */
+    DYAD_DOC_SAME,    /* stored with the same content: nothing to do      */
+    DYAD_DOC_CHANGED  /* stored with other content: its events go        */
+} dyad_doc_state;
+
+/* The state of a document before coding it, so that unchanged documents
+ * are not coded again.  Returns a dyad_doc_state, or -1 on error. */
+int dyad_store_check(dyad_store *store, const dyad_document *doc);
+
+typedef struct dyad_store_result {
+    dyad_doc_state state;  /* what the document was before              */
+    int64_t copy_of;       /* the first copy's row id, or 0               */
+    size_t events;         /* events stored                               */
+    size_t merged;         /* events left out: the same stable id as an
+                              earlier event of the document (the same
+                              words coded twice)                         */
+} dyad_store_result;
+
+/* Stores a coded document (a->doc) and its events, replacing what an
+ * earlier version of it stored; an unchanged document is left alone.
+ * res may be NULL.  Returns 0, or -1 on error (reported). */
+int dyad_store_put(dyad_store *store, const dyad_analysis *a, const dyad_event *events,
+                   size_t nevents, dyad_store_result *res);
+
+/* As dyad_store_put, but replaces the document's events even when its
+ * content is unchanged: recoding with new dictionaries. */
+int dyad_store_replace(dyad_store *store, const dyad_analysis *a, const dyad_event *events,
+                       size_t nevents, dyad_store_result *res);
+
+/* Calls fn for each document the store holds that dyad coded itself
+ * (origin "dyad"), in storing order, as the reader delivered it (text,
+ * id, date, title, url, outlet, format; a PETRARCH parse tree is not
+ * kept).  The document lives during the call; fn may write to the store.
+ * fn returns 0 to go on, nonzero to stop.  Returns 0, or -1 on error. */
+int dyad_store_each_document(dyad_store *store, int (*fn)(const dyad_document *doc, void *user),
+                             void *user);
+
+/* A query.  Unset members (NULL, 0) do not filter.  Actor codes match by
+ * prefix, block by block as CAMEO builds them: "USA" matches USA, USAGOV,
+ * USAMIL. */
+typedef struct dyad_query {
+    const char *actor;    /* source or target                              */
+    const char *source;   /* --dyad A,B: source A ...                      */
+    const char *target;   /* ... and target B                              */
+    int both;             /* also B -> A                                   */
+    const char *code;     /* exact CAMEO code                              */
+    int root;             /* 1..20                                         */
+    int quad;             /* 1..4 (GDELT's numbering)                      */
+    const char *from, *to;/* "YYYY-MM-DD", inclusive                       */
+    const char *country;  /* the event's place: ISO alpha-3 or alpha-2     */
+    const char *speaker;  /* speaker's actor code, by prefix               */
+    const char *text;     /* FTS5 query over the events' sentences         */
+    int unique;           /* one a day: only first_of_day events           */
+    int copies;           /* also events of syndicated copies              */
+    size_t limit;         /* at most this many rows; 0: all                */
+    size_t offset;        /* skip this many first                          */
+} dyad_query;
+
+/* Layouts of query output. */
+typedef enum dyad_row_format {
+    DYAD_ROWS_JSONL,  /* one JSON object per event, `dyad code`'s fields  */
+    DYAD_ROWS_CSV,    /* RFC 4180 with a header row                       */
+    DYAD_ROWS_TSV,    /* the same columns, tab-separated                  */
+    DYAD_ROWS_PHOENIX,/* Phoenix's daily-file columns, tab-separated, no
+                         header (QuadClass in Phoenix's numbering)         */
+    DYAD_ROWS_GDELT   /* GDELT 2.0's 61-column event table, as dyad code
+                         --output gdelt writes it (ISO codes where GDELT
+                         has FIPS ones)                                    */
+} dyad_row_format;
+
+/* "jsonl", "csv", "tsv", "phoenix", "gdelt"; parsing returns -1 when
+ * unknown. */
+const char *dyad_row_format_name(dyad_row_format format);
+int dyad_row_format_from_name(const char *name);
+
+/* Writes the events matching q, ordered by date then id.  Returns the
+ * number written, or -1 on error (a bad filter value is an error,
+ * reported through the store's diag). */
+long dyad_store_query(dyad_store *store, const dyad_query *q, dyad_row_format format, FILE *out);
+
+/* For bindings: runs q on the store at db, opened read-only (as
+ * dyad_store_open(db, DYAD_STORE_READONLY, ...) and dyad_store_query()
+ * do), and gives the rows in a malloc'd buffer (*rows, *len; NUL-
+ * terminated; release it with dyad_free()).  Returns the number of rows,
+ * or -1 with the reason in err (at most errcap bytes; the store's own
+ * message when it refused the file or a filter). */
+long dyad_store_query_rows(const char *db, const dyad_query *q, dyad_row_format format, char **rows,
+                           size_t *len, char *err, size_t errcap);
+/* Releases memory the library gave the caller. */
+void dyad_free(void *p);
+
+/* `dyad stats`: documents, copies, events, one-a-day events, date range,
+ * runs and the `top` most frequent dyads, as text.  0 or -1. */
+int dyad_store_stats(dyad_store *store, FILE *out, size_t top);
+
+/* Events coded elsewhere (`dyad import`).  A file is one document of the
+ * store ("FORMAT:BASENAME", origin FORMAT): importing it again changes
+ * nothing, a changed file replaces its events, and each file goes in one
+ * transaction.  Each row's own id is kept (events.ref).  Files may be
+ * gzip-compressed; a bad row is reported with file and line, skipped and
+ * counted. */
+typedef enum dyad_import_format {
+    DYAD_IMPORT_JSONL,   /* dyad's own JSON Lines (dyad code, dyad query) */
+    DYAD_IMPORT_GDELT,   /* GDELT 1.0 and 2.0 event tables                */
+    DYAD_IMPORT_PHOENIX  /* Phoenix daily files                           */
+} dyad_import_format;
+
+const char *dyad_import_format_name(dyad_import_format format);
+int dyad_import_format_from_name(const char *name);
+
+typedef struct dyad_import_result {
+    dyad_doc_state state;   /* DYAD_DOC_SAME: the file was not read again */
+    size_t rows, events, skipped;
+} dyad_import_result;
+
+/* Imports one file; 0, or -1 when the file could not be read or stored
+ * (then nothing of it is stored). */
+int dyad_store_import(dyad_store *store, const char *path, dyad_import_format format,
+                      dyad_import_result *res);
+
+/* ---- read-only views (dyad serve) --------------------------------------
+ * JSON answers over a store, as the web API serves them (docs/api.md
+ * gives every member).  Each writes one JSON value to out and returns 0,
+ * or one of the codes below; the message goes to the store's diag.
+ * Filters are those of dyad_query and are checked as dyad_store_query
+ * checks them. */
+
+#define DYAD_STORE_ERROR     (-1)  /* the store failed                        */
+#define DYAD_STORE_INVALID   (-2)  /* a bad filter, cursor or argument        */
+#define DYAD_STORE_TIMEOUT   (-3)  /* the time limit ran out                  */
+#define DYAD_STORE_NOT_FOUND (-4)  /* no such document                        */
+
+/* Every statement after this fails with DYAD_STORE_TIMEOUT once ms
+ * milliseconds have passed (0: no limit, the default). */
+void dyad_store_time_limit(dyad_store *store, int ms);
+
+/* A number that changes whenever any process commits to the store, so
+ * that answers computed before can be known stale.  0 or -1. */
+int dyad_store_data_version(dyad_store *store, int64_t *version);
+
+/* Periods of aggregates: a day, a month or a year. */
+typedef enum dyad_period { DYAD_PERIOD_DAY, DYAD_PERIOD_MONTH, DYAD_PERIOD_YEAR } dyad_period;
+const char *dyad_period_name(dyad_period period);      /* "day", "month", "year" */
+int dyad_period_from_name(const char *name);            /* -1 when unknown        */
+
+/* A page of q's events as {"events": [...], "next": CURSOR|null}: at most
+ * q->limit (1..DYAD_STORE_PAGE_MAX; 0 means DYAD_STORE_PAGE_MAX) events in
+ * `dyad query`'s order and JSON, after the cursor `after` (NULL or "" for
+ * the first page; the `next` of the previous page otherwise).  A cursor
+ * names the last row seen, so pages neither repeat nor skip rows when
+ * events are added meanwhile.  q->offset must be 0. */
+#define DYAD_STORE_PAGE_MAX 1000
+int dyad_store_events_json(dyad_store *store, const dyad_query *q, const char *after, FILE *out);
+
+/* Per-period counts of q's dated events (a dyad: q->source, q->target,
+ * q->both): {"period", "periods": [{"period", "events", "quads": [q1, q2,
+ * q3, q4], "goldstein_sum", "goldstein_mean", "conflict_share"}...]},
+ * every period from the first to the last present, empty ones included;
+ * at most DYAD_STORE_PERIODS_MAX of them (more is DYAD_STORE_INVALID). */
+#define DYAD_STORE_PERIODS_MAX 4000
+int dyad_store_trend_json(dyad_store *store, const dyad_query *q, dyad_period period, FILE *out);
+
+/* The most active dyads of q's events, {"by_volume": [...]}, `top` of
+ * them (1..100), and those whose share of conflict events (quad classes
+ * 3 and 4) rose most between the last two periods of the store (the
+ * period of q's latest event and the one before), among dyads with at
+ * least min_events events in each: {"by_conflict_change": {"period",
+ * "previous", "dyads": [...]}}. */
+int dyad_store_dyads_json(dyad_store *store, const dyad_query *q, dyad_period period, size_t top,
+                          size_t min_events, FILE *out);
+
+/* A stored document by its id: {"id", "title", "date", "url", "outlet",
+ * "origin", "text", "events": [...], "truncated"}; each event is
+ * `dyad query`'s JSON plus "sentence_offsets": [start, end] of its
+ * sentence in text (byte offsets, as every other offset), at most
+ * max_events events.  DYAD_STORE_NOT_FOUND when no document has that id. */
+int dyad_store_document_json(dyad_store *store, const char *doc_id, size_t max_events, FILE *out);
+
+/* Actor codes starting with `text` (upper-cased) or named by words that
+ * contain it, most frequent first, at most max (1..100):
+ * {"actors": [{"code", "name", "events"}...]}; name is the words that
+ * named the code most often. */
+int dyad_store_actors_json(dyad_store *store, const char *text, size_t max, FILE *out);
+
+/* {"status": "ok", "schema", "documents", "events", "first", "last"}:
+ * cheap (row ids, not counts). */
+int dyad_store_health_json(dyad_store *store, FILE *out);
+
+/* ------------------------------------------------------------------------
+ * Web view and HTTP API (src/serve/, `dyad serve`)
+ *
+ * An HTTP server (GNU libmicrohttpd) over a store opened read-only: the
+ * JSON API of docs/api.md and a single-page view embedded in the
+ * library.  No endpoint writes.  Every request is checked before it
+ * reaches the store: GET and HEAD only, a bounded target, known
+ * parameters with valid values; answers are JSON with a status.  A
+ * fixed pool of threads each keeps its own store handle and a small
+ * cache of answers that is dropped whenever the store changes.
+ * ------------------------------------------------------------------------ */
+
+typedef struct dyad_serve_config {
+    const char *db;               /* the store (required)                    */
+    const char *bind;             /* an IPv4 or IPv6 address; NULL: 127.0.0.1 */
+    unsigned port;                /* 0: any free port (dyad_server_port)     */
+    unsigned threads;             /* 0: 2                                    */
+    unsigned max_connections;     /* 0: 512                                  */
+    unsigned timeout_s;           /* idle connection timeout; 0: 10          */
+    unsigned query_ms;            /* time limit of one query; 0: 2000        */
+    unsigned cache_entries;       /* answers cached per thread; 0: 1024      */
+    int no_cache;                 /* cache nothing (benchmarks)              */
+} dyad_serve_config;
+
+typedef struct dyad_server dyad_server;
+
+/* Opens the store read-only and starts serving in background threads.
+ * NULL with the reason reported through diag. */
+dyad_server *dyad_server_start(const dyad_serve_config *config, dyad_diag_fn diag, void *user);
+
+/* The port the server listens on (the one chosen when config->port was 0). */
+unsigned dyad_server_port(const dyad_server *server);
+
+/* Stops accepting, finishes the requests being answered, closes. */
+void dyad_server_stop(dyad_server *server);
+
+/* The MinHash signature of a text (over lower-cased word 3-shingles), as
+ * the store computes it for copy detection; returns the number of words.
+ * And the share of two signatures' values that agree (0..1), an estimate
+ * of the Jaccard similarity of the texts' shingle sets.  For tests and
+ * tools. */
+size_t dyad_minhash(const char *text, size_t len, uint32_t out[DYAD_MINHASH_N]);
+double dyad_minhash_similarity(const uint32_t a[DYAD_MINHASH_N], const uint32_t b[DYAD_MINHASH_N]);
+
+#if defined(__GNUC__) || defined(__clang__)
+#pragma GCC visibility pop
+#endif
 
 #ifdef __cplusplus
 }

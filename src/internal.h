@@ -103,6 +103,11 @@ int tokenize_range(arena *a, const char *text, uint32_t start, uint32_t end,
  * abbreviation: "u.s.", "gen.", "jan.". */
 bool tokenize_is_abbreviation(const char *word, size_t len);
 
+/* True when the token's normal form is `lower` (given in lower case),
+ * ignoring the token's ASCII case; token_in: one of a NULL-ended list. */
+bool token_is(const dyad_token *t, const char *lower);
+bool token_in(const dyad_token *t, const char *const *list);
+
 /* ---- sentence segmentation (sentence/segment.c) ----------------------
  * A sentence longer than SENTENCE_MAX_TOKENS is cut: real sentences are far
  * shorter, and the cap bounds the per-sentence work of later stages on

@@ -71,6 +71,34 @@ expect_status "bad --input" 2 "$dyad" tag --input xml examples/article.txt
 expect_status "bad --date" 2 "$dyad" tag --date 2022-13-01 examples/article.txt
 expect_status "missing file" 1 "$dyad" sentences "$tmp/no-such-file"
 expect_grep "missing file named" "no-such-file" "$tmp/err"
+# Every command is listed in dyad help, dict compile too.
+for c in code validate quotes sentences tag chunk "dict check" "dict lookup" "dict compile" help version; do
+    if "$dyad" help | grep -q "^  $c"; then ok; else not_ok "dyad help does not list '$c'"; fi
+done
+expect_status "help dict compile" 0 "$dyad" help dict compile
+expect_grep "help dict compile explains" "usage: dyad dict compile" "$tmp/out"
+expect_status "help of an unknown command" 2 "$dyad" help frobnicate
+# getopt_long manners: --opt=value, attached short values, grouped flags,
+# options after the inputs, and -- ending the options.
+expect_status "--output=tsv" 0 "$dyad" code -q --output=tsv examples/article.txt
+expect_grep "--output=tsv gives TSV" "^[0-9]{8}	[A-Z]" "$tmp/out"
+cp "$tmp/out" "$tmp/tsv1"
+expect_status "-qj2 --output tsv after the input" 0 "$dyad" code examples/article.txt -qj2 --output tsv
+if cmp -s "$tmp/out" "$tmp/tsv1" && [ ! -s "$tmp/err" ]; then ok; else not_ok "-qj2: other events than -q, or not quiet"; fi
+expect_status "-j0 refused" 2 "$dyad" code -j0 examples/article.txt
+expect_status "--date=bad refused" 2 "$dyad" code --date=2023-02-29 examples/article.txt
+expect_status "-- ends options" 1 "$dyad" sentences -q -- --not-an-option
+expect_grep "-- ends options: the name is an input" "not-an-option" "$tmp/err"
+# Write errors: a full disk is an error with a message and status 3; a
+# reader that goes away early (| head) is no error message.
+if [ -w /dev/full ]; then
+    "$dyad" code examples/article.txt >/dev/full 2>"$tmp/err"
+    if [ $? -eq 3 ] && grep -q "error writing output" "$tmp/err"; then ok; else not_ok "write to /dev/full: status 3 and a message"; fi
+    "$dyad" tag --json examples/article.txt >/dev/full 2>"$tmp/err"
+    if [ $? -eq 3 ]; then ok; else not_ok "tag to /dev/full: status 3"; fi
+fi
+"$dyad" code -q tests/gold/builtin.jsonl 2>"$tmp/err" | head -n 1 >/dev/null
+if [ ! -s "$tmp/err" ]; then ok; else not_ok "dyad code | head: quiet"; head -n 3 "$tmp/err"; fi
 
 # --- the example article --------------------------------------------
 golden "sentences of the example" article.sentences sentences examples/article.txt
@@ -141,6 +169,34 @@ printf 'Gondor\377 said\000 it \303 would talk.\n' >"$tmp/bad.txt"
 "$dyad" chunk --json "$tmp/bad.txt" >"$tmp/out" 2>"$tmp/err"
 valid_json "invalid UTF-8 gives valid JSON" "$tmp/out"
 expect_grep "invalid UTF-8 counted" "invalid UTF-8" "$tmp/err"
+
+# --- dictionary tools: dyad dict check|lookup|compile --------------------
+printf 'GOLLUM\n+SMEAGOL\n\t[HOB < 950601]\n\t[HOBGOV 950601 - 990815]\n\t[HOBREB >990816]\nMORDOR [MOR]\nMORDOR [MOR]\n' >"$tmp/d.actors"
+printf 'ACCEPT [030]\n- * $ PROPOSAL [081]\n' >"$tmp/d.verbs"
+printf 'GONDOR [GON]\n' >"$tmp/clean.actors"
+expect_status "dict check with a finding" 1 "$dyad" dict check "$tmp/d.actors" "$tmp/d.verbs"
+expect_grep "dict check names the duplicate" "d\.actors:7: duplicate: actor phrase MORDOR is already at .*d\.actors:6$" "$tmp/out"
+expect_grep "dict check totals" "^findings: 1 duplicate=1$" "$tmp/out"
+expect_status "dict check clean, --format=VALUE" 0 "$dyad" dict check --format=tabari --kind actors "$tmp/clean.actors"
+expect_grep "dict check counts a file" "clean\.actors: tabari actors: actors=1" "$tmp/out"
+expect_status "dict check unknown --format" 2 "$dyad" dict check --format xml "$tmp/clean.actors"
+expect_status "dict check unknown option" 2 "$dyad" dict check --frob "$tmp/clean.actors"
+expect_grep "dict check names the unknown option" "unknown option '--frob'" "$tmp/err"
+expect_status "dict check missing file" 1 "$dyad" dict check "$tmp/clean.actors" "$tmp/no-such.verbs"
+expect_status "dict lookup on a date" 0 "$dyad" dict lookup smeagol "$tmp/d.actors" --date 1997-01-01
+expect_grep "dict lookup says which code holds" "^  on 1997-01-01: HOBGOV$" "$tmp/out"
+expect_status "dict lookup by lemma" 0 "$dyad" dict lookup accepted "$tmp/d.verbs"
+expect_grep "dict lookup tries the lemma" "^-- as 'accept'" "$tmp/out"
+expect_status "dict lookup not found" 1 "$dyad" dict lookup frodo "$tmp/d.actors"
+expect_status "dict lookup bad --date" 2 "$dyad" dict lookup smeagol "$tmp/d.actors" --date 1997-02-30
+expect_status "dict lookup --help" 0 "$dyad" dict lookup --help
+expect_status "dict compile, combined -qo" 0 "$dyad" dict compile -qo "$tmp/d.img" "$tmp/d.actors" "$tmp/d.verbs"
+expect_grep "dict compile names the image" "^image: .*d\.img \([0-9]+ bytes\) from 2 files" "$tmp/out"
+expect_status "dict compile -o without a value" 2 "$dyad" dict compile "$tmp/d.actors" -o
+expect_status "dict compile of an image" 2 "$dyad" dict compile -o "$tmp/e.img" "$tmp/d.img"
+expect_status "dict lookup in the image" 0 "$dyad" dict lookup smeagol "$tmp/d.img" --date=1997-01-01
+expect_grep "the image answers as the text" "^  on 1997-01-01: HOBGOV$" "$tmp/out"
+expect_status "dict check of an image with text" 2 "$dyad" dict check "$tmp/d.img" "$tmp/d.actors"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

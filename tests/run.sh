@@ -3,9 +3,15 @@
 #
 #   1. unit tests (build/test_unit), then the same under ASan+UBSan
 #   2. CLI and golden tests (tests/cli.sh) on the normal and the ASan build
-#   3. the built-in dictionaries against the gold answer keys (tests/gold.sh)
-#   4. brief libFuzzer runs of every fuzz target (when clang's fuzzer
-#      runtime is installed; FUZZ_SECONDS per target, default 10)
+#   3. the built-in dictionaries against the gold answer keys (tests/gold.sh),
+#      and main-text extraction from web pages (tests/extract.sh)
+#   3b. the Python package's pytest suite (tests/python.sh) on both builds, and `make
+#       install`/`uninstall` into temporary prefixes (tests/install.sh)
+#   3c. the event store (tests/store.sh: ingest, query, kill -9, copies)
+#       and dyad serve (tests/web.sh: the HTTP API with curl, the view in
+#       headless Chromium), each also on the ASan build
+#   4. every libFuzzer target replays its checked-in corpus (fuzz/corpus;
+#      timed fuzzing is `make fuzz`)
 # Run from the project root: `make test`.
 set -u
 passed=0
@@ -49,12 +55,22 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 run "cli" sh tests/cli.sh build/dyad
 ASAN_OPTIONS=detect_leaks=1 run "cli (asan+ubsan)" sh tests/cli.sh build-asan/dyad
 run "gold" sh tests/gold.sh build/dyad
+run "symbols" sh tests/symbols.sh build/libdyad.so
+run "python" sh tests/python.sh build/libdyad.so
+run "python (asan+ubsan)" sh tests/python.sh build-asan/libdyad.so asan
+run "install" sh tests/install.sh
+run "store" sh tests/store.sh build/dyad
+ASAN_OPTIONS=detect_leaks=1 run "store (asan+ubsan)" sh tests/store.sh build-asan/dyad
+run "extract" sh tests/extract.sh build/dyad
+run "web" sh tests/web.sh build/dyad
+ASAN_OPTIONS=detect_leaks=1 WEB_TEST_OUT=build-asan/web-test run "web (asan+ubsan)" sh tests/web.sh build-asan/dyad
 
 if [ -e /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a ] ||
    ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1; then
-    run "fuzz" sh tests/fuzz.sh "${FUZZ_SECONDS:-10}"
+    run "fuzz" sh tests/fuzz.sh
 else
-    echo "fuzz: skipped (libclang-rt-14-dev not installed; run ./setup.sh)"
+    echo "fuzz: FAILED: libclang-rt-14-dev is not installed (run ./setup.sh)"
+    failed=$((failed + 1))
 fi
 
 echo "$passed passed, $failed failed"

@@ -4,14 +4,25 @@
 #ifndef DYAD_CLI_H
 #define DYAD_CLI_H
 #include "dyad.h"
+#include <stdatomic.h>
 #include <stdbool.h>
 
 /* Exit statuses, documented in dyad --help and the man page. */
-enum { EXIT_OK = 0, EXIT_SKIPPED = 1, EXIT_USAGE = 2 };
+enum { EXIT_OK = 0, EXIT_SKIPPED = 1, EXIT_USAGE = 2, EXIT_OUTPUT = 3 };
 
 typedef struct cli_stats {
     size_t documents, skipped, warnings, unreadable;
     bool quiet;
+    bool all_languages;     /* keep web pages in every language          */
+    size_t other_language;  /* pages skipped for their language          */
+    size_t passed_over;     /* WARC records that hold no page            */
+    /* A progress line on standard error (inputs, documents, events,
+     * documents/s), rewritten a few times a second while reading: set
+     * progress only when stderr is a terminal and not quiet. */
+    bool progress;
+    atomic_size_t *events;  /* the command's event count, or NULL        */
+    size_t inputs;
+    double started, shown;  /* seconds (monotonic)                        */
 } cli_stats;
 
 /* Prints a diagnostic as "dyad: FILE:LINE: error: MESSAGE [record ID]". */
@@ -26,8 +37,41 @@ typedef int (*cli_doc_fn)(const dyad_document *doc, void *user);
 int cli_for_each_document(char **inputs, int ninputs, dyad_format format,
                           cli_stats *stats, cli_doc_fn fn, void *user);
 
+/* `dyad dict check|compile|lookup` (cmd_dict.c): argv[0] is the
+ * subcommand; returns the exit status: 0 clean, 1 findings or unreadable
+ * input, 2 usage error. */
+int cmd_dict(int argc, char **argv);
+
+/* The same, with JSON Lines fields read from other keys: fields[f] is the
+ * key of dyad_field f, or NULL for its own name (fields may be NULL). */
+int cli_for_each_document_fields(char **inputs, int ninputs, dyad_format format,
+                                 const char *const *fields, cli_stats *stats, cli_doc_fn fn,
+                                 void *user);
+
 /* The text views: sentences, tag, chunk. */
 int cmd_text_view(const char *command, int argc, char **argv);
 
+/* `dyad extract`: the text the readers extracted (cmd_extract.c);
+ * argv[0] is "extract". */
+int cmd_extract(int argc, char **argv);
+
 void cli_usage(FILE *out);
+
+/* Gives argv[0] the name getopt_long's messages should carry ("dyad
+ * code"), resets getopt for a new parse, and returns argv. */
+char **cli_getopt_begin(char **argv, char *name, size_t size, const char *command);
+
+/* "YYYY-MM-DD" naming a day that exists. */
+bool cli_valid_date(const char *s);
+
+/* True once a write to standard output has failed: commands stop reading
+ * then, since nothing more can be delivered. */
+bool cli_output_failed(void);
+
+/* Flushes standard output.  A failed write (a full disk, say) is reported
+ * as "dyad COMMAND: error writing output: REASON" and gives EXIT_OUTPUT; a
+ * reader that went away (EPIPE: `dyad code ... | head`) gives EXIT_OUTPUT
+ * without a message, as a pipeline expects.  Returns status when all was
+ * written. */
+int cli_finish_output(const char *command, int status);
 #endif

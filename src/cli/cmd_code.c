@@ -1,10 +1,12 @@
 /* cmd_code.c -- `dyad code`: events from articles, and `dyad validate`:
  * the peers' validation suites with a table of exact records. */
 #include "cli.h"
-#include "code/code.h"
+#include <getopt.h>
+#include <unistd.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* ---- dyad validate ------------------------------------------------------------ */
 
@@ -34,36 +36,38 @@ static void validate_help(FILE *out)
 
 int cmd_validate(int argc, char **argv)
 {
-    code_validate_config cfg;
+    dyad_validate_config cfg;
     memset(&cfg, 0, sizeof cfg);
-    cli_stats st = {0, 0, 0, 0, false};
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) { validate_help(stdout); return EXIT_OK; }
-        if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0) cfg.verbose = true;
-        else if (strcmp(a, "--trace") == 0) cfg.verbose = cfg.trace = true;
-        else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) st.quiet = true;
-        else if (strcmp(a, "--dict-dir") == 0) {
-            if (i + 1 >= argc) { fprintf(stderr, "dyad validate: --dict-dir needs a directory\n"); return EXIT_USAGE; }
-            cfg.dict_dir = argv[++i];
-        } else if (a[0] == '-' && a[1]) {
-            fprintf(stderr, "dyad validate: unknown option '%s'\n\n", a);
-            validate_help(stderr);
-            return EXIT_USAGE;
-        } else if (cfg.path) {
-            fprintf(stderr, "dyad validate: one suite at a time\n");
-            return EXIT_USAGE;
-        } else {
-            cfg.path = a;
+    cli_stats st = {0};
+    enum { OPT_DICT_DIR = 256, OPT_TRACE };
+    static const struct option longopts[] = {
+        {"dict-dir", required_argument, NULL, OPT_DICT_DIR}, {"verbose", no_argument, NULL, 'v'},
+        {"trace", no_argument, NULL, OPT_TRACE},             {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},                    {NULL, 0, NULL, 0}};
+    char name[32];
+    cli_getopt_begin(argv, name, sizeof name, "validate");
+    int c;
+    while ((c = getopt_long(argc, argv, "vqh", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'h': validate_help(stdout); return cli_finish_output("validate", EXIT_OK);
+        case 'v': cfg.verbose = 1; break;
+        case OPT_TRACE: cfg.verbose = cfg.trace = 1; break;
+        case 'q': st.quiet = true; break;
+        case OPT_DICT_DIR: cfg.dict_dir = optarg; break;
+        default: fprintf(stderr, "(see dyad validate --help)\n"); return EXIT_USAGE;
         }
     }
-    if (!cfg.path) { validate_help(stderr); return EXIT_USAGE; }
+    if (argc - optind > 1) {
+        fprintf(stderr, "dyad validate: one suite at a time\n");
+        return EXIT_USAGE;
+    }
+    if (optind < argc) cfg.suite = argv[optind];
+    if (!cfg.suite) { validate_help(stderr); return EXIT_USAGE; }
     cfg.report = stdout;
     cfg.diag = cli_diag;
     cfg.user = &st;
-    code_validate_result res;
-    if (code_validate(&cfg, &res)) return EXIT_SKIPPED;
-    return EXIT_OK;
+    int status = dyad_validate(&cfg, NULL) ? EXIT_SKIPPED : EXIT_OK;
+    return cli_finish_output("validate", status);
 }
 
 /* ---- dyad code ------------------------------------------------------------------ */
@@ -99,22 +103,13 @@ static void code_help(FILE *out)
             "  --trace          print how the coder read each sentence (word types,\n"
             "                   actors, clauses) to standard error\n"
             "  --date YYYY-MM-DD  publication date for documents that have none\n"
-            "  --input FORMAT   text, jsonl, tabari or petrarch (default: detect)\n"
+            "  --input FORMAT   text, jsonl, tabari, petrarch, html or warc (default: detect)\n"
             "  -j N             code with N threads sharing one set of dictionaries;\n"
             "                   output stays in input order\n"
             "  -q, --quiet      no warnings, only errors\n"
             "  -h, --help       this help\n\n"
             "exit status: 0 all read, 1 some record, file or dictionary line\n"
             "skipped, 2 usage error\n");
-}
-
-static bool valid_iso_date(const char *s)
-{
-    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-') return false;
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return false;
-    int m = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
-    return m >= 1 && m <= 12 && d >= 1 && d <= 31;
 }
 
 /* A document copied out of the reader, which reuses its memory. */
@@ -137,11 +132,21 @@ static int copy_document(doc_copy *c, const dyad_document *d)
     size_t idn = d->id ? strlen(d->id) : 0, tn = d->title ? strlen(d->title) : 0,
            un = d->url ? strlen(d->url) : 0, sn = d->source ? strlen(d->source) : 0,
            fn = d->file ? strlen(d->file) : 0;
-    size_t total = idn + tn + un + sn + fn + d->len + d->parse_len + 8;
+    size_t ln = d->language ? strlen(d->language) : 0;
+    size_t an = d->anchors ? d->nanchors * sizeof *d->anchors : 0;
+    size_t total = an + idn + tn + un + sn + fn + ln + d->len + d->parse_len + 9;
     c->mem = malloc(total);
     if (!c->mem) return -1;
     char *at = c->mem;
     c->d = *d;
+    /* A web page's map back to its bytes lives in the reader too; it
+     * goes first, where malloc's alignment suits it. */
+    if (an) {
+        memcpy(at, d->anchors, an);
+        c->d.anchors = (const dyad_anchor *)(void *)at;
+        at += an;
+    }
+    c->d.language = d->language ? dup_into(&at, d->language, ln) : NULL;
     c->d.id = d->id ? dup_into(&at, d->id, idn) : NULL;
     c->d.title = d->title ? dup_into(&at, d->title, tn) : NULL;
     c->d.url = d->url ? dup_into(&at, d->url, un) : NULL;
@@ -166,6 +171,7 @@ typedef struct code_run {
     const char *date;
     bool trace;       /* --trace: each sentence's parse to stderr */
     size_t failed;
+    atomic_size_t events; /* for the progress line                  */
     /* threads */
     int nthreads;
 } code_run;
@@ -184,6 +190,7 @@ static int code_one(code_run *r, coder_thread *ct, const dyad_document *doc, FIL
         return -1;
     }
     dyad_render_events(out, &a, ev, n, r->format, r->render_flags);
+    atomic_fetch_add(&r->events, n);
     return 0;
 }
 
@@ -192,13 +199,15 @@ static int code_one(code_run *r, coder_thread *ct, const dyad_document *doc, FIL
 typedef struct single_ctx {
     code_run *run;
     coder_thread ct;
+    bool flush;  /* stdin is a pipe: each document's events go out at once */
 } single_ctx;
 
 static int code_single(const dyad_document *doc, void *user)
 {
     single_ctx *sc = user;
     if (code_one(sc->run, &sc->ct, doc, stdout)) sc->run->failed++;
-    return 0;
+    if (sc->flush) fflush(stdout);
+    return cli_output_failed() ? -1 : 0;
 }
 
 /* ---- several threads ------------------------------------------------------------------
@@ -305,6 +314,7 @@ static int code_pooled(const dyad_document *doc, void *user)
 {
     pool *p = user;
     drain(p, false);  /* frees the slot about to be filled, if needed */
+    if (cli_output_failed()) return -1;
     slot *s = &p->slots[p->fill_at % p->nslots];
     if (copy_document(&s->docs[s->n], doc)) {
         fprintf(stderr, "dyad: %s:%zu: error: out of memory reading record %s\n", doc->file ? doc->file : "-",
@@ -337,81 +347,96 @@ int cmd_code(int argc, char **argv)
     memset(&cfg, 0, sizeof cfg);
     code_run run;
     memset(&run, 0, sizeof run);
+    atomic_init(&run.events, 0);
     run.format = DYAD_EVENTS_JSONL;
     run.nthreads = 1;
     dyad_format format = DYAD_FORMAT_AUTO;
-    cli_stats st = {0, 0, 0, 0, false};
+    cli_stats st = {0};
     const char **actors = calloc((size_t)argc + 1, sizeof *actors);
     char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
     int ninputs = 0, rc = EXIT_USAGE;
     bool no_default = false;
     dyad_coder *coder = NULL;
     if (!actors || !inputs) goto done;
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        bool takes = strcmp(a, "--project") == 0 || strcmp(a, "--verbs") == 0 ||
-                     strcmp(a, "--actors") == 0 || strcmp(a, "--agents") == 0 ||
-                     strcmp(a, "--discards") == 0 || strcmp(a, "--options") == 0 ||
-                     strcmp(a, "--output") == 0 || strcmp(a, "--date") == 0 ||
-                     strcmp(a, "--input") == 0 || strcmp(a, "-j") == 0;
-        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) { code_help(stdout); rc = EXIT_OK; goto done; }
-        if (takes && i + 1 >= argc) {
-            fprintf(stderr, "dyad code: %s needs a value\n", a);
-            goto done;
-        }
-        if (strcmp(a, "--project") == 0) cfg.project = argv[++i];
-        else if (strcmp(a, "--verbs") == 0) cfg.verbs = argv[++i];
-        else if (strcmp(a, "--actors") == 0) actors[cfg.nactors++] = argv[++i];
-        else if (strcmp(a, "--agents") == 0) cfg.agents = argv[++i];
-        else if (strcmp(a, "--discards") == 0) cfg.discards = argv[++i];
-        else if (strcmp(a, "--options") == 0) cfg.options = argv[++i];
-        else if (strcmp(a, "--output") == 0) {
-            int f = dyad_event_format_from_name(argv[++i]);
+    enum { OPT_PROJECT = 256, OPT_VERBS, OPT_ACTORS, OPT_AGENTS, OPT_DISCARDS, OPT_OPTIONS, OPT_OUTPUT,
+           OPT_DATE, OPT_INPUT, OPT_NO_DEFAULT, OPT_EXPLAIN, OPT_TRACE, OPT_PHOENIX_QUAD };
+    static const struct option longopts[] = {
+        {"project", required_argument, NULL, OPT_PROJECT},
+        {"verbs", required_argument, NULL, OPT_VERBS},
+        {"actors", required_argument, NULL, OPT_ACTORS},
+        {"agents", required_argument, NULL, OPT_AGENTS},
+        {"discards", required_argument, NULL, OPT_DISCARDS},
+        {"options", required_argument, NULL, OPT_OPTIONS},
+        {"output", required_argument, NULL, OPT_OUTPUT},
+        {"date", required_argument, NULL, OPT_DATE},
+        {"input", required_argument, NULL, OPT_INPUT},
+        {"jobs", required_argument, NULL, 'j'},
+        {"no-default-dict", no_argument, NULL, OPT_NO_DEFAULT},
+        {"explain", no_argument, NULL, OPT_EXPLAIN},
+        {"trace", no_argument, NULL, OPT_TRACE},
+        {"phoenix-quad", no_argument, NULL, OPT_PHOENIX_QUAD},
+        {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    char name[32];
+    cli_getopt_begin(argv, name, sizeof name, "code");
+    int c;
+    while ((c = getopt_long(argc, argv, "j:qh", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'h': code_help(stdout); rc = cli_finish_output("code", EXIT_OK); goto done;
+        case OPT_PROJECT: cfg.project = optarg; break;
+        case OPT_VERBS: cfg.verbs = optarg; break;
+        case OPT_ACTORS: actors[cfg.nactors++] = optarg; break;
+        case OPT_AGENTS: cfg.agents = optarg; break;
+        case OPT_DISCARDS: cfg.discards = optarg; break;
+        case OPT_OPTIONS: cfg.options = optarg; break;
+        case OPT_OUTPUT: {
+            int f = dyad_event_format_from_name(optarg);
             if (f < 0) {
-                fprintf(stderr, "dyad code: unknown output format '%s' (jsonl, tsv, tabari, gdelt)\n", argv[i]);
+                fprintf(stderr, "dyad code: unknown output format '%s' (jsonl, tsv, tabari, gdelt)\n", optarg);
                 goto done;
             }
             run.format = (dyad_event_format)f;
-        } else if (strcmp(a, "--date") == 0) {
-            if (!valid_iso_date(argv[++i])) {
-                fprintf(stderr, "dyad code: --date wants YYYY-MM-DD, not '%s'\n", argv[i]);
+            break;
+        }
+        case OPT_DATE:
+            if (!cli_valid_date(optarg)) {
+                fprintf(stderr, "dyad code: --date wants YYYY-MM-DD, not '%s'\n", optarg);
                 goto done;
             }
-            run.date = argv[i];
-        } else if (strcmp(a, "--input") == 0) {
-            int f = dyad_format_from_name(argv[++i]);
+            run.date = optarg;
+            break;
+        case OPT_INPUT: {
+            int f = dyad_format_from_name(optarg);
             if (f < 0) {
-                fprintf(stderr, "dyad code: unknown input format '%s' (text, jsonl, tabari, petrarch)\n", argv[i]);
+                fprintf(stderr, "dyad code: unknown input format '%s' (text, jsonl, tabari, petrarch, html, warc)\n", optarg);
                 goto done;
             }
             format = (dyad_format)f;
-        } else if (strcmp(a, "-j") == 0) {
+            break;
+        }
+        case 'j': {
             char *e;
-            long n = strtol(argv[++i], &e, 10);
-            if (*e || n < 1 || n > 256) {
-                fprintf(stderr, "dyad code: -j wants a number of threads from 1 to 256\n");
+            long n = strtol(optarg, &e, 10);
+            if (*e || e == optarg || n < 1 || n > 256) {
+                fprintf(stderr, "dyad code: -j wants a number of threads from 1 to 256, not '%s'\n", optarg);
                 goto done;
             }
             run.nthreads = (int)n;
-        } else if (strcmp(a, "--no-default-dict") == 0) {
-            no_default = true;
-        } else if (strcmp(a, "--explain") == 0) {
+            break;
+        }
+        case OPT_NO_DEFAULT: no_default = true; break;
+        case OPT_EXPLAIN:
             run.copt.explain = 1;
             run.render_flags |= DYAD_EVENTS_EXPLAIN;
-        } else if (strcmp(a, "--trace") == 0) {
-            run.trace = true;
-        } else if (strcmp(a, "--phoenix-quad") == 0) {
-            run.render_flags |= DYAD_EVENTS_PHOENIX_QUAD;
-        } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
-            st.quiet = true;
-        } else if (a[0] == '-' && a[1]) {
-            fprintf(stderr, "dyad code: unknown option '%s'\n\n", a);
-            code_help(stderr);
-            goto done;
-        } else {
-            inputs[ninputs++] = argv[i];
+            break;
+        case OPT_TRACE: run.trace = true; break;
+        case OPT_PHOENIX_QUAD: run.render_flags |= DYAD_EVENTS_PHOENIX_QUAD; break;
+        case 'q': st.quiet = true; break;
+        default: fprintf(stderr, "(see dyad code --help)\n"); goto done;
         }
     }
+    for (int i = optind; i < argc; i++) inputs[ninputs++] = argv[i];
     cfg.builtin = !no_default;
     if (no_default && !cfg.project && !cfg.verbs) {
         fprintf(stderr, "dyad code: --no-default-dict and no verbs dictionary (--verbs FILE or --project FILE)\n\n");
@@ -427,12 +452,20 @@ int cmd_code(int argc, char **argv)
     if (run.date) memcpy(run.copt.default_date, run.date, 11);
     run.coder = coder;
     int read_rc;
+    st.events = &run.events;
+    st.progress = !st.quiet && isatty(2);
     if (run.nthreads <= 1) {
         single_ctx sc;
         sc.run = &run;
+        sc.flush = false;
+        struct stat sb;
+        for (int k = 0; k <= ninputs && !sc.flush; k++)
+            if ((k == ninputs ? ninputs == 0 : strcmp(inputs[k], "-") == 0) && fstat(0, &sb) == 0 &&
+                !S_ISREG(sb.st_mode))
+                sc.flush = true;
         sc.ct.pipe = dyad_pipeline_new(DYAD_LEVEL_CHUNKS);
+        if (run.trace) run.copt.trace = stderr; /* one thread: one stream */
         sc.ct.work = dyad_coder_work_new(coder, &run.copt);
-        if (sc.ct.work && run.trace) sc.ct.work->trace = stderr;
         if (!sc.ct.pipe || !sc.ct.work) {
             dyad_pipeline_free(sc.ct.pipe);
             dyad_coder_work_free(sc.ct.work);
@@ -494,11 +527,14 @@ int cmd_code(int argc, char **argv)
         pthread_cond_destroy(&p.cv);
         free(p.slots); free(p.cts); free(th); free(wa);
     }
-    fflush(stdout);
-    if (!st.quiet)
+    rc = (read_rc || st.skipped || st.unreadable || run.failed || dd.errors) ? EXIT_SKIPPED : EXIT_OK;
+    rc = cli_finish_output("code", rc);
+    if (!st.quiet && rc != EXIT_OUTPUT)
         fprintf(stderr, "dyad: %zu document(s) coded, %zu record(s) skipped, %zu input(s) unreadable\n",
                 st.documents - run.failed, st.skipped + run.failed, st.unreadable);
-    rc = (read_rc || st.skipped || st.unreadable || run.failed || dd.errors) ? EXIT_SKIPPED : EXIT_OK;
+    if (!st.quiet && rc != EXIT_OUTPUT && (st.other_language || st.passed_over))
+        fprintf(stderr, "dyad: %zu page(s) in other languages skipped, %zu WARC record(s) "
+                        "without a page passed over\n", st.other_language, st.passed_over);
 done:
     dyad_coder_free(coder);
     free(actors);

@@ -1,6 +1,7 @@
 /* cmd_text.c -- `dyad sentences`, `dyad tag`, `dyad chunk`: the text
  * pipeline's views, for people checking what dyad sees and for tests. */
 #include "cli.h"
+#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,10 +39,10 @@ static int render_document(const dyad_document *doc, void *user)
             return 0;
         }
         dyad_render_quotes(stdout, &a, q, (size_t)n, v->flags);
-        return 0;
+        return cli_output_failed() ? -1 : 0;
     }
     v->render(stdout, &a, v->flags);
-    return 0;
+    return cli_output_failed() ? -1 : 0;
 }
 
 static void text_view_help(const char *command, FILE *out)
@@ -65,22 +66,13 @@ static void text_view_help(const char *command, FILE *out)
             "Inputs are files, directories (read recursively, in sorted order) or\n"
             "- for standard input (the default).\n\n"
             "options:\n"
-            "  --input FORMAT   text, jsonl, tabari or petrarch (default: detect)\n"
+            "  --input FORMAT   text, jsonl, tabari, petrarch, html or warc (default: detect)\n"
             "  --json           one JSON object per sentence, with byte offsets\n"
             "  --date YYYY-MM-DD  publication date for documents that have none\n"
             "  -q, --quiet      no warnings, only errors\n"
             "  -h, --help       this help\n\n"
             "exit status: 0 all read, 1 some record or file skipped, 2 usage error\n",
             command, what);
-}
-
-static bool valid_date(const char *s)
-{
-    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-') return false;
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return false;
-    int m = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
-    return m >= 1 && m <= 12 && d >= 1 && d <= 31;
 }
 
 int cmd_text_view(const char *command, int argc, char **argv)
@@ -93,59 +85,60 @@ int cmd_text_view(const char *command, int argc, char **argv)
     else { v.render = dyad_render_chunks; level = DYAD_LEVEL_CHUNKS; }
 
     dyad_format format = DYAD_FORMAT_AUTO;
-    cli_stats st = {0, 0, 0, 0, false};
+    cli_stats st = {0};
     char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
     int ninputs = 0;
     if (!inputs) return EXIT_USAGE;
-    for (int i = 0; i < argc; i++) {
-        const char *arg = argv[i];
-        if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
+    enum { OPT_JSON = 256, OPT_INPUT, OPT_DATE };
+    static const struct option longopts[] = {
+        {"json", no_argument, NULL, OPT_JSON},       {"input", required_argument, NULL, OPT_INPUT},
+        {"date", required_argument, NULL, OPT_DATE}, {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},            {NULL, 0, NULL, 0}};
+    char name[32];
+    cli_getopt_begin(argv, name, sizeof name, command);
+    int c;
+    while ((c = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'h':
             text_view_help(command, stdout);
             free(inputs);
-            return EXIT_OK;
-        } else if (strcmp(arg, "--json") == 0) {
-            v.flags |= DYAD_RENDER_JSON;
-        } else if (strcmp(arg, "-q") == 0 || strcmp(arg, "--quiet") == 0) {
-            st.quiet = true;
-        } else if (strcmp(arg, "--input") == 0 || strcmp(arg, "--date") == 0) {
-            if (i + 1 >= argc) {
-                fprintf(stderr, "dyad %s: %s needs a value\n", command, arg);
+            return cli_finish_output(command, EXIT_OK);
+        case OPT_JSON: v.flags |= DYAD_RENDER_JSON; break;
+        case 'q': st.quiet = true; break;
+        case OPT_INPUT: {
+            int f = dyad_format_from_name(optarg);
+            if (f < 0) {
+                fprintf(stderr, "dyad %s: unknown input format '%s' (text, jsonl, tabari, petrarch, html, warc)\n",
+                        command, optarg);
                 free(inputs);
                 return EXIT_USAGE;
             }
-            const char *val = argv[++i];
-            if (arg[2] == 'i') {
-                int f = dyad_format_from_name(val);
-                if (f < 0) {
-                    fprintf(stderr, "dyad %s: unknown input format '%s' (text, jsonl, tabari, petrarch)\n",
-                            command, val);
-                    free(inputs);
-                    return EXIT_USAGE;
-                }
-                format = (dyad_format)f;
-            } else {
-                if (!valid_date(val)) {
-                    fprintf(stderr, "dyad %s: --date wants YYYY-MM-DD, not '%s'\n", command, val);
-                    free(inputs);
-                    return EXIT_USAGE;
-                }
-                v.date = val;
+            format = (dyad_format)f;
+            break;
+        }
+        case OPT_DATE:
+            if (!cli_valid_date(optarg)) {
+                fprintf(stderr, "dyad %s: --date wants YYYY-MM-DD, not '%s'\n", command, optarg);
+                free(inputs);
+                return EXIT_USAGE;
             }
-        } else if (arg[0] == '-' && arg[1] != 0) {
-            fprintf(stderr, "dyad %s: unknown option '%s' (see dyad %s --help)\n", command, arg, command);
+            v.date = optarg;
+            break;
+        default:
+            fprintf(stderr, "(see dyad %s --help)\n", command);
             free(inputs);
             return EXIT_USAGE;
-        } else {
-            inputs[ninputs++] = argv[i];
         }
     }
+    for (int i = optind; i < argc; i++) inputs[ninputs++] = argv[i];
     v.pipeline = dyad_pipeline_new(level);
     if (!v.pipeline) { free(inputs); return EXIT_SKIPPED; }
     cli_for_each_document(inputs, ninputs, format, &st, render_document, &v);
     dyad_pipeline_free(v.pipeline);
     free(inputs);
-    if (st.skipped || st.unreadable || v.failed)
+    int rc = cli_finish_output(command, st.skipped || st.unreadable || v.failed ? EXIT_SKIPPED : EXIT_OK);
+    if (rc == EXIT_SKIPPED)
         fprintf(stderr, "dyad: %zu document(s) read, %zu record(s) skipped, %zu input(s) unreadable\n",
                 st.documents, st.skipped + v.failed, st.unreadable);
-    return st.skipped || st.unreadable || v.failed ? EXIT_SKIPPED : EXIT_OK;
+    return rc;
 }

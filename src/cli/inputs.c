@@ -4,15 +4,68 @@
 #include "cli.h"
 #include <dirent.h>
 #include <errno.h>
+#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
+
+static double seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Rewrites the progress line, at most four times a second. */
+static void show_progress(cli_stats *st, bool last)
+{
+    double now = seconds();
+    if (!last && now - st->shown < 0.25) return;
+    st->shown = now;
+    double rate = now > st->started ? (double)st->documents / (now - st->started) : 0;
+    fprintf(stderr, "\rdyad: %zu input(s), %zu document(s)", st->inputs, st->documents);
+    if (st->events) fprintf(stderr, ", %zu event(s)", atomic_load(st->events));
+    fprintf(stderr, ", %.0f documents/s\033[K", rate);
+    if (last) fputc('\n', stderr);
+}
+
+char **cli_getopt_begin(char **argv, char *name, size_t size, const char *command)
+{
+    snprintf(name, size, "dyad %s", command);
+    argv[0] = name;
+    optind = 1;
+    opterr = 1;
+    return argv;
+}
+
+bool cli_valid_date(const char *s)
+{
+    return dyad_date_parse(s, NULL) == 0;
+}
+
+bool cli_output_failed(void)
+{
+    return ferror(stdout) != 0;
+}
+
+int cli_finish_output(const char *command, int status)
+{
+    errno = 0;
+    if (fflush(stdout) == 0 && !ferror(stdout)) return status;
+    if (errno != EPIPE)
+        fprintf(stderr, "dyad %s: error writing output: %s\n", command,
+                errno ? strerror(errno) : "write failed");
+    return EXIT_OUTPUT;
+}
 
 void cli_diag(const dyad_diag *d, void *user)
 {
     cli_stats *st = user;
     if (d->severity == DYAD_NOTE && st && st->quiet) return;
     if (d->severity == DYAD_WARNING && st && st->quiet) return;
+    /* A message must not run into the progress line. */
+    if (st && st->progress) fputs("\r\033[K", stderr);
     const char *sev = d->severity == DYAD_ERROR ? "error" :
                       d->severity == DYAD_WARNING ? "warning" : "note";
     fprintf(stderr, "dyad: %s", d->file ? d->file : "-");
@@ -22,19 +75,30 @@ void cli_diag(const dyad_diag *d, void *user)
     fputc('\n', stderr);
 }
 
-static int read_one(const char *path, dyad_format format, cli_stats *st, cli_doc_fn fn,
-                    void *user)
+static int read_one(const char *path, dyad_format format, const char *const *fields, cli_stats *st,
+                    cli_doc_fn fn, void *user)
 {
     dyad_reader *r = dyad_reader_open_file(path, format, cli_diag, st);
     if (!r) { st->unreadable++; return 0; }
+    for (int f = 0; fields && f < DYAD_FIELD_COUNT; f++)
+        if (fields[f] && dyad_reader_set_field(r, (dyad_field)f, fields[f])) {
+            dyad_reader_close(r);
+            st->unreadable++;
+            return -1;
+        }
+    dyad_reader_accept_all_languages(r, st->all_languages);
+    st->inputs++;
     dyad_document doc;
     int rc = 0;
     while (dyad_reader_next(r, &doc)) {
         st->documents++;
         if (fn(&doc, user)) { rc = -1; break; }
+        if (st->progress) show_progress(st, false);
     }
     st->skipped += dyad_reader_skipped(r);
     st->warnings += dyad_reader_warnings(r);
+    st->other_language += dyad_reader_other_language(r);
+    st->passed_over += dyad_reader_passed_over(r);
     dyad_reader_close(r);
     return rc;
 }
@@ -46,8 +110,8 @@ static int cmp_names(const void *a, const void *b)
 
 /* Walks a directory tree, reading regular files whose names do not start
  * with a dot. */
-static int read_tree(const char *root, dyad_format format, cli_stats *st, cli_doc_fn fn,
-                     void *user)
+static int read_tree(const char *root, dyad_format format, const char *const *fields, cli_stats *st,
+                     cli_doc_fn fn, void *user)
 {
     size_t cap = 16, n = 0;
     char **stack = malloc(cap * sizeof *stack);
@@ -90,7 +154,7 @@ static int read_tree(const char *root, dyad_format format, cli_stats *st, cli_do
         for (size_t i = 0; i < en; i++) {
             struct stat sb;
             if (rc == 0 && stat(entries[i], &sb) == 0 && S_ISREG(sb.st_mode))
-                rc = read_one(entries[i], format, st, fn, user);
+                rc = read_one(entries[i], format, fields, st, fn, user);
         }
         for (size_t i = en; i-- > 0;) {
             struct stat sb;
@@ -113,18 +177,34 @@ static int read_tree(const char *root, dyad_format format, cli_stats *st, cli_do
     return rc;
 }
 
-int cli_for_each_document(char **inputs, int ninputs, dyad_format format, cli_stats *st,
-                          cli_doc_fn fn, void *user)
+static int for_each(char **inputs, int ninputs, dyad_format format, cli_stats *st,
+                    cli_doc_fn fn, void *user)
 {
-    if (ninputs == 0) return read_one("-", format, st, fn, user);
+    return cli_for_each_document_fields(inputs, ninputs, format, NULL, st, fn, user);
+}
+
+int cli_for_each_document_fields(char **inputs, int ninputs, dyad_format format,
+                                 const char *const *fields, cli_stats *st, cli_doc_fn fn, void *user)
+{
+    if (ninputs == 0) return read_one("-", format, fields, st, fn, user);
     for (int i = 0; i < ninputs; i++) {
         struct stat sb;
         int rc;
         if (strcmp(inputs[i], "-") != 0 && stat(inputs[i], &sb) == 0 && S_ISDIR(sb.st_mode))
-            rc = read_tree(inputs[i], format, st, fn, user);
+            rc = read_tree(inputs[i], format, fields, st, fn, user);
         else
-            rc = read_one(inputs[i], format, st, fn, user);
+            rc = read_one(inputs[i], format, fields, st, fn, user);
         if (rc) return rc;
     }
     return 0;
+}
+
+int cli_for_each_document(char **inputs, int ninputs, dyad_format format, cli_stats *st,
+                          cli_doc_fn fn, void *user)
+{
+    if (st->progress) st->started = st->shown = seconds();
+    int rc = for_each(inputs, ninputs, format, st, fn, user);
+    /* The final figures stay on the terminal, on a line of their own. */
+    if (st->progress) show_progress(st, true);
+    return rc;
 }

@@ -65,6 +65,14 @@ struct dyad_coder {
                              subject code both directions, ...          */
 };
 
+/* dyad_coder_new() with dyad's built-in dictionaries and their index taken
+ * from `image` (ix_image_build(), used in place: it must outlive the
+ * coder) when cfg->builtin is set and no file of the user's is given.
+ * Without an image, with the user's files, or when the image is refused
+ * (reported through cfg->diag) the text is read and compiled.
+ * dyad_coder_new() passes the image compiled into the library. */
+dyad_coder *code_coder_new(const dyad_coder_config *cfg, const void *image, size_t len);
+
 /* ---- words ----------------------------------------------------------------------- */
 
 typedef enum cw_type {
@@ -330,26 +338,6 @@ static inline uint32_t code_actor_group(const code_sentence *s, uint32_t a)
     return a == DICT_NONE ? DICT_NONE : s->actors[a].group;
 }
 
-/* ---- validation (code_validate.c) ---------------------------------------------------------- */
-
-typedef struct code_validate_result {
-    size_t records, exact;
-    size_t ncats;
-    struct { char name[24]; size_t records, exact; } cats[64];
-} code_validate_result;
-
-typedef struct code_validate_config {
-    const char *path;          /* Validate.project or a PETRARCH records XML */
-    const char *dict_dir;      /* --dict-dir, may be NULL                   */
-    FILE *report;              /* table and per-record lines; may be NULL  */
-    bool verbose;              /* every failing record with what was coded */
-    bool trace;                /* ... and its parse                        */
-    dyad_diag_fn diag;
-    void *user;
-} code_validate_config;
-
-/* Runs a suite; returns 0, or -1 when it could not be run at all (the
- * reason went to diag). */
-int code_validate(const code_validate_config *cfg, code_validate_result *out);
+/* Validation (code_validate.c) is dyad_validate() in dyad.h. */
 
 #endif

@@ -4,7 +4,9 @@
  * which runs the stages of code.h over each sentence of an analysis.
  */
 #include "code.h"
+#include "dict/dict_builtin.h"
 #include "when/when.h"
+#include <stdio.h>
 #include <stdlib.h>
 
 static int load(dyad_dict *d, const char *path, dict_kind kind, const dyad_coder_config *cfg)
@@ -19,10 +21,47 @@ static int load(dyad_dict *d, const char *path, dict_kind kind, const dyad_coder
     return dict_load_file(d, path, &lo);
 }
 
+static bool given(const char *path) { return path && *path; }
+
+static bool user_files(const dyad_coder_config *cfg)
+{
+    if (given(cfg->project) || given(cfg->options) || given(cfg->verbs) || given(cfg->agents) ||
+        given(cfg->discards))
+        return true;
+    for (size_t i = 0; i < cfg->nactors; i++)
+        if (given(cfg->actors[i])) return true;
+    return false;
+}
+
+/* The built-in dictionaries and their index from a compiled image; false,
+ * with the reason reported, when the image is refused: coding from the
+ * text is then only slower to start. */
+static bool load_image(dyad_coder *c, const dyad_coder_config *cfg, const void *image, size_t len)
+{
+    char err[512];
+    if (ix_image_load(image, len, &c->dict, &c->ix, err, sizeof err) == 0) return true;
+    if (cfg->diag) {
+        char msg[640];
+        snprintf(msg, sizeof msg, "compiled image refused (%s); reading the text dictionaries instead", err);
+        dyad_diag dg = {DYAD_WARNING, "<built-in dictionaries>", 0, NULL, msg};
+        cfg->diag(&dg, cfg->user);
+    }
+    return false;
+}
+
 dyad_coder *dyad_coder_new(const dyad_coder_config *cfg)
+{
+    return code_coder_new(cfg, dict_builtin_image, dict_builtin_image_len);
+}
+
+dyad_coder *code_coder_new(const dyad_coder_config *cfg, const void *image, size_t len)
 {
     dyad_coder *c = calloc(1, sizeof *c);
     if (!c) return NULL;
+    if (cfg->builtin && image && len && !user_files(cfg) && load_image(c, cfg, image, len)) {
+        c->dyad_rules = true;
+        goto compiled;
+    }
     c->dict = dict_new();
     if (!c->dict) goto fail;
     if (load(c->dict, cfg->project, DICT_KIND_PROJECT, cfg) ||
@@ -46,10 +85,6 @@ dyad_coder *dyad_coder_new(const dyad_coder_config *cfg)
         if (dict_load_builtin(c->dict, &lo)) goto fail;
         c->dyad_rules = true;
     }
-    for (size_t f = 0; f < dict_file_count(c->dict); f++) {
-        const dict_file *df = dict_file_at(c->dict, (uint32_t)f);
-        if (df->kind == DICT_KIND_VERBS && df->syntax == DICT_SYNTAX_PETRARCH) c->petrarch = true;
-    }
     c->ix = ix_build(c->dict);
     if (!c->ix) {
         if (cfg->diag) {
@@ -57,6 +92,11 @@ dyad_coder *dyad_coder_new(const dyad_coder_config *cfg)
             cfg->diag(&dg, cfg->user);
         }
         goto fail;
+    }
+compiled:
+    for (size_t f = 0; f < dict_file_count(c->dict); f++) {
+        const dict_file *df = dict_file_at(c->dict, (uint32_t)f);
+        if (df->kind == DICT_KIND_VERBS && df->syntax == DICT_SYNTAX_PETRARCH) c->petrarch = true;
     }
     size_t nb;
     const dict_verb_block *b = dict_verb_blocks(c->dict, &nb);
@@ -105,6 +145,7 @@ dyad_coder_work *dyad_coder_work_new(const dyad_coder *coder, const dyad_code_op
         memcpy(w->default_date, opt->default_date, sizeof w->default_date);
         w->default_date[sizeof w->default_date - 1] = 0;
         w->explain = opt->explain != 0;
+        w->trace = opt->trace;
     }
     return w;
 }

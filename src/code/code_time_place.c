@@ -154,18 +154,18 @@ static void date_event(dyad_coder_work *w, dyad_event *e, const dyad_sentence *d
     when_date d = {0, 0, DYAD_PRECISION_NONE};
     if (i >= 0) d = when_resolve(&ex[i], article_date, future);
     if (d.precision != DYAD_PRECISION_NONE && d.date) {
-        when_format(d.date, e->date);
+        cal_format(d.date, e->date);
         e->date_precision = (uint8_t)d.precision;
         e->date_span.start = ds->tokens[ex[i].first].start;
         e->date_span.end = ds->tokens[ex[i].last - 1].end;
         if (d.precision == DYAD_PRECISION_DAY) w->last_date = d.date;
     } else if (same && i < 0) {
-        when_format(w->last_date, e->date);
+        cal_format(w->last_date, e->date);
         e->date_precision = DYAD_PRECISION_DAY;
         e->date_span.start = ds->tokens[same_first].start;
         e->date_span.end = ds->tokens[same_last - 1].end;
     } else if (article_date > 0) {
-        when_format(article_date, e->date);
+        cal_format(article_date, e->date);
         e->date_precision = DYAD_PRECISION_DAY;
     } else {
         e->date[0] = 0;
@@ -228,7 +228,7 @@ void code_time_place(dyad_coder_work *w, const code_sentence *s, size_t first_ev
                                       (e->date[5] - '0') * 1000 + (e->date[6] - '0') * 100 +
                                       (e->date[8] - '0') * 10 + (e->date[9] - '0'));
                 if (article_date > 0 && d / 100 > article_date / 100) {
-                    when_format(article_date, e->date);
+                    cal_format(article_date, e->date);
                     e->date_precision = DYAD_PRECISION_DAY;
                     e->date_span.start = e->date_span.end = 0;
                 }

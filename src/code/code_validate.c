@@ -42,14 +42,14 @@ typedef struct gold {
 } gold;
 
 typedef struct suite {
-    const code_validate_config *cfg;
-    code_validate_result *res;
+    const dyad_validate_config *cfg;
+    dyad_validate_result *res;
     dyad_coder *coder;
     dyad_coder_work *work;
     dyad_pipeline *pipe;
 } suite;
 
-static void diag_msg(const code_validate_config *cfg, const char *file, size_t line, const char *msg)
+static void diag_msg(const dyad_validate_config *cfg, const char *file, size_t line, const char *msg)
 {
     if (!cfg->diag) return;
     dyad_diag d = {DYAD_ERROR, file, line, NULL, msg};
@@ -88,20 +88,20 @@ static void copy_trim(char *dst, size_t cap, const char *s, size_t n)
     dst[n] = 0;
 }
 
-static void add_category(code_validate_result *r, const char *name, bool exact)
+static void add_category(dyad_validate_result *r, const char *name, bool exact)
 {
     size_t i = 0;
-    for (; i < r->ncats; i++)
-        if (strcmp(r->cats[i].name, name) == 0) break;
-    if (i == r->ncats) {
-        if (r->ncats == sizeof r->cats / sizeof *r->cats) i = r->ncats - 1;
+    for (; i < r->ncategories; i++)
+        if (strcmp(r->categories[i].name, name) == 0) break;
+    if (i == r->ncategories) {
+        if (r->ncategories == sizeof r->categories / sizeof *r->categories) i = r->ncategories - 1;
         else {
-            r->ncats++;
-            snprintf(r->cats[i].name, sizeof r->cats[i].name, "%s", name);
+            r->ncategories++;
+            snprintf(r->categories[i].name, sizeof r->categories[i].name, "%s", name);
         }
     }
-    r->cats[i].records++;
-    if (exact) r->cats[i].exact++;
+    r->categories[i].records++;
+    if (exact) r->categories[i].exact++;
     r->records++;
     if (exact) r->exact++;
 }
@@ -278,7 +278,7 @@ static void category_of(const char *header, size_t n, char *out, size_t cap)
 static bool run_record(suite *st, const char *path, size_t line, const char *rec, size_t len,
                        bool *stop)
 {
-    const code_validate_config *cfg = st->cfg;
+    const dyad_validate_config *cfg = st->cfg;
     const char *nl = memchr(rec, '\n', len);
     size_t hn = nl ? (size_t)(nl - rec) : len;
     const char *body = nl ? nl + 1 : rec + len;
@@ -337,7 +337,7 @@ static bool run_record(suite *st, const char *path, size_t line, const char *rec
     char cat[24];
     category_of(header, strlen(header), cat, sizeof cat);
     add_category(st->res, cat, ok);
-    if (!ok && cfg->verbose && cfg->report) {
+    if (!ok && (cfg->verbose || cfg->trace) && cfg->report) {
         print_outcome(cfg->report, id, &g, ev, nev, st->work->status, st->work->complex_reason);
         if (cfg->trace) {
             /* code again with the parse shown */
@@ -352,10 +352,10 @@ static bool run_record(suite *st, const char *path, size_t line, const char *rec
 
 static int validate_tabari(suite *st)
 {
-    const code_validate_config *cfg = st->cfg;
+    const dyad_validate_config *cfg = st->cfg;
     dyad_coder_config cc;
     memset(&cc, 0, sizeof cc);
-    cc.project = cfg->path;
+    cc.project = cfg->suite;
     cc.diag = cfg->diag;
     cc.user = cfg->user;
     st->coder = dyad_coder_new(&cc);
@@ -366,7 +366,7 @@ static int validate_tabari(suite *st)
     for (size_t i = 0; i < np; i++)
         if (pe[i].role == DICT_ROLE_TEXT) text_path = dict_string(st->coder->dict, pe[i].value);
     if (!text_path) {
-        diag_msg(cfg, cfg->path, 0, "the project names no <textfile>");
+        diag_msg(cfg, cfg->suite, 0, "the project names no <textfile>");
         return -1;
     }
     size_t len;
@@ -374,7 +374,7 @@ static int validate_tabari(suite *st)
     if (!data) {
         char msg[512];
         snprintf(msg, sizeof msg, "cannot read %s: %s", text_path, strerror(errno));
-        diag_msg(cfg, cfg->path, 0, msg);
+        diag_msg(cfg, cfg->suite, 0, msg);
         return -1;
     }
     st->work = dyad_coder_work_new(st->coder, NULL);
@@ -427,23 +427,26 @@ static bool ends_with(const char *s, const char *suffix)
     return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
-int code_validate(const code_validate_config *cfg, code_validate_result *out)
+int dyad_validate(const dyad_validate_config *cfg, dyad_validate_result *result)
 {
+    dyad_validate_result local;
+    dyad_validate_result *out = result ? result : &local;
     memset(out, 0, sizeof *out);
+    if (!cfg || !cfg->suite) return -1;
     suite st;
     memset(&st, 0, sizeof st);
     st.cfg = cfg;
     st.res = out;
-    int rc = ends_with(cfg->path, ".xml") ? validate_petrarch(&st) : validate_tabari(&st);
+    int rc = ends_with(cfg->suite, ".xml") ? validate_petrarch(&st) : validate_tabari(&st);
     dyad_pipeline_free(st.pipe);
     dyad_coder_work_free(st.work);
     dyad_coder_free(st.coder);
     if (rc == 0 && cfg->report) {
         fprintf(cfg->report, "%-12s %8s %8s %7s\n", "category", "records", "exact", "percent");
-        for (size_t i = 0; i < out->ncats; i++)
-            fprintf(cfg->report, "%-12s %8zu %8zu %6.1f%%\n", out->cats[i].name, out->cats[i].records,
-                    out->cats[i].exact,
-                    out->cats[i].records ? 100.0 * (double)out->cats[i].exact / (double)out->cats[i].records : 0.0);
+        for (size_t i = 0; i < out->ncategories; i++)
+            fprintf(cfg->report, "%-12s %8zu %8zu %6.1f%%\n", out->categories[i].name, out->categories[i].records,
+                    out->categories[i].exact,
+                    out->categories[i].records ? 100.0 * (double)out->categories[i].exact / (double)out->categories[i].records : 0.0);
         fprintf(cfg->report, "records: %zu exact: %zu (%.1f%%)\n", out->records, out->exact,
                 out->records ? 100.0 * (double)out->exact / (double)out->records : 0.0);
     }
@@ -549,10 +552,10 @@ static size_t xml_text(const char *s, size_t n, char *out)
 
 /* A dictionary named by <Environment>: beside the XML, then in
  * ../dictionaries, then in --dict-dir. */
-static bool locate(const code_validate_config *cfg, const char *name, char *out, size_t cap)
+static bool locate(const dyad_validate_config *cfg, const char *name, char *out, size_t cap)
 {
     char dir[1024];
-    snprintf(dir, sizeof dir, "%s", cfg->path);
+    snprintf(dir, sizeof dir, "%s", cfg->suite);
     char *slash = strrchr(dir, '/');
     if (slash) *slash = 0;
     else snprintf(dir, sizeof dir, ".");
@@ -585,13 +588,13 @@ static void petrarch_config(code_options *o, const char *name, const char *value
 
 static int validate_petrarch(suite *st)
 {
-    const code_validate_config *cfg = st->cfg;
+    const dyad_validate_config *cfg = st->cfg;
     size_t len;
-    char *data = read_all(cfg->path, &len);
+    char *data = read_all(cfg->suite, &len);
     if (!data) {
         char msg[512];
         snprintf(msg, sizeof msg, "cannot read: %s", strerror(errno));
-        diag_msg(cfg, cfg->path, 0, msg);
+        diag_msg(cfg, cfg->suite, 0, msg);
         return -1;
     }
     /* comments out of the way (gold events in comments are not gold) */
@@ -625,7 +628,7 @@ static int validate_petrarch(suite *st)
                 char msg[700];
                 snprintf(msg, sizeof msg, "%s names %s, found neither beside it, in ../dictionaries nor in --dict-dir",
                          one[k].tag, name);
-                diag_msg(cfg, cfg->path, 0, msg);
+                diag_msg(cfg, cfg->suite, 0, msg);
                 free(data);
                 return -1;
             }
@@ -635,7 +638,7 @@ static int validate_petrarch(suite *st)
             if (!locate(cfg, name, actor_paths[nactors], sizeof actor_paths[nactors])) {
                 char msg[700];
                 snprintf(msg, sizeof msg, "Actorfile %s not found", name);
-                diag_msg(cfg, cfg->path, 0, msg);
+                diag_msg(cfg, cfg->suite, 0, msg);
                 free(data);
                 return -1;
             }
@@ -716,7 +719,7 @@ static int validate_petrarch(suite *st)
         code_format_date(strlen(date) == 8 ? d : -1, doc.date);
         doc.text = text;
         doc.len = n;
-        doc.file = cfg->path;
+        doc.file = cfg->suite;
         doc.format = DYAD_FORMAT_PETRARCH;
         doc.is_sentence = 1;
         dyad_analysis a;
@@ -726,7 +729,7 @@ static int validate_petrarch(suite *st)
         if (dyad_analyze(st->pipe, &doc, &a) == 0 && dyad_code(st->work, &a, &ev, &nev) == 0)
             ok = judge(&g, ev, nev, st->work->status);
         add_category(st->res, cat, ok);
-        if (!ok && cfg->verbose && cfg->report) {
+        if (!ok && (cfg->verbose || cfg->trace) && cfg->report) {
             print_outcome(cfg->report, id, &g, ev, nev, st->work->status, st->work->complex_reason);
             if (cfg->trace) {
                 st->work->trace = cfg->report;

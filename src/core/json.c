@@ -34,3 +34,5 @@ void json_write_string(FILE *out, const char *s, size_t n)
     fwrite(p + run, 1, i - run, out);
     putc('"', out);
 }
+
+void dyad_json_string(FILE *out, const char *s, size_t n) { json_write_string(out, s, n); }

@@ -73,13 +73,14 @@ const char *dyad_modality_name(dyad_modality m)
 
 const char *dyad_format_name(dyad_format f)
 {
-    static const char *const n[] = {"auto", "text", "jsonl", "tabari", "petrarch"};
+    static const char *const n[] = {"auto", "text", "jsonl", "tabari", "petrarch",
+                                    "html", "warc"};
     return (unsigned)f < sizeof n / sizeof *n ? n[f] : "?";
 }
 
 int dyad_format_from_name(const char *name)
 {
-    for (int f = 0; f <= DYAD_FORMAT_PETRARCH; f++)
+    for (int f = 0; f <= DYAD_FORMAT_WARC; f++)
         if (strcmp(name, dyad_format_name((dyad_format)f)) == 0) return f;
     return -1;
 }

@@ -3,6 +3,7 @@
  * dict_petrarch.c and dict_actors.c; the checks in dict_check.c. */
 #include "dict_private.h"
 #include "dict_image.h"
+#include "core/calendar.h"
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -561,13 +562,6 @@ bool dict_code_is_special(const char *code)
 
 /* ---- dates ----------------------------------------------------------------------------- */
 
-static int days_in_month(int year, int month)
-{
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (month == 2 && ((year % 4 == 0 && year % 100 != 0) || year % 400 == 0)) return 29;
-    return days[month - 1];
-}
-
 int32_t dict_parse_date(const char *s, size_t len)
 {
     if (len != 6 && len != 8) return -1;
@@ -596,13 +590,15 @@ int32_t dict_parse_date(const char *s, size_t len)
 bool dict_date_exists(int32_t date)
 {
     int year = date / 10000, month = date / 100 % 100, day = date % 100;
-    return month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month);
+    return month >= 1 && month <= 12 && day >= 1 && day <= cal_days_in_month(year, month);
 }
 
 uint32_t dict_actor_code_on(const dyad_dict *d, uint32_t actor, int32_t date)
 {
     if (actor >= d->actors.n) return DICT_NONE;
     const dict_actor *a = &DICT_VEC_AT(d->actors, dict_actor, actor);
+    /* No codes at all means no code table either (NULL + 0 is undefined). */
+    if (!a->ncodes) return DICT_NONE;
     const dict_actor_code *codes = (const dict_actor_code *)d->actor_codes.v + a->first_code;
     uint32_t fallback = DICT_NONE;
     for (uint32_t i = 0; i < a->ncodes; i++) {
@@ -612,7 +608,7 @@ uint32_t dict_actor_code_on(const dyad_dict *d, uint32_t actor, int32_t date)
             return codes[i].code;
         }
     }
-    if (fallback != DICT_NONE || !a->ncodes) return fallback;
+    if (fallback != DICT_NONE) return fallback;
     return dict_string_find(d, "---", 3);
 }
 

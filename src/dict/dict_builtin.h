@@ -18,4 +18,13 @@ typedef struct dict_builtin_file {
 extern const dict_builtin_file dict_builtin_files[];
 extern const size_t dict_builtin_count;
 
+/* The same files loaded as dyad_coder_new() loads them and compiled with
+ * their index (ix_image_build, dict_index.h), generated at build time by
+ * tools/gen_dict_image.c into builtin_image.c: `dyad code` starts from
+ * this instead of parsing the text above and expanding its patterns.
+ * Aligned to 16 bytes; dict_builtin_image_len is 0 in the generator
+ * itself, which links a stub. */
+extern const unsigned char dict_builtin_image[];
+extern const size_t dict_builtin_image_len;
+
 #endif

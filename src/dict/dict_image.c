@@ -203,8 +203,22 @@ static int name_add(sbuf *names, const char *s, img_name *out)
     return sbuf_append(names, s, n) || sbuf_putc(names, 0) ? -1 : 0;
 }
 
-int dict_image_build(const dyad_dict *cd, const dict_image_request *req, void **out, size_t *len,
+static int build(const dyad_dict *cd, const dict_image_request *req, bool embedded, void **out, size_t *len,
+                 char *err, size_t errcap);
+
+int dict_image_build(const dyad_dict *d, const dict_image_request *req, void **out, size_t *len,
                      char *err, size_t errcap)
+{
+    return build(d, req, false, out, len, err, errcap);
+}
+
+int dict_image_build_embedded(const dyad_dict *d, void **out, size_t *len, char *err, size_t errcap)
+{
+    return build(d, NULL, true, out, len, err, errcap);
+}
+
+static int build(const dyad_dict *cd, const dict_image_request *req, bool embedded, void **out, size_t *len,
+                 char *err, size_t errcap)
 {
     dyad_dict *d = (dyad_dict *)cd; /* model_vecs lists non-const refs; nothing is written */
     *out = NULL;
@@ -225,18 +239,22 @@ int dict_image_build(const dyad_dict *cd, const dict_image_request *req, void **
         meta.kind = (uint32_t)req->opt->kind;
         meta.strict = req->opt->strict;
     }
-    meta.compiled_at = (int64_t)time(NULL);
+    meta.compiled_at = embedded ? 0 : (int64_t)time(NULL);
     for (size_t i = 0; i < nreq; i++) {
-        char *r = img_resolve(req->paths[i]);
+        char *r = embedded ? strdup(req->paths[i]) : img_resolve(req->paths[i]);
         int bad = !r || name_add(&names, r, &requested[i]);
         free(r);
         if (bad) { img_fail(err, errcap, "out of memory"); goto done; }
     }
     for (size_t i = 0; i < nfiles; i++) {
         const dict_file *f = &DICT_VEC_AT(d->files, dict_file, i);
-        char *r = img_resolve(f->path);
+        char *r = embedded ? strdup(f->path) : img_resolve(f->path);
         img_facts facts;
-        if (img_look_at(f->path, true, &facts)) { facts.size = -1; facts.mtime_sec = facts.mtime_nsec = 0; facts.hash = 0; }
+        if (embedded || img_look_at(f->path, true, &facts)) {
+            facts.size = -1;
+            facts.mtime_sec = facts.mtime_nsec = 0;
+            facts.hash = 0;
+        }
         sources[i].size = facts.size;
         sources[i].mtime_sec = facts.mtime_sec;
         sources[i].mtime_nsec = facts.mtime_nsec;
@@ -571,7 +589,7 @@ void img_unmap(struct dict_image_map *m)
 {
     if (!m) return;
     if (m->mapped) munmap(m->base, m->len);
-    else free(m->base);
+    else if (!m->borrowed) free(m->base);
     free(m);
 }
 
@@ -631,6 +649,21 @@ int dict_image_load_memory(dyad_dict *d, const void *data, size_t len, char *err
     m->len = len;
     img_view v;
     if (img_parse(m->base, len, &v, err, errcap) || img_attach(d, m, &v, err, errcap)) { img_unmap(m); return -1; }
+    return 0;
+}
+
+int dict_image_load_static(dyad_dict *d, const void *data, size_t len, char *err, size_t errcap)
+{
+    /* The arrays are used in place: a misaligned image would make every
+     * access to them undefined. */
+    if ((uintptr_t)data % IMG_ALIGN) return img_fail(err, errcap, "image not aligned to %u bytes", IMG_ALIGN);
+    struct dict_image_map *m = calloc(1, sizeof *m);
+    if (!m) return img_fail(err, errcap, "out of memory");
+    m->base = (void *)(uintptr_t)data; /* never written: borrowed, and the arrays are detached before growing */
+    m->len = len;
+    m->borrowed = true;
+    img_view v;
+    if (img_parse(data, len, &v, err, errcap) || img_attach(d, m, &v, err, errcap)) { img_unmap(m); return -1; }
     return 0;
 }
 

@@ -21,7 +21,7 @@
 /* Bumped whenever the layout of the file changes. */
 #define DICT_IMAGE_FORMAT 1
 /* Suffix of the images dict_load_cached() names by itself. */
-#define DICT_IMAGE_SUFFIX ".dyad-image"
+#define DICT_IMAGE_SUFFIX DYAD_IMAGE_SUFFIX
 
 /* How the dictionary in an image was loaded: the files the caller named
  * and the options that change what the readers produce.  Recorded in the
@@ -40,6 +40,11 @@ typedef struct dict_image_request {
 int dict_image_build(const dyad_dict *d, const dict_image_request *req, void **out, size_t *len,
                      char *err, size_t errcap);
 
+/* The same for an image compiled into the binary (dict_index_image.c):
+ * no source facts, resolved paths or compile time, so that two builds of
+ * one tree give the same bytes; the cache never considers such an image. */
+int dict_image_build_embedded(const dyad_dict *d, void **out, size_t *len, char *err, size_t errcap);
+
 /* The same written to path atomically: a temporary file beside it, then
  * rename(2), so readers see the old image or the new one, never half. */
 int dict_image_write(const dyad_dict *d, const dict_image_request *req, const char *path,
@@ -50,6 +55,10 @@ int dict_image_write(const dyad_dict *d, const dict_image_request *req, const ch
  * copied.  Returns 0, or -1 with the reason in err (d is left empty). */
 int dict_image_load(dyad_dict *d, const char *path, char *err, size_t errcap);
 int dict_image_load_memory(dyad_dict *d, const void *data, size_t len, char *err, size_t errcap);
+/* The same without the copy, for bytes that outlive d and are never
+ * written or freed by it (an image compiled into the binary): data must
+ * be aligned to 8 bytes. */
+int dict_image_load_static(dyad_dict *d, const void *data, size_t len, char *err, size_t errcap);
 
 /* True when the file starts with the image magic (a cheap test to tell an
  * image from a text dictionary). */

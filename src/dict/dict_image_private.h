@@ -56,7 +56,8 @@ _Static_assert(V_PROJECT + 1 == NVECS, "vec list and indices agree");
 struct dict_image_map {
     void *base;
     size_t len;
-    bool mapped; /* munmap, else free */
+    bool mapped;   /* munmap, else free ...                            */
+    bool borrowed; /* ... unless the bytes belong to the caller        */
 };
 
 typedef struct img_view {

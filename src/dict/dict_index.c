@@ -4,44 +4,15 @@
  * from a dyad_dict (see dict_index.h).
  */
 #include "dict_index.h"
+#include <utf8proc.h>
 #include "dict_private.h"
 #include <stdlib.h>
+#include "dict_index_private.h"
 
 /* Expansion bounds: a hostile dictionary could multiply alternatives and
  * nested synsets without end; real ones stay far below these. */
 #define IX_MAX_SYNSET_EXPANSIONS 512
 #define IX_MAX_PATTERN_EXPANSIONS 2048
-#define IX_MAX_SEQ_TOKENS 256
-
-typedef struct ix_group_rec {
-    const char *s;
-    uint32_t len;
-    uint32_t first, n;
-} ix_group_rec;
-
-struct dict_index {
-    const dyad_dict *d;
-    arena text;                 /* folded strings, pattern texts        */
-    ix_lit *lits;       size_t nlits, cap_lits;
-    ix_root *roots;     size_t nroots, cap_roots;
-    uint32_t *order;            /* roots by group, in trial order       */
-    ix_group_rec *groups; size_t ngroups, cap_groups;
-    uint32_t *slots;    size_t nslots;   /* group index + 1; 0 = empty  */
-    uint64_t key_bits[1024];    /* bit (hash & 0xFFFF) set for each group key:
-                                   most prefixes of a word are no key, and
-                                   this says so without probing the table */
-    ix_code *codes;     size_t ncodes, cap_codes;
-    dict_map code_by_string;    /* dict string id -> ix code            */
-    ix_ptok *ptoks;     size_t nptoks, cap_ptoks;
-    ix_pattern *patterns; size_t npatterns, cap_patterns;
-    ix_verb *verbs;     size_t nverbs;
-    ix_agent *agents;   size_t nagents;
-    const char **pattern_text;  /* by DICT_PH_PATTERN phrase index      */
-    size_t npattern_text;
-    dict_map folded_by_id;      /* dict string id -> folded_strs index  */
-    const char **folded_strs;   size_t nfolded, cap_folded;
-    size_t bytes;
-};
 
 /* ---- folding ------------------------------------------------------------- */
 
@@ -56,6 +27,21 @@ size_t ix_fold(const char *s, size_t n, char *out, size_t cap)
 {
     size_t k = 0;
     if (!cap) return 0;
+    /* Beyond ASCII, fold the NFC form, case-folded by Unicode's rules:
+     * "Erdog" + U+0306 + "an" and "Erdoğan", "ΑΘΗΝΑ" and "αθηνα" are then
+     * one word on both sides (dictionary and sentence).  ASCII words, the
+     * common case, skip the library call. */
+    size_t nonascii = 0;
+    while (nonascii < n && (unsigned char)s[nonascii] < 0x80) nonascii++;
+    utf8proc_uint8_t *nfc = NULL;
+    if (nonascii < n) {
+        utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &nfc,
+                                          UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+        if (m >= 0) {
+            s = (const char *)nfc;
+            n = (size_t)m;
+        }
+    }
     for (size_t i = 0; i < n && k + 1 < cap;) {
         unsigned char c = (unsigned char)s[i];
         if (c < 0x80) {
@@ -79,6 +65,7 @@ size_t ix_fold(const char *s, size_t n, char *out, size_t cap)
         i += adv;
     }
     out[k] = 0;
+    free(nfc);
     return k;
 }
 
@@ -898,6 +885,17 @@ fail:
 void ix_free(dict_index *ix)
 {
     if (!ix) return;
+    if (ix->from_image) {
+        /* these lie in the image, which the index does not own */
+        ix->roots = NULL;
+        ix->order = NULL;
+        ix->slots = NULL;
+        ix->codes = NULL;
+        ix->ptoks = NULL;
+        ix->patterns = NULL;
+        ix->verbs = NULL;
+        ix->agents = NULL;
+    }
     arena_free(&ix->text);
     free(ix->lits);
     free(ix->roots);

@@ -40,6 +40,32 @@ void ix_free(dict_index *ix);
 const dyad_dict *ix_dict(const dict_index *ix);
 size_t ix_memory_bytes(const dict_index *ix);
 
+/* ---- compiled images (dict_index_image.c) --------------------------------------
+ * A dictionary and its index written together: the dictionary as a nested
+ * dict image (dict_image.h), the index's arrays as they lie in memory, so
+ * that loading validates and points instead of parsing and compiling.
+ * The built-in dictionaries are compiled this way at build time
+ * (tools/gen_dict_image.c).  The format (versioned with IX_IMAGE_FORMAT,
+ * checksummed, with a layout signature) is in docs/dictionaries.md; an
+ * image is never trusted: every index, range and enum is checked against
+ * the image and the dictionary before use. */
+
+#define IX_IMAGE_FORMAT 1
+
+/* Serialises ix and its dictionary into a malloc'd buffer; 0, or -1 with
+ * the reason in err. */
+int ix_image_build(const dict_index *ix, void **out, size_t *len, char *err, size_t errcap);
+
+/* Loads a dictionary and its index from an image, used in place: data
+ * must be aligned to 8 bytes and outlive both (*d is freed with
+ * dict_free() before the bytes, *ix with ix_free() before *d).  Returns 0,
+ * or -1 with the reason in err and nothing allocated. */
+int ix_image_load(const void *data, size_t len, dyad_dict **d, dict_index **ix, char *err, size_t errcap);
+
+/* Recomputes the checksum in place (tests and fuzzers: damage that is
+ * sealed again reaches the validation of the content). */
+void ix_image_seal(void *data, size_t len);
+
 /* Folds n bytes of a word into out (at most cap - 1 bytes, NUL-terminated);
  * returns the folded length. */
 size_t ix_fold(const char *s, size_t n, char *out, size_t cap);

@@ -143,7 +143,9 @@ void dict_verbs_pattern(dict_loader *L, uint32_t block, const char *s, size_t n,
     size_t mark = d->tokens.n;
     if (dict_parse_phrase(L, s, phrase_len, ctx, &ph)) return;
     size_t verbs;
-    const char *shape = pattern_shape_error((const dict_token *)d->tokens.v + ph.first, ph.n, &verbs);
+    /* An empty phrase may come before any token exists (tokens.v NULL). */
+    const dict_token *pt = ph.n ? (const dict_token *)d->tokens.v + ph.first : NULL;
+    const char *shape = pattern_shape_error(pt, ph.n, &verbs);
     if (shape) { dict_error(L, "pattern: %s", shape); d->tokens.n = mark; return; }
     if (!verbs) { dict_error(L, "pattern without the verb marker '*'"); d->tokens.n = mark; return; }
     if (dict_add_phrase(L, DICT_PH_PATTERN, &ph) == DICT_NONE) return;

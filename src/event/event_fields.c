@@ -4,28 +4,17 @@
  * or cleaned before a renderer prints them.
  */
 #include "event_private.h"
-
-static bool leap_year(int y)
-{
-    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
+#include "core/calendar.h"
 
 event_date event_date_parse(const char *text, size_t cap)
 {
     event_date d = {false, 0, 0, 0};
     if (!text || cap < 10) return d;
-    static const char shape[] = "dddd-dd-dd";
-    for (size_t i = 0; i < 10; i++) {
-        bool want_digit = shape[i] == 'd';
-        if (want_digit ? !ch_is_digit(text[i]) : text[i] != '-') return d;
-    }
-    if (cap > 10 && text[10] != '\0') return d;
-    int y = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
-    int m = (text[5] - '0') * 10 + (text[6] - '0');
-    int day = (text[8] - '0') * 10 + (text[9] - '0');
-    static const int month_days[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (y < 1 || m < 1 || m > 12 || day < 1 || day > month_days[m - 1]) return d;
-    if (m == 2 && day == 29 && !leap_year(y)) return d;
+    /* cal_parse_iso stops at the first byte out of shape (a NUL
+     * included), so text[10] is read only after ten good bytes. */
+    int32_t ymd = cal_parse_iso(text, 10);
+    if (!ymd || (cap > 10 && text[10] != '\0')) return d;
+    int y = ymd / 10000, m = ymd / 100 % 100, day = ymd % 100;
     d.ok = true;
     d.year = y;
     d.month = m;

@@ -87,6 +87,45 @@ static void write_sentence_id(FILE *out, const dyad_analysis *a, const dyad_even
     if (!a->doc->is_sentence) fprintf(out, "_%lu", (unsigned long)e->sentence + 1);
 }
 
+/* ---- the stable event id ---------------------------------------------- */
+
+static uint64_t fnv_bytes(uint64_t h, const void *p, size_t n)
+{
+    const unsigned char *b = p;
+    for (size_t i = 0; i < n; i++) h = (h ^ b[i]) * 0x100000001b3ull;
+    return h;
+}
+
+static uint64_t fnv_u32(uint64_t h, uint32_t v)
+{
+    for (int i = 0; i < 4; i++) h = (h ^ ((v >> (8 * i)) & 0xff)) * 0x100000001b3ull;
+    return h;
+}
+
+/* Each string is followed by a 0xff byte, which UTF-8 never holds, so
+ * "ab"+"c" and "a"+"bc" hash apart.  The actor codes are in the hash as
+ * well as the offsets because a compound actor gives several events from
+ * the same words. */
+uint64_t dyad_event_id(const char *doc, const dyad_event *e)
+{
+    if (!e) return 0;
+    uint64_t h = 0xcbf29ce484222325ull;
+    if (doc) h = fnv_bytes(h, doc, strlen(doc));
+    h = fnv_bytes(h, "\xff", 1);
+    h = fnv_u32(h, e->sentence);
+    const dyad_span *spans[] = {&e->source_span, &e->target_span, &e->verb_span};
+    for (size_t i = 0; i < 3; i++) {
+        h = fnv_u32(h, spans[i]->start);
+        h = fnv_u32(h, spans[i]->end);
+    }
+    h = fnv_bytes(h, e->code, field_len(e->code, sizeof e->code));
+    h = fnv_bytes(h, "\xff", 1);
+    h = fnv_bytes(h, e->source, field_len(e->source, sizeof e->source));
+    h = fnv_bytes(h, "\xff", 1);
+    h = fnv_bytes(h, e->target, field_len(e->target, sizeof e->target));
+    return h & 0x7fffffffffffffffull; /* fits a signed 64-bit integer column */
+}
+
 /* ---- JSON Lines ------------------------------------------------------- */
 
 /* Keys go out with fputs, not fprintf: rendering runs once per event and
@@ -102,6 +141,16 @@ static void json_field(FILE *out, const char *key, const char *s, size_t n)
 {
     json_key(out, key, true);
     if (s && n) json_write_string(out, s, n);
+    else fputs("null", out);
+}
+
+static void json_page_span(FILE *out, const dyad_analysis *a, const char *key, dyad_span s)
+{
+    size_t len;
+    json_key(out, key, false);
+    if (span_text(a, s, &len))
+        fprintf(out, "[%zu,%zu]", dyad_source_offset(a->doc, s.start),
+                dyad_source_offset(a->doc, s.end - 1) + 1);
     else fputs("null", out);
 }
 
@@ -156,7 +205,7 @@ static void render_jsonl(FILE *out, const dyad_analysis *a, const event_view *v,
     const dyad_event *e = v->e;
     size_t len;
     const char *id = a->doc->id;
-    fputs("{\"doc\":", out);
+    fprintf(out, "{\"id\":\"%016llx\",\"doc\":", (unsigned long long)dyad_event_id(id, e));
     if (id) json_write_string(out, id, strlen(id));
     else fputs("null", out);
     fprintf(out, ",\"sentence\":%lu,\"date\":", (unsigned long)e->sentence);
@@ -196,6 +245,16 @@ static void render_jsonl(FILE *out, const dyad_analysis *a, const event_view *v,
     putc(',', out);
     json_span(out, a, "verb", e->verb_span);
     putc('}', out);
+    if (a->doc->nanchors) {
+        /* Web pages: the same words as byte ranges of the page itself. */
+        fputs(",\"page_offsets\":{", out);
+        json_page_span(out, a, "source", e->source_span);
+        putc(',', out);
+        json_page_span(out, a, "target", e->target_span);
+        putc(',', out);
+        json_page_span(out, a, "verb", e->verb_span);
+        putc('}', out);
+    }
 
     if (e->speaker[0] || e->speaker_span.end > e->speaker_span.start) {
         json_field(out, "speaker", e->speaker, strnlen(e->speaker, sizeof e->speaker));

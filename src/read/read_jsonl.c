@@ -20,6 +20,10 @@ typedef struct jsonl_record {
     field_state text, id, date, title, url, source;
 } jsonl_record;
 
+/* The key a field is read from: the user's (dyad_reader_set_field) or
+ * its own name. */
+#define KEY(r, field, name) ((r)->field_key[DYAD_FIELD_##field] ? (r)->field_key[DYAD_FIELD_##field] : (name))
+
 static bool key_is(const sbuf *key, const char *name)
 {
     size_t n = strlen(name);
@@ -84,17 +88,17 @@ static bool parse_object(dyad_reader *r, jsonp *j, jsonl_record *rec)
             j->p++;
             jsonp_skip_space(j);
             bool ok;
-            if (key_is(&r->key, "text"))
+            if (key_is(&r->key, KEY(r, TEXT, "text")))
                 ok = field_value(j, &r->text, &rec->text, false);
-            else if (key_is(&r->key, "id"))
+            else if (key_is(&r->key, KEY(r, ID, "id")))
                 ok = field_value(j, &r->id, &rec->id, true);
-            else if (key_is(&r->key, "date"))
+            else if (key_is(&r->key, KEY(r, DATE, "date")))
                 ok = field_value(j, &r->date_raw, &rec->date, false);
-            else if (key_is(&r->key, "title"))
+            else if (key_is(&r->key, KEY(r, TITLE, "title")))
                 ok = field_value(j, &r->title, &rec->title, false);
-            else if (key_is(&r->key, "url"))
+            else if (key_is(&r->key, KEY(r, URL, "url")))
                 ok = field_value(j, &r->url, &rec->url, false);
-            else if (key_is(&r->key, "source"))
+            else if (key_is(&r->key, KEY(r, SOURCE, "source")))
                 ok = field_value(j, &r->source, &rec->source, false);
             else
                 ok = jsonp_skip_value(j);

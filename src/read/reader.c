@@ -3,10 +3,157 @@
  * diagnostics and the dispatch to the format readers (read_*.c).
  */
 #include "reader.h"
+#include "core/calendar.h"
+#include "html/html.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+/* ---- gzip ------------------------------------------------------------- */
+
+/* Compressed input is inflated between the file (or the caller's buffer)
+ * and the window, so every reader sees plain bytes and line numbers count
+ * lines of the plain text.  Concatenated gzip members (a .warc.gz holds one
+ * per record) are read one after another. */
+struct gz_source {
+    z_stream z;
+    unsigned char *in;      /* read buffer for file input                  */
+    size_t in_cap;
+    bool file;              /* input from r->fp, else the caller's buffer  */
+    bool done;
+    bool in_member;         /* inside a member: its end is still due      */
+    bool input_end;         /* no more compressed bytes will come         */
+    char error[160];        /* why inflating stopped, reported when the
+                               reader reaches that point (so the report
+                               does not depend on how far it read ahead) */
+    uint64_t in_total, out_total;
+};
+
+/* Output beyond this many times the input, past GZ_BOMB_FLOOR bytes, is a
+ * decompression bomb: reading stops there with an error. */
+#define GZ_BOMB_RATIO 1000
+#define GZ_BOMB_FLOOR ((uint64_t)256 << 20)
+
+static void gz_free(gz_source *g)
+{
+    if (!g) return;
+    inflateEnd(&g->z);
+    free(g->in);
+    free(g);
+}
+
+/* Starts inflating: the window's bytes [pos, end) (and, for a file, the
+ * rest of it) are gzip data.  Returns false when memory ran out. */
+static bool gz_start(dyad_reader *r)
+{
+    gz_source *g = calloc(1, sizeof *g);
+    if (!g) return false;
+    if (inflateInit2(&g->z, 15 + 16) != Z_OK) {
+        free(g);
+        return false;
+    }
+    g->file = r->fp != NULL;
+    size_t n = r->end - r->pos;
+    if (g->file) {
+        g->in_cap = READER_CHUNK > n ? READER_CHUNK : n;
+        g->in = malloc(g->in_cap);
+        if (!g->in) {
+            gz_free(g);
+            return false;
+        }
+        memcpy(g->in, r->data + r->pos, n);
+        g->in_total = n;
+        g->z.next_in = g->in;
+        g->z.avail_in = (uInt)n;
+        r->pos = r->end = 0;
+    } else {
+        /* The caller's buffer is the input; the window becomes ours. */
+        g->z.next_in = (Bytef *)(uintptr_t)(r->data + r->pos);
+        g->z.avail_in = (uInt)(n > UINT32_MAX ? UINT32_MAX : n);
+        g->input_end = true;
+        g->in_total = 0;
+        r->data = r->window ? r->window : "";
+        r->pos = r->end = 0;
+        r->eof = false;
+    }
+    r->gz = g;
+    return true;
+}
+
+/* Inflates up to `room` bytes into dst; 0 at the end or on an error
+ * (reported). */
+static size_t gz_read(dyad_reader *r, char *dst, size_t room)
+{
+    gz_source *g = r->gz;
+    g->z.next_out = (Bytef *)dst;
+    g->z.avail_out = (uInt)(room > UINT32_MAX ? UINT32_MAX : room);
+    room = g->z.avail_out;
+    while (!g->done && g->z.avail_out == room) {
+        if (g->z.avail_in == 0 && !g->input_end) {
+            size_t got = g->file ? fread(g->in, 1, g->in_cap, r->fp) : 0;
+            if (got == 0) {
+                g->input_end = true;
+                if (g->file && ferror(r->fp))
+                    snprintf(g->error, sizeof g->error, "read error: %s", strerror(errno));
+            } else {
+                g->z.next_in = g->in;
+                g->z.avail_in = (uInt)got;
+                g->in_total += got;
+            }
+        }
+        uInt before = g->z.avail_in, out_before = g->z.avail_out;
+        int rc = inflate(&g->z, Z_NO_FLUSH);
+        if (!g->file) g->in_total += before - g->z.avail_in;
+        if (before != g->z.avail_in) g->in_member = true;
+        if (rc == Z_STREAM_END) {
+            g->in_member = false;
+            /* Another member may follow; bytes that are not one end the
+             * input, as gzip treats trailing garbage. */
+            if (g->z.avail_in == 0 && g->file && !g->input_end) {
+                size_t got = fread(g->in, 1, g->in_cap, r->fp);
+                g->z.next_in = g->in;
+                g->z.avail_in = (uInt)got;
+                g->in_total += got;
+                if (!got) g->input_end = true;
+            }
+            if (g->z.avail_in == 0 || g->z.next_in[0] != 0x1f) {
+                g->done = true;
+                break;
+            }
+            inflateReset(&g->z);
+            continue;
+        }
+        if (rc != Z_OK && !(rc == Z_BUF_ERROR && g->z.avail_in == 0)) {
+            snprintf(g->error, sizeof g->error,
+                     "gzip data is corrupt (%s) after %llu compressed bytes: the rest is not read",
+                     g->z.msg ? g->z.msg : "inflate failed",
+                     (unsigned long long)(g->file ? g->in_total - g->z.avail_in : g->in_total));
+            g->done = true;
+            break;
+        }
+        /* No input left and nothing more came out (zlib may still have
+         * had the rest of a match to copy): the end. */
+        if (g->input_end && g->z.avail_in == 0 && g->z.avail_out == out_before) {
+            if (g->in_member && !g->error[0])
+                snprintf(g->error, sizeof g->error,
+                         "gzip data ends in the middle of a member: the text from it ends there");
+            g->done = true;
+            break;
+        }
+    }
+    size_t made = room - g->z.avail_out;
+    g->out_total += made;
+    if (g->out_total > GZ_BOMB_FLOOR && g->out_total / GZ_BOMB_RATIO > g->in_total + 1) {
+        snprintf(g->error, sizeof g->error,
+                 "gzip data expands more than %d times: a decompression bomb? "
+                 "the rest is not read", GZ_BOMB_RATIO);
+        g->done = true;
+    }
+    return made;
+}
 
 /* ---- diagnostics ------------------------------------------------------ */
 
@@ -43,7 +190,7 @@ void reader_skip(dyad_reader *r, size_t line, const char *record,
 
 bool src_refill(dyad_reader *r)
 {
-    if (r->eof || !r->fp) {
+    if (r->eof || (!r->fp && !r->gz)) {
         r->eof = true;
         return false;
     }
@@ -67,11 +214,27 @@ bool src_refill(dyad_reader *r)
         r->window_cap = cap;
         r->data = w;
     }
-    size_t got = fread(r->window + r->end, 1, r->chunk, r->fp);
-    if (got == 0) {
-        if (ferror(r->fp))
+    size_t got;
+    if (r->gz) {
+        got = gz_read(r, r->window + r->end, r->chunk);
+        if (got == 0 && r->gz->error[0]) {
+            reader_report(r, DYAD_ERROR, r->line, NULL, "%s", r->gz->error);
+            r->gz->error[0] = 0;
+        }
+    } else if (r->stream) {
+        ssize_t n;
+        do n = read(fileno(r->fp), r->window + r->end, r->chunk);
+        while (n < 0 && errno == EINTR);
+        if (n < 0)
+            reader_report(r, DYAD_ERROR, r->line, NULL, "read error: %s", strerror(errno));
+        got = n > 0 ? (size_t)n : 0;
+    } else {
+        got = fread(r->window + r->end, 1, r->chunk, r->fp);
+        if (got == 0 && ferror(r->fp))
             reader_report(r, DYAD_ERROR, r->line, NULL, "read error: %s",
                           strerror(errno));
+    }
+    if (got == 0) {
         r->eof = true;
         return false;
     }
@@ -125,11 +288,7 @@ bool reader_line(dyad_reader *r, const char **line, size_t *len,
 
 bool reader_valid_date(int year, int month, int day)
 {
-    static const int days[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (year < 1 || month < 1 || month > 12 || day < 1) return false;
-    if (day > days[month - 1]) return false;
-    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    return !(month == 2 && day == 29 && !leap);
+    return cal_valid(year, month, day);
 }
 
 static bool all_digits(const char *s, size_t n)
@@ -214,6 +373,49 @@ static bool is_space(int c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
+/* '<' at data[pos + i]: PETRARCH's <Sentences> XML or a web page.  The
+ * first element that is not an XML declaration, comment or doctype says
+ * which; a doctype other than html's is read as XML. */
+static dyad_format detect_markup(dyad_reader *r, size_t i)
+{
+    size_t k = i, n;
+    for (n = 0; n < 4096 && lookahead(r, i + n); n++) {}
+    const char *s = r->data + r->pos;
+    while (k < i + n) {
+        while (k < i + n && s[k] != '<') k++;
+        if (k + 1 >= i + n) break;
+        size_t rest = i + n - k;
+        char head[16];
+        size_t h = 0;
+        for (size_t j = 1; j < rest && h < sizeof head - 1; j++)
+            head[h++] = (char)ch_lower((unsigned char)s[k + j]);
+        head[h] = 0;
+        if (head[0] == '?' || strncmp(head, "!--", 3) == 0) {
+            k++;
+            continue;
+        }
+        if (strncmp(head, "!doctype", 8) == 0) {
+            size_t j = 9;
+            while (j < h && head[j] == ' ') j++;
+            if (strncmp(head + j, "html", h - j < 4 ? h - j : 4) == 0) return DYAD_FORMAT_HTML;
+            return DYAD_FORMAT_PETRARCH;
+        }
+        /* Only the elements a page opens with; any other root (PETRARCH's
+         * <Sentences>, its <Validation> files) is XML. */
+        static const char *const OPENERS[] = {"html", "head", "body", "meta", "title", "link",
+                                              "script", "style", "div", "p", "base", "table",
+                                              "header", "main", "article", "section", "h1"};
+        size_t len = 0;
+        while (len < h && (ch_is_alpha((unsigned char)head[len]) || ch_is_digit((unsigned char)head[len])))
+            len++;
+        for (size_t o = 0; o < sizeof OPENERS / sizeof *OPENERS; o++)
+            if (strlen(OPENERS[o]) == len && strncmp(head, OPENERS[o], len) == 0)
+                return DYAD_FORMAT_HTML;
+        return DYAD_FORMAT_PETRARCH;
+    }
+    return DYAD_FORMAT_PETRARCH;
+}
+
 static dyad_format detect_format(dyad_reader *r)
 {
     size_t i = 0;
@@ -231,7 +433,10 @@ static dyad_format detect_format(dyad_reader *r)
             continue;
         }
         if (!after_comment && c == '{') return DYAD_FORMAT_JSONL;
-        if (!after_comment && c == '<') return DYAD_FORMAT_PETRARCH;
+        if (!after_comment && c == '<') return detect_markup(r, i);
+        if (!after_comment && c == 'W' && lookahead(r, i + 6) &&
+            memcmp(r->data + r->pos + i, "WARC/", 5) == 0 && ch_is_digit(r->data[r->pos + i + 5]))
+            return DYAD_FORMAT_WARC;
         if (!ch_is_digit(c)) return DYAD_FORMAT_TEXT;
         size_t n = 0;
         while (lookahead(r, i + n) && r->data[r->pos + i + n] != '\n') n++;
@@ -298,6 +503,12 @@ static dyad_reader *reader_new(const char *name, const char *text_id,
 /* Skips a UTF-8 byte order mark and settles the format. */
 static void reader_start(dyad_reader *r)
 {
+    if (lookahead(r, 1) && (unsigned char)r->data[r->pos] == 0x1f &&
+        (unsigned char)r->data[r->pos + 1] == 0x8b && !gz_start(r)) {
+        reader_report(r, DYAD_ERROR, 0, NULL, "out of memory: the gzip input is not read");
+        r->eof = true;
+        r->pos = r->end;
+    }
     if (lookahead(r, 2) && memcmp(r->data + r->pos, "\xEF\xBB\xBF", 3) == 0)
         r->pos += 3;
     if (r->format == DYAD_FORMAT_AUTO) r->format = detect_format(r);
@@ -308,7 +519,7 @@ dyad_reader *reader_open_stream(FILE *fp, bool close_fp, const char *name,
                                 dyad_diag_fn diag, void *user)
 {
     if (!name) name = "<stream>";
-    if ((unsigned)format > DYAD_FORMAT_PETRARCH) format = DYAD_FORMAT_AUTO;
+    if ((unsigned)format > DYAD_FORMAT_WARC) format = DYAD_FORMAT_AUTO;
     const char *text_id = strcmp(name, "-") == 0 ? "stdin" : base_name(name);
     dyad_reader *r = reader_new(name, text_id, format, diag, user);
     if (!r) {
@@ -319,6 +530,8 @@ dyad_reader *reader_open_stream(FILE *fp, bool close_fp, const char *name,
     r->fp = fp;
     r->close_fp = close_fp;
     r->chunk = chunk ? chunk : READER_CHUNK;
+    struct stat st;
+    r->stream = fp && fstat(fileno(fp), &st) == 0 && !S_ISREG(st.st_mode);
     reader_start(r);
     return r;
 }
@@ -335,11 +548,14 @@ dyad_reader *dyad_reader_open_file(const char *path, dyad_format format,
         return NULL;
     }
     struct stat st;
-    if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+    bool have_stat = fstat(fileno(fp), &st) == 0;
+    if (have_stat && S_ISDIR(st.st_mode)) {
         report_open_failure(path, diag, user, strerror(EISDIR));
         fclose(fp);
         return NULL;
     }
+    /* gzip, whatever the file's name, is told by its magic bytes when the
+     * reader starts (reader_start) and inflated from then on. */
     return reader_open_stream(fp, true, path, format, 0, diag, user);
 }
 
@@ -348,7 +564,7 @@ dyad_reader *dyad_reader_open_memory(const char *name, const char *data,
                                      dyad_diag_fn diag, void *user)
 {
     if (!name) name = "<memory>";
-    if ((unsigned)format > DYAD_FORMAT_PETRARCH) format = DYAD_FORMAT_AUTO;
+    if ((unsigned)format > DYAD_FORMAT_WARC) format = DYAD_FORMAT_AUTO;
     dyad_reader *r = reader_new(name, base_name(name), format, diag, user);
     if (!r) {
         report_open_failure(name, diag, user, "out of memory");
@@ -373,6 +589,8 @@ int dyad_reader_next(dyad_reader *r, dyad_document *doc)
     case DYAD_FORMAT_JSONL: return jsonl_next(r, doc);
     case DYAD_FORMAT_TABARI: return tabari_next(r, doc);
     case DYAD_FORMAT_PETRARCH: return petrarch_next(r, doc);
+    case DYAD_FORMAT_HTML: return html_next(r, doc);
+    case DYAD_FORMAT_WARC: return warc_next(r, doc);
     default: return text_next(r, doc);
     }
 }
@@ -384,13 +602,49 @@ dyad_format dyad_reader_format(const dyad_reader *r)
 
 size_t dyad_reader_skipped(const dyad_reader *r) { return r ? r->skipped : 0; }
 size_t dyad_reader_warnings(const dyad_reader *r) { return r ? r->warnings : 0; }
+size_t dyad_reader_other_language(const dyad_reader *r) { return r ? r->other_language : 0; }
+size_t dyad_reader_passed_over(const dyad_reader *r) { return r ? r->passed_over : 0; }
+
+void dyad_reader_accept_all_languages(dyad_reader *r, int accept)
+{
+    if (r) r->all_languages = accept != 0;
+}
+
+size_t dyad_source_offset(const dyad_document *doc, size_t offset)
+{
+    if (!doc || !doc->anchors || !doc->nanchors) return offset;
+    const dyad_anchor *a = doc->anchors;
+    size_t lo = 0, hi = doc->nanchors;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (a[mid].text <= offset) lo = mid;
+        else hi = mid;
+    }
+    size_t s = offset >= a[lo].text ? a[lo].source + (offset - a[lo].text) : a[lo].source;
+    /* A run may not reach past the page (the headline's separator). */
+    return doc->source_len && s > doc->source_len ? doc->source_len : s;
+}
+
+int dyad_reader_set_field(dyad_reader *r, dyad_field field, const char *key)
+{
+    if (!r || (unsigned)field >= DYAD_FIELD_COUNT) return -1;
+    char *k = key ? strdup(key) : NULL;
+    if (key && !k) return -1;
+    free(r->field_key[field]);
+    r->field_key[field] = k;
+    return 0;
+}
 
 void dyad_reader_close(dyad_reader *r)
 {
     if (!r) return;
+    for (int f = 0; f < DYAD_FIELD_COUNT; f++) free(r->field_key[f]);
     if (r->fp && r->close_fp) fclose(r->fp);
+    gz_free(r->gz);
+    html_extractor_free(r->html);
+    warc_free(r->warc);
     sbuf *all[] = {&r->text, &r->parse, &r->id, &r->title, &r->url,
-                   &r->source, &r->date_raw, &r->key, &r->flag};
+                   &r->source, &r->date_raw, &r->key, &r->flag, &r->page, &r->language};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++) sbuf_free(all[i]);
     free(r->window);
     free(r->name);

@@ -13,6 +13,10 @@
 #include "../internal.h"
 #include <stdarg.h>
 
+typedef struct html_extractor html_extractor;
+typedef struct gz_source gz_source;
+typedef struct warc_state warc_state;
+
 #define READER_CHUNK ((size_t)1 << 16)
 /* How far format detection looks ahead for the first meaningful byte.
  * Detection must not buffer a hostile file of blanks without limit. */
@@ -42,6 +46,9 @@ struct dyad_reader {
     /* byte source */
     FILE *fp;               /* NULL for memory input                       */
     bool close_fp;          /* false for stdin                             */
+    bool stream;            /* a pipe or terminal: take what has arrived,
+                               so each record is read as soon as it is
+                               complete, not when a chunk is full          */
     const char *data;       /* the window: caller's buffer or `window`     */
     char *window;
     size_t window_cap, chunk;
@@ -55,6 +62,17 @@ struct dyad_reader {
     sbuf text, parse, id, title, url, source, date_raw, key, flag;
     xml_state xml;
     char msg[384];
+    char *field_key[DYAD_FIELD_COUNT]; /* JSON Lines keys; NULL: the default */
+
+    /* gzip input (reader.c): inflated between the file and the window */
+    gz_source *gz;
+    /* HTML and WARC pages (read_html.c, read_warc.c) */
+    html_extractor *html;
+    warc_state *warc;
+    sbuf page;              /* the page's bytes                            */
+    sbuf language;          /* the current document's language            */
+    bool all_languages;
+    size_t other_language, passed_over;
 };
 
 /* ---- byte source (reader.c) ------------------------------------------ */
@@ -131,6 +149,18 @@ int text_next(dyad_reader *r, dyad_document *doc);
 int jsonl_next(dyad_reader *r, dyad_document *doc);
 int tabari_next(dyad_reader *r, dyad_document *doc);
 int petrarch_next(dyad_reader *r, dyad_document *doc);
+int html_next(dyad_reader *r, dyad_document *doc);
+int warc_next(dyad_reader *r, dyad_document *doc);
+void warc_free(warc_state *w);
+
+/* Extracts the article of page[0, len) (read_html.c) and fills doc with
+ * it; `record` names the page in diagnostics, `charset` and `url` come
+ * from an HTTP response (may be NULL), `date` is a fallback ("" if none).
+ * Returns 1 when doc was filled, 0 when the page was skipped (reported
+ * and counted). */
+int html_document(dyad_reader *r, dyad_document *doc, const char *page, size_t len,
+                  size_t line, const char *record, const char *charset, const char *url,
+                  const char *date);
 
 /* ---- for tests and fuzzing -------------------------------------------- */
 

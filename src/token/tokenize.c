@@ -14,6 +14,9 @@
  */
 #include "../internal.h"
 
+#include <stdlib.h>
+#include <utf8proc.h>
+
 /* A word longer than this is cut into pieces: no real word is that long,
  * and the cap keeps per-token work and buffers bounded on hostile input
  * (a 10 MB line without spaces becomes many tokens, in linear time). */
@@ -132,7 +135,25 @@ static void emit(emitter *e, uint32_t start, uint32_t end, const char *norm, siz
         if (!v) { e->failed = 1; return; }
         tv->v = v;
     }
-    char *copy = arena_strndup(e->a, norm, n);
+    /* Matching sees the NFC form, so a name typed with combining marks
+     * ("g" + U+0306) is the same word as its composed spelling ("ğ").
+     * Only words with non-ASCII bytes can change, and they are rare in
+     * English copy, so the cost stays off the common path. */
+    char *copy = NULL;
+    bool ascii = true;
+    for (size_t i = 0; i < n && ascii; i++) ascii = (unsigned char)norm[i] < 0x80;
+    if (!ascii) {
+        utf8proc_uint8_t *nfc = NULL;
+        utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)norm, (utf8proc_ssize_t)n, &nfc,
+                                          UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+        if (m >= 0 && (size_t)m <= n) {
+            copy = arena_strndup(e->a, (const char *)nfc, (size_t)m);
+            norm = copy;
+            n = (size_t)m;
+        }
+        free(nfc);
+    }
+    if (!copy) copy = arena_strndup(e->a, norm, n);
     if (!copy) { e->failed = 1; return; }
     bool upper = false, lower = false, digit = false;
     int letters = 0;
@@ -367,4 +388,20 @@ int tokenize_range(arena *a, const char *text, uint32_t start, uint32_t end,
     if (!e.failed && toks->n && toks->v[toks->n - 1].end < end)
         toks->v[toks->n - 1].flags |= DYAD_TOKEN_SPACE_AFTER;
     return e.failed ? -1 : 0;
+}
+
+bool token_is(const dyad_token *t, const char *lower)
+{
+    const char *w = t->norm;
+    size_t i = 0;
+    for (; lower[i]; i++)
+        if (ch_lower((unsigned char)w[i]) != lower[i]) return false;
+    return w[i] == 0;
+}
+
+bool token_in(const dyad_token *t, const char *const *list)
+{
+    for (; *list; list++)
+        if (token_is(t, *list)) return true;
+    return false;
 }

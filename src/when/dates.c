@@ -14,101 +14,6 @@
 
 #include <string.h>
 
-/* ---- calendar ------------------------------------------------------------ */
-
-/* Days since 1970-01-01 for a proleptic Gregorian date, counting years
- * from March so that the leap day falls at the end of the year. */
-static int32_t days_from_civil(int32_t y, int32_t m, int32_t d)
-{
-    y -= m <= 2;
-    int32_t era = (y >= 0 ? y : y - 399) / 400;
-    int32_t year_of_era = y - era * 400;
-    int32_t day_of_year = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    int32_t day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    return era * 146097 + day_of_era - 719468;
-}
-
-int32_t when_days_from_date(int32_t ymd)
-{
-    return days_from_civil(ymd / 10000, ymd / 100 % 100, ymd % 100);
-}
-
-int32_t when_date_from_days(int32_t z)
-{
-    z += 719468;
-    int32_t era = (z >= 0 ? z : z - 146096) / 146097;
-    int32_t day_of_era = z - era * 146097;
-    int32_t year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-    int32_t y = year_of_era + era * 400;
-    int32_t day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    int32_t mp = (5 * day_of_year + 2) / 153;
-    int32_t d = day_of_year - (153 * mp + 2) / 5 + 1;
-    int32_t m = mp < 10 ? mp + 3 : mp - 9;
-    return (y + (m <= 2)) * 10000 + m * 100 + d;
-}
-
-static int days_in_month(int32_t y, int32_t m)
-{
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
-    return days[m - 1];
-}
-
-bool when_valid_date(int32_t ymd)
-{
-    int32_t y = ymd / 10000, m = ymd / 100 % 100, d = ymd % 100;
-    return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
-}
-
-int when_weekday(int32_t ymd)
-{
-    /* 1970-01-01 was a Thursday (3 with Monday = 0). */
-    int32_t days = when_days_from_date(ymd);
-    return (int)((days % 7 + 7 + 3) % 7);
-}
-
-void when_format(int32_t ymd, char buf[11])
-{
-    if (!ymd || !when_valid_date(ymd)) {
-        buf[0] = 0;
-        return;
-    }
-    /* Digits written by hand: valid dates have exactly these widths. */
-    int32_t y = ymd / 10000, m = ymd / 100 % 100, d = ymd % 100;
-    const char f[] = {(char)('0' + y / 1000), (char)('0' + y / 100 % 10), (char)('0' + y / 10 % 10),
-                      (char)('0' + y % 10), '-', (char)('0' + m / 10), (char)('0' + m % 10), '-',
-                      (char)('0' + d / 10), (char)('0' + d % 10), 0};
-    memcpy(buf, f, sizeof f);
-}
-
-int32_t when_parse_iso(const char *s)
-{
-    if (!s) return 0;
-    for (int i = 0; i < 10; i++) {
-        if (i == 4 || i == 7) {
-            if (s[i] != '-') return 0;
-        } else if (!ch_is_digit((unsigned char)s[i])) {
-            return 0;
-        }
-    }
-    int32_t ymd = ((s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0')) * 10000 +
-                  ((s[5] - '0') * 10 + (s[6] - '0')) * 100 + (s[8] - '0') * 10 + (s[9] - '0');
-    return when_valid_date(ymd) ? ymd : 0;
-}
-
-static int32_t add_days(int32_t ymd, int32_t n) { return when_date_from_days(when_days_from_date(ymd) + n); }
-
-/* Month arithmetic keeps the day where the month has it, else its last. */
-static int32_t add_months(int32_t ymd, int32_t n)
-{
-    int32_t y = ymd / 10000, m = ymd / 100 % 100 - 1 + n, d = ymd % 100;
-    y += m >= 0 ? m / 12 : (m - 11) / 12;
-    m = ((m % 12) + 12) % 12 + 1;
-    if (d > days_in_month(y, m)) d = days_in_month(y, m);
-    return y * 10000 + m * 100 + d;
-}
-
 const char *dyad_precision_name(dyad_precision p)
 {
     switch (p) {
@@ -121,22 +26,6 @@ const char *dyad_precision_name(dyad_precision p)
 }
 
 /* ---- words ---------------------------------------------------------------- */
-
-static bool word_is(const dyad_token *t, const char *lower)
-{
-    const char *w = t->norm;
-    size_t i = 0;
-    for (; lower[i]; i++)
-        if (ch_lower((unsigned char)w[i]) != lower[i]) return false;
-    return w[i] == 0;
-}
-
-static bool word_in(const dyad_token *t, const char *const *list)
-{
-    for (; *list; list++)
-        if (word_is(t, *list)) return true;
-    return false;
-}
 
 /* 1-12 for a month name or its abbreviation ("Jan.", "Sept"), else 0.
  * "May" and "March" are months only where the caller's context says so. */
@@ -169,7 +58,7 @@ static int weekday_of(const dyad_token *t)
     static const char *const names[] = {"monday", "tuesday", "wednesday", "thursday",
                                         "friday", "saturday", "sunday"};
     for (int d = 0; d < 7; d++)
-        if (word_is(t, names[d])) return d;
+        if (token_is(t, names[d])) return d;
     return -1;
 }
 
@@ -211,9 +100,9 @@ static int count_of(const dyad_token *t)
     static const char *const words[] = {"zero", "one", "two", "three", "four", "five", "six",
                                         "seven", "eight", "nine", "ten", "eleven", "twelve"};
     for (int i = 1; i < 13; i++)
-        if (word_is(t, words[i])) return i;
-    if (word_is(t, "a") || word_is(t, "an")) return 1;
-    if (word_is(t, "several") || word_is(t, "few")) return 3;
+        if (token_is(t, words[i])) return i;
+    if (token_is(t, "a") || token_is(t, "an")) return 1;
+    if (token_is(t, "several") || token_is(t, "few")) return 3;
     const char *w = t->norm;
     int v = 0, k = 0;
     while (ch_is_digit((unsigned char)w[k]) && k < 4) v = v * 10 + (w[k++] - '0');
@@ -222,19 +111,19 @@ static int count_of(const dyad_token *t)
 
 static int unit_of(const dyad_token *t)
 {
-    if (word_is(t, "day") || word_is(t, "days")) return WHEN_UNIT_DAY;
-    if (word_is(t, "week") || word_is(t, "weeks")) return WHEN_UNIT_WEEK;
-    if (word_is(t, "month") || word_is(t, "months")) return WHEN_UNIT_MONTH;
-    if (word_is(t, "year") || word_is(t, "years")) return WHEN_UNIT_YEAR;
+    if (token_is(t, "day") || token_is(t, "days")) return WHEN_UNIT_DAY;
+    if (token_is(t, "week") || token_is(t, "weeks")) return WHEN_UNIT_WEEK;
+    if (token_is(t, "month") || token_is(t, "months")) return WHEN_UNIT_MONTH;
+    if (token_is(t, "year") || token_is(t, "years")) return WHEN_UNIT_YEAR;
     return -1;
 }
 
 /* last -1, this 0, next +1, else -2. */
 static int relative_of(const dyad_token *t)
 {
-    if (word_is(t, "last") || word_is(t, "past") || word_is(t, "previous")) return -1;
-    if (word_is(t, "this") || word_is(t, "current")) return 0;
-    if (word_is(t, "next") || word_is(t, "coming")) return 1;
+    if (token_is(t, "last") || token_is(t, "past") || token_is(t, "previous")) return -1;
+    if (token_is(t, "this") || token_is(t, "current")) return 0;
+    if (token_is(t, "next") || token_is(t, "coming")) return 1;
     return -2;
 }
 
@@ -297,8 +186,8 @@ static size_t match_point(const scan *s, size_t i, when_point *p)
     }
 
     /* "the 26th" [of MONTH | of last/this/next month] */
-    if (word_is(t, "the") && t1 && (d = day_of(t1, &ord)) != 0 && ord) {
-        if (t2 && word_is(t2, "of") && t3) {
+    if (token_is(t, "the") && t1 && (d = day_of(t1, &ord)) != 0 && ord) {
+        if (t2 && token_is(t2, "of") && t3) {
             if ((m = month_of(t3)) != 0) {
                 p->kind = WHEN_ABSOLUTE;
                 p->day = (int8_t)d;
@@ -311,7 +200,7 @@ static size_t match_point(const scan *s, size_t i, when_point *p)
                 return i + 4;
             }
             const dyad_token *t4 = at(s, i + 4);
-            if ((r = relative_of(t3)) != -2 && t4 && word_is(t4, "month")) {
+            if ((r = relative_of(t3)) != -2 && t4 && token_is(t4, "month")) {
                 p->kind = WHEN_ORDINAL_DAY;
                 p->day = (int8_t)d;
                 p->rel = (int8_t)r;
@@ -331,7 +220,7 @@ static size_t match_point(const scan *s, size_t i, when_point *p)
         p->rel = (int8_t)(r == 0 ? 0 : r);
         size_t j = i + 2;
         static const char *const parts[] = {"morning", "afternoon", "evening", "night", NULL};
-        if (t2 && word_in(t2, parts)) j++;
+        if (t2 && token_in(t2, parts)) j++;
         return j;
     }
     if ((w = weekday_of(t)) >= 0) {
@@ -339,21 +228,21 @@ static size_t match_point(const scan *s, size_t i, when_point *p)
         p->weekday = (int8_t)w;
         size_t j = i + 1;
         static const char *const parts[] = {"morning", "afternoon", "evening", "night", NULL};
-        if (t1 && word_in(t1, parts)) j++;
+        if (t1 && token_in(t1, parts)) j++;
         return j;
     }
 
     /* yesterday / today / tomorrow / tonight / "last night" */
-    if (word_is(t, "yesterday")) { p->kind = WHEN_DAY_OFFSET; p->n = -1; return i + 1; }
-    if (word_is(t, "today") || word_is(t, "tonight")) { p->kind = WHEN_DAY_OFFSET; p->n = 0; return i + 1; }
-    if (word_is(t, "tomorrow")) { p->kind = WHEN_DAY_OFFSET; p->n = 1; return i + 1; }
-    if (word_is(t, "last") && t1 && word_is(t1, "night")) {
+    if (token_is(t, "yesterday")) { p->kind = WHEN_DAY_OFFSET; p->n = -1; return i + 1; }
+    if (token_is(t, "today") || token_is(t, "tonight")) { p->kind = WHEN_DAY_OFFSET; p->n = 0; return i + 1; }
+    if (token_is(t, "tomorrow")) { p->kind = WHEN_DAY_OFFSET; p->n = 1; return i + 1; }
+    if (token_is(t, "last") && t1 && token_is(t1, "night")) {
         p->kind = WHEN_DAY_OFFSET;
         p->n = -1;
         return i + 2;
     }
-    if (word_is(t, "this") && t1 &&
-        (word_is(t1, "morning") || word_is(t1, "afternoon") || word_is(t1, "evening"))) {
+    if (token_is(t, "this") && t1 &&
+        (token_is(t1, "morning") || token_is(t1, "afternoon") || token_is(t1, "evening"))) {
         p->kind = WHEN_DAY_OFFSET;
         p->n = 0;
         return i + 2;
@@ -361,13 +250,13 @@ static size_t match_point(const scan *s, size_t i, when_point *p)
 
     /* [earlier|later] last/this/next week|month|year */
     if ((r = relative_of(t)) != -2 && t1 && (u = unit_of(t1)) > WHEN_UNIT_DAY &&
-        !word_is(t1, "weeks") && !word_is(t1, "months") && !word_is(t1, "years")) {
+        !token_is(t1, "weeks") && !token_is(t1, "months") && !token_is(t1, "years")) {
         p->kind = WHEN_UNIT_OFFSET;
         p->unit = (uint8_t)u;
         p->n = (int16_t)r;
         return i + 2;
     }
-    if ((word_is(t, "earlier") || word_is(t, "later")) && t1 && t2 &&
+    if ((token_is(t, "earlier") || token_is(t, "later")) && t1 && t2 &&
         (r = relative_of(t1)) != -2 && (u = unit_of(t2)) > WHEN_UNIT_DAY) {
         p->kind = WHEN_UNIT_OFFSET;
         p->unit = (uint8_t)u;
@@ -377,7 +266,7 @@ static size_t match_point(const scan *s, size_t i, when_point *p)
 
     /* N units ago / N units earlier */
     if ((c = count_of(t)) != 0 && t1 && (u = unit_of(t1)) >= 0 && t2 &&
-        (word_is(t2, "ago") || word_is(t2, "earlier"))) {
+        (token_is(t2, "ago") || token_is(t2, "earlier"))) {
         p->kind = u == WHEN_UNIT_DAY ? WHEN_DAY_OFFSET : WHEN_UNIT_OFFSET;
         p->unit = (uint8_t)u;
         p->n = (int16_t)-c;
@@ -397,11 +286,11 @@ static size_t match_in_month_or_year(const scan *s, size_t i, when_point *p)
     const dyad_token *t = at(s, i);
     static const char *const preps[] = {"in", "since", "by", "until", "during", "from",
                                         "before", "after", NULL};
-    if (!t || !word_in(t, preps)) return i;
+    if (!t || !token_in(t, preps)) return i;
     size_t j = i + 1;
     const dyad_token *u = at(s, j);
     static const char *const mods[] = {"early", "mid", "late", "mid-", NULL};
-    if (u && word_in(u, mods)) u = at(s, ++j);
+    if (u && token_in(u, mods)) u = at(s, ++j);
     if (!u) return i;
     int m = month_of(u), y;
     if (m && (u->flags & DYAD_TOKEN_CAPITALIZED)) {
@@ -428,10 +317,10 @@ static size_t match_in_month_or_year(const scan *s, size_t i, when_point *p)
 static size_t skip_local_time(const scan *s, size_t j)
 {
     const dyad_token *a = at(s, j), *b = at(s, j + 1), *c = at(s, j + 2), *d = at(s, j + 3);
-    if (a && b && c && d && a->tag == DYAD_TAG_LRB && word_is(b, "local") && word_is(c, "time") &&
+    if (a && b && c && d && a->tag == DYAD_TAG_LRB && token_is(b, "local") && token_is(c, "time") &&
         d->tag == DYAD_TAG_RRB)
         return j + 4;
-    if (a && b && c && a->norm[0] == '(' && word_is(b, "local") && word_is(c, "time") && d &&
+    if (a && b && c && a->norm[0] == '(' && token_is(b, "local") && token_is(c, "time") && d &&
         d->norm[0] == ')')
         return j + 4;
     return j;
@@ -515,8 +404,8 @@ size_t when_find(const dyad_sentence *sent, when_expr *out, size_t max)
         /* Ranges: "from Monday to Wednesday", "Monday through Wednesday",
          * "between 3 and 5 March" is rare enough to leave. */
         const dyad_token *link = at(&s, j);
-        if (link && (word_is(link, "to") || word_is(link, "until") || word_is(link, "through") ||
-                     word_is(link, "till") || (link->norm[0] == '-' && link->norm[1] == 0))) {
+        if (link && (token_is(link, "to") || token_is(link, "until") || token_is(link, "through") ||
+                     token_is(link, "till") || (link->norm[0] == '-' && link->norm[1] == 0))) {
             when_point q;
             size_t k = match_point(&s, j + 1, &q);
             if (k != j + 1 && q.kind == p.kind) {
@@ -539,7 +428,7 @@ size_t when_find(const dyad_sentence *sent, when_expr *out, size_t max)
 static when_date resolve_point(const when_point *p, int32_t base, bool future)
 {
     when_date r = {0, 0, DYAD_PRECISION_NONE};
-    bool have_base = base != 0 && when_valid_date(base);
+    bool have_base = base != 0 && cal_valid_ymd(base);
     int32_t by = base / 10000, bm = base / 100 % 100;
     switch (p->kind) {
     case WHEN_ABSOLUTE: {
@@ -554,7 +443,7 @@ static when_date resolve_point(const when_point *p, int32_t base, bool future)
                 if (!future && cand > base) y--;
                 if (future && cand < base) y++;
             }
-            if (p->day > days_in_month(y, p->month)) return r;
+            if (p->day > cal_days_in_month(y, p->month)) return r;
             r.date = y * 10000 + p->month * 100 + p->day;
             r.precision = DYAD_PRECISION_DAY;
         } else if (p->month) {
@@ -574,7 +463,7 @@ static when_date resolve_point(const when_point *p, int32_t base, bool future)
     }
     case WHEN_WEEKDAY: {
         if (!have_base) return r;
-        int wd = when_weekday(base);
+        int wd = cal_weekday(base);
         int back = (wd - p->weekday + 7) % 7;   /* 0..6 days back to it */
         int ahead = (p->weekday - wd + 7) % 7;  /* 0..6 days ahead      */
         int32_t shift;
@@ -582,24 +471,24 @@ static when_date resolve_point(const when_point *p, int32_t base, bool future)
         else if (p->rel > 0) shift = ahead ? ahead : 7;     /* "next Tuesday"  */
         else if (future) shift = ahead;                     /* "will meet on Tuesday" */
         else shift = -back;                                 /* "met on Tuesday" */
-        r.date = add_days(base, shift);
+        r.date = cal_add_days(base, shift);
         r.precision = DYAD_PRECISION_DAY;
         break;
     }
     case WHEN_DAY_OFFSET:
         if (!have_base) return r;
-        r.date = add_days(base, p->n);
+        r.date = cal_add_days(base, p->n);
         r.precision = DYAD_PRECISION_DAY;
         break;
     case WHEN_UNIT_OFFSET:
         if (!have_base) return r;
         switch (p->unit) {
         case WHEN_UNIT_WEEK:
-            r.date = add_days(base, 7 * p->n);
+            r.date = cal_add_days(base, 7 * p->n);
             r.precision = DYAD_PRECISION_WEEK;
             break;
         case WHEN_UNIT_MONTH: {
-            int32_t d = add_months(base, p->n);
+            int32_t d = cal_add_months(base, p->n);
             r.date = d / 100 * 100 + 1;
             r.precision = DYAD_PRECISION_MONTH;
             break;
@@ -609,7 +498,7 @@ static when_date resolve_point(const when_point *p, int32_t base, bool future)
             r.precision = DYAD_PRECISION_YEAR;
             break;
         default:
-            r.date = add_days(base, p->n);
+            r.date = cal_add_days(base, p->n);
             r.precision = DYAD_PRECISION_DAY;
         }
         break;
@@ -618,17 +507,17 @@ static when_date resolve_point(const when_point *p, int32_t base, bool future)
         int32_t month_start = base / 100 * 100 + 1;
         int32_t m;
         if (p->rel_given) {
-            m = add_months(month_start, p->rel);
+            m = cal_add_months(month_start, p->rel);
         } else {
             /* "the 26th" in a story of the 27th is this month's; in a story
              * of the 3rd it is last month's (or next month's, for plans). */
             m = month_start;
             int bd = base % 100;
-            if (!future && p->day > bd) m = add_months(month_start, -1);
-            if (future && p->day < bd) m = add_months(month_start, 1);
+            if (!future && p->day > bd) m = cal_add_months(month_start, -1);
+            if (future && p->day < bd) m = cal_add_months(month_start, 1);
         }
         int32_t y = m / 10000, mo = m / 100 % 100;
-        if (p->day > days_in_month(y, mo)) return r;
+        if (p->day > cal_days_in_month(y, mo)) return r;
         r.date = y * 10000 + mo * 100 + p->day;
         r.precision = DYAD_PRECISION_DAY;
         break;

@@ -13,6 +13,7 @@
 #ifndef DYAD_WHEN_H
 #define DYAD_WHEN_H
 
+#include "core/calendar.h"
 #include "dyad.h"
 #include <stdbool.h>
 #include <stdint.h>
@@ -64,15 +65,5 @@ typedef struct when_date {
  * DYAD_PRECISION_NONE when it cannot be resolved (no article date for a
  * relative expression). */
 when_date when_resolve(const when_expr *e, int32_t article_date, bool future);
-
-/* Calendar helpers (proleptic Gregorian). */
-int32_t when_days_from_date(int32_t yyyymmdd);   /* days since 1970-01-01 */
-int32_t when_date_from_days(int32_t days);
-bool when_valid_date(int32_t yyyymmdd);
-int when_weekday(int32_t yyyymmdd);              /* 0 Monday .. 6 Sunday  */
-/* Writes "YYYY-MM-DD" (or "" for 0) into buf[11]. */
-void when_format(int32_t yyyymmdd, char buf[11]);
-/* Parses "YYYY-MM-DD"; 0 when invalid. */
-int32_t when_parse_iso(const char *s);
 
 #endif

@@ -56,22 +56,6 @@ static bool find_key(const char *key, uint32_t *lo, uint32_t *hi)
 
 /* ---- mentions --------------------------------------------------------------- */
 
-static bool word_is(const dyad_token *t, const char *lower)
-{
-    const char *w = t->norm;
-    size_t i = 0;
-    for (; lower[i]; i++)
-        if (ch_lower((unsigned char)w[i]) != lower[i]) return false;
-    return w[i] == 0;
-}
-
-static bool word_in(const dyad_token *t, const char *const *list)
-{
-    for (; *list; list++)
-        if (word_is(t, *list)) return true;
-    return false;
-}
-
 /* Locatives (maybe_locative, below): in, inside, into, near, at, across,
  * around, outside, over, off, to, toward(s), throughout, from, within. */
 /* Words between a locative and the name: "in the eastern city of". */
@@ -92,13 +76,13 @@ static bool maybe_locative(const dyad_token *t)
 {
     if (t->norm_len < 2 || t->norm_len > 10) return false;
     switch (ch_lower((unsigned char)t->norm[0])) {
-    case 'i': return word_is(t, "in") || word_is(t, "inside") || word_is(t, "into");
-    case 'n': return word_is(t, "near");
-    case 'a': return word_is(t, "at") || word_is(t, "across") || word_is(t, "around");
-    case 'o': return word_is(t, "outside") || word_is(t, "over") || word_is(t, "off");
-    case 't': return word_is(t, "to") || word_is(t, "toward") || word_is(t, "towards") || word_is(t, "throughout");
-    case 'f': return word_is(t, "from");
-    case 'w': return word_is(t, "within");
+    case 'i': return token_is(t, "in") || token_is(t, "inside") || token_is(t, "into");
+    case 'n': return token_is(t, "near");
+    case 'a': return token_is(t, "at") || token_is(t, "across") || token_is(t, "around");
+    case 'o': return token_is(t, "outside") || token_is(t, "over") || token_is(t, "off");
+    case 't': return token_is(t, "to") || token_is(t, "toward") || token_is(t, "towards") || token_is(t, "throughout");
+    case 'f': return token_is(t, "from");
+    case 'w': return token_is(t, "within");
     default: return false;
     }
 }
@@ -117,8 +101,8 @@ static size_t longest_name(const dyad_sentence *s, size_t i, uint32_t *lo, uint3
     if (i >= s->ntokens || !capitalised(&s->tokens[i])) return 0;
     for (size_t k = 0; k < WHERE_MAX_WORDS && i + k < s->ntokens; k++) {
         const dyad_token *t = &s->tokens[i + k];
-        if (k > 0 && !capitalised(t) && !word_is(t, "of") && !word_is(t, "de") &&
-            !word_is(t, "al") && !word_is(t, "el"))
+        if (k > 0 && !capitalised(t) && !token_is(t, "of") && !token_is(t, "de") &&
+            !token_is(t, "al") && !token_is(t, "el"))
             break;
         if (!key_append(key, &len, sizeof key, t->norm)) break;
         uint32_t a, b;
@@ -139,7 +123,7 @@ static bool water_after(const dyad_sentence *s, size_t i)
     static const char *const features[] = {"sea", "ocean", "gulf", "strait", "straits", "bay", "river",
                                            "lake", "mountains", "peninsula", "desert", "canal", NULL};
     for (size_t k = i; k < s->ntokens && k < i + WHERE_MAX_WORDS && capitalised(&s->tokens[k]); k++)
-        if (word_in(&s->tokens[k], features)) return true;
+        if (token_in(&s->tokens[k], features)) return true;
     return false;
 }
 
@@ -152,7 +136,7 @@ size_t where_find(const dyad_sentence *s, where_mention *out, size_t max)
         if (maybe_locative(t)) {
             /* Skip the fillers ("in the eastern city of") to the name. */
             size_t j = i + 1, skipped = 0;
-            while (j < s->ntokens && skipped < 5 && word_in(&s->tokens[j], fillers) &&
+            while (j < s->ntokens && skipped < 5 && token_in(&s->tokens[j], fillers) &&
                    !capitalised(&s->tokens[j])) {
                 j++;
                 skipped++;
@@ -167,7 +151,7 @@ size_t where_find(const dyad_sentence *s, where_mention *out, size_t max)
             if (n) {
                 after_locative = true;
                 where_mention m = {(uint32_t)j, (uint32_t)(j + n), lo, hi, false};
-                if (j + n < s->ntokens && word_in(&s->tokens[j + n], region_words)) m.region_word = true;
+                if (j + n < s->ntokens && token_in(&s->tokens[j + n], region_words)) m.region_word = true;
                 if (found < max) out[found] = m;
                 found++;
                 i = j + n - 1;
@@ -183,12 +167,12 @@ size_t where_find(const dyad_sentence *s, where_mention *out, size_t max)
              * capitalised run */
             size_t k = i + 1;
             while (k < s->ntokens && k <= i + WHERE_MAX_WORDS && capitalised(&s->tokens[k])) k++;
-            region_ahead = k < s->ntokens && k <= i + WHERE_MAX_WORDS && word_in(&s->tokens[k], region_words);
+            region_ahead = k < s->ntokens && k <= i + WHERE_MAX_WORDS && token_in(&s->tokens[k], region_words);
         }
         if (region_ahead) {
             uint32_t lo, hi;
             size_t n = longest_name(s, i, &lo, &hi);
-            if (n && i + n < s->ntokens && word_in(&s->tokens[i + n], region_words) &&
+            if (n && i + n < s->ntokens && token_in(&s->tokens[i + n], region_words) &&
                 !(s->tokens[i + n].flags & DYAD_TOKEN_CAPITALIZED)) {
                 where_mention m = {(uint32_t)i, (uint32_t)(i + n), lo, hi, true};
                 if (found < max) out[found] = m;

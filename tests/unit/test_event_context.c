@@ -243,8 +243,31 @@ static void context_definite_description(tctx *t)
     coded_free(&k);
 }
 
+/* Matching sees NFC, case-folded words: a name typed with a combining
+ * mark ("g" + U+0306) codes like its composed spelling ("\u011f"), and
+ * a name in capitals like its title case; offsets still point at the
+ * bytes of the text as given. */
+static void unicode_forms_code_alike(tctx *t)
+{
+    static const char *const texts[] = {
+        "Erdo\xC4\x9F" "an criticized Greece on Monday.",           /* composed   */
+        "Erdog\xCC\x86" "an criticized Greece on Monday.",          /* decomposed */
+        "ERDO\xC4\x9E" "AN criticized Greece on Monday.",           /* capitals   */
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        coded k;
+        CHECK(code_text(&k, texts[i], "2023-05-01") == 0);
+        const dyad_event *e = find(&k, "TURGOV", "GRC");
+        bool ok = e && e->source_span.start == 0 &&
+                  e->source_span.end == (uint32_t)(strchr(texts[i], ' ') - texts[i]);
+        coded_free(&k);
+        if (!ok) { tctx_fail(t, __FILE__, __LINE__, "text %zu: no TURGOV->GRC over the name's bytes", i); return; }
+    }
+}
+
 void suite_event_context(tctx *t)
 {
+    RUN(t, unicode_forms_code_alike);
     RUN(t, context_definite_description);
     RUN(t, context_both_sides_and_earlier_actors);
     RUN(t, time_place_past_weekday_and_city);

@@ -21,10 +21,10 @@ static const char *first_date(dyad_pipeline *p, const char *text, const char *ar
     when_expr e[4];
     size_t n = when_find(s, e, 4);
     if (n == 0) return "none";
-    when_date d = when_resolve(&e[0], when_parse_iso(article), future);
+    when_date d = when_resolve(&e[0], cal_parse_iso(article, 10), future);
     char a[11], b[11];
-    when_format(d.date, a);
-    when_format(d.date_end, b);
+    cal_format(d.date, a);
+    cal_format(d.date_end, b);
     uint32_t from = s->tokens[e[0].first].start, to = s->tokens[e[0].last - 1].end;
     if (d.date_end != d.date)
         snprintf(buf, cap, "%s/%s..%s|%.*s", a, dyad_precision_name(d.precision), b,
@@ -40,21 +40,21 @@ static const char *first_date(dyad_pipeline *p, const char *text, const char *ar
 
 static void when_calendar(tctx *t)
 {
-    CHECK_INT(when_weekday(20220127), 3);  /* a Thursday */
-    CHECK_INT(when_weekday(20000301), 2);  /* a Wednesday, after a leap day */
-    CHECK_INT(when_date_from_days(when_days_from_date(20240229) + 1), 20240301);
-    CHECK_INT(when_date_from_days(when_days_from_date(20211231) + 1), 20220101);
-    CHECK_INT(when_days_from_date(19700101), 0);
-    CHECK(when_valid_date(20240229));
-    CHECK(!when_valid_date(20230229));
-    CHECK(!when_valid_date(20231301));
-    CHECK_INT(when_parse_iso("2022-01-27"), 20220127);
-    CHECK_INT(when_parse_iso("2022-02-30"), 0);
-    CHECK_INT(when_parse_iso("2022-1-27"), 0);
+    CHECK_INT(cal_weekday(20220127), 3);  /* a Thursday */
+    CHECK_INT(cal_weekday(20000301), 2);  /* a Wednesday, after a leap day */
+    CHECK_INT(cal_ymd_from_days(cal_days_from_ymd(20240229) + 1), 20240301);
+    CHECK_INT(cal_ymd_from_days(cal_days_from_ymd(20211231) + 1), 20220101);
+    CHECK_INT(cal_days_from_ymd(19700101), 0);
+    CHECK(cal_valid_ymd(20240229));
+    CHECK(!cal_valid_ymd(20230229));
+    CHECK(!cal_valid_ymd(20231301));
+    CHECK_INT(cal_parse_iso("2022-01-27", 10), 20220127);
+    CHECK_INT(cal_parse_iso("2022-02-30", 10), 0);
+    CHECK_INT(cal_parse_iso("2022-1-27", 10), 0);
     char b[11];
-    when_format(20220127, b);
+    cal_format(20220127, b);
     CHECK_STR(b, "2022-01-27");
-    when_format(0, b);
+    cal_format(0, b);
     CHECK_STR(b, "");
 }
 

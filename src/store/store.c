@@ -1,0 +1,1149 @@
+/*
+ * store.c -- the event store's public API (dyad_store_*): what a document
+ * and its events become as records, content hashes, syndicated-copy
+ * detection and batching.  The engine (store_sqlite.c) only runs SQL.
+ */
+/* memmem (glibc, also in POSIX 2024) */
+#define _GNU_SOURCE
+#include "store_private.h"
+#include "core/calendar.h"
+#include <stdlib.h>
+#include <string.h>
+
+struct dyad_store {
+    const store_engine_ops *ops;
+    void *h;
+    dyad_diag_fn diag;
+    void *user;
+    char *path;
+    bool readonly;
+    bool in_txn;
+    size_t pending;   /* documents in the open transaction */
+    int64_t run;
+    int64_t import_doc; /* the document of the file being imported */
+    /* the last dyad_store_check(), so that the dyad_store_put() that
+     * follows it does not look the document up again */
+    char checked_key[256];
+    int checked_found;
+    int64_t checked_row, checked_run;
+    char checked_hash[17];
+    sbuf scratch;     /* the texts of one event's words  */
+};
+
+static void report(dyad_store *s, const char *message)
+{
+    if (!s->diag) return;
+    dyad_diag d = {DYAD_ERROR, s->path, 0, NULL, message};
+    s->diag(&d, s->user);
+}
+
+static int fail(dyad_store *s)
+{
+    report(s, s->ops->err(s->h));
+    return -1;
+}
+
+dyad_store *dyad_store_open(const char *path, unsigned flags, dyad_diag_fn diag, void *user)
+{
+    char err[512] = "";
+    if (!path || !*path) {
+        if (diag) {
+            dyad_diag d = {DYAD_ERROR, "-", 0, NULL, "no database path"};
+            diag(&d, user);
+        }
+        return NULL;
+    }
+    dyad_store *s = calloc(1, sizeof *s);
+    if (s) s->path = strdup(path);
+    if (!s || !s->path) {
+        free(s);
+        if (diag) {
+            dyad_diag d = {DYAD_ERROR, path, 0, NULL, "out of memory"};
+            diag(&d, user);
+        }
+        return NULL;
+    }
+    s->ops = &store_sqlite_ops;
+    s->diag = diag;
+    s->user = user;
+    s->readonly = flags & DYAD_STORE_READONLY;
+    s->h = s->ops->open(path, flags, err, sizeof err);
+    if (!s->h) {
+        report(s, err);
+        free(s->path);
+        free(s);
+        return NULL;
+    }
+    return s;
+}
+
+void dyad_store_busy_timeout(dyad_store *s, int ms)
+{
+    if (s) s->ops->busy_timeout(s->h, ms);
+}
+
+int dyad_store_commit(dyad_store *s)
+{
+    if (!s || !s->in_txn) return 0;
+    s->in_txn = false;
+    s->pending = 0;
+    return s->ops->commit(s->h) ? fail(s) : 0;
+}
+
+int dyad_store_close(dyad_store *s)
+{
+    if (!s) return 0;
+    int rc = dyad_store_commit(s);
+    s->ops->close(s->h);
+    sbuf_free(&s->scratch);
+    free(s->path);
+    free(s);
+    return rc;
+}
+
+static int ensure_txn(dyad_store *s)
+{
+    if (s->readonly) { report(s, "the store was opened read-only"); return -1; }
+    if (s->in_txn) return 0;
+    if (s->ops->begin(s->h)) return fail(s);
+    s->in_txn = true;
+    return 0;
+}
+
+int dyad_store_run_begin(dyad_store *s, const char *command, const char *inputs, const char *dict_id)
+{
+    if (!s) return -1;
+    if (s->readonly) { report(s, "the store was opened read-only"); return -1; }
+    /* the run's row is committed at once, so an interrupted run shows as
+     * one that started and never ended */
+    if (dyad_store_commit(s)) return -1;
+    if (s->ops->run_begin(s->h, command, inputs, dict_id, DYAD_VERSION, &s->run)) return fail(s);
+    return 0;
+}
+
+int dyad_store_run_end(dyad_store *s, size_t read, size_t skipped, size_t coded)
+{
+    if (!s || !s->run) return -1;
+    if (dyad_store_commit(s)) return -1;
+    if (s->ops->run_end(s->h, s->run, read, skipped, coded)) return fail(s);
+    s->run = 0;
+    return 0;
+}
+
+/* ---- content hash and SimHash -------------------------------------------- */
+
+static uint64_t fnv(uint64_t h, const char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)p[i]) * 0x100000001b3ull;
+    return (h ^ 0xff) * 0x100000001b3ull;
+}
+
+/* What decides the events: text, date and title (the headline is coded). */
+static void content_hash(const dyad_document *d, char out[17])
+{
+    uint64_t h = 0xcbf29ce484222325ull;
+    h = fnv(h, d->text ? d->text : "", d->text ? d->len : 0);
+    h = fnv(h, d->date, strnlen(d->date, sizeof d->date));
+    h = fnv(h, d->title ? d->title : "", d->title ? strlen(d->title) : 0);
+    snprintf(out, 17, "%016llx", (unsigned long long)h);
+}
+
+/* splitmix64: spreads a hash over all 64 bits. */
+static uint64_t mix64(uint64_t x)
+{
+    x += 0x9e3779b97f4a7c15ull;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
+    return x ^ (x >> 31);
+}
+
+static bool word_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* MinHash over word 3-shingles: for each of DYAD_MINHASH_N hash
+ * functions, the least value over the text's shingles.  Two texts agree
+ * on a function's minimum with probability equal to the Jaccard
+ * similarity of their shingle sets.  Words are runs of ASCII letters and
+ * digits (and any non-ASCII byte), lower-cased, so punctuation, spacing
+ * and case edits change nothing.  One pass, fixed memory. */
+size_t dyad_minhash(const char *text, size_t len, uint32_t out[DYAD_MINHASH_N])
+{
+    for (int k = 0; k < DYAD_MINHASH_N; k++) out[k] = UINT32_MAX;
+    uint64_t w[3] = {0, 0, 0}; /* hashes of the last three words */
+    size_t words = 0, i = 0;
+    while (text && i < len) {
+        while (i < len && !word_byte((unsigned char)text[i])) i++;
+        if (i >= len) break;
+        uint64_t h = 0xcbf29ce484222325ull;
+        for (; i < len && word_byte((unsigned char)text[i]); i++) {
+            unsigned char c = (unsigned char)text[i];
+            if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+            h = (h ^ c) * 0x100000001b3ull;
+        }
+        w[0] = w[1];
+        w[1] = w[2];
+        w[2] = h;
+        if (++words < 3) continue;
+        uint64_t sh = mix64(w[0] * 0x100000001b3ull * 0x100000001b3ull + w[1] * 0x100000001b3ull + w[2]);
+        for (int k = 0; k < DYAD_MINHASH_N; k += 2) {
+            /* two 32-bit hash functions from each 64-bit mix */
+            uint64_t m = mix64(sh + (uint64_t)k * 0x9e3779b97f4a7c15ull);
+            uint32_t lo = (uint32_t)m, hi = (uint32_t)(m >> 32);
+            if (lo < out[k]) out[k] = lo;
+            if (hi < out[k + 1]) out[k + 1] = hi;
+        }
+    }
+    return words;
+}
+
+double dyad_minhash_similarity(const uint32_t a[DYAD_MINHASH_N], const uint32_t b[DYAD_MINHASH_N])
+{
+    int same = 0;
+    for (int k = 0; k < DYAD_MINHASH_N; k++) same += a[k] == b[k];
+    return (double)same / DYAD_MINHASH_N;
+}
+
+int store_date_int(const char *s)
+{
+    /* The calendar's rule, so that 2022-02-30 is refused here as
+     * everywhere; text after the ten characters (a time) is allowed. */
+    return s ? (int)cal_parse_iso(s, strlen(s)) : 0;
+}
+
+/* ---- documents and events ------------------------------------------------- */
+
+static const char *doc_key(const dyad_document *d, const char *hash)
+{
+    return d->id && *d->id ? d->id : hash;
+}
+
+int dyad_store_check(dyad_store *s, const dyad_document *doc)
+{
+    if (!s || !doc) return -1;
+    char hash[17], stored[17];
+    content_hash(doc, hash);
+    int64_t row, run;
+    const char *key = doc_key(doc, hash);
+    int found = s->ops->doc_find(s->h, key, &row, stored, &run);
+    if (found < 0) return fail(s);
+    if (strlen(key) < sizeof s->checked_key) {
+        memcpy(s->checked_key, key, strlen(key) + 1);
+        s->checked_found = found;
+        s->checked_row = found ? row : 0;
+        s->checked_run = found ? run : 0;
+        memcpy(s->checked_hash, found ? stored : "", found ? 17 : 1);
+    }
+    if (!found) return DYAD_DOC_NEW;
+    return strcmp(hash, stored) == 0 ? DYAD_DOC_SAME : DYAD_DOC_CHANGED;
+}
+
+/* The words of a span, NUL-terminated in the scratch buffer at *at, or
+ * NULL when the span is empty or outside the text. */
+static int span_copy(sbuf *b, const dyad_document *d, dyad_span sp, size_t *at)
+{
+    *at = SIZE_MAX;
+    if (sp.start >= sp.end || sp.end > d->len || !d->text) return 0;
+    size_t n = sp.end - sp.start;
+    /* a NUL inside would cut the value short; the offsets stay exact */
+    const char *p = d->text + sp.start;
+    if (memchr(p, 0, n)) n = (size_t)((const char *)memchr(p, 0, n) - p);
+    *at = b->len;
+    if (sbuf_append(b, p, n) || sbuf_putc(b, 0)) return -1;
+    return 0;
+}
+
+static const char *at_of(const sbuf *b, size_t at)
+{
+    return at == SIZE_MAX ? NULL : b->data + at;
+}
+
+static size_t cap_len(const char *s, size_t cap)
+{
+    size_t n = 0;
+    while (n < cap && s[n]) n++;
+    return n;
+}
+
+static int put_event(dyad_store *s, const dyad_analysis *a, const dyad_event *ev, int64_t doc, bool copy)
+{
+    const dyad_document *d = a->doc;
+    char source[33], target[33], code[9], speaker[33];
+    snprintf(source, sizeof source, "%.*s", (int)cap_len(ev->source, sizeof ev->source), ev->source);
+    snprintf(target, sizeof target, "%.*s", (int)cap_len(ev->target, sizeof ev->target), ev->target);
+    snprintf(code, sizeof code, "%.*s", (int)cap_len(ev->code, sizeof ev->code), ev->code);
+    snprintf(speaker, sizeof speaker, "%.*s", (int)cap_len(ev->speaker, sizeof ev->speaker), ev->speaker);
+
+    store_event e;
+    memset(&e, 0, sizeof e);
+    e.id = (int64_t)dyad_event_id(d->id, ev);
+    e.doc = doc;
+    e.sentence = ev->sentence;
+    char date[11];
+    snprintf(date, sizeof date, "%.*s", (int)cap_len(ev->date, sizeof ev->date), ev->date);
+    e.date = store_date_int(date);
+    e.precision = ev->date_precision;
+    if (!e.date) {
+        e.date = store_date_int(d->date);
+        if (e.date) e.precision = DYAD_PRECISION_DAY;
+    } else if (e.precision == DYAD_PRECISION_NONE) {
+        e.precision = DYAD_PRECISION_DAY;
+    }
+    e.source = source;
+    e.target = target;
+    e.code = code;
+    const dyad_cameo_info *info = dyad_cameo_lookup(code);
+    if (strlen(code) >= 2 && code[0] >= '0' && code[0] <= '2' && code[1] >= '0' && code[1] <= '9') {
+        e.root = (code[0] - '0') * 10 + (code[1] - '0');
+        if (e.root < 1 || e.root > 20) e.root = 0;
+    }
+    if (info) {
+        e.quad = info->quad;
+        e.goldstein = info->goldstein;
+        e.has_goldstein = true;
+        e.plover = info->plover;
+    } else if (e.root) {
+        char r[3] = {code[0], code[1], 0};
+        const dyad_cameo_info *ri = dyad_cameo_lookup(r);
+        if (ri) e.quad = ri->quad;
+    }
+    sbuf *b = &s->scratch;
+    sbuf_clear(b);
+    size_t at[6];
+    const dyad_span spans[5] = {ev->source_span, ev->target_span, ev->verb_span, ev->place_span,
+                                ev->speaker_span};
+    if (span_copy(b, d, ev->source_span, &at[0]) || span_copy(b, d, ev->target_span, &at[1]) ||
+        span_copy(b, d, ev->verb_span, &at[2]) || span_copy(b, d, ev->place_span, &at[3]) ||
+        span_copy(b, d, ev->speaker_span, &at[4]) || span_copy(b, d, ev->date_span, &at[5])) {
+        report(s, "out of memory");
+        return -1;
+    }
+    e.source_text = at_of(b, at[0]);
+    e.target_text = at_of(b, at[1]);
+    e.verb_text = at_of(b, at[2]);
+    e.place_text = at_of(b, at[3]);
+    e.speaker_text = at_of(b, at[4]);
+    e.date_text = at_of(b, at[5]);
+    for (int k = 0; k < 5; k++) {
+        e.spans[2 * k] = spans[k].start;
+        e.spans[2 * k + 1] = spans[k].end;
+    }
+    e.speaker = speaker;
+    e.place_name = ev->place_name;
+    e.place_country = ev->place_name ? ev->place_country : NULL;
+    e.place_country2 = ev->place_name ? ev->place_country2 : NULL;
+    e.place_region = ev->place_name ? ev->place_region : NULL;
+    e.place_kind = ev->place_kind;
+    e.lat = ev->place_lat;
+    e.lon = ev->place_lon;
+    e.flags = ev->flags;
+    e.copy = copy;
+    if (ev->sentence < a->nsentences) {
+        const dyad_sentence *st = &a->sentences[ev->sentence];
+        if (st->end > st->start && st->end <= d->len) {
+            e.sentence_text = d->text + st->start;
+            e.sentence_len = st->end - st->start;
+        }
+    }
+    return s->ops->event_put(s->h, &e) ? fail(s) : 0;
+}
+
+static int put(dyad_store *s, const dyad_analysis *a, const dyad_event *events, size_t nevents,
+               dyad_store_result *res, bool force)
+{
+    if (!s || !a || !a->doc || (!events && nevents)) return -1;
+    const dyad_document *d = a->doc;
+    dyad_store_result r = {DYAD_DOC_NEW, 0, 0, 0};
+    if (ensure_txn(s)) return -1;
+    store_doc sd;
+    memset(&sd, 0, sizeof sd);
+    content_hash(d, sd.hash);
+    sd.key = doc_key(d, sd.hash);
+    char stored[17];
+    int64_t row = 0, run = 0;
+    int found;
+    if (s->checked_key[0] && strcmp(s->checked_key, sd.key) == 0) {
+        found = s->checked_found;
+        row = s->checked_row;
+        run = s->checked_run;
+        memcpy(stored, s->checked_hash, 17);
+    } else {
+        found = s->ops->doc_find(s->h, sd.key, &row, stored, &run);
+    }
+    s->checked_key[0] = 0; /* the put changes what was checked */
+    if (found < 0) return fail(s);
+    if (found && strcmp(stored, sd.hash) == 0 && !force) {
+        r.state = DYAD_DOC_SAME;
+        if (res) *res = r;
+        return 0;
+    }
+    if (found && run && run == s->run && s->diag) {
+        /* one input holding two texts under one id is a data problem the
+         * user should hear of: only the later text stays */
+        char msg[200];
+        snprintf(msg, sizeof msg, "document id '%.80s' was already stored by this run with another text; "
+                 "the later text replaces it", sd.key);
+        dyad_diag dg = {DYAD_WARNING, d->file ? d->file : "-", d->line, d->id, msg};
+        s->diag(&dg, s->user);
+    }
+    if (found) {
+        r.state = DYAD_DOC_CHANGED;
+        if (s->ops->doc_clear(s->h, row)) return fail(s);
+    } else {
+        row = 0;
+    }
+    sd.url = d->url;
+    sd.outlet = d->source;
+    sd.title = d->title;
+    sd.date = d->date;
+    sd.language = "en";
+    sd.origin = "dyad";
+    sd.format = dyad_format_name(d->format);
+    sd.is_sentence = d->is_sentence;
+    sd.file = d->file;
+    sd.line = d->line;
+    sd.text = d->text;
+    sd.len = d->len;
+    sd.has_minhash = dyad_minhash(d->text, d->len, sd.minhash) >= DYAD_STORE_COPY_MIN_WORDS;
+    if (sd.has_minhash && s->ops->copy_find(s->h, sd.minhash, row, &sd.copy_of))
+        return fail(s);
+    if (sd.copy_of && row && sd.copy_of > row) sd.copy_of = 0; /* the first copy stays first */
+    int64_t doc;
+    if (s->ops->doc_put(s->h, row, &sd, s->run, &doc)) return fail(s);
+    r.copy_of = sd.copy_of;
+    /* Events with the same stable id are one event (the coder can reach
+     * the same words twice): the first is kept.  A small open-addressing
+     * set of the document's ids keeps this linear. */
+    size_t cap = 0;
+    uint64_t *seen = NULL;
+    if (nevents > 1) {
+        for (cap = 4; cap < 2 * nevents; cap *= 2) {}
+        seen = calloc(cap, sizeof *seen);
+        if (!seen) { report(s, "out of memory"); return -1; }
+    }
+    for (size_t i = 0; i < nevents; i++) {
+        if (seen) {
+            uint64_t id = dyad_event_id(d->id, &events[i]) | (1ull << 63); /* bit 63 marks a used slot */
+            size_t h = (size_t)(id * 0x9e3779b97f4a7c15ull >> 32) & (cap - 1);
+            while (seen[h] && seen[h] != id) h = (h + 1) & (cap - 1);
+            if (seen[h] == id) { r.merged++; continue; }
+            seen[h] = id;
+        }
+        if (put_event(s, a, &events[i], doc, sd.copy_of != 0)) { free(seen); return -1; }
+        r.events++;
+    }
+    free(seen);
+    if (res) *res = r;
+    if (++s->pending >= DYAD_STORE_BATCH) return dyad_store_commit(s);
+    return 0;
+}
+
+int dyad_store_put(dyad_store *s, const dyad_analysis *a, const dyad_event *events, size_t nevents,
+                   dyad_store_result *res)
+{
+    return put(s, a, events, nevents, res, false);
+}
+
+int dyad_store_replace(dyad_store *s, const dyad_analysis *a, const dyad_event *events, size_t nevents,
+                       dyad_store_result *res)
+{
+    return put(s, a, events, nevents, res, true);
+}
+
+int dyad_store_each_document(dyad_store *s, int (*fn)(const dyad_document *doc, void *user), void *user)
+{
+    if (!s || !fn) return -1;
+    if (dyad_store_commit(s)) return -1;
+    int64_t *ids;
+    size_t n;
+    if (s->ops->doc_ids(s->h, &ids, &n)) return fail(s);
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        rc = s->ops->doc_get(s->h, ids[i], fn, user);
+        if (rc < 0 && s->ops->err(s->h)[0]) fail(s);
+    }
+    free(ids);
+    return rc < 0 ? -1 : 0;
+}
+
+/* ---- imports (store_import.c) -------------------------------------------------- */
+
+void store_report_at(dyad_store *s, dyad_severity severity, const char *file, size_t line, const char *message)
+{
+    if (!s->diag) return;
+    dyad_diag d = {severity, file, line, NULL, message};
+    s->diag(&d, s->user);
+}
+
+int store_import_begin(dyad_store *s, store_doc *sd, dyad_doc_state *state)
+{
+    s->checked_key[0] = 0;
+    if (dyad_store_commit(s)) return -1;
+    char stored[17];
+    int64_t row = 0, run = 0;
+    int found = s->ops->doc_find(s->h, sd->key, &row, stored, &run);
+    if (found < 0) return fail(s);
+    *state = !found ? DYAD_DOC_NEW : strcmp(stored, sd->hash) == 0 ? DYAD_DOC_SAME : DYAD_DOC_CHANGED;
+    if (*state == DYAD_DOC_SAME) return 0;
+    if (ensure_txn(s)) return -1;
+    if (found && s->ops->doc_clear(s->h, row)) { store_import_abort(s); return fail(s); }
+    if (s->ops->doc_put(s->h, found ? row : 0, sd, s->run, &s->import_doc)) {
+        int rc = fail(s);
+        store_import_abort(s);
+        return rc;
+    }
+    return 0;
+}
+
+int store_import_event(dyad_store *s, store_event *e)
+{
+    e->doc = s->import_doc;
+    return s->ops->event_put(s->h, e) ? fail(s) : 0;
+}
+
+int store_import_end(dyad_store *s)
+{
+    return dyad_store_commit(s);
+}
+
+void store_import_abort(dyad_store *s)
+{
+    if (s->in_txn) s->ops->rollback(s->h);
+    s->in_txn = false;
+    s->pending = 0;
+}
+
+/* ---- queries ---------------------------------------------------------------- */
+
+static const char *const row_format_names[] = {"jsonl", "csv", "tsv", "phoenix", "gdelt"};
+#define NROW_FORMATS ((int)(sizeof row_format_names / sizeof *row_format_names))
+
+const char *dyad_row_format_name(dyad_row_format format)
+{
+    return (unsigned)format < (unsigned)NROW_FORMATS ? row_format_names[format] : "?";
+}
+
+int dyad_row_format_from_name(const char *name)
+{
+    for (int i = 0; name && i < NROW_FORMATS; i++)
+        if (strcmp(name, row_format_names[i]) == 0) return i;
+    return -1;
+}
+
+/* Actor codes are CAMEO's: upper-case letters and digits. */
+static bool valid_code(const char *c, size_t max)
+{
+    size_t n = 0;
+    for (; c[n]; n++)
+        if (!((c[n] >= 'A' && c[n] <= 'Z') || (c[n] >= '0' && c[n] <= '9'))) return false;
+    return n >= 1 && n <= max;
+}
+
+static int check_query(dyad_store *s, const dyad_query *q)
+{
+    char msg[160];
+    const char *actors[] = {q->actor, q->source, q->target, q->speaker};
+    const char *names[] = {"--actor", "--dyad", "--dyad", "--speaker"};
+    for (int i = 0; i < 4; i++)
+        if (actors[i] && !valid_code(actors[i], 31)) {
+            snprintf(msg, sizeof msg, "%s: '%.60s' is not an actor code (letters A-Z and digits)", names[i], actors[i]);
+            report(s, msg);
+            return -1;
+        }
+    if (q->code && !(valid_code(q->code, 4) && q->code[0] >= '0' && q->code[0] <= '9')) {
+        snprintf(msg, sizeof msg, "--code: '%.20s' is not a CAMEO event code", q->code);
+        report(s, msg);
+        return -1;
+    }
+    if (q->root < 0 || q->root > 20 || q->quad < 0 || q->quad > 4) {
+        report(s, "--root wants 1..20 and --quad 1..4");
+        return -1;
+    }
+    if ((q->from && !store_date_int(q->from)) || (q->to && !store_date_int(q->to))) {
+        report(s, "--from and --to want YYYY-MM-DD");
+        return -1;
+    }
+    if (q->country && !valid_code(q->country, 3)) {
+        report(s, "--country wants an ISO 3166 code (USA or US)");
+        return -1;
+    }
+    return 0;
+}
+
+typedef struct query_out {
+    FILE *out;
+    dyad_row_format format;
+    long rows;
+} query_out;
+
+static int write_row(const store_event *e, void *user)
+{
+    query_out *qo = user;
+    store_render_row(qo->out, qo->format, e);
+    qo->rows++;
+    return ferror(qo->out) ? -1 : 0;
+}
+
+long dyad_store_query(dyad_store *s, const dyad_query *q, dyad_row_format format, FILE *out)
+{
+    if (!s || !q || !out) return -1;
+    if (check_query(s, q)) return -1;
+    if (dyad_store_commit(s)) return -1;
+    query_out qo = {out, format, 0};
+    store_render_header(out, format);
+    if (s->ops->query(s->h, q, NULL, write_row, &qo)) return fail(s);
+    return qo.rows;
+}
+
+int dyad_store_stats(dyad_store *s, FILE *out, size_t top)
+{
+    if (!s || !out) return -1;
+    if (dyad_store_commit(s)) return -1;
+    store_stats st;
+    store_dyad_count *tops = top ? calloc(top, sizeof *tops) : NULL;
+    size_t got = 0;
+    if (top && !tops) { report(s, "out of memory"); return -1; }
+    if (s->ops->stats(s->h, &st, tops, top, &got)) { free(tops); return fail(s); }
+    fprintf(out, "documents:\t%lld\n", (long long)st.documents);
+    fprintf(out, "copies:\t%lld\t(syndicated copies linked to a first copy)\n", (long long)st.copies);
+    fprintf(out, "events:\t%lld\n", (long long)st.events);
+    fprintf(out, "events in copies:\t%lld\n", (long long)st.copy_events);
+    fprintf(out, "one-a-day events:\t%lld\n", (long long)st.unique_events);
+    fprintf(out, "dates:\t%s\t%s\n", st.first[0] ? st.first : "-", st.last[0] ? st.last : "-");
+    fprintf(out, "runs:\t%lld\n", (long long)st.runs);
+    if (got) fprintf(out, "top dyads:\n");
+    for (size_t i = 0; i < got; i++)
+        fprintf(out, "\t%s\t%s\t%lld\n", tops[i].source[0] ? tops[i].source : "-",
+                tops[i].target[0] ? tops[i].target : "-", (long long)tops[i].events);
+    free(tops);
+    return ferror(out) ? -1 : 0;
+}
+
+/* ---- read-only views (dyad serve) ------------------------------------------ */
+
+static void json_text(FILE *out, const char *v)
+{
+    if (v) json_write_string(out, v, strlen(v));
+    else fputs("null", out);
+}
+
+static void date_json(FILE *out, int64_t d)
+{
+    if (d > 0) fprintf(out, "\"%04d-%02d-%02d\"", (int)(d / 10000), (int)(d / 100 % 100), (int)(d % 100));
+    else fputs("null", out);
+}
+
+/* The engine's message, and which of the view codes it is. */
+static int view_fail(dyad_store *s, const dyad_query *q)
+{
+    const char *m = s->ops->err(s->h);
+    report(s, m);
+    if (s->ops->timed_out(s->h)) return DYAD_STORE_TIMEOUT;
+    if (q && q->text && strncmp(m, "--text", 6) == 0) return DYAD_STORE_INVALID;
+    return DYAD_STORE_ERROR;
+}
+
+static int invalid(dyad_store *s, const char *message)
+{
+    report(s, message);
+    return DYAD_STORE_INVALID;
+}
+
+void dyad_store_time_limit(dyad_store *s, int ms)
+{
+    if (s) s->ops->time_limit(s->h, ms);
+}
+
+int dyad_store_data_version(dyad_store *s, int64_t *version)
+{
+    if (!s || !version) return -1;
+    return s->ops->data_version(s->h, version) ? fail(s) : 0;
+}
+
+static const char *const period_names[] = {"day", "month", "year"};
+static const int period_divisor[] = {1, 100, 10000};
+
+const char *dyad_period_name(dyad_period p)
+{
+    return (unsigned)p < 3 ? period_names[p] : "?";
+}
+
+int dyad_period_from_name(const char *name)
+{
+    for (int i = 0; name && i < 3; i++)
+        if (strcmp(name, period_names[i]) == 0) return i;
+    return -1;
+}
+
+static void period_json(FILE *out, dyad_period period, int64_t p)
+{
+    if (period == DYAD_PERIOD_DAY) date_json(out, p);
+    else if (period == DYAD_PERIOD_MONTH) fprintf(out, "\"%04d-%02d\"", (int)(p / 100), (int)(p % 100));
+    else fprintf(out, "\"%04d\"", (int)p);
+}
+
+static int days_in_month(int y, int m)
+{
+    static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
+    return m >= 1 && m <= 12 ? dm[m - 1] : 31;
+}
+
+/* The period after p.  Stored dates are checked only for day <= 31, so a
+ * day past its month's end moves on to the next month's first. */
+static int64_t next_period(dyad_period period, int64_t p)
+{
+    if (period == DYAD_PERIOD_YEAR) return p + 1;
+    if (period == DYAD_PERIOD_MONTH) return p % 100 >= 12 ? (p / 100 + 1) * 100 + 1 : p + 1;
+    int y = (int)(p / 10000), m = (int)(p / 100 % 100), d = (int)(p % 100);
+    if (d < days_in_month(y, m)) return p + 1;
+    return m >= 12 ? (int64_t)(y + 1) * 10000 + 101 : (int64_t)y * 10000 + (m + 1) * 100 + 1;
+}
+
+static int64_t prev_period(dyad_period period, int64_t p)
+{
+    if (period == DYAD_PERIOD_YEAR) return p - 1;
+    if (period == DYAD_PERIOD_MONTH) return p % 100 <= 1 ? (p / 100 - 1) * 100 + 12 : p - 1;
+    int y = (int)(p / 10000), m = (int)(p / 100 % 100), d = (int)(p % 100);
+    if (d > 1) return p - 1;
+    if (m <= 1) return (int64_t)(y - 1) * 10000 + 1231;
+    return (int64_t)y * 10000 + (m - 1) * 100 + days_in_month(y, m - 1);
+}
+
+/* ---- events, a page at a time ---- */
+
+typedef struct page_out {
+    FILE *out;
+    size_t n;
+    store_cursor last;
+} page_out;
+
+static int page_row(const store_event *e, void *user)
+{
+    page_out *po = user;
+    if (po->n++) putc(',', po->out);
+    store_render_json_open(po->out, e);
+    putc('}', po->out);
+    po->last.date = e->date;
+    po->last.row = e->row;
+    return 0;
+}
+
+/* "DATE.ROW", as `next` writes it. */
+static bool parse_cursor(const char *c, store_cursor *out)
+{
+    int64_t v[2] = {0, 0};
+    int k = 0;
+    size_t digits = 0;
+    for (const char *p = c;; p++) {
+        if (*p >= '0' && *p <= '9') {
+            if (++digits > 18) return false;
+            v[k] = v[k] * 10 + (*p - '0');
+        } else if ((*p == '.' && k == 0) || *p == 0) {
+            if (!digits) return false;
+            if (*p == 0) break;
+            k++;
+            digits = 0;
+        } else {
+            return false;
+        }
+    }
+    if (k != 1) return false;
+    out->date = v[0];
+    out->row = v[1];
+    int64_t m = out->date / 100 % 100, d = out->date % 100;
+    return out->date == 0 ||
+           (out->date >= 10000101 && out->date <= 99991231 && m >= 1 && m <= 12 && d >= 1 && d <= 31);
+}
+
+int dyad_store_events_json(dyad_store *s, const dyad_query *q, const char *after, FILE *out)
+{
+    if (!s || !q || !out) return DYAD_STORE_INVALID;
+    if (check_query(s, q)) return DYAD_STORE_INVALID;
+    if (q->offset) return invalid(s, "pages are read with a cursor, not an offset");
+    if (q->limit > DYAD_STORE_PAGE_MAX) return invalid(s, "limit: at most 1000 events a page");
+    store_cursor c;
+    bool has_cursor = after && *after;
+    if (has_cursor && !parse_cursor(after, &c)) return invalid(s, "cursor: not a cursor this server gave");
+    dyad_query qq = *q;
+    if (!qq.limit) qq.limit = DYAD_STORE_PAGE_MAX;
+    page_out po = {out, 0, {0, 0}};
+    fputs("{\"events\":[", out);
+    if (s->ops->query(s->h, &qq, has_cursor ? &c : NULL, page_row, &po)) return view_fail(s, q);
+    fputs("],\"next\":", out);
+    if (po.n == qq.limit) fprintf(out, "\"%lld.%lld\"}", (long long)po.last.date, (long long)po.last.row);
+    else fputs("null}", out);
+    return ferror(out) ? DYAD_STORE_ERROR : 0;
+}
+
+/* ---- trend ---- */
+
+typedef struct trend_acc {
+    FILE *out;
+    dyad_period period;
+    int64_t cur;          /* the period being summed, 0 before the first */
+    int64_t next;         /* the first period not yet written            */
+    int64_t quads[5], events, scored;
+    double gsum;
+    size_t written;
+    bool too_many;
+} trend_acc;
+
+static void trend_write(trend_acc *t, int64_t p, const int64_t *quads, int64_t events, double gsum,
+                        int64_t scored)
+{
+    if (t->written++) putc(',', t->out);
+    fputs("{\"period\":", t->out);
+    period_json(t->out, t->period, p);
+    int64_t classed = quads[1] + quads[2] + quads[3] + quads[4];
+    fprintf(t->out, ",\"events\":%lld,\"quads\":[%lld,%lld,%lld,%lld],\"goldstein_sum\":%.1f,\"goldstein_mean\":",
+            (long long)events, (long long)quads[1], (long long)quads[2], (long long)quads[3],
+            (long long)quads[4], gsum);
+    if (scored) fprintf(t->out, "%.3f", gsum / (double)scored);
+    else fputs("null", t->out);
+    fputs(",\"conflict_share\":", t->out);
+    if (classed) fprintf(t->out, "%.4f}", (double)(quads[3] + quads[4]) / (double)classed);
+    else fputs("null}", t->out);
+}
+
+/* Writes the summed period, after the empty ones before it. */
+static bool trend_flush(trend_acc *t)
+{
+    static const int64_t none[5] = {0, 0, 0, 0, 0};
+    if (!t->cur) return true;
+    while (t->next && t->next < t->cur) {
+        if (t->written >= DYAD_STORE_PERIODS_MAX) return false;
+        trend_write(t, t->next, none, 0, 0, 0);
+        t->next = next_period(t->period, t->next);
+    }
+    if (t->written >= DYAD_STORE_PERIODS_MAX) return false;
+    trend_write(t, t->cur, t->quads, t->events, t->gsum, t->scored);
+    t->next = next_period(t->period, t->cur);
+    return true;
+}
+
+static int trend_group(const store_group *g, void *user)
+{
+    trend_acc *t = user;
+    if (g->period <= 0) return 0;
+    if (g->period != t->cur) {
+        if (!trend_flush(t)) { t->too_many = true; return 1; }
+        t->cur = g->period;
+        memset(t->quads, 0, sizeof t->quads);
+        t->events = t->scored = 0;
+        t->gsum = 0;
+    }
+    t->events += g->events;
+    if (g->quad >= 1 && g->quad <= 4) t->quads[g->quad] += g->events;
+    t->gsum += g->goldstein;
+    t->scored += g->scored;
+    return 0;
+}
+
+int dyad_store_trend_json(dyad_store *s, const dyad_query *q, dyad_period period, FILE *out)
+{
+    if (!s || !q || !out || (unsigned)period > DYAD_PERIOD_YEAR) return DYAD_STORE_INVALID;
+    if (check_query(s, q)) return DYAD_STORE_INVALID;
+    trend_acc t;
+    memset(&t, 0, sizeof t);
+    t.out = out;
+    t.period = period;
+    fprintf(out, "{\"period\":\"%s\",\"periods\":[", dyad_period_name(period));
+    if (s->ops->trend(s->h, q, period_divisor[period], trend_group, &t)) return view_fail(s, q);
+    if (!t.too_many && !trend_flush(&t)) t.too_many = true;
+    if (t.too_many) return invalid(s, "more than 4000 periods: use a longer period or a shorter range");
+    fputs("]}", out);
+    return ferror(out) ? DYAD_STORE_ERROR : 0;
+}
+
+/* ---- most active dyads ---- */
+
+typedef struct volume_out {
+    FILE *out;
+    size_t n;
+} volume_out;
+
+static int volume_group(const store_group *g, void *user)
+{
+    volume_out *v = user;
+    if (v->n++) putc(',', v->out);
+    fputs("{\"source\":", v->out);
+    json_text(v->out, g->source);
+    fputs(",\"target\":", v->out);
+    json_text(v->out, g->target);
+    fprintf(v->out, ",\"events\":%lld}", (long long)g->events);
+    return 0;
+}
+
+typedef struct change_row {
+    char source[40], target[40];
+    int64_t n0, c0, n1, c1;
+    double change;
+} change_row;
+
+typedef struct change_acc {
+    int64_t p0, p1;
+    size_t min_events, top, n;
+    change_row cur;
+    bool has_cur;
+    change_row *best;     /* the top rows so far, largest change first */
+} change_acc;
+
+/* Ends the current dyad: it enters the top list when it qualifies
+ * (insertion into at most 100 rows: linear in the number of dyads). */
+static void change_end(change_acc *a)
+{
+    if (!a->has_cur) return;
+    change_row *r = &a->cur;
+    a->has_cur = false;
+    if (r->n0 < (int64_t)a->min_events || r->n1 < (int64_t)a->min_events || !r->n0 || !r->n1) return;
+    r->change = (double)r->c1 / (double)r->n1 - (double)r->c0 / (double)r->n0;
+    size_t i = a->n < a->top ? a->n++ : a->top;
+    if (i == a->top && (a->top == 0 || r->change <= a->best[a->top - 1].change)) return;
+    if (i == a->top) i = a->top - 1;
+    while (i > 0 && a->best[i - 1].change < r->change) { a->best[i] = a->best[i - 1]; i--; }
+    a->best[i] = *r;
+}
+
+static int change_group(const store_group *g, void *user)
+{
+    change_acc *a = user;
+    const char *src = g->source ? g->source : "", *tgt = g->target ? g->target : "";
+    if (!a->has_cur || strncmp(a->cur.source, src, sizeof a->cur.source - 1) != 0 ||
+        strncmp(a->cur.target, tgt, sizeof a->cur.target - 1) != 0) {
+        change_end(a);
+        memset(&a->cur, 0, sizeof a->cur);
+        snprintf(a->cur.source, sizeof a->cur.source, "%s", src);
+        snprintf(a->cur.target, sizeof a->cur.target, "%s", tgt);
+        a->has_cur = true;
+    }
+    if (g->period == a->p0) { a->cur.n0 += g->events; a->cur.c0 += g->conflict; }
+    else if (g->period == a->p1) { a->cur.n1 += g->events; a->cur.c1 += g->conflict; }
+    return 0;
+}
+
+int dyad_store_dyads_json(dyad_store *s, const dyad_query *q, dyad_period period, size_t top,
+                          size_t min_events, FILE *out)
+{
+    if (!s || !q || !out || (unsigned)period > DYAD_PERIOD_YEAR) return DYAD_STORE_INVALID;
+    if (check_query(s, q)) return DYAD_STORE_INVALID;
+    if (top < 1 || top > 100) return invalid(s, "top: 1 to 100");
+    volume_out v = {out, 0};
+    fputs("{\"by_volume\":[", out);
+    if (s->ops->pair_volume(s->h, q, top, volume_group, &v)) return view_fail(s, q);
+    fprintf(out, "],\"by_conflict_change\":{\"period_kind\":\"%s\",\"min_events\":%zu,\"period\":",
+            dyad_period_name(period), min_events);
+    int64_t last;
+    if (s->ops->last_date(s->h, q, &last)) return view_fail(s, q);
+    if (last <= 0) {
+        fputs("null,\"previous\":null,\"dyads\":[]}}", out);
+        return ferror(out) ? DYAD_STORE_ERROR : 0;
+    }
+    int div = period_divisor[period];
+    change_acc a;
+    memset(&a, 0, sizeof a);
+    a.p1 = last / div;
+    a.p0 = prev_period(period, a.p1);
+    a.min_events = min_events ? min_events : 1;
+    a.top = top;
+    a.best = calloc(top, sizeof *a.best);
+    if (!a.best) { report(s, "out of memory"); return DYAD_STORE_ERROR; }
+    if (s->ops->pair_periods(s->h, q, div, a.p0 * div, a.p1 * div + div - 1, change_group, &a)) {
+        free(a.best);
+        return view_fail(s, q);
+    }
+    change_end(&a);
+    period_json(out, period, a.p1);
+    fputs(",\"previous\":", out);
+    period_json(out, period, a.p0);
+    fputs(",\"dyads\":[", out);
+    for (size_t i = 0; i < a.n; i++) {
+        const change_row *r = &a.best[i];
+        if (i) putc(',', out);
+        fputs("{\"source\":", out);
+        json_text(out, r->source);
+        fputs(",\"target\":", out);
+        json_text(out, r->target);
+        fprintf(out,
+                ",\"events_previous\":%lld,\"events\":%lld,\"conflict_share_previous\":%.4f,"
+                "\"conflict_share\":%.4f,\"change\":%.4f}",
+                (long long)r->n0, (long long)r->n1, (double)r->c0 / (double)r->n0,
+                (double)r->c1 / (double)r->n1, r->change);
+    }
+    fputs("]}}", out);
+    free(a.best);
+    return ferror(out) ? DYAD_STORE_ERROR : 0;
+}
+
+/* ---- one document with its events ---- */
+
+typedef struct doc_out {
+    FILE *out;
+    sbuf text;            /* a copy, to find each event's sentence in */
+    size_t n;
+    bool oom;
+} doc_out;
+
+static int doc_head(const dyad_document *d, void *user)
+{
+    doc_out *o = user;
+    fputs("{\"id\":", o->out);
+    json_text(o->out, d->id);
+    fputs(",\"title\":", o->out);
+    json_text(o->out, d->title);
+    fputs(",\"date\":", o->out);
+    if (d->date[0]) json_write_string(o->out, d->date, strnlen(d->date, sizeof d->date));
+    else fputs("null", o->out);
+    fputs(",\"url\":", o->out);
+    json_text(o->out, d->url);
+    fputs(",\"outlet\":", o->out);
+    json_text(o->out, d->source);
+    fprintf(o->out, ",\"format\":\"%s\",\"text\":", dyad_format_name(d->format));
+    json_write_string(o->out, d->text, d->len);
+    if (sbuf_append(&o->text, d->text, d->len)) o->oom = true;
+    return 0;
+}
+
+/* Where the event's sentence lies in the text: the occurrence of its
+ * stored sentence that holds the event's words.  Searching only the
+ * window a sentence's length around the words keeps this linear. */
+static bool find_sentence(const sbuf *text, const store_event *e, size_t *start)
+{
+    if (!e->sentence_text || !e->sentence_len || e->sentence_len > text->len) return false;
+    size_t lo = SIZE_MAX;
+    for (int k = 0; k < 6; k += 2)
+        if (e->spans[k + 1] > e->spans[k] && e->spans[k] < lo) lo = e->spans[k];
+    size_t n = e->sentence_len;
+    size_t from = lo == SIZE_MAX ? 0 : lo >= n ? lo - n : 0;
+    size_t to = lo == SIZE_MAX ? text->len : lo + n < text->len ? lo + n : text->len;
+    if (from >= to || to - from < n) return false;
+    const char *hit = memmem(text->data + from, to - from, e->sentence_text, n);
+    if (!hit) return false;
+    *start = (size_t)(hit - text->data);
+    return true;
+}
+
+static int doc_event(const store_event *e, void *user)
+{
+    doc_out *o = user;
+    if (o->n++) putc(',', o->out);
+    store_render_json_open(o->out, e);
+    size_t start;
+    if (find_sentence(&o->text, e, &start))
+        fprintf(o->out, ",\"sentence_offsets\":[%zu,%zu]}", start, start + e->sentence_len);
+    else
+        fputs(",\"sentence_offsets\":null}", o->out);
+    return 0;
+}
+
+int dyad_store_document_json(dyad_store *s, const char *doc_id, size_t max_events, FILE *out)
+{
+    if (!s || !doc_id || !out) return DYAD_STORE_INVALID;
+    if (!*doc_id || strlen(doc_id) > 1024) return invalid(s, "a document id is 1 to 1024 bytes");
+    if (max_events < 1 || max_events > 10000) return invalid(s, "max_events: 1 to 10000");
+    char hash[17];
+    int64_t row, run;
+    int found = s->ops->doc_find(s->h, doc_id, &row, hash, &run);
+    if (found < 0) return view_fail(s, NULL);
+    if (!found) {
+        report(s, "no document with that id");
+        return DYAD_STORE_NOT_FOUND;
+    }
+    doc_out o;
+    memset(&o, 0, sizeof o);
+    o.out = out;
+    int rc = s->ops->doc_get(s->h, row, doc_head, &o);
+    if (rc || o.oom) { sbuf_free(&o.text); return o.oom ? (report(s, "out of memory"), DYAD_STORE_ERROR) : view_fail(s, NULL); }
+    fputs(",\"events\":[", out);
+    /* one more than asked tells whether the list was cut */
+    if (s->ops->doc_events(s->h, row, max_events, doc_event, &o)) {
+        sbuf_free(&o.text);
+        return view_fail(s, NULL);
+    }
+    sbuf_free(&o.text);
+    fprintf(out, "],\"truncated\":%s}", o.n >= max_events ? "true" : "false");
+    return ferror(out) ? DYAD_STORE_ERROR : 0;
+}
+
+/* ---- actors ---- */
+
+typedef struct actor_out {
+    FILE *out;
+    size_t n, max;
+    char seen[100][32];   /* codes written, so names do not repeat them */
+} actor_out;
+
+static int actor_group(const store_group *g, void *user)
+{
+    actor_out *a = user;
+    const char *code = g->source ? g->source : "";
+    for (size_t i = 0; i < a->n; i++)
+        if (strncmp(a->seen[i], code, sizeof a->seen[i] - 1) == 0) return 0;
+    if (a->n >= a->max) return 1;
+    snprintf(a->seen[a->n], sizeof a->seen[a->n], "%s", code);
+    if (a->n++) putc(',', a->out);
+    fputs("{\"code\":", a->out);
+    json_text(a->out, g->source);
+    fputs(",\"name\":", a->out);
+    json_text(a->out, g->target);
+    fprintf(a->out, ",\"events\":%lld}", (long long)g->events);
+    return 0;
+}
+
+int dyad_store_actors_json(dyad_store *s, const char *text, size_t max, FILE *out)
+{
+    if (!s || !text || !out) return DYAD_STORE_INVALID;
+    size_t n = strlen(text);
+    if (n < 1 || n > 64) return invalid(s, "q: 1 to 64 characters");
+    if (max < 1 || max > 100) return invalid(s, "limit: 1 to 100");
+    char prefix[32], like[3 * 64 + 3];
+    bool code = n < sizeof prefix;
+    for (size_t i = 0; i < n && code; i++) {
+        char c = text[i];
+        if (c >= 'a' && c <= 'z') c = (char)(c - 32);
+        if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) code = false;
+        prefix[i] = c;
+    }
+    if (code) prefix[n] = 0;
+    /* words containing the text, LIKE's wildcards escaped */
+    size_t k = 0;
+    like[k++] = '%';
+    for (size_t i = 0; i < n; i++) {
+        if (text[i] == '%' || text[i] == '_' || text[i] == '\\') like[k++] = '\\';
+        like[k++] = text[i];
+    }
+    like[k++] = '%';
+    like[k] = 0;
+    actor_out *a = calloc(1, sizeof *a);
+    if (!a) { report(s, "out of memory"); return DYAD_STORE_ERROR; }
+    a->out = out;
+    a->max = max;
+    fputs("{\"actors\":[", out);
+    /* Codes come through the actor indices at once; names need a scan of
+     * every event's words, so they are searched only when the codes do
+     * not fill the list, and only for 3 characters or more (fewer would
+     * match nearly everything). */
+    int rc = 0;
+    if (code && s->ops->actors(s->h, prefix, NULL, max, actor_group, a)) rc = view_fail(s, NULL);
+    if (!rc && a->n < max && n >= 3 && s->ops->actors(s->h, NULL, like, max, actor_group, a))
+        rc = view_fail(s, NULL);
+    free(a);
+    if (rc) return rc;
+    fputs("]}", out);
+    return ferror(out) ? DYAD_STORE_ERROR : 0;
+}
+
+int dyad_store_health_json(dyad_store *s, FILE *out)
+{
+    if (!s || !out) return DYAD_STORE_INVALID;
+    store_health h;
+    if (s->ops->health(s->h, &h)) return view_fail(s, NULL);
+    fprintf(out, "{\"status\":\"ok\",\"version\":\"%s\",\"schema\":%d,\"documents\":%lld,\"events\":%lld,\"first\":",
+            DYAD_VERSION, h.schema, (long long)h.documents, (long long)h.events);
+    date_json(out, h.first);
+    fputs(",\"last\":", out);
+    date_json(out, h.last);
+    putc('}', out);
+    return ferror(out) ? DYAD_STORE_ERROR : 0;
+}

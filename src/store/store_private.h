@@ -1,0 +1,192 @@
+/*
+ * store_private.h -- the event store's engine interface.
+ *
+ * store.c holds what every engine shares (the public API, content hashes,
+ * SimHash, output layouts); each engine is one file (store_sqlite.c now,
+ * PostgreSQL later) that implements store_engine_ops and keeps its SQL to
+ * itself.  Records cross the interface as the plain structs below.
+ */
+#ifndef DYAD_STORE_PRIVATE_H
+#define DYAD_STORE_PRIVATE_H
+
+#include "../internal.h"
+#include <stdbool.h>
+
+/* A document as stored. */
+typedef struct store_doc {
+    const char *key;        /* dyad_document.id (the file name for text)   */
+    const char *url, *outlet, *title;
+    const char *date;       /* "YYYY-MM-DD" or ""                          */
+    const char *language;
+    const char *origin;     /* "dyad", or the import format               */
+    const char *file;
+    size_t line;
+    const char *text;
+    size_t len;
+    char hash[17];          /* content hash, hex                           */
+    uint32_t minhash[DYAD_MINHASH_N];
+    bool has_minhash;       /* long enough to be compared for copies       */
+    int64_t copy_of;        /* first copy's row id, or 0                   */
+    const char *format;     /* the reader's format name                    */
+    int is_sentence;
+} store_doc;
+
+typedef int (*store_doc_fn)(const dyad_document *doc, void *user);
+
+/* An event as stored and as read back by queries.  Strings may be NULL. */
+typedef struct store_event {
+    int64_t id;             /* dyad_event_id                               */
+    int64_t doc;            /* documents row id                            */
+    int64_t sentence;
+    int date;               /* YYYYMMDD, or 0                              */
+    int precision;          /* dyad_precision                              */
+    const char *date_text;
+    const char *source, *target, *code;
+    int root, quad;         /* 0: none                                     */
+    double goldstein;
+    bool has_goldstein;
+    const char *plover;
+    const char *source_text, *target_text, *verb_text;
+    uint32_t spans[10];     /* source, target, verb, place, speaker: [s,e) */
+    const char *speaker, *speaker_text;
+    const char *place_name, *place_country, *place_country2, *place_region;
+    int place_kind;
+    double lat, lon;
+    const char *place_text;
+    uint32_t flags;         /* DYAD_EVENT_*                                */
+    bool copy;              /* from a syndicated copy                      */
+    bool first_of_day;
+    const char *sentence_text; /* stored for full-text search             */
+    size_t sentence_len;
+    const char *ref;        /* the row's id in its origin (imports)        */
+    const char *url;        /* imports: the row's url; queries: the
+                               event's url, else its document's            */
+    /* read back by queries only */
+    const char *doc_key, *outlet, *origin;
+    int64_t row;            /* events row id: the paging cursor's tie-break */
+} store_event;
+
+typedef int (*store_row_fn)(const store_event *e, void *user);
+
+typedef struct store_stats {
+    int64_t documents, copies, events, copy_events, unique_events, runs;
+    char first[11], last[11];
+} store_stats;
+
+typedef struct store_dyad_count {
+    char source[32], target[32];
+    int64_t events;
+} store_dyad_count;
+
+/* Where a page of events ends: the (date, row) of its last row, in the
+ * order of every query (date, then row id; undated rows first). */
+typedef struct store_cursor {
+    int64_t date;           /* YYYYMMDD, 0 for undated                     */
+    int64_t row;
+} store_cursor;
+
+/* One group of an aggregate: a period's events of one quad class (trend),
+ * or a dyad's events in one period (pairs). */
+typedef struct store_group {
+    const char *source, *target;
+    int64_t period;         /* date / dyad_period divisor; 0 when none     */
+    int quad;               /* 0: none                                     */
+    int64_t events, conflict;  /* conflict: quad 3 or 4                    */
+    double goldstein;       /* sum over the events that have a score       */
+    int64_t scored;         /* events with a Goldstein score               */
+} store_group;
+
+typedef int (*store_group_fn)(const store_group *g, void *user);
+
+typedef struct store_health {
+    int64_t documents, events;  /* highest row ids: cheap, never a count   */
+    int64_t first, last;        /* YYYYMMDD of the dated events            */
+    int schema;
+} store_health;
+
+/* One engine.  Every function returns 0 on success and -1 on failure,
+ * with the message in the engine's error buffer (err()). */
+typedef struct store_engine_ops {
+    const char *name;
+    void *(*open)(const char *path, unsigned flags, char *err, size_t errcap);
+    int (*close)(void *h);
+    const char *(*err)(void *h);
+    void (*busy_timeout)(void *h, int ms);
+    int (*begin)(void *h);
+    int (*commit)(void *h);
+    int (*rollback)(void *h);
+    /* 1 and *row, hash[17] and *run (the run that stored it) filled when
+     * the key is stored, 0 when not */
+    int (*doc_find)(void *h, const char *key, int64_t *row, char *hash, int64_t *run);
+    /* inserts (row == 0) or replaces row's document; *out = its row */
+    int (*doc_put)(void *h, int64_t row, const store_doc *d, int64_t run, int64_t *out);
+    /* row ids of the documents dyad coded itself (origin "dyad") */
+    int (*doc_ids)(void *h, int64_t **ids, size_t *n);
+    /* one document, as a dyad_document valid during fn */
+    int (*doc_get)(void *h, int64_t id, store_doc_fn fn, void *user);
+    /* deletes a document's events (keeping one-a-day flags right) */
+    int (*doc_clear)(void *h, int64_t row);
+    /* the first stored original whose MinHash similarity to minhash is
+     * at least DYAD_STORE_COPY_SIMILARITY (self excluded), else 0 */
+    int (*copy_find)(void *h, const uint32_t *minhash, int64_t self, int64_t *first);
+    int (*event_put)(void *h, const store_event *e);
+    int (*run_begin)(void *h, const char *command, const char *inputs, const char *dict_id,
+                     const char *version, int64_t *run);
+    int (*run_end)(void *h, int64_t run, size_t read, size_t skipped, size_t coded);
+    /* rows of q in (date, row) order, after the cursor when not NULL */
+    int (*query)(void *h, const dyad_query *q, const store_cursor *after, store_row_fn fn, void *user);
+    int (*stats)(void *h, store_stats *st, store_dyad_count *top, size_t ntop, size_t *got);
+
+    /* ---- read-only views (dyad serve) ---- */
+    /* statements stop with an error once ms have passed (0: no limit);
+     * timed_out() says whether the last failure was that */
+    void (*time_limit)(void *h, int ms);
+    int (*timed_out)(void *h);
+    /* changes when any connection commits: cached answers go stale */
+    int (*data_version)(void *h, int64_t *v);
+    /* q's events grouped by period (date / divisor) and quad, in period
+     * order: one plain aggregate query */
+    int (*trend)(void *h, const dyad_query *q, int divisor, store_group_fn fn, void *user);
+    /* q's events grouped by dyad (period 0), the ntop largest first */
+    int (*pair_volume)(void *h, const dyad_query *q, size_t ntop, store_group_fn fn, void *user);
+    /* q's events with date in [lo, hi], grouped by dyad and period
+     * (date / divisor) with their conflict counts, in dyad order */
+    int (*pair_periods)(void *h, const dyad_query *q, int divisor, int64_t lo, int64_t hi,
+                        store_group_fn fn, void *user);
+    /* the latest date of q's events (0 when none) */
+    int (*last_date)(void *h, const dyad_query *q, int64_t *date);
+    /* a document's events in storing order, at most max, each with its
+     * sentence's text (sentence_text) when stored */
+    int (*doc_events)(void *h, int64_t row, size_t max, store_row_fn fn, void *user);
+    /* actor codes starting with prefix (when not NULL), else those named
+     * by words matching the LIKE pattern text, most frequent first;
+     * group.source is the code, group.target words that named it */
+    int (*actors)(void *h, const char *prefix, const char *text, size_t max, store_group_fn fn,
+                  void *user);
+    int (*health)(void *h, store_health *out);
+} store_engine_ops;
+
+extern const store_engine_ops store_sqlite_ops;
+
+/* Writes one event row in a query layout; header writes the CSV/TSV
+ * header.  (store_render.c) */
+void store_render_header(FILE *out, dyad_row_format format);
+void store_render_row(FILE *out, dyad_row_format format, const store_event *e);
+/* The JSON object of an event without its closing brace, so a caller can
+ * add members (the document view adds the sentence's offsets). */
+void store_render_json_open(FILE *out, const store_event *e);
+
+/* For store_import.c: a diagnostic naming a file and line; the import of
+ * one file as one transaction (begin stores the file's document, or says
+ * it is the same as stored; abort rolls the file back). */
+void store_report_at(dyad_store *s, dyad_severity severity, const char *file, size_t line,
+                     const char *message);
+int store_import_begin(dyad_store *s, store_doc *doc, dyad_doc_state *state);
+int store_import_event(dyad_store *s, store_event *e);
+int store_import_end(dyad_store *s);
+void store_import_abort(dyad_store *s);
+
+/* Parses "YYYY-MM-DD" to YYYYMMDD; 0 when not a valid date. */
+int store_date_int(const char *s);
+
+#endif

@@ -1,0 +1,1274 @@
+/*
+ * store_sqlite.c -- the event store on SQLite (Debian's libsqlite3): the
+ * schema and its migrations, and every SQL statement of the store.
+ *
+ * The file is checked before anything is written to it: it must be empty,
+ * or a SQLite database whose application_id says dyad, so a foreign or
+ * damaged file is refused untouched.  Then the journal goes to WAL, so
+ * readers never wait for the writer, and writers wait for each other up
+ * to DYAD_STORE_BUSY_MS.
+ */
+#include "store_private.h"
+#include <errno.h>
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+/* "dyad" in ASCII: PRAGMA application_id of every store. */
+#define DYAD_APP_ID 0x64796164
+
+/* ---- schema ------------------------------------------------------------
+ * Migrations run forward only, each in its own transaction that also
+ * records the new version, so a store is always at one version.  Never
+ * edit a published migration: add the next one. */
+
+static const char *const migrations[] = {
+    /* 1: documents, events, runs, copy bands, the one-a-day view */
+    "CREATE TABLE runs("
+    " id INTEGER PRIMARY KEY, command TEXT NOT NULL, inputs TEXT, dyad_version TEXT NOT NULL,"
+    " dict_id TEXT, started TEXT NOT NULL, ended TEXT,"
+    " docs_read INTEGER, docs_skipped INTEGER, docs_coded INTEGER);"
+    "CREATE TABLE documents("
+    " id INTEGER PRIMARY KEY, doc_key TEXT NOT NULL UNIQUE, url TEXT, outlet TEXT, title TEXT,"
+    " pub_date TEXT, language TEXT, origin TEXT NOT NULL, content_hash TEXT NOT NULL,"
+    " minhash BLOB, copy_of INTEGER REFERENCES documents(id),"
+    " run INTEGER REFERENCES runs(id), file TEXT, line INTEGER, text TEXT);"
+    "CREATE INDEX documents_copy_of ON documents(copy_of) WHERE copy_of IS NOT NULL;"
+    /* band = (band number << 32) | hash of the MinHash values in that
+     * band; only first copies are entered, so a story syndicated a
+     * thousand times still has one entry per band */
+    "CREATE TABLE minhash_bands(band INTEGER NOT NULL, doc INTEGER NOT NULL,"
+    " PRIMARY KEY(band, doc)) WITHOUT ROWID;"
+    /* rows are appended in coding order (id), so inserts touch the
+     * table's last page only; the stable event id (eid) is a hash and an
+     * index on it would cost a random page per insert: there is none */
+    "CREATE TABLE events("
+    " id INTEGER PRIMARY KEY, eid INTEGER NOT NULL, doc INTEGER NOT NULL REFERENCES documents(id),"
+    " sentence INTEGER, date INTEGER, date_precision INTEGER, date_text TEXT,"
+    " source TEXT, target TEXT, code TEXT, root INTEGER, quad INTEGER, goldstein REAL, plover TEXT,"
+    " source_text TEXT, target_text TEXT, verb_text TEXT,"
+    " source_start INTEGER, source_end INTEGER, target_start INTEGER, target_end INTEGER,"
+    " verb_start INTEGER, verb_end INTEGER, place_start INTEGER, place_end INTEGER,"
+    " speaker_start INTEGER, speaker_end INTEGER,"
+    " speaker TEXT, speaker_text TEXT, place_name TEXT, place_country TEXT, place_country2 TEXT,"
+    " place_region TEXT, place_kind INTEGER, lat REAL, lon REAL, place_text TEXT,"
+    " flags INTEGER NOT NULL DEFAULT 0, copy INTEGER NOT NULL DEFAULT 0,"
+    " first_of_day INTEGER NOT NULL DEFAULT 0);"
+    "CREATE INDEX events_doc ON events(doc);"
+    /* covers the one-a-day check of every insert and dyad-by-month
+     * counts (with or without copies and --unique) without a table read */
+    "CREATE INDEX events_dyad ON events(source, target, date, code, copy, first_of_day);"
+    "CREATE INDEX events_target ON events(target, date);"
+    "CREATE INDEX events_date ON events(date);"
+    "CREATE VIEW events_one_a_day AS SELECT * FROM events WHERE first_of_day = 1;",
+    /* 2: full-text search over each event's sentence (rowid = events.id) */
+    "CREATE VIRTUAL TABLE event_text USING fts5(sentence);",
+    /* 3: imported rows keep their own id and url; documents keep how
+     * they were read, so that dyad recode reads them the same way */
+    "ALTER TABLE events ADD COLUMN ref TEXT;"
+    "ALTER TABLE events ADD COLUMN url TEXT;"
+    "ALTER TABLE documents ADD COLUMN format TEXT;"
+    "ALTER TABLE documents ADD COLUMN is_sentence INTEGER NOT NULL DEFAULT 0;",
+};
+#define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
+
+enum {
+    ST_DOC_FIND, ST_DOC_INSERT, ST_DOC_UPDATE, ST_BAND_DEL, ST_BAND_PUT, ST_BAND_GET,
+    ST_FIRST_OF_DAY_KEYS, ST_TEXT_DEL, ST_EVENTS_DEL, ST_PROMOTE, ST_EVENT_PUT, ST_FIRST_GET,
+    ST_TEXT_PUT, ST_BEGIN, ST_COMMIT, ST_COUNT
+};
+
+static const char *const statements[ST_COUNT] = {
+    [ST_DOC_FIND] = "SELECT id, content_hash, run FROM documents WHERE doc_key = ?",
+    [ST_DOC_INSERT] =
+        "INSERT INTO documents(doc_key, url, outlet, title, pub_date, language, origin, content_hash,"
+        " minhash, copy_of, run, file, line, text, format, is_sentence) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    [ST_DOC_UPDATE] =
+        "UPDATE documents SET doc_key=?, url=?, outlet=?, title=?, pub_date=?, language=?, origin=?,"
+        " content_hash=?, minhash=?, copy_of=?, run=?, file=?, line=?, text=?, format=?, is_sentence=?"
+        " WHERE id = ?",
+    [ST_BAND_DEL] = "DELETE FROM minhash_bands WHERE doc = ?",
+    [ST_BAND_PUT] = "INSERT OR IGNORE INTO minhash_bands(band, doc) VALUES(?, ?)",
+    [ST_BAND_GET] = "SELECT b.doc, d.minhash FROM minhash_bands b JOIN documents d ON d.id = b.doc"
+                    " WHERE b.band = ?",
+    [ST_FIRST_OF_DAY_KEYS] = "SELECT source, target, code, date FROM events WHERE doc = ? AND first_of_day = 1",
+    [ST_TEXT_DEL] = "DELETE FROM event_text WHERE rowid IN (SELECT id FROM events WHERE doc = ?)",
+    [ST_EVENTS_DEL] = "DELETE FROM events WHERE doc = ?",
+    [ST_PROMOTE] = "UPDATE events SET first_of_day = 1 WHERE id = (SELECT id FROM events"
+                   " WHERE source IS ?1 AND target IS ?2 AND date = ?4 AND code IS ?3 AND copy = 0"
+                   " ORDER BY id LIMIT 1)",
+    [ST_EVENT_PUT] =
+        "INSERT INTO events(eid, doc, sentence, date, date_precision, date_text, source, target,"
+        " code, root, quad, goldstein, plover, source_text, target_text, verb_text,"
+        " source_start, source_end, target_start, target_end, verb_start, verb_end,"
+        " place_start, place_end, speaker_start, speaker_end, speaker, speaker_text,"
+        " place_name, place_country, place_country2, place_region, place_kind, lat, lon, place_text,"
+        " flags, copy, first_of_day, ref, url)"
+        " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    /* every column of events_dyad constrained: one seek, however many
+     * events the key has (a story repeated a thousand times) */
+    [ST_FIRST_GET] = "SELECT 1 FROM events WHERE source IS ?1 AND target IS ?2 AND date = ?4"
+                     " AND code IS ?3 AND copy = 0 AND first_of_day = 1 LIMIT 1",
+    [ST_TEXT_PUT] = "INSERT INTO event_text(rowid, sentence) VALUES(?, ?)",
+    [ST_BEGIN] = "BEGIN IMMEDIATE",
+    [ST_COMMIT] = "COMMIT",
+};
+
+typedef struct sq {
+    sqlite3 *db;
+    int busy_ms;
+    sqlite3_stmt *st[ST_COUNT];
+    bool readonly;
+    bool ready;     /* opened, checked and migrated: ours to write */
+    int limit_ms;             /* time limit of one statement; 0: none */
+    struct timespec deadline; /* of the running statement             */
+    bool timed_out;
+    char err[512];
+} sq;
+
+/* Starts the time limit's clock for the next statement. */
+static void arm(sq *s)
+{
+    s->timed_out = false;
+    if (!s->limit_ms) return;
+    clock_gettime(CLOCK_MONOTONIC, &s->deadline);
+    s->deadline.tv_sec += s->limit_ms / 1000;
+    s->deadline.tv_nsec += (long)(s->limit_ms % 1000) * 1000000L;
+    if (s->deadline.tv_nsec >= 1000000000L) { s->deadline.tv_sec++; s->deadline.tv_nsec -= 1000000000L; }
+}
+
+static void sq_seterr(sq *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void sq_seterr(sq *s, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(s->err, sizeof s->err, fmt, ap);
+    va_end(ap);
+}
+
+/* Turns SQLite's result codes into messages a user can act on. */
+static int sq_fail(sq *s, int rc, const char *what)
+{
+    int base = rc & 0xff;
+    if (base == SQLITE_INTERRUPT && s->timed_out)
+        sq_seterr(s, "%s: the query took longer than %d ms", what, s->limit_ms);
+    else if (base == SQLITE_BUSY || base == SQLITE_LOCKED)
+        sq_seterr(s, "%s: the store is locked by another writer (waited %d s); "
+                     "run again when the other ingest has finished",
+                  what, (s->busy_ms + 999) / 1000);
+    else if (base == SQLITE_CORRUPT || base == SQLITE_NOTADB)
+        sq_seterr(s, "%s: the database file is damaged (%s); it was not modified", what,
+                  sqlite3_errmsg(s->db));
+    else if (base == SQLITE_FULL)
+        sq_seterr(s, "%s: the disk is full", what);
+    else if (base == SQLITE_READONLY)
+        sq_seterr(s, "%s: the store cannot be written (%s)", what, sqlite3_errmsg(s->db));
+    else
+        sq_seterr(s, "%s: %s", what, s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+    return -1;
+}
+
+static sqlite3_stmt *prep(sq *s, int which)
+{
+    if (!s->st[which] &&
+        sqlite3_prepare_v3(s->db, statements[which], -1, SQLITE_PREPARE_PERSISTENT, &s->st[which], NULL) !=
+            SQLITE_OK) {
+        sq_fail(s, sqlite3_errcode(s->db), "preparing a statement");
+        return NULL;
+    }
+    sqlite3_reset(s->st[which]);
+    sqlite3_clear_bindings(s->st[which]);
+    arm(s);
+    return s->st[which];
+}
+
+static void bind_str(sqlite3_stmt *st, int i, const char *v)
+{
+    if (v && *v) sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+    else sqlite3_bind_null(st, i);
+}
+
+static int exec(sq *s, const char *sql, const char *what)
+{
+    int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+    return rc == SQLITE_OK ? 0 : sq_fail(s, rc, what);
+}
+
+/* Runs a prepared statement that returns no rows. */
+static int step_done(sq *s, sqlite3_stmt *st, const char *what)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? 0 : sq_fail(s, rc, what);
+}
+
+static int64_t query_int(sq *s, const char *sql, int *ok)
+{
+    sqlite3_stmt *st;
+    int64_t v = 0;
+    *ok = 0;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) return 0;
+    arm(s);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) { v = sqlite3_column_int64(st, 0); *ok = 1; }
+    else if (rc == SQLITE_DONE) *ok = 1;
+    else sq_fail(s, rc, "reading the store");
+    sqlite3_finalize(st);
+    return v;
+}
+
+static const char *col_str(sqlite3_stmt *st, int i)
+{
+    return (const char *)sqlite3_column_text(st, i);
+}
+
+/* ---- opening ------------------------------------------------------------ */
+
+/* Refuses, without opening it through SQLite, a file that is not a SQLite
+ * database: SQLite would take an empty-looking file for a new database. */
+static int check_header(const char *path, char *err, size_t errcap, bool *exists)
+{
+    struct stat sb;
+    *exists = false;
+    if (stat(path, &sb) != 0) return errno == ENOENT ? 0 : (snprintf(err, errcap, "%s", strerror(errno)), -1);
+    *exists = true;
+    if (!S_ISREG(sb.st_mode)) { snprintf(err, errcap, "not a regular file"); return -1; }
+    if (sb.st_size == 0) return 0;
+    FILE *f = fopen(path, "rb");
+    if (!f) { snprintf(err, errcap, "%s", strerror(errno)); return -1; }
+    char head[16];
+    size_t n = fread(head, 1, sizeof head, f);
+    fclose(f);
+    if (n < sizeof head || memcmp(head, "SQLite format 3", 16) != 0) {
+        snprintf(err, errcap, "not a dyad store (not a SQLite database); the file was not modified");
+        return -1;
+    }
+    return 0;
+}
+
+static int migrate(sq *s, int from)
+{
+    for (int v = from; v < SCHEMA_VERSION; v++) {
+        char sql[160];
+        if (exec(s, "BEGIN IMMEDIATE", "upgrading the schema")) return -1;
+        if (exec(s, migrations[v], "upgrading the schema")) { exec(s, "ROLLBACK", "rollback"); return -1; }
+        snprintf(sql, sizeof sql,
+                 "INSERT INTO dyad_schema(version, applied) VALUES(%d, strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ','now'));"
+                 "PRAGMA user_version = %d;",
+                 v + 1, v + 1);
+        if (exec(s, sql, "upgrading the schema") || exec(s, "COMMIT", "upgrading the schema")) {
+            exec(s, "ROLLBACK", "rollback");
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int sq_close(void *h)
+{
+    sq *s = h;
+    if (!s) return 0;
+    for (int i = 0; i < ST_COUNT; i++) sqlite3_finalize(s->st[i]);
+    /* the planner's statistics (sqlite_stat1) when they are missing or the
+     * tables grew tenfold: without them an --actor query on ten million
+     * events picks a worse index (680 ms against 410 ms) */
+    if (s->ready && !s->readonly && sqlite3_get_autocommit(s->db))
+        sqlite3_exec(s->db, "PRAGMA optimize", NULL, NULL, NULL);
+    int rc = sqlite3_close(s->db);
+    free(s);
+    return rc == SQLITE_OK ? 0 : -1;
+}
+
+static void *sq_open(const char *path, unsigned flags, char *err, size_t errcap)
+{
+    bool readonly = flags & DYAD_STORE_READONLY, exists;
+    if (check_header(path, err, errcap, &exists)) return NULL;
+    if (!exists && (readonly || !(flags & DYAD_STORE_CREATE))) {
+        snprintf(err, errcap, "no such store (dyad ingest creates it)");
+        return NULL;
+    }
+    sq *s = calloc(1, sizeof *s);
+    if (!s) { snprintf(err, errcap, "out of memory"); return NULL; }
+    s->readonly = readonly;
+    int oflags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    int rc = sqlite3_open_v2(path, &s->db, oflags | SQLITE_OPEN_NOMUTEX, NULL);
+    if (rc != SQLITE_OK) {
+        snprintf(err, errcap, "%s", s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+        sq_close(s);
+        return NULL;
+    }
+    sqlite3_extended_result_codes(s->db, 1);
+    s->busy_ms = DYAD_STORE_BUSY_MS;
+    sqlite3_busy_timeout(s->db, s->busy_ms);
+    /* 64 MiB of page cache: index pages of a large store stay in memory */
+    sqlite3_exec(s->db, "PRAGMA cache_size=-65536", NULL, NULL, NULL);
+    /* Identify the file with reads only. */
+    int ok;
+    int64_t app = query_int(s, "PRAGMA application_id", &ok);
+    int64_t tables = ok ? query_int(s, "SELECT count(*) FROM sqlite_schema", &ok) : 0;
+    if (!ok) {
+        snprintf(err, errcap, "%s", s->err[0] ? s->err : "cannot read the database");
+        sq_close(s);
+        return NULL;
+    }
+    if (app != DYAD_APP_ID && (tables > 0 || app != 0)) {
+        snprintf(err, errcap, "not a dyad store (a SQLite database of another program); the file was not modified");
+        sq_close(s);
+        return NULL;
+    }
+    int version = 0;
+    if (app == DYAD_APP_ID) {
+        version = (int)query_int(s, "PRAGMA user_version", &ok);
+        if (!ok) { snprintf(err, errcap, "%s", s->err); sq_close(s); return NULL; }
+        if (version > SCHEMA_VERSION) {
+            snprintf(err, errcap, "the store has schema version %d, newer than this dyad's %d: use a newer dyad",
+                     version, SCHEMA_VERSION);
+            sq_close(s);
+            return NULL;
+        }
+    }
+    if (readonly) {
+        if (app != DYAD_APP_ID) { snprintf(err, errcap, "empty file, not a dyad store"); sq_close(s); return NULL; }
+        if (version < SCHEMA_VERSION) {
+            snprintf(err, errcap, "the store has schema version %d; open it once for writing (dyad ingest) to upgrade it to %d",
+                     version, SCHEMA_VERSION);
+            sq_close(s);
+            return NULL;
+        }
+        return s;
+    }
+    /* Writable from here on. synchronous=NORMAL in WAL mode is durable
+     * across process crashes (kill -9); only a power cut can lose the last
+     * commits, never consistency. */
+    /* checkpoints (each with an fsync) every 64 MiB of WAL, not every
+     * 4 MiB: on a busy disk the fsyncs, not the inserts, set the pace */
+    if (exec(s, "PRAGMA journal_mode=WAL", "setting WAL mode") ||
+        exec(s, "PRAGMA wal_autocheckpoint=16384", "setting checkpoints") ||
+        exec(s, "PRAGMA synchronous=NORMAL", "setting synchronous mode") ||
+        exec(s, "PRAGMA foreign_keys=OFF", "setting foreign keys")) {
+        snprintf(err, errcap, "%s", s->err);
+        sq_close(s);
+        return NULL;
+    }
+    if (app != DYAD_APP_ID) {
+        char sql[200];
+        snprintf(sql, sizeof sql,
+                 "BEGIN IMMEDIATE; PRAGMA application_id = %d;"
+                 "CREATE TABLE IF NOT EXISTS dyad_schema(version INTEGER NOT NULL, applied TEXT NOT NULL); COMMIT;",
+                 DYAD_APP_ID);
+        if (exec(s, sql, "creating the store")) {
+            exec(s, "ROLLBACK", "rollback");
+            snprintf(err, errcap, "%s", s->err);
+            sq_close(s);
+            return NULL;
+        }
+    }
+    if (migrate(s, version)) {
+        snprintf(err, errcap, "%s", s->err);
+        sq_close(s);
+        return NULL;
+    }
+    s->ready = true;
+    return s;
+}
+
+static const char *sq_err(void *h) { return ((sq *)h)->err; }
+
+static void sq_busy_timeout(void *h, int ms)
+{
+    sq *s = h;
+    s->busy_ms = ms < 0 ? 0 : ms;
+    sqlite3_busy_timeout(s->db, s->busy_ms);
+}
+
+static int sq_begin(void *h)
+{
+    sq *s = h;
+    sqlite3_stmt *st = prep(s, ST_BEGIN);
+    return st ? step_done(s, st, "starting a transaction") : -1;
+}
+
+static int sq_rollback(void *h)
+{
+    sq *s = h;
+    if (sqlite3_get_autocommit(s->db)) return 0;
+    return exec(s, "ROLLBACK", "rolling back");
+}
+
+static int sq_commit(void *h)
+{
+    sq *s = h;
+    if (sqlite3_get_autocommit(s->db)) return 0;
+    sqlite3_stmt *st = prep(s, ST_COMMIT);
+    return st ? step_done(s, st, "committing") : -1;
+}
+
+/* ---- documents ---------------------------------------------------------- */
+
+static int sq_doc_find(void *h, const char *key, int64_t *row, char *hash, int64_t *run)
+{
+    sq *s = h;
+    sqlite3_stmt *st = prep(s, ST_DOC_FIND);
+    if (!st) return -1;
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *row = sqlite3_column_int64(st, 0);
+        const unsigned char *hx = sqlite3_column_text(st, 1);
+        snprintf(hash, 17, "%s", hx ? (const char *)hx : "");
+        *run = sqlite3_column_int64(st, 2);
+        sqlite3_reset(st);
+        return 1;
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? 0 : sq_fail(s, rc, "looking a document up");
+}
+
+/* A band of the signature as one integer: rows of DYAD_MINHASH_N /
+ * DYAD_MINHASH_BANDS values each.  Texts of Jaccard similarity J share a
+ * band with probability 1 - (1 - J^4)^8: 0.997 at 0.85, 0.40 at 0.5,
+ * 0.06 at 0.3 -- near copies are found, others are rarely even looked at. */
+#define BAND_ROWS (DYAD_MINHASH_N / DYAD_MINHASH_BANDS)
+
+static int64_t band_key(const uint32_t *mh, int b)
+{
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (int k = 0; k < BAND_ROWS; k++) {
+        uint32_t v = mh[b * BAND_ROWS + k];
+        for (int i = 0; i < 4; i++) h = (h ^ ((v >> (8 * i)) & 0xff)) * 0x100000001b3ull;
+    }
+    return ((int64_t)b << 32) | (int64_t)(h & 0xffffffffu);
+}
+
+static int sq_doc_put(void *h, int64_t row, const store_doc *d, int64_t run, int64_t *out)
+{
+    sq *s = h;
+    sqlite3_stmt *st = prep(s, row ? ST_DOC_UPDATE : ST_DOC_INSERT);
+    if (!st) return -1;
+    bind_str(st, 1, d->key);
+    bind_str(st, 2, d->url);
+    bind_str(st, 3, d->outlet);
+    bind_str(st, 4, d->title);
+    bind_str(st, 5, d->date);
+    bind_str(st, 6, d->language);
+    bind_str(st, 7, d->origin);
+    bind_str(st, 8, d->hash);
+    if (d->has_minhash) sqlite3_bind_blob(st, 9, d->minhash, sizeof d->minhash, SQLITE_STATIC);
+    if (d->copy_of) sqlite3_bind_int64(st, 10, d->copy_of);
+    if (run) sqlite3_bind_int64(st, 11, run);
+    bind_str(st, 12, d->file);
+    if (d->line) sqlite3_bind_int64(st, 13, (int64_t)d->line);
+    if (d->text) sqlite3_bind_text64(st, 14, d->text, d->len, SQLITE_STATIC, SQLITE_UTF8);
+    bind_str(st, 15, d->format);
+    sqlite3_bind_int(st, 16, d->is_sentence);
+    if (row) sqlite3_bind_int64(st, 17, row);
+    if (step_done(s, st, "storing a document")) return -1;
+    *out = row ? row : sqlite3_last_insert_rowid(s->db);
+    if (row) {
+        sqlite3_stmt *del = prep(s, ST_BAND_DEL);
+        if (!del) return -1;
+        sqlite3_bind_int64(del, 1, row);
+        if (step_done(s, del, "storing a document")) return -1;
+    }
+    if (d->has_minhash && !d->copy_of) {
+        for (int b = 0; b < DYAD_MINHASH_BANDS; b++) {
+            sqlite3_stmt *bp = prep(s, ST_BAND_PUT);
+            if (!bp) return -1;
+            sqlite3_bind_int64(bp, 1, band_key(d->minhash, b));
+            sqlite3_bind_int64(bp, 2, *out);
+            if (step_done(s, bp, "storing a document")) return -1;
+        }
+    }
+    return 0;
+}
+
+static int sq_copy_find(void *h, const uint32_t *minhash, int64_t self, int64_t *first)
+{
+    sq *s = h;
+    *first = 0;
+    for (int b = 0; b < DYAD_MINHASH_BANDS; b++) {
+        sqlite3_stmt *st = prep(s, ST_BAND_GET);
+        if (!st) return -1;
+        sqlite3_bind_int64(st, 1, band_key(minhash, b));
+        int rc;
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            int64_t doc = sqlite3_column_int64(st, 0);
+            uint32_t other[DYAD_MINHASH_N];
+            /* a damaged or foreign value is no match, never a read past it */
+            if (doc == self || sqlite3_column_bytes(st, 1) != (int)sizeof other) continue;
+            memcpy(other, sqlite3_column_blob(st, 1), sizeof other);
+            if (dyad_minhash_similarity(minhash, other) < DYAD_STORE_COPY_SIMILARITY) continue;
+            if (!*first || doc < *first) *first = doc;
+        }
+        sqlite3_reset(st);
+        if (rc != SQLITE_DONE) return sq_fail(s, rc, "looking for copies");
+    }
+    return 0;
+}
+
+/* One-a-day keys whose flagged event is about to go. */
+typedef struct day_key {
+    char *source, *target, *code;
+    int64_t date;
+} day_key;
+
+static char *dup_col(sqlite3_stmt *st, int i)
+{
+    const unsigned char *t = sqlite3_column_text(st, i);
+    return t ? strdup((const char *)t) : NULL;
+}
+
+static void bind_day_key(sqlite3_stmt *st, const char *source, const char *target, const char *code,
+                         int64_t date)
+{
+    bind_str(st, 1, source);
+    bind_str(st, 2, target);
+    bind_str(st, 3, code);
+    sqlite3_bind_int64(st, 4, date);
+}
+
+static int sq_doc_clear(void *h, int64_t row)
+{
+    sq *s = h;
+    size_t n = 0, cap = 0;
+    day_key *keys = NULL;
+    int ret = -1;
+    sqlite3_stmt *st = prep(s, ST_FIRST_OF_DAY_KEYS);
+    if (!st) return -1;
+    sqlite3_bind_int64(st, 1, row);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (n == cap) {
+            size_t nc = cap ? 2 * cap : 16;
+            day_key *nk = realloc(keys, nc * sizeof *nk);
+            if (!nk) { sq_seterr(s, "out of memory"); goto out; }
+            keys = nk;
+            cap = nc;
+        }
+        keys[n].source = dup_col(st, 0);
+        keys[n].target = dup_col(st, 1);
+        keys[n].code = dup_col(st, 2);
+        keys[n].date = sqlite3_column_int64(st, 3);
+        n++;
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) { sq_fail(s, rc, "replacing a document's events"); goto out; }
+    sqlite3_stmt *td = prep(s, ST_TEXT_DEL);
+    if (!td) goto out;
+    sqlite3_bind_int64(td, 1, row);
+    if (step_done(s, td, "replacing a document's events")) goto out;
+    sqlite3_stmt *ed = prep(s, ST_EVENTS_DEL);
+    if (!ed) goto out;
+    sqlite3_bind_int64(ed, 1, row);
+    if (step_done(s, ed, "replacing a document's events")) goto out;
+    /* the next event of the same key, if any, becomes the day's first */
+    for (size_t i = 0; i < n; i++) {
+        sqlite3_stmt *pr = prep(s, ST_PROMOTE);
+        if (!pr) goto out;
+        bind_day_key(pr, keys[i].source, keys[i].target, keys[i].code, keys[i].date);
+        if (step_done(s, pr, "replacing a document's events")) goto out;
+    }
+    ret = 0;
+out:
+    for (size_t i = 0; i < n; i++) { free(keys[i].source); free(keys[i].target); free(keys[i].code); }
+    free(keys);
+    return ret;
+}
+
+static int sq_doc_ids(void *h, int64_t **ids, size_t *n)
+{
+    sq *s = h;
+    sqlite3_stmt *st;
+    *ids = NULL;
+    *n = 0;
+    size_t cap = 0;
+    if (sqlite3_prepare_v2(s->db, "SELECT id FROM documents WHERE origin = 'dyad' AND text IS NOT NULL ORDER BY id",
+                           -1, &st, NULL) != SQLITE_OK)
+        return sq_fail(s, sqlite3_errcode(s->db), "listing documents");
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (*n == cap) {
+            cap = cap ? 2 * cap : 1024;
+            int64_t *ni = realloc(*ids, cap * sizeof *ni);
+            if (!ni) { sqlite3_finalize(st); sq_seterr(s, "out of memory"); return -1; }
+            *ids = ni;
+        }
+        (*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : sq_fail(s, rc, "listing documents");
+}
+
+static int sq_doc_get(void *h, int64_t id, store_doc_fn fn, void *user)
+{
+    sq *s = h;
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT doc_key, url, outlet, title, pub_date, text, file, line, format, is_sentence"
+                           " FROM documents WHERE id = ?",
+                           -1, &st, NULL) != SQLITE_OK)
+        return sq_fail(s, sqlite3_errcode(s->db), "reading a document");
+    sqlite3_bind_int64(st, 1, id);
+    arm(s);
+    int rc = sqlite3_step(st), ret = 0;
+    if (rc == SQLITE_ROW) {
+        dyad_document d;
+        memset(&d, 0, sizeof d);
+        d.id = col_str(st, 0);
+        d.url = col_str(st, 1);
+        d.source = col_str(st, 2);
+        d.title = col_str(st, 3);
+        const char *date = col_str(st, 4);
+        if (date && strlen(date) == 10) memcpy(d.date, date, 11);
+        d.text = (const char *)sqlite3_column_blob(st, 5);
+        d.len = (size_t)sqlite3_column_bytes(st, 5);
+        if (!d.text) d.text = "";
+        d.file = col_str(st, 6);
+        d.line = (size_t)sqlite3_column_int64(st, 7);
+        int f = dyad_format_from_name(col_str(st, 8) ? col_str(st, 8) : "");
+        d.format = f < 0 ? DYAD_FORMAT_TEXT : (dyad_format)f;
+        d.is_sentence = sqlite3_column_int(st, 9) != 0;
+        ret = fn(&d, user);
+    } else if (rc != SQLITE_DONE) {
+        ret = sq_fail(s, rc, "reading a document");
+    }
+    sqlite3_finalize(st);
+    return ret;
+}
+
+/* ---- events ------------------------------------------------------------- */
+
+static int sq_event_put(void *h, const store_event *e)
+{
+    sq *s = h;
+    bool first = false;
+    if (!e->copy && e->date) {
+        sqlite3_stmt *fg = prep(s, ST_FIRST_GET);
+        if (!fg) return -1;
+        bind_day_key(fg, e->source, e->target, e->code, e->date);
+        int rc = sqlite3_step(fg);
+        sqlite3_reset(fg);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) return sq_fail(s, rc, "storing an event");
+        first = rc == SQLITE_DONE;
+    }
+    sqlite3_stmt *st = prep(s, ST_EVENT_PUT);
+    if (!st) return -1;
+    int i = 1;
+    sqlite3_bind_int64(st, i++, e->id);
+    sqlite3_bind_int64(st, i++, e->doc);
+    sqlite3_bind_int64(st, i++, e->sentence);
+    if (e->date) sqlite3_bind_int(st, i, e->date);
+    i++;
+    sqlite3_bind_int(st, i++, e->precision);
+    bind_str(st, i++, e->date_text);
+    bind_str(st, i++, e->source);
+    bind_str(st, i++, e->target);
+    bind_str(st, i++, e->code);
+    if (e->root) sqlite3_bind_int(st, i, e->root);
+    i++;
+    if (e->quad) sqlite3_bind_int(st, i, e->quad);
+    i++;
+    if (e->has_goldstein) sqlite3_bind_double(st, i, e->goldstein);
+    i++;
+    bind_str(st, i++, e->plover);
+    bind_str(st, i++, e->source_text);
+    bind_str(st, i++, e->target_text);
+    bind_str(st, i++, e->verb_text);
+    for (int k = 0; k < 10; k += 2) {
+        if (e->spans[k + 1] > e->spans[k]) {
+            sqlite3_bind_int64(st, i, e->spans[k]);
+            sqlite3_bind_int64(st, i + 1, e->spans[k + 1]);
+        }
+        i += 2;
+    }
+    bind_str(st, i++, e->speaker);
+    bind_str(st, i++, e->speaker_text);
+    bind_str(st, i++, e->place_name);
+    bind_str(st, i++, e->place_country);
+    bind_str(st, i++, e->place_country2);
+    bind_str(st, i++, e->place_region);
+    if (e->place_name) {
+        sqlite3_bind_int(st, i, e->place_kind);
+        sqlite3_bind_double(st, i + 1, e->lat);
+        sqlite3_bind_double(st, i + 2, e->lon);
+    }
+    i += 3;
+    bind_str(st, i++, e->place_text);
+    sqlite3_bind_int64(st, i++, e->flags);
+    sqlite3_bind_int(st, i++, e->copy);
+    sqlite3_bind_int(st, i++, first);
+    bind_str(st, i++, e->ref);
+    bind_str(st, i++, e->url);
+    if (step_done(s, st, "storing an event")) return -1;
+    if (e->sentence_text && e->sentence_len) {
+        sqlite3_stmt *tp = prep(s, ST_TEXT_PUT);
+        if (!tp) return -1;
+        sqlite3_bind_int64(tp, 1, sqlite3_last_insert_rowid(s->db));
+        sqlite3_bind_text64(tp, 2, e->sentence_text, e->sentence_len, SQLITE_STATIC, SQLITE_UTF8);
+        if (step_done(s, tp, "storing an event's sentence")) return -1;
+    }
+    return 0;
+}
+
+/* ---- runs --------------------------------------------------------------- */
+
+static int sq_run_begin(void *h, const char *command, const char *inputs, const char *dict_id,
+                        const char *version, int64_t *run)
+{
+    sq *s = h;
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db,
+                           "INSERT INTO runs(command, inputs, dyad_version, dict_id, started)"
+                           " VALUES(?,?,?,?, strftime('%Y-%m-%dT%H:%M:%fZ','now'))",
+                           -1, &st, NULL) != SQLITE_OK)
+        return sq_fail(s, sqlite3_errcode(s->db), "recording the run");
+    bind_str(st, 1, command);
+    bind_str(st, 2, inputs);
+    bind_str(st, 3, version);
+    bind_str(st, 4, dict_id);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) return sq_fail(s, rc, "recording the run");
+    *run = sqlite3_last_insert_rowid(s->db);
+    return 0;
+}
+
+static int sq_run_end(void *h, int64_t run, size_t read, size_t skipped, size_t coded)
+{
+    sq *s = h;
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db,
+                           "UPDATE runs SET ended = strftime('%Y-%m-%dT%H:%M:%fZ','now'),"
+                           " docs_read = ?, docs_skipped = ?, docs_coded = ? WHERE id = ?",
+                           -1, &st, NULL) != SQLITE_OK)
+        return sq_fail(s, sqlite3_errcode(s->db), "recording the run");
+    sqlite3_bind_int64(st, 1, (int64_t)read);
+    sqlite3_bind_int64(st, 2, (int64_t)skipped);
+    sqlite3_bind_int64(st, 3, (int64_t)coded);
+    sqlite3_bind_int64(st, 4, run);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : sq_fail(s, rc, "recording the run");
+}
+
+/* ---- queries ------------------------------------------------------------ */
+
+#define SELECT_EVENT                                                                               \
+    "SELECT e.eid, d.doc_key, e.sentence, e.date, e.date_precision, e.date_text, e.source, e.target," \
+    " e.code, e.root, e.quad, e.goldstein, e.plover, e.source_text, e.target_text, e.verb_text,"    \
+    " e.source_start, e.source_end, e.target_start, e.target_end, e.verb_start, e.verb_end,"        \
+    " e.place_start, e.place_end, e.speaker_start, e.speaker_end, e.speaker, e.speaker_text,"       \
+    " e.place_name, e.place_country, e.place_country2, e.place_region, e.place_kind, e.lat, e.lon," \
+    " e.place_text, e.flags, e.copy, e.first_of_day, coalesce(e.url, d.url), d.outlet, d.origin,"   \
+    " e.ref, e.id"
+
+
+static void row_of(sqlite3_stmt *st, store_event *e)
+{
+    memset(e, 0, sizeof *e);
+    int i = 0;
+    e->id = sqlite3_column_int64(st, i++);
+    e->doc_key = col_str(st, i++);
+    e->sentence = sqlite3_column_int64(st, i++);
+    e->date = sqlite3_column_int(st, i++);
+    e->precision = sqlite3_column_int(st, i++);
+    e->date_text = col_str(st, i++);
+    e->source = col_str(st, i++);
+    e->target = col_str(st, i++);
+    e->code = col_str(st, i++);
+    e->root = sqlite3_column_int(st, i++);
+    e->quad = sqlite3_column_int(st, i++);
+    e->has_goldstein = sqlite3_column_type(st, i) != SQLITE_NULL;
+    e->goldstein = sqlite3_column_double(st, i++);
+    e->plover = col_str(st, i++);
+    e->source_text = col_str(st, i++);
+    e->target_text = col_str(st, i++);
+    e->verb_text = col_str(st, i++);
+    for (int k = 0; k < 10; k++) e->spans[k] = (uint32_t)sqlite3_column_int64(st, i++);
+    e->speaker = col_str(st, i++);
+    e->speaker_text = col_str(st, i++);
+    e->place_name = col_str(st, i++);
+    e->place_country = col_str(st, i++);
+    e->place_country2 = col_str(st, i++);
+    e->place_region = col_str(st, i++);
+    e->place_kind = sqlite3_column_int(st, i++);
+    e->lat = sqlite3_column_double(st, i++);
+    e->lon = sqlite3_column_double(st, i++);
+    e->place_text = col_str(st, i++);
+    e->flags = (uint32_t)sqlite3_column_int64(st, i++);
+    e->copy = sqlite3_column_int(st, i++) != 0;
+    e->first_of_day = sqlite3_column_int(st, i++) != 0;
+    e->url = col_str(st, i++);
+    e->outlet = col_str(st, i++);
+    e->origin = col_str(st, i++);
+    e->ref = col_str(st, i++);
+    e->row = sqlite3_column_int64(st, i++);
+}
+
+/* The SQL text and its bound values, built together so that a value is
+ * never pasted into SQL. */
+typedef struct qbuild {
+    sbuf sql;
+    const char *text[24];
+    int64_t num[24];
+    bool is_text[24];
+    int n;
+    bool oom;
+    char hi[8][40];         /* upper bounds of prefix ranges, bound by pointer */
+} qbuild;
+
+static void qb_sql(qbuild *b, const char *s)
+{
+    if (sbuf_append(&b->sql, s, strlen(s))) b->oom = true;
+}
+
+static void qb_text(qbuild *b, const char *v)
+{
+    if (b->n >= 24) { b->oom = true; return; }
+    b->text[b->n] = v;
+    b->is_text[b->n++] = true;
+}
+
+static void qb_num(qbuild *b, int64_t v)
+{
+    if (b->n >= 24) { b->oom = true; return; }
+    b->num[b->n] = v;
+    b->is_text[b->n++] = false;
+}
+
+/* A CAMEO code prefix as an index range: col >= P AND col < P' where P' is
+ * P with its last byte raised (codes are checked to be A-Z0-9). */
+static void qb_prefix(qbuild *b, const char *col, const char *prefix, char *hi, size_t hicap)
+{
+    snprintf(hi, hicap, "%s", prefix);
+    size_t n = strlen(hi);
+    if (n) hi[n - 1]++;
+    qb_sql(b, "(");
+    qb_sql(b, col);
+    qb_sql(b, " >= ? AND ");
+    qb_sql(b, col);
+    qb_sql(b, " < ?)");
+    qb_text(b, prefix);
+    qb_text(b, hi);
+}
+
+/* FROM events e, through the dyad index when every branch of q's dyad
+ * names a source: the planner, without statistics, would otherwise take
+ * the target index and read the table for every event of the target,
+ * tens of thousands of rows where the dyad index reads its own few. */
+static void qb_from(qbuild *b, const dyad_query *q, bool with_documents)
+{
+    qb_sql(b, q->source && (!q->both || q->target) ? " FROM events e INDEXED BY events_dyad" : " FROM events e");
+    if (with_documents) qb_sql(b, " JOIN documents d ON d.id = e.doc");
+}
+
+/* q's filters as SQL over events e, with their values bound later. */
+static void qb_where(qbuild *b, const dyad_query *q)
+{
+    if (!q->copies) qb_sql(b, " AND e.copy = 0");
+    if (q->unique) qb_sql(b, " AND e.first_of_day = 1");
+    if (q->actor) {
+        qb_sql(b, " AND (");
+        qb_prefix(b, "e.source", q->actor, b->hi[0], sizeof b->hi[0]);
+        qb_sql(b, " OR ");
+        qb_prefix(b, "e.target", q->actor, b->hi[1], sizeof b->hi[1]);
+        qb_sql(b, ")");
+    }
+    if (q->source || q->target) {
+        qb_sql(b, " AND ((");
+        if (q->source) qb_prefix(b, "e.source", q->source, b->hi[2], sizeof b->hi[2]);
+        else qb_sql(b, "1");
+        qb_sql(b, " AND ");
+        if (q->target) qb_prefix(b, "e.target", q->target, b->hi[3], sizeof b->hi[3]);
+        else qb_sql(b, "1");
+        qb_sql(b, ")");
+        if (q->both) {
+            qb_sql(b, " OR (");
+            if (q->target) qb_prefix(b, "e.source", q->target, b->hi[4], sizeof b->hi[4]);
+            else qb_sql(b, "1");
+            qb_sql(b, " AND ");
+            if (q->source) qb_prefix(b, "e.target", q->source, b->hi[5], sizeof b->hi[5]);
+            else qb_sql(b, "1");
+            qb_sql(b, ")");
+        }
+        qb_sql(b, ")");
+    }
+    if (q->code) { qb_sql(b, " AND e.code = ?"); qb_text(b, q->code); }
+    if (q->root) { qb_sql(b, " AND e.root = ?"); qb_num(b, q->root); }
+    if (q->quad) { qb_sql(b, " AND e.quad = ?"); qb_num(b, q->quad); }
+    if (q->from) { qb_sql(b, " AND e.date >= ?"); qb_num(b, store_date_int(q->from)); }
+    if (q->to) { qb_sql(b, " AND e.date <= ?"); qb_num(b, store_date_int(q->to)); }
+    if (q->country) {
+        qb_sql(b, " AND (e.place_country = ? OR e.place_country2 = ?)");
+        qb_text(b, q->country);
+        qb_text(b, q->country);
+    }
+    if (q->speaker) { qb_sql(b, " AND "); qb_prefix(b, "e.speaker", q->speaker, b->hi[6], sizeof b->hi[6]); }
+    if (q->text) {
+        qb_sql(b, " AND e.id IN (SELECT rowid FROM event_text WHERE event_text MATCH ?)");
+        qb_text(b, q->text);
+    }
+}
+
+/* Prepares the built SQL and binds its values; NULL on failure (the
+ * buffer is freed either way). */
+static sqlite3_stmt *qb_prepare(sq *s, qbuild *b)
+{
+    if (sbuf_putc(&b->sql, 0)) b->oom = true;
+    if (b->oom) { sbuf_free(&b->sql); sq_seterr(s, "out of memory"); return NULL; }
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, b->sql.data, -1, &st, NULL) != SQLITE_OK) {
+        sq_fail(s, sqlite3_errcode(s->db), "preparing the query");
+        sbuf_free(&b->sql);
+        return NULL;
+    }
+    sbuf_free(&b->sql);
+    for (int i = 0; i < b->n; i++) {
+        if (b->is_text[i]) sqlite3_bind_text(st, i + 1, b->text[i], -1, SQLITE_STATIC);
+        else sqlite3_bind_int64(st, i + 1, b->num[i]);
+    }
+    arm(s);
+    return st;
+}
+
+/* After the last step: 0, or -1 with the message. */
+static int qb_finish(sq *s, sqlite3_stmt *st, int rc, const dyad_query *q, const char *what)
+{
+    int ret = 0;
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        /* an FTS5 syntax error is the user's, not the store's */
+        if (q && q->text && (rc & 0xff) == SQLITE_ERROR)
+            sq_seterr(s, "--text '%s': %s", q->text, sqlite3_errmsg(s->db));
+        else
+            sq_fail(s, rc, what);
+        ret = -1;
+    }
+    sqlite3_finalize(st);
+    return ret;
+}
+
+static int sq_query(void *h, const dyad_query *q, const store_cursor *after, store_row_fn fn, void *user)
+{
+    sq *s = h;
+    qbuild b;
+    memset(&b, 0, sizeof b);
+    qb_sql(&b, SELECT_EVENT);
+    qb_from(&b, q, true);
+    qb_sql(&b, " WHERE 1");
+    qb_where(&b, q);
+    if (after && after->date) {
+        qb_sql(&b, " AND (e.date > ? OR (e.date = ? AND e.id > ?))");
+        qb_num(&b, after->date);
+        qb_num(&b, after->date);
+        qb_num(&b, after->row);
+    } else if (after) {
+        /* undated rows sort first (NULL), so every dated row follows */
+        qb_sql(&b, " AND (e.date IS NOT NULL OR e.id > ?)");
+        qb_num(&b, after->row);
+    }
+    qb_sql(&b, " ORDER BY e.date, e.id");
+    if (q->limit || q->offset) {
+        qb_sql(&b, " LIMIT ? OFFSET ?");
+        qb_num(&b, q->limit ? (int64_t)q->limit : -1);
+        qb_num(&b, (int64_t)q->offset);
+    }
+    sqlite3_stmt *st = qb_prepare(s, &b);
+    if (!st) return -1;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        store_event e;
+        row_of(st, &e);
+        if (fn(&e, user)) break;
+    }
+    return qb_finish(s, st, rc, q, "running the query");
+}
+
+/* ---- read-only views ------------------------------------------------------ */
+
+/* SQLite calls this every 1000 virtual-machine steps of a statement; a
+ * nonzero answer interrupts it.  A server must not let one request hold a
+ * thread for as long as a query over the whole store could take. */
+static int past_deadline(void *h)
+{
+    sq *s = h;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    if (now.tv_sec > s->deadline.tv_sec ||
+        (now.tv_sec == s->deadline.tv_sec && now.tv_nsec >= s->deadline.tv_nsec)) {
+        s->timed_out = true;
+        return 1;
+    }
+    return 0;
+}
+
+static void sq_time_limit(void *h, int ms)
+{
+    sq *s = h;
+    s->limit_ms = ms < 0 ? 0 : ms;
+    sqlite3_progress_handler(s->db, s->limit_ms ? 1000 : 0, s->limit_ms ? past_deadline : NULL, s);
+}
+
+static int sq_timed_out(void *h) { return ((sq *)h)->timed_out; }
+
+static int sq_data_version(void *h, int64_t *v)
+{
+    sq *s = h;
+    int ok;
+    *v = query_int(s, "PRAGMA data_version", &ok);
+    return ok ? 0 : -1;
+}
+
+static void group_of(sqlite3_stmt *st, store_group *g, int ncols)
+{
+    memset(g, 0, sizeof *g);
+    /* columns: source, target, period, quad, events, conflict, goldstein, scored */
+    g->source = col_str(st, 0);
+    g->target = col_str(st, 1);
+    g->period = sqlite3_column_int64(st, 2);
+    g->quad = sqlite3_column_int(st, 3);
+    g->events = sqlite3_column_int64(st, 4);
+    if (ncols > 5) g->conflict = sqlite3_column_int64(st, 5);
+    if (ncols > 6) g->goldstein = sqlite3_column_double(st, 6);
+    if (ncols > 7) g->scored = sqlite3_column_int64(st, 7);
+}
+
+static int run_groups(sq *s, qbuild *b, const dyad_query *q, int ncols, store_group_fn fn, void *user)
+{
+    sqlite3_stmt *st = qb_prepare(s, b);
+    if (!st) return -1;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        store_group g;
+        group_of(st, &g, ncols);
+        if (fn(&g, user)) break;
+    }
+    return qb_finish(s, st, rc, q, "aggregating events");
+}
+
+static int sq_trend(void *h, const dyad_query *q, int divisor, store_group_fn fn, void *user)
+{
+    sq *s = h;
+    qbuild b;
+    memset(&b, 0, sizeof b);
+    qb_sql(&b, "SELECT NULL, NULL, e.date / ? AS p, e.quad, count(*),"
+               " sum(e.quad IN (3, 4)), total(e.goldstein), count(e.goldstein)");
+    qb_num(&b, divisor);
+    qb_from(&b, q, false);
+    qb_sql(&b, " WHERE e.date IS NOT NULL");
+    qb_where(&b, q);
+    qb_sql(&b, " GROUP BY p, e.quad ORDER BY p, e.quad");
+    return run_groups(s, &b, q, 8, fn, user);
+}
+
+static int sq_pair_volume(void *h, const dyad_query *q, size_t ntop, store_group_fn fn, void *user)
+{
+    sq *s = h;
+    qbuild b;
+    memset(&b, 0, sizeof b);
+    qb_sql(&b, "SELECT e.source, e.target, 0, 0, count(*) AS n");
+    qb_from(&b, q, false);
+    qb_sql(&b, " WHERE 1");
+    qb_where(&b, q);
+    qb_sql(&b, " GROUP BY e.source, e.target ORDER BY n DESC, e.source, e.target LIMIT ?");
+    qb_num(&b, (int64_t)ntop);
+    return run_groups(s, &b, q, 5, fn, user);
+}
+
+static int sq_pair_periods(void *h, const dyad_query *q, int divisor, int64_t lo, int64_t hi,
+                           store_group_fn fn, void *user)
+{
+    sq *s = h;
+    qbuild b;
+    memset(&b, 0, sizeof b);
+    qb_sql(&b, "SELECT e.source, e.target, e.date / ? AS p, 0, count(*), sum(e.quad IN (3, 4))");
+    qb_num(&b, divisor);
+    qb_from(&b, q, false);
+    qb_sql(&b, " WHERE e.date >= ? AND e.date <= ?");
+    qb_num(&b, lo);
+    qb_num(&b, hi);
+    qb_where(&b, q);
+    qb_sql(&b, " GROUP BY e.source, e.target, p ORDER BY e.source, e.target, p");
+    return run_groups(s, &b, q, 6, fn, user);
+}
+
+static int sq_last_date(void *h, const dyad_query *q, int64_t *date)
+{
+    sq *s = h;
+    qbuild b;
+    memset(&b, 0, sizeof b);
+    qb_sql(&b, "SELECT NULL, NULL, max(e.date), 0, 0");
+    qb_from(&b, q, false);
+    qb_sql(&b, " WHERE 1");
+    qb_where(&b, q);
+    sqlite3_stmt *st = qb_prepare(s, &b);
+    if (!st) return -1;
+    int rc = sqlite3_step(st);
+    *date = rc == SQLITE_ROW ? sqlite3_column_int64(st, 2) : 0;
+    return qb_finish(s, st, rc, q, "finding the latest date");
+}
+
+static int sq_doc_events(void *h, int64_t row, size_t max, store_row_fn fn, void *user)
+{
+    sq *s = h;
+    qbuild b;
+    memset(&b, 0, sizeof b);
+    /* the event's columns, then its sentence from the full-text table */
+    qb_sql(&b, SELECT_EVENT " FROM events e JOIN documents d ON d.id = e.doc WHERE e.doc = ? ORDER BY e.id LIMIT ?");
+    qb_num(&b, row);
+    qb_num(&b, (int64_t)max);
+    sqlite3_stmt *st = qb_prepare(s, &b);
+    if (!st) return -1;
+    sqlite3_stmt *tx;
+    if (sqlite3_prepare_v2(s->db, "SELECT sentence FROM event_text WHERE rowid = ?", -1, &tx, NULL) != SQLITE_OK) {
+        sqlite3_finalize(st);
+        return sq_fail(s, sqlite3_errcode(s->db), "reading a document's events");
+    }
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        store_event e;
+        row_of(st, &e);
+        sqlite3_reset(tx);
+        sqlite3_bind_int64(tx, 1, e.row);
+        if (sqlite3_step(tx) == SQLITE_ROW) {
+            e.sentence_text = (const char *)sqlite3_column_text(tx, 0);
+            e.sentence_len = (size_t)sqlite3_column_bytes(tx, 0);
+        }
+        if (fn(&e, user)) break;
+    }
+    sqlite3_finalize(tx);
+    return qb_finish(s, st, rc, NULL, "reading a document's events");
+}
+
+static int sq_actors(void *h, const char *prefix, const char *text, size_t max, store_group_fn fn, void *user)
+{
+    sq *s = h;
+    qbuild b;
+    memset(&b, 0, sizeof b);
+    if (prefix) {
+        /* Codes by prefix, counted in the two actor indices alone; each
+         * listed code's name is the first words found among its first 50
+         * events, so a code with thousands of events costs no more. */
+        qb_sql(&b, "WITH a(code) AS (SELECT e.source FROM events e WHERE ");
+        qb_prefix(&b, "e.source", prefix, b.hi[0], sizeof b.hi[0]);
+        qb_sql(&b, " UNION ALL SELECT e.target FROM events e WHERE ");
+        qb_prefix(&b, "e.target", prefix, b.hi[1], sizeof b.hi[1]);
+        qb_sql(&b, "), c AS (SELECT code, count(*) AS n FROM a GROUP BY code ORDER BY n DESC, code LIMIT ?)"
+                   " SELECT code, coalesce("
+                   "(SELECT t FROM (SELECT source_text AS t FROM events WHERE source = c.code LIMIT 50) WHERE t IS NOT NULL LIMIT 1),"
+                   "(SELECT t FROM (SELECT target_text AS t FROM events WHERE target = c.code LIMIT 50) WHERE t IS NOT NULL LIMIT 1)),"
+                   " 0, 0, n FROM c ORDER BY n DESC, code");
+        qb_num(&b, (int64_t)max);
+    } else {
+        /* Names: a scan of every event's words, bounded by the time limit. */
+        qb_sql(&b, "SELECT code, words, 0, 0, count(*) AS n FROM ("
+                   "SELECT e.source AS code, e.source_text AS words FROM events e WHERE e.source_text LIKE ? ESCAPE '\\'"
+                   " UNION ALL SELECT e.target, e.target_text FROM events e WHERE e.target_text LIKE ? ESCAPE '\\')"
+                   " WHERE code IS NOT NULL GROUP BY code ORDER BY n DESC, code LIMIT ?");
+        qb_text(&b, text);
+        qb_text(&b, text);
+        qb_num(&b, (int64_t)max);
+    }
+    return run_groups(s, &b, NULL, 5, fn, user);
+}
+
+static int sq_health(void *h, store_health *out)
+{
+    sq *s = h;
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT (SELECT max(id) FROM documents), (SELECT max(id) FROM events),"
+                           " (SELECT min(date) FROM events), (SELECT max(date) FROM events)",
+                           -1, &st, NULL) != SQLITE_OK)
+        return sq_fail(s, sqlite3_errcode(s->db), "checking the store");
+    arm(s);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        out->documents = sqlite3_column_int64(st, 0);
+        out->events = sqlite3_column_int64(st, 1);
+        out->first = sqlite3_column_int64(st, 2);
+        out->last = sqlite3_column_int64(st, 3);
+        out->schema = SCHEMA_VERSION;
+    }
+    return qb_finish(s, st, rc, NULL, "checking the store");
+}
+
+static int sq_stats(void *h, store_stats *out, store_dyad_count *top, size_t ntop, size_t *got)
+{
+    sq *s = h;
+    memset(out, 0, sizeof *out);
+    *got = 0;
+    sqlite3_stmt *st;
+    const char *sql =
+        "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM documents WHERE copy_of IS NOT NULL),"
+        " (SELECT count(*) FROM events), (SELECT count(*) FROM events WHERE copy = 1),"
+        " (SELECT count(*) FROM events WHERE first_of_day = 1), (SELECT count(*) FROM runs),"
+        " (SELECT min(date) FROM events), (SELECT max(date) FROM events)";
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return sq_fail(s, sqlite3_errcode(s->db), "counting");
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        out->documents = sqlite3_column_int64(st, 0);
+        out->copies = sqlite3_column_int64(st, 1);
+        out->events = sqlite3_column_int64(st, 2);
+        out->copy_events = sqlite3_column_int64(st, 3);
+        out->unique_events = sqlite3_column_int64(st, 4);
+        out->runs = sqlite3_column_int64(st, 5);
+        unsigned lo = (unsigned)sqlite3_column_int(st, 6), hi = (unsigned)sqlite3_column_int(st, 7);
+        if (lo) snprintf(out->first, sizeof out->first, "%04u-%02u-%02u", lo / 10000 % 10000, lo / 100 % 100, lo % 100);
+        if (hi) snprintf(out->last, sizeof out->last, "%04u-%02u-%02u", hi / 10000 % 10000, hi / 100 % 100, hi % 100);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW) return sq_fail(s, rc, "counting");
+    if (!ntop) return 0;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT source, target, count(*) AS n FROM events WHERE copy = 0"
+                           " GROUP BY source, target ORDER BY n DESC, source, target LIMIT ?",
+                           -1, &st, NULL) != SQLITE_OK)
+        return sq_fail(s, sqlite3_errcode(s->db), "counting dyads");
+    sqlite3_bind_int64(st, 1, (int64_t)ntop);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && *got < ntop) {
+        const char *a = col_str(st, 0), *b2 = col_str(st, 1);
+        snprintf(top[*got].source, sizeof top[*got].source, "%s", a ? a : "");
+        snprintf(top[*got].target, sizeof top[*got].target, "%s", b2 ? b2 : "");
+        top[*got].events = sqlite3_column_int64(st, 2);
+        (*got)++;
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : sq_fail(s, rc, "counting dyads");
+}
+
+const store_engine_ops store_sqlite_ops = {
+    .name = "sqlite",
+    .open = sq_open,
+    .close = sq_close,
+    .err = sq_err,
+    .busy_timeout = sq_busy_timeout,
+    .begin = sq_begin,
+    .commit = sq_commit,
+    .rollback = sq_rollback,
+    .doc_find = sq_doc_find,
+    .doc_put = sq_doc_put,
+    .doc_clear = sq_doc_clear,
+    .doc_ids = sq_doc_ids,
+    .doc_get = sq_doc_get,
+    .copy_find = sq_copy_find,
+    .event_put = sq_event_put,
+    .run_begin = sq_run_begin,
+    .run_end = sq_run_end,
+    .query = sq_query,
+    .stats = sq_stats,
+    .time_limit = sq_time_limit,
+    .timed_out = sq_timed_out,
+    .data_version = sq_data_version,
+    .trend = sq_trend,
+    .pair_volume = sq_pair_volume,
+    .pair_periods = sq_pair_periods,
+    .last_date = sq_last_date,
+    .doc_events = sq_doc_events,
+    .actors = sq_actors,
+    .health = sq_health,
+};
