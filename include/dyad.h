@@ -790,6 +790,23 @@ int dyad_row_format_from_name(const char *name);
  * reported through the store's diag). */
 long dyad_store_query(dyad_store *store, const dyad_query *q, dyad_row_format format, FILE *out);
 
+/* Periods of a count. */
+typedef enum dyad_period {
+    DYAD_PERIOD_DAY, DYAD_PERIOD_MONTH, DYAD_PERIOD_YEAR
+} dyad_period;
+
+/* "day", "month", "year"; parsing returns -1 when unknown. */
+const char *dyad_period_name(dyad_period period);
+int dyad_period_from_name(const char *name);
+
+/* `dyad query --count PERIOD`: the number of events matching q (its
+ * limit and offset aside) in each day, month or year that has any, in
+ * date order, as rows "period,events" ("2024-03", 17) in the layout of
+ * format (CSV and TSV with a header; JSONL {"period":..,"events":..}).
+ * Undated events are not counted.  Returns the number of rows, or -1. */
+long dyad_store_count(dyad_store *store, const dyad_query *q, dyad_period by,
+                      dyad_row_format format, FILE *out);
+
 /* `dyad stats`: documents, copies, events, one-a-day events, date range,
  * runs and the `top` most frequent dyads, as text.  0 or -1. */
 int dyad_store_stats(dyad_store *store, FILE *out, size_t top);

@@ -834,90 +834,133 @@ static void qb_prefix(qbuild *b, const char *col, const char *prefix, char *hi, 
     qb_text(b, hi);
 }
 
+/* The WHERE clause of a query, after "WHERE 1"; hi holds the upper
+ * bounds of the prefix ranges and must live as long as b. */
+typedef struct qbounds {
+    char hi[7][40];
+} qbounds;
+
+static void build_where(qbuild *b, const dyad_query *q, qbounds *hb)
+{
+    char (*hi)[40] = hb->hi;
+    if (!q->copies) qb_sql(b, " AND e.copy = 0");
+    if (q->unique) qb_sql(b, " AND e.first_of_day = 1");
+    if (q->actor) {
+        qb_sql(b, " AND (");
+        qb_prefix(b, "e.source", q->actor, hi[0], sizeof hi[0]);
+        qb_sql(b, " OR ");
+        qb_prefix(b, "e.target", q->actor, hi[1], sizeof hi[1]);
+        qb_sql(b, ")");
+    }
+    if (q->source || q->target) {
+        qb_sql(b, " AND ((");
+        if (q->source) qb_prefix(b, "e.source", q->source, hi[2], sizeof hi[2]);
+        else qb_sql(b, "1");
+        qb_sql(b, " AND ");
+        if (q->target) qb_prefix(b, "e.target", q->target, hi[3], sizeof hi[3]);
+        else qb_sql(b, "1");
+        qb_sql(b, ")");
+        if (q->both) {
+            qb_sql(b, " OR (");
+            if (q->target) qb_prefix(b, "e.source", q->target, hi[4], sizeof hi[4]);
+            else qb_sql(b, "1");
+            qb_sql(b, " AND ");
+            if (q->source) qb_prefix(b, "e.target", q->source, hi[5], sizeof hi[5]);
+            else qb_sql(b, "1");
+            qb_sql(b, ")");
+        }
+        qb_sql(b, ")");
+    }
+    if (q->code) { qb_sql(b, " AND e.code = ?"); qb_text(b, q->code); }
+    if (q->root) { qb_sql(b, " AND e.root = ?"); qb_num(b, q->root); }
+    if (q->quad) { qb_sql(b, " AND e.quad = ?"); qb_num(b, q->quad); }
+    if (q->from) { qb_sql(b, " AND e.date >= ?"); qb_num(b, store_date_int(q->from)); }
+    if (q->to) { qb_sql(b, " AND e.date <= ?"); qb_num(b, store_date_int(q->to)); }
+    if (q->country) {
+        qb_sql(b, " AND (e.place_country = ? OR e.place_country2 = ?)");
+        qb_text(b, q->country);
+        qb_text(b, q->country);
+    }
+    if (q->speaker) { qb_sql(b, " AND "); qb_prefix(b, "e.speaker", q->speaker, hi[6], sizeof hi[6]); }
+    if (q->text) {
+        qb_sql(b, " AND e.id IN (SELECT rowid FROM event_text WHERE event_text MATCH ?)");
+        qb_text(b, q->text);
+    }
+}
+
+static sqlite3_stmt *qb_prepare(sq *s, qbuild *b)
+{
+    if (sbuf_putc(&b->sql, 0)) b->oom = true;
+    if (b->oom) { sbuf_free(&b->sql); sq_seterr(s, "out of memory"); return NULL; }
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, b->sql.data, -1, &st, NULL) != SQLITE_OK) {
+        sq_fail(s, sqlite3_errcode(s->db), "preparing the query");
+        sbuf_free(&b->sql);
+        return NULL;
+    }
+    sbuf_free(&b->sql);
+    for (int i = 0; i < b->n; i++) {
+        if (b->is_text[i]) sqlite3_bind_text(st, i + 1, b->text[i], -1, SQLITE_STATIC);
+        else sqlite3_bind_int64(st, i + 1, b->num[i]);
+    }
+    return st;
+}
+
+static int query_failed(sq *s, const dyad_query *q, int rc)
+{
+    /* an FTS5 syntax error is the user's, not the store's */
+    if (q->text && (rc & 0xff) == SQLITE_ERROR)
+        sq_seterr(s, "--text '%s': %s", q->text, sqlite3_errmsg(s->db));
+    else
+        sq_fail(s, rc, "running the query");
+    return -1;
+}
+
 static int sq_query(void *h, const dyad_query *q, store_row_fn fn, void *user)
 {
     sq *s = h;
     qbuild b;
+    qbounds hb;
     memset(&b, 0, sizeof b);
-    char hi[6][40];
     qb_sql(&b, SELECT_EVENT " WHERE 1");
-    if (!q->copies) qb_sql(&b, " AND e.copy = 0");
-    if (q->unique) qb_sql(&b, " AND e.first_of_day = 1");
-    if (q->actor) {
-        qb_sql(&b, " AND (");
-        qb_prefix(&b, "e.source", q->actor, hi[0], sizeof hi[0]);
-        qb_sql(&b, " OR ");
-        qb_prefix(&b, "e.target", q->actor, hi[1], sizeof hi[1]);
-        qb_sql(&b, ")");
-    }
-    if (q->source || q->target) {
-        qb_sql(&b, " AND ((");
-        if (q->source) qb_prefix(&b, "e.source", q->source, hi[2], sizeof hi[2]);
-        else qb_sql(&b, "1");
-        qb_sql(&b, " AND ");
-        if (q->target) qb_prefix(&b, "e.target", q->target, hi[3], sizeof hi[3]);
-        else qb_sql(&b, "1");
-        qb_sql(&b, ")");
-        if (q->both) {
-            qb_sql(&b, " OR (");
-            if (q->target) qb_prefix(&b, "e.source", q->target, hi[4], sizeof hi[4]);
-            else qb_sql(&b, "1");
-            qb_sql(&b, " AND ");
-            if (q->source) qb_prefix(&b, "e.target", q->source, hi[5], sizeof hi[5]);
-            else qb_sql(&b, "1");
-            qb_sql(&b, ")");
-        }
-        qb_sql(&b, ")");
-    }
-    if (q->code) { qb_sql(&b, " AND e.code = ?"); qb_text(&b, q->code); }
-    if (q->root) { qb_sql(&b, " AND e.root = ?"); qb_num(&b, q->root); }
-    if (q->quad) { qb_sql(&b, " AND e.quad = ?"); qb_num(&b, q->quad); }
-    if (q->from) { qb_sql(&b, " AND e.date >= ?"); qb_num(&b, store_date_int(q->from)); }
-    if (q->to) { qb_sql(&b, " AND e.date <= ?"); qb_num(&b, store_date_int(q->to)); }
-    if (q->country) {
-        qb_sql(&b, " AND (e.place_country = ? OR e.place_country2 = ?)");
-        qb_text(&b, q->country);
-        qb_text(&b, q->country);
-    }
-    char shi[40];
-    if (q->speaker) { qb_sql(&b, " AND "); qb_prefix(&b, "e.speaker", q->speaker, shi, sizeof shi); }
-    if (q->text) {
-        qb_sql(&b, " AND e.id IN (SELECT rowid FROM event_text WHERE event_text MATCH ?)");
-        qb_text(&b, q->text);
-    }
+    build_where(&b, q, &hb);
     qb_sql(&b, " ORDER BY e.date, e.id");
     if (q->limit || q->offset) {
         qb_sql(&b, " LIMIT ? OFFSET ?");
         qb_num(&b, q->limit ? (int64_t)q->limit : -1);
         qb_num(&b, (int64_t)q->offset);
     }
-    if (sbuf_putc(&b.sql, 0)) b.oom = true;
-    if (b.oom) { sbuf_free(&b.sql); sq_seterr(s, "out of memory"); return -1; }
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db, b.sql.data, -1, &st, NULL) != SQLITE_OK) {
-        sq_fail(s, sqlite3_errcode(s->db), "preparing the query");
-        sbuf_free(&b.sql);
-        return -1;
-    }
-    sbuf_free(&b.sql);
-    for (int i = 0; i < b.n; i++) {
-        if (b.is_text[i]) sqlite3_bind_text(st, i + 1, b.text[i], -1, SQLITE_STATIC);
-        else sqlite3_bind_int64(st, i + 1, b.num[i]);
-    }
+    sqlite3_stmt *st = qb_prepare(s, &b);
+    if (!st) return -1;
     int rc, ret = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         store_event e;
         row_of(st, &e);
         if (fn(&e, user)) break;
     }
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-        /* an FTS5 syntax error is the user's, not the store's */
-        if (q->text && (rc & 0xff) == SQLITE_ERROR)
-            sq_seterr(s, "--text '%s': %s", q->text, sqlite3_errmsg(s->db));
-        else
-            sq_fail(s, rc, "running the query");
-        ret = -1;
-    }
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) ret = query_failed(s, q, rc);
+    sqlite3_finalize(st);
+    return ret;
+}
+
+/* Counts by day, in date order.  Grouping by the date itself follows the
+ * dyad index's order, so SQLite needs no sort: months and years are
+ * summed by the caller (store.c), twice as fast as GROUP BY date / 100. */
+static int sq_count(void *h, const dyad_query *q, store_count_fn fn, void *user)
+{
+    sq *s = h;
+    qbuild b;
+    qbounds hb;
+    memset(&b, 0, sizeof b);
+    qb_sql(&b, "SELECT e.date, count(*) FROM events e WHERE e.date IS NOT NULL");
+    build_where(&b, q, &hb);
+    qb_sql(&b, " GROUP BY e.date ORDER BY e.date");
+    sqlite3_stmt *st = qb_prepare(s, &b);
+    if (!st) return -1;
+    int rc, ret = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        if (fn(sqlite3_column_int(st, 0), sqlite3_column_int64(st, 1), user)) break;
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) ret = query_failed(s, q, rc);
     sqlite3_finalize(st);
     return ret;
 }
@@ -986,5 +1029,6 @@ const store_engine_ops store_sqlite_ops = {
     .run_begin = sq_run_begin,
     .run_end = sq_run_end,
     .query = sq_query,
+    .count = sq_count,
     .stats = sq_stats,
 };
