@@ -97,6 +97,7 @@ echo "dyad-by-month count, most frequent dyad $top ($topn events): $(sql_ms "$(m
 echo "dyad-by-month count, 1001st dyad $mid ($midn events): $(sql_ms "$(month_sql "$mid")")"
 echo "dyad-by-day count (index order, no sort), most frequent dyad: $(sql_ms "$(day_sql "$top")")"
 echo "dyad-by-month count of all dyads ($events events): $(sql_ms "SELECT source, target, date / 100, count(*) FROM events WHERE copy = 0 GROUP BY 1, 2, 3;")"
+echo "dyad query --dyad $top --count month (whole process): $(cmd_ms "$dyad" query --db "$db" --dyad "$top" --count month --output csv)"
 echo "dyad query --dyad $top --from 2015-01-01 --to 2015-12-31 --limit 50: $(cmd_ms "$dyad" query --db "$db" --dyad "$top" --from 2015-01-01 --to 2015-12-31 --limit 50 --output csv)"
 echo "dyad query --dyad $mid --limit 50: $(cmd_ms "$dyad" query --db "$db" --dyad "$mid" --limit 50)"
 echo "dyad query --actor ${mid%,*} --root 19 --from 2018-06-01 --unique --limit 50: $(cmd_ms "$dyad" query --db "$db" --actor "${mid%,*}" --root 19 --from 2018-06-01 --limit 50 --unique)"
