@@ -195,6 +195,19 @@ size_t dyad_minhash(const char *text, size_t len, uint32_t out[DYAD_MINHASH_N])
     return words;
 }
 
+/* Words as dyad_minhash counts them, up to `enough`. */
+static size_t count_words(const char *text, size_t len, size_t enough)
+{
+    size_t words = 0, i = 0;
+    while (text && i < len && words < enough) {
+        while (i < len && !word_byte((unsigned char)text[i])) i++;
+        if (i >= len) break;
+        while (i < len && word_byte((unsigned char)text[i])) i++;
+        words++;
+    }
+    return words;
+}
+
 double dyad_minhash_similarity(const uint32_t a[DYAD_MINHASH_N], const uint32_t b[DYAD_MINHASH_N])
 {
     int same = 0;
@@ -405,7 +418,10 @@ static int put(dyad_store *s, const dyad_analysis *a, const dyad_event *events, 
     sd.line = d->line;
     sd.text = d->text;
     sd.len = d->len;
-    sd.has_minhash = dyad_minhash(d->text, d->len, sd.minhash) >= DYAD_STORE_COPY_MIN_WORDS;
+    /* most records of sentence-per-record corpora are short: count their
+     * words before hashing every shingle 32 ways */
+    sd.has_minhash = count_words(d->text, d->len, DYAD_STORE_COPY_MIN_WORDS) >= DYAD_STORE_COPY_MIN_WORDS &&
+                     dyad_minhash(d->text, d->len, sd.minhash) >= DYAD_STORE_COPY_MIN_WORDS;
     if (sd.has_minhash && s->ops->copy_find(s->h, sd.minhash, row, &sd.copy_of))
         return fail(s);
     if (sd.copy_of && row && sd.copy_of > row) sd.copy_of = 0; /* the first copy stays first */
