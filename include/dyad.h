@@ -820,7 +820,10 @@ int dyad_store_stats(dyad_store *store, FILE *out, size_t top);
 typedef enum dyad_import_format {
     DYAD_IMPORT_JSONL,   /* dyad's own JSON Lines (dyad code, dyad query) */
     DYAD_IMPORT_GDELT,   /* GDELT 1.0 and 2.0 event tables                */
-    DYAD_IMPORT_PHOENIX  /* Phoenix daily files                           */
+    DYAD_IMPORT_PHOENIX, /* Phoenix daily files                           */
+    DYAD_IMPORT_ICEWS    /* ICEWS event files; actors mapped to CAMEO codes
+                            by country and sector (docs/store.md), their
+                            ICEWS names kept as the actors' text         */
 } dyad_import_format;
 
 const char *dyad_import_format_name(dyad_import_format format);

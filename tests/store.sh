@@ -284,7 +284,14 @@ check "Phoenix: quad from the root, first URL" "$("$dyad" query --db "$tmp/i.db"
     "4	PSE	https://p.example/1"
 ids_import=$("$dyad" query --db "$tmp/i.db" --output tsv | tail -n +2 | grep '	jsonl	' | cut -f1 | sort | tr '\n' ' ')
 check "dyad's ids survive the round trip" "$ids_import" "$ids_code"
-expect_status "import: unknown format" 2 "$dyad" import --db "$tmp/i.db" --format icews "$art"
+expect_status "import ICEWS: a bad row gives status 1" 1 "$dyad" import --db "$tmp/ic.db" --format icews tests/data/store/icews.tsv
+expect_grep "... named with file and line" "icews.tsv:5: error: not an ICEWS event row" "$tmp/err"
+check "ICEWS: actors by country and sector, lost zeros restored, unknown countries uncoded but named" \
+    "$("$dyad" query --db "$tmp/ic.db" --output tsv | tail -n +2 | cut -f6,7,8,13 | tr '\t\n' '|;')" \
+    "KENCOP|KENCVL|173|Police (Kenya);RUSGOV|UKRGOV|010|Vladimir Putin;|KORMIL|190|Some Militia;"
+check "ICEWS: intensity is the Goldstein score, the place kept" "$("$dyad" query --db "$tmp/ic.db" --code 173 --output tsv | tail -n +2 | cut -f11,17,18,34)" \
+    "-5.0	Nairobi	KEN	9000001"
+expect_status "import: unknown format" 2 "$dyad" import --db "$tmp/i.db" --format acled "$art"
 
 # --- layouts of other coders ----------------------------------------------------------
 "$dyad" code "$art" --output gdelt 2>/dev/null | cut -f2-25,27-57 | sort >"$tmp/g.code"

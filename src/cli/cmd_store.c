@@ -341,14 +341,15 @@ static void import_help(FILE *out)
             "usage: dyad import --format FORMAT [--db PATH] FILE...\n\n"
             "Stores events coded elsewhere beside dyad's own, marked with their\n"
             "origin: FORMAT is gdelt (GDELT 1.0 or 2.0 event tables), phoenix\n"
-            "(Phoenix daily files) or jsonl (dyad's own JSON Lines, as dyad code\n"
-            "and dyad query write them).  Files may be gzip-compressed.  A file\n"
+            "(Phoenix daily files), icews (ICEWS event files: actors mapped to CAMEO\n"
+            "codes by country and sector, their names kept) or jsonl (dyad's own\n"
+            "JSON Lines, as dyad code and dyad query write them).  Files may be gzip-compressed.  A file\n"
             "already imported with the same content is skipped; a changed file\n"
             "replaces its events.  A bad row is named with file and line, skipped\n"
             "and counted.\n\n"
             "options:\n"
             "  --db PATH        the store (default: $DYAD_DB, else ./dyad.db)\n"
-            "  --format FORMAT  gdelt, phoenix or jsonl (required)\n"
+            "  --format FORMAT  gdelt, phoenix, icews or jsonl (required)\n"
             "  -q, --quiet      no summary\n"
             "  -h, --help       this help\n\n"
             "exit status: 0 all imported, 1 some row or file skipped, 2 usage error\n");
@@ -371,7 +372,7 @@ int cmd_import(int argc, char **argv)
         case 'd': db = optarg; break;
         case 'f':
             format = dyad_import_format_from_name(optarg);
-            if (format < 0) { fprintf(stderr, "dyad import: unknown format '%s' (gdelt, phoenix, jsonl)\n", optarg); return EXIT_USAGE; }
+            if (format < 0) { fprintf(stderr, "dyad import: unknown format '%s' (gdelt, phoenix, icews, jsonl)\n", optarg); return EXIT_USAGE; }
             break;
         case 'q': st.quiet = true; break;
         case 'h': import_help(stdout); return EXIT_OK;
