@@ -12,6 +12,8 @@
 #      dyad query page (goal < 10 ms), each best of 5.
 #
 # Run from the project root after make: sh bench/store.sh
+# SKIP_INGEST=1 skips part 1; SYNTH_REUSE=1 queries an existing synthetic
+# store instead of importing again.
 set -eu
 shared=${DYAD_SHARED:-../shared}
 out=bench/out
@@ -23,7 +25,6 @@ records=$(grep -cE '^[0-9]{6} ' "$out/corpus2000.txt")
 now() { date +%s%N; }
 ms_since() { echo $((($(now) - $1) / 1000000)); }
 
-echo "== ingest vs code, one core, $records records (best of 3; wall clock and CPU time) =="
 # run CMD...: prints "wall_ms cpu_ms" of the command
 run() {
     /usr/bin/time -f "%e %U %S" -o "$out/time.txt" "$@" >/dev/null
@@ -32,6 +33,9 @@ run() {
 best() { # best of the first/second column over lines on stdin
     awk -v c="$1" 'NR == 1 || $c < m { m = $c } END { print m }'
 }
+
+if [ -z "${SKIP_INGEST:-}" ]; then
+echo "== ingest vs code, one core, $records records (best of 3; wall clock and CPU time) =="
 : >"$out/code.times"
 : >"$out/ingest.times"
 for i in 1 2 3; do
@@ -44,6 +48,7 @@ iw=$(best 1 <"$out/ingest.times"); ic=$(best 2 <"$out/ingest.times")
 echo "dyad code:   $((records * 1000 / cw)) records/s wall, $((records * 1000 / cc)) records/s of CPU"
 echo "dyad ingest: $((records * 1000 / iw)) records/s wall ($((cw * 100 / iw)) % of dyad code), $((records * 1000 / ic)) records/s of CPU ($((cc * 100 / ic)) %)"
 echo "store: $(stat -c %s "$out/ingest.db") bytes, $(sqlite3 "$out/ingest.db" "SELECT count(*) FROM documents") documents, $(sqlite3 "$out/ingest.db" "SELECT count(*) FROM events") events"
+fi
 
 n=${SYNTH_EVENTS:-10000000}
 echo "== $n synthetic events =="
@@ -53,23 +58,30 @@ if [ ! -f "$synth/2019-12.jsonl" ]; then
     build/bench_gen_events "$n" "$synth"
 fi
 db=$out/synth-$n.db
-rm -f "$db" "$db-wal" "$db-shm"
-t=$(now)
-"$dyad" import -q --db "$db" --format jsonl "$synth"/*.jsonl
-ms=$(ms_since "$t")
+if [ -n "${SYNTH_REUSE:-}" ] && [ -s "$db" ]; then
+    echo "import: reusing $db (SYNTH_REUSE)"
+else
+    rm -f "$db" "$db-wal" "$db-shm"
+    line=$(run "$dyad" import -q --db "$db" --format jsonl "$synth"/*.jsonl)
+    events=$(sqlite3 "$db" "SELECT count(*) FROM events")
+    size=$(stat -c %s "$db")
+    echo "import: $events events in ${line% *} ms wall, ${line#* } ms CPU ($((events * 1000 / ${line% *})) events/s wall, $((events * 1000 / ${line#* })) of CPU), $size bytes, $((size / events)) bytes/event"
+fi
 events=$(sqlite3 "$db" "SELECT count(*) FROM events")
-size=$(stat -c %s "$db")
-echo "import: $events events in $ms ms ($((events * 1000 / (ms > 0 ? ms : 1))) events/s), $size bytes, $((size / events)) bytes/event"
 
-# best of 5 wall-clock milliseconds of a SQL statement in the sqlite3 shell
+# best of 5 of a SQL statement in the sqlite3 shell: "wall_ms cpu_ms"
 sql_ms() {
-    best=""
     for i in 1 2 3 4 5; do
-        r=$(printf '.timer on\n.output /dev/null\n%s\n' "$1" | sqlite3 "$db" 2>&1 | sed -nE 's/^Run Time: real ([0-9.]+).*/\1/p' | tail -n 1)
-        r=$(echo "$r" | awk '{printf "%d", $1 * 1000 + 0.5}')
-        if [ -z "$best" ] || [ "$r" -lt "$best" ]; then best=$r; fi
-    done
-    echo "$best"
+        printf '.timer on\n.output /dev/null\n%s\n' "$1" | sqlite3 "$db" 2>&1 |
+            sed -nE 's/^Run Time: real ([0-9.]+) user ([0-9.]+) sys ([0-9.]+).*/\1 \2 \3/p' | tail -n 1
+    done | awk '{w = $1 * 1000; c = ($2 + $3) * 1000; if (NR == 1 || w < bw) bw = w; if (NR == 1 || c < bc) bc = c}
+                END { printf "%d ms wall, %d ms CPU", bw + 0.5, bc + 0.5 }'
+}
+# best of 5 of a whole dyad process
+cmd_ms() {
+    : >"$out/cmd.times"
+    for i in 1 2 3 4 5; do run "$@" >>"$out/cmd.times"; done
+    echo "$(best 1 <"$out/cmd.times") ms wall, $(best 2 <"$out/cmd.times") ms CPU"
 }
 top=$(sqlite3 -separator , "$db" "SELECT source, target FROM events GROUP BY 1, 2 ORDER BY count(*) DESC LIMIT 1")
 topn=$(sqlite3 "$db" "SELECT count(*) FROM events WHERE source = '${top%,*}' AND target = '${top#*,}'")
@@ -78,26 +90,14 @@ midn=$(sqlite3 "$db" "SELECT count(*) FROM events WHERE source = '${mid%,*}' AND
 month_sql() {
     echo "SELECT date / 100 AS month, count(*) FROM events WHERE source = '${1%,*}' AND target = '${1#*,}' AND copy = 0 GROUP BY month;"
 }
-echo "dyad-by-month count, most frequent dyad $top ($topn events): $(sql_ms "$(month_sql "$top")") ms"
-echo "dyad-by-month count, 1001st dyad $mid ($midn events): $(sql_ms "$(month_sql "$mid")") ms"
 day_sql() {
     echo "SELECT date, count(*) FROM events WHERE source = '${1%,*}' AND target = '${1#*,}' AND copy = 0 GROUP BY date;"
 }
-echo "dyad-by-day count (index order, no sort), most frequent dyad: $(sql_ms "$(day_sql "$top")") ms"
-echo "dyad-by-month count of all dyads ($events events): $(sql_ms "SELECT source, target, date / 100, count(*) FROM events WHERE copy = 0 GROUP BY 1, 2, 3;") ms"
-best=""
-for i in 1 2 3 4 5; do
-    t=$(now)
-    "$dyad" query --db "$db" --dyad "$top" --from 2015-01-01 --to 2015-12-31 --limit 50 --output csv >/dev/null
-    r=$(ms_since "$t")
-    if [ -z "$best" ] || [ "$r" -lt "$best" ]; then best=$r; fi
-done
-echo "dyad query --dyad $top --from 2015-01-01 --to 2015-12-31 --limit 50 (whole process): $best ms"
-best=""
-for i in 1 2 3 4 5; do
-    t=$(now)
-    "$dyad" query --db "$db" --actor "${mid%,*}" --root 19 --from 2018-06-01 --limit 50 --unique >/dev/null
-    r=$(ms_since "$t")
-    if [ -z "$best" ] || [ "$r" -lt "$best" ]; then best=$r; fi
-done
-echo "dyad query --actor ${mid%,*} --root 19 --from 2018-06-01 --unique --limit 50 (whole process): $best ms"
+echo "dyad-by-month count, most frequent dyad $top ($topn events): $(sql_ms "$(month_sql "$top")")"
+echo "dyad-by-month count, 1001st dyad $mid ($midn events): $(sql_ms "$(month_sql "$mid")")"
+echo "dyad-by-day count (index order, no sort), most frequent dyad: $(sql_ms "$(day_sql "$top")")"
+echo "dyad-by-month count of all dyads ($events events): $(sql_ms "SELECT source, target, date / 100, count(*) FROM events WHERE copy = 0 GROUP BY 1, 2, 3;")"
+echo "dyad query --dyad $top --count month (whole process): $(cmd_ms "$dyad" query --db "$db" --dyad "$top" --count month --output csv)"
+echo "dyad query --dyad $top --from 2015-01-01 --to 2015-12-31 --limit 50: $(cmd_ms "$dyad" query --db "$db" --dyad "$top" --from 2015-01-01 --to 2015-12-31 --limit 50 --output csv)"
+echo "dyad query --dyad $mid --limit 50: $(cmd_ms "$dyad" query --db "$db" --dyad "$mid" --limit 50)"
+echo "dyad query --actor ${mid%,*} --root 19 --from 2018-06-01 --unique --limit 50: $(cmd_ms "$dyad" query --db "$db" --actor "${mid%,*}" --root 19 --from 2018-06-01 --limit 50 --unique)"

@@ -1,5 +1,5 @@
 /* fuzz_import.c -- dyad import on arbitrary files: the first byte picks
- * the format (GDELT, Phoenix, dyad's JSON Lines), the rest is the file.
+ * the format (GDELT, Phoenix, ICEWS, dyad's JSON Lines), the rest is the file.
  * Every row must be stored or skipped with a message; the store must stay
  * queryable. */
 #include "dyad.h"
@@ -39,7 +39,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     dyad_store *s = dyad_store_open(db, DYAD_STORE_CREATE, quiet, NULL);
     if (s) {
         dyad_import_result r;
-        dyad_store_import(s, path, (dyad_import_format)(data[0] % 3), &r);
+        dyad_store_import(s, path, (dyad_import_format)(data[0] % 4), &r);
         FILE *out = fopen("/dev/null", "w");
         dyad_query q;
         memset(&q, 0, sizeof q);

@@ -1182,6 +1182,23 @@ long dyad_store_query_rows(const char *db, const dyad_query *q, dyad_row_format 
 /* Releases memory the library gave the caller. */
 void dyad_free(void *p);
 
+/* Periods of a count. */
+typedef enum dyad_period {
+    DYAD_PERIOD_DAY, DYAD_PERIOD_MONTH, DYAD_PERIOD_YEAR
+} dyad_period;
+
+/* "day", "month", "year"; parsing returns -1 when unknown. */
+const char *dyad_period_name(dyad_period period);
+int dyad_period_from_name(const char *name);
+
+/* `dyad query --count PERIOD`: the number of events matching q (its
+ * limit and offset aside) in each day, month or year that has any, in
+ * date order, as rows "period,events" ("2024-03", 17) in the layout of
+ * format (CSV and TSV with a header; JSONL {"period":..,"events":..}).
+ * Undated events are not counted.  Returns the number of rows, or -1. */
+long dyad_store_count(dyad_store *store, const dyad_query *q, dyad_period by,
+                      dyad_row_format format, FILE *out);
+
 /* `dyad stats`: documents, copies, events, one-a-day events, date range,
  * runs and the `top` most frequent dyads, as text.  0 or -1. */
 int dyad_store_stats(dyad_store *store, FILE *out, size_t top);
@@ -1195,7 +1212,10 @@ int dyad_store_stats(dyad_store *store, FILE *out, size_t top);
 typedef enum dyad_import_format {
     DYAD_IMPORT_JSONL,   /* dyad's own JSON Lines (dyad code, dyad query) */
     DYAD_IMPORT_GDELT,   /* GDELT 1.0 and 2.0 event tables                */
-    DYAD_IMPORT_PHOENIX  /* Phoenix daily files                           */
+    DYAD_IMPORT_PHOENIX, /* Phoenix daily files                           */
+    DYAD_IMPORT_ICEWS    /* ICEWS event files; actors mapped to CAMEO codes
+                            by country and sector (docs/store.md), their
+                            ICEWS names kept as the actors' text         */
 } dyad_import_format;
 
 const char *dyad_import_format_name(dyad_import_format format);
@@ -1231,10 +1251,7 @@ void dyad_store_time_limit(dyad_store *store, int ms);
  * that answers computed before can be known stale.  0 or -1. */
 int dyad_store_data_version(dyad_store *store, int64_t *version);
 
-/* Periods of aggregates: a day, a month or a year. */
-typedef enum dyad_period { DYAD_PERIOD_DAY, DYAD_PERIOD_MONTH, DYAD_PERIOD_YEAR } dyad_period;
-const char *dyad_period_name(dyad_period period);      /* "day", "month", "year" */
-int dyad_period_from_name(const char *name);            /* -1 when unknown        */
+/* Periods of aggregates: dyad_period, above (a day, a month or a year). */
 
 /* A page of q's events as {"events": [...], "next": CURSOR|null}: at most
  * q->limit (1..DYAD_STORE_PAGE_MAX; 0 means DYAD_STORE_PAGE_MAX) events in

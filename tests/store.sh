@@ -115,6 +115,12 @@ assert [o["id"] for o in objs] == [r[0] for r in rows[1:]]
 EOF
 then ok; else not_ok "CSV reads back with one header and equal rows; JSON agrees"; fi
 
+check "--count month sums to the events" "$("$dyad" query --db "$tmp/q.db" --count month --output csv | tail -n +2 | awk -F, '{s += $2} END {print s}')" \
+    "$(sql "$tmp/q.db" "SELECT count(*) FROM events WHERE copy = 0 AND date IS NOT NULL")"
+check "--count day with a filter" "$("$dyad" query --db "$tmp/q.db" --dyad RUS,UKR --count day --output tsv)" "$(printf 'period\tevents\n2024-03-01\t1')"
+check "--count year as JSON" "$("$dyad" query --db "$tmp/q.db" --dyad RUS,UKR --count year)" '{"period":"2024","events":1}'
+expect_status "--count with a layout it cannot write" 2 "$dyad" query --db "$tmp/q.db" --count month --output gdelt
+
 # --- syndicated copies and one a day ---------------------------------------
 check "copies linked to the first" "$(sql "$tmp/q.db" "SELECT group_concat(d.doc_key || '>' || f.doc_key, ' ') FROM documents d JOIN documents f ON f.id = d.copy_of")" \
     "paper-7>wire-1 paper-9>wire-1"
@@ -178,7 +184,7 @@ sleep 0.3
 start=$(date +%s%N)
 expect_status "a reader while another process writes" 0 "$dyad" query --db "$tmp/c.db"
 took=$((($(date +%s%N) - start) / 1000000))
-if [ "$took" -lt 1000 ]; then ok; else not_ok "the reader waited ${took} ms for the writer"; fi
+if [ "$took" -lt 1500 ]; then ok; else not_ok "the reader waited ${took} ms for the writer"; fi
 start=$(date +%s%N)
 expect_status "a second writer waits, then writes" 0 "$dyad" ingest --db "$tmp/c.db" "$tmp/day.jsonl"
 took=$((($(date +%s%N) - start) / 1000000))
@@ -237,11 +243,11 @@ expect_status "ingest with --text-field --date-field --id-field" 0 "$dyad" inges
 check "... fields read from the mapped keys" "$(sql "$tmp/f.db" "SELECT d.doc_key || ' ' || e.date || ' ' || e.source || ' ' || e.target FROM events e JOIN documents d ON d.id = e.doc")" \
     "https://x.example/1 20240203 RUS UKR"
 # stdin: the first document's events come out before the second arrives
-(printf '{"id":"s1","date":"2024-01-01","text":"Russia attacked Ukraine."}\n'; sleep 2
+(printf '{"id":"s1","date":"2024-01-01","text":"Russia attacked Ukraine."}\n'; sleep 4
  printf '{"id":"s2","date":"2024-01-01","text":"France criticised Russia."}\n') |
     "$dyad" code -q | while read -r line; do date +%s; done >"$tmp/times"
 t1=$(sed -n 1p "$tmp/times"); t2=$(sed -n 2p "$tmp/times")
-if [ -n "$t1" ] && [ -n "$t2" ] && [ $((t2 - t1)) -ge 1 ]; then ok; else not_ok "stdin: the first document's events waited for the next (at $t1 and $t2)"; fi
+if [ -n "$t1" ] && [ -n "$t2" ] && [ $((t2 - t1)) -ge 2 ]; then ok; else not_ok "stdin: the first document's events waited for the next (at $t1 and $t2)"; fi
 
 # --- dyad recode ------------------------------------------------------------------
 cp "$db" "$tmp/r.db"
@@ -278,7 +284,14 @@ check "Phoenix: quad from the root, first URL" "$("$dyad" query --db "$tmp/i.db"
     "4	PSE	https://p.example/1"
 ids_import=$("$dyad" query --db "$tmp/i.db" --output tsv | tail -n +2 | grep '	jsonl	' | cut -f1 | sort | tr '\n' ' ')
 check "dyad's ids survive the round trip" "$ids_import" "$ids_code"
-expect_status "import: unknown format" 2 "$dyad" import --db "$tmp/i.db" --format icews "$art"
+expect_status "import ICEWS: a bad row gives status 1" 1 "$dyad" import --db "$tmp/ic.db" --format icews tests/data/store/icews.tsv
+expect_grep "... named with file and line" "icews.tsv:5: error: not an ICEWS event row" "$tmp/err"
+check "ICEWS: actors by country and sector, lost zeros restored, unknown countries uncoded but named" \
+    "$("$dyad" query --db "$tmp/ic.db" --output tsv | tail -n +2 | cut -f6,7,8,13 | tr '\t\n' '|;')" \
+    "KENCOP|KENCVL|173|Police (Kenya);RUSGOV|UKRGOV|010|Vladimir Putin;|KORMIL|190|Some Militia;"
+check "ICEWS: intensity is the Goldstein score, the place kept" "$("$dyad" query --db "$tmp/ic.db" --code 173 --output tsv | tail -n +2 | cut -f11,17,18,34)" \
+    "-5.0	Nairobi	KEN	9000001"
+expect_status "import: unknown format" 2 "$dyad" import --db "$tmp/i.db" --format acled "$art"
 
 # --- layouts of other coders ----------------------------------------------------------
 "$dyad" code "$art" --output gdelt 2>/dev/null | cut -f2-25,27-57 | sort >"$tmp/g.code"
@@ -291,12 +304,18 @@ check "phoenix: actor blocks, Phoenix's quad of root 19" "$("$dyad" query --db "
 check "phoenix: statements are quad 0 (GDELT's 1)" "$("$dyad" query --db "$tmp/i.db" --code 010 --output phoenix | cut -f16) $("$dyad" query --db "$tmp/i.db" --code 010 --output tsv | tail -n +2 | cut -f10)" "0 1"
 
 # stdin into the store: the first document is queryable before the second arrives
-(printf '{"id":"s1","date":"2024-01-01","text":"Russia attacked Ukraine."}\n'; sleep 2
+(printf '{"id":"s1","date":"2024-01-01","text":"Russia attacked Ukraine."}\n'; sleep 5
  printf '{"id":"s2","date":"2024-01-01","text":"France criticised Russia."}\n') |
     "$dyad" ingest -q --db "$tmp/pipe.db" &
 bg=$!
-sleep 1
-check "stdin: a document is stored as soon as it is read" "$("$dyad" query --db "$tmp/pipe.db" --output tsv 2>/dev/null | tail -n +2 | cut -f2)" "s1"
+seen=""
+i=0
+while [ $i -lt 40 ] && [ -z "$seen" ]; do
+    seen=$("$dyad" query --db "$tmp/pipe.db" --output tsv 2>/dev/null | tail -n +2 | cut -f2 | tr '\n' ' ')
+    sleep 0.1
+    i=$((i + 1))
+done
+check "stdin: a document is stored as soon as it is read" "$seen" "s1 "
 wait "$bg"
 bg=""
 check "stdin: then the next" "$(sql "$tmp/pipe.db" "SELECT count(*) FROM documents")" 2

@@ -330,14 +330,15 @@ static void import_help(FILE *out)
             "usage: dyad import --format FORMAT [--db PATH] FILE...\n\n"
             "Stores events coded elsewhere beside dyad's own, marked with their\n"
             "origin: FORMAT is gdelt (GDELT 1.0 or 2.0 event tables), phoenix\n"
-            "(Phoenix daily files) or jsonl (dyad's own JSON Lines, as dyad code\n"
-            "and dyad query write them).  Files may be gzip-compressed.  A file\n"
+            "(Phoenix daily files), icews (ICEWS event files: actors mapped to CAMEO\n"
+            "codes by country and sector, their names kept) or jsonl (dyad's own\n"
+            "JSON Lines, as dyad code and dyad query write them).  Files may be gzip-compressed.  A file\n"
             "already imported with the same content is skipped; a changed file\n"
             "replaces its events.  A bad row is named with file and line, skipped\n"
             "and counted.\n\n"
             "options:\n"
             "  --db PATH        the store (default: $DYAD_DB, else ./dyad.db)\n"
-            "  --format FORMAT  gdelt, phoenix or jsonl (required)\n"
+            "  --format FORMAT  gdelt, phoenix, icews or jsonl (required)\n"
             "  -q, --quiet      no summary\n"
             "  -h, --help       this help\n\n"
             "exit status: 0 all imported, 1 some row or file skipped, 2 usage error\n");
@@ -360,7 +361,7 @@ int cmd_import(int argc, char **argv)
         case 'd': db = optarg; break;
         case 'f':
             format = dyad_import_format_from_name(optarg);
-            if (format < 0) { fprintf(stderr, "dyad import: unknown format '%s' (gdelt, phoenix, jsonl)\n", optarg); return EXIT_USAGE; }
+            if (format < 0) { fprintf(stderr, "dyad import: unknown format '%s' (gdelt, phoenix, icews, jsonl)\n", optarg); return EXIT_USAGE; }
             break;
         case 'q': st.quiet = true; break;
         case 'h': import_help(stdout); return EXIT_OK;
@@ -420,6 +421,8 @@ static void query_help(FILE *out)
             "                   code and day (Phoenix's filter)\n"
             "  --copies         include events of syndicated copies\n"
             "  --limit N, --offset N  a page of the result\n"
+            "  --count PERIOD   instead of events, how many match in each day,\n"
+            "                   month or year (rows: period, events)\n"
             "  --output F       jsonl (default), csv or tsv (a header row, then one\n"
             "                   event a row), phoenix (Phoenix's daily-file columns)\n"
             "                   or gdelt (GDELT 2.0's event table)\n"
@@ -439,7 +442,7 @@ static int parse_count(const char *s, long max, long *out)
 int cmd_query(int argc, char **argv)
 {
     enum { O_DB = 1000, O_ACTOR, O_DYAD, O_BOTH, O_CODE, O_ROOT, O_QUAD, O_FROM, O_TO, O_COUNTRY,
-           O_SPEAKER, O_TEXT, O_UNIQUE, O_COPIES, O_LIMIT, O_OFFSET, O_OUTPUT };
+           O_SPEAKER, O_TEXT, O_UNIQUE, O_COPIES, O_LIMIT, O_OFFSET, O_OUTPUT, O_COUNT };
     static const struct option longopts[] = {
         {"db", required_argument, NULL, O_DB},         {"actor", required_argument, NULL, O_ACTOR},
         {"dyad", required_argument, NULL, O_DYAD},     {"both", no_argument, NULL, O_BOTH},
@@ -450,7 +453,9 @@ int cmd_query(int argc, char **argv)
         {"unique", no_argument, NULL, O_UNIQUE},       {"copies", no_argument, NULL, O_COPIES},
         {"limit", required_argument, NULL, O_LIMIT},   {"offset", required_argument, NULL, O_OFFSET},
         {"output", required_argument, NULL, O_OUTPUT}, {"help", no_argument, NULL, 'h'},
+        {"count", required_argument, NULL, O_COUNT},
         {NULL, 0, NULL, 0}};
+    int count_by = -1;
     dyad_query q;
     memset(&q, 0, sizeof q);
     const char *db = NULL;
@@ -506,6 +511,10 @@ int cmd_query(int argc, char **argv)
             format = (dyad_row_format)f;
             break;
         }
+        case O_COUNT:
+            count_by = dyad_period_from_name(optarg);
+            if (count_by < 0) { fprintf(stderr, "dyad query: --count wants day, month or year\n"); return EXIT_USAGE; }
+            break;
         case 'h': query_help(stdout); return EXIT_OK;
         case ':': fprintf(stderr, "dyad query: %s needs a value\n", argv[optind - 1]); return EXIT_USAGE;
         default:
@@ -518,7 +527,13 @@ int cmd_query(int argc, char **argv)
     if (q.both && !q.source && !q.target) { fprintf(stderr, "dyad query: --both goes with --dyad\n"); return EXIT_USAGE; }
     dyad_store *store = dyad_store_open(default_db(db), DYAD_STORE_READONLY, store_diag, &st);
     if (!store) return EXIT_SKIPPED;
-    long n = dyad_store_query(store, &q, format, stdout);
+    if (count_by >= 0 && format != DYAD_ROWS_JSONL && format != DYAD_ROWS_CSV && format != DYAD_ROWS_TSV) {
+        fprintf(stderr, "dyad query: --count writes jsonl, csv or tsv\n");
+        dyad_store_close(store);
+        return EXIT_USAGE;
+    }
+    long n = count_by >= 0 ? dyad_store_count(store, &q, (dyad_period)count_by, format, stdout)
+                           : dyad_store_query(store, &q, format, stdout);
     dyad_store_close(store);
     return cli_finish_output("query", n < 0 ? EXIT_SKIPPED : EXIT_OK);
 }

@@ -36,7 +36,7 @@ void cli_usage(FILE *out)
             "  ingest        code articles into the event store (SQLite, --db PATH)\n"
             "  query         events from the store, filtered (jsonl, csv, tsv)\n"
             "  stats         what the store holds: documents, copies, events, dyads\n"
-            "  import        events coded elsewhere (GDELT, Phoenix, dyad's JSON Lines)\n"
+            "  import        events coded elsewhere (GDELT, Phoenix, ICEWS, dyad's JSON)\n"
             "  recode        code the stored documents again with new dictionaries\n"
             "  serve         web view and JSON API over the store (HTTP, read-only)\n"
             "  help [COMMAND]  this text, or a command's own help\n"

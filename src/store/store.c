@@ -198,6 +198,19 @@ size_t dyad_minhash(const char *text, size_t len, uint32_t out[DYAD_MINHASH_N])
     return words;
 }
 
+/* Words as dyad_minhash counts them, up to `enough`. */
+static size_t count_words(const char *text, size_t len, size_t enough)
+{
+    size_t words = 0, i = 0;
+    while (text && i < len && words < enough) {
+        while (i < len && !word_byte((unsigned char)text[i])) i++;
+        if (i >= len) break;
+        while (i < len && word_byte((unsigned char)text[i])) i++;
+        words++;
+    }
+    return words;
+}
+
 double dyad_minhash_similarity(const uint32_t a[DYAD_MINHASH_N], const uint32_t b[DYAD_MINHASH_N])
 {
     int same = 0;
@@ -405,7 +418,10 @@ static int put(dyad_store *s, const dyad_analysis *a, const dyad_event *events, 
     sd.line = d->line;
     sd.text = d->text;
     sd.len = d->len;
-    sd.has_minhash = dyad_minhash(d->text, d->len, sd.minhash) >= DYAD_STORE_COPY_MIN_WORDS;
+    /* most records of sentence-per-record corpora are short: count their
+     * words before hashing every shingle 32 ways */
+    sd.has_minhash = count_words(d->text, d->len, DYAD_STORE_COPY_MIN_WORDS) >= DYAD_STORE_COPY_MIN_WORDS &&
+                     dyad_minhash(d->text, d->len, sd.minhash) >= DYAD_STORE_COPY_MIN_WORDS;
     if (sd.has_minhash && s->ops->copy_find(s->h, sd.minhash, row, &sd.copy_of))
         return fail(s);
     if (sd.copy_of && row && sd.copy_of > row) sd.copy_of = 0; /* the first copy stays first */
@@ -596,6 +612,72 @@ long dyad_store_query(dyad_store *s, const dyad_query *q, dyad_row_format format
     return qo.rows;
 }
 
+static const char *const period_names[] = {"day", "month", "year"};
+
+const char *dyad_period_name(dyad_period p)
+{
+    return (unsigned)p < 3 ? period_names[p] : "?";
+}
+
+int dyad_period_from_name(const char *name)
+{
+    for (int i = 0; name && i < 3; i++)
+        if (strcmp(name, period_names[i]) == 0) return i;
+    return -1;
+}
+
+typedef struct count_out {
+    FILE *out;
+    dyad_row_format format;
+    int div;          /* 1 day, 100 month, 10000 year */
+    int period;       /* the period being summed; 0 none yet */
+    int64_t events;
+    long rows;
+} count_out;
+
+static void count_flush(count_out *c)
+{
+    if (!c->period) return;
+    char p[16];
+    int v = c->period;
+    if (c->div == 1) snprintf(p, sizeof p, "%04d-%02d-%02d", v / 10000 % 10000, v / 100 % 100, v % 100);
+    else if (c->div == 100) snprintf(p, sizeof p, "%04d-%02d", v / 100 % 10000, v % 100);
+    else snprintf(p, sizeof p, "%04d", v % 10000);
+    if (c->format == DYAD_ROWS_JSONL) fprintf(c->out, "{\"period\":\"%s\",\"events\":%lld}\n", p, (long long)c->events);
+    else fprintf(c->out, "%s%c%lld\n", p, c->format == DYAD_ROWS_CSV ? ',' : '\t', (long long)c->events);
+    c->rows++;
+}
+
+static int count_day(int date, int64_t events, void *user)
+{
+    count_out *c = user;
+    int period = date / c->div;
+    if (period != c->period) {
+        count_flush(c);
+        c->period = period;
+        c->events = 0;
+    }
+    c->events += events;
+    return ferror(c->out) ? -1 : 0;
+}
+
+long dyad_store_count(dyad_store *s, const dyad_query *q, dyad_period by, dyad_row_format format, FILE *out)
+{
+    if (!s || !q || !out || (unsigned)by > DYAD_PERIOD_YEAR) return -1;
+    if (format != DYAD_ROWS_JSONL && format != DYAD_ROWS_CSV && format != DYAD_ROWS_TSV) {
+        report(s, "counts are written as jsonl, csv or tsv");
+        return -1;
+    }
+    if (check_query(s, q)) return -1;
+    if (dyad_store_commit(s)) return -1;
+    static const int divs[] = {1, 100, 10000};
+    count_out c = {out, format, divs[by], 0, 0, 0};
+    if (format != DYAD_ROWS_JSONL) fprintf(out, "period%cevents\n", format == DYAD_ROWS_CSV ? ',' : '\t');
+    if (s->ops->count(s->h, q, count_day, &c)) return fail(s);
+    count_flush(&c);
+    return c.rows;
+}
+
 int dyad_store_stats(dyad_store *s, FILE *out, size_t top)
 {
     if (!s || !out) return -1;
@@ -661,20 +743,7 @@ int dyad_store_data_version(dyad_store *s, int64_t *version)
     return s->ops->data_version(s->h, version) ? fail(s) : 0;
 }
 
-static const char *const period_names[] = {"day", "month", "year"};
 static const int period_divisor[] = {1, 100, 10000};
-
-const char *dyad_period_name(dyad_period p)
-{
-    return (unsigned)p < 3 ? period_names[p] : "?";
-}
-
-int dyad_period_from_name(const char *name)
-{
-    for (int i = 0; name && i < 3; i++)
-        if (strcmp(name, period_names[i]) == 0) return i;
-    return -1;
-}
 
 static void period_json(FILE *out, dyad_period period, int64_t p)
 {

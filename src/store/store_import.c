@@ -1,6 +1,7 @@
 /*
  * store_import.c -- events coded elsewhere into the store: GDELT's event
- * tables (1.0 and 2.0), Phoenix daily files and dyad's own JSON Lines.
+ * tables (1.0 and 2.0), Phoenix daily files, ICEWS event files and dyad's
+ * own JSON Lines.
  *
  * A file is one document of the store (key "FORMAT:BASENAME", origin the
  * format, content hash of its bytes), so importing a file again changes
@@ -13,6 +14,8 @@
  */
 #include "store_private.h"
 #include "../read/json_parse.h"
+#include "../where/gazdata.h"
+#include "../where/where.h"
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
@@ -22,7 +25,7 @@
 #define IMPORT_MAX_LINE (1u << 20)
 #define IMPORT_MAX_FIELDS 80
 
-static const char *const import_names[] = {"jsonl", "gdelt", "phoenix"};
+static const char *const import_names[] = {"jsonl", "gdelt", "phoenix", "icews"};
 
 const char *dyad_import_format_name(dyad_import_format f)
 {
@@ -208,6 +211,119 @@ static const char *phoenix_row(char *line, store_event *e)
     return NULL;
 }
 
+/* ---- ICEWS ------------------------------------------------------------- */
+
+/* ICEWS names actors by name, sectors and country, not by CAMEO code.
+ * The code is the country's ISO alpha-3 (GeoNames' and ISO 3166's names
+ * through dyad's gazetteer, "Korea, Republic of" read as "Republic of
+ * Korea") followed by the CAMEO agent of the first sector this table
+ * knows; docs/store.md lists it.  Where the country is not known the
+ * actor has no code, and its ICEWS name is kept as its text either way. */
+static const struct { const char *word; const char *agent; } icews_sectors[] = {
+    {"police", "COP"},       {"military", "MIL"},    {"army", "MIL"},        {"navy", "MIL"},
+    {"air force", "MIL"},    {"armed forces", "MIL"},{"rebel", "REB"},       {"insurgent", "REB"},
+    {"opposition", "OPP"},   {"dissident", "OPP"},   {"legislative", "LEG"}, {"parliament", "LEG"},
+    {"judicial", "JUD"},     {"court", "JUD"},       {"government", "GOV"},  {"executive", "GOV"},
+    {"ministry", "GOV"},     {"cabinet", "GOV"},     {"business", "BUS"},    {"media", "MED"},
+    {"news", "MED"},         {"education", "EDU"},   {"medical", "HLH"},     {"health", "HLH"},
+    {"religious", "REL"},    {"labor", "LAB"},       {"labour", "LAB"},      {"refugee", "REF"},
+    {"criminal", "CRM"},     {"non-governmental", "NGO"}, {"ngo", "NGO"},    {"agricultur", "AGR"},
+    {"civilian", "CVL"},     {"social", "CVL"},
+};
+
+static bool contains_ci(const char *hay, size_t n, const char *needle)
+{
+    size_t m = strlen(needle);
+    for (size_t i = 0; i + m <= n; i++) {
+        size_t k = 0;
+        while (k < m && (hay[i + k] | 0x20) == needle[k]) k++;
+        if (k == m) return true;
+    }
+    return false;
+}
+
+static const char *sector_agent(const char *sectors)
+{
+    for (const char *p = sectors; p && *p;) {
+        const char *end = strchr(p, ',');
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        for (size_t i = 0; i < sizeof icews_sectors / sizeof *icews_sectors; i++)
+            if (contains_ci(p, n, icews_sectors[i].word)) return icews_sectors[i].agent;
+        p = end ? end + 1 : p + n;
+    }
+    return "";
+}
+
+/* A country name's ISO alpha-3, or NULL. */
+static const char *country_code(const char *name)
+{
+    where_context ctx;
+    memset(&ctx, 0, sizeof ctx);
+    where_place pl;
+    if (!name || !*name) return NULL;
+    if (where_lookup(name, &ctx, &pl) && pl.kind == GAZ_COUNTRY) return pl.country;
+    const char *comma = strstr(name, ", ");
+    if (comma) { /* "Korea, Republic of" -> "Republic of Korea" */
+        char swapped[160];
+        snprintf(swapped, sizeof swapped, "%s %.*s", comma + 2, (int)(comma - name), name);
+        if (where_lookup(swapped, &ctx, &pl) && pl.kind == GAZ_COUNTRY) return pl.country;
+    }
+    return NULL;
+}
+
+static void icews_actor(char *out, size_t cap, const char *country, const char *sectors)
+{
+    const char *iso = country_code(country);
+    if (iso) snprintf(out, cap, "%s%s", iso, sector_agent(sectors));
+    else out[0] = 0;
+}
+
+/* ICEWS's tab-separated event files: Event ID, Event Date, Source Name,
+ * Source Sectors, Source Country, Event Text, CAMEO Code, Intensity
+ * (Goldstein's scale), Target Name, Target Sectors, Target Country, Story
+ * ID, Sentence Number, Publisher, City, District, Province, Country,
+ * Latitude, Longitude.  A header row is skipped. */
+static const char *icews_row(char *line, store_event *e, char *src, char *tgt, char *code, size_t cap)
+{
+    char *f[IMPORT_MAX_FIELDS];
+    size_t n = split_tabs(line, f, IMPORT_MAX_FIELDS);
+    if (n < 11) return "not an ICEWS event row (fewer than 11 tab-separated columns)";
+    e->ref = f[0];
+    e->date = store_date_int(f[1]);
+    if (!e->date) return "Event Date is not a YYYY-MM-DD date";
+    e->precision = DYAD_PRECISION_DAY;
+    icews_actor(src, cap, f[4], f[3]);
+    icews_actor(tgt, cap, f[10], f[9]);
+    e->source = src;
+    e->target = tgt;
+    e->source_text = f[2];
+    e->target_text = f[8];
+    e->verb_text = f[5];
+    /* spreadsheets lose leading zeros: "43" is 043, "311" is 0311.  ICEWS
+     * codes have three or four digits, so two digits always lost one. */
+    char padded[8];
+    snprintf(padded, sizeof padded, "0%.6s", f[6]);
+    size_t clen = strlen(f[6]);
+    bool pad = clen == 2 || (clen == 3 && !dyad_cameo_lookup(f[6]) && dyad_cameo_lookup(padded));
+    snprintf(code, 8, "%s", pad ? padded : f[6]);
+    e->code = code;
+    double g = 0;
+    e->has_goldstein = number(f[7], &g);
+    e->goldstein = g;
+    code_facts(e, e->has_goldstein);
+    if (!e->root) return "CAMEO Code is not a CAMEO code";
+    double lat, lon;
+    if (n > 19 && number(f[18], &lat) && number(f[19], &lon)) {
+        e->place_name = f[14][0] ? f[14] : f[16][0] ? f[16] : f[17][0] ? f[17] : NULL;
+        e->place_country = country_code(f[17]);
+        e->place_region = f[16][0] ? f[16] : NULL;
+        e->place_kind = f[14][0] ? DYAD_PLACE_CITY : f[16][0] ? DYAD_PLACE_REGION : DYAD_PLACE_COUNTRY;
+        e->lat = lat;
+        e->lon = lon;
+    }
+    return NULL;
+}
+
 /* ---- dyad's JSON Lines ---------------------------------------------------- */
 
 typedef struct json_fields {
@@ -384,7 +500,7 @@ int dyad_store_import(dyad_store *s, const char *path, dyad_import_format format
 {
     dyad_import_result r = {DYAD_DOC_NEW, 0, 0, 0};
     if (res) *res = r;
-    if (!s || !path || (unsigned)format > DYAD_IMPORT_PHOENIX) return -1;
+    if (!s || !path || (unsigned)format > DYAD_IMPORT_ICEWS) return -1;
     gzFile gz = gzopen(path, "rb");
     if (!gz) {
         store_report_at(s, DYAD_ERROR, path, 0, "cannot open the file");
@@ -432,8 +548,11 @@ int dyad_store_import(dyad_store *s, const char *path, dyad_import_format format
         store_event e;
         memset(&e, 0, sizeof e);
         const char *why;
+        if (format == DYAD_IMPORT_ICEWS && im.line == 1 && strncmp(line.data, "Event ID\t", 9) == 0) continue;
+        char isrc[40], itgt[40], icode[8];
         if (format == DYAD_IMPORT_GDELT) why = gdelt_row(line.data, &e);
         else if (format == DYAD_IMPORT_PHOENIX) why = phoenix_row(line.data, &e);
+        else if (format == DYAD_IMPORT_ICEWS) why = icews_row(line.data, &e, isrc, itgt, icode, sizeof isrc);
         else {
             uint32_t flags = 0;
             why = json_row(line.data, line.len, &e, &jf, &flags);

@@ -67,6 +67,7 @@ typedef struct store_event {
 } store_event;
 
 typedef int (*store_row_fn)(const store_event *e, void *user);
+typedef int (*store_count_fn)(int date, int64_t events, void *user);
 
 typedef struct store_stats {
     int64_t documents, copies, events, copy_events, unique_events, runs;
@@ -135,6 +136,8 @@ typedef struct store_engine_ops {
     int (*run_end)(void *h, int64_t run, size_t read, size_t skipped, size_t coded);
     /* rows of q in (date, row) order, after the cursor when not NULL */
     int (*query)(void *h, const dyad_query *q, const store_cursor *after, store_row_fn fn, void *user);
+    /* events matching q by day (YYYYMMDD), in date order */
+    int (*count)(void *h, const dyad_query *q, store_count_fn fn, void *user);
     int (*stats)(void *h, store_stats *st, store_dyad_count *top, size_t ntop, size_t *got);
 
     /* ---- read-only views (dyad serve) ---- */

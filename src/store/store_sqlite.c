@@ -1196,6 +1196,75 @@ static int sq_health(void *h, store_health *out)
     return qb_finish(s, st, rc, NULL, "checking the store");
 }
 
+/* Counts by day, in date order.  SQLite hands the matching dates over
+ * one by one and they are counted here in a hash table: GROUP BY would
+ * build a temporary B-tree whenever the index does not deliver dates in
+ * order (an actor prefix spans several codes), which costs more than the
+ * scan itself. */
+typedef struct day_slot {
+    int date;      /* 0: free */
+    int64_t n;
+} day_slot;
+
+static int cmp_day(const void *a, const void *b)
+{
+    int x = ((const day_slot *)a)->date, y = ((const day_slot *)b)->date;
+    return (x > y) - (x < y);
+}
+
+static int sq_count(void *h, const dyad_query *q, store_count_fn fn, void *user)
+{
+    sq *s = h;
+    qbuild b;
+    memset(&b, 0, sizeof b);
+    qb_sql(&b, "SELECT e.date");
+    qb_from(&b, q, false);
+    qb_sql(&b, " WHERE e.date IS NOT NULL");
+    qb_where(&b, q);
+    sqlite3_stmt *st = qb_prepare(s, &b);
+    if (!st) return -1;
+    size_t cap = 1024, used = 0;
+    day_slot *t = calloc(cap, sizeof *t);
+    int rc, ret = 0;
+    while (t && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int d = sqlite3_column_int(st, 0);
+        if (d <= 0) continue;
+        size_t i = ((uint32_t)d * 2654435761u) & (cap - 1);
+        while (t[i].date && t[i].date != d) i = (i + 1) & (cap - 1);
+        if (!t[i].date) {
+            t[i].date = d;
+            if (++used * 2 > cap) { /* keep it half empty: probes stay short */
+                day_slot *nt = calloc(cap * 2, sizeof *nt);
+                if (!nt) { free(t); t = NULL; break; }
+                for (size_t k = 0; k < cap; k++) {
+                    if (!t[k].date) continue;
+                    size_t j = ((uint32_t)t[k].date * 2654435761u) & (cap * 2 - 1);
+                    while (nt[j].date) j = (j + 1) & (cap * 2 - 1);
+                    nt[j] = t[k];
+                }
+                free(t);
+                t = nt;
+                cap *= 2;
+                i = ((uint32_t)d * 2654435761u) & (cap - 1);
+                while (t[i].date != d) i = (i + 1) & (cap - 1);
+            }
+        }
+        t[i].n++;
+    }
+    if (!t) { sqlite3_finalize(st); sq_seterr(s, "out of memory"); return -1; }
+    ret = qb_finish(s, st, rc, q, "counting events");
+    if (ret == 0) {
+        size_t n = 0;
+        for (size_t k = 0; k < cap; k++)
+            if (t[k].date) t[n++] = t[k];
+        qsort(t, n, sizeof *t, cmp_day);
+        for (size_t k = 0; k < n; k++)
+            if (fn(t[k].date, t[k].n, user)) break;
+    }
+    free(t);
+    return ret;
+}
+
 static int sq_stats(void *h, store_stats *out, store_dyad_count *top, size_t ntop, size_t *got)
 {
     sq *s = h;
@@ -1260,6 +1329,7 @@ const store_engine_ops store_sqlite_ops = {
     .run_begin = sq_run_begin,
     .run_end = sq_run_end,
     .query = sq_query,
+    .count = sq_count,
     .stats = sq_stats,
     .time_limit = sq_time_limit,
     .timed_out = sq_timed_out,
