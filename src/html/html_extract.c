@@ -1327,6 +1327,7 @@ static int build_output(html_extractor *x, uint32_t first, uint32_t end)
     if (x->out.len && sbuf_append(&x->out, "\n\n", 2)) return -1;
     size_t body = x->out.len;
     (void)first, (void)end;
+    const block *pending = NULL;
     for (uint32_t i = 0; i < x->nblocks; i++) {
         const block *b = &x->blocks[i];
         if (!(b->flags & F_CHOSEN) || !keep_block(x, b)) continue;
@@ -1334,8 +1335,20 @@ static int build_output(html_extractor *x, uint32_t first, uint32_t end)
         if (x->out.len == body && title_len &&
             same_text(x->scratch.data + b->start, b->end - b->start, title, title_len))
             continue;
-        if (x->out.len > body && sbuf_append(&x->out, "\n\n", 2)) return -1;
-        if (copy_block(x, b)) return -1;
+        /* A heading waits for text of its own: one followed only by
+         * another heading or by the end ("You may also like:" over a
+         * dropped link list, "2 comments") is not the article's. */
+        if (b->flags & F_HEADING) {
+            pending = b;
+            continue;
+        }
+        for (int k = 0; k < 2; k++) {
+            const block *c = k ? b : pending;
+            if (!c) continue;
+            if (x->out.len > body && sbuf_append(&x->out, "\n\n", 2)) return -1;
+            if (copy_block(x, c)) return -1;
+        }
+        pending = NULL;
     }
     if (x->out.len == body && body >= 2) x->out.len = body - 2;
     if (sbuf_putc(&x->out, 0)) return -1;
