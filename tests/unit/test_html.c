@@ -207,7 +207,8 @@ static void test_charset_conversion(tctx *t)
     /* windows-1252: e-acute is one byte, three in UTF-8... */
     static const char page[] =
         "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">"
-        "</head><body><article><p>The caf\xE9 in the capital was closed by the ministry on Monday, "
+        "<script>var s = \"caf\xE9 <p>\";</script></head><body><article>"
+        "<p data-n=\"\xE9\xE9\">The caf\xE9 in the capital was closed by the ministry on Monday, "
         "officials said, after a \x93long\x94 inspection that lasted most of the week.</p>"
         "</article></body></html>";
     dyad_reader *r = dyad_reader_open_memory("p", page, sizeof page - 1, DYAD_FORMAT_AUTO, NULL, NULL);
