@@ -446,6 +446,7 @@ static const char *strip_attributes(const char *p, const char *end, const char *
     while (q < end && !is_ws((unsigned char)*q) && *q != '>' && *q != '/') q++;
     const char *close = NULL;
     bool raw = raw_text_element(p + 1, (size_t)(q - p - 1), &close);
+    bool anchor = q - p == 2 && ch_lower((unsigned char)p[1]) == 'a';
     for (;;) {
         const char *a0 = q;
         while (q < end && (is_ws((unsigned char)*q) || *q == '/')) q++;
@@ -467,8 +468,13 @@ static const char *strip_attributes(const char *p, const char *end, const char *
             }
             q = v;
         }
-        if (!wanted_attribute(n0, (size_t)(n1 - n0))) {
-            if (sbuf_append(dst, *copied, (size_t)(a0 - *copied))) return NULL;
+        const char *cut = NULL;
+        if (!wanted_attribute(n0, (size_t)(n1 - n0))) cut = a0;
+        /* A link's address is not read, only that it has one. */
+        else if (anchor && n1 - n0 == 4 && ch_lower((unsigned char)n0[0]) == 'h' && q > n1)
+            cut = n1;
+        if (cut) {
+            if (sbuf_append(dst, *copied, (size_t)(cut - *copied))) return NULL;
             *copied = q;
             if (push_anchor(map, (uint32_t)dst->len, (uint32_t)(q - src), false)) return NULL;
         }
