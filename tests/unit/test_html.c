@@ -443,6 +443,27 @@ static void test_warc_records(tctx *t)
     seen_free(&s);
 }
 
+/* A "resource" record: the page itself, no HTTP around it; its charset
+ * from the record's Content-Type. */
+static void test_warc_resource(tctx *t)
+{
+    static const char page[] = "<html><body><p>The caf\xE9 owners said on Friday that the "
+                               "government had agreed to lower the tax, and the union welcomed "
+                               "the decision.</p></body></html>";
+    sbuf w = {0};
+    add_record(&w, "resource", "file:///pages/cafe.html", "text/html; charset=windows-1252", page,
+               sizeof page - 1);
+    add_record(&w, "resource", "file:///pages/logo.png", "image/png", "\x89PNG", 4);
+    seen s;
+    read_both(t, w.data, w.len, DYAD_FORMAT_AUTO, false, &s);
+    CHECK_INT(s.ndocs, 1);
+    CHECK_INT(s.passed_over, 1);
+    CHECK(strstr(s.texts[0], "The caf\xC3\xA9 owners said on Friday"));
+    CHECK_STR(s.urls[0], "file:///pages/cafe.html");
+    seen_free(&s);
+    sbuf_free(&w);
+}
+
 /* ---- hostile pages ---------------------------------------------------------------- */
 
 static void test_deep_nesting(tctx *t)
@@ -494,6 +515,7 @@ void suite_html(tctx *t)
     RUN(t, test_detection);
     RUN(t, test_gzip_page);
     RUN(t, test_warc_records);
+    RUN(t, test_warc_resource);
     RUN(t, test_deep_nesting);
     RUN(t, test_iso_dates);
 }
