@@ -113,7 +113,8 @@ typedef enum dyad_format {
  *
  * WARC archives (DYAD_FORMAT_WARC, detected from "WARC/1."; .warc or
  * .warc.gz) are read a record at a time: each "response" record whose
- * HTTP Content-Type is HTML becomes one document (id: WARC-Record-ID, url:
+ * HTTP Content-Type is HTML (and each HTML "resource" record) becomes one
+ * document (id: WARC-Record-ID, url:
  * WARC-Target-URI, date: WARC-Date unless the page says otherwise); other
  * records are passed over and counted (dyad_reader_passed_over); a record
  * with broken headers is reported with its line and record id (or number)

@@ -446,6 +446,7 @@ static const char *strip_attributes(const char *p, const char *end, const char *
     while (q < end && !is_ws((unsigned char)*q) && *q != '>' && *q != '/') q++;
     const char *close = NULL;
     bool raw = raw_text_element(p + 1, (size_t)(q - p - 1), &close);
+    bool anchor = q - p == 2 && ch_lower((unsigned char)p[1]) == 'a';
     for (;;) {
         const char *a0 = q;
         while (q < end && (is_ws((unsigned char)*q) || *q == '/')) q++;
@@ -467,8 +468,13 @@ static const char *strip_attributes(const char *p, const char *end, const char *
             }
             q = v;
         }
-        if (!wanted_attribute(n0, (size_t)(n1 - n0))) {
-            if (sbuf_append(dst, *copied, (size_t)(a0 - *copied))) return NULL;
+        const char *cut = NULL;
+        if (!wanted_attribute(n0, (size_t)(n1 - n0))) cut = a0;
+        /* A link's address is not read, only that it has one. */
+        else if (anchor && n1 - n0 == 4 && ch_lower((unsigned char)n0[0]) == 'h' && q > n1)
+            cut = n1;
+        if (cut) {
+            if (sbuf_append(dst, *copied, (size_t)(cut - *copied))) return NULL;
             *copied = q;
             if (push_anchor(map, (uint32_t)dst->len, (uint32_t)(q - src), false)) return NULL;
         }
@@ -696,14 +702,13 @@ static int grow_blocks(html_extractor *x)
     return 0;
 }
 
-static double block_value(const html_extractor *x, const block *b)
+static double block_value(const block *b)
 {
     double len = b->end - b->start;
     if (len <= 0) return 0;
     if (b->flags & F_NEG) return -len;
     if (b->flags & (F_HEADING | F_H1)) return 0;
     double link = b->link, text = len - link;
-    (void)x;
     /* Text outside links is the evidence for an article, link text the
      * evidence against (menus, teasers, tag lists). */
     if (text >= 100 || (text >= 50 && b->punct >= 2)) {
@@ -724,7 +729,7 @@ static int end_block(html_extractor *x)
     b->end = (uint32_t)x->scratch.len;
     b->a1 = (uint32_t)nanchors(&x->scratch_anchors);
     if (grow_blocks(x)) return -1;
-    b->value = block_value(x, b);
+    b->value = block_value(b);
     x->total += b->value;
     x->blocks[x->nblocks++] = *b;
     /* Credit the element holding the paragraph in full and the one above
@@ -1164,13 +1169,12 @@ static bool contains(const char *hay, size_t hn, const char *needle, size_t nn)
 }
 
 /* Is b, shown inside the article, a part of it? */
-static bool keep_block(const html_extractor *x, const block *b)
+static bool keep_block(const block *b)
 {
     double len = b->end - b->start, ld = b->link / len;
     if (b->flags & (F_NEG | F_H1)) return false;
     /* Captions describe pictures, not the story. */
     if (b->flags & F_CAPTION) return false;
-    (void)x;
     /* A link list, unless the links are inside real sentences. */
     if (ld > 0.8 || (ld > 0.5 && len - b->link < 50)) return false;
     return true;
@@ -1276,7 +1280,7 @@ static void choose(html_extractor *x)
     }
 }
 
-static int build_output(html_extractor *x, uint32_t first, uint32_t end)
+static int build_output(html_extractor *x)
 {
 #ifdef HTML_DEBUG
     /* Development aid: every block with its value and flags, "*" inside
@@ -1284,7 +1288,7 @@ static int build_output(html_extractor *x, uint32_t first, uint32_t end)
     for (size_t i = 0; i < x->nblocks; i++) {
         const block *b = &x->blocks[i];
         fprintf(stderr, "%c%c %7.1f %4x l%-4u %.*s\n", b->flags & F_CHOSEN ? '*' : ' ',
-                b->flags & F_CHOSEN && keep_block(x, b) ? '+' : ' ', b->value, b->flags & 0xfff,
+                b->flags & F_CHOSEN && keep_block(b) ? '+' : ' ', b->value, b->flags & 0xfff,
                 b->link, (int)(b->end - b->start > 100 ? 100 : b->end - b->start),
                 x->scratch.data + b->start);
     }
@@ -1326,16 +1330,28 @@ static int build_output(html_extractor *x, uint32_t first, uint32_t end)
     size_t title_len = x->out.len;
     if (x->out.len && sbuf_append(&x->out, "\n\n", 2)) return -1;
     size_t body = x->out.len;
-    (void)first, (void)end;
+    const block *pending = NULL;
     for (uint32_t i = 0; i < x->nblocks; i++) {
         const block *b = &x->blocks[i];
-        if (!(b->flags & F_CHOSEN) || !keep_block(x, b)) continue;
+        if (!(b->flags & F_CHOSEN) || !keep_block(b)) continue;
         title = x->out.data;
         if (x->out.len == body && title_len &&
             same_text(x->scratch.data + b->start, b->end - b->start, title, title_len))
             continue;
-        if (x->out.len > body && sbuf_append(&x->out, "\n\n", 2)) return -1;
-        if (copy_block(x, b)) return -1;
+        /* A heading waits for text of its own: one followed only by
+         * another heading or by the end ("You may also like:" over a
+         * dropped link list, "2 comments") is not the article's. */
+        if (b->flags & F_HEADING) {
+            pending = b;
+            continue;
+        }
+        for (int k = 0; k < 2; k++) {
+            const block *c = k ? b : pending;
+            if (!c) continue;
+            if (x->out.len > body && sbuf_append(&x->out, "\n\n", 2)) return -1;
+            if (copy_block(x, c)) return -1;
+        }
+        pending = NULL;
     }
     if (x->out.len == body && body >= 2) x->out.len = body - 2;
     if (sbuf_putc(&x->out, 0)) return -1;
@@ -1502,7 +1518,7 @@ int html_extract(html_extractor *x, const char *page, size_t len, const char *ch
     /* Hints that removed the article with the boilerplate: go without. */
     size_t chosen = 0;
     for (uint32_t i = x->best_first; i < x->best_end; i++)
-        if (keep_block(x, &x->blocks[i])) chosen += x->blocks[i].end - x->blocks[i].start;
+        if (keep_block(&x->blocks[i])) chosen += x->blocks[i].end - x->blocks[i].start;
     if (chosen < 200) {
         x->hints = false;
         if (walk(x, g->document, false)) return -1;
@@ -1512,7 +1528,7 @@ int html_extract(html_extractor *x, const char *page, size_t len, const char *ch
     if (x->url.rank && date_from_url(x, x->url.text.data)) return -1;
 
     choose(x);
-    int body = build_output(x, x->best_first, x->best_end);
+    int body = build_output(x);
     if (body < 0) return -1;
     out->text = x->out.data;
     out->len = x->out.len;

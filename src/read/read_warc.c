@@ -345,9 +345,15 @@ int warc_next(dyad_reader *r, dyad_document *doc)
             resync(r, w);
             continue;
         }
+        const char *ct = w->ctype.data ? w->ctype.data : "";
         bool response = w->type.len == 8 && starts_nocase(w->type.data, 8, "response") &&
-                        starts_nocase(w->ctype.data ? w->ctype.data : "", w->ctype.len,
-                                      "application/http");
+                        starts_nocase(ct, w->ctype.len, "application/http");
+        /* A "resource" record holds a page without HTTP around it (wget
+         * --warc-file keeps local files so). */
+        bool resource = w->type.len == 8 && starts_nocase(w->type.data, 8, "resource") &&
+                        (starts_nocase(ct, w->ctype.len, "text/html") ||
+                         starts_nocase(ct, w->ctype.len, "application/xhtml"));
+        response = response || resource;
         size_t cap = HTML_MAX_PAGE + WARC_MAX_HEADER;
         sbuf_clear(&w->http);
         size_t got = consume(r, (size_t)length, response ? &w->http : NULL, cap);
@@ -368,7 +374,21 @@ int warc_next(dyad_reader *r, dyad_document *doc)
             continue;
         }
         http_info h;
-        if (!parse_http(w->http.data ? w->http.data : "", w->http.len, &h)) {
+        if (resource) {
+            memset(&h, 0, sizeof h);
+            h.status = 200;
+            h.html = true;
+            h.body = w->http.data ? w->http.data : "";
+            h.body_len = w->http.len;
+            const char *cs = NULL;
+            for (size_t i = 0; i + 8 <= w->ctype.len; i++)
+                if (starts_nocase(ct + i, w->ctype.len - i, "charset=")) {
+                    cs = ct + i + 8;
+                    break;
+                }
+            for (size_t k = 0; cs && k < 39 && *cs && *cs != ';' && *cs != ' '; cs++)
+                if (*cs != '"' && *cs != '\'') h.charset[k++] = (char)ch_lower((unsigned char)*cs);
+        } else if (!parse_http(w->http.data ? w->http.data : "", w->http.len, &h)) {
             reader_skip(r, start_line, name, "response record without an HTTP status line: skipped");
             continue;
         }

@@ -122,7 +122,8 @@ static const char ARTICLE[] =
     "Department said on Wednesday, and officials expect talks in Geneva next week.</p>\n"
     "<img src=\"x.jpg\" srcset=\"x2.jpg 2x\" alt=\"A picture\">"
     "<p>Russia has expressed disappointment with the response, saying that its main concerns "
-    "were not addressed, according to a statement from AT&amp;T&nbsp;analysts in Moscow.</p>\n"
+    "were not addressed, according to a <a href=\"https://example.com/s?a=1&amp;b=2\">statement</a> "
+    "from AT&amp;T&nbsp;analysts in Moscow.</p>\n"
     "<div class=\"ad-slot\">Advertisement</div>\n"
     "<p>NATO also delivered its written response on the same day, and both sides said they "
     "were prepared to continue talking at the level of deputy foreign ministers.</p>\n"
@@ -207,7 +208,8 @@ static void test_charset_conversion(tctx *t)
     /* windows-1252: e-acute is one byte, three in UTF-8... */
     static const char page[] =
         "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">"
-        "</head><body><article><p>The caf\xE9 in the capital was closed by the ministry on Monday, "
+        "<script>var s = \"caf\xE9 <p>\";</script></head><body><article>"
+        "<p data-n=\"\xE9\xE9\">The caf\xE9 in the capital was closed by the ministry on Monday, "
         "officials said, after a \x93long\x94 inspection that lasted most of the week.</p>"
         "</article></body></html>";
     dyad_reader *r = dyad_reader_open_memory("p", page, sizeof page - 1, DYAD_FORMAT_AUTO, NULL, NULL);
@@ -441,6 +443,27 @@ static void test_warc_records(tctx *t)
     seen_free(&s);
 }
 
+/* A "resource" record: the page itself, no HTTP around it; its charset
+ * from the record's Content-Type. */
+static void test_warc_resource(tctx *t)
+{
+    static const char page[] = "<html><body><p>The caf\xE9 owners said on Friday that the "
+                               "government had agreed to lower the tax, and the union welcomed "
+                               "the decision.</p></body></html>";
+    sbuf w = {0};
+    add_record(&w, "resource", "file:///pages/cafe.html", "text/html; charset=windows-1252", page,
+               sizeof page - 1);
+    add_record(&w, "resource", "file:///pages/logo.png", "image/png", "\x89PNG", 4);
+    seen s;
+    read_both(t, w.data, w.len, DYAD_FORMAT_AUTO, false, &s);
+    CHECK_INT(s.ndocs, 1);
+    CHECK_INT(s.passed_over, 1);
+    CHECK(strstr(s.texts[0], "The caf\xC3\xA9 owners said on Friday"));
+    CHECK_STR(s.urls[0], "file:///pages/cafe.html");
+    seen_free(&s);
+    sbuf_free(&w);
+}
+
 /* ---- hostile pages ---------------------------------------------------------------- */
 
 static void test_deep_nesting(tctx *t)
@@ -492,6 +515,7 @@ void suite_html(tctx *t)
     RUN(t, test_detection);
     RUN(t, test_gzip_page);
     RUN(t, test_warc_records);
+    RUN(t, test_warc_resource);
     RUN(t, test_deep_nesting);
     RUN(t, test_iso_dates);
 }
