@@ -21,10 +21,12 @@ OPT       := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sa
 endif
 CFLAGS    ?=
 CFLAGS    += -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(OPT) -fPIC \
-             -Iinclude -Isrc -I$(BUILD)/gen -MMD -MP
+             -Iinclude -Isrc -I$(BUILD)/gen -I$(PG_INCLUDE) -MMD -MP
 SANFLAGS  := -fsanitize=address,undefined
 LDFLAGS   += $(if $(filter 1,$(SAN)),$(SANFLAGS))
-LDLIBS    += -lsqlite3 -lz -lm -lpthread
+# libpq (Debian's libpq-dev) for the PostgreSQL store
+PG_INCLUDE ?= $(shell pg_config --includedir 2>/dev/null || echo /usr/include/postgresql)
+LDLIBS    += -lsqlite3 -lpq -lz -lm -lpthread
 
 LIB_SRC   := $(sort $(filter-out src/cli/%,$(wildcard src/*/*.c)))
 CLI_SRC   := $(sort $(wildcard src/cli/*.c))
@@ -142,7 +144,7 @@ FUZZ_LIB  := $(LIB_SRC) $(GEN_SRC)
 build-fuzz/%: fuzz/%.c $(FUZZ_LIB) $(GEN_SRC)
 	@mkdir -p build-fuzz
 	clang -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O1 -g -fsanitize=fuzzer,address,undefined \
-	  -Iinclude -Isrc -I$(BUILD)/gen $< $(FUZZ_LIB) -o $@ -lsqlite3 -lz -lm -lpthread
+	  -Iinclude -Isrc -I$(BUILD)/gen -I$(PG_INCLUDE) $< $(FUZZ_LIB) -o $@ -lsqlite3 -lpq -lz -lm -lpthread
 fuzz: $(FUZZ_BIN)
 
 clean:
