@@ -78,7 +78,9 @@ static const char *const migrations[] = {
      * a rerun or a second writer unable to store an event twice; it also
      * serves "the events of a document" */
     " UNIQUE(doc, eid));"
-    "CREATE INDEX events_dyad ON events(source, target, date, code, copy, first_of_day);"
+    /* as SQLite's, with the id last: a key's first event is the first
+     * entry of its range (the one-a-day repair at commit) */
+    "CREATE INDEX events_dyad ON events(source, target, date, code, copy, first_of_day, id);"
     "CREATE INDEX events_target ON events(target, date);"
     "CREATE INDEX events_date ON events(date);"
     "CREATE VIEW events_one_a_day AS SELECT * FROM events WHERE first_of_day = 1;",
@@ -540,14 +542,24 @@ static int repair_days(pg *s)
     PQclear(r);
     if (!any) return 0;
     if (exec(s, sql, "marking one-a-day events")) return -1;
+    /* the key's first original is the lowest id of its flagged rows or
+     * of its unflagged ones, each the first entry of an index range;
+     * flags move only where they are wrong.  ANY(ARRAY(...)) and LATERAL
+     * keep every step an index probe whatever the planner's statistics
+     * of a young table say */
     return exec(s,
-                "UPDATE events e SET first_of_day = (e.id = m.first)::integer"
-                " FROM (SELECT k.source, k.target, k.date, k.code,"
-                "  (SELECT min(x.id) FROM events x WHERE x.source = k.source AND x.target = k.target"
-                "   AND x.date = k.date AND x.code = k.code AND x.copy = 0) AS first"
-                "  FROM (SELECT DISTINCT source, target, date, code FROM dyad_day_keys) k) m"
-                " WHERE e.source = m.source AND e.target = m.target AND e.date = m.date AND e.code = m.code"
-                " AND e.copy = 0 AND e.first_of_day <> (e.id = m.first)::integer",
+                "WITH k AS MATERIALIZED (SELECT DISTINCT source, target, date, code FROM dyad_day_keys),"
+                " f AS MATERIALIZED (SELECT k.source, k.target, k.date, k.code, LEAST("
+                "  (SELECT x.id FROM events x WHERE x.source = k.source AND x.target = k.target AND x.date = k.date"
+                "   AND x.code = k.code AND x.copy = 0 AND x.first_of_day = 1 ORDER BY x.id LIMIT 1),"
+                "  (SELECT x.id FROM events x WHERE x.source = k.source AND x.target = k.target AND x.date = k.date"
+                "   AND x.code = k.code AND x.copy = 0 AND x.first_of_day = 0 ORDER BY x.id LIMIT 1)) AS first FROM k),"
+                " off AS (UPDATE events SET first_of_day = 0 WHERE id = ANY(ARRAY("
+                "  SELECT x.id FROM f CROSS JOIN LATERAL (SELECT y.id FROM events y WHERE y.source = f.source"
+                "   AND y.target = f.target AND y.date = f.date AND y.code = f.code AND y.copy = 0"
+                "   AND y.first_of_day = 1) x WHERE x.id <> f.first)) RETURNING 1)"
+                " UPDATE events SET first_of_day = 1"
+                " WHERE id = ANY(ARRAY(SELECT first FROM f WHERE first IS NOT NULL)) AND first_of_day = 0",
                 "marking one-a-day events");
 }
 
