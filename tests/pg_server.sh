@@ -26,7 +26,9 @@ pg_start() {
     fi
     pg_dir=$1
     mkdir -p "$pg_dir"
-    [ "$(id -u)" -eq 0 ] && chown postgres "$pg_dir"
+    # the server's user must reach its directory through the caller's
+    # (a mktemp directory is private)
+    [ "$(id -u)" -eq 0 ] && { chown postgres "$pg_dir"; chmod a+x "$(dirname "$pg_dir")"; }
     pg_as "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 \
         >"$pg_dir/initdb.log" 2>&1 || { echo "pg_start: initdb failed:" >&2; tail -n 5 "$pg_dir/initdb.log" >&2; return 1; }
     # fsync stays on: the kill -9 tests and the benchmark measure a real

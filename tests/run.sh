@@ -4,7 +4,9 @@
 #   1. unit tests (build/test_unit), then the same under ASan+UBSan
 #   2. CLI and golden tests (tests/cli.sh) on the normal and the ASan build
 #   3. the built-in dictionaries against the gold answer keys (tests/gold.sh)
-#      and the event store (tests/store.sh: ingest, query, kill -9, copies)
+#      and the event store (tests/store.sh: ingest, query, kill -9, copies);
+#      the PostgreSQL store (tests/pg.sh: a throwaway server, concurrent
+#      workers, kill -9) and a Slurm array job into it (tests/slurm.sh)
 #   4. brief libFuzzer runs of every fuzz target (when clang's fuzzer
 #      runtime is installed; FUZZ_SECONDS per target, default 10)
 # Run from the project root: `make test`.
@@ -52,6 +54,9 @@ ASAN_OPTIONS=detect_leaks=1 run "cli (asan+ubsan)" sh tests/cli.sh build-asan/dy
 run "gold" sh tests/gold.sh build/dyad
 run "store" sh tests/store.sh build/dyad
 ASAN_OPTIONS=detect_leaks=1 run "store (asan+ubsan)" sh tests/store.sh build-asan/dyad
+run "pg" sh tests/pg.sh build/dyad
+ASAN_OPTIONS=detect_leaks=1 run "pg (asan+ubsan)" sh tests/pg.sh build-asan/dyad
+run "slurm" sh tests/slurm.sh build/dyad
 
 if [ -e /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a ] ||
    ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1; then

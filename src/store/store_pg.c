@@ -24,6 +24,7 @@
  */
 #include "store_private.h"
 #include <libpq-fe.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -242,10 +243,15 @@ static int64_t num(const PGresult *r, int row, int col)
     return end == v ? 0 : (int64_t)x;
 }
 
-static double dbl(const PGresult *r, int row, int col)
+/* NaN and infinities (a float column takes them) would make invalid JSON:
+ * they read as absent. */
+static bool dbl(const PGresult *r, int row, int col, double *out)
 {
     const char *v = val(r, row, col);
-    return v ? strtod(v, NULL) : 0.0;
+    double x = v ? strtod(v, NULL) : 0.0;
+    bool finite = v && isfinite(x);
+    *out = finite ? x : 0.0;
+    return finite;
 }
 
 /* ---- COPY text ----------------------------------------------------------- */
@@ -971,8 +977,7 @@ static void row_of(const PGresult *r, int row, store_event *e)
     e->code = val(r, row, i++);
     e->root = (int)num(r, row, i++);
     e->quad = (int)num(r, row, i++);
-    e->has_goldstein = val(r, row, i) != NULL;
-    e->goldstein = dbl(r, row, i++);
+    e->has_goldstein = dbl(r, row, i++, &e->goldstein);
     e->plover = val(r, row, i++);
     e->source_text = val(r, row, i++);
     e->target_text = val(r, row, i++);
@@ -985,8 +990,8 @@ static void row_of(const PGresult *r, int row, store_event *e)
     e->place_country2 = val(r, row, i++);
     e->place_region = val(r, row, i++);
     e->place_kind = (int)num(r, row, i++);
-    e->lat = dbl(r, row, i++);
-    e->lon = dbl(r, row, i++);
+    dbl(r, row, i++, &e->lat);
+    dbl(r, row, i++, &e->lon);
     e->place_text = val(r, row, i++);
     e->flags = (uint32_t)num(r, row, i++);
     e->copy = num(r, row, i++) != 0;
