@@ -548,24 +548,24 @@ static int repair_days(pg *s)
     PQclear(r);
     if (!any) return 0;
     if (exec(s, sql, "marking one-a-day events")) return -1;
-    /* the key's first original is the lowest id of its flagged rows or
-     * of its unflagged ones, each the first entry of an index range;
-     * flags move only where they are wrong.  ANY(ARRAY(...)) and LATERAL
-     * keep every step an index probe whatever the planner's statistics
-     * of a young table say */
+    /* Per key, two probes of events_dyad (first entries of index ranges):
+     * the flagged event (at most one: events come in unflagged and only
+     * this repair, one transaction at a time, sets flags) and the lowest
+     * unflagged one.  The flag moves only where it is wrong, by primary
+     * key.  No join over events is left to the planner, whose statistics
+     * of a table that is being filled lag behind it. */
     return exec(s,
                 "WITH k AS MATERIALIZED (SELECT DISTINCT source, target, date, code FROM dyad_day_keys),"
-                " f AS MATERIALIZED (SELECT k.source, k.target, k.date, k.code, LEAST("
+                " p AS MATERIALIZED (SELECT"
                 "  (SELECT x.id FROM events x WHERE x.source = k.source AND x.target = k.target AND x.date = k.date"
-                "   AND x.code = k.code AND x.copy = 0 AND x.first_of_day = 1 ORDER BY x.id LIMIT 1),"
+                "   AND x.code = k.code AND x.copy = 0 AND x.first_of_day = 1 ORDER BY x.id LIMIT 1) AS flagged,"
                 "  (SELECT x.id FROM events x WHERE x.source = k.source AND x.target = k.target AND x.date = k.date"
-                "   AND x.code = k.code AND x.copy = 0 AND x.first_of_day = 0 ORDER BY x.id LIMIT 1)) AS first FROM k),"
-                " off AS (UPDATE events SET first_of_day = 0 WHERE id = ANY(ARRAY("
-                "  SELECT x.id FROM f CROSS JOIN LATERAL (SELECT y.id FROM events y WHERE y.source = f.source"
-                "   AND y.target = f.target AND y.date = f.date AND y.code = f.code AND y.copy = 0"
-                "   AND y.first_of_day = 1) x WHERE x.id <> f.first)) RETURNING 1)"
+                "   AND x.code = k.code AND x.copy = 0 AND x.first_of_day = 0 ORDER BY x.id LIMIT 1) AS other FROM k),"
+                " f AS MATERIALIZED (SELECT flagged, LEAST(flagged, other) AS first FROM p),"
+                " off AS (UPDATE events SET first_of_day = 0"
+                "  WHERE id = ANY(ARRAY(SELECT flagged FROM f WHERE flagged <> first)) RETURNING 1)"
                 " UPDATE events SET first_of_day = 1"
-                " WHERE id = ANY(ARRAY(SELECT first FROM f WHERE first IS NOT NULL)) AND first_of_day = 0",
+                " WHERE id = ANY(ARRAY(SELECT first FROM f WHERE first IS NOT NULL AND first IS DISTINCT FROM flagged))",
                 "marking one-a-day events");
 }
 
