@@ -134,9 +134,22 @@ typedef struct pg {
     int busy_ms;
     sbuf events;  /* COPY text of events not yet sent          */
     sbuf keys;    /* COPY text of one-a-day keys this txn added */
-    sbuf tmp;
+    /* the last doc_find: dyad_store_check and dyad_store_put look the
+     * same key up one after the other, and a round trip is the largest
+     * cost of a short document.  A stale answer is safe: doc_put's ON
+     * CONFLICT settles a key taken meanwhile */
+    char *last_key;
+    int last_found;
+    int64_t last_row, last_run;
+    char last_hash[17];
     char err[512];
 } pg;
+
+static void forget_find(pg *s)
+{
+    free(s->last_key);
+    s->last_key = NULL;
+}
 
 static void pg_seterr(pg *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void pg_seterr(pg *s, const char *fmt, ...)
@@ -340,7 +353,7 @@ static int pg_close(void *h)
     if (s->db) PQfinish(s->db);
     sbuf_free(&s->events);
     sbuf_free(&s->keys);
-    sbuf_free(&s->tmp);
+    forget_find(s);
     free(s);
     return 0;
 }
@@ -526,6 +539,7 @@ static int pg_begin(void *h)
 static int pg_rollback(void *h)
 {
     pg *s = h;
+    forget_find(s);
     sbuf_clear(&s->events);
     sbuf_clear(&s->keys);
     if (!s->in_txn) return 0;
@@ -589,6 +603,15 @@ static int pg_commit(void *h)
 static int pg_doc_find(void *h, const char *key, int64_t *row, char *hash, int64_t *run_id)
 {
     pg *s = h;
+    if (s->last_key && strcmp(s->last_key, key) == 0) {
+        if (s->last_found) {
+            *row = s->last_row;
+            memcpy(hash, s->last_hash, 17);
+            *run_id = s->last_run;
+        }
+        return s->last_found;
+    }
+    forget_find(s);
     const char *v[1] = {key};
     PGresult *r = run_prepared(s, PS_DOC_FIND, 1, v, NULL, NULL, "looking a document up");
     if (!r) return -1;
@@ -597,8 +620,13 @@ static int pg_doc_find(void *h, const char *key, int64_t *row, char *hash, int64
         *row = num(r, 0, 0);
         snprintf(hash, 17, "%s", val(r, 0, 1) ? val(r, 0, 1) : "");
         *run_id = num(r, 0, 2);
+        s->last_row = *row;
+        memcpy(s->last_hash, hash, 17);
+        s->last_run = *run_id;
     }
     PQclear(r);
+    s->last_found = found;
+    s->last_key = strdup(key);
     return found;
 }
 
@@ -714,6 +742,7 @@ static int doc_update(pg *s, int64_t row, doc_params *p)
 static int pg_doc_put(void *h, int64_t row, const store_doc *d, int64_t run_id, int64_t *out)
 {
     pg *s = h;
+    forget_find(s);
     doc_params p;
     if (doc_params_fill(&p, d, run_id)) { pg_seterr(s, "out of memory"); return -1; }
     int ret = -1;
@@ -792,6 +821,7 @@ static int pg_copy_find(void *h, const uint32_t *minhash, int64_t self, int64_t 
 static int pg_doc_clear(void *h, int64_t row)
 {
     pg *s = h;
+    forget_find(s);
     /* events still in the COPY buffer may be this document's */
     if (flush_events(s)) return -1;
     char id[24];
