@@ -133,6 +133,10 @@ done <<'EOF'
 --speaker USA
 --text Garissa
 --text Garissa OR Somali
+--text "security talks"
+--text secur*
+--text Japan NOT Korea
+--text (Japan OR Russia) AND talks
 --limit 3
 --limit 2 --offset 1
 EOF
@@ -144,6 +148,10 @@ check "--text with OR" "$("$dyad" query --db "$Q" --text 'Garissa OR Somali' --o
 same "stats: SQLite and PostgreSQL agree" "$tmp/ss" "$tmp/ps"
 check "copies linked to the first" "$(q "$Q" "SELECT string_agg(d.doc_key || '>' || f.doc_key, ' ' ORDER BY d.doc_key) FROM documents d JOIN documents f ON f.id = d.copy_of")" \
     "paper-7>wire-1 paper-9>wire-1"
+expect_status "a bad --text is an error, not a crash" 1 "$dyad" query --db "$Q" --text '"unclosed'
+expect_grep "... naming the option" "--text" "$tmp/err"
+expect_status "a malformed --text is an error" 1 "$dyad" query --db "$Q" --text '(('
+expect_grep "... naming the option" "--text" "$tmp/err"
 expect_status "a bad actor code" 1 "$dyad" query --db "$Q" --actor "USA' OR 1"
 expect_status "a bad date" 1 "$dyad" query --db "$Q" --from 2024-13-01
 check "one-a-day: one flag per key" "$(q "$Q" "SELECT count(*) FROM (SELECT 1 FROM events WHERE copy = 0 AND date IS NOT NULL GROUP BY source, target, date, code HAVING sum(first_of_day) <> 1) x")" 0
@@ -183,7 +191,7 @@ expect_grep "... saying so" "no such store" "$tmp/err"
 check "... which it did not create" "$(q "$E" "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")" 0
 expect_status "an unreachable server is an error" 1 "$dyad" stats --db "postgresql:///x?host=$tmp/nowhere&port=1"
 expect_grep "... saying so" "cannot connect to PostgreSQL" "$tmp/err"
-expect_status "a value is never SQL" 0 "$dyad" query --db "$A" --text "x') ; DROP TABLE events; --"
+expect_status "a value is never SQL (a malformed --text)" 1 "$dyad" query --db "$A" --text "x') ; DROP TABLE events; --"
 check "... and the events are there" "$(q "$A" "SELECT count(*) FROM events")" "$coded"
 
 # --- hostile rows --------------------------------------------------------------

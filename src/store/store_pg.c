@@ -1081,6 +1081,87 @@ static void qb_prefix(qbuild *b, const char *col, const char *prefix, char *hi, 
     qb_sql(b, ")");
 }
 
+static bool word_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* Appends the words of p[0..n) as a tsquery phrase ('a' <-> 'b'), lower-
+ * cased, each quoted; *prefix makes the last one a prefix.  Returns the
+ * number of words. */
+static int ts_words(sbuf *b, const char *p, size_t n, bool prefix, bool *oom)
+{
+    int words = 0;
+    for (size_t i = 0; i < n;) {
+        while (i < n && !word_byte((unsigned char)p[i])) i++;
+        if (i >= n) break;
+        if (words++ && sbuf_append(b, " <-> ", 5)) *oom = true;
+        if (sbuf_putc(b, '\'')) *oom = true;
+        for (; i < n && word_byte((unsigned char)p[i]); i++) {
+            char c = p[i];
+            if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
+            if (sbuf_putc(b, c)) *oom = true;
+        }
+        if (sbuf_putc(b, '\'')) *oom = true;
+    }
+    if (words && prefix && sbuf_append(b, ":*", 2)) *oom = true;
+    return words;
+}
+
+/* 0, -1 out of memory, -2 an unterminated "phrase".
+ * --text is FTS5's query syntax (the SQLite store's): words, "phrases",
+ * AND, OR, NOT, prefix*, parentheses.  Here it becomes to_tsquery's,
+ * words quoted, so a query means the same on both engines; what is not
+ * well formed is left for to_tsquery to refuse with a message. */
+static int fts5_to_tsquery(const char *q, sbuf *b)
+{
+    bool oom = false, operand = false; /* an operand just ended */
+    size_t n = strlen(q);
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)q[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') { i++; continue; }
+        if (c == ')') { if (sbuf_putc(b, ')')) oom = true; operand = true; i++; continue; }
+        size_t j = i;
+        const char *op = NULL;
+        if (c == '(') {
+            j = i + 1;
+        } else if (c == '"') {
+            j = i + 1;
+            while (j < n && q[j] != '"') j++;
+            if (j >= n) return -2; /* as FTS5: an unterminated string */
+        } else {
+            while (j < n && q[j] != ' ' && q[j] != '\t' && q[j] != '\n' && q[j] != '\r' && q[j] != '(' &&
+                   q[j] != ')' && q[j] != '"')
+                j++;
+            if (j - i == 3 && memcmp(q + i, "AND", 3) == 0) op = " & ";
+            else if (j - i == 2 && memcmp(q + i, "OR", 2) == 0) op = " | ";
+            else if (j - i == 3 && memcmp(q + i, "NOT", 3) == 0) op = " & !";
+        }
+        if (op) {
+            if (sbuf_append(b, op, strlen(op))) oom = true;
+            operand = false;
+            i = j;
+            continue;
+        }
+        if (operand && sbuf_append(b, " & ", 3)) oom = true; /* FTS5's implicit AND */
+        if (c == '(') {
+            if (sbuf_putc(b, '(')) oom = true;
+            operand = false;
+            i = j;
+            continue;
+        }
+        size_t start = c == '"' ? i + 1 : i, end = j;
+        bool prefix = c != '"' && end > start && q[end - 1] == '*';
+        if (!ts_words(b, q + start, end - start, prefix || (c == '"' && j + 1 < n && q[j + 1] == '*'), &oom))
+            if (sbuf_append(b, "''", 2)) oom = true; /* no word: to_tsquery finds nothing */
+        operand = true;
+        i = c == '"' ? (j < n ? j + 1 : j) : j;
+        if (c == '"' && i < n && q[i] == '*') i++;
+    }
+    if (sbuf_putc(b, 0)) oom = true;
+    return oom ? -1 : 0;
+}
+
 static int pg_query(void *h, const dyad_query *q, store_row_fn fn, void *user)
 {
     pg *s = h;
@@ -1129,10 +1210,18 @@ static int pg_query(void *h, const dyad_query *q, store_row_fn fn, void *user)
         qb_sql(&b, ")");
     }
     if (q->speaker) { qb_sql(&b, " AND "); qb_prefix(&b, "e.speaker", q->speaker, hi[6], sizeof hi[6]); }
+    sbuf ts = {0};
     if (q->text) {
-        /* FTS5's query words, OR, quotes and -word read the same way here */
-        qb_sql(&b, " AND to_tsvector('simple', coalesce(e.sentence_text, '')) @@ websearch_to_tsquery('simple', ");
-        qb_param(&b, q->text);
+        int rc = fts5_to_tsquery(q->text, &ts);
+        if (rc == -2) {
+            sbuf_free(&b.sql);
+            sbuf_free(&ts);
+            pg_seterr(s, "--text '%.100s': unterminated string", q->text);
+            return -1;
+        }
+        if (rc) b.oom = true;
+        qb_sql(&b, " AND to_tsvector('simple', coalesce(e.sentence_text, '')) @@ to_tsquery('simple', ");
+        qb_param(&b, ts.data ? ts.data : "");
         qb_sql(&b, ")");
     }
     /* SQLite puts undated events first */
@@ -1145,11 +1234,12 @@ static int pg_query(void *h, const dyad_query *q, store_row_fn fn, void *user)
         qb_num(&b, (int64_t)q->offset);
     }
     if (sbuf_putc(&b.sql, 0)) b.oom = true;
-    if (b.oom) { sbuf_free(&b.sql); pg_seterr(s, "out of memory"); return -1; }
+    if (b.oom) { sbuf_free(&b.sql); sbuf_free(&ts); pg_seterr(s, "out of memory"); return -1; }
     /* rows one at a time: a query of millions of events is written as it
      * comes, in constant memory */
     if (!PQsendQueryParams(s->db, b.sql.data, b.n, NULL, b.v, NULL, NULL, 0) || !PQsetSingleRowMode(s->db)) {
         sbuf_free(&b.sql);
+        sbuf_free(&ts);
         pg_seterr(s, "running the query: %s", PQerrorMessage(s->db));
         return -1;
     }
@@ -1164,10 +1254,17 @@ static int pg_query(void *h, const dyad_query *q, store_row_fn fn, void *user)
             row_of(r, 0, &e);
             if (fn(&e, user)) stop = true;
         } else if (st != PGRES_SINGLE_TUPLE && st != PGRES_TUPLES_OK && !ret) {
-            ret = pg_fail(s, r, q->text ? "running the query (--text)" : "running the query");
+            /* a malformed --text is the user's, not the store's */
+            char m[300];
+            const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+            if (q->text && state && strcmp(state, "42601") == 0)
+                ret = (pg_seterr(s, "--text '%.100s': %s", q->text, server_message(s, r, m, sizeof m)), -1);
+            else
+                ret = pg_fail(s, r, "running the query");
         }
         PQclear(r);
     }
+    sbuf_free(&ts);
     return ret;
 }
 
