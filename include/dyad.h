@@ -684,6 +684,13 @@ enum {
 
 /* Opens (and, with DYAD_STORE_CREATE, creates) a store and brings its
  * schema up to date (forward migrations, each in one transaction).
+ * path is a SQLite file, or a PostgreSQL database: a "postgresql://" or
+ * "postgres://" URI or a libpq conninfo string starting with one of
+ * host=, hostaddr=, dbname=, port=, user=, service=.  On PostgreSQL any
+ * number of processes may write at once: documents are unique by id and
+ * events by (document, stable id), so concurrent or repeated ingests
+ * store nothing twice (docs/scale-out.md); the store lives in the
+ * connection's current schema, which must be empty or dyad's.
  * Returns NULL with the reason reported through diag (file = path). */
 dyad_store *dyad_store_open(const char *path, unsigned flags, dyad_diag_fn diag, void *user);
 
