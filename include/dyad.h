@@ -632,8 +632,8 @@ uint64_t dyad_event_id(const char *doc_id, const dyad_event *event);
  *
  * A database of documents and their events: `dyad ingest` writes it,
  * `dyad query` and `dyad stats` read it.  The engine is SQLite (one file,
- * WAL journal, readable in the `sqlite3` shell); docs/store.md gives the
- * schema.  Semantics:
+ * WAL journal, readable in the `sqlite3` shell) or PostgreSQL (shared by
+ * many writers at once); docs/store.md gives the schema.  Semantics:
  *
  *   - A document is known by its id (dyad_document.id).  Storing a
  *     document whose id and content hash (text, date, title) are already
