@@ -291,5 +291,28 @@ check "killed and run again: no event twice" "$(q "$K" "SELECT count(*) - count(
 "$dyad" query --db "$K" --dyad USA,RUS --both >"$tmp/pq"
 same "killed and run again: query output as SQLite's" "$tmp/sq" "$tmp/pq"
 
+# --- the server goes away mid-ingest, comes back, the ingest is run again -------
+L=$(db_url lost)
+"$dyad" ingest -q --db "$L" "$tmp/big.txt" 2>"$tmp/lost.err" &
+bg=$!
+i=0
+while [ "$i" -lt 300 ]; do
+    n=$(q "$L" "SELECT count(*) FROM events" 2>/dev/null || echo 0)
+    [ "${n:-0}" -gt 0 ] && break
+    sleep 0.05
+    i=$((i + 1))
+done
+pg_as "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate -w stop >/dev/null 2>&1
+wait "$bg"
+st=$?
+bg=""
+check "server gone mid-ingest: the worker fails with status 1" "$st" 1
+expect_grep "... naming the lost connection" "connection|server closed|terminat" "$tmp/lost.err"
+pg_as "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 start \
+    -o "-p 5432 -k $pg_dir -c listen_addresses='' -c max_connections=50" >/dev/null 2>&1
+expect_status "server back: the same ingest again" 0 "$dyad" ingest --db "$L" "$tmp/big.txt"
+check "server back: exact event count" "$(q "$L" "SELECT count(*) FROM events")" "$big_events"
+check "server back: no event twice" "$(q "$L" "SELECT count(*) - count(DISTINCT (doc, eid)) FROM events")" 0
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
