@@ -257,6 +257,7 @@ wait $p1; s1=$?
 wait $p2; s2=$?
 bg=""
 check "two workers on the same new input at once: both succeed" "$s1 $s2" "0 0"
+[ "$s1 $s2" = "0 0" ] || cat "$tmp/o1.err" "$tmp/o2.err" | head -n 5
 check "... exact event count" "$(q "$O" "SELECT count(*) FROM events")" "$want_events"
 check "... exact document count" "$(q "$O" "SELECT count(*) FROM documents")" "$want_docs"
 

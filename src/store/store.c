@@ -387,13 +387,7 @@ static int put(dyad_store *s, const dyad_analysis *a, const dyad_event *events, 
         return fail(s);
     if (sd.copy_of && row && sd.copy_of > row) sd.copy_of = 0; /* the first copy stays first */
     int64_t doc;
-    int put_rc = s->ops->doc_put(s->h, row, &sd, s->run, &doc);
-    if (put_rc < 0) return fail(s);
-    if (put_rc == 1) { /* another writer stored it meanwhile */
-        r.state = DYAD_DOC_SAME;
-        if (res) *res = r;
-        return 0;
-    }
+    if (s->ops->doc_put(s->h, row, &sd, s->run, &doc)) return fail(s);
     r.copy_of = sd.copy_of;
     /* Events with the same stable id are one event (the coder can reach
      * the same words twice): the first is kept.  A small open-addressing
@@ -470,15 +464,10 @@ int store_import_begin(dyad_store *s, store_doc *sd, dyad_doc_state *state)
     if (*state == DYAD_DOC_SAME) return 0;
     if (ensure_txn(s)) return -1;
     if (found && s->ops->doc_clear(s->h, row)) { store_import_abort(s); return fail(s); }
-    int put_rc = s->ops->doc_put(s->h, found ? row : 0, sd, s->run, &s->import_doc);
-    if (put_rc < 0) {
+    if (s->ops->doc_put(s->h, found ? row : 0, sd, s->run, &s->import_doc)) {
         int rc = fail(s);
         store_import_abort(s);
         return rc;
-    }
-    if (put_rc == 1) { /* another writer imported the same file meanwhile */
-        *state = DYAD_DOC_SAME;
-        store_import_abort(s);
     }
     return 0;
 }

@@ -111,22 +111,29 @@ static const char *const migrations[] = {
     "doc_key, url, outlet, title, pub_date, language, origin, content_hash, minhash, copy_of,"  \
     " run, file, line, text, format, is_sentence"
 
-enum { PS_DOC_FIND, PS_DOC_INSERT, PS_BAND_GET, PS_COUNT };
+#define DOC_COLUMNS_TYPED                                                                        \
+    "doc_key text, url text, outlet text, title text, pub_date text, language text, origin text,"  \
+    " content_hash text, minhash bytea, copy_of bigint, run bigint, file text, line bigint,"      \
+    " text text, format text, is_sentence integer"
+
+enum { PS_DOC_FIND, PS_BAND_GET, PS_COUNT };
 
 static const char *const prepared[PS_COUNT][2] = {
     [PS_DOC_FIND] = {"dyad_doc_find", "SELECT id, content_hash, run FROM documents WHERE doc_key = $1"},
-    /* one round trip for the document and its copy bands; no row back
-     * means another writer holds the key */
-    [PS_DOC_INSERT] = {"dyad_doc_insert",
-                       "WITH d AS (INSERT INTO documents(" DOC_COLUMNS ")"
-                       " VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16)"
-                       " ON CONFLICT (doc_key) DO NOTHING RETURNING id),"
-                       " b AS (INSERT INTO minhash_bands(band, doc) SELECT unnest($17::bigint[]), id FROM d"
-                       " ON CONFLICT DO NOTHING)"
-                       " SELECT id FROM d"},
     [PS_BAND_GET] = {"dyad_band_get", "SELECT b.doc, d.minhash FROM minhash_bands b JOIN documents d"
                                       " ON d.id = b.doc WHERE b.band = ANY($1::bigint[])"},
 };
+
+/* A document sent with the next COPY of documents: what doc_find and
+ * copy_find must know of it before the server does. */
+typedef struct staged {
+    char *key;
+    uint64_t key_hash;
+    int64_t id, run;
+    char hash[17];
+    bool first_copy;
+    uint32_t minhash[DYAD_MINHASH_N];
+} staged;
 
 typedef struct pg {
     PGconn *db;
@@ -134,6 +141,14 @@ typedef struct pg {
     int busy_ms;
     sbuf events;  /* COPY text of events not yet sent          */
     sbuf keys;    /* COPY text of one-a-day keys this txn added */
+    /* New documents go to the server with COPY at commit, like events:
+     * a short document then costs one round trip (the lookup), not two.
+     * Their row ids come from the sequence, reserved a batch at a time. */
+    sbuf docs;
+    staged *stage;
+    size_t nstage, capstage;
+    int64_t ids[DYAD_STORE_BATCH];
+    size_t nids, nextid;
     /* the last doc_find: dyad_store_check and dyad_store_put look the
      * same key up one after the other, and a round trip is the largest
      * cost of a short document.  A stale answer is safe: doc_put's ON
@@ -149,6 +164,28 @@ static void forget_find(pg *s)
 {
     free(s->last_key);
     s->last_key = NULL;
+}
+
+static void forget_stage(pg *s)
+{
+    for (size_t i = 0; i < s->nstage; i++) free(s->stage[i].key);
+    s->nstage = 0;
+    sbuf_clear(&s->docs);
+}
+
+static uint64_t key_hash(const char *k)
+{
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (; *k; k++) h = (h ^ (unsigned char)*k) * 0x100000001b3ull;
+    return h;
+}
+
+static const staged *stage_find(const pg *s, const char *key)
+{
+    uint64_t h = key_hash(key);
+    for (size_t i = 0; i < s->nstage; i++)
+        if (s->stage[i].key_hash == h && strcmp(s->stage[i].key, key) == 0) return &s->stage[i];
+    return NULL;
 }
 
 static void pg_seterr(pg *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -287,6 +324,20 @@ static void copy_str(sbuf *b, const char *v, size_t n, bool *oom)
     }
 }
 
+/* A document's text: a NUL becomes a space (text cannot hold NUL, and
+ * every offset into the text stays right). */
+static void copy_doc_text(sbuf *b, const char *v, size_t n, bool *oom)
+{
+    if (!v) { copy_str(b, NULL, 0, oom); return; }
+    size_t from = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && v[i] != 0) continue;
+        copy_str(b, v + from, i - from, oom);
+        if (i < n && sbuf_putc(b, ' ')) *oom = true;
+        from = i + 1;
+    }
+}
+
 static void copy_text(sbuf *b, const char *v, bool *oom)
 {
     copy_str(b, v, v ? strlen(v) : 0, oom);
@@ -344,6 +395,30 @@ static int flush_events(pg *s)
     return copy_send(s, "events(" EVENT_COLUMNS ")", &s->events, "storing events");
 }
 
+/* Sends the staged documents.  A key another writer stored after our
+ * lookup stays theirs (ON CONFLICT waits for their commit, then skips
+ * ours): our copy's events, already sent, are deleted with it. */
+static int flush_docs(pg *s)
+{
+    if (!s->nstage) return 0;
+    if (flush_events(s) || copy_send(s, "dyad_docs_in", &s->docs, "storing documents")) return -1;
+    PGresult *r = run(s,
+                      "WITH ins AS (INSERT INTO documents(id, " DOC_COLUMNS ")"
+                      "  SELECT id, " DOC_COLUMNS " FROM dyad_docs_in ORDER BY id"
+                      "  ON CONFLICT (doc_key) DO NOTHING RETURNING id),"
+                      " b AS (INSERT INTO minhash_bands(band, doc) SELECT unnest(i.bands), i.id FROM dyad_docs_in i"
+                      "  WHERE i.bands IS NOT NULL AND i.id IN (SELECT id FROM ins) ON CONFLICT DO NOTHING),"
+                      " lost AS MATERIALIZED (SELECT i.id FROM dyad_docs_in i WHERE i.id NOT IN (SELECT id FROM ins)),"
+                      " del AS (DELETE FROM events WHERE doc = ANY(ARRAY(SELECT id FROM lost))),"
+                      " clr AS (DELETE FROM dyad_docs_in)"
+                      " SELECT count(*) FROM lost",
+                      0, NULL, "storing documents");
+    if (!r) return -1;
+    PQclear(r);
+    forget_stage(s);
+    return 0;
+}
+
 /* ---- opening ------------------------------------------------------------- */
 
 static int pg_close(void *h)
@@ -354,6 +429,9 @@ static int pg_close(void *h)
     sbuf_free(&s->events);
     sbuf_free(&s->keys);
     forget_find(s);
+    forget_stage(s);
+    sbuf_free(&s->docs);
+    free(s->stage);
     free(s);
     return 0;
 }
@@ -509,7 +587,9 @@ inspected:
      * private to the session and emptied at each commit. */
     if ((version < SCHEMA_VERSION && migrate(s)) ||
         exec(s, "CREATE TEMP TABLE IF NOT EXISTS dyad_day_keys(source text COLLATE \"C\", target text COLLATE \"C\","
-                " date integer, code text COLLATE \"C\") ON COMMIT DELETE ROWS", "connecting")) {
+                " date integer, code text COLLATE \"C\") ON COMMIT DELETE ROWS;"
+                "CREATE TEMP TABLE IF NOT EXISTS dyad_docs_in(id bigint, " DOC_COLUMNS_TYPED ", bands bigint[])"
+                " ON COMMIT DELETE ROWS", "connecting")) {
         snprintf(err, errcap, "%s", s->err);
         pg_close(s);
         return NULL;
@@ -540,6 +620,7 @@ static int pg_rollback(void *h)
 {
     pg *s = h;
     forget_find(s);
+    forget_stage(s);
     sbuf_clear(&s->events);
     sbuf_clear(&s->keys);
     if (!s->in_txn) return 0;
@@ -587,7 +668,12 @@ static int pg_commit(void *h)
 {
     pg *s = h;
     if (!s->in_txn) return 0;
-    if (flush_events(s) || repair_days(s) || exec(s, "COMMIT", "committing")) {
+    if (PQtransactionStatus(s->db) == PQTRANS_INERROR) {
+        pg_rollback(s);
+        pg_seterr(s, "the open batch was rolled back after the error above; run again: what was committed is skipped");
+        return -1;
+    }
+    if (flush_events(s) || flush_docs(s) || repair_days(s) || exec(s, "COMMIT", "committing")) {
         char keep[sizeof s->err];
         memcpy(keep, s->err, sizeof keep);
         pg_rollback(s);
@@ -603,6 +689,13 @@ static int pg_commit(void *h)
 static int pg_doc_find(void *h, const char *key, int64_t *row, char *hash, int64_t *run_id)
 {
     pg *s = h;
+    const staged *st = stage_find(s, key);
+    if (st) {
+        *row = st->id;
+        memcpy(hash, st->hash, 17);
+        *run_id = st->run;
+        return 1;
+    }
     if (s->last_key && strcmp(s->last_key, key) == 0) {
         if (s->last_found) {
             *row = s->last_row;
@@ -711,7 +804,8 @@ static int doc_params_fill(doc_params *p, const store_doc *d, int64_t run_id)
 static int pg_doc_clear(void *h, int64_t row);
 
 /* Replaces row's document in place (its id stays: events and copies
- * point at it). */
+ * point at it).  -2 when there is no such row: our staged copy of a key
+ * that another writer stored first. */
 static int doc_update(pg *s, int64_t row, doc_params *p)
 {
     snprintf(p->row, sizeof p->row, "%lld", (long long)row);
@@ -723,8 +817,10 @@ static int doc_update(pg *s, int64_t row, doc_params *p)
                                " file=$12, line=$13, text=$14, format=$15, is_sentence=$16 WHERE id = $17",
                                17, NULL, p->v, p->len, p->bin, 0);
     int rc = PQresultStatus(r) == PGRES_COMMAND_OK ? 0 : pg_fail(s, r, "storing a document");
+    if (rc == 0 && strcmp(PQcmdTuples(r), "1") != 0) rc = -2;
     PQclear(r);
-    if (rc) return -1;
+    p->v[16] = bands;
+    if (rc) return rc;
     const char *v2[2] = {p->row, bands};
     r = run(s, "DELETE FROM minhash_bands WHERE doc = $1", 1, v2, "storing a document");
     if (!r) return -1;
@@ -737,46 +833,108 @@ static int doc_update(pg *s, int64_t row, doc_params *p)
     return 0;
 }
 
-/* 0 stored (*out its row), 1 another writer stored this key with the same
- * content since doc_find (nothing to do), -1 error. */
+/* Stages a new document for the next COPY of documents, with a row id
+ * reserved from the sequence. */
+static int doc_stage(pg *s, const store_doc *d, int64_t run_id, int64_t *out)
+{
+    if (s->nextid == s->nids) {
+        char n[24];
+        snprintf(n, sizeof n, "%d", DYAD_STORE_BATCH);
+        const char *v[1] = {n};
+        PGresult *r = run(s, "SELECT nextval(pg_get_serial_sequence('documents', 'id')) FROM generate_series(1, $1)",
+                          1, v, "reserving document ids");
+        if (!r) return -1;
+        s->nids = s->nextid = 0;
+        for (int i = 0; i < PQntuples(r) && s->nids < DYAD_STORE_BATCH; i++) s->ids[s->nids++] = num(r, i, 0);
+        PQclear(r);
+        if (!s->nids || s->ids[0] <= 0) { pg_seterr(s, "reserving document ids: no ids from the server"); return -1; }
+    }
+    if (s->nstage == s->capstage) {
+        size_t nc = s->capstage ? 2 * s->capstage : 64;
+        staged *ns = realloc(s->stage, nc * sizeof *ns);
+        if (!ns) { pg_seterr(s, "out of memory"); return -1; }
+        s->stage = ns;
+        s->capstage = nc;
+    }
+    staged *st = &s->stage[s->nstage];
+    memset(st, 0, sizeof *st);
+    st->key = strdup(d->key);
+    if (!st->key) { pg_seterr(s, "out of memory"); return -1; }
+    st->key_hash = key_hash(d->key);
+    st->id = s->ids[s->nextid++];
+    st->run = run_id;
+    snprintf(st->hash, sizeof st->hash, "%s", d->hash);
+    st->first_copy = d->has_minhash && !d->copy_of;
+    memcpy(st->minhash, d->minhash, sizeof st->minhash);
+    s->nstage++;
+    sbuf *b = &s->docs;
+    bool oom = false;
+    const char *strs[8] = {d->key, nz(d->url), nz(d->outlet), nz(d->title), nz(d->date), nz(d->language),
+                           d->origin ? d->origin : "dyad", d->hash};
+    copy_fmt(b, &oom, "%lld", (long long)st->id);
+    for (int i = 0; i < 8; i++) { copy_sep(b, '\t', &oom); copy_text(b, strs[i], &oom); }
+    copy_sep(b, '\t', &oom);
+    if (d->has_minhash) {
+        /* bytea's hex form; the backslash doubled for COPY */
+        copy_fmt(b, &oom, "\\\\x");
+        const unsigned char *m = (const unsigned char *)d->minhash;
+        for (size_t i = 0; i < sizeof d->minhash; i++) copy_fmt(b, &oom, "%02x", m[i]);
+    } else {
+        copy_fmt(b, &oom, "\\N");
+    }
+    if (d->copy_of) copy_fmt(b, &oom, "\t%lld", (long long)d->copy_of); else copy_fmt(b, &oom, "\t\\N");
+    if (run_id) copy_fmt(b, &oom, "\t%lld\t", (long long)run_id); else copy_fmt(b, &oom, "\t\\N\t");
+    copy_text(b, nz(d->file), &oom);
+    if (d->line) copy_fmt(b, &oom, "\t%zu\t", d->line); else copy_fmt(b, &oom, "\t\\N\t");
+    copy_doc_text(b, d->text, d->text ? d->len : 0, &oom);
+    copy_sep(b, '\t', &oom);
+    copy_text(b, nz(d->format), &oom);
+    copy_fmt(b, &oom, "\t%d\t", d->is_sentence ? 1 : 0);
+    if (st->first_copy) {
+        char bands[DYAD_MINHASH_BANDS * 24 + 4];
+        bands_literal(d->minhash, bands, sizeof bands);
+        copy_text(b, bands, &oom);
+    } else {
+        copy_fmt(b, &oom, "\\N");
+    }
+    copy_sep(b, '\n', &oom);
+    if (oom) { pg_seterr(s, "out of memory"); return -1; }
+    *out = st->id;
+    return 0;
+}
+
+/* A new document is staged (sent at commit); a stored one is updated in
+ * place. */
 static int pg_doc_put(void *h, int64_t row, const store_doc *d, int64_t run_id, int64_t *out)
 {
     pg *s = h;
     forget_find(s);
+    if (!row) return doc_stage(s, d, run_id, out);
+    if (flush_docs(s)) return -1;
     doc_params p;
     if (doc_params_fill(&p, d, run_id)) { pg_seterr(s, "out of memory"); return -1; }
-    int ret = -1;
-    if (row) {
-        if (doc_update(s, row, &p) == 0) { *out = row; ret = 0; }
-        goto out;
+    int ret = doc_update(s, row, &p);
+    if (ret == 0) *out = row;
+    if (ret == -2) {
+        /* Our first text under this id lost its key to another writer at
+         * the flush; this later text replaces theirs, as a later text
+         * does with one writer.  Their row is locked so that no third
+         * writer replaces it under us. */
+        const char *v[1] = {d->key};
+        PGresult *r = run(s, "SELECT id FROM documents WHERE doc_key = $1 FOR UPDATE", 1, v, "storing a document");
+        int64_t other = r && PQntuples(r) == 1 ? num(r, 0, 0) : 0;
+        if (r) PQclear(r);
+        ret = -1;
+        if (r && !other)
+            pg_seterr(s, "storing a document: '%.80s' was stored and removed by another writer meanwhile; run again",
+                      d->key);
+        else if (other && pg_doc_clear(s, other) == 0 && doc_update(s, other, &p) == 0) {
+            *out = other;
+            ret = 0;
+        } else if (other && !s->err[0]) {
+            pg_seterr(s, "storing a document: '%.80s' could not be replaced", d->key);
+        }
     }
-    PGresult *r = run_prepared(s, PS_DOC_INSERT, 17, p.v, p.len, p.bin, "storing a document");
-    if (!r) goto out;
-    if (PQntuples(r) == 1) {
-        *out = num(r, 0, 0);
-        PQclear(r);
-        ret = *out > 0 ? 0 : (pg_seterr(s, "storing a document: the server gave no row id"), -1);
-        goto out;
-    }
-    PQclear(r);
-    /* The key was taken after we looked: the insert waited for the other
-     * writer's commit.  Its row is locked now so that no third writer
-     * replaces it under us. */
-    const char *v[1] = {d->key};
-    r = run(s, "SELECT id, content_hash FROM documents WHERE doc_key = $1 FOR UPDATE", 1, v, "storing a document");
-    if (!r) goto out;
-    if (PQntuples(r) != 1) {
-        PQclear(r);
-        pg_seterr(s, "storing a document: '%.80s' was stored and removed by another writer meanwhile; run again",
-                  d->key);
-        goto out;
-    }
-    int64_t other = num(r, 0, 0);
-    bool same = val(r, 0, 1) && strcmp(val(r, 0, 1), d->hash) == 0;
-    PQclear(r);
-    if (same) { ret = 1; goto out; }
-    if (pg_doc_clear(s, other) == 0 && doc_update(s, other, &p) == 0) { *out = other; ret = 0; }
-out:
     free(p.text);
     return ret;
 }
@@ -784,6 +942,15 @@ out:
 static int pg_copy_find(void *h, const uint32_t *minhash, int64_t self, int64_t *first)
 {
     pg *s = h;
+    *first = 0;
+    /* first copies not sent yet are compared here */
+    for (size_t i = 0; i < s->nstage; i++) {
+        const staged *st = &s->stage[i];
+        if (!st->first_copy || st->id == self) continue;
+        if (dyad_minhash_similarity(minhash, st->minhash) < DYAD_STORE_COPY_SIMILARITY) continue;
+        if (!*first || st->id < *first) *first = st->id;
+    }
+    int64_t staged_first = *first;
     *first = 0;
     char bands[DYAD_MINHASH_BANDS * 24 + 4];
     bands_literal(minhash, bands, sizeof bands);
@@ -815,6 +982,7 @@ static int pg_copy_find(void *h, const uint32_t *minhash, int64_t self, int64_t 
         if (!*first || doc < *first) *first = doc;
     }
     PQclear(r);
+    if (staged_first && (!*first || staged_first < *first)) *first = staged_first;
     return 0;
 }
 
@@ -822,8 +990,8 @@ static int pg_doc_clear(void *h, int64_t row)
 {
     pg *s = h;
     forget_find(s);
-    /* events still in the COPY buffer may be this document's */
-    if (flush_events(s)) return -1;
+    /* the document and its events may still be waiting for COPY */
+    if (flush_docs(s) || flush_events(s)) return -1;
     char id[24];
     snprintf(id, sizeof id, "%lld", (long long)row);
     const char *v[1] = {id};

@@ -91,10 +91,7 @@ typedef struct store_engine_ops {
     /* 1 and *row, hash[17] and *run (the run that stored it) filled when
      * the key is stored, 0 when not */
     int (*doc_find)(void *h, const char *key, int64_t *row, char *hash, int64_t *run);
-    /* inserts (row == 0) or replaces row's document; *out = its row.
-     * Returns 1 when, with several writers (PostgreSQL), another one
-     * stored the same key with the same content since doc_find: there
-     * is nothing to store */
+    /* inserts (row == 0) or replaces row's document; *out = its row */
     int (*doc_put)(void *h, int64_t row, const store_doc *d, int64_t run, int64_t *out);
     /* row ids of the documents dyad coded itself (origin "dyad") */
     int (*doc_ids)(void *h, int64_t **ids, size_t *n);
