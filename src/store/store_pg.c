@@ -6,14 +6,16 @@
  * The semantics are the SQLite engine's (docs/store.md); what differs is
  * how they hold with several writers at once (docs/scale-out.md):
  *
- *   - Documents are unique by doc_key and inserted with ON CONFLICT DO
- *     NOTHING: when another writer stored the same key after we looked,
- *     the insert waits for its commit and then finds the key taken; the
- *     same content is then skipped, other content replaces it.  Events
- *     are unique by (doc, eid); a document's events are written only by
- *     the transaction that holds its row, so two writers never store one
- *     event twice, and a killed writer's batch is simply rolled back.
- *   - Events go to the server with COPY, a batch at a time.
+ *   - Documents are unique by doc_key.  New ones are sent with COPY at
+ *     commit (row ids reserved from the sequence), then inserted with ON
+ *     CONFLICT DO NOTHING: a key another writer stored since we looked
+ *     (the insert waits for its commit) stays theirs, and our copy's
+ *     events go with ours.  Events are unique by (doc, eid) and written
+ *     only by the transaction that holds their document, so two writers
+ *     never store one event twice, and a killed writer's batch is simply
+ *     rolled back.  A short document costs one round trip: the lookup
+ *     that skips unchanged documents.
+ *   - Events go to the server with COPY, 4 MB or a batch at a time.
  *   - One-a-day flags depend on every writer's events, so they are not
  *     decided at insert: the keys a transaction touched are set right at
  *     its commit, under one advisory lock, as "the lowest event id of the
@@ -24,6 +26,7 @@
  */
 #include "store_private.h"
 #include <libpq-fe.h>
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -788,7 +791,7 @@ static int doc_params_fill(doc_params *p, const store_doc *d, int64_t run_id)
             p->text[d->len] = 0;
             p->v[13] = p->text;
         }
-        p->len[13] = (int)d->len;
+        p->len[13] = d->len > INT_MAX ? INT_MAX : (int)d->len;
         p->bin[13] = 1;
     }
     p->v[14] = nz(d->format);
@@ -900,7 +903,8 @@ static int doc_stage(pg *s, const store_doc *d, int64_t run_id, int64_t *out)
     copy_sep(b, '\n', &oom);
     if (oom) { pg_seterr(s, "out of memory"); return -1; }
     *out = st->id;
-    return 0;
+    /* long articles: the same 4 MB bound as events */
+    return s->docs.len >= PG_COPY_FLUSH ? flush_docs(s) : 0;
 }
 
 /* A new document is staged (sent at commit); a stored one is updated in
