@@ -109,12 +109,13 @@ check "changed document: the text search follows" "$("$dyad" query --db "$C" --t
 Q=$(db_url q)
 "$dyad" ingest -q --db "$Q" tests/data/store/syndicated.jsonl "$tmp/v1.jsonl" "$art" 2>/dev/null
 "$dyad" ingest -q --db "$tmp/q.db" tests/data/store/syndicated.jsonl "$tmp/v1.jsonl" "$art" 2>/dev/null
+# each line is a list of shell words ("security talks" is one)
 while IFS= read -r filters; do
-    # shellcheck disable=SC2086
-    "$dyad" query --db "$tmp/q.db" $filters >"$tmp/sq" 2>&1
-    # shellcheck disable=SC2086
-    "$dyad" query --db "$Q" $filters >"$tmp/pq" 2>&1
+    eval "set -- $filters"
+    "$dyad" query --db "$tmp/q.db" "$@" >"$tmp/sq" 2>"$tmp/sq.err"
+    "$dyad" query --db "$Q" "$@" >"$tmp/pq" 2>"$tmp/pq.err"
     same "query $filters: SQLite and PostgreSQL agree" "$tmp/sq" "$tmp/pq"
+    if [ -s "$tmp/sq.err" ] || [ -s "$tmp/pq.err" ]; then not_ok "query $filters: an error"; head -n 2 "$tmp/sq.err" "$tmp/pq.err"; fi
 done <<'EOF'
 --output jsonl
 --copies
@@ -132,11 +133,13 @@ done <<'EOF'
 --country KE
 --speaker USA
 --text Garissa
---text Garissa OR Somali
+--text 'Garissa OR Somali'
 --text "security talks"
---text secur*
---text Japan NOT Korea
---text (Japan OR Russia) AND talks
+--text 'secur*'
+--text 'Japan NOT Korea'
+--text '(Japan OR Russia) AND talks'
+--text 'Japan Korea'
+--dyad USA, --both
 --limit 3
 --limit 2 --offset 1
 EOF
