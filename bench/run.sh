@@ -75,3 +75,5 @@ if [ -d "$pages" ]; then
 fi
 echo "== dyad serve under load (bench/web.sh) =="
 sh bench/web.sh
+echo "== PostgreSQL store (bench/pg.sh) =="
+sh bench/pg.sh

@@ -1014,8 +1014,8 @@ uint64_t dyad_event_id(const char *doc_id, const dyad_event *event);
  *
  * A database of documents and their events: `dyad ingest` writes it,
  * `dyad query` and `dyad stats` read it.  The engine is SQLite (one file,
- * WAL journal, readable in the `sqlite3` shell); docs/store.md gives the
- * schema.  Semantics:
+ * WAL journal, readable in the `sqlite3` shell) or PostgreSQL (shared by
+ * many writers at once); docs/store.md gives the schema.  Semantics:
  *
  *   - A document is known by its id (dyad_document.id).  Storing a
  *     document whose id and content hash (text, date, title) are already
@@ -1066,6 +1066,13 @@ enum {
 
 /* Opens (and, with DYAD_STORE_CREATE, creates) a store and brings its
  * schema up to date (forward migrations, each in one transaction).
+ * path is a SQLite file, or a PostgreSQL database: a "postgresql://" or
+ * "postgres://" URI or a libpq conninfo string starting with one of
+ * host=, hostaddr=, dbname=, port=, user=, service=.  On PostgreSQL any
+ * number of processes may write at once: documents are unique by id and
+ * events by (document, stable id), so concurrent or repeated ingests
+ * store nothing twice (docs/scale-out.md); the store lives in the
+ * connection's current schema, which must be empty or dyad's.
  * Returns NULL with the reason reported through diag (file = path). */
 dyad_store *dyad_store_open(const char *path, unsigned flags, dyad_diag_fn diag, void *user);
 

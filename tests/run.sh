@@ -9,7 +9,9 @@
 #       install`/`uninstall` into temporary prefixes (tests/install.sh)
 #   3c. the event store (tests/store.sh: ingest, query, kill -9, copies)
 #       and dyad serve (tests/web.sh: the HTTP API with curl, the view in
-#       headless Chromium), each also on the ASan build
+#       headless Chromium), each also on the ASan build; the PostgreSQL
+#       store (tests/pg.sh: a throwaway server, concurrent workers, kill -9)
+#       and a Slurm array job into it (tests/slurm.sh)
 #   4. every libFuzzer target replays its checked-in corpus (fuzz/corpus;
 #      timed fuzzing is `make fuzz`)
 # Run from the project root: `make test`.
@@ -64,6 +66,9 @@ ASAN_OPTIONS=detect_leaks=1 run "store (asan+ubsan)" sh tests/store.sh build-asa
 run "extract" sh tests/extract.sh build/dyad
 run "web" sh tests/web.sh build/dyad
 ASAN_OPTIONS=detect_leaks=1 WEB_TEST_OUT=build-asan/web-test run "web (asan+ubsan)" sh tests/web.sh build-asan/dyad
+run "pg" sh tests/pg.sh build/dyad
+ASAN_OPTIONS=detect_leaks=1 run "pg (asan+ubsan)" sh tests/pg.sh build-asan/dyad
+run "slurm" sh tests/slurm.sh build/dyad
 
 if [ -e /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a ] ||
    ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1; then

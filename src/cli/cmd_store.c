@@ -27,15 +27,18 @@ static void ingest_help(FILE *out)
             "usage: dyad ingest [options] [FILE|DIR|-]...\n\n"
             "Codes articles as `dyad code` does and stores the documents (id, url,\n"
             "outlet, title, date, text, content hash) and their events in the event\n"
-            "store, a SQLite database (docs/store.md).  A document already stored\n"
-            "with the same content is skipped; one stored with other content has\n"
-            "its events replaced; so running an interrupted ingest again finishes\n"
-            "it.  Syndicated copies of a stored story are linked to its first copy.\n"
+            "store: a SQLite file, or a PostgreSQL database that many processes\n"
+            "and machines ingest into at once (docs/store.md, docs/scale-out.md).\n"
+            "A document already stored with the same content is skipped; one\n"
+            "stored with other content has its events replaced; so running an\n"
+            "interrupted ingest again finishes it.  Syndicated copies of a stored\n"
+            "story are linked to its first copy.\n"
             "Each ingest is recorded in the store's runs table.  Standard input,\n"
             "when it is a pipe, is stored document by document as it arrives.\n\n"
             "options:\n"
-            "  --db PATH        the store (default: $DYAD_DB, else ./dyad.db);\n"
-            "                   created when missing\n"
+            "  --db PATH|URL    the store (default: $DYAD_DB, else ./dyad.db);\n"
+            "                   created when missing.  postgresql://..., postgres://...\n"
+            "                   or 'host=... dbname=...' names a PostgreSQL database\n"
             "  --date YYYY-MM-DD  publication date for documents that have none\n"
             "  --input FORMAT   text, jsonl, tabari or petrarch (default: detect);\n"
             "                   gzip-compressed files are read as they are\n"
@@ -169,12 +172,12 @@ static char *join_inputs(char **inputs, int n)
 static void recode_help(FILE *out)
 {
     fprintf(out,
-            "usage: dyad recode [--db PATH] [dictionary options]\n\n"
+            "usage: dyad recode [--db PATH|URL] [dictionary options]\n\n"
             "Codes every document of the store that dyad coded (not imported\n"
             "events) again, with the dictionaries given (dyad's own by default),\n"
             "and replaces its events.  Run it after a new dictionary version;\n"
             "the run is recorded with the dictionaries' identity.\n\n"
-            "options: --db PATH, --project FILE, --verbs FILE, --actors FILE,\n"
+            "options: --db PATH|URL, --project FILE, --verbs FILE, --actors FILE,\n"
             "--agents FILE, --discards FILE, --options FILE, --no-default-dict,\n"
             "-q, -h, as for dyad ingest\n\n"
             "exit status: 0 done, 1 the store or a dictionary failed, 2 usage error\n");
@@ -327,7 +330,7 @@ done:
 static void import_help(FILE *out)
 {
     fprintf(out,
-            "usage: dyad import --format FORMAT [--db PATH] FILE...\n\n"
+            "usage: dyad import --format FORMAT [--db PATH|URL] FILE...\n\n"
             "Stores events coded elsewhere beside dyad's own, marked with their\n"
             "origin: FORMAT is gdelt (GDELT 1.0 or 2.0 event tables), phoenix\n"
             "(Phoenix daily files), icews (ICEWS event files: actors mapped to CAMEO\n"
@@ -337,7 +340,8 @@ static void import_help(FILE *out)
             "replaces its events.  A bad row is named with file and line, skipped\n"
             "and counted.\n\n"
             "options:\n"
-            "  --db PATH        the store (default: $DYAD_DB, else ./dyad.db)\n"
+            "  --db PATH|URL    the store (default: $DYAD_DB, else ./dyad.db); a\n"
+            "                   postgresql:// URL or conninfo names PostgreSQL\n"
             "  --format FORMAT  gdelt, phoenix, icews or jsonl (required)\n"
             "  -q, --quiet      no summary\n"
             "  -h, --help       this help\n\n"
@@ -405,7 +409,8 @@ static void query_help(FILE *out)
             "date.  Actor codes match by prefix (USA matches USAGOV).  Events of\n"
             "syndicated copies are left out unless --copies.\n\n"
             "options:\n"
-            "  --db PATH        the store (default: $DYAD_DB, else ./dyad.db)\n"
+            "  --db PATH|URL    the store (default: $DYAD_DB, else ./dyad.db); a\n"
+            "                   postgresql:// URL or conninfo names PostgreSQL\n"
             "  --actor A        source or target is A\n"
             "  --dyad A,B       source A and target B (either may be empty)\n"
             "  --both           with --dyad: also B to A\n"
@@ -543,7 +548,7 @@ int cmd_query(int argc, char **argv)
 static void stats_help(FILE *out)
 {
     fprintf(out,
-            "usage: dyad stats [--db PATH] [--top N]\n\n"
+            "usage: dyad stats [--db PATH|URL] [--top N]\n\n"
             "What the store holds: documents, syndicated copies, events, one-a-day\n"
             "events, the date range, runs, and the N most frequent dyads (default\n"
             "10) counted without copies.\n\n"

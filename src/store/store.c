@@ -43,6 +43,17 @@ static int fail(dyad_store *s)
     return -1;
 }
 
+/* An engine may not have every read-only view yet (the PostgreSQL engine
+ * lacks the server's); asking for one is an error that says so, never a
+ * call through NULL. */
+static int lacks(dyad_store *s, const char *what)
+{
+    char msg[160];
+    snprintf(msg, sizeof msg, "the %s store cannot answer %s yet", s->ops->name, what);
+    report(s, msg);
+    return -1;
+}
+
 dyad_store *dyad_store_open(const char *path, unsigned flags, dyad_diag_fn diag, void *user)
 {
     char err[512] = "";
@@ -63,7 +74,7 @@ dyad_store *dyad_store_open(const char *path, unsigned flags, dyad_diag_fn diag,
         }
         return NULL;
     }
-    s->ops = &store_sqlite_ops;
+    s->ops = store_pg_is_conninfo(path) ? &store_pg_ops : &store_sqlite_ops;
     s->diag = diag;
     s->user = user;
     s->readonly = flags & DYAD_STORE_READONLY;
@@ -673,6 +684,7 @@ long dyad_store_count(dyad_store *s, const dyad_query *q, dyad_period by, dyad_r
     static const int divs[] = {1, 100, 10000};
     count_out c = {out, format, divs[by], 0, 0, 0};
     if (format != DYAD_ROWS_JSONL) fprintf(out, "period%cevents\n", format == DYAD_ROWS_CSV ? ',' : '\t');
+    if (!s->ops->count) return lacks(s, "count");
     if (s->ops->count(s->h, q, count_day, &c)) return fail(s);
     count_flush(&c);
     return c.rows;
@@ -721,7 +733,7 @@ static int view_fail(dyad_store *s, const dyad_query *q)
 {
     const char *m = s->ops->err(s->h);
     report(s, m);
-    if (s->ops->timed_out(s->h)) return DYAD_STORE_TIMEOUT;
+    if (s->ops->timed_out && s->ops->timed_out(s->h)) return DYAD_STORE_TIMEOUT;
     if (q && q->text && strncmp(m, "--text", 6) == 0) return DYAD_STORE_INVALID;
     return DYAD_STORE_ERROR;
 }
@@ -734,12 +746,13 @@ static int invalid(dyad_store *s, const char *message)
 
 void dyad_store_time_limit(dyad_store *s, int ms)
 {
-    if (s) s->ops->time_limit(s->h, ms);
+    if (s && s->ops->time_limit) s->ops->time_limit(s->h, ms);
 }
 
 int dyad_store_data_version(dyad_store *s, int64_t *version)
 {
     if (!s || !version) return -1;
+    if (!s->ops->data_version) return lacks(s, "data versions");
     return s->ops->data_version(s->h, version) ? fail(s) : 0;
 }
 
@@ -919,6 +932,7 @@ int dyad_store_trend_json(dyad_store *s, const dyad_query *q, dyad_period period
     t.out = out;
     t.period = period;
     fprintf(out, "{\"period\":\"%s\",\"periods\":[", dyad_period_name(period));
+    if (!s->ops->trend) return lacks(s, "trend");
     if (s->ops->trend(s->h, q, period_divisor[period], trend_group, &t)) return view_fail(s, q);
     if (!t.too_many && !trend_flush(&t)) t.too_many = true;
     if (t.too_many) return invalid(s, "more than 4000 periods: use a longer period or a shorter range");
@@ -1000,10 +1014,12 @@ int dyad_store_dyads_json(dyad_store *s, const dyad_query *q, dyad_period period
     if (top < 1 || top > 100) return invalid(s, "top: 1 to 100");
     volume_out v = {out, 0};
     fputs("{\"by_volume\":[", out);
+    if (!s->ops->pair_volume) return lacks(s, "pair volume");
     if (s->ops->pair_volume(s->h, q, top, volume_group, &v)) return view_fail(s, q);
     fprintf(out, "],\"by_conflict_change\":{\"period_kind\":\"%s\",\"min_events\":%zu,\"period\":",
             dyad_period_name(period), min_events);
     int64_t last;
+    if (!s->ops->last_date) return lacks(s, "last date");
     if (s->ops->last_date(s->h, q, &last)) return view_fail(s, q);
     if (last <= 0) {
         fputs("null,\"previous\":null,\"dyads\":[]}}", out);
@@ -1018,6 +1034,7 @@ int dyad_store_dyads_json(dyad_store *s, const dyad_query *q, dyad_period period
     a.top = top;
     a.best = calloc(top, sizeof *a.best);
     if (!a.best) { report(s, "out of memory"); return DYAD_STORE_ERROR; }
+    if (!s->ops->pair_periods) return lacks(s, "pair periods");
     if (s->ops->pair_periods(s->h, q, div, a.p0 * div, a.p1 * div + div - 1, change_group, &a)) {
         free(a.best);
         return view_fail(s, q);
@@ -1126,6 +1143,7 @@ int dyad_store_document_json(dyad_store *s, const char *doc_id, size_t max_event
     if (rc || o.oom) { sbuf_free(&o.text); return o.oom ? (report(s, "out of memory"), DYAD_STORE_ERROR) : view_fail(s, NULL); }
     fputs(",\"events\":[", out);
     /* one more than asked tells whether the list was cut */
+    if (!s->ops->doc_events) return lacks(s, "doc events");
     if (s->ops->doc_events(s->h, row, max_events, doc_event, &o)) {
         sbuf_free(&o.text);
         return view_fail(s, NULL);
@@ -1194,6 +1212,7 @@ int dyad_store_actors_json(dyad_store *s, const char *text, size_t max, FILE *ou
      * not fill the list, and only for 3 characters or more (fewer would
      * match nearly everything). */
     int rc = 0;
+    if (!s->ops->actors) return lacks(s, "actor searches");
     if (code && s->ops->actors(s->h, prefix, NULL, max, actor_group, a)) rc = view_fail(s, NULL);
     if (!rc && a->n < max && n >= 3 && s->ops->actors(s->h, NULL, like, max, actor_group, a))
         rc = view_fail(s, NULL);
@@ -1207,6 +1226,7 @@ int dyad_store_health_json(dyad_store *s, FILE *out)
 {
     if (!s || !out) return DYAD_STORE_INVALID;
     store_health h;
+    if (!s->ops->health) return lacks(s, "health");
     if (s->ops->health(s->h, &h)) return view_fail(s, NULL);
     fprintf(out, "{\"status\":\"ok\",\"version\":\"%s\",\"schema\":%d,\"documents\":%lld,\"events\":%lld,\"first\":",
             DYAD_VERSION, h.schema, (long long)h.documents, (long long)h.events);

@@ -170,6 +170,11 @@ typedef struct store_engine_ops {
 } store_engine_ops;
 
 extern const store_engine_ops store_sqlite_ops;
+extern const store_engine_ops store_pg_ops;
+
+/* A --db value that names a PostgreSQL database: postgresql://,
+ * postgres:// or a "host=... dbname=..." conninfo.  (store_pg.c) */
+bool store_pg_is_conninfo(const char *db);
 
 /* Writes one event row in a query layout; header writes the CSV/TSV
  * header.  (store_render.c) */

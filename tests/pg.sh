@@ -1,0 +1,322 @@
+#!/bin/sh
+# tests/pg.sh DYAD -- the PostgreSQL store end to end, on a throwaway
+# server this script starts (tests/pg_server.sh) and stops whatever
+# happens: ingest and idempotence, a changed document, query filters and
+# stats against the SQLite store on the same input (identical sorted
+# output), copies, foreign and newer databases, hostile rows, two
+# concurrent workers over shards and over the same input (exact counts,
+# no duplicates), a worker killed with kill -9 and run again, import and
+# recode.  Ends "N passed, N failed".
+#
+# Without PostgreSQL's server programs the tests are skipped, except under
+# CI (CI=true), where that is a failure.
+set -u
+dyad=${1:-build/dyad}
+shared=${DYAD_SHARED:-../shared}
+passed=0
+failed=0
+tmp=$(mktemp -d)
+bg=""
+. tests/pg_server.sh
+trap '[ -n "$bg" ] && kill -9 $bg 2>/dev/null; pg_stop; rm -rf "$tmp"' EXIT
+trap 'exit 130' INT TERM
+
+ok() { passed=$((passed + 1)); }
+not_ok() { failed=$((failed + 1)); echo "FAIL $1"; }
+check() {
+    if [ "$2" = "$3" ]; then ok; else not_ok "$1: got '$2', expected '$3'"; fi
+}
+expect_status() {
+    name=$1 want=$2
+    shift 2
+    "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+    got=$?
+    if [ "$got" -eq "$want" ]; then ok; else
+        not_ok "$name: exit status $got, expected $want"
+        head -n 5 "$tmp/err" | sed 's/^/  /'
+    fi
+}
+expect_grep() {
+    if grep -qE -- "$2" "$3"; then ok; else not_ok "$1: no line matches '$2' in $3"; head -n 5 "$3" | sed 's/^/  /'; fi
+}
+# same NAME FILE1 FILE2: equal after sorting
+same() {
+    sort "$2" >"$2.s"
+    sort "$3" >"$3.s"
+    if cmp -s "$2.s" "$3.s"; then ok; else
+        not_ok "$1: $(wc -l <"$2.s") vs $(wc -l <"$3.s") lines differ"
+        diff "$2.s" "$3.s" | head -n 6 | sed 's/^/  /'
+    fi
+}
+
+skip_or_fail() {
+    if [ "${CI:-}" = true ]; then
+        echo "pg: $1 (a failure under CI)"
+        echo "0 passed, 1 failed"
+        exit 1
+    fi
+    echo "pg: skipped: $1"
+    echo "0 passed, 0 failed"
+    exit 0
+}
+command -v psql >/dev/null || skip_or_fail "psql missing (apt-get install postgresql-client)"
+command -v sqlite3 >/dev/null || skip_or_fail "sqlite3 missing (./setup.sh installs it)"
+pg_start "$tmp/pg" 2>"$tmp/pg-start.err" || skip_or_fail "the PostgreSQL server did not start: $(cat "$tmp/pg-start.err")"
+
+# A fresh database per scenario, on the same server.
+db_url() {
+    psql -X -q "$PGURL" -c "CREATE DATABASE $1" >/dev/null 2>&1
+    echo "postgresql:///$1?host=$pg_dir&port=5432&user=postgres"
+}
+q() { psql -X -q -A -t -v ON_ERROR_STOP=1 "$1" -c "$2"; }
+
+art=examples/article.txt
+
+# --- ingest, and the same again --------------------------------------------
+A=$(db_url a)
+expect_status "ingest the example" 0 "$dyad" ingest --db "$A" "$art"
+coded=$("$dyad" code "$art" 2>/dev/null | wc -l)
+check "every event of dyad code is stored" "$(q "$A" "SELECT count(*) FROM events")" "$coded"
+ids_code=$("$dyad" code "$art" 2>/dev/null | sed -E 's/^\{"id":"([0-9a-f]{16})".*/\1/' | sort | tr '\n' ' ')
+ids_store=$("$dyad" query --db "$A" --output tsv | tail -n +2 | cut -f1 | sort | tr '\n' ' ')
+check "stored ids are dyad code's ids" "$ids_store" "$ids_code"
+q "$A" "SELECT * FROM documents ORDER BY id; SELECT * FROM events ORDER BY id;" >"$tmp/before"
+expect_status "ingest the same again" 0 "$dyad" ingest --db "$A" "$art"
+expect_grep "the second ingest says unchanged" "0 new, 0 changed, 1 unchanged" "$tmp/err"
+q "$A" "SELECT * FROM documents ORDER BY id; SELECT * FROM events ORDER BY id;" >"$tmp/after"
+if cmp -s "$tmp/before" "$tmp/after"; then ok; else not_ok "idempotence: a second ingest changed documents or events"; fi
+check "both runs are recorded" "$(q "$A" "SELECT count(*) FROM runs WHERE ended IS NOT NULL")" 2
+check "the run counts what it read and coded" "$(q "$A" "SELECT docs_read || ' ' || docs_coded FROM runs ORDER BY id DESC LIMIT 1")" "1 0"
+check "schema version" "$(q "$A" "SELECT max(version) FROM dyad_schema")" 3
+check "DYAD_DB names the store too" "$(DYAD_DB=$A "$dyad" query | wc -l)" "$coded"
+PGCONN="host=$pg_dir port=5432 user=postgres dbname=a"
+check "a conninfo string selects PostgreSQL" "$("$dyad" query --db "$PGCONN" | wc -l)" "$coded"
+check "postgres:// too" "$("$dyad" query --db "postgres:///a?host=$pg_dir&port=5432&user=postgres" | wc -l)" "$coded"
+
+# --- a changed document replaces its events ---------------------------------
+printf '{"id":"d1","date":"2024-03-01","text":"Russia attacked Ukraine. France criticised Russia."}\n' >"$tmp/v1.jsonl"
+printf '{"id":"d1","date":"2024-03-01","text":"Germany praised Poland."}\n' >"$tmp/v2.jsonl"
+C=$(db_url c)
+"$dyad" ingest -q --db "$C" "$tmp/v1.jsonl" 2>/dev/null
+check "first version's events" "$(q "$C" "SELECT string_agg(source||'>'||target, ' ' ORDER BY id) FROM events")" "RUS>UKR FRA>RUS"
+expect_status "ingest a changed document" 0 "$dyad" ingest --db "$C" "$tmp/v2.jsonl"
+expect_grep "the changed document is reported" "0 new, 1 changed" "$tmp/err"
+check "changed document: only the new events" "$(q "$C" "SELECT string_agg(source||'>'||target, ' ') FROM events")" "DEU>POL"
+check "changed document: one row" "$(q "$C" "SELECT count(*) FROM documents")" 1
+check "changed document: the text search follows" "$("$dyad" query --db "$C" --text Russia | wc -l)" 0
+
+# --- the same queries and stats as SQLite on the same input -----------------
+Q=$(db_url q)
+"$dyad" ingest -q --db "$Q" tests/data/store/syndicated.jsonl "$tmp/v1.jsonl" "$art" 2>/dev/null
+"$dyad" ingest -q --db "$tmp/q.db" tests/data/store/syndicated.jsonl "$tmp/v1.jsonl" "$art" 2>/dev/null
+# each line is a list of shell words ("security talks" is one)
+while IFS= read -r filters; do
+    eval "set -- $filters"
+    "$dyad" query --db "$tmp/q.db" "$@" >"$tmp/sq" 2>"$tmp/sq.err"
+    "$dyad" query --db "$Q" "$@" >"$tmp/pq" 2>"$tmp/pq.err"
+    same "query $filters: SQLite and PostgreSQL agree" "$tmp/sq" "$tmp/pq"
+    if [ -s "$tmp/sq.err" ] || [ -s "$tmp/pq.err" ]; then not_ok "query $filters: an error"; head -n 2 "$tmp/sq.err" "$tmp/pq.err"; fi
+done <<'EOF'
+--output jsonl
+--copies
+--unique
+--output csv --copies
+--output tsv
+--dyad RUS,UKR
+--dyad UKR,RUS --both
+--actor KEN
+--actor USA --copies --unique
+--code 190
+--root 19
+--quad 4
+--from 2024-03-01 --to 2024-03-01
+--country KE
+--speaker USA
+--text Garissa
+--text 'Garissa OR Somali'
+--text "security talks"
+--text 'secur*'
+--text 'Japan NOT Korea'
+--text '(Japan OR Russia) AND talks'
+--text 'Japan Korea'
+--dyad USA, --both
+--limit 3
+--limit 2 --offset 1
+EOF
+check "--dyad RUS,UKR finds the event" "$("$dyad" query --db "$Q" --dyad RUS,UKR --output tsv | tail -n +2 | cut -f6,7 | tr '\t\n' '> ')" "RUS>UKR "
+check "--actor KEN finds KENGOV (prefix)" "$("$dyad" query --db "$Q" --actor KEN --output tsv | cut -f6 | grep -q '^KENGOV$' && echo yes)" yes
+check "--text with OR" "$("$dyad" query --db "$Q" --text 'Garissa OR Somali' --output tsv | tail -n +2 | cut -f2 | sort -u)" "other-1"
+"$dyad" stats --db "$tmp/q.db" --top 20 | grep -v '^runs' >"$tmp/ss"
+"$dyad" stats --db "$Q" --top 20 | grep -v '^runs' >"$tmp/ps"
+same "stats: SQLite and PostgreSQL agree" "$tmp/ss" "$tmp/ps"
+check "copies linked to the first" "$(q "$Q" "SELECT string_agg(d.doc_key || '>' || f.doc_key, ' ' ORDER BY d.doc_key) FROM documents d JOIN documents f ON f.id = d.copy_of")" \
+    "paper-7>wire-1 paper-9>wire-1"
+expect_status "a bad --text is an error, not a crash" 1 "$dyad" query --db "$Q" --text '"unclosed'
+expect_grep "... naming the option" "--text" "$tmp/err"
+expect_status "a malformed --text is an error" 1 "$dyad" query --db "$Q" --text '(('
+expect_grep "... naming the option" "--text" "$tmp/err"
+expect_status "a bad actor code" 1 "$dyad" query --db "$Q" --actor "USA' OR 1"
+expect_status "a bad date" 1 "$dyad" query --db "$Q" --from 2024-13-01
+check "one-a-day: one flag per key" "$(q "$Q" "SELECT count(*) FROM (SELECT 1 FROM events WHERE copy = 0 AND date IS NOT NULL GROUP BY source, target, date, code HAVING sum(first_of_day) <> 1) x")" 0
+
+# --- import and recode -------------------------------------------------------
+"$dyad" code "$art" >"$tmp/events.jsonl" 2>/dev/null
+expect_status "import into PostgreSQL" 0 "$dyad" import --db "$Q" --format jsonl "$tmp/events.jsonl"
+"$dyad" import -q --db "$tmp/q.db" --format jsonl "$tmp/events.jsonl" 2>/dev/null
+"$dyad" query --db "$tmp/q.db" --copies >"$tmp/sq"
+"$dyad" query --db "$Q" --copies >"$tmp/pq"
+same "after an import: SQLite and PostgreSQL agree" "$tmp/sq" "$tmp/pq"
+expect_status "the same import again" 0 "$dyad" import --db "$Q" --format jsonl "$tmp/events.jsonl"
+check "... changes nothing" "$("$dyad" query --db "$Q" --copies | wc -l)" "$(wc -l <"$tmp/sq")"
+expect_status "recode" 0 "$dyad" recode --db "$Q"
+"$dyad" recode -q --db "$tmp/q.db" 2>/dev/null
+"$dyad" query --db "$tmp/q.db" --copies >"$tmp/sq"
+"$dyad" query --db "$Q" --copies >"$tmp/pq"
+same "after recode: SQLite and PostgreSQL agree" "$tmp/sq" "$tmp/pq"
+
+# --- foreign, newer, missing and unreachable databases ----------------------
+F=$(db_url other)
+q "$F" "CREATE TABLE customers(id int, name text); INSERT INTO customers VALUES (1, 'x')" >/dev/null
+expect_status "a database of another program is refused" 1 "$dyad" ingest --db "$F" "$art"
+expect_grep "... saying so" "not a dyad store" "$tmp/err"
+check "... and left as it was" "$(q "$F" "SELECT string_agg(tablename, ' ') FROM pg_tables WHERE schemaname = 'public'")" "customers"
+q "$F" "CREATE TABLE dyad_schema(version int, applied text)" >/dev/null
+expect_status "a dyad_schema table without dyad's mark is refused" 1 "$dyad" query --db "$F"
+expect_grep "... saying so" "not a dyad store" "$tmp/err"
+N=$(db_url newer)
+"$dyad" ingest -q --db "$N" "$art" 2>/dev/null
+q "$N" "INSERT INTO dyad_schema VALUES (99, 'future')" >/dev/null
+expect_status "a store of a newer dyad is refused" 1 "$dyad" ingest --db "$N" "$art"
+expect_grep "... saying so" "newer than this dyad" "$tmp/err"
+E=$(db_url empty)
+expect_status "query on a database without a store" 1 "$dyad" query --db "$E"
+expect_grep "... saying so" "no such store" "$tmp/err"
+check "... which it did not create" "$(q "$E" "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")" 0
+expect_status "an unreachable server is an error" 1 "$dyad" stats --db "postgresql:///x?host=$tmp/nowhere&port=1"
+expect_grep "... saying so" "cannot connect to PostgreSQL" "$tmp/err"
+expect_status "a value is never SQL (a malformed --text)" 1 "$dyad" query --db "$A" --text "x') ; DROP TABLE events; --"
+check "... and the events are there" "$(q "$A" "SELECT count(*) FROM events")" "$coded"
+
+# --- hostile rows --------------------------------------------------------------
+q "$Q" "UPDATE documents SET minhash = '\\x0102'::bytea WHERE doc_key = 'wire-1';
+        UPDATE events SET lat = 'NaN', date = -5, date_precision = 99, root = 1000, flags = -1,
+          source = repeat('X', 5000), goldstein = 'Infinity', source_start = -7, source_end = 99999999999
+          WHERE id IN (SELECT id FROM events ORDER BY id LIMIT 3);
+        UPDATE events SET url = E'\\001\\002 \"quoted\"\\n' WHERE id IN (SELECT id FROM events ORDER BY id DESC LIMIT 2)" >/dev/null
+for out in jsonl csv tsv; do
+    expect_status "hostile rows: query --output $out" 0 "$dyad" query --db "$Q" --copies --output $out
+done
+"$dyad" query --db "$Q" --copies >"$tmp/hq" 2>/dev/null
+if python3 -c 'import json,sys; [json.loads(l) for l in open(sys.argv[1])]' "$tmp/hq"; then ok; else not_ok "hostile rows: the JSON stays valid"; fi
+expect_status "hostile rows: stats" 0 "$dyad" stats --db "$Q"
+printf '{"id":"wire-2","date":"2024-03-02","text":"%s"}\n' "$(sed -n 1p tests/data/store/syndicated.jsonl | sed -E 's/.*"text": *"(([^"\\]|\\.)*)".*/\1/')" >"$tmp/wire2.jsonl"
+expect_status "hostile rows: a damaged MinHash is no match, not a crash" 0 "$dyad" ingest --db "$Q" "$tmp/wire2.jsonl"
+
+# --- two workers at once over shards; the same input twice at once -----------
+sh "$shared/bench/replicate" 40 >"$tmp/corpus.txt"
+sh tools/shard.sh 2 "$tmp/shards" "$tmp/corpus.txt"
+"$dyad" ingest -q --db "$tmp/one.db" "$tmp/corpus.txt" 2>/dev/null
+want_events=$(sqlite3 "$tmp/one.db" "SELECT count(*) FROM events")
+want_docs=$(sqlite3 "$tmp/one.db" "SELECT count(*) FROM documents")
+want_unique=$(sqlite3 "$tmp/one.db" "SELECT count(*) FROM events WHERE first_of_day = 1")
+[ "$want_events" -gt 1000 ] && ok || not_ok "the corpus codes into more than 1000 events (got $want_events)"
+W=$(db_url workers)
+"$dyad" ingest -q --db "$W" "$tmp/shards/shard-1.txt" 2>"$tmp/w1.err" &
+p1=$!
+"$dyad" ingest -q --db "$W" "$tmp/shards/shard-2.txt" 2>"$tmp/w2.err" &
+p2=$!
+bg="$p1 $p2"
+wait $p1; s1=$?
+wait $p2; s2=$?
+bg=""
+check "two workers: both succeed" "$s1 $s2" "0 0"
+check "two workers: exact event count" "$(q "$W" "SELECT count(*) FROM events")" "$want_events"
+check "two workers: exact document count" "$(q "$W" "SELECT count(*) FROM documents")" "$want_docs"
+check "two workers: no event twice" "$(q "$W" "SELECT count(*) - count(DISTINCT (doc, eid)) FROM events")" 0
+check "two workers: one-a-day count as one writer's" "$(q "$W" "SELECT count(*) FROM events WHERE first_of_day = 1")" "$want_unique"
+check "two workers: one flag per key" "$(q "$W" "SELECT count(*) FROM (SELECT 1 FROM events WHERE copy = 0 AND date IS NOT NULL GROUP BY source, target, date, code HAVING sum(first_of_day) <> 1) x")" 0
+# which event of a key is the day's first depends on the writers' order;
+# everything else is the same as one SQLite writer's
+"$dyad" query --db "$tmp/one.db" --output tsv | cut -f1-29,31- >"$tmp/sq"
+"$dyad" query --db "$W" --output tsv | cut -f1-29,31- >"$tmp/pq"
+same "two workers: query output as SQLite's with one writer" "$tmp/sq" "$tmp/pq"
+"$dyad" ingest -q --db "$W" "$tmp/corpus.txt" 2>/dev/null &
+p1=$!
+"$dyad" ingest -q --db "$W" "$tmp/corpus.txt" 2>/dev/null &
+p2=$!
+bg="$p1 $p2"
+wait $p1; s1=$?
+wait $p2; s2=$?
+bg=""
+check "the whole input again by two workers at once: both succeed" "$s1 $s2" "0 0"
+check "... and nothing changes" "$(q "$W" "SELECT count(*) FROM events")" "$want_events"
+O=$(db_url overlap)
+"$dyad" ingest -q --db "$O" "$tmp/corpus.txt" 2>"$tmp/o1.err" &
+p1=$!
+"$dyad" ingest -q --db "$O" "$tmp/corpus.txt" 2>"$tmp/o2.err" &
+p2=$!
+bg="$p1 $p2"
+wait $p1; s1=$?
+wait $p2; s2=$?
+bg=""
+check "two workers on the same new input at once: both succeed" "$s1 $s2" "0 0"
+[ "$s1 $s2" = "0 0" ] || cat "$tmp/o1.err" "$tmp/o2.err" | head -n 5
+check "... exact event count" "$(q "$O" "SELECT count(*) FROM events")" "$want_events"
+check "... exact document count" "$(q "$O" "SELECT count(*) FROM documents")" "$want_docs"
+
+# --- a worker killed with kill -9 mid-ingest, then run again ----------------------
+sh "$shared/bench/replicate" 200 >"$tmp/big.txt"
+"$dyad" ingest -q --db "$tmp/big.db" "$tmp/big.txt" 2>/dev/null
+big_events=$(sqlite3 "$tmp/big.db" "SELECT count(*) FROM events")
+K=$(db_url killed)
+"$dyad" ingest -q --db "$K" "$tmp/big.txt" 2>/dev/null &
+bg=$!
+n=0
+i=0
+while [ "$i" -lt 300 ]; do
+    n=$(q "$K" "SELECT count(*) FROM events" 2>/dev/null || echo 0)
+    [ "${n:-0}" -gt 0 ] && break
+    sleep 0.05
+    i=$((i + 1))
+done
+kill -9 "$bg" 2>/dev/null
+wait "$bg" 2>/dev/null
+bg=""
+part=$(q "$K" "SELECT count(*) FROM events")
+if [ "$part" -gt 0 ] && [ "$part" -lt "$big_events" ]; then ok; else not_ok "killed mid-ingest: $part of $big_events events committed (want some, not all)"; fi
+sqlite3 -separator ' ' "$tmp/big.db" "SELECT d.doc_key, count(e.id) FROM documents d LEFT JOIN events e ON e.doc = d.id GROUP BY d.doc_key" | sort >"$tmp/sdocs"
+q "$K" "SELECT d.doc_key || ' ' || count(e.id) FROM documents d LEFT JOIN events e ON e.doc = d.id GROUP BY d.doc_key" | sort >"$tmp/pdocs"
+check "killed: whole documents only (each with all its events)" "$(comm -23 "$tmp/pdocs" "$tmp/sdocs" | wc -l)" 0
+check "killed: the run shows as unfinished" "$(q "$K" "SELECT count(*) FROM runs WHERE ended IS NULL")" 1
+expect_status "killed: run again" 0 "$dyad" ingest --db "$K" "$tmp/big.txt"
+check "killed and run again: exact event count" "$(q "$K" "SELECT count(*) FROM events")" "$big_events"
+check "killed and run again: no event twice" "$(q "$K" "SELECT count(*) - count(DISTINCT (doc, eid)) FROM events")" 0
+"$dyad" query --db "$tmp/big.db" --dyad USA,RUS --both >"$tmp/sq"
+"$dyad" query --db "$K" --dyad USA,RUS --both >"$tmp/pq"
+same "killed and run again: query output as SQLite's" "$tmp/sq" "$tmp/pq"
+
+# --- the server goes away mid-ingest, comes back, the ingest is run again -------
+L=$(db_url lost)
+"$dyad" ingest -q --db "$L" "$tmp/big.txt" 2>"$tmp/lost.err" &
+bg=$!
+i=0
+while [ "$i" -lt 300 ]; do
+    n=$(q "$L" "SELECT count(*) FROM events" 2>/dev/null || echo 0)
+    [ "${n:-0}" -gt 0 ] && break
+    sleep 0.05
+    i=$((i + 1))
+done
+pg_as "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate -w stop >/dev/null 2>&1
+wait "$bg"
+st=$?
+bg=""
+check "server gone mid-ingest: the worker fails with status 1" "$st" 1
+expect_grep "... naming the lost connection" "connection|server closed|terminat" "$tmp/lost.err"
+pg_as "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 start \
+    -o "-p 5432 -k $pg_dir -c listen_addresses='' -c max_connections=50" >/dev/null 2>&1
+expect_status "server back: the same ingest again" 0 "$dyad" ingest --db "$L" "$tmp/big.txt"
+check "server back: exact event count" "$(q "$L" "SELECT count(*) FROM events")" "$big_events"
+check "server back: no event twice" "$(q "$L" "SELECT count(*) - count(DISTINCT (doc, eid)) FROM events")" 0
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
