@@ -11,6 +11,8 @@ int cmd_query(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_recode(int argc, char **argv);
+/* cmd_feeds.c: RSS and Atom feeds into the store */
+int cmd_feeds(int argc, char **argv);
 
 void cli_usage(FILE *out)
 {
@@ -36,6 +38,8 @@ void cli_usage(FILE *out)
             "  stats         what the store holds: documents, copies, events, dyads\n"
             "  import        events coded elsewhere (GDELT, Phoenix, dyad's JSON Lines)\n"
             "  recode        code the stored documents again with new dictionaries\n"
+            "  feeds FEEDLIST  fetch RSS/Atom feeds and code their new articles into\n"
+            "                the store (conditional requests; seen items remembered)\n"
             "  help [COMMAND]  this text, or a command's own help\n"
             "  version       print the version\n\n"
             "Input formats are detected (plain-text article, JSON Lines, TABARI\n"
@@ -60,7 +64,7 @@ static const command commands[] = {
     {"sentences", run_text_view}, {"tag", run_text_view},       {"chunk", run_text_view},
     {"dict", run_dict},           {"ingest", cmd_ingest},       {"query", cmd_query},
     {"stats", cmd_stats},         {"import", cmd_import},       {"recode", cmd_recode},
-    {"extract", cmd_extract},
+    {"extract", cmd_extract},     {"feeds", cmd_feeds},
 };
 
 static const command *find_command(const char *name)
