@@ -8,6 +8,7 @@
 #   3b. the Python package's pytest suite (tests/python.sh) on both builds, and `make
 #       install`/`uninstall` into temporary prefixes (tests/install.sh)
 #   3c. the event store (tests/store.sh: ingest, query, kill -9, copies)
+#   3d. news feeds (tests/feeds.sh: dyad feeds against a local web server)
 #   4. every libFuzzer target replays its checked-in corpus (fuzz/corpus;
 #      timed fuzzing is `make fuzz`)
 # Run from the project root: `make test`.
@@ -60,6 +61,8 @@ run "install" sh tests/install.sh
 run "store" sh tests/store.sh build/dyad
 ASAN_OPTIONS=detect_leaks=1 run "store (asan+ubsan)" sh tests/store.sh build-asan/dyad
 run "extract" sh tests/extract.sh build/dyad
+run "feeds" sh tests/feeds.sh build/dyad
+ASAN_OPTIONS=detect_leaks=1 run "feeds (asan+ubsan)" sh tests/feeds.sh build-asan/dyad
 
 if [ -e /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a ] ||
    ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1; then
