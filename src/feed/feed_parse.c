@@ -167,7 +167,7 @@ static void parse_date(const char *s, char out[11])
     if (ny == 2) year += year < 50 ? 2000 : 1900;
     else if (ny != 4) return;
     if (year < 1000 || year > 9999 || day < 1 || day > 31) return;
-    snprintf(buf, sizeof buf, "%04d-%02d-%02d", year % 10000, mon % 100, day % 100);
+    snprintf(buf, sizeof buf, "%04u-%02u-%02u", (unsigned)year % 10000u, (unsigned)mon % 100u, (unsigned)day % 100u);
     if (dyad_date_parse(buf, &ymd) == 0) memcpy(out, buf, 11);
 }
 
