@@ -1301,9 +1301,10 @@ void dyad_fetcher_free(dyad_fetcher *f);
  * the error or NULL); the validators are replaced only when error is
  * NULL, so a failed fetch does not lose them.  0 or -1.
  *
- * Items are known by their key (dyad_feed_item.id) across all feeds.
- * These writes join the store's open batch, so an item is recorded in the
- * same transaction as its document. */
+ * Items are known by a key the caller chooses (dyad feeds: the item's id
+ * when it is a URL, URN or tag: URI, which are unique everywhere, else
+ * "FEED#ID").  These writes join the store's open batch, so an item is
+ * recorded in the same transaction as its document. */
 typedef enum dyad_item_state {
     DYAD_ITEM_NEW = 0,   /* never met                                    */
     DYAD_ITEM_STORED,    /* its page was read and stored                 */

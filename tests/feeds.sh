@@ -179,6 +179,8 @@ check "every request names dyad and its version" \
     "$(python3 -c 'import json,sys; print(sorted({json.loads(l)["ua"] for l in open(sys.argv[1])}))' "$log")" \
     "['dyad/$(sed -n 's/^#define DYAD_VERSION "\(.*\)"/\1/p' include/dyad.h) (+news feed reader)']"
 check "feed state kept" "$(sql "$db" "SELECT count(*) FROM feeds WHERE etag IS NOT NULL OR last_modified IS NOT NULL")" 2
+check "an id unique only in its feed is qualified by it" \
+    "$(sql "$db" "SELECT count(*) FROM feed_items WHERE item_key IN ('$base/rss.xml#courier-a1', 'urn:example:hemisphere:b1', '$base/go/1')")" 3
 check "items recorded" "$(sql "$db" "SELECT state, count(*) FROM feed_items GROUP BY state" | tr '\n' ' ')" "1|4 3|3 "
 
 # ---- second run: nothing new ------------------------------------------------------

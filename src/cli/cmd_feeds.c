@@ -127,6 +127,21 @@ static dyad_item_state take_item(feeds_ctx *c, const dyad_feed_item *it, const c
     return state;
 }
 
+/* The key an item is remembered by.  URLs, URNs and tag: URIs are unique
+ * by construction, so a story listed in two feeds is fetched once; other
+ * ids ("1234", "story-7") are unique only within their feed, so they are
+ * qualified by it.  NULL when memory ran out. */
+static char *item_key(const char *feed, const char *id)
+{
+    bool global = strstr(id, "://") || strncasecmp(id, "urn:", 4) == 0 || strncasecmp(id, "tag:", 4) == 0;
+    size_t n = (global ? 0 : strlen(feed) + 1) + strlen(id) + 1;
+    char *k = malloc(n);
+    if (!k) return NULL;
+    if (global) memcpy(k, id, n);
+    else snprintf(k, n, "%s#%s", feed, id);
+    return k;
+}
+
 static void one_feed(feeds_ctx *c, const char *url)
 {
     char *old_etag = NULL, *old_lm = NULL;
@@ -169,16 +184,20 @@ static void one_feed(feeds_ctx *c, const char *url)
     for (size_t i = 0; i < n && !c->store_failed; i++) {
         const dyad_feed_item *it = &items[i];
         int tries = 0;
-        int state = dyad_store_item_get(c->store, it->id, &tries);
-        if (state < 0) { c->store_failed = true; break; }
+        char *key = item_key(url, it->id);
+        if (!key) { fail_at(url, "out of memory", NULL); c->feeds_failed++; break; }
+        int state = dyad_store_item_get(c->store, key, &tries);
+        if (state < 0) { c->store_failed = true; free(key); break; }
         if (state == DYAD_ITEM_STORED || state == DYAD_ITEM_REFUSED ||
             (state == DYAD_ITEM_FAILED && tries >= ITEM_TRIES_MAX)) {
             c->items_seen++;
+            free(key);
             continue;
         }
         if (c->max_items && taken == c->max_items) {
             c->items_later++;
             complete = false;
+            free(key);
             continue;
         }
         taken++;
@@ -192,11 +211,11 @@ static void one_feed(feeds_ctx *c, const char *url)
                     why ? why : "failed", url, it->line);
             if (got == DYAD_ITEM_FAILED && tries + 1 < ITEM_TRIES_MAX) complete = false;
         }
-        if (c->store_failed) break;
-        if (dyad_store_item_put(c->store, it->id, url, it->link, got, got == DYAD_ITEM_STORED ? NULL : why)) {
+        if (!c->store_failed &&
+            dyad_store_item_put(c->store, key, url, it->link, got, got == DYAD_ITEM_STORED ? NULL : why))
             c->store_failed = true;
-            break;
-        }
+        free(key);
+        if (c->store_failed) break;
     }
     /* The feed's new validators only when nothing is left to do: otherwise
      * the next run would get a 304 and never see the items left. */

@@ -73,8 +73,8 @@ static const char *const migrations[] = {
     "ALTER TABLE documents ADD COLUMN is_sentence INTEGER NOT NULL DEFAULT 0;",
     /* 4: news feeds (dyad feeds): each feed's validators for conditional
      * GETs, and every item met, so that a rerun fetches only new ones.
-     * Items are keyed by their guid/id alone, not by feed: a story listed
-     * in two feeds is fetched once. */
+     * The item key is the caller's (a URL or URN as it is, so a story in
+     * two feeds is fetched once; other ids qualified by their feed). */
     "CREATE TABLE feeds("
     " url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, last_fetch TEXT, last_status INTEGER,"
     " last_error TEXT) WITHOUT ROWID;"
