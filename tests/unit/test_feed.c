@@ -259,6 +259,63 @@ static void test_fetch_refuses_other_schemes(tctx *t)
     CHECK(!transient);
 }
 
+/* The feed state in the store: validators kept across a failed fetch,
+ * items counted per attempt, everything inside the store's batch. */
+static void test_store_state(tctx *t)
+{
+    char dir[] = "/tmp/dyad-feedstate-XXXXXX";
+    CHECK(mkdtemp(dir));
+    char db[64], cmd[96];
+    snprintf(db, sizeof db, "%s/s.db", dir);
+    diags ds = {0, "", 0};
+    dyad_store *s = dyad_store_open(db, DYAD_STORE_CREATE, collect, &ds);
+    CHECK(s);
+    char *etag = NULL, *lm = NULL;
+    int unknown = dyad_store_feed_get(s, "https://f.example/rss", &etag, &lm);
+    int put1 = dyad_store_feed_put(s, "https://f.example/rss", "\"v1\"", "Mon, 30 Nov 2026 09:00:00 GMT", 200, NULL);
+    int put2 = dyad_store_feed_put(s, "https://f.example/rss", NULL, NULL, 503, "HTTP 503");
+    int known = dyad_store_feed_get(s, "https://f.example/rss", &etag, &lm);
+    int tries = -1;
+    int st_new = dyad_store_item_get(s, "urn:x:1", &tries);
+    int new_tries = tries;
+    int ip1 = dyad_store_item_put(s, "urn:x:1", "https://f.example/rss", "https://f.example/1", DYAD_ITEM_FAILED, "timed out");
+    int ip2 = dyad_store_item_put(s, "urn:x:1", "https://f.example/rss", "https://f.example/1", DYAD_ITEM_FAILED, "timed out");
+    int st_failed = dyad_store_item_get(s, "urn:x:1", &tries);
+    int failed_tries = tries;
+    int ip3 = dyad_store_item_put(s, "urn:x:1", "https://f.example/rss", "https://f.example/1", DYAD_ITEM_STORED, NULL);
+    int st_stored = dyad_store_item_get(s, "urn:x:1", NULL);
+    int bad = dyad_store_item_put(s, "urn:x:2", "https://f.example/rss", NULL, DYAD_ITEM_NEW, NULL);
+    int closed = dyad_store_close(s);
+    /* committed at close: a read-only store sees it all */
+    s = dyad_store_open(db, DYAD_STORE_READONLY, collect, &ds);
+    int after = s ? dyad_store_item_get(s, "urn:x:1", &tries) : -9;
+    int ro_put = s ? dyad_store_item_put(s, "urn:x:3", "f", NULL, DYAD_ITEM_STORED, NULL) : 0;
+    dyad_store_close(s);
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0) fprintf(stderr, "  could not remove %s\n", dir);
+    CHECK_INT(unknown, 0);
+    CHECK_INT(put1, 0);
+    CHECK_INT(put2, 0);
+    CHECK_INT(known, 1);
+    CHECK_STR(etag, "\"v1\"");
+    CHECK_STR(lm, "Mon, 30 Nov 2026 09:00:00 GMT");
+    dyad_free(etag);
+    dyad_free(lm);
+    CHECK_INT(st_new, DYAD_ITEM_NEW);
+    CHECK_INT(new_tries, 0);
+    CHECK_INT(ip1, 0);
+    CHECK_INT(ip2, 0);
+    CHECK_INT(st_failed, DYAD_ITEM_FAILED);
+    CHECK_INT(failed_tries, 2);
+    CHECK_INT(ip3, 0);
+    CHECK_INT(st_stored, DYAD_ITEM_STORED);
+    CHECK_INT(bad, -1);
+    CHECK_INT(closed, 0);
+    CHECK_INT(after, DYAD_ITEM_STORED);
+    CHECK_INT(tries, 3);
+    CHECK_INT(ro_put, -1);
+}
+
 void suite_feed(tctx *t)
 {
     RUN(t, test_rss);
@@ -269,4 +326,5 @@ void suite_feed(tctx *t)
     RUN(t, test_billion_laughs);
     RUN(t, test_external_entities);
     RUN(t, test_fetch_refuses_other_schemes);
+    RUN(t, test_store_state);
 }
