@@ -215,6 +215,12 @@ size_t dyad_reader_passed_over(const dyad_reader *reader);
  * (`dyad extract` shows them all).  Call before the first
  * dyad_reader_next(). */
 void dyad_reader_accept_all_languages(dyad_reader *reader, int accept);
+/* HTML: the page's HTTP Content-Type header as a server sent it ("text/html;
+ * charset=ISO-8859-1"), for pages read from memory after a download
+ * (dyad feeds).  Its charset is used unless the page starts with a byte
+ * order mark, and before the page's own <meta charset> (the HTML5 order).
+ * NULL forgets it.  Call before the first dyad_reader_next(). */
+void dyad_reader_set_content_type(dyad_reader *reader, const char *content_type);
 
 void dyad_reader_close(dyad_reader *reader);
 

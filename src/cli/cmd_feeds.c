@@ -91,6 +91,7 @@ static dyad_item_state take_item(feeds_ctx *c, const dyad_feed_item *it, const c
     }
     dyad_reader *r = dyad_reader_open_memory(it->link, res.body, res.len, DYAD_FORMAT_HTML, cli_diag, &c->st);
     if (!r) { *why = "out of memory"; return DYAD_ITEM_FAILED; }
+    dyad_reader_set_content_type(r, res.content_type);
     dyad_document doc;
     if (!dyad_reader_next(r, &doc)) {
         *why = dyad_reader_other_language(r) ? "the page is not in English" : "no article text in the page";

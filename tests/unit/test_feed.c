@@ -316,6 +316,31 @@ static void test_store_state(tctx *t)
     CHECK_INT(ro_put, -1);
 }
 
+/* A downloaded page's charset from its HTTP header (dyad feeds).  Byte
+ * 0xA4 is the euro sign in ISO-8859-15 but the currency sign in
+ * windows-1252, the reader's guess for bytes that are not UTF-8. */
+static void test_content_type_charset(tctx *t)
+{
+    const char page[] = "<!DOCTYPE html><html><head><title>Abidjan</title></head><body><article>"
+                        "<p>France condemned the attack in Abidjan on Monday and offered the government "
+                        "help worth 40 million \xa4, the ministry in Paris said in a statement.</p></article></body></html>";
+    const char *types[] = {"text/html; charset=ISO-8859-15", "text/html;charset=\"iso-8859-15\"", "text/html", NULL};
+    const char *want[] = {"40 million \xe2\x82\xac", "40 million \xe2\x82\xac", "40 million \xc2\xa4",
+                          "40 million \xc2\xa4"};
+    for (int i = 0; i < 4; i++) {
+        dyad_reader *r = dyad_reader_open_memory("page", page, sizeof page - 1, DYAD_FORMAT_HTML, NULL, NULL);
+        CHECK(r);
+        dyad_reader_set_content_type(r, types[i]);
+        dyad_document d;
+        int got = dyad_reader_next(r, &d);
+        int has = got && strstr(d.text, want[i]) != NULL;
+        dyad_reader_close(r);
+        CHECK(got);
+        if (!has) printf("  content type %d: '%s' not in the text\n", i, want[i]);
+        CHECK(has);
+    }
+}
+
 void suite_feed(tctx *t)
 {
     RUN(t, test_rss);
@@ -327,4 +352,5 @@ void suite_feed(tctx *t)
     RUN(t, test_external_entities);
     RUN(t, test_fetch_refuses_other_schemes);
     RUN(t, test_store_state);
+    RUN(t, test_content_type_charset);
 }
