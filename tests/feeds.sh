@@ -211,6 +211,14 @@ run "a clean run" 0 "$tmp/list-ok" --db "$tmp/ok.db" --delay 0 -q
 check "quiet: nothing on stderr" "$(wc -c <"$tmp/err")" 0
 check "the clean run stored both entries" "$(sql "$tmp/ok.db" 'SELECT count(*) FROM documents')" 2
 
+# ---- the charset of the HTTP header reaches the reader --------------------------------------
+printf '<!DOCTYPE html><html><body><article><p>France offered Mali aid worth 40 million \244 on Monday, the ministry in Paris said.</p><p>Mali thanked France for the help.</p></article></body></html>' >"$www/pages/euro.latin.html"
+printf '<rss version="2.0"><channel><item><link>%s/pages/euro.latin.html</link></item></channel></rss>' "$base" >"$www/latin.xml"
+printf '%s\n' "$base/latin.xml" >"$tmp/list-latin"
+run "a latin-9 page" 0 "$tmp/list-latin" --db "$tmp/latin.db" --delay 0
+check "ISO-8859-15 from the Content-Type: 0xA4 is the euro sign" \
+    "$(sql "$tmp/latin.db" "SELECT count(*) FROM documents WHERE text LIKE '%40 million €%'")" 1
+
 # ---- timeouts, redirect loops: transient failures are tried again -------------------------
 mkdir -p "$www/slow"
 cp "$www/pages/a1.html" "$www/slow/late.html"

@@ -14,6 +14,7 @@ Manners, as real sites have them:
   /loop/N    redirects forever
   /slow/...  answers after 3 seconds
   *.png      image/png
+  *.latin.html  text/html; charset=iso-8859-15 (the page itself says nothing)
   missing    404
 """
 import email.utils
@@ -98,6 +99,8 @@ class Handler(BaseHTTPRequestHandler):
                 if mtime <= since:
                     return self.reply(304, headers=headers)
             return self.reply(200, body, "application/rss+xml; charset=utf-8", headers)
+        if path.endswith(".latin.html"):
+            return self.reply(200, body, "text/html; charset=iso-8859-15")
         if path.endswith(".png"):
             return self.reply(200, body, "image/png")
         return self.reply(200, body)
