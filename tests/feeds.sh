@@ -299,6 +299,9 @@ run "no feed list" 2 --db "$tmp/u.db"
 run "a bad --delay" 2 "$tmp/list" --delay -1
 run "a bad --max-items" 2 "$tmp/list" --max-items x
 run "a missing feed list" 1 "$tmp/nothere" --db "$tmp/u.db"
+run "no dictionary at all" 2 "$tmp/list" --no-default-dict
+run "a missing dictionary" 1 "$tmp/list-ok" --db "$tmp/u.db" --verbs "$tmp/nothere.verbs"
+check "the run is recorded" "$(sql "$db" "SELECT command || ' ' || dict_id FROM runs WHERE ended IS NOT NULL" | sort -u)" "feeds builtin"
 "$dyad" feeds --help >"$tmp/out" 2>&1
 expect_grep "help" "usage: dyad feeds FEEDLIST" "$tmp/out"
 

@@ -38,6 +38,9 @@ static void feeds_help(FILE *out)
             "                     wait for the next (default: all)\n"
             "  --timeout SECONDS  for one request, connection included (default 30)\n"
             "  --max-bytes N      largest feed or page accepted (default 8388608)\n"
+            "  --project FILE, --verbs FILE, --actors FILE (repeatable), --agents FILE,\n"
+            "  --discards FILE, --options FILE, --no-default-dict\n"
+            "                     dictionaries, as for dyad code\n"
             "  -q, --quiet        no summary, only errors\n"
             "  -h, --help         this help\n\n"
             "Requests name dyad and its version as the user agent, follow at most\n"
@@ -56,7 +59,7 @@ typedef struct feeds_ctx {
     size_t feeds_read, feeds_not_modified, feeds_failed;
     size_t items_new, items_seen, items_failed, items_later, items_skipped;
     size_t ingested, unchanged, events;
-    size_t bad_lines;
+    size_t bad_lines, dict_errors;
     bool store_failed;
 } feeds_ctx;
 
@@ -266,20 +269,42 @@ static bool parse_count(const char *s, size_t *out)
     return true;
 }
 
+/* Dictionary diagnostics: printed, and errors counted for the exit status. */
+static void dict_diag(const dyad_diag *d, void *user)
+{
+    feeds_ctx *c = user;
+    if (d->severity == DYAD_ERROR) c->dict_errors++;
+    cli_diag(d, &c->st);
+}
+
 int cmd_feeds(int argc, char **argv)
 {
-    enum { O_DB = 1000, O_DELAY, O_MAX_ITEMS, O_TIMEOUT, O_MAX_BYTES };
+    enum { O_DB = 1000, O_DELAY, O_MAX_ITEMS, O_TIMEOUT, O_MAX_BYTES, O_PROJECT, O_VERBS, O_ACTORS,
+           O_AGENTS, O_DISCARDS, O_OPTIONS, O_NODEFAULT };
     static const struct option longopts[] = {
         {"db", required_argument, NULL, O_DB},           {"delay", required_argument, NULL, O_DELAY},
         {"max-items", required_argument, NULL, O_MAX_ITEMS}, {"timeout", required_argument, NULL, O_TIMEOUT},
         {"max-bytes", required_argument, NULL, O_MAX_BYTES}, {"quiet", no_argument, NULL, 'q'},
+        {"project", required_argument, NULL, O_PROJECT}, {"verbs", required_argument, NULL, O_VERBS},
+        {"actors", required_argument, NULL, O_ACTORS},   {"agents", required_argument, NULL, O_AGENTS},
+        {"discards", required_argument, NULL, O_DISCARDS}, {"options", required_argument, NULL, O_OPTIONS},
+        {"no-default-dict", no_argument, NULL, O_NODEFAULT},
         {"help", no_argument, NULL, 'h'},                {NULL, 0, NULL, 0}};
-    const char *db = NULL;
+    const char *db = NULL, *list = NULL;
     double delay = 1.0, timeout = 30.0;
     size_t max_bytes = 0;
     feeds_ctx c;
     memset(&c, 0, sizeof c);
-    int opt;
+    dyad_coder_config cfg;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.builtin = 1;
+    dyad_coder *coder = NULL;
+    FILE *lf = NULL;
+    char *did = NULL;
+    int rc = EXIT_USAGE, opt;
+    /* argc bounds the number of --actors */
+    const char **actors = calloc((size_t)argc + 1, sizeof *actors);
+    if (!actors) { fprintf(stderr, "dyad feeds: out of memory\n"); return EXIT_SKIPPED; }
     optind = 1;
     opterr = 0;
     while ((opt = getopt_long(argc, argv, ":qh", longopts, NULL)) != -1) {
@@ -288,55 +313,66 @@ int cmd_feeds(int argc, char **argv)
         case O_DELAY:
             if (!parse_seconds(optarg, 3600, &delay)) {
                 fprintf(stderr, "dyad feeds: --delay wants seconds (0 to 3600), not '%s'\n", optarg);
-                return EXIT_USAGE;
+                goto done;
             }
             break;
         case O_TIMEOUT:
             if (!parse_seconds(optarg, 3600, &timeout) || timeout < 0.001) {
                 fprintf(stderr, "dyad feeds: --timeout wants seconds (0.001 to 3600), not '%s'\n", optarg);
-                return EXIT_USAGE;
+                goto done;
             }
             break;
         case O_MAX_ITEMS:
             if (!parse_count(optarg, &c.max_items) || c.max_items == 0) {
                 fprintf(stderr, "dyad feeds: --max-items wants a positive number, not '%s'\n", optarg);
-                return EXIT_USAGE;
+                goto done;
             }
             break;
         case O_MAX_BYTES:
             if (!parse_count(optarg, &max_bytes) || max_bytes == 0 || max_bytes > DYAD_FEED_MAX_BYTES) {
                 fprintf(stderr, "dyad feeds: --max-bytes wants 1 to %zu, not '%s'\n", DYAD_FEED_MAX_BYTES, optarg);
-                return EXIT_USAGE;
+                goto done;
             }
             break;
+        case O_PROJECT: cfg.project = optarg; break;
+        case O_VERBS: cfg.verbs = optarg; break;
+        case O_ACTORS: actors[cfg.nactors++] = optarg; break;
+        case O_AGENTS: cfg.agents = optarg; break;
+        case O_DISCARDS: cfg.discards = optarg; break;
+        case O_OPTIONS: cfg.options = optarg; break;
+        case O_NODEFAULT: cfg.builtin = 0; break;
         case 'q': c.st.quiet = true; break;
-        case 'h': feeds_help(stdout); return cli_finish_output("feeds", EXIT_OK);
-        case ':': fprintf(stderr, "dyad feeds: %s needs a value\n", argv[optind - 1]); return EXIT_USAGE;
+        case 'h':
+            feeds_help(stdout);
+            rc = cli_finish_output("feeds", EXIT_OK);
+            goto done;
+        case ':': fprintf(stderr, "dyad feeds: %s needs a value\n", argv[optind - 1]); goto done;
         default:
             fprintf(stderr, "dyad feeds: unknown option '%s'\n\n", argv[optind - 1]);
             feeds_help(stderr);
-            return EXIT_USAGE;
+            goto done;
         }
     }
     if (argc - optind != 1) {
         fprintf(stderr, "dyad feeds: one FEEDLIST wanted (a file of feed URLs, one a line)\n\n");
         feeds_help(stderr);
-        return EXIT_USAGE;
+        goto done;
     }
-    const char *list = argv[optind];
-    FILE *lf = strcmp(list, "-") == 0 ? stdin : fopen(list, "r");
+    if (!cfg.builtin && !cfg.project && !cfg.verbs) {
+        fprintf(stderr, "dyad feeds: --no-default-dict and no verbs dictionary (--verbs FILE or --project FILE)\n");
+        goto done;
+    }
+    rc = EXIT_SKIPPED;
+    list = argv[optind];
+    lf = strcmp(list, "-") == 0 ? stdin : fopen(list, "r");
     if (!lf) {
         fprintf(stderr, "dyad feeds: %s: %s\n", list, strerror(errno));
-        return EXIT_SKIPPED;
+        goto done;
     }
     if (!db) db = getenv("DYAD_DB") && *getenv("DYAD_DB") ? getenv("DYAD_DB") : "dyad.db";
-    int rc = EXIT_SKIPPED;
-    dyad_coder *coder = NULL;
-    dyad_coder_config cfg;
-    memset(&cfg, 0, sizeof cfg);
-    cfg.builtin = 1;
-    cfg.diag = cli_diag;
-    cfg.user = &c.st;
+    cfg.actors = actors;
+    cfg.diag = dict_diag;
+    cfg.user = &c;
     dyad_fetch_options fo;
     memset(&fo, 0, sizeof fo);
     fo.timeout_ms = (long)(timeout * 1000.0 + 0.5);
@@ -346,14 +382,16 @@ int cmd_feeds(int argc, char **argv)
     c.store = dyad_store_open(db, DYAD_STORE_CREATE, cli_diag, &c.st);
     if (!c.store) goto done;
     coder = dyad_coder_new(&cfg);
+    if (!coder) goto done; /* the dictionaries said why */
     c.pipe = dyad_pipeline_new(DYAD_LEVEL_CHUNKS);
-    c.work = coder ? dyad_coder_work_new(coder, NULL) : NULL;
+    c.work = dyad_coder_work_new(coder, NULL);
     c.fetcher = dyad_fetcher_new(&fo);
-    if (!coder || !c.pipe || !c.work || !c.fetcher) {
+    did = cli_dict_id(&cfg);
+    if (!c.pipe || !c.work || !c.fetcher || !did) {
         fprintf(stderr, "dyad feeds: out of memory (or libcurl could not start)\n");
         goto done;
     }
-    if (dyad_store_run_begin(c.store, "feeds", list, "builtin")) goto done;
+    if (dyad_store_run_begin(c.store, "feeds", list, did)) goto done;
     char line[LIST_LINE_MAX];
     size_t lineno = 0;
     while (!c.store_failed && fgets(line, sizeof line, lf)) {
@@ -395,13 +433,16 @@ int cmd_feeds(int argc, char **argv)
         if (c.unchanged) fprintf(stderr, " (%zu already stored)", c.unchanged);
         fprintf(stderr, ", %zu event(s)\n", c.events);
     }
-    rc = (c.feeds_failed || c.items_failed || c.items_skipped || c.bad_lines) ? EXIT_SKIPPED : EXIT_OK;
+    rc = (c.feeds_failed || c.items_failed || c.items_skipped || c.bad_lines || c.dict_errors) ? EXIT_SKIPPED
+                                                                                                : EXIT_OK;
 done:
-    if (lf != stdin) fclose(lf);
+    if (lf && lf != stdin) fclose(lf);
     dyad_store_close(c.store);
     dyad_fetcher_free(c.fetcher);
     dyad_pipeline_free(c.pipe);
     dyad_coder_work_free(c.work);
     dyad_coder_free(coder);
+    free(did);
+    free(actors);
     return rc;
 }
