@@ -33,12 +33,15 @@
 #   libgumbo-dev, pkg-config HTML5 parsing of web pages (src/html/)
 #   zlib1g-dev               gzip input (.gz pages, .warc.gz archives)
 #   python3-readability      the peer extractor bench/run.sh compares with
+#   libcurl4-openssl-dev     HTTP(S) for dyad feeds (src/feed/fetch.c)
+#   libxml2-dev              RSS and Atom parsing for dyad feeds
 set -eu
 cd "$(dirname "$0")"
 packages="build-essential clang libclang-rt-14-dev festlex-poslex wordnet-base python3 iso-codes
           libutf8proc-dev libsqlite3-dev zlib1g-dev sqlite3 python3-cffi python3-pytest python3-pandas pkg-config
           libgumbo-dev python3-readability libmicrohttpd-dev chromium curl wrk
-          postgresql libpq-dev slurm-wlm munge parallel"
+          postgresql libpq-dev slurm-wlm munge parallel
+          libcurl4-openssl-dev libxml2-dev"
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

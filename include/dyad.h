@@ -220,6 +220,12 @@ size_t dyad_reader_passed_over(const dyad_reader *reader);
  * (`dyad extract` shows them all).  Call before the first
  * dyad_reader_next(). */
 void dyad_reader_accept_all_languages(dyad_reader *reader, int accept);
+/* HTML: the page's HTTP Content-Type header as a server sent it ("text/html;
+ * charset=ISO-8859-1"), for pages read from memory after a download
+ * (dyad feeds).  Its charset is used unless the page starts with a byte
+ * order mark, and before the page's own <meta charset> (the HTML5 order).
+ * NULL forgets it.  Call before the first dyad_reader_next(). */
+void dyad_reader_set_content_type(dyad_reader *reader, const char *content_type);
 
 void dyad_reader_close(dyad_reader *reader);
 
@@ -1347,6 +1353,149 @@ void dyad_server_stop(dyad_server *server);
  * tools. */
 size_t dyad_minhash(const char *text, size_t len, uint32_t out[DYAD_MINHASH_N]);
 double dyad_minhash_similarity(const uint32_t a[DYAD_MINHASH_N], const uint32_t b[DYAD_MINHASH_N]);
+
+/* ------------------------------------------------------------------------
+ * News feeds (src/feed/; `dyad feeds`)
+ *
+ * Three pieces, which `dyad feeds` puts together: a parser of RSS 2.0 and
+ * Atom feeds, an HTTP fetcher with the manners a crawler owes the sites
+ * it reads, and the feed state kept in the store (validators for
+ * conditional requests, the items already met).  Each item's page is
+ * then read like any other with dyad_reader_open_memory(...,
+ * DYAD_FORMAT_HTML, ...) and stored with dyad_store_put().
+ * ------------------------------------------------------------------------ */
+
+typedef enum dyad_feed_kind {
+    DYAD_FEED_RSS,   /* <rss><channel><item> (RSS 0.9x and 2.0)          */
+    DYAD_FEED_ATOM,  /* <feed xmlns="http://www.w3.org/2005/Atom"><entry> */
+    DYAD_FEED_RDF    /* RSS 1.0: <rdf:RDF><item>                          */
+} dyad_feed_kind;
+
+/* One item of a feed.  Strings are NUL-terminated UTF-8 with surrounding
+ * white space trimmed, owned by the dyad_feed. */
+typedef struct dyad_feed_item {
+    const char *link;  /* absolute http(s) URL of the article (RSS <link>,
+                          else a permalink <guid>; Atom <link> with rel
+                          "alternate" or none), resolved against the
+                          feed's URL; NULL when the item has none        */
+    const char *id;    /* RSS <guid>, Atom <id>; else the link; NULL when
+                          the item has neither                           */
+    const char *title; /* NULL when absent                               */
+    char date[11];     /* RSS <pubDate> (RFC 822) or <dc:date>, Atom
+                          <published> else <updated> (RFC 3339), as the
+                          day the publisher wrote; "" when absent or not
+                          a date                                         */
+    size_t line;       /* line of the feed where the item starts        */
+} dyad_feed_item;
+
+typedef struct dyad_feed dyad_feed;
+
+/* Largest feed dyad_feed_parse() accepts, and most items it keeps. */
+#define DYAD_FEED_MAX_BYTES ((size_t)32 << 20)
+#define DYAD_FEED_MAX_ITEMS 10000
+
+/* Parses a feed held in data[0..len).  name names it in diagnostics (the
+ * feed's URL); base (or NULL) is the URL relative links are resolved
+ * against.  The XML is hostile: it is parsed by libxml2 without network
+ * access (XML_PARSE_NONET), without loading any DTD and without
+ * substituting entities, so neither a billion-laughs entity nor an
+ * external entity is expanded or fetched (a reference to a declared
+ * entity contributes nothing).  A feed that is not well-formed XML, or
+ * not RSS or Atom, is reported (file = name, with libxml2's line and
+ * message) and NULL returned; an item without a link is reported,
+ * counted (dyad_feed_skipped) and left out.  NULL also when memory ran
+ * out (reported). */
+dyad_feed *dyad_feed_parse(const char *name, const char *data, size_t len, const char *base,
+                           dyad_diag_fn diag, void *user);
+dyad_feed_kind dyad_feed_type(const dyad_feed *feed);
+/* The feed's own title, or NULL. */
+const char *dyad_feed_title(const dyad_feed *feed);
+/* The items in the feed's order; *items is valid until dyad_feed_free(). */
+size_t dyad_feed_items(const dyad_feed *feed, const dyad_feed_item **items);
+/* Items left out (no link, or beyond DYAD_FEED_MAX_ITEMS). */
+size_t dyad_feed_skipped(const dyad_feed *feed);
+void dyad_feed_free(dyad_feed *feed);
+
+/* The HTTP fetcher (Debian's libcurl).  Only http and https, also for
+ * redirects; gzip and deflate bodies are decoded (and the size cap holds
+ * for the decoded bytes).  One fetcher is used by one thread. */
+typedef struct dyad_fetcher dyad_fetcher;
+
+typedef struct dyad_fetch_options {
+    long connect_timeout_ms; /* 0: 10 s                                    */
+    long timeout_ms;         /* the whole transfer; 0: 30 s                */
+    size_t max_bytes;        /* bodies larger are refused; 0: 8 MiB        */
+    int max_redirects;       /* 0: 5 (a negative value: none followed)     */
+    long host_delay_ms;      /* at least this long between two requests to
+                                one host (politeness); 0: none            */
+    const char *user_agent;  /* NULL: "dyad/VERSION (+news feed reader)"  */
+} dyad_fetch_options;
+
+/* What one fetch gave.  Pointers are owned by the fetcher and valid until
+ * its next dyad_fetch() or dyad_fetcher_free(). */
+typedef struct dyad_fetch_result {
+    long status;               /* the final HTTP status; 0: no response   */
+    int not_modified;          /* 304 to a conditional request            */
+    const char *body;          /* NUL-terminated; len bytes (may hold NULs) */
+    size_t len;
+    const char *url;           /* after redirects                          */
+    const char *content_type;  /* the final response's, or NULL            */
+    const char *etag;          /* validators to send next time, or NULL   */
+    const char *last_modified;
+    const char *error;         /* NULL on success (2xx or 304); else why:
+                                  "HTTP 404", "timed out after 30 s",
+                                  "larger than 8388608 bytes", ...        */
+    int transient;             /* the failure may pass (timeout, connection
+                                  refused, HTTP 5xx or 429): worth trying
+                                  again on a later run                     */
+} dyad_fetch_result;
+
+/* A fetcher with the options given (opts may be NULL for the defaults);
+ * NULL when memory ran out or libcurl could not start.  It calls
+ * curl_global_init(), which libcurl (7.84 and later) makes thread-safe
+ * and counts, and curl_global_cleanup() when freed. */
+dyad_fetcher *dyad_fetcher_new(const dyad_fetch_options *opts);
+/* GETs url, first waiting out the host delay.  etag and last_modified
+ * (either may be NULL) make it conditional (If-None-Match,
+ * If-Modified-Since).  Returns 0 when a body or a 304 came back, -1 with
+ * res->error set otherwise. */
+int dyad_fetch(dyad_fetcher *f, const char *url, const char *etag, const char *last_modified,
+               dyad_fetch_result *res);
+void dyad_fetcher_free(dyad_fetcher *f);
+
+/* Feed state in the store (schema version 4: tables feeds, feed_items).
+ *
+ * dyad_store_feed_get: 1 with the validators (ETag, Last-Modified) of the
+ * feed's last good fetch in *etag and *last_modified (malloc'd, release
+ * with dyad_free(); NULL when the server sent none), 0 for a feed never
+ * fetched, -1 on error.
+ * dyad_store_feed_put: records a fetch of the feed (now, its status, and
+ * the error or NULL); the validators are replaced only when error is
+ * NULL, so a failed fetch does not lose them.  0 or -1.
+ *
+ * Items are known by a key the caller chooses (dyad feeds: the item's id
+ * when it is a URL, URN or tag: URI, which are unique everywhere, else
+ * "FEED#ID").  These writes join the store's open batch, so an item is
+ * recorded in the same transaction as its document. */
+typedef enum dyad_item_state {
+    DYAD_ITEM_NEW = 0,   /* never met                                    */
+    DYAD_ITEM_STORED,    /* its page was read and stored                 */
+    DYAD_ITEM_FAILED,    /* the fetch failed in a way that may pass
+                            (dyad_fetch_result.transient): try again     */
+    DYAD_ITEM_REFUSED    /* failed for good: HTTP 404, too large, not a
+                            web page, no text; not fetched again        */
+} dyad_item_state;
+
+int dyad_store_feed_get(dyad_store *store, const char *url, char **etag, char **last_modified);
+int dyad_store_feed_put(dyad_store *store, const char *url, const char *etag,
+                        const char *last_modified, long status, const char *error);
+/* The item's dyad_item_state (DYAD_ITEM_NEW when never met) and in *tries
+ * (may be NULL) how often it was attempted; -1 on error. */
+int dyad_store_item_get(dyad_store *store, const char *key, int *tries);
+/* Records an attempt at the item: its feed, link and outcome (state not
+ * DYAD_ITEM_NEW; error NULL or why it failed).  0 or -1. */
+int dyad_store_item_put(dyad_store *store, const char *key, const char *feed, const char *link,
+                        dyad_item_state state, const char *error);
 
 #if defined(__GNUC__) || defined(__clang__)
 #pragma GCC visibility pop

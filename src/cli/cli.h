@@ -61,6 +61,11 @@ void cli_usage(FILE *out);
  * code"), resets getopt for a new parse, and returns argv. */
 char **cli_getopt_begin(char **argv, char *name, size_t size, const char *command);
 
+/* "builtin", "builtin+verbs:FILE+actors:FILE": which dictionaries coded a
+ * run, for the store's runs table (malloc'd; NULL when memory ran out).
+ * (cmd_store.c) */
+char *cli_dict_id(const dyad_coder_config *cfg);
+
 /* "YYYY-MM-DD" naming a day that exists. */
 bool cli_valid_date(const char *s);
 

@@ -134,9 +134,7 @@ static void dict_diag(const dyad_diag *d, void *user)
     cli_diag(d, dc->st);
 }
 
-/* "builtin", "builtin+verbs:FILE+actors:FILE": which dictionaries coded
- * a run, for the runs table. */
-static char *dict_id(const dyad_coder_config *cfg)
+char *cli_dict_id(const dyad_coder_config *cfg)
 {
     size_t len = 32;
     const char *one[] = {cfg->project, cfg->verbs, cfg->agents, cfg->discards, cfg->options};
@@ -287,7 +285,7 @@ static int ingest_or_recode(int argc, char **argv, bool recode)
     c.date = date;
     c.pipe = dyad_pipeline_new(DYAD_LEVEL_CHUNKS);
     c.work = dyad_coder_work_new(coder, &copt);
-    did = dict_id(&cfg);
+    did = cli_dict_id(&cfg);
     ins = join_inputs(argv + optind, argc - optind);
     if (!c.pipe || !c.work || !did || !ins) { fprintf(stderr, "dyad ingest: out of memory\n"); goto done; }
     struct stat sb;

@@ -13,6 +13,8 @@ int cmd_import(int argc, char **argv);
 int cmd_recode(int argc, char **argv);
 /* cmd_serve.c: the web view and HTTP API */
 int cmd_serve(int argc, char **argv);
+/* cmd_feeds.c: RSS and Atom feeds into the store */
+int cmd_feeds(int argc, char **argv);
 
 void cli_usage(FILE *out)
 {
@@ -39,6 +41,8 @@ void cli_usage(FILE *out)
             "  import        events coded elsewhere (GDELT, Phoenix, ICEWS, dyad's JSON)\n"
             "  recode        code the stored documents again with new dictionaries\n"
             "  serve         web view and JSON API over the store (HTTP, read-only)\n"
+            "  feeds FEEDLIST  fetch RSS/Atom feeds and code their new articles into\n"
+            "                the store (conditional requests; seen items remembered)\n"
             "  help [COMMAND]  this text, or a command's own help\n"
             "  version       print the version\n\n"
             "Input formats are detected (plain-text article, JSON Lines, TABARI\n"
@@ -63,7 +67,7 @@ static const command commands[] = {
     {"sentences", run_text_view}, {"tag", run_text_view},       {"chunk", run_text_view},
     {"dict", run_dict},           {"ingest", cmd_ingest},       {"query", cmd_query},
     {"stats", cmd_stats},         {"import", cmd_import},       {"recode", cmd_recode},
-    {"extract", cmd_extract},     {"serve", cmd_serve},
+    {"extract", cmd_extract},     {"serve", cmd_serve},         {"feeds", cmd_feeds},
 };
 
 static const command *find_command(const char *name)

@@ -113,5 +113,5 @@ int html_next(dyad_reader *r, dyad_document *doc)
         return 0;
     }
     return html_document(r, doc, r->page.data ? r->page.data : "", r->page.len, 1, r->text_id,
-                         NULL, NULL, "");
+                         r->http_charset[0] ? r->http_charset : NULL, NULL, "");
 }

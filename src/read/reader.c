@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -608,6 +609,31 @@ size_t dyad_reader_passed_over(const dyad_reader *r) { return r ? r->passed_over
 void dyad_reader_accept_all_languages(dyad_reader *r, int accept)
 {
     if (r) r->all_languages = accept != 0;
+}
+
+void dyad_reader_set_content_type(dyad_reader *r, const char *content_type)
+{
+    if (!r) return;
+    r->http_charset[0] = '\0';
+    const char *p = content_type;
+    /* the charset parameter, case-insensitively, possibly quoted; a name
+     * too long for any real charset is ignored rather than cut */
+    while (p && *p) {
+        const char *semi = strchr(p, ';');
+        if (!semi) break;
+        p = semi + 1;
+        while (*p == ' ' || *p == '\t') p++;
+        if (strncasecmp(p, "charset=", 8) != 0) continue;
+        p += 8;
+        if (*p == '"' || *p == '\'') p++;
+        size_t n = strcspn(p, "\"'; \t");
+        if (n && n < sizeof r->http_charset) {
+            for (size_t i = 0; i < n; i++)
+                r->http_charset[i] = (char)((p[i] >= 'A' && p[i] <= 'Z') ? p[i] + 32 : p[i]);
+            r->http_charset[n] = '\0';
+        }
+        break;
+    }
 }
 
 size_t dyad_source_offset(const dyad_document *doc, size_t offset)

@@ -73,6 +73,7 @@ struct dyad_reader {
     sbuf language;          /* the current document's language            */
     bool all_languages;
     size_t other_language, passed_over;
+    char http_charset[40];  /* a page's charset from its HTTP Content-Type */
 };
 
 /* ---- byte source (reader.c) ------------------------------------------ */

@@ -494,6 +494,45 @@ int dyad_store_each_document(dyad_store *s, int (*fn)(const dyad_document *doc, 
     return rc < 0 ? -1 : 0;
 }
 
+/* ---- news feeds ------------------------------------------------------------------ */
+
+int dyad_store_feed_get(dyad_store *s, const char *url, char **etag, char **last_modified)
+{
+    if (!s || !url || !etag || !last_modified) return -1;
+    if (!s->ops->feed_get) return lacks(s, "news feeds");
+    int rc = s->ops->feed_get(s->h, url, etag, last_modified);
+    return rc < 0 ? fail(s) : rc;
+}
+
+int dyad_store_feed_put(dyad_store *s, const char *url, const char *etag, const char *last_modified,
+                        long status, const char *error)
+{
+    if (!s || !url) return -1;
+    if (!s->ops->feed_put) return lacks(s, "news feeds");
+    if (ensure_txn(s)) return -1;
+    return s->ops->feed_put(s->h, url, etag, last_modified, status, error) ? fail(s) : 0;
+}
+
+int dyad_store_item_get(dyad_store *s, const char *key, int *tries)
+{
+    int state = DYAD_ITEM_NEW, n = 0;
+    if (!s || !key) return -1;
+    if (!s->ops->item_get) return lacks(s, "news feeds");
+    int rc = s->ops->item_get(s->h, key, &state, &n);
+    if (rc < 0) return fail(s);
+    if (tries) *tries = rc ? n : 0;
+    return rc ? state : DYAD_ITEM_NEW;
+}
+
+int dyad_store_item_put(dyad_store *s, const char *key, const char *feed, const char *link,
+                        dyad_item_state state, const char *error)
+{
+    if (!s || !key || !feed || state == DYAD_ITEM_NEW) return -1;
+    if (!s->ops->item_put) return lacks(s, "news feeds");
+    if (ensure_txn(s)) return -1;
+    return s->ops->item_put(s->h, key, feed, link, (int)state, error) ? fail(s) : 0;
+}
+
 /* ---- imports (store_import.c) -------------------------------------------------- */
 
 void store_report_at(dyad_store *s, dyad_severity severity, const char *file, size_t line, const char *message)

@@ -167,6 +167,17 @@ typedef struct store_engine_ops {
     int (*actors)(void *h, const char *prefix, const char *text, size_t max, store_group_fn fn,
                   void *user);
     int (*health)(void *h, store_health *out);
+    /* News feeds (dyad feeds).  feed_get: 1 with the validators of the
+     * last good fetch (malloc'd strings or NULL), 0 for an unknown feed.
+     * feed_put: records a fetch; with error set the validators are kept
+     * as they were.  item_get: 1 with the item's dyad_item_state and
+     * attempts, 0 when never met.  item_put: records an attempt. */
+    int (*feed_get)(void *h, const char *url, char **etag, char **last_modified);
+    int (*feed_put)(void *h, const char *url, const char *etag, const char *last_modified, long status,
+                    const char *error);
+    int (*item_get)(void *h, const char *key, int *state, int *tries);
+    int (*item_put)(void *h, const char *key, const char *feed, const char *link, int state,
+                    const char *error);
 } store_engine_ops;
 
 extern const store_engine_ops store_sqlite_ops;

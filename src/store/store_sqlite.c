@@ -72,13 +72,24 @@ static const char *const migrations[] = {
     "ALTER TABLE events ADD COLUMN url TEXT;"
     "ALTER TABLE documents ADD COLUMN format TEXT;"
     "ALTER TABLE documents ADD COLUMN is_sentence INTEGER NOT NULL DEFAULT 0;",
+    /* 4: news feeds (dyad feeds): each feed's validators for conditional
+     * GETs, and every item met, so that a rerun fetches only new ones.
+     * The item key is the caller's (a URL or URN as it is, so a story in
+     * two feeds is fetched once; other ids qualified by their feed). */
+    "CREATE TABLE feeds("
+    " url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, last_fetch TEXT, last_status INTEGER,"
+    " last_error TEXT) WITHOUT ROWID;"
+    "CREATE TABLE feed_items("
+    " item_key TEXT PRIMARY KEY, feed TEXT NOT NULL, link TEXT, state INTEGER NOT NULL,"
+    " tries INTEGER NOT NULL DEFAULT 1, error TEXT, first_seen TEXT NOT NULL, last_try TEXT NOT NULL)"
+    " WITHOUT ROWID;",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
 
 enum {
     ST_DOC_FIND, ST_DOC_INSERT, ST_DOC_UPDATE, ST_BAND_DEL, ST_BAND_PUT, ST_BAND_GET,
     ST_FIRST_OF_DAY_KEYS, ST_TEXT_DEL, ST_EVENTS_DEL, ST_PROMOTE, ST_EVENT_PUT, ST_FIRST_GET,
-    ST_TEXT_PUT, ST_BEGIN, ST_COMMIT, ST_COUNT
+    ST_TEXT_PUT, ST_BEGIN, ST_COMMIT, ST_FEED_GET, ST_FEED_PUT, ST_ITEM_GET, ST_ITEM_PUT, ST_COUNT
 };
 
 static const char *const statements[ST_COUNT] = {
@@ -115,6 +126,22 @@ static const char *const statements[ST_COUNT] = {
     [ST_TEXT_PUT] = "INSERT INTO event_text(rowid, sentence) VALUES(?, ?)",
     [ST_BEGIN] = "BEGIN IMMEDIATE",
     [ST_COMMIT] = "COMMIT",
+    [ST_FEED_GET] = "SELECT etag, last_modified FROM feeds WHERE url = ?",
+    /* a failed fetch keeps the validators of the last good one */
+    [ST_FEED_PUT] =
+        "INSERT INTO feeds(url, etag, last_modified, last_fetch, last_status, last_error)"
+        " VALUES(?1, ?2, ?3, strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?4, ?5)"
+        " ON CONFLICT(url) DO UPDATE SET"
+        " etag = CASE WHEN ?5 IS NULL THEN ?2 ELSE etag END,"
+        " last_modified = CASE WHEN ?5 IS NULL THEN ?3 ELSE last_modified END,"
+        " last_fetch = excluded.last_fetch, last_status = ?4, last_error = ?5",
+    [ST_ITEM_GET] = "SELECT state, tries FROM feed_items WHERE item_key = ?",
+    [ST_ITEM_PUT] =
+        "INSERT INTO feed_items(item_key, feed, link, state, tries, error, first_seen, last_try)"
+        " VALUES(?1, ?2, ?3, ?4, 1, ?5, strftime('%Y-%m-%dT%H:%M:%SZ','now'),"
+        " strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
+        " ON CONFLICT(item_key) DO UPDATE SET state = ?4, tries = tries + 1, error = ?5,"
+        " link = ?3, last_try = excluded.last_try",
 };
 
 typedef struct sq {
@@ -404,6 +431,77 @@ static int sq_commit(void *h)
     if (sqlite3_get_autocommit(s->db)) return 0;
     sqlite3_stmt *st = prep(s, ST_COMMIT);
     return st ? step_done(s, st, "committing") : -1;
+}
+
+/* ---- feeds --------------------------------------------------------------- */
+
+static char *dup_text(sqlite3_stmt *st, int i)
+{
+    const char *v = col_str(st, i);
+    return v ? strdup(v) : NULL;
+}
+
+static int sq_feed_get(void *h, const char *url, char **etag, char **last_modified)
+{
+    sq *s = h;
+    *etag = *last_modified = NULL;
+    sqlite3_stmt *st = prep(s, ST_FEED_GET);
+    if (!st) return -1;
+    sqlite3_bind_text(st, 1, url, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *etag = dup_text(st, 0);
+        *last_modified = dup_text(st, 1);
+        sqlite3_reset(st);
+        return 1;
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? 0 : sq_fail(s, rc, "reading a feed's state");
+}
+
+static int sq_feed_put(void *h, const char *url, const char *etag, const char *last_modified, long status,
+                       const char *error)
+{
+    sq *s = h;
+    sqlite3_stmt *st = prep(s, ST_FEED_PUT);
+    if (!st) return -1;
+    sqlite3_bind_text(st, 1, url, -1, SQLITE_STATIC);
+    bind_str(st, 2, etag);
+    bind_str(st, 3, last_modified);
+    sqlite3_bind_int64(st, 4, status);
+    bind_str(st, 5, error);
+    return step_done(s, st, "storing a feed's state");
+}
+
+static int sq_item_get(void *h, const char *key, int *state, int *tries)
+{
+    sq *s = h;
+    sqlite3_stmt *st = prep(s, ST_ITEM_GET);
+    if (!st) return -1;
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *state = sqlite3_column_int(st, 0);
+        *tries = sqlite3_column_int(st, 1);
+        sqlite3_reset(st);
+        return 1;
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? 0 : sq_fail(s, rc, "reading a feed item");
+}
+
+static int sq_item_put(void *h, const char *key, const char *feed, const char *link, int state,
+                       const char *error)
+{
+    sq *s = h;
+    sqlite3_stmt *st = prep(s, ST_ITEM_PUT);
+    if (!st) return -1;
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, feed, -1, SQLITE_STATIC);
+    bind_str(st, 3, link);
+    sqlite3_bind_int(st, 4, state);
+    bind_str(st, 5, error);
+    return step_done(s, st, "storing a feed item");
 }
 
 /* ---- documents ---------------------------------------------------------- */
@@ -1341,4 +1439,8 @@ const store_engine_ops store_sqlite_ops = {
     .doc_events = sq_doc_events,
     .actors = sq_actors,
     .health = sq_health,
+    .feed_get = sq_feed_get,
+    .feed_put = sq_feed_put,
+    .item_get = sq_item_get,
+    .item_put = sq_item_put,
 };

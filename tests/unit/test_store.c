@@ -274,7 +274,8 @@ static void store_migrates_forward_and_refuses_newer(tctx *t)
     /* make it a version-1 store: as an older dyad left it */
     ok = ok && exec_sql(path, "DROP TABLE event_text; ALTER TABLE events DROP COLUMN ref;"
                               "ALTER TABLE events DROP COLUMN url; ALTER TABLE documents DROP COLUMN format;"
-                              "ALTER TABLE documents DROP COLUMN is_sentence; DELETE FROM dyad_schema WHERE version > 1;"
+                              "ALTER TABLE documents DROP COLUMN is_sentence; DROP TABLE feeds; DROP TABLE feed_items;"
+                              "DELETE FROM dyad_schema WHERE version > 1;"
                               "PRAGMA user_version = 1;") == 0;
     s = dyad_store_open(path, DYAD_STORE_READONLY, sink, &ds);
     int old_refused_readonly = !s && strstr(ds.last, "version 1") != NULL;
@@ -284,18 +285,20 @@ static void store_migrates_forward_and_refuses_newer(tctx *t)
     long long fts = scalar(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'event_text'");
     long long ref = scalar(path, "SELECT count(*) FROM pragma_table_info('events') WHERE name IN ('ref', 'url')");
     long long rows = scalar(path, "SELECT count(*) FROM dyad_schema");
+    long long feeds = scalar(path, "SELECT count(*) FROM sqlite_schema WHERE name IN ('feeds', 'feed_items')");
     ok = ok && exec_sql(path, "PRAGMA user_version = 99") == 0;
     s = dyad_store_open(path, 0, sink, &ds);
     int newer_refused = !s && strstr(ds.last, "newer") != NULL;
     dyad_store_close(s);
     tmp_remove(&d);
     CHECK(ok);
-    CHECK_INT(v, 3);
+    CHECK_INT(v, 4);
     CHECK(old_refused_readonly);
-    CHECK_INT(v2, 3);
+    CHECK_INT(v2, 4);
     CHECK_INT(fts, 1);
     CHECK_INT(ref, 2);
-    CHECK_INT(rows, 3);
+    CHECK_INT(rows, 4);
+    CHECK_INT(feeds, 2);
     CHECK(newer_refused);
 }
 
