@@ -72,7 +72,7 @@ expect_status "bad --date" 2 "$dyad" tag --date 2022-13-01 examples/article.txt
 expect_status "missing file" 1 "$dyad" sentences "$tmp/no-such-file"
 expect_grep "missing file named" "no-such-file" "$tmp/err"
 # Every command is listed in dyad help, dict compile too.
-for c in code validate quotes sentences tag chunk "dict check" "dict lookup" "dict compile" help version; do
+for c in code validate quotes sentences tag chunk "dict check" "dict lookup" "dict compile" extract ingest query stats import recode serve feeds help version; do
     if "$dyad" help | grep -q "^  $c"; then ok; else not_ok "dyad help does not list '$c'"; fi
 done
 expect_status "help dict compile" 0 "$dyad" help dict compile
