@@ -616,6 +616,27 @@ typedef struct dyad_cameo_info {
  * the first two digits ("0874" -> "08"). */
 const dyad_cameo_info *dyad_cameo_lookup(const char *code);
 
+/* Other systems' codes for a country (data/countries/states.tsv): GDELT
+ * writes FIPS 10-4 country codes, and conflict data sets key states by
+ * their Correlates of War or Gleditsch & Ward numbers. */
+typedef struct dyad_country_codes {
+    const char *iso3;      /* ISO 3166-1 alpha-3, "DEU"                     */
+    const char *fips;      /* FIPS 10-4, "GM"; "" when it has none          */
+    int cow;               /* Correlates of War state number, 255; 0: none  */
+    const char *cow_abbr;  /* its COW abbreviation, "GMY"; "" when none     */
+    int gw;                /* Gleditsch & Ward state number, 260; 0: none   */
+    const char *name;      /* ISO 3166 name                                 */
+} dyad_country_codes;
+
+/* Looks up the country of an ISO 3166 alpha-3 code, or of the first three
+ * letters of a CAMEO actor code ("RUSMIL" -> RUS); NULL when there is none. */
+const dyad_country_codes *dyad_country_lookup(const char *code);
+
+/* The table's rows in iso3 order: row i for i < dyad_country_count(),
+ * else NULL. */
+size_t dyad_country_count(void);
+const dyad_country_codes *dyad_country_at(size_t i);
+
 /* ------------------------------------------------------------------------
  * Coder
  *

@@ -280,6 +280,9 @@ check "imports are marked with their origin" "$(sql "$tmp/i.db" "SELECT group_co
     "gdelt=2 jsonl=$(wc -l <"$tmp/ev.jsonl") phoenix=3"
 check "GDELT: its ids, codes and places kept" "$("$dyad" query --db "$tmp/i.db" --dyad RUS,UKR --output tsv | tail -n +2 | cut -f8,11,17,31,34)" \
     "190	-10.0	Kharkiv, Kharkivs'ka Oblast', Ukraine	https://n.example/1	1000001"
+check "GDELT: the FIPS country (UP) read back as ISO (UKR), written out as FIPS again" \
+    "$("$dyad" query --db "$tmp/i.db" --dyad RUS,UKR --output tsv | tail -n +2 | cut -f18) $("$dyad" query --db "$tmp/i.db" --dyad RUS,UKR --output gdelt | cut -f54)" \
+    "UKR UP"
 check "Phoenix: quad from the root, first URL" "$("$dyad" query --db "$tmp/i.db" --actor ISRMIL --output tsv | tail -n +2 | cut -f10,18,31)" \
     "4	PSE	https://p.example/1"
 ids_import=$("$dyad" query --db "$tmp/i.db" --output tsv | tail -n +2 | grep '	jsonl	' | cut -f1 | sort | tr '\n' ' ')
@@ -297,6 +300,12 @@ expect_status "import: unknown format" 2 "$dyad" import --db "$tmp/i.db" --forma
 "$dyad" code "$art" --output gdelt 2>/dev/null | cut -f2-25,27-57 | sort >"$tmp/g.code"
 "$dyad" query --db "$db" --output gdelt | cut -f2-25,27-57 | sort >"$tmp/g.query"
 if [ -s "$tmp/g.code" ] && cmp -s "$tmp/g.code" "$tmp/g.query"; then ok; else not_ok "query --output gdelt differs from dyad code --output gdelt"; diff "$tmp/g.code" "$tmp/g.query" | head -5; fi
+check "gdelt: ActionGeo_CountryCode and ADM1Code are FIPS 10-4 (South Korea KS, not ISO KR)" \
+    "$("$dyad" query --db "$db" --actor KORGOV --output gdelt | cut -f52,54,55 | sort -u)" "4	KS	KS"
+check "csv: COW and Gleditsch-Ward numbers of the actors' countries, appended" \
+    "$("$dyad" query --db "$db" --dyad USA,PRK --output csv | sed -n '1p;2p' | cut -d, -f1,6,7,35-)" \
+    "$(printf 'id,source,target,source_cow,source_gw,target_cow,target_gw\n%s,USA,PRK,2,2,731,731' \
+        "$("$dyad" query --db "$db" --dyad USA,PRK --output tsv | sed -n 2p | cut -f1)")"
 check "query --output gdelt: 61 columns" "$("$dyad" query --db "$db" --output gdelt | awk -F '\t' '{print NF}' | sort -u)" 61
 check "query --output phoenix: 26 columns" "$("$dyad" query --db "$tmp/i.db" --output phoenix | awk -F '\t' '{print NF}' | sort -u)" 26
 check "phoenix: actor blocks, Phoenix's quad of root 19" "$("$dyad" query --db "$tmp/i.db" --actor ISRMIL --output phoenix | cut -f6-8,15,16,23)" \

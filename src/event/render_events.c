@@ -414,8 +414,8 @@ static void gdelt_actor(FILE *out, const dyad_analysis *a, const char *code, siz
 /* ActionGeo_Type, FullName, CountryCode, ADM1Code, ADM2Code, Lat, Long,
  * FeatureID, each followed by a tab.  GDELT's types: 1 country, 4 world
  * city, 5 world state (dyad does not single out US places: 2 and 3 are
- * not used).  CountryCode and ADM1Code hold ISO 3166 alpha-2 codes where
- * GDELT writes FIPS 10-4 ones (docs/formats.md). */
+ * not used).  CountryCode and ADM1Code hold the FIPS 10-4 country code
+ * (ADM1Code without the region's part: dyad's regions have no FIPS codes). */
 static void gdelt_geo(FILE *out, const dyad_event *e)
 {
     if (!e->place_name) {
@@ -429,10 +429,10 @@ static void gdelt_geo(FILE *out, const dyad_event *e)
         fputs(", ", out);
         tsv_string(out, e->place_region);
     }
-    putc('\t', out);
-    tsv_string(out, e->place_country2 ? e->place_country2 : "");
-    putc('\t', out);
-    tsv_string(out, e->place_country2 ? e->place_country2 : "");
+    /* CountryCode, and ADM1Code at the country level: GDELT's FIPS 10-4 */
+    const dyad_country_codes *c = dyad_country_lookup(e->place_country);
+    const char *fips = c ? c->fips : "";
+    fprintf(out, "\t%s\t%s", fips, fips);
     fprintf(out, "\t\t%.4f\t%.4f\t\t", e->place_lat, e->place_lon);
 }
 

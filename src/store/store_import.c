@@ -131,9 +131,20 @@ static void code_facts(store_event *e, bool have_goldstein)
 
 /* ---- GDELT ----------------------------------------------------------- */
 
+/* The ISO alpha-3 of a FIPS 10-4 country code, or NULL.  A scan: the
+ * table is small and keyed by ISO, and imports are not the hot path. */
+static const char *iso_of_fips(const char *fips)
+{
+    if (!fips || strlen(fips) != 2) return NULL;
+    const dyad_country_codes *c;
+    for (size_t i = 0; (c = dyad_country_at(i)) != NULL; i++)
+        if (strcmp(c->fips, fips) == 0) return c->iso3;
+    return NULL;
+}
+
 /* GDELT 2.0 has 61 columns; 1.0 has 57, or 58 with SOURCEURL.  ActionGeo
- * country codes are FIPS 10-4, which dyad does not translate: the place
- * keeps its name and position. */
+ * country codes are FIPS 10-4: the place's country becomes the ISO code
+ * they stand for. */
 static const char *gdelt_row(char *line, store_event *e)
 {
     char *f[IMPORT_MAX_FIELDS];
@@ -160,6 +171,7 @@ static const char *gdelt_row(char *line, store_event *e)
         e->place_name = f[geo + 1];
         int type = atoi(f[geo]);
         e->place_kind = type == 1 ? DYAD_PLACE_COUNTRY : type == 2 || type == 5 ? DYAD_PLACE_REGION : DYAD_PLACE_CITY;
+        e->place_country = iso_of_fips(f[geo + 2]);
         e->lat = lat;
         e->lon = lon;
     }

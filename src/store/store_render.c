@@ -15,6 +15,7 @@ static const char *const columns[] = {
     "goldstein", "plover", "source_text", "target_text", "verb_text", "speaker", "place_name",
     "place_country", "place_country2", "place_region", "lat", "lon", "negated", "in_quote", "reported",
     "compound", "future", "target_from_context", "copy", "first_of_day", "url", "outlet", "origin", "ref",
+    "source_cow", "source_gw", "target_cow", "target_gw",
 };
 #define NCOLUMNS (sizeof columns / sizeof *columns)
 
@@ -235,10 +236,9 @@ static void render_gdelt(FILE *out, const store_event *e)
             fputs(", ", out);
             tsv_field(out, e->place_region);
         }
-        putc('\t', out);
-        tsv_field(out, e->place_country2);
-        putc('\t', out);
-        tsv_field(out, e->place_country2);
+        /* CountryCode and ADM1Code: GDELT's FIPS 10-4, not ISO */
+        const dyad_country_codes *c = dyad_country_lookup(e->place_country);
+        fprintf(out, "\t%s\t%s", c ? c->fips : "", c ? c->fips : "");
         fprintf(out, "\t\t%.4f\t%.4f\t\t", e->lat, e->lon);
     } else {
         for (int i = 0; i < 8; i++) putc('\t', out);
@@ -312,6 +312,18 @@ void store_render_row(FILE *out, dyad_row_format format, const store_event *e)
     v[k++] = e->outlet;
     v[k++] = e->origin;
     v[k++] = e->ref;
+    /* state numbers of the actors' country blocks, for joins with conflict
+     * data; appended so that the columns before keep their positions */
+    char nums[4][8];
+    const char *actors[2] = {e->source, e->target};
+    for (size_t a = 0; a < 2; a++) {
+        const dyad_country_codes *c = dyad_country_lookup(actors[a]);
+        nums[a * 2][0] = nums[a * 2 + 1][0] = 0;
+        if (c && c->cow) snprintf(nums[a * 2], sizeof nums[0], "%d", c->cow);
+        if (c && c->gw) snprintf(nums[a * 2 + 1], sizeof nums[0], "%d", c->gw);
+        v[k++] = nums[a * 2];
+        v[k++] = nums[a * 2 + 1];
+    }
     for (size_t i = 0; i < k; i++) {
         if (i) putc(sep, out);
         field(out, v[i]);

@@ -375,10 +375,23 @@ static void events_date_and_place(tctx *t)
         col = strchr(col, '\t');
         if (col) col++;
     }
-    static const char geo[] = "4\tMinas Tirith, Anorien\tGN\tGN\t\t44.5000\t-12.2500\t\t";
+    /* a country with no FIPS 10-4 code leaves CountryCode empty */
+    static const char geo[] = "4\tMinas Tirith, Anorien\t\t\t\t44.5000\t-12.2500\t\t";
     CHECK(col && strncmp(col, geo, sizeof geo - 1) == 0);
     /* DATEADDED is the article's date, not the event's */
     CHECK(col && strncmp(col + sizeof geo - 1, "20220127000000\t", 15) == 0);
+    free(out);
+    /* GDELT writes FIPS 10-4 where ISO and FIPS differ: Germany GM, not DE */
+    e.place_country = "DEU";
+    e.place_country2 = "DE";
+    out = render(&f, &e, 1, DYAD_EVENTS_GDELT, 0);
+    col = out;
+    for (int tab = 0; tab < 51 && col; tab++) {
+        col = strchr(col, '\t');
+        if (col) col++;
+    }
+    static const char geo_de[] = "4\tMinas Tirith, Anorien\tGM\tGM\t\t";
+    CHECK(col && strncmp(col, geo_de, sizeof geo_de - 1) == 0);
     free(out);
     e.place_name = NULL;
     e.date[0] = 0;
