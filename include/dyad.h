@@ -610,6 +610,9 @@ typedef struct dyad_cameo_info {
     double goldstein;      /* -10 .. +10                                    */
     dyad_quad quad;        /* GDELT's quad class (1-4)                      */
     const char *plover;    /* PLOVER event type, e.g. "CONSULT"; NULL if none */
+    const char *plover_mode;    /* PLOVER mode ("visit"), NULL if none      */
+    const char *plover_context; /* PLOVER contexts, comma-separated
+                                   ("crime,corruption"), NULL if none      */
 } dyad_cameo_info;
 
 /* Looks a code up; NULL when it is not a CAMEO event code.  The root is
@@ -1191,9 +1194,10 @@ typedef enum dyad_row_format {
     DYAD_ROWS_TSV,    /* the same columns, tab-separated                  */
     DYAD_ROWS_PHOENIX,/* Phoenix's daily-file columns, tab-separated, no
                          header (QuadClass in Phoenix's numbering)         */
-    DYAD_ROWS_GDELT   /* GDELT 2.0's 61-column event table, as dyad code
-                         --output gdelt writes it (ISO codes where GDELT
-                         has FIPS ones)                                    */
+    DYAD_ROWS_GDELT,  /* GDELT 2.0's 61-column event table, as dyad code
+                         --output gdelt writes it                          */
+    DYAD_ROWS_PLOVER  /* PLOVER JSON records, one a line; events without a
+                         PLOVER type (CAMEO roots 01, 02) are left out     */
 } dyad_row_format;
 
 /* "jsonl", "csv", "tsv", "phoenix", "gdelt"; parsing returns -1 when

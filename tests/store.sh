@@ -310,6 +310,27 @@ check "query --output gdelt: 61 columns" "$("$dyad" query --db "$db" --output gd
 check "query --output phoenix: 26 columns" "$("$dyad" query --db "$tmp/i.db" --output phoenix | awk -F '\t' '{print NF}' | sort -u)" 26
 check "phoenix: actor blocks, Phoenix's quad of root 19" "$("$dyad" query --db "$tmp/i.db" --actor ISRMIL --output phoenix | cut -f6-8,15,16,23)" \
     "ISRMIL	ISR	MIL	19	4	PSE"
+# PLOVER: the manual's required fields on every record, actors split into
+# code and sector, type, mode and context through CAMEO2PLOVER, PLOVER's
+# own quad numbering, and no records for CAMEO 01 and 02
+if python3 - "$dyad" "$db" "$tmp/i.db" <<'EOF'
+import json, subprocess, sys
+dyad, db, idb = sys.argv[1:4]
+def q(d, *a):
+    return subprocess.run([dyad, "query", "--db", d, *a], capture_output=True, check=True).stdout.decode()
+recs = [json.loads(l) for l in q(db, "--output", "plover").splitlines()]
+assert recs and all({"id", "date", "source", "event"} <= r.keys() for r in recs), recs[:1]
+assert len(recs) == len(q(db).splitlines()), "an event of a PLOVER type went missing"
+assert any(r.get("context") == ["diplomatic"] for r in recs), "no context from CAMEO2PLOVER"
+k = [r for r in recs if r["source"][0].get("sector") == "GOV" and r["source"][0]["code"] == "KOR"]
+assert k and k[0]["event"] == ["CONSULT"] and k[0]["quad_code"] == 1, k
+assert k[0]["event_loc"]["cc3"] == "KOR" and k[0]["event_loc"]["country code"] == "KR", k
+i = [json.loads(l) for l in q(idb, "--actor", "ISRMIL", "--output", "plover").splitlines()]
+assert [(r["source"][0]["code"], r["source"][0]["sector"], r["event"], r.get("context"), r["quad_code"], r["cameo"]) for r in i] \
+    == [("ISR", "MIL", ["ASSAULT"], ["military"], 4, "190")], i
+assert not q(idb, "--code", "010", "--output", "plover") and q(idb, "--code", "010"), "a statement became a PLOVER record"
+EOF
+then ok; else not_ok "query --output plover"; fi
 check "phoenix: statements are quad 0 (GDELT's 1)" "$("$dyad" query --db "$tmp/i.db" --code 010 --output phoenix | cut -f16) $("$dyad" query --db "$tmp/i.db" --code 010 --output tsv | tail -n +2 | cut -f10)" "0 1"
 
 # stdin into the store: the first document is queryable before the second arrives

@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,8 @@ typedef struct row {
     double goldstein;
     int quad;
     char plover[32];
+    char mode[32];
+    char context[96];
     char name[256];
 } row;
 
@@ -67,11 +70,30 @@ static size_t split_tabs(char *line, char **field, size_t max)
     return n;
 }
 
+/* A PLOVER mode or context field: "-" (none, stored as ""), else lower-case
+ * words of letters, '_' and '-', several only for a context (comma-
+ * separated).  Only a code the conversion table lists may have one. */
+static void plover_word(char *out, size_t cap, const char *v, const char *what, bool list, bool allowed)
+{
+    out[0] = '\0';
+    if (strcmp(v, "-") == 0) return;
+    if (!allowed) die("%s '%s' for a code whose PLOVER type is not exact", what, v);
+    size_t len = strlen(v);
+    if (len >= cap) die("%s '%s' is too long", what, v);
+    for (size_t i = 0; i < len; i++) {
+        char c = v[i];
+        bool sep = c == ',' && list && i > 0 && i + 1 < len && v[i + 1] != ',';
+        if (!sep && !(c >= 'a' && c <= 'z') && c != '_' && c != '-')
+            die("%s '%s' is not lower-case words%s", what, v, list ? " separated by commas" : "");
+    }
+    memcpy(out, v, len + 1);
+}
+
 static void parse_row(char *line, row *r, const row *prev)
 {
-    char *f[7];
-    size_t n = split_tabs(line, f, 7);
-    if (n != 7) die("expected 7 tab-separated fields, found %zu", n);
+    char *f[9];
+    size_t n = split_tabs(line, f, 9);
+    if (n != 9) die("expected 9 tab-separated fields, found %zu", n);
 
     if (cameo_slot_index(f[0]) < 0) die("code '%s' is not 2-4 digits", f[0]);
     strcpy(r->code, f[0]);
@@ -107,14 +129,18 @@ static void parse_row(char *line, row *r, const row *prev)
             die("p_from '%s' is neither exact nor parent", f[5]);
     }
 
-    size_t len = strlen(f[6]);
+    plover_word(r->mode, sizeof r->mode, f[6], "mode", false, r->plover[0] != 0 && strcmp(f[5], "exact") == 0);
+    plover_word(r->context, sizeof r->context, f[7], "context", true,
+                r->plover[0] != 0 && strcmp(f[5], "exact") == 0);
+
+    size_t len = strlen(f[8]);
     if (len == 0 || len >= sizeof r->name) die("name is empty or too long");
     for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)f[6][i];
+        unsigned char c = (unsigned char)f[8][i];
         if (c < 0x20 || c > 0x7e || c == '"' || c == '\\')
             die("name holds byte 0x%02x: names are plain ASCII without quotes", c);
     }
-    strcpy(r->name, f[6]);
+    strcpy(r->name, f[8]);
 }
 
 int main(int argc, char **argv)
@@ -152,7 +178,11 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < n; i++) {
         const row *r = &rows[i];
         printf("    {\"%s\", \"%s\", %.1f, (dyad_quad)%d, ", r->code, r->name, r->goldstein, r->quad);
-        if (r->plover[0]) printf("\"%s\"},\n", r->plover);
+        if (r->plover[0]) printf("\"%s\", ", r->plover);
+        else printf("NULL, ");
+        if (r->mode[0]) printf("\"%s\", ", r->mode);
+        else printf("NULL, ");
+        if (r->context[0]) printf("\"%s\"},\n", r->context);
         else printf("NULL},\n");
     }
     printf("};\n\nconst size_t cameo_table_len = %zu;\n\n", n);

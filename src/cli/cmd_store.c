@@ -428,7 +428,8 @@ static void query_help(FILE *out)
             "                   month or year (rows: period, events)\n"
             "  --output F       jsonl (default), csv or tsv (a header row, then one\n"
             "                   event a row), phoenix (Phoenix's daily-file columns)\n"
-            "                   or gdelt (GDELT 2.0's event table)\n"
+            "                   gdelt (GDELT 2.0's event table) or plover (PLOVER\n"
+            "                   JSON records; events without a PLOVER type left out)\n"
             "  -h, --help       this help\n\n"
             "exit status: 0 done, 1 the store could not be read, 2 usage error\n");
 }
@@ -510,7 +511,7 @@ int cmd_query(int argc, char **argv)
             break;
         case O_OUTPUT: {
             int f = dyad_row_format_from_name(optarg);
-            if (f < 0) { fprintf(stderr, "dyad query: unknown output format '%s' (jsonl, csv, tsv, phoenix, gdelt)\n", optarg); return EXIT_USAGE; }
+            if (f < 0) { fprintf(stderr, "dyad query: unknown output format '%s' (jsonl, csv, tsv, phoenix, gdelt, plover)\n", optarg); return EXIT_USAGE; }
             format = (dyad_row_format)f;
             break;
         }

@@ -582,7 +582,7 @@ void store_import_abort(dyad_store *s)
 
 /* ---- queries ---------------------------------------------------------------- */
 
-static const char *const row_format_names[] = {"jsonl", "csv", "tsv", "phoenix", "gdelt"};
+static const char *const row_format_names[] = {"jsonl", "csv", "tsv", "phoenix", "gdelt", "plover"};
 #define NROW_FORMATS ((int)(sizeof row_format_names / sizeof *row_format_names))
 
 const char *dyad_row_format_name(dyad_row_format format)

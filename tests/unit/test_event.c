@@ -86,6 +86,32 @@ static void cameo_table_has_every_plover_line(tctx *t)
                       info->plover ? info->plover : "(none)", type);
             break;
         }
+        /* mode and context: the line's second and third fields, trimmed;
+         * contexts "a; b" are kept as "a,b" */
+        char mode[64] = "", context[128] = "";
+        char *rest = strchr(line + n + 1, ',');
+        char *hash = strchr(line, '#');
+        if (hash) *hash = '\0';
+        if (rest) {
+            rest++;
+            char *comma = strchr(rest, ',');
+            size_t ml = comma ? (size_t)(comma - rest) : strlen(rest);
+            for (size_t i = 0, k = 0; i < ml && k + 1 < sizeof mode; i++)
+                if (rest[i] != ' ') { mode[k++] = rest[i]; mode[k] = '\0'; }
+            for (size_t i = 0, k = 0; comma && comma[1 + i] && k + 1 < sizeof context; i++) {
+                char c = comma[1 + i];
+                if (c == ' ' || c == '\t') continue;
+                context[k++] = c == ';' ? ',' : c;
+                context[k] = '\0';
+            }
+        }
+        const char *got_mode = info->plover_mode ? info->plover_mode : "";
+        const char *got_context = info->plover_context ? info->plover_context : "";
+        if (n > 2 && (strcmp(got_mode, mode) != 0 || strcmp(got_context, context) != 0)) {
+            tctx_fail(t, __FILE__, __LINE__, "code %s: mode '%s' context '%s', reference '%s' '%s'", code,
+                      got_mode, got_context, mode, context);
+            break;
+        }
         rows++;
     }
     free(buf);
@@ -113,6 +139,10 @@ static void cameo_plover_sample(tctx *t)
     CHECK_STR(plover_of("163"), "COERCE");
     CHECK_STR(plover_of("1712"), "ASSAULT");
     CHECK_STR(plover_of("175"), "ASSAULT");
+    CHECK_STR(dyad_cameo_lookup("042")->plover_mode, "visit");
+    CHECK(dyad_cameo_lookup("042")->plover_context == NULL);
+    CHECK_STR(dyad_cameo_lookup("091")->plover_context, "crime,corruption");
+    CHECK(dyad_cameo_lookup("010")->plover_mode == NULL);
     CHECK_STR(plover_of("191"), "COERCE");
     CHECK_STR(plover_of("201"), "ASSAULT");
     CHECK_STR(plover_of("0357"), "AGREE");   /* not listed: parent 035 */
