@@ -121,6 +121,17 @@ check "--count day with a filter" "$("$dyad" query --db "$tmp/q.db" --dyad RUS,U
 check "--count year as JSON" "$("$dyad" query --db "$tmp/q.db" --dyad RUS,UKR --count year)" '{"period":"2024","events":1}'
 expect_status "--count with a layout it cannot write" 2 "$dyad" query --db "$tmp/q.db" --count month --output gdelt
 
+# --- the full-text index of a document replaced within one transaction ----
+# (its sentences wait for the commit: the replaced ones must never reach it)
+printf '%s\n' '{"id":"r1","date":"2024-03-01","text":"Russian troops attacked Ukrainian soldiers in Kharkiv on Monday."}' \
+    '{"id":"r2","date":"2024-03-01","text":"Israel accused Iran of plotting attacks on Tuesday."}' \
+    '{"id":"r1","date":"2024-03-01","text":"Russian troops attacked Ukrainian soldiers near Odesa on Monday."}' >"$tmp/rep.jsonl"
+"$dyad" ingest -q --db "$tmp/rep.db" "$tmp/rep.jsonl" 2>/dev/null
+check "--text after a replacement in one batch: old words gone, new and other found" \
+    "$("$dyad" query --db "$tmp/rep.db" --text Kharkiv | wc -l) $("$dyad" query --db "$tmp/rep.db" --text Odesa | wc -l) $("$dyad" query --db "$tmp/rep.db" --text Iran | wc -l)" "0 1 1"
+check "... one index row per event, the index sound" \
+    "$(sql "$tmp/rep.db" "SELECT (SELECT count(*) FROM event_text) = (SELECT count(*) FROM events); INSERT INTO event_text(event_text) VALUES('integrity-check');" 2>&1)" 1
+
 # --- syndicated copies and one a day ---------------------------------------
 check "copies linked to the first" "$(sql "$tmp/q.db" "SELECT group_concat(d.doc_key || '>' || f.doc_key, ' ') FROM documents d JOIN documents f ON f.id = d.copy_of")" \
     "paper-7>wire-1 paper-9>wire-1"
