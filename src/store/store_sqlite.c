@@ -88,7 +88,7 @@ static const char *const migrations[] = {
 
 enum {
     ST_DOC_FIND, ST_DOC_INSERT, ST_DOC_UPDATE, ST_BAND_DEL, ST_BAND_PUT, ST_BAND_GET,
-    ST_FIRST_OF_DAY_KEYS, ST_TEXT_DEL, ST_EVENTS_DEL, ST_PROMOTE, ST_EVENT_PUT, ST_FIRST_GET,
+    ST_FIRST_OF_DAY_KEYS, ST_DOC_EVENT_IDS, ST_TEXT_DEL, ST_EVENTS_DEL, ST_PROMOTE, ST_EVENT_PUT, ST_FIRST_GET,
     ST_TEXT_PUT, ST_BEGIN, ST_COMMIT, ST_FEED_GET, ST_FEED_PUT, ST_ITEM_GET, ST_ITEM_PUT, ST_COUNT
 };
 
@@ -106,7 +106,8 @@ static const char *const statements[ST_COUNT] = {
     [ST_BAND_GET] = "SELECT b.doc, d.minhash FROM minhash_bands b JOIN documents d ON d.id = b.doc"
                     " WHERE b.band = ?",
     [ST_FIRST_OF_DAY_KEYS] = "SELECT source, target, code, date FROM events WHERE doc = ? AND first_of_day = 1",
-    [ST_TEXT_DEL] = "DELETE FROM event_text WHERE rowid IN (SELECT id FROM events WHERE doc = ?)",
+    [ST_DOC_EVENT_IDS] = "SELECT id FROM events WHERE doc = ?",
+    [ST_TEXT_DEL] = "DELETE FROM event_text WHERE rowid = ?",
     [ST_EVENTS_DEL] = "DELETE FROM events WHERE doc = ?",
     [ST_PROMOTE] = "UPDATE events SET first_of_day = 1 WHERE id = (SELECT id FROM events"
                    " WHERE source IS ?1 AND target IS ?2 AND date = ?4 AND code IS ?3 AND copy = 0"
@@ -156,6 +157,8 @@ typedef struct sq {
     sqlite3_stmt *st[ST_COUNT];
     fts_row *fts;        /* sentences of this transaction, not yet indexed */
     size_t nfts, capfts;
+    int64_t *fts_del;    /* index rows of replaced events, not yet deleted */
+    size_t ndel, capdel;
     char *fts_text;
     size_t fts_len, fts_cap;
     bool readonly;
@@ -317,6 +320,7 @@ static int sq_close(void *h)
     int rc = sqlite3_close(s->db);
     free(s->fts);
     free(s->fts_text);
+    free(s->fts_del);
     free(s);
     return rc == SQLITE_OK ? 0 : -1;
 }
@@ -439,15 +443,39 @@ static int sq_begin(void *h)
  * writing each sentence at once cost a flush, a small segment and later
  * merges per replacement: 18 % of ingest time on replicated corpora.
  * Sentences are therefore held until the transaction commits and indexed
- * then in rowid order; a document replaced within the transaction drops
- * its held rows, which never reached the index.  Held rows are part of the
- * transaction: they are written before its COMMIT, or dropped with its
- * ROLLBACK, so kill -9 leaves events and index consistent. */
+ * then in rowid order, after the index rows of replaced events are deleted,
+ * also in rowid order: one or two flushes a transaction.  A document
+ * replaced within the transaction drops its held rows, which never reached
+ * the index.  Held work is part of the transaction: done before its COMMIT,
+ * or dropped with its ROLLBACK, so kill -9 leaves events and index
+ * consistent.  Deleting first matters: a replaced event's rowid can be
+ * given to a new event, and the delete reads the old text to know which
+ * words to remove. */
 
 static void fts_drop_all(sq *s)
 {
     s->nfts = 0;
     s->fts_len = 0;
+    s->ndel = 0;
+}
+
+static int fts_unindex(sq *s, int64_t rowid)
+{
+    if (s->ndel == s->capdel) {
+        size_t nc = s->capdel ? 2 * s->capdel : 64;
+        int64_t *n = realloc(s->fts_del, nc * sizeof *n);
+        if (!n) { sq_seterr(s, "out of memory"); return -1; }
+        s->fts_del = n;
+        s->capdel = nc;
+    }
+    s->fts_del[s->ndel++] = rowid;
+    return 0;
+}
+
+static int cmp_i64(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return (x > y) - (x < y);
 }
 
 static int fts_hold(sq *s, int64_t rowid, int64_t doc, const char *text, size_t len)
@@ -491,6 +519,16 @@ static int by_rowid(const void *a, const void *b)
 
 static int fts_flush(sq *s)
 {
+    /* a rowid held for deletion that was never indexed (its event came
+     * and went in this transaction) is deleted as a no-op */
+    qsort(s->fts_del, s->ndel, sizeof *s->fts_del, cmp_i64);
+    sqlite3_stmt *td = s->ndel ? prep(s, ST_TEXT_DEL) : NULL;
+    if (s->ndel && !td) return -1;
+    for (size_t i = 0; i < s->ndel; i++) {
+        if (i && s->fts_del[i] == s->fts_del[i - 1]) continue;
+        sqlite3_bind_int64(td, 1, s->fts_del[i]);
+        if (step_done(s, td, "replacing a document's events")) return -1;
+    }
     /* rowids are mostly ascending already; a rowid freed by a replaced
      * document's events can be given out again */
     qsort(s->fts, s->nfts, sizeof *s->fts, by_rowid);
@@ -517,7 +555,7 @@ static int sq_commit(void *h)
 {
     sq *s = h;
     if (sqlite3_get_autocommit(s->db)) { fts_drop_all(s); return 0; }
-    if (s->nfts && fts_flush(s)) return -1;
+    if ((s->nfts || s->ndel) && fts_flush(s)) return -1;
     sqlite3_stmt *st = prep(s, ST_COMMIT);
     return st ? step_done(s, st, "committing") : -1;
 }
@@ -744,10 +782,13 @@ static int sq_doc_clear(void *h, int64_t row)
     sqlite3_reset(st);
     if (rc != SQLITE_DONE) { sq_fail(s, rc, "replacing a document's events"); goto out; }
     fts_drop_doc(s, row);
-    sqlite3_stmt *td = prep(s, ST_TEXT_DEL);
-    if (!td) goto out;
-    sqlite3_bind_int64(td, 1, row);
-    if (step_done(s, td, "replacing a document's events")) goto out;
+    sqlite3_stmt *ids = prep(s, ST_DOC_EVENT_IDS);
+    if (!ids) goto out;
+    sqlite3_bind_int64(ids, 1, row);
+    while ((rc = sqlite3_step(ids)) == SQLITE_ROW)
+        if (fts_unindex(s, sqlite3_column_int64(ids, 0))) { sqlite3_reset(ids); goto out; }
+    sqlite3_reset(ids);
+    if (rc != SQLITE_DONE) { sq_fail(s, rc, "replacing a document's events"); goto out; }
     sqlite3_stmt *ed = prep(s, ST_EVENTS_DEL);
     if (!ed) goto out;
     sqlite3_bind_int64(ed, 1, row);
