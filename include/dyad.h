@@ -928,7 +928,9 @@ typedef enum dyad_event_format {
     DYAD_EVENTS_JSONL,   /* one JSON object per event (default)            */
     DYAD_EVENTS_TSV,     /* PETRARCH2's event-file layout                  */
     DYAD_EVENTS_TABARI,  /* TABARI's event-file layout                     */
-    DYAD_EVENTS_GDELT    /* GDELT 2.0 event-table column order             */
+    DYAD_EVENTS_GDELT,   /* GDELT 2.0 event-table column order             */
+    DYAD_EVENTS_PLOVER   /* PLOVER JSON records; events without a PLOVER
+                            type (CAMEO 01, 02) are left out              */
 } dyad_event_format;
 
 enum {

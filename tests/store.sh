@@ -317,6 +317,9 @@ check "csv: COW and Gleditsch-Ward numbers of the actors' countries, appended" \
     "$("$dyad" query --db "$db" --dyad USA,PRK --output csv | sed -n '1p;2p' | cut -d, -f1,6,7,35-)" \
     "$(printf 'id,source,target,source_cow,source_gw,target_cow,target_gw\n%s,USA,PRK,2,2,731,731' \
         "$("$dyad" query --db "$db" --dyad USA,PRK --output tsv | sed -n 2p | cut -f1)")"
+"$dyad" code "$art" --output plover 2>/dev/null | sort >"$tmp/p.code"
+"$dyad" query --db "$db" --output plover | sort >"$tmp/p.query"
+if [ -s "$tmp/p.code" ] && cmp -s "$tmp/p.code" "$tmp/p.query"; then ok; else not_ok "query --output plover differs from dyad code --output plover"; diff "$tmp/p.code" "$tmp/p.query" | head -5; fi
 check "query --output gdelt: 61 columns" "$("$dyad" query --db "$db" --output gdelt | awk -F '\t' '{print NF}' | sort -u)" 61
 check "query --output phoenix: 26 columns" "$("$dyad" query --db "$tmp/i.db" --output phoenix | awk -F '\t' '{print NF}' | sort -u)" 26
 check "phoenix: actor blocks, Phoenix's quad of root 19" "$("$dyad" query --db "$tmp/i.db" --actor ISRMIL --output phoenix | cut -f6-8,15,16,23)" \

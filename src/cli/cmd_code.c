@@ -96,8 +96,9 @@ static void code_help(FILE *out)
             "  --no-default-dict  only the dictionaries given here, not dyad's own\n"
             "options:\n"
             "  --output FORMAT  jsonl (default), tsv (PETRARCH2's event file),\n"
-            "                   tabari (TABARI's event file) or gdelt (GDELT 2.0's\n"
-            "                   event table, the columns dyad can fill)\n"
+            "                   tabari (TABARI's event file), gdelt (GDELT 2.0's\n"
+            "                   event table, the columns dyad can fill) or plover\n"
+            "                   (PLOVER JSON records; CAMEO 01 and 02 left out)\n"
             "  --explain        add the pattern, its dictionary line and the words\n"
             "  --phoenix-quad   quad classes in Phoenix's numbering, not GDELT's\n"
             "  --trace          print how the coder read each sentence (word types,\n"
@@ -393,7 +394,7 @@ int cmd_code(int argc, char **argv)
         case OPT_OUTPUT: {
             int f = dyad_event_format_from_name(optarg);
             if (f < 0) {
-                fprintf(stderr, "dyad code: unknown output format '%s' (jsonl, tsv, tabari, gdelt)\n", optarg);
+                fprintf(stderr, "dyad code: unknown output format '%s' (jsonl, tsv, tabari, gdelt, plover)\n", optarg);
                 goto done;
             }
             run.format = (dyad_event_format)f;

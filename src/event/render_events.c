@@ -11,8 +11,9 @@
  * never read.
  */
 #include "event_private.h"
+#include "plover.h"
 
-static const char *const format_names[] = {"jsonl", "tsv", "tabari", "gdelt"};
+static const char *const format_names[] = {"jsonl", "tsv", "tabari", "gdelt", "plover"};
 
 const char *dyad_event_format_name(dyad_event_format format)
 {
@@ -480,6 +481,52 @@ static void render_gdelt(FILE *out, const dyad_analysis *a, const event_view *v,
     putc('\n', out);
 }
 
+/* ---- PLOVER ------------------------------------------------------------ */
+
+static plover_str span_str(const dyad_analysis *a, dyad_span sp)
+{
+    size_t len = 0;
+    const char *t = span_text(a, sp, &len);
+    return (plover_str){t, t ? len : 0};
+}
+
+static plover_str cstr(const char *v)
+{
+    return (plover_str){v, v ? strlen(v) : 0};
+}
+
+/* render_plover.c writes it, for dyad query as well */
+static void render_plover(FILE *out, const dyad_analysis *a, const event_view *v)
+{
+    const dyad_event *e = v->e;
+    char code[sizeof e->code + 1];
+    memcpy(code, e->code, v->code_len);
+    code[v->code_len] = '\0';
+    plover_record r = {
+        .id = dyad_event_id(a->doc->id, e),
+        .date = v->date.ok ? v->date.year * 10000 + v->date.month * 100 + v->date.day : 0,
+        .source = {e->source, v->source_len},
+        .target = {e->target, v->target_len},
+        .source_text = span_str(a, e->source_span),
+        .target_text = span_str(a, e->target_span),
+        .verb_text = span_str(a, e->verb_span),
+        .code = code,
+        .has_goldstein = v->info != NULL,
+        .goldstein = v->info ? v->info->goldstein : 0,
+        .flags = e->flags,
+        .place_name = e->place_name,
+        .place_country = e->place_country,
+        .place_country2 = e->place_country2,
+        .lat = e->place_lat,
+        .lon = e->place_lon,
+        .sentence = (long long)e->sentence,
+        .citation = cstr(a->doc->id),
+        .url = cstr(a->doc->url),
+        .publication = cstr(a->doc->source),
+    };
+    plover_write(out, &r);
+}
+
 /* ---- entry point ------------------------------------------------------ */
 
 void dyad_render_events(FILE *out, const dyad_analysis *a, const dyad_event *events, size_t nevents,
@@ -495,6 +542,7 @@ void dyad_render_events(FILE *out, const dyad_analysis *a, const dyad_event *eve
         case DYAD_EVENTS_TSV: render_tsv(out, a, &v); break;
         case DYAD_EVENTS_TABARI: render_tabari(out, a, &v, flags); break;
         case DYAD_EVENTS_GDELT: render_gdelt(out, a, &v, &lead); break;
+        case DYAD_EVENTS_PLOVER: render_plover(out, a, &v); break;
         }
     }
     sbuf_free(&scratch);

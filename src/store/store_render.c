@@ -8,6 +8,7 @@
  * or TSV fields with tabs and line breaks turned into spaces.
  */
 #include "store_private.h"
+#include "../event/plover.h"
 #include <string.h>
 
 static const char *const columns[] = {
@@ -251,119 +252,38 @@ static void render_gdelt(FILE *out, const store_event *e)
 
 /* ---- PLOVER ----------------------------------------------------------- */
 
-/* PLOVER's quad categories (the manual's table; REQUEST is the 2021
- * conversion table's name for DEMAND): 1 verbal and 2 material
- * cooperation, 3 verbal and 4 material conflict.  They differ from
- * GDELT's, which follow the CAMEO root: SANCTION (16) is verbal conflict
- * here, ACCUSE of root 09 verbal conflict too. */
-static int plover_quad(const char *type)
+static plover_str pstr(const char *v)
 {
-    static const struct { const char *type; int quad; } q[] = {
-        {"AGREE", 1},    {"CONSULT", 1}, {"SUPPORT", 1},  {"CONCEDE", 1},  {"COOPERATE", 2},
-        {"AID", 2},      {"RETREAT", 2}, {"INVESTIGATE", 2}, {"DEMAND", 3}, {"REQUEST", 3},
-        {"ACCUSE", 3},   {"REJECT", 3},  {"SANCTION", 3}, {"THREATEN", 3}, {"PROTEST", 4},
-        {"MOBILIZE", 4}, {"COERCE", 4},  {"ASSAULT", 4},  {"FIGHT", 4},
-    };
-    for (size_t i = 0; i < sizeof q / sizeof *q; i++)
-        if (strcmp(type, q[i].type) == 0) return q[i].quad;
-    return 0;
+    return (plover_str){v, v ? strlen(v) : 0};
 }
 
-/* An actor object: PLOVER's "code" is the top-level block (a country or
- * IGO), "sector" the role blocks after it. */
-static void plover_actor(FILE *out, const char *key, const char *code, const char *text)
-{
-    fprintf(out, ",\"%s\":[{\"code\":", key);
-    char top[4];
-    block(top, code, 0);
-    json_write_string(out, top, strlen(top));
-    if (strlen(code) > 3) {
-        char sector[7];
-        snprintf(sector, sizeof sector, "%s", code + 3);
-        fputs(",\"sector\":", out);
-        json_write_string(out, sector, strlen(sector));
-    }
-    if (text && *text) {
-        fputs(",\"actor_text\":", out);
-        json_write_string(out, text, strlen(text));
-    }
-    fputs("}]", out);
-}
-
-/* A list of the comma-separated words of list, then extra (NULL-ended);
- * nothing when both are empty. */
-static void plover_list(FILE *out, const char *key, const char *list, const char *const *extra)
-{
-    bool any = false;
-    const char *p = list;
-    while (p && *p) {
-        size_t n = strcspn(p, ",");
-        fprintf(out, any ? "," : ",\"%s\":[", key);
-        json_write_string(out, p, n);
-        any = true;
-        p += n + (p[n] == ',');
-    }
-    for (; extra && *extra; extra++) {
-        fprintf(out, any ? "," : ",\"%s\":[", key);
-        json_write_string(out, *extra, strlen(*extra));
-        any = true;
-    }
-    if (any) putc(']', out);
-}
-
-/* One PLOVER record (the manual's "JSON Data Fields" chapter): required
- * id, date, source and event; the rest optional.  Mode and context come
- * from the CAMEO code through CAMEO2PLOVER (data/cameo/cameo_events.tsv);
- * the coder's own negation and future flags are the contexts of those
- * names the manual asks the coding engine to resolve. */
+/* src/event/render_plover.c writes it, for dyad code as well */
 static void render_plover(FILE *out, const store_event *e)
 {
-    const dyad_cameo_info *info = e->code ? dyad_cameo_lookup(e->code) : NULL;
-    const char *type = info && info->plover ? info->plover : e->plover;
-    if (!type || !*type || !e->source || !*e->source) return; /* PLOVER drops CAMEO 01 and 02 */
-    fprintf(out, "{\"id\":\"%016llx\",\"date\":", (unsigned long long)e->id);
-    if (e->date) fprintf(out, "\"%04d-%02d-%02d\"", e->date / 10000, e->date / 100 % 100, e->date % 100);
-    else fputs("null", out);
-    plover_actor(out, "source", e->source, e->source_text);
-    if (e->target && *e->target) plover_actor(out, "recipient", e->target, e->target_text);
-    fputs(",\"event\":[", out);
-    json_write_string(out, type, strlen(type));
-    putc(']', out);
-    plover_list(out, "mode", info ? info->plover_mode : NULL, NULL);
-    const char *flags[3];
-    size_t nf = 0;
-    if (e->flags & DYAD_EVENT_FUTURE) flags[nf++] = "future";
-    if (e->flags & DYAD_EVENT_NEGATED) flags[nf++] = "negation";
-    flags[nf] = NULL;
-    plover_list(out, "context", info ? info->plover_context : NULL, flags);
-    int quad = plover_quad(type);
-    if (quad) fprintf(out, ",\"quad_code\":%d", quad);
-    if (e->has_goldstein) fprintf(out, ",\"event_scale\":%.1f", e->goldstein);
-    if (e->verb_text && *e->verb_text) {
-        fputs(",\"event_text\":[", out);
-        json_write_string(out, e->verb_text, strlen(e->verb_text));
-        putc(']', out);
-    }
-    if (e->place_name) {
-        /* PLOVER's location object takes GeoNames' field names */
-        fputs(",\"event_loc\":{\"name\":", out);
-        json_write_string(out, e->place_name, strlen(e->place_name));
-        fprintf(out, ",\"latitude\":%.5f,\"longitude\":%.5f", e->lat, e->lon);
-        json_str(out, "country code", e->place_country2);
-        json_str(out, "cc3", e->place_country);
-        putc('}', out);
-    }
-    fprintf(out, ",\"text_info\":{\"sequence\":%lld}", (long long)e->sentence);
-    fputs(",\"cite_info\":{\"citation\":", out);
-    if (e->doc_key) json_write_string(out, e->doc_key, strlen(e->doc_key));
-    else fputs("null", out);
-    if (e->url && *e->url) json_str(out, "url", e->url);
-    if (e->outlet && *e->outlet) json_str(out, "publication", e->outlet);
-    fputs(",\"coder\":\"dyad\",\"codebook\":\"CAMEO2PLOVER-2021\"}", out);
-    /* the CAMEO code it was translated from: a named field beyond the
-     * standard ones, as the manual allows */
-    json_str(out, "cameo", e->code);
-    fputs("}\n", out);
+    plover_record r = {
+        .id = e->id,
+        .date = e->date,
+        .source = pstr(e->source),
+        .target = pstr(e->target),
+        .source_text = pstr(e->source_text),
+        .target_text = pstr(e->target_text),
+        .verb_text = pstr(e->verb_text),
+        .code = e->code,
+        .type = e->plover,
+        .has_goldstein = e->has_goldstein,
+        .goldstein = e->goldstein,
+        .flags = e->flags,
+        .place_name = e->place_name,
+        .place_country = e->place_country,
+        .place_country2 = e->place_country2,
+        .lat = e->lat,
+        .lon = e->lon,
+        .sentence = (long long)e->sentence,
+        .citation = pstr(e->doc_key),
+        .url = pstr(e->url),
+        .publication = pstr(e->outlet),
+    };
+    plover_write(out, &r);
 }
 
 void store_render_header(FILE *out, dyad_row_format format)
