@@ -109,9 +109,15 @@ static const char *const statements[ST_COUNT] = {
     [ST_DOC_EVENT_IDS] = "SELECT id FROM events WHERE doc = ?",
     [ST_TEXT_DEL] = "DELETE FROM event_text WHERE rowid = ?",
     [ST_EVENTS_DEL] = "DELETE FROM events WHERE doc = ?",
+    /* every column of events_dyad constrained, so that its rows come in
+     * id order and the first is one seek: with first_of_day left open the
+     * planner took events_target and read every event of the target's day
+     * (12,000 in a replicated corpus) to promote one */
     [ST_PROMOTE] = "UPDATE events SET first_of_day = 1 WHERE id = (SELECT id FROM events"
                    " WHERE source IS ?1 AND target IS ?2 AND date = ?4 AND code IS ?3 AND copy = 0"
-                   " ORDER BY id LIMIT 1)",
+                   " AND first_of_day = 0 ORDER BY id LIMIT 1)"
+                   " AND NOT EXISTS (SELECT 1 FROM events WHERE source IS ?1 AND target IS ?2"
+                   " AND date = ?4 AND code IS ?3 AND copy = 0 AND first_of_day = 1)",
     [ST_EVENT_PUT] =
         "INSERT INTO events(eid, doc, sentence, date, date_precision, date_text, source, target,"
         " code, root, quad, goldstein, plover, source_text, target_text, verb_text,"
