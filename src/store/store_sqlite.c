@@ -527,7 +527,7 @@ static int fts_flush(sq *s)
 {
     /* a rowid held for deletion that was never indexed (its event came
      * and went in this transaction) is deleted as a no-op */
-    qsort(s->fts_del, s->ndel, sizeof *s->fts_del, cmp_i64);
+    if (s->ndel > 1) qsort(s->fts_del, s->ndel, sizeof *s->fts_del, cmp_i64);
     sqlite3_stmt *td = s->ndel ? prep(s, ST_TEXT_DEL) : NULL;
     if (s->ndel && !td) return -1;
     for (size_t i = 0; i < s->ndel; i++) {
@@ -537,7 +537,7 @@ static int fts_flush(sq *s)
     }
     /* rowids are mostly ascending already; a rowid freed by a replaced
      * document's events can be given out again */
-    qsort(s->fts, s->nfts, sizeof *s->fts, by_rowid);
+    if (s->nfts > 1) qsort(s->fts, s->nfts, sizeof *s->fts, by_rowid);
     sqlite3_stmt *tp = prep(s, ST_TEXT_PUT);
     if (!tp) return -1;
     for (size_t i = 0; i < s->nfts; i++) {
