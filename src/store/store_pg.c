@@ -1746,8 +1746,9 @@ static int pg_actors(void *h, const char *prefix, const char *text, size_t max, 
     } else {
         /* Names: a scan of every event's words, bounded by the time limit.
          * ILIKE: SQLite's LIKE ignores ASCII case.  The name shown is the
-         * least of the matching words (SQLite gives any one of them). */
-        qb_sql(&b, "SELECT code, min(words), 0, 0, count(*) AS n FROM ("
+         * most frequent of the matching words (SQLite's engine shows any
+         * one of them). */
+        qb_sql(&b, "SELECT code, mode() WITHIN GROUP (ORDER BY words), 0, 0, count(*) AS n FROM ("
                    "SELECT e.source AS code, e.source_text AS words FROM events e WHERE e.source_text ILIKE ");
         qb_param(&b, text);
         qb_sql(&b, " ESCAPE '\\' UNION ALL SELECT e.target, e.target_text FROM events e WHERE e.target_text ILIKE ");
