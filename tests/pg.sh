@@ -214,14 +214,21 @@ serve_start() {
     bg="$bg $!"
     sport=""
     for i in $(seq 1 100); do
-        sport=$(sed -nE 's|^dyad serve: http://127\.0\.0\.1:([0-9]+)/.*|\1|p' "$sout")
+        sport=$(sed -nE 's|^dyad serve: http://127\.0\.0\.1:([0-9]+)/.*|\1|p' "$sout" 2>/dev/null)
         [ -n "$sport" ] && break
         sleep 0.05
     done
 }
+# stops the servers; under ASan, what the sanitizers said at their exit
+# is a failure
 serve_stop() {
     for p in $bg; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
     bg=""
+    for f in "$tmp"/serve-*.err; do
+        [ -f "$f" ] || continue
+        if grep -q 'Sanitizer' "$f"; then not_ok "dyad serve: the sanitizer's report in $f"; head -n 20 "$f"; fi
+        rm -f "$f"
+    done
 }
 # api PORT PATH FILE: the body in FILE, the status on stdout
 api() { curl -s -o "$3" -w '%{http_code}' "http://127.0.0.1:$1$2"; }
@@ -394,6 +401,22 @@ done
 "$dyad" query --db "$Q" --copies >"$tmp/hq" 2>/dev/null
 if python3 -c 'import json,sys; [json.loads(l) for l in open(sys.argv[1])]' "$tmp/hq"; then ok; else not_ok "hostile rows: the JSON stays valid"; fi
 expect_status "hostile rows: stats" 0 "$dyad" stats --db "$Q"
+for out in day month; do
+    expect_status "hostile rows: query --count $out" 0 "$dyad" query --db "$Q" --count $out
+done
+if command -v curl >/dev/null; then
+    serve_start "$Q" "$tmp/serve-h"
+    for path in "/api/health" "/api/trend?actor=X&period=day" "/api/trend?source=XXX" "/api/dyads" "/api/dyads?period=day" \
+                "/api/events?limit=1000" "/api/documents/wire-1" "/api/documents/paper-7" "/api/actors?q=xx" \
+                "/api/actors?q=xxx"; do
+        s1=$(api "$sport" "$path" "$tmp/hj")
+        if [ "$s1" = 200 ] && python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$tmp/hj" 2>/dev/null; then ok; else
+            not_ok "hostile rows: serve $path: 200 with valid JSON (got $s1)"
+            head -c 300 "$tmp/hj"; echo
+        fi
+    done
+    serve_stop
+fi
 printf '{"id":"wire-2","date":"2024-03-02","text":"%s"}\n' "$(sed -n 1p tests/data/store/syndicated.jsonl | sed -E 's/.*"text": *"(([^"\\]|\\.)*)".*/\1/')" >"$tmp/wire2.jsonl"
 expect_status "hostile rows: a damaged MinHash is no match, not a crash" 0 "$dyad" ingest --db "$Q" "$tmp/wire2.jsonl"
 
