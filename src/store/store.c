@@ -43,9 +43,9 @@ static int fail(dyad_store *s)
     return -1;
 }
 
-/* An engine may not have every read-only view yet (the PostgreSQL engine
- * lacks the server's); asking for one is an error that says so, never a
- * call through NULL. */
+/* An engine may not have every operation (a new engine, or a new view
+ * not yet written for every engine); asking for one is an error that
+ * says so, never a call through NULL. */
 static int lacks(dyad_store *s, const char *what)
 {
     char msg[160];

@@ -2,8 +2,8 @@
  * store_private.h -- the event store's engine interface.
  *
  * store.c holds what every engine shares (the public API, content hashes,
- * SimHash, output layouts); each engine is one file (store_sqlite.c now,
- * PostgreSQL later) that implements store_engine_ops and keeps its SQL to
+ * SimHash, output layouts); each engine is one file (store_sqlite.c,
+ * store_pg.c) that implements store_engine_ops and keeps its SQL to
  * itself.  Records cross the interface as the plain structs below.
  */
 #ifndef DYAD_STORE_PRIVATE_H
