@@ -106,7 +106,9 @@ typedef struct store_health {
 } store_health;
 
 /* One engine.  Every function returns 0 on success and -1 on failure,
- * with the message in the engine's error buffer (err()). */
+ * with the message in the engine's error buffer (err()).  An engine
+ * implements every operation (store.c calls them without checking), and
+ * tests/pg.sh holds the PostgreSQL engine to the SQLite engine's answers. */
 typedef struct store_engine_ops {
     const char *name;
     void *(*open)(const char *path, unsigned flags, char *err, size_t errcap);
