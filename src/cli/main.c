@@ -12,6 +12,9 @@ int cmd_query(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_recode(int argc, char **argv);
+/* cmd_trend.c: series and alerts over the store */
+int cmd_trend(int argc, char **argv);
+int cmd_alerts(int argc, char **argv);
 
 void cli_usage(FILE *out)
 {
@@ -34,6 +37,8 @@ void cli_usage(FILE *out)
             "  stats       what the store holds: documents, copies, events, dyads\n"
             "  import      events coded elsewhere (GDELT, Phoenix, dyad's JSON Lines)\n"
             "  recode      code the stored documents again with new dictionaries\n"
+            "  trend       a dyad's or an actor's events period by period (csv, json, svg)\n"
+            "  alerts      escalations and de-escalations of every dyad, with evidence\n"
             "  help [COMMAND]  this text, or a command's own help\n"
             "  version     print the version\n\n"
             "Input formats are detected (plain-text article, JSON Lines, TABARI\n"
@@ -82,6 +87,10 @@ int main(int argc, char **argv)
         return cmd_import(argc - 1, argv + 1);
     if (strcmp(cmd, "recode") == 0)
         return cmd_recode(argc - 1, argv + 1);
+    if (strcmp(cmd, "trend") == 0)
+        return cmd_trend(argc - 1, argv + 1);
+    if (strcmp(cmd, "alerts") == 0)
+        return cmd_alerts(argc - 1, argv + 1);
     fprintf(stderr, "dyad: unknown command '%s'\n\n", cmd);
     cli_usage(stderr);
     return EXIT_USAGE;

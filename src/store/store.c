@@ -594,3 +594,30 @@ int dyad_store_stats(dyad_store *s, FILE *out, size_t top)
     free(tops);
     return ferror(out) ? -1 : 0;
 }
+
+/* ---- for the stages that read the store (src/trend/) ---------------------- */
+
+void store_report(dyad_store *s, const char *message)
+{
+    report(s, message);
+}
+
+int store_counts(dyad_store *s, const dyad_query *q, bool goldstein, store_count_fn fn, void *user)
+{
+    if (!s || !q || !fn) return -1;
+    if (check_query(s, q) || dyad_store_commit(s)) return -1;
+    return s->ops->counts(s->h, q, goldstein, fn, user) ? fail(s) : 0;
+}
+
+int store_each_event(dyad_store *s, const dyad_query *q, store_row_fn fn, void *user)
+{
+    if (!s || !q || !fn) return -1;
+    if (check_query(s, q) || dyad_store_commit(s)) return -1;
+    return s->ops->query(s->h, q, fn, user) ? fail(s) : 0;
+}
+
+int store_sentence(dyad_store *s, const char *doc_key, int64_t eid, sbuf *out)
+{
+    if (!s || !doc_key || !out) return -1;
+    return s->ops->sentence(s->h, doc_key, eid, out) ? fail(s) : 0;
+}

@@ -822,76 +822,93 @@ static void qb_prefix(qbuild *b, const char *col, const char *prefix, char *hi, 
     qb_text(b, hi);
 }
 
+/* The filters of q as a WHERE clause over events e (hi: room for the
+ * prefix ranges' upper bounds). */
+typedef char qb_bounds[7][40];
+
+static void qb_where(qbuild *b, const dyad_query *q, qb_bounds hi)
+{
+    qb_sql(b, " WHERE 1");
+    if (!q->copies) qb_sql(b, " AND e.copy = 0");
+    if (q->unique) qb_sql(b, " AND e.first_of_day = 1");
+    if (q->actor) {
+        qb_sql(b, " AND (");
+        qb_prefix(b, "e.source", q->actor, hi[0], sizeof hi[0]);
+        qb_sql(b, " OR ");
+        qb_prefix(b, "e.target", q->actor, hi[1], sizeof hi[1]);
+        qb_sql(b, ")");
+    }
+    if (q->source || q->target) {
+        qb_sql(b, " AND ((");
+        if (q->source) qb_prefix(b, "e.source", q->source, hi[2], sizeof hi[2]);
+        else qb_sql(b, "1");
+        qb_sql(b, " AND ");
+        if (q->target) qb_prefix(b, "e.target", q->target, hi[3], sizeof hi[3]);
+        else qb_sql(b, "1");
+        qb_sql(b, ")");
+        if (q->both) {
+            qb_sql(b, " OR (");
+            if (q->target) qb_prefix(b, "e.source", q->target, hi[4], sizeof hi[4]);
+            else qb_sql(b, "1");
+            qb_sql(b, " AND ");
+            if (q->source) qb_prefix(b, "e.target", q->source, hi[5], sizeof hi[5]);
+            else qb_sql(b, "1");
+            qb_sql(b, ")");
+        }
+        qb_sql(b, ")");
+    }
+    if (q->code) { qb_sql(b, " AND e.code = ?"); qb_text(b, q->code); }
+    if (q->root) { qb_sql(b, " AND e.root = ?"); qb_num(b, q->root); }
+    if (q->quad) { qb_sql(b, " AND e.quad = ?"); qb_num(b, q->quad); }
+    if (q->from) { qb_sql(b, " AND e.date >= ?"); qb_num(b, store_date_int(q->from)); }
+    if (q->to) { qb_sql(b, " AND e.date <= ?"); qb_num(b, store_date_int(q->to)); }
+    if (q->country) {
+        qb_sql(b, " AND (e.place_country = ? OR e.place_country2 = ?)");
+        qb_text(b, q->country);
+        qb_text(b, q->country);
+    }
+    if (q->speaker) { qb_sql(b, " AND "); qb_prefix(b, "e.speaker", q->speaker, hi[6], sizeof hi[6]); }
+    if (q->text) {
+        qb_sql(b, " AND e.id IN (SELECT rowid FROM event_text WHERE event_text MATCH ?)");
+        qb_text(b, q->text);
+    }
+}
+
+/* Prepares b's statement and binds its values; frees b's text. */
+static sqlite3_stmt *qb_prepare(sq *s, qbuild *b)
+{
+    if (sbuf_putc(&b->sql, 0)) b->oom = true;
+    if (b->oom) { sbuf_free(&b->sql); sq_seterr(s, "out of memory"); return NULL; }
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, b->sql.data, -1, &st, NULL) != SQLITE_OK) {
+        sq_fail(s, sqlite3_errcode(s->db), "preparing the query");
+        sbuf_free(&b->sql);
+        return NULL;
+    }
+    sbuf_free(&b->sql);
+    for (int i = 0; i < b->n; i++) {
+        if (b->is_text[i]) sqlite3_bind_text(st, i + 1, b->text[i], -1, SQLITE_STATIC);
+        else sqlite3_bind_int64(st, i + 1, b->num[i]);
+    }
+    return st;
+}
+
 static int sq_query(void *h, const dyad_query *q, store_row_fn fn, void *user)
 {
     sq *s = h;
     qbuild b;
     memset(&b, 0, sizeof b);
-    char hi[6][40];
-    qb_sql(&b, SELECT_EVENT " WHERE 1");
-    if (!q->copies) qb_sql(&b, " AND e.copy = 0");
-    if (q->unique) qb_sql(&b, " AND e.first_of_day = 1");
-    if (q->actor) {
-        qb_sql(&b, " AND (");
-        qb_prefix(&b, "e.source", q->actor, hi[0], sizeof hi[0]);
-        qb_sql(&b, " OR ");
-        qb_prefix(&b, "e.target", q->actor, hi[1], sizeof hi[1]);
-        qb_sql(&b, ")");
-    }
-    if (q->source || q->target) {
-        qb_sql(&b, " AND ((");
-        if (q->source) qb_prefix(&b, "e.source", q->source, hi[2], sizeof hi[2]);
-        else qb_sql(&b, "1");
-        qb_sql(&b, " AND ");
-        if (q->target) qb_prefix(&b, "e.target", q->target, hi[3], sizeof hi[3]);
-        else qb_sql(&b, "1");
-        qb_sql(&b, ")");
-        if (q->both) {
-            qb_sql(&b, " OR (");
-            if (q->target) qb_prefix(&b, "e.source", q->target, hi[4], sizeof hi[4]);
-            else qb_sql(&b, "1");
-            qb_sql(&b, " AND ");
-            if (q->source) qb_prefix(&b, "e.target", q->source, hi[5], sizeof hi[5]);
-            else qb_sql(&b, "1");
-            qb_sql(&b, ")");
-        }
-        qb_sql(&b, ")");
-    }
-    if (q->code) { qb_sql(&b, " AND e.code = ?"); qb_text(&b, q->code); }
-    if (q->root) { qb_sql(&b, " AND e.root = ?"); qb_num(&b, q->root); }
-    if (q->quad) { qb_sql(&b, " AND e.quad = ?"); qb_num(&b, q->quad); }
-    if (q->from) { qb_sql(&b, " AND e.date >= ?"); qb_num(&b, store_date_int(q->from)); }
-    if (q->to) { qb_sql(&b, " AND e.date <= ?"); qb_num(&b, store_date_int(q->to)); }
-    if (q->country) {
-        qb_sql(&b, " AND (e.place_country = ? OR e.place_country2 = ?)");
-        qb_text(&b, q->country);
-        qb_text(&b, q->country);
-    }
-    char shi[40];
-    if (q->speaker) { qb_sql(&b, " AND "); qb_prefix(&b, "e.speaker", q->speaker, shi, sizeof shi); }
-    if (q->text) {
-        qb_sql(&b, " AND e.id IN (SELECT rowid FROM event_text WHERE event_text MATCH ?)");
-        qb_text(&b, q->text);
-    }
+    qb_bounds hi;
+    qb_sql(&b, SELECT_EVENT);
+    qb_where(&b, q, hi);
     qb_sql(&b, " ORDER BY e.date, e.id");
     if (q->limit || q->offset) {
         qb_sql(&b, " LIMIT ? OFFSET ?");
         qb_num(&b, q->limit ? (int64_t)q->limit : -1);
         qb_num(&b, (int64_t)q->offset);
     }
-    if (sbuf_putc(&b.sql, 0)) b.oom = true;
-    if (b.oom) { sbuf_free(&b.sql); sq_seterr(s, "out of memory"); return -1; }
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db, b.sql.data, -1, &st, NULL) != SQLITE_OK) {
-        sq_fail(s, sqlite3_errcode(s->db), "preparing the query");
-        sbuf_free(&b.sql);
-        return -1;
-    }
-    sbuf_free(&b.sql);
-    for (int i = 0; i < b.n; i++) {
-        if (b.is_text[i]) sqlite3_bind_text(st, i + 1, b.text[i], -1, SQLITE_STATIC);
-        else sqlite3_bind_int64(st, i + 1, b.num[i]);
-    }
+    sqlite3_stmt *st = qb_prepare(s, &b);
+    if (!st) return -1;
     int rc, ret = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         store_event e;
@@ -905,6 +922,57 @@ static int sq_query(void *h, const dyad_query *q, store_row_fn fn, void *user)
         else
             sq_fail(s, rc, "running the query");
         ret = -1;
+    }
+    sqlite3_finalize(st);
+    return ret;
+}
+
+/* Events counted by source, target, day and code: with only actor, date,
+ * copy and one-a-day filters, events_dyad covers it and the table is not
+ * read; the Goldstein sum reads it. */
+static int sq_counts(void *h, const dyad_query *q, bool goldstein, store_count_fn fn, void *user)
+{
+    sq *s = h;
+    qbuild b;
+    memset(&b, 0, sizeof b);
+    qb_bounds hi;
+    qb_sql(&b, goldstein ? "SELECT e.source, e.target, e.date, e.code, count(*), total(e.goldstein) FROM events e"
+                         : "SELECT e.source, e.target, e.date, e.code, count(*), 0.0 FROM events e");
+    qb_where(&b, q, hi);
+    qb_sql(&b, " AND e.date IS NOT NULL GROUP BY e.source, e.target, e.date, e.code");
+    sqlite3_stmt *st = qb_prepare(s, &b);
+    if (!st) return -1;
+    int rc, ret = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        store_count c = {col_str(st, 0), col_str(st, 1), sqlite3_column_int(st, 2), col_str(st, 3),
+                         sqlite3_column_int64(st, 4), sqlite3_column_double(st, 5)};
+        if (fn(&c, user)) break;
+    }
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) ret = sq_fail(s, rc, "counting events");
+    sqlite3_finalize(st);
+    return ret;
+}
+
+/* The sentence an event was coded from (kept for full-text search):
+ * documents' doc_key index, then the document's events. */
+static int sq_sentence(void *h, const char *doc_key, int64_t eid, sbuf *out)
+{
+    sq *s = h;
+    sqlite3_stmt *st;
+    out->len = 0;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT t.sentence FROM documents d JOIN events e ON e.doc = d.id"
+                           " JOIN event_text t ON t.rowid = e.id WHERE d.doc_key = ? AND e.eid = ? LIMIT 1",
+                           -1, &st, NULL) != SQLITE_OK)
+        return sq_fail(s, sqlite3_errcode(s->db), "reading a sentence");
+    sqlite3_bind_text(st, 1, doc_key, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, eid);
+    int rc = sqlite3_step(st), ret = 0;
+    if (rc == SQLITE_ROW) {
+        const void *t = sqlite3_column_text(st, 0);
+        if (t && sbuf_append(out, t, (size_t)sqlite3_column_bytes(st, 0))) ret = -1, sq_seterr(s, "out of memory");
+    } else if (rc != SQLITE_DONE) {
+        ret = sq_fail(s, rc, "reading a sentence");
     }
     sqlite3_finalize(st);
     return ret;
@@ -975,4 +1043,6 @@ const store_engine_ops store_sqlite_ops = {
     .run_end = sq_run_end,
     .query = sq_query,
     .stats = sq_stats,
+    .counts = sq_counts,
+    .sentence = sq_sentence,
 };
