@@ -890,16 +890,17 @@ typedef struct dyad_day_count {
 
 /* The detector's parameters (dyad_alert_defaults; docs/trends.md). */
 typedef struct dyad_alert_params {
-    int baseline_days;     /* trailing window of the baseline (28)              */
+    int baseline_days;     /* trailing window of the baseline (42)              */
     int guard_days;        /* days left out between the baseline and today (7)  */
-    double odds_ratio;     /* the change to detect: conflict odds x this or / this (3) */
-    double threshold;      /* CUSUM alarm threshold, in log-likelihood units (4) */
+    double odds_ratio;     /* the change to detect: conflict odds x this or / this (4) */
+    double threshold;      /* CUSUM alarm threshold, in log-likelihood units (7) */
     long min_conflict;     /* escalation: conflict events in the change (5)     */
     double min_excess;     /* escalation: conflict events above the baseline's expectation (3); de-escalation: below */
     long min_events;       /* de-escalation: events in the change (10)          */
     long min_baseline;     /* events in the baseline before any alarm (5)       */
     double prior_events;   /* pseudo-events of the overall share in each baseline (4) */
-    double max_dispersion; /* cap of the overdispersion factor (4)              */
+    double prior_correlation; /* within-day correlation of events assumed
+                              before the baseline shows its own (0.03)     */
     int max_evidence;      /* events quoted per alert (5)                       */
 } dyad_alert_params;
 
@@ -915,7 +916,8 @@ typedef struct dyad_change {
     double baseline_share;  /* conflict share of the baseline                    */
     double share;           /* conflict share in the change                      */
     double baseline_daily;  /* the baseline's events a day                       */
-    double dispersion;      /* the baseline's overdispersion factor (>= 1)       */
+    double dispersion;      /* events per independent event in the change (>= 1):
+                               a day's events share stories              */
     double confidence;      /* posterior probability that the share moved this way */
 } dyad_change;
 

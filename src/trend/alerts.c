@@ -17,27 +17,28 @@
 
 /* A baseline must span this many days before it is trusted (at the start
  * of a series and after each alarm, when the new level becomes the
- * baseline): fewer days are too few to tell the dyad's weekly rhythm and
+ * baseline): fewer days, or only the days that raised the
+ * last alarm, are too few to tell the dyad's weekly rhythm and
  * its overdispersion. */
-#define MIN_BASELINE_SPAN 7
-/* The overdispersion factor is shrunk toward this value with the weight
- * of this many days, so a baseline of a few quiet days does not claim
- * binomial precision. */
-#define DISPERSION_PRIOR 1.5
-#define DISPERSION_PRIOR_DAYS 4.0
+#define MIN_BASELINE_SPAN 14
+/* The within-day correlation is shrunk toward prior_correlation with the
+ * weight of this many pairs of a day's events (sum of n(n-1)): about five
+ * days of ten events, so a short or quiet baseline does not claim
+ * binomial precision, and a long busy one speaks for itself. */
+#define CORRELATION_PRIOR_PAIRS 500.0
 
 void dyad_alert_defaults(dyad_alert_params *p)
 {
-    p->baseline_days = 28;
+    p->baseline_days = 42;
     p->guard_days = 7;
-    p->odds_ratio = 3.0;
-    p->threshold = 4.0;
+    p->odds_ratio = 4.0;
+    p->threshold = 7.0;
     p->min_conflict = 5;
     p->min_excess = 3.0;
     p->min_events = 10;
     p->min_baseline = 5;
     p->prior_events = 4.0;
-    p->max_dispersion = 4.0;
+    p->prior_correlation = 0.03;
     p->max_evidence = 5;
 }
 
@@ -106,10 +107,11 @@ size_t dyad_detect_changes(const dyad_day_count *days, size_t n, double prior_sh
     if (!pp) { dyad_alert_defaults(&defaults); pp = &defaults; }
     const double a = pp->prior_events, pi = clamp(prior_share, 0.01, 0.99);
     const double lr = log(pp->odds_ratio > 1 ? pp->odds_ratio : 1.0001);
+    const double rho0 = clamp(pp->prior_correlation, 0, 0.5);
     size_t found = 0, lo = 0, hi = 0;
-    /* the baseline's sums: events, conflict events, sum of c^2/n (for
-     * the Pearson statistic) and days with events */
-    double nb = 0, cb = 0, qb = 0, db = 0;
+    /* the baseline's sums of n, c, c^2, n c and n^2 over its days, for
+     * its share and its within-day correlation */
+    double nb = 0, cb = 0, c2b = 0, ncb = 0, n2b = 0;
     int regime = n ? days[0].day : 0;
     side up, down;
     memset(&up, 0, sizeof up);
@@ -119,18 +121,20 @@ size_t dyad_detect_changes(const dyad_day_count *days, size_t n, double prior_sh
         const int top = t - pp->guard_days;
         const int lower = top - pp->baseline_days > regime ? top - pp->baseline_days : regime;
         for (; hi < i && days[hi].day < top; hi++) {
-            if (days[hi].events <= 0) continue;
-            nb += (double)days[hi].events;
-            cb += (double)days[hi].conflict;
-            qb += (double)days[hi].conflict * (double)days[hi].conflict / (double)days[hi].events;
-            db += 1;
+            double dn = (double)days[hi].events, dc = (double)days[hi].conflict;
+            nb += dn;
+            cb += dc;
+            c2b += dc * dc;
+            ncb += dn * dc;
+            n2b += dn * dn;
         }
         for (; lo < hi && days[lo].day < lower; lo++) {
-            if (days[lo].events <= 0) continue;
-            nb -= (double)days[lo].events;
-            cb -= (double)days[lo].conflict;
-            qb -= (double)days[lo].conflict * (double)days[lo].conflict / (double)days[lo].events;
-            db -= 1;
+            double dn = (double)days[lo].events, dc = (double)days[lo].conflict;
+            nb -= dn;
+            cb -= dc;
+            c2b -= dc * dc;
+            ncb -= dn * dc;
+            n2b -= dn * dn;
         }
         const long nt = days[i].events, ct = days[i].conflict;
         if (nt <= 0 || ct < 0 || ct > nt) continue;
@@ -139,10 +143,14 @@ size_t dyad_detect_changes(const dyad_day_count *days, size_t n, double prior_sh
             continue;
         }
         const double p0 = clamp((cb + a * pi) / (nb + a), 0.01, 0.99);
-        double x2 = (qb - 2 * p0 * cb + p0 * p0 * nb) / (p0 * (1 - p0));
-        if (x2 < 0) x2 = 0;
-        const double disp = clamp((x2 + DISPERSION_PRIOR * DISPERSION_PRIOR_DAYS) / (db - 1 + DISPERSION_PRIOR_DAYS),
-                                  1.0, pp->max_dispersion > 1 ? pp->max_dispersion : 1.0);
+        /* beta-binomial days: Var c = n p (1-p) (1 + (n-1) rho), rho by
+         * moments over the baseline, shrunk toward the prior */
+        const double v0 = p0 * (1 - p0);
+        const double dev = c2b - 2 * p0 * ncb + p0 * p0 * n2b - v0 * nb;
+        const double rho = clamp((dev + rho0 * v0 * CORRELATION_PRIOR_PAIRS) / (v0 * (n2b - nb) + v0 * CORRELATION_PRIOR_PAIRS),
+                                 0, 0.5);
+        /* a day of many events is one of few stories: it weighs 1/(1+(n-1)rho) */
+        const double disp = 1 + ((double)nt - 1) * rho;
         /* the alternatives: the conflict odds multiplied or divided by R */
         const double odds = p0 / (1 - p0);
         const double pu = odds * exp(lr) / (1 + odds * exp(lr)), pd = odds * exp(-lr) / (1 + odds * exp(-lr));
@@ -170,23 +178,29 @@ size_t dyad_detect_changes(const dyad_day_count *days, size_t n, double prior_sh
             c->start = days[first].day;
             c->alarm = t;
             c->events = c->conflict = 0;
+            double n2 = 0;
             for (size_t k = first; k <= i; k++) {
                 c->events += days[k].events;
                 c->conflict += days[k].conflict;
+                n2 += (double)days[k].events * (double)days[k].events;
             }
             c->expected = (double)c->events * p0;
             c->baseline_share = p0;
             c->share = c->events ? (double)c->conflict / (double)c->events : 0;
             c->baseline_daily = nb / (double)(top - lower);
-            c->dispersion = disp;
+            /* the event-weighted mean of 1 + (n-1) rho: how many events
+             * make one independent one */
+            const double ds = 1 + rho * (n2 / (double)(c->events ? c->events : 1) - 1);
+            const double dbase = 1 + rho * (nb > 0 ? n2b / nb - 1 : 0);
+            c->dispersion = ds;
             /* Beta posteriors of the two shares, their counts deflated by
              * the overdispersion, compared by a normal approximation */
-            double a1 = (double)c->conflict / disp + 0.5, b1 = (double)(c->events - c->conflict) / disp + 0.5;
-            double a0 = cb / disp + a * pi, b0 = (nb - cb) / disp + a * (1 - pi);
+            double a1 = (double)c->conflict / ds + 0.5, b1 = (double)(c->events - c->conflict) / ds + 0.5;
+            double a0 = cb / dbase + a * pi, b0 = (nb - cb) / dbase + a * (1 - pi);
             double m1 = a1 / (a1 + b1), m0 = a0 / (a0 + b0);
             double v1 = a1 * b1 / ((a1 + b1) * (a1 + b1) * (a1 + b1 + 1));
-            double v0 = a0 * b0 / ((a0 + b0) * (a0 + b0) * (a0 + b0 + 1));
-            double z = (m1 - m0) / sqrt(v1 + v0 + 1e-12);
+            double w0 = a0 * b0 / ((a0 + b0) * (a0 + b0) * (a0 + b0 + 1));
+            double z = (m1 - m0) / sqrt(v1 + w0 + 1e-12);
             c->confidence = phi(dir > 0 ? z : -z);
         }
         found++;
