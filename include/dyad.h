@@ -946,6 +946,10 @@ typedef struct dyad_alert_event {
  * code: IGOWSTNAT): events both ways count. */
 typedef struct dyad_alert {
     char a[16], b[16];          /* the pair, a <= b                            */
+    int material;               /* 0: a change of the conflict share (quads 3
+                                   and 4); 1: of the material conflict share
+                                   (quad 4), which moves when words turn to
+                                   force                                      */
     dyad_change change;
     int start, alarm;           /* the change's days as YYYYMMDD               */
     size_t nevidence;
@@ -959,11 +963,13 @@ typedef struct dyad_alerts {
     size_t dyads;               /* dyads examined                              */
     long events;                /* events read                                 */
     double prior_share;         /* conflict share of all of them               */
+    double prior_material;      /* material conflict share of all of them      */
 } dyad_alerts;
 
 /* Runs the detector over every dyad of the events matching q (its date,
- * actor, one-a-day and copy filters) and quotes the evidence of each
- * alert.  Alerts whose alarm falls before q->from are not reported (the
+ * actor, one-a-day and copy filters), on two series of each dyad -- its
+ * conflict share and its material conflict share -- and quotes the
+ * evidence of each alert.  Alerts whose alarm falls before q->from are not reported (the
  * days before it still serve as baseline when the store has them: the
  * series is read from baseline_days + guard_days before q->from).
  * p NULL: the defaults.  0, or -1 (reported through the store's diag). */

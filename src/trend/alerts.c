@@ -235,7 +235,7 @@ typedef struct pair {
 typedef struct entry {
     uint32_t pair;
     int day;
-    long events, conflict;
+    long events, conflict, material;
 } entry;
 
 typedef struct scan {
@@ -245,7 +245,7 @@ typedef struct scan {
     size_t nslots;
     entry *entries;
     size_t n, cap;
-    long events, conflict;
+    long events, conflict, material;
     bool oom;
 } scan;
 
@@ -314,16 +314,17 @@ static int scan_row(const store_count *c, void *user)
         s->entries = e;
         s->cap = cap;
     }
-    long conflict = quad >= 3 ? (long)c->events : 0;
-    s->entries[s->n++] = (entry){pi, trend_day_of(c->date), (long)c->events, conflict};
+    long conflict = quad >= 3 ? (long)c->events : 0, material = quad == 4 ? (long)c->events : 0;
+    s->entries[s->n++] = (entry){pi, trend_day_of(c->date), (long)c->events, conflict, material};
     s->events += (long)c->events;
     s->conflict += conflict;
+    s->material += material;
     return 0;
 }
 
 static int by_day(const void *x, const void *y)
 {
-    const dyad_day_count *a = x, *b = y;
+    const entry *a = x, *b = y;
     return (a->day > b->day) - (a->day < b->day);
 }
 
@@ -332,7 +333,8 @@ static int by_alarm(const void *x, const void *y)
     const dyad_alert *a = x, *b = y;
     if (a->alarm != b->alarm) return (a->alarm > b->alarm) - (a->alarm < b->alarm);
     int c = strcmp(a->a, b->a);
-    return c ? c : strcmp(a->b, b->b);
+    if (!c) c = strcmp(a->b, b->b);
+    return c ? c : a->material - b->material;
 }
 
 /* ---- evidence ------------------------------------------------------------- */
@@ -359,7 +361,7 @@ static int evidence_row(const store_event *e, void *user)
     if (!((strcmp(x, al->a) == 0 && strcmp(y, al->b) == 0) || (strcmp(x, al->b) == 0 && strcmp(y, al->a) == 0)))
         return 0;
     int dir = al->change.direction;
-    if ((dir > 0) != (quad >= 3)) return 0;
+    if ((dir > 0) != (quad >= (al->material ? 4 : 3))) return 0;
     double score = dir > 0 ? g : -g;
     size_t k = al->nevidence;
     if (k == ev->cap) {
@@ -453,14 +455,16 @@ int dyad_alerts_detect(dyad_store *store, const dyad_query *q, const dyad_alert_
     out->dyads = s.npairs;
     out->events = s.events;
     out->prior_share = s.events ? (double)s.conflict / (double)s.events : 0.5;
+    out->prior_material = s.events ? (double)s.material / (double)s.events : 0.2;
     /* counting sort of the entries by pair, then each pair's days sorted
      * and merged (a pair gathers several source-target codes both ways) */
-    dyad_day_count *days = malloc((s.n ? s.n : 1) * sizeof *days);
+    entry *sorted = malloc((s.n ? s.n : 1) * sizeof *sorted);
+    dyad_day_count *days = malloc((s.n ? s.n : 1) * 2 * sizeof *days);
     size_t *at = calloc(s.npairs + 1, sizeof *at);
     dyad_change *changes = NULL;
     size_t ccap = 0, acap = 0;
     int rc = 0;
-    if (!days || !at) goto oom;
+    if (!sorted || !days || !at) goto oom;
     for (size_t i = 0; i < s.n; i++) at[s.entries[i].pair + 1]++;
     for (size_t i = 0; i < s.npairs; i++) {
         at[i + 1] += at[i];
@@ -469,46 +473,57 @@ int dyad_alerts_detect(dyad_store *store, const dyad_query *q, const dyad_alert_
     }
     for (size_t i = 0; i < s.n; i++) {
         pair *pr = &s.pairs[s.entries[i].pair];
-        days[pr->first + pr->n++] = (dyad_day_count){s.entries[i].day, s.entries[i].events, s.entries[i].conflict};
+        sorted[pr->first + pr->n++] = s.entries[i];
     }
     for (size_t k = 0; k < s.npairs; k++) {
         pair *pr = &s.pairs[k];
-        dyad_day_count *d = days + pr->first;
-        qsort(d, pr->n, sizeof *d, by_day);
+        entry *e = sorted + pr->first;
+        qsort(e, pr->n, sizeof *e, by_day);
+        /* two series of the pair's days: conflict (quads 3 and 4) and
+         * material conflict (quad 4) among all events */
+        dyad_day_count *dc = days, *dm = days + pr->n;
         size_t m = 0;
         for (size_t i = 0; i < pr->n; i++) {
-            if (m && d[m - 1].day == d[i].day) {
-                d[m - 1].events += d[i].events;
-                d[m - 1].conflict += d[i].conflict;
+            if (m && dc[m - 1].day == e[i].day) {
+                dc[m - 1].events += e[i].events;
+                dc[m - 1].conflict += e[i].conflict;
+                dm[m - 1].events += e[i].events;
+                dm[m - 1].conflict += e[i].material;
             } else {
-                d[m++] = d[i];
+                dc[m] = (dyad_day_count){e[i].day, e[i].events, e[i].conflict};
+                dm[m++] = (dyad_day_count){e[i].day, e[i].events, e[i].material};
             }
         }
-        size_t nc = dyad_detect_changes(d, m, out->prior_share, &p, changes, ccap);
-        if (nc > ccap) {
-            dyad_change *g = realloc(changes, nc * sizeof *g);
-            if (!g) goto oom;
-            changes = g;
-            ccap = nc;
-            nc = dyad_detect_changes(d, m, out->prior_share, &p, changes, ccap);
-        }
-        for (size_t i = 0; i < nc; i++) {
-            int alarm = trend_ymd_of(changes[i].alarm);
-            if (from && alarm < from) continue;
-            if (out->n == acap) {
-                size_t cap = acap ? acap * 2 : 16;
-                dyad_alert *g = realloc(out->alerts, cap * sizeof *g);
+        for (int material = 0; material <= 1; material++) {
+            const dyad_day_count *d = material ? dm : dc;
+            double prior = material ? out->prior_material : out->prior_share;
+            size_t nc = dyad_detect_changes(d, m, prior, &p, changes, ccap);
+            if (nc > ccap) {
+                dyad_change *g = realloc(changes, nc * sizeof *g);
                 if (!g) goto oom;
-                out->alerts = g;
-                acap = cap;
+                changes = g;
+                ccap = nc;
+                nc = dyad_detect_changes(d, m, prior, &p, changes, ccap);
             }
-            dyad_alert *al = &out->alerts[out->n++];
-            memset(al, 0, sizeof *al);
-            memcpy(al->a, pr->a, sizeof al->a);
-            memcpy(al->b, pr->b, sizeof al->b);
-            al->change = changes[i];
-            al->start = trend_ymd_of(changes[i].start);
-            al->alarm = alarm;
+            for (size_t i = 0; i < nc; i++) {
+                int alarm = trend_ymd_of(changes[i].alarm);
+                if (from && alarm < from) continue;
+                if (out->n == acap) {
+                    size_t cap = acap ? acap * 2 : 16;
+                    dyad_alert *g = realloc(out->alerts, cap * sizeof *g);
+                    if (!g) goto oom;
+                    out->alerts = g;
+                    acap = cap;
+                }
+                dyad_alert *al = &out->alerts[out->n++];
+                memset(al, 0, sizeof *al);
+                memcpy(al->a, pr->a, sizeof al->a);
+                memcpy(al->b, pr->b, sizeof al->b);
+                al->material = material;
+                al->change = changes[i];
+                al->start = trend_ymd_of(changes[i].start);
+                al->alarm = alarm;
+            }
         }
     }
     if (out->n) qsort(out->alerts, out->n, sizeof *out->alerts, by_alarm);
@@ -517,6 +532,7 @@ int dyad_alerts_detect(dyad_store *store, const dyad_query *q, const dyad_alert_
             rc = -1;
             break;
         }
+    free(sorted);
     free(days);
     free(at);
     free(changes);
@@ -524,6 +540,7 @@ int dyad_alerts_detect(dyad_store *store, const dyad_query *q, const dyad_alert_
     if (rc) dyad_alerts_free(out);
     return rc;
 oom:
+    free(sorted);
     free(days);
     free(at);
     free(changes);
@@ -558,7 +575,7 @@ int dyad_alerts_write(const dyad_alerts *al, dyad_series_format format, FILE *ou
 {
     if (!al || !out) return -1;
     if (format == DYAD_SERIES_CSV)
-        fputs("a,b,direction,start,alarm,events,conflict,expected,baseline_share,share,baseline_daily,"
+        fputs("a,b,direction,kind,start,alarm,events,conflict,expected,baseline_share,share,baseline_daily,"
               "dispersion,confidence,evidence\n", out);
     if (format == DYAD_SERIES_TEXT && !al->n)
         fprintf(out, "no alerts (%zu dyads, %ld events)\n", al->dyads, al->events);
@@ -566,21 +583,22 @@ int dyad_alerts_write(const dyad_alerts *al, dyad_series_format format, FILE *ou
         const dyad_alert *a = &al->alerts[i];
         const dyad_change *c = &a->change;
         const char *dir = c->direction > 0 ? "escalation" : "de-escalation";
+        const char *kind = a->material ? "material" : "conflict";
         char start[11], alarm[11];
         trend_format_date(a->start, start);
         trend_format_date(a->alarm, alarm);
         if (format == DYAD_SERIES_CSV) {
-            fprintf(out, "%s,%s,%s,%s,%s,%ld,%ld,%.2f,%.4f,%.4f,%.3f,%.3f,%.4f,", a->a, a->b, dir, start, alarm,
+            fprintf(out, "%s,%s,%s,%s,%s,%s,%ld,%ld,%.2f,%.4f,%.4f,%.3f,%.3f,%.4f,", a->a, a->b, dir, kind, start, alarm,
                     c->events, c->conflict, c->expected, c->baseline_share, c->share, c->baseline_daily,
                     c->dispersion, c->confidence);
             for (size_t k = 0; k < a->nevidence; k++)
                 fprintf(out, "%s%016llx", k ? ";" : "", (unsigned long long)a->evidence[k].id);
             fputc('\n', out);
         } else if (format == DYAD_SERIES_JSON) {
-            fprintf(out, "{\"a\":\"%s\",\"b\":\"%s\",\"direction\":\"%s\",\"start\":\"%s\",\"alarm\":\"%s\","
+            fprintf(out, "{\"a\":\"%s\",\"b\":\"%s\",\"direction\":\"%s\",\"kind\":\"%s\",\"start\":\"%s\",\"alarm\":\"%s\","
                          "\"events\":%ld,\"conflict\":%ld,\"expected\":%.2f,\"baseline_share\":%.4f,\"share\":%.4f,"
                          "\"baseline_daily\":%.3f,\"dispersion\":%.3f,\"confidence\":%.4f,\"evidence\":[",
-                    a->a, a->b, dir, start, alarm, c->events, c->conflict, c->expected, c->baseline_share, c->share,
+                    a->a, a->b, dir, kind, start, alarm, c->events, c->conflict, c->expected, c->baseline_share, c->share,
                     c->baseline_daily, c->dispersion, c->confidence);
             for (size_t k = 0; k < a->nevidence; k++) {
                 const dyad_alert_event *e = &a->evidence[k];
@@ -599,11 +617,12 @@ int dyad_alerts_write(const dyad_alerts *al, dyad_series_format format, FILE *ou
             }
             fputs("]}\n", out);
         } else {
-            fprintf(out, "%s-%s: %s from %s (alarm %s), confidence %.2f\n", a->a, a->b, dir, start, alarm,
-                    c->confidence);
-            fprintf(out, "  conflict share %.2f (%ld of %ld events) against %.2f in the baseline "
-                         "(%.1f events a day): %.1f conflict events expected\n",
-                    c->share, c->conflict, c->events, c->baseline_share, c->baseline_daily, c->expected);
+            fprintf(out, "%s-%s: %s (%s) from %s (alarm %s), confidence %.2f\n", a->a, a->b, dir,
+                    a->material ? "material conflict" : "conflict", start, alarm, c->confidence);
+            fprintf(out, "  %s share %.2f (%ld of %ld events) against %.2f in the baseline "
+                         "(%.1f events a day): %.1f expected\n",
+                    a->material ? "material conflict" : "conflict", c->share, c->conflict, c->events,
+                    c->baseline_share, c->baseline_daily, c->expected);
             for (size_t k = 0; k < a->nevidence; k++) {
                 const dyad_alert_event *e = &a->evidence[k];
                 char d[11];
