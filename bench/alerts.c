@@ -92,9 +92,9 @@ typedef struct alarm {
 } alarm;
 
 /* The naive detector: today's conflict count against the mean and
- * standard deviation of the 28 days before; |z| > 3 alarms, then 14 days
- * of silence. */
-static size_t naive(const dyad_day_count *d, int n, alarm *out, size_t cap)
+ * standard deviation of the 28 days before; |z| > zmax alarms, then 14
+ * days of silence. */
+static size_t naive(const dyad_day_count *d, int n, double zmax, alarm *out, size_t cap)
 {
     size_t found = 0;
     int quiet = 0;
@@ -107,7 +107,7 @@ static size_t naive(const dyad_day_count *d, int n, alarm *out, size_t cap)
         double m = s / 28, sd = sqrt(fmax(s2 / 28 - m * m, 0));
         if (sd < 1) sd = 1;
         double z = ((double)d[i].conflict - m) / sd;
-        if (i < quiet || fabs(z) <= 3) continue;
+        if (i < quiet || fabs(z) <= zmax) continue;
         if (found < cap) out[found] = (alarm){d[i].day, z > 0 ? 1 : -1};
         found++;
         quiet = i + 14;
@@ -117,26 +117,29 @@ static size_t naive(const dyad_day_count *d, int n, alarm *out, size_t cap)
 
 typedef struct score {
     long changes, within3, found, false_alarms;
+    long by_rate[3][2]; /* dyads under 5, 5-15, over 15 events a day: [changes, within 3] */
     long by_kind[4][2]; /* [escalation/de-escalation x sudden/gradual][changes, within 3] */
     int *delays;
     size_t ndelays;
 } score;
 
-static void tally(score *s, const truth *tr, int nt, const alarm *al, size_t na)
+static void tally(score *s, const truth *tr, int nt, const alarm *al, size_t na, double rate)
 {
+    int band = rate < 5 ? 0 : rate < 15 ? 1 : 2;
     char used[MAX_ALARMS];
     memset(used, 0, sizeof used);
     for (int k = 0; k < nt; k++) {
         int kind = (tr[k].direction > 0 ? 0 : 2) + tr[k].gradual;
         s->changes++;
         s->by_kind[kind][0]++;
+        s->by_rate[band][0]++;
         for (size_t a = 0; a < na; a++) {
             int dl = al[a].day - (BASE_DAY + tr[k].day);
             if (used[a] || al[a].direction != tr[k].direction || dl < 0 || dl > 30) continue;
             used[a] = 1;
             s->found++;
             s->delays[s->ndelays++] = dl;
-            if (dl <= 3) { s->within3++; s->by_kind[kind][1]++; }
+            if (dl <= 3) { s->within3++; s->by_kind[kind][1]++; s->by_rate[band][1]++; }
             break;
         }
     }
@@ -155,7 +158,7 @@ static void report(const char *name, score *s, double dyad_years)
 {
     qsort(s->delays, s->ndelays, sizeof *s->delays, cmp_int);
     double median = s->ndelays ? s->delays[s->ndelays / 2] : -1;
-    printf("%-22s within 3 days: %5.1f %% (%ld/%ld)  false alarms: %.3f per dyad-year (%ld)  median delay: %.0f days"
+    printf("%-26s within 3 days: %5.1f %% (%ld/%ld)  false alarms: %.3f per dyad-year (%ld)  median delay: %.0f days"
            "  found within 30 days: %.1f %%\n",
            name, 100.0 * (double)s->within3 / (double)s->changes, s->within3, s->changes,
            (double)s->false_alarms / dyad_years, s->false_alarms, median,
@@ -175,15 +178,17 @@ int main(int argc, char **argv)
     dyad_day_count **series = calloc((size_t)ndyads, sizeof *series);
     truth(*changes)[MAX_CHANGES] = calloc((size_t)ndyads, sizeof *changes);
     int *nchanges = calloc((size_t)ndyads, sizeof *nchanges);
-    score ours = {0}, zs = {0};
+    score ours = {0}, zs = {0}, zc = {0};
+    double *rates = calloc((size_t)ndyads, sizeof *rates);
     ours.delays = calloc((size_t)ndyads * MAX_CHANGES, sizeof(int));
     zs.delays = calloc((size_t)ndyads * MAX_CHANGES, sizeof(int));
-    if (!series || !changes || !nchanges || !ours.delays || !zs.delays) return 1;
+    zc.delays = calloc((size_t)ndyads * MAX_CHANGES, sizeof(int));
+    if (!series || !changes || !nchanges || !rates || !ours.delays || !zs.delays || !zc.delays) return 1;
     long total = 0, conflict = 0;
     for (int k = 0; k < ndyads; k++) {
         dyad_day_count *d = series[k] = calloc((size_t)n, sizeof *d);
         if (!d) return 1;
-        double rate = 2 * pow(20, uni(&r));
+        double rate = rates[k] = 2 * pow(20, uni(&r));
         double logit = log(0.1 + 0.3 * uni(&r)) - log(1 - (0.1 + 0.3 * uni(&r)));
         /* one change a year, at least 90 days after the start and apart */
         int nc = years;
@@ -201,10 +206,14 @@ int main(int argc, char **argv)
         for (int i = 0; i < n; i++) {
             if (next < nc && i == changes[k][next].day) {
                 const truth *t = &changes[k][next];
-                double step = log(4 + 6 * uni(&r)) * t->direction;
-                /* keep the share within 3 % .. 97 % */
-                if (target + step > 3.5) step = 3.5 - target;
-                if (target + step < -3.5) step = -3.5 - target;
+                /* the odds x or / 4..10; a change that would take the
+                 * share out of 5 % .. 95 % goes the other way (a
+                 * de-escalation from 2 % conflict is no news) */
+                double step = log(4 + 6 * uni(&r));
+                truth *tw = &changes[k][next];
+                if ((tw->direction > 0 && target + step > 2.94) || (tw->direction < 0 && target - step < -2.94))
+                    tw->direction = -tw->direction;
+                step *= tw->direction;
                 from = target;
                 target += step;
                 ramp_from = i;
@@ -247,15 +256,35 @@ int main(int argc, char **argv)
         size_t nf = dyad_detect_changes(series[k], (size_t)n, prior, &p, found, MAX_ALARMS);
         if (nf > MAX_ALARMS) nf = MAX_ALARMS;
         for (size_t i = 0; i < nf; i++) al[i] = (alarm){found[i].alarm, found[i].direction};
-        tally(&ours, changes[k], nchanges[k], al, nf);
-        size_t nz = naive(series[k], n, al, MAX_ALARMS);
-        tally(&zs, changes[k], nchanges[k], al, nz);
+        tally(&ours, changes[k], nchanges[k], al, nf, rates[k]);
+        size_t nz = naive(series[k], n, 3, al, MAX_ALARMS);
+        tally(&zs, changes[k], nchanges[k], al, nz, rates[k]);
+    }
+    /* the naive detector again, its threshold raised until it makes no
+     * more false alarms than ours: detection at equal false alarms */
+    double zcal = 3;
+    for (double z = 3; z <= 12; z += 0.25) {
+        score t = {0};
+        t.delays = zc.delays;
+        for (int k = 0; k < ndyads; k++) {
+            size_t nz = naive(series[k], n, z, al, MAX_ALARMS);
+            tally(&t, changes[k], nchanges[k], al, nz, rates[k]);
+        }
+        zcal = z;
+        if (t.false_alarms <= ours.false_alarms) break;
+    }
+    for (int k = 0; k < ndyads; k++) {
+        size_t nz = naive(series[k], n, zcal, al, MAX_ALARMS);
+        tally(&zc, changes[k], nchanges[k], al, nz, rates[k]);
     }
     double dy = (double)ndyads * years;
     printf("%d dyads x %d years (%.0f dyad-years), %ld events (%.1f a dyad-day), %ld changes, seed %llu\n", ndyads,
            years, dy, total, (double)total / dy / 365, ours.changes, (unsigned long long)seed);
     report("dyad alerts (CUSUM)", &ours, dy);
-    report("naive z-score", &zs, dy);
+    report("naive z-score (|z|>3)", &zs, dy);
+    char name[40];
+    snprintf(name, sizeof name, "naive z-score (|z|>%.2f)", zcal);
+    report(name, &zc, dy);
     static const char *const kinds[4] = {"sudden escalation", "gradual escalation", "sudden de-escalation",
                                          "gradual de-escalation"};
     for (int k = 0; k < 4; k++)
@@ -263,6 +292,12 @@ int main(int argc, char **argv)
                100.0 * (double)ours.by_kind[k][1] / (double)(ours.by_kind[k][0] ? ours.by_kind[k][0] : 1),
                ours.by_kind[k][1], ours.by_kind[k][0],
                100.0 * (double)zs.by_kind[k][1] / (double)(zs.by_kind[k][0] ? zs.by_kind[k][0] : 1));
+    static const char *const bands[3] = {"under 5 events a day", "5 to 15 events a day", "over 15 events a day"};
+    for (int b = 0; b < 3; b++)
+        printf("  %-22s within 3 days: %5.1f %% (%ld/%ld); naive %5.1f %%\n", bands[b],
+               100.0 * (double)ours.by_rate[b][1] / (double)(ours.by_rate[b][0] ? ours.by_rate[b][0] : 1),
+               ours.by_rate[b][1], ours.by_rate[b][0],
+               100.0 * (double)zs.by_rate[b][1] / (double)(zs.by_rate[b][0] ? zs.by_rate[b][0] : 1));
     printf("cost: %.0f ns per dyad-day, %.1f ns per event (detector only)\n", secs / 5 / dy / 365 * 1e9,
            secs / 5 / (double)total * 1e9);
     for (int k = 0; k < ndyads; k++) free(series[k]);
@@ -271,5 +306,7 @@ int main(int argc, char **argv)
     free(nchanges);
     free(ours.delays);
     free(zs.delays);
+    free(zc.delays);
+    free(rates);
     return 0;
 }

@@ -55,3 +55,5 @@ for i in 1 2 3; do taskset -c 0 build/bench_code --builtin "$out/corpus2000.txt"
     sort -t= -k5 -n | tail -n 1
 echo "== event store (bench/store.sh) =="
 sh bench/store.sh
+echo "== trends and alerts (bench/alerts.sh) =="
+sh bench/alerts.sh

@@ -616,8 +616,8 @@ int store_each_event(dyad_store *s, const dyad_query *q, store_row_fn fn, void *
     return s->ops->query(s->h, q, fn, user) ? fail(s) : 0;
 }
 
-int store_sentence(dyad_store *s, const char *doc_key, int64_t eid, sbuf *out)
+int store_sentence(dyad_store *s, int64_t row, sbuf *out)
 {
-    if (!s || !doc_key || !out) return -1;
-    return s->ops->sentence(s->h, doc_key, eid, out) ? fail(s) : 0;
+    if (!s || !out) return -1;
+    return s->ops->sentence(s->h, row, out) ? fail(s) : 0;
 }

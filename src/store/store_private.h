@@ -63,6 +63,7 @@ typedef struct store_event {
                                event's url, else its document's            */
     /* read back by queries only */
     const char *doc_key, *outlet, *origin;
+    int64_t row;            /* the events row (storing order)              */
 } store_event;
 
 typedef int (*store_row_fn)(const store_event *e, void *user);
@@ -123,9 +124,9 @@ typedef struct store_engine_ops {
      * with the sum of their Goldstein scores when goldstein is true; in
      * no particular order; fn returns nonzero to stop */
     int (*counts)(void *h, const dyad_query *q, bool goldstein, store_count_fn fn, void *user);
-    /* the sentence of document doc_key's event eid into out (empty when
-     * it was not kept, as for imported events) */
-    int (*sentence)(void *h, const char *doc_key, int64_t eid, sbuf *out);
+    /* the sentence of the event stored in row (store_event.row) into out;
+     * empty when it was not kept, as for imported events */
+    int (*sentence)(void *h, int64_t row, sbuf *out);
 } store_engine_ops;
 
 extern const store_engine_ops store_sqlite_ops;
@@ -150,7 +151,7 @@ void store_import_abort(dyad_store *s);
  * (reported through the store's diag). */
 int store_counts(dyad_store *s, const dyad_query *q, bool goldstein, store_count_fn fn, void *user);
 int store_each_event(dyad_store *s, const dyad_query *q, store_row_fn fn, void *user);
-int store_sentence(dyad_store *s, const char *doc_key, int64_t eid, sbuf *out);
+int store_sentence(dyad_store *s, int64_t row, sbuf *out);
 /* Reports a message through the store's diag. */
 void store_report(dyad_store *s, const char *message);
 

@@ -731,7 +731,7 @@ static int sq_run_end(void *h, int64_t run, size_t read, size_t skipped, size_t 
     " e.place_start, e.place_end, e.speaker_start, e.speaker_end, e.speaker, e.speaker_text,"       \
     " e.place_name, e.place_country, e.place_country2, e.place_region, e.place_kind, e.lat, e.lon," \
     " e.place_text, e.flags, e.copy, e.first_of_day, coalesce(e.url, d.url), d.outlet, d.origin,"   \
-    " e.ref"                                                                                       \
+    " e.ref, e.id"                                                                                 \
     " FROM events e JOIN documents d ON d.id = e.doc"
 
 
@@ -774,6 +774,7 @@ static void row_of(sqlite3_stmt *st, store_event *e)
     e->outlet = col_str(st, i++);
     e->origin = col_str(st, i++);
     e->ref = col_str(st, i++);
+    e->row = sqlite3_column_int64(st, i++);
 }
 
 /* The SQL text and its bound values, built together so that a value is
@@ -953,20 +954,15 @@ static int sq_counts(void *h, const dyad_query *q, bool goldstein, store_count_f
     return ret;
 }
 
-/* The sentence an event was coded from (kept for full-text search):
- * documents' doc_key index, then the document's events. */
-static int sq_sentence(void *h, const char *doc_key, int64_t eid, sbuf *out)
+/* The sentence an event was coded from, kept for full-text search. */
+static int sq_sentence(void *h, int64_t row, sbuf *out)
 {
     sq *s = h;
     sqlite3_stmt *st;
     out->len = 0;
-    if (sqlite3_prepare_v2(s->db,
-                           "SELECT t.sentence FROM documents d JOIN events e ON e.doc = d.id"
-                           " JOIN event_text t ON t.rowid = e.id WHERE d.doc_key = ? AND e.eid = ? LIMIT 1",
-                           -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(s->db, "SELECT sentence FROM event_text WHERE rowid = ?", -1, &st, NULL) != SQLITE_OK)
         return sq_fail(s, sqlite3_errcode(s->db), "reading a sentence");
-    sqlite3_bind_text(st, 1, doc_key, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 2, eid);
+    sqlite3_bind_int64(st, 1, row);
     int rc = sqlite3_step(st), ret = 0;
     if (rc == SQLITE_ROW) {
         const void *t = sqlite3_column_text(st, 0);

@@ -341,6 +341,7 @@ static int by_alarm(const void *x, const void *y)
 
 typedef struct evidence {
     dyad_alert *alert;
+    int64_t *rows;  /* the store rows of alert->evidence, for the sentences */
     size_t cap;
     bool oom;
 } evidence;
@@ -374,8 +375,10 @@ static int evidence_row(const store_event *e, void *user)
     }
     while (k > 0 && al->evidence[k - 1].goldstein * (dir > 0 ? 1 : -1) > score) {
         al->evidence[k] = al->evidence[k - 1];
+        ev->rows[k] = ev->rows[k - 1];
         k--;
     }
+    ev->rows[k] = e->row;
     dyad_alert_event *x2 = &al->evidence[k];
     memset(x2, 0, sizeof *x2);
     x2->id = (uint64_t)e->id;
@@ -407,20 +410,22 @@ static int find_evidence(dyad_store *store, const dyad_query *q, size_t max, dya
     eq.to = to;
     eq.unique = q->unique;
     eq.copies = q->copies;
-    evidence ev = {al, max, false};
-    if (store_each_event(store, &eq, evidence_row, &ev)) return -1;
-    if (ev.oom) return -1;
+    int64_t *rows = calloc(max, sizeof *rows);
+    if (!rows) return -1;
+    evidence ev = {al, rows, max, false};
+    int rc = store_each_event(store, &eq, evidence_row, &ev) || ev.oom ? -1 : 0;
     sbuf sb = {NULL, 0, 0};
-    for (size_t i = 0; i < al->nevidence; i++) {
+    for (size_t i = 0; !rc && i < al->nevidence; i++) {
         dyad_alert_event *x = &al->evidence[i];
-        if (store_sentence(store, x->doc, (int64_t)x->id, &sb)) { sbuf_free(&sb); return -1; }
+        if (store_sentence(store, rows[i], &sb)) { rc = -1; break; }
         x->sentence = malloc(sb.len + 1);
-        if (!x->sentence) { sbuf_free(&sb); return -1; }
+        if (!x->sentence) { rc = -1; break; }
         if (sb.len) memcpy(x->sentence, sb.data, sb.len);
         x->sentence[sb.len] = 0;
     }
     sbuf_free(&sb);
-    return 0;
+    free(rows);
+    return rc;
 }
 
 /* ---- the whole store ------------------------------------------------------- */
