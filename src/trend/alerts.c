@@ -322,12 +322,6 @@ static int scan_row(const store_count *c, void *user)
     return 0;
 }
 
-static int by_day(const void *x, const void *y)
-{
-    const entry *a = x, *b = y;
-    return (a->day > b->day) - (a->day < b->day);
-}
-
 static int by_alarm(const void *x, const void *y)
 {
     const dyad_alert *a = x, *b = y;
@@ -461,15 +455,25 @@ int dyad_alerts_detect(dyad_store *store, const dyad_query *q, const dyad_alert_
     out->events = s.events;
     out->prior_share = s.events ? (double)s.conflict / (double)s.events : 0.5;
     out->prior_material = s.events ? (double)s.material / (double)s.events : 0.2;
-    /* counting sort of the entries by pair, then each pair's days sorted
-     * and merged (a pair gathers several source-target codes both ways) */
+    /* the entries by pair, each pair's by day, in linear time: a radix
+     * sort of all of them by day (two passes of 16 bits), then a stable
+     * counting sort by pair (a pair gathers several source-target codes,
+     * both ways, so its rows do not come in day order) */
     entry *sorted = malloc((s.n ? s.n : 1) * sizeof *sorted);
     dyad_day_count *days = malloc((s.n ? s.n : 1) * 2 * sizeof *days);
-    size_t *at = calloc(s.npairs + 1, sizeof *at);
+    size_t *at = calloc((s.npairs > 65536 ? s.npairs : 65536) + 1, sizeof *at);
     dyad_change *changes = NULL;
     size_t ccap = 0, acap = 0;
     int rc = 0;
     if (!sorted || !days || !at) goto oom;
+    for (int pass = 0; pass < 2; pass++) {
+        entry *from_e = pass ? sorted : s.entries, *to_e = pass ? s.entries : sorted;
+        memset(at, 0, 65537 * sizeof *at);
+        for (size_t i = 0; i < s.n; i++) at[(((uint32_t)from_e[i].day ^ 0x80000000u) >> (16 * pass) & 0xffff) + 1]++;
+        for (size_t b = 0; b < 65536; b++) at[b + 1] += at[b];
+        for (size_t i = 0; i < s.n; i++) to_e[at[((uint32_t)from_e[i].day ^ 0x80000000u) >> (16 * pass) & 0xffff]++] = from_e[i];
+    }
+    memset(at, 0, (s.npairs + 1) * sizeof *at);
     for (size_t i = 0; i < s.n; i++) at[s.entries[i].pair + 1]++;
     for (size_t i = 0; i < s.npairs; i++) {
         at[i + 1] += at[i];
@@ -482,8 +486,7 @@ int dyad_alerts_detect(dyad_store *store, const dyad_query *q, const dyad_alert_
     }
     for (size_t k = 0; k < s.npairs; k++) {
         pair *pr = &s.pairs[k];
-        entry *e = sorted + pr->first;
-        qsort(e, pr->n, sizeof *e, by_day);
+        const entry *e = sorted + pr->first;
         /* two series of the pair's days: conflict (quads 3 and 4) and
          * material conflict (quad 4) among all events */
         dyad_day_count *dc = days, *dm = days + pr->n;
