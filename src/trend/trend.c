@@ -214,7 +214,7 @@ int dyad_trend_write(const dyad_trend *t, dyad_series_format format, FILE *out)
             fprintf(out, "{\"period\":\"%s\",\"start\":\"%s\",\"end\":\"%s\",\"events\":%ld,\"quad\":[%ld,%ld,%ld,%ld],\"root\":[",
                     dyad_period_name(t->by), s, e, p->events, p->quad[1], p->quad[2], p->quad[3], p->quad[4]);
             for (int r = 1; r <= 20; r++) fprintf(out, r > 1 ? ",%ld" : "%ld", p->root[r]);
-            fprintf(out, "],\"goldstein_sum\":%.4g,\"goldstein_mean\":%.4g,\"conflict_share\":%.4g,\"net_cooperation\":%ld}\n",
+            fprintf(out, "],\"goldstein_sum\":%.10g,\"goldstein_mean\":%.6g,\"conflict_share\":%.6g,\"net_cooperation\":%ld}\n",
                     p->goldstein_sum, p->goldstein_mean, p->conflict_share, p->net_cooperation);
         } else {
             fprintf(out, "%s,%s,%s,%ld,%ld,%ld,%ld,%ld", dyad_period_name(t->by), s, e, p->events, p->quad[1],
