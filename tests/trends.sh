@@ -135,6 +135,8 @@ else
 fi
 
 # ---- errors ---------------------------------------------------------------------
+"$dyad" help alerts >"$tmp/help" 2>&1
+check "dyad help alerts: the command's help" grep -q '^usage: dyad alerts' "$tmp/help"
 "$dyad" trend --db "$db" >/dev/null 2>"$tmp/err"
 check "trend without --dyad or --actor: usage error (2)" test $? -eq 2
 "$dyad" trend --db "$db" --actor RUS --by year >/dev/null 2>&1

@@ -61,6 +61,11 @@ int main(int argc, char **argv)
             char *hv[] = {help};
             return cmd_text_view(argv[2], 1, hv);
         }
+        if (argc > 2 && (strcmp(argv[2], "trend") == 0 || strcmp(argv[2], "alerts") == 0)) {
+            char help[] = "--help";
+            char *hv[] = {argv[2], help};
+            return strcmp(argv[2], "trend") == 0 ? cmd_trend(2, hv) : cmd_alerts(2, hv);
+        }
         cli_usage(stdout);
         return EXIT_OK;
     }
