@@ -115,6 +115,14 @@ check "alerts --from: no alarm before it" \
 "$dyad" alerts --db "$db" --threshold 1000 >"$tmp/none.txt"
 check "alerts --threshold 1000: no alerts" grep -q '^no alerts' "$tmp/none.txt"
 
+# imported rows may carry actor codes the store cannot be queried by
+printf '%s\n' '{"id":"00000000000000a1","doc":"x","sentence":0,"date":"2022-01-05","source":"usa-gov","target":"RUS","code":"190"}' \
+    '{"id":"00000000000000a2","doc":"x","sentence":0,"date":"2022-01-06","source":"USA","target":"RUS","code":"042"}' >"$tmp/odd.jsonl"
+"$dyad" import -q --db "$tmp/odd.db" --format jsonl "$tmp/odd.jsonl"
+"$dyad" alerts --db "$tmp/odd.db" >"$tmp/odd.txt" 2>&1
+check "alerts: a foreign actor code is left out, not an error" \
+    sh -c "test $? -eq 0 && grep -q '^no alerts (1 dyads, 1 events)' '$tmp/odd.txt'"
+
 # ---- the chart ------------------------------------------------------------------
 "$dyad" trend --db "$db" --dyad RUS,UKR --both --by week --svg "$tmp/rus-ukr.svg" >/dev/null
 check "trend --svg writes an SVG" grep -q '<svg xmlns="http://www.w3.org/2000/svg" width="960" height="520"' "$tmp/rus-ukr.svg"

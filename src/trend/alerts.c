@@ -216,7 +216,7 @@ size_t dyad_detect_changes(const dyad_day_count *days, size_t n, double prior_sh
 /* The block a dyad is known by: the country (or other 3-letter code) of
  * an actor, or an organisation's whole code, since IGO, NGO... name no
  * one by themselves. */
-static void actor_block(const char *code, char out[16])
+static int actor_block(const char *code, char out[16])
 {
     static const char *const sectors[] = {"IGO", "NGO", "NGM", "IMG", "MNC", "INT"};
     size_t keep = 3;
@@ -225,6 +225,11 @@ static void actor_block(const char *code, char out[16])
     size_t n = strnlen(code, keep);
     memcpy(out, code, n);
     out[n] = 0;
+    /* only CAMEO's letters and digits: the evidence is found by querying
+     * the block, and the store takes nothing else as an actor code */
+    for (size_t i = 0; i < n; i++)
+        if (!((code[i] >= 'A' && code[i] <= 'Z') || (code[i] >= '0' && code[i] <= '9'))) return -1;
+    return n ? 0 : -1;
 }
 
 typedef struct pair {
@@ -303,8 +308,7 @@ static int scan_row(const store_count *c, void *user)
     if (!c->source || !c->target || !*c->source || !*c->target) return 0;
     if (trend_code_info(c->code, &root, &quad, &g)) return 0;
     char x[16], y[16];
-    actor_block(c->source, x);
-    actor_block(c->target, y);
+    if (actor_block(c->source, x) || actor_block(c->target, y)) return 0;
     uint32_t pi;
     if (pair_index(s, strcmp(x, y) <= 0 ? x : y, strcmp(x, y) <= 0 ? y : x, &pi)) { s->oom = true; return 1; }
     if (s->n == s->cap) {
@@ -351,8 +355,7 @@ static int evidence_row(const store_event *e, void *user)
     double g;
     if (!e->source || !e->target || trend_code_info(e->code, &root, &quad, &g)) return 0;
     char x[16], y[16];
-    actor_block(e->source, x);
-    actor_block(e->target, y);
+    if (actor_block(e->source, x) || actor_block(e->target, y)) return 0;
     if (!((strcmp(x, al->a) == 0 && strcmp(y, al->b) == 0) || (strcmp(x, al->b) == 0 && strcmp(y, al->a) == 0)))
         return 0;
     int dir = al->change.direction;
