@@ -112,7 +112,8 @@ static void trend_help(FILE *out)
             "                   or json (one object a line)\n"
             "  --svg FILE       also draw the series as an SVG chart: quad classes\n"
             "                   stacked, the mean Goldstein score as a line, and the\n"
-            "                   dyad's alerts (dyad alerts) marked\n"
+            "                   dyad's alerts (dyad alerts) marked; FILE - writes the\n"
+            "                   chart to standard output instead of the series\n"
             "  -h, --help       this help\n\n"
             "exit status: 0 done, 1 the store could not be read or the output\n"
             "written, 2 usage error\n");
