@@ -11,7 +11,7 @@
 #include <math.h>
 #include <string.h>
 
-enum { W = 960, H = 520, ML = 64, MR = 72, MT = 56, MB = 120 };
+enum { W = 960, H = 520, ML = 64, MR = 72, MT = 56, MB = 120, MAX_LABELS = 6 };
 
 static const char *const quad_color[5] = {"", "#9ad39a", "#2e8b57", "#f4a261", "#c0392b"};
 static const char *const quad_label[5] = {"", "verbal cooperation", "material cooperation", "verbal conflict",
@@ -51,8 +51,14 @@ static void date_label(dyad_period by, int ymd, char out[11])
 int dyad_trend_svg(const dyad_trend *t, const dyad_alerts *alerts, const char *title, FILE *out)
 {
     if (!t || !out) return -1;
-    const double pw = W - ML - MR, ph = H - MT - MB;
     const size_t n = t->n;
+    /* the alerts in the series, listed under the title: the plot starts
+     * below the list, so that no label covers a bar or the line */
+    size_t nmarks = 0;
+    for (size_t k = 0; alerts && n && k < alerts->n; k++)
+        if (alerts->alerts[k].start >= t->points[0].start && alerts->alerts[k].start <= t->points[n - 1].end) nmarks++;
+    const int mt = MT + 16 * (int)(nmarks < MAX_LABELS ? nmarks : MAX_LABELS);
+    const double pw = W - ML - MR, ph = H - mt - MB;
     long ymax = 1;
     for (size_t i = 0; i < n; i++)
         if (t->points[i].events > ymax) ymax = t->points[i].events;
@@ -72,30 +78,30 @@ int dyad_trend_svg(const dyad_trend *t, const dyad_alerts *alerts, const char *t
     fputs("</text>\n", out);
     /* left axis: events, with grid lines */
     for (long v = 0; v <= top; v += step) {
-        double y = MT + ph - ph * (double)v / (double)top;
+        double y = mt + ph - ph * (double)v / (double)top;
         fprintf(out, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#e3e3e3\"/>\n", ML, y, W - MR, y);
         fprintf(out, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" fill=\"#333\">%ld</text>\n", ML - 6, y + 4, v);
     }
     fprintf(out,
             "<text transform=\"translate(18,%.1f) rotate(-90)\" text-anchor=\"middle\" fill=\"#333\">events per %s</text>\n",
-            MT + ph / 2, dyad_period_name(t->by));
+            mt + ph / 2, dyad_period_name(t->by));
     /* right axis: mean Goldstein score */
     for (int g = -10; g <= 10; g += 5) {
-        double y = MT + ph / 2 - ph / 2 * g / 10.0;
+        double y = mt + ph / 2 - ph / 2 * g / 10.0;
         fprintf(out, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#1f4e9c\"/>\n", W - MR, y, W - MR + 5, y);
         fprintf(out, "<text x=\"%d\" y=\"%.1f\" fill=\"#1f4e9c\">%+d</text>\n", W - MR + 8, y + 4, g);
     }
     fprintf(out,
             "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#1f4e9c\" stroke-width=\"0.8\" "
             "stroke-dasharray=\"2,4\"/>\n",
-            ML, MT + ph / 2, W - MR, MT + ph / 2);
+            ML, mt + ph / 2, W - MR, mt + ph / 2);
     fprintf(out,
             "<text transform=\"translate(%d,%.1f) rotate(90)\" text-anchor=\"middle\" fill=\"#1f4e9c\">mean Goldstein score</text>\n",
-            W - 14, MT + ph / 2);
+            W - 14, mt + ph / 2);
     /* bars */
     for (size_t i = 0; i < n; i++) {
         const dyad_trend_point *p = &t->points[i];
-        double x = ML + slot * (double)i + (slot - bw) / 2, base = MT + ph;
+        double x = ML + slot * (double)i + (slot - bw) / 2, base = mt + ph;
         for (int qd = 1; qd <= 4; qd++) {
             if (!p->quad[qd]) continue;
             double h = ph * (double)p->quad[qd] / (double)top;
@@ -113,7 +119,7 @@ int dyad_trend_svg(const dyad_trend *t, const dyad_alerts *alerts, const char *t
             open = false;
             continue;
         }
-        double x = ML + slot * ((double)i + 0.5), y = MT + ph / 2 - ph / 2 * p->goldstein_mean / 10.0;
+        double x = ML + slot * ((double)i + 0.5), y = mt + ph / 2 - ph / 2 * p->goldstein_mean / 10.0;
         if (!open) fputs("<polyline fill=\"none\" stroke=\"#1f4e9c\" stroke-width=\"2\" points=\"", out);
         fprintf(out, "%.1f,%.1f ", x, y);
         open = true;
@@ -122,21 +128,21 @@ int dyad_trend_svg(const dyad_trend *t, const dyad_alerts *alerts, const char *t
     for (size_t i = 0; i < n; i++) {
         const dyad_trend_point *p = &t->points[i];
         if (!p->events || n > 120) continue;
-        double x = ML + slot * ((double)i + 0.5), y = MT + ph / 2 - ph / 2 * p->goldstein_mean / 10.0;
+        double x = ML + slot * ((double)i + 0.5), y = mt + ph / 2 - ph / 2 * p->goldstein_mean / 10.0;
         fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"#1f4e9c\"/>\n", x, y);
     }
     /* the time axis: about twelve dated ticks */
-    fprintf(out, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#333\"/>\n", ML, MT + ph, W - MR, MT + ph);
+    fprintf(out, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#333\"/>\n", ML, mt + ph, W - MR, mt + ph);
     size_t every = n > 12 ? (n + 11) / 12 : 1;
     for (size_t i = 0; i < n; i += every) {
         double x = ML + slot * ((double)i + 0.5);
         char d[11];
         date_label(t->by, t->points[i].start, d);
-        fprintf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#333\"/>\n", x, MT + ph, x,
-                MT + ph + 5);
+        fprintf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#333\"/>\n", x, mt + ph, x,
+                mt + ph + 5);
         fprintf(out,
                 "<text transform=\"translate(%.1f,%.1f) rotate(-40)\" text-anchor=\"end\" fill=\"#333\">%s</text>\n",
-                x + 3, MT + ph + 16, d);
+                x + 3, mt + ph + 16, d);
     }
     /* alerts: a dashed line at the period where the change starts */
     size_t marks = 0;
@@ -152,13 +158,21 @@ int dyad_trend_svg(const dyad_trend *t, const dyad_alerts *alerts, const char *t
         fprintf(out,
                 "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"2\" "
                 "stroke-dasharray=\"6,4\"/>\n",
-                x, MT, x, MT + ph, color);
-        fprintf(out, "<path d=\"M %.1f %d l -6 -10 l 12 0 z\" fill=\"%s\"/>\n", x, MT, color);
-        fprintf(out,
-                "<text x=\"%.1f\" y=\"%d\" text-anchor=\"%s\" fill=\"%s\" font-size=\"11\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">%s-%s: %s of %s from %s</text>\n",
-                x + (x > W / 2 ? -9 : 9), MT + 14 + (int)(marks % 4) * 14, x > W / 2 ? "end" : "start", color, a->a,
-                a->b, a->change.direction > 0 ? "escalation" : "de-escalation",
-                a->material ? "material conflict" : "conflict", d);
+                x, mt, x, mt + ph, color);
+        fprintf(out, "<path d=\"M %.1f %d l -6 -10 l 12 0 z\" fill=\"%s\"/>\n", x, mt, color);
+        fprintf(out, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"%s\" font-size=\"10\" "
+                     "font-weight=\"bold\">%zu</text>\n",
+                x, mt - 12, color, marks + 1);
+        if (marks < MAX_LABELS) {
+            char alarm[11];
+            trend_format_date(a->alarm, alarm);
+            fprintf(out,
+                    "<text x=\"%d\" y=\"%d\" fill=\"%s\" font-size=\"12\">%zu  %s-%s: %s of %s from %s (alarm %s), "
+                    "confidence %.2f</text>\n",
+                    ML, MT - 8 + 16 * (int)marks, color, marks + 1, a->a, a->b,
+                    a->change.direction > 0 ? "escalation" : "de-escalation",
+                    a->material ? "material conflict" : "conflict", d, alarm, a->change.confidence);
+        }
         marks++;
     }
     /* legend */
