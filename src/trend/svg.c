@@ -9,6 +9,7 @@
  */
 #include "trend_private.h"
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 enum { W = 960, H = 520, ML = 64, MR = 72, MT = 56, MB = 120, MAX_LABELS = 6 };
@@ -144,8 +145,10 @@ int dyad_trend_svg(const dyad_trend *t, const dyad_alerts *alerts, const char *t
                 "<text transform=\"translate(%.1f,%.1f) rotate(-40)\" text-anchor=\"end\" fill=\"#333\">%s</text>\n",
                 x + 3, mt + ph + 16, d);
     }
-    /* alerts: a dashed line at the period where the change starts */
+    /* alerts: a dashed line at the period where the change starts, its
+     * number above (side by side when changes start in one period) */
     size_t marks = 0;
+    unsigned char *at_period = nmarks ? calloc(n, 1) : NULL;
     for (size_t k = 0; alerts && k < alerts->n && n; k++) {
         const dyad_alert *a = &alerts->alerts[k];
         if (a->start < t->points[0].start || a->start > t->points[n - 1].end) continue;
@@ -162,7 +165,8 @@ int dyad_trend_svg(const dyad_trend *t, const dyad_alerts *alerts, const char *t
         fprintf(out, "<path d=\"M %.1f %d l -6 -10 l 12 0 z\" fill=\"%s\"/>\n", x, mt, color);
         fprintf(out, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"%s\" font-size=\"10\" "
                      "font-weight=\"bold\">%zu</text>\n",
-                x, mt - 12, color, marks + 1);
+                x + 9.0 * (at_period ? at_period[i] : 0), mt - 12, color, marks + 1);
+        if (at_period && at_period[i] < 255) at_period[i]++;
         if (marks < MAX_LABELS) {
             char alarm[11];
             trend_format_date(a->alarm, alarm);
@@ -175,6 +179,7 @@ int dyad_trend_svg(const dyad_trend *t, const dyad_alerts *alerts, const char *t
         }
         marks++;
     }
+    free(at_period);
     /* legend */
     double lx = ML, ly = H - 26;
     for (int qd = 1; qd <= 4; qd++) {
