@@ -128,6 +128,20 @@ check "alerts: a foreign actor code is left out, not an error" \
 check "trend --svg writes an SVG" grep -q '<svg xmlns="http://www.w3.org/2000/svg" width="960" height="520"' "$tmp/rus-ukr.svg"
 check "the chart marks the alert and has a legend" \
     sh -c "grep -q 'RUS-UKR: escalation of material conflict from 2022-02-2' '$tmp/rus-ukr.svg' && grep -q 'material conflict</text>' '$tmp/rus-ukr.svg'"
+python3 - "$tmp/rus-ukr.svg" >"$tmp/py.out" 2>&1 <<'EOF'
+import sys, xml.etree.ElementTree as ET
+root = ET.parse(sys.argv[1]).getroot()
+ns = "{http://www.w3.org/2000/svg}"
+colors = {"#9ad39a", "#2e8b57", "#f4a261", "#c0392b"}
+bars = [r for r in root.iter(ns + "rect") if r.get("fill") in colors and float(r.get("height")) > 0]
+assert len(bars) > 20, len(bars)                       # the stacked quads of 21 weeks
+assert any(p.get("stroke") == "#1f4e9c" for p in root.iter(ns + "polyline"))   # the Goldstein line
+texts = [t.text or "" for t in root.iter(ns + "text")]
+assert any(t.startswith("2022-02-") for t in texts), texts   # dated ticks
+assert "mean Goldstein score" in texts and "events per week" in texts
+print("ok")
+EOF
+check "the chart is well-formed XML with bars, the Goldstein line, dated axes" grep -qx ok "$tmp/py.out"
 if command -v rsvg-convert >/dev/null 2>&1; then
     rsvg-convert -o "$tmp/rus-ukr.png" "$tmp/rus-ukr.svg" 2>"$tmp/rsvg.err"
     size=$(python3 -c "
