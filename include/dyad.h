@@ -923,8 +923,9 @@ typedef struct dyad_change {
 
 /* The detector on one dyad's days (ascending, days without events may be
  * left out: they carry no evidence about the share): CUSUMs of the
- * binomial log-likelihood ratio of the conflict share, up and down,
- * against a trailing baseline.  prior_share is the share the baseline is
+ * log-likelihood ratio of the conflict share, up and down, against a
+ * trailing baseline, each day binomial given its events and deflated by
+ * the within-day correlation the baseline shows (beta-binomial).  prior_share is the share the baseline is
  * shrunk toward (the share of all dyads).  Writes at most cap changes to
  * out (out may be NULL with cap 0) and returns how many were found.  Time
  * linear in n. */

@@ -1,8 +1,9 @@
 /*
  * alerts.c -- escalation and de-escalation alerts (dyad alerts): a
- * two-sided CUSUM of the binomial log-likelihood ratio of each dyad's
- * daily conflict share against a trailing baseline.  docs/trends.md gives
- * the method and why each parameter has its value.
+ * two-sided CUSUM of the log-likelihood ratio of each dyad's daily
+ * conflict share, and of its material conflict share, against a trailing
+ * baseline, days being beta-binomial (one story gives several events).
+ * docs/trends.md gives the method and why each parameter has its value.
  *
  * Conditioning on the day's events (the binomial model of the conflict
  * count given the day's total) is what keeps a burst of coverage with the
@@ -17,9 +18,8 @@
 
 /* A baseline must span this many days before it is trusted (at the start
  * of a series and after each alarm, when the new level becomes the
- * baseline): fewer days, or only the days that raised the
- * last alarm, are too few to tell the dyad's weekly rhythm and
- * its overdispersion. */
+ * baseline): fewer days, or only the days that raised the last alarm,
+ * are too few to tell the dyad's weekly rhythm and its overdispersion. */
 #define MIN_BASELINE_SPAN 14
 /* The within-day correlation is shrunk toward prior_correlation with the
  * weight of this many pairs of a day's events (sum of n(n-1)): about five
