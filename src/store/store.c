@@ -1251,3 +1251,30 @@ int dyad_store_health_json(dyad_store *s, FILE *out)
     putc('}', out);
     return ferror(out) ? DYAD_STORE_ERROR : 0;
 }
+
+/* ---- for the stages that read the store (src/trend/) ---------------------- */
+
+void store_report(dyad_store *s, const char *message)
+{
+    report(s, message);
+}
+
+int store_counts(dyad_store *s, const dyad_query *q, bool goldstein, store_count_fn fn, void *user)
+{
+    if (!s || !q || !fn) return -1;
+    if (check_query(s, q) || dyad_store_commit(s)) return -1;
+    return s->ops->counts(s->h, q, goldstein, fn, user) ? fail(s) : 0;
+}
+
+int store_each_event(dyad_store *s, const dyad_query *q, store_row_fn fn, void *user)
+{
+    if (!s || !q || !fn) return -1;
+    if (check_query(s, q) || dyad_store_commit(s)) return -1;
+    return s->ops->query(s->h, q, NULL, fn, user) ? fail(s) : 0;
+}
+
+int store_sentence(dyad_store *s, int64_t row, sbuf *out)
+{
+    if (!s || !out) return -1;
+    return s->ops->sentence(s->h, row, out) ? fail(s) : 0;
+}

@@ -1781,7 +1781,7 @@ static int pg_health(void *h, store_health *out)
 
 /* Counts by day, in date order: the server groups (no temporary B-tree
  * question here, unlike SQLite), so only the days cross the network. */
-static int pg_count(void *h, const dyad_query *q, store_count_fn fn, void *user)
+static int pg_count(void *h, const dyad_query *q, store_day_fn fn, void *user)
 {
     pg *s = h;
     qbuild b;
@@ -1799,6 +1799,51 @@ static int pg_count(void *h, const dyad_query *q, store_count_fn fn, void *user)
     }
     PQclear(r);
     return 0;
+}
+
+/* ---- what src/trend/ reads ------------------------------------------------------ */
+
+/* Dated events by source, target, day and code, as SQLite's engine gives
+ * them (dates <= 0 are damaged rows and left out there too). */
+static int pg_counts(void *h, const dyad_query *q, bool goldstein, store_count_fn fn, void *user)
+{
+    pg *s = h;
+    qbuild b;
+    memset(&b, 0, sizeof b);
+    qb_sql(&b, goldstein ? "SELECT e.source, e.target, e.date, e.code, count(*), coalesce(sum(e.goldstein), 0)"
+                         : "SELECT e.source, e.target, e.date, e.code, count(*), 0");
+    qb_sql(&b, " FROM events e WHERE e.date > 0");
+    if (qb_where(s, &b, q)) { qb_free(&b); return -1; }
+    qb_sql(&b, " GROUP BY e.source, e.target, e.date, e.code");
+    PGresult *r = qb_run(s, &b, q, "counting events");
+    if (!r) return -1;
+    for (int i = 0; i < PQntuples(r) && PQnfields(r) == 6; i++) {
+        int64_t d = num(r, i, 2);
+        if (d <= 0 || d > INT_MAX) continue;
+        const char *g = val(r, i, 5);
+        store_count c = {val(r, i, 0), val(r, i, 1), (int)d, val(r, i, 3), num(r, i, 4), g ? strtod(g, NULL) : 0};
+        if (!c.code || c.events < 0) continue;
+        if (fn(&c, user)) break;
+    }
+    PQclear(r);
+    return 0;
+}
+
+/* The sentence an event was coded from (empty when none was kept). */
+static int pg_sentence(void *h, int64_t row, sbuf *out)
+{
+    pg *s = h;
+    char id[24];
+    snprintf(id, sizeof id, "%lld", (long long)row);
+    const char *v[1] = {id};
+    out->len = 0;
+    PGresult *r = run(s, "SELECT sentence_text FROM events WHERE id = $1", 1, v, "reading a sentence");
+    if (!r) return -1;
+    const char *t = PQntuples(r) == 1 && PQnfields(r) == 1 ? val(r, 0, 0) : NULL;
+    int rc = t && sbuf_append(out, t, strlen(t)) ? -1 : 0;
+    PQclear(r);
+    if (rc) pg_seterr(s, "out of memory");
+    return rc;
 }
 
 /* ---- news feeds -------------------------------------------------------------- */
@@ -1927,6 +1972,8 @@ const store_engine_ops store_pg_ops = {
     .run_end = pg_run_end,
     .query = pg_query,
     .count = pg_count,
+    .counts = pg_counts,
+    .sentence = pg_sentence,
     .stats = pg_stats,
     .time_limit = pg_time_limit,
     .timed_out = pg_timed_out,
