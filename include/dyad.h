@@ -1524,6 +1524,176 @@ int dyad_store_item_get(dyad_store *store, const char *key, int *tries);
 int dyad_store_item_put(dyad_store *store, const char *key, const char *feed, const char *link,
                         dyad_item_state state, const char *error);
 
+
+
+/* ------------------------------------------------------------------------
+ * Trends and escalation alerts (src/trend/)
+ *
+ * Series of the stored events of a dyad or an actor, period by period,
+ * and alerts when the conflict share of a dyad's events changes
+ * (docs/trends.md gives the method, its parameters and why).
+ * ------------------------------------------------------------------------ */
+
+/* The length of a trend's periods.  Weeks are ISO weeks (Monday to
+ * Sunday); months are calendar months. */
+typedef enum dyad_trend_by { DYAD_BY_DAY, DYAD_BY_WEEK, DYAD_BY_MONTH } dyad_trend_by;
+
+/* "day", "week", "month"; parsing returns -1 when unknown. */
+const char *dyad_trend_by_name(dyad_trend_by by);
+int dyad_trend_by_from_name(const char *name);
+
+/* One period of a trend.  Quad classes are GDELT's (1 verbal cooperation,
+ * 2 material cooperation, 3 verbal conflict, 4 material conflict); root,
+ * quad and Goldstein score come from the event code (dyad's CAMEO table),
+ * so events coded by dyad and imported ones count alike. */
+typedef struct dyad_trend_point {
+    int start, end;            /* first and last day, YYYYMMDD               */
+    long events;               /* events with a CAMEO code                   */
+    long quad[5];              /* [1..4]: events per quad class              */
+    long root[21];             /* [1..20]: events per CAMEO root             */
+    double goldstein_sum;      /* sum of the events' Goldstein scores        */
+    double goldstein_mean;     /* goldstein_sum / events; 0 without events   */
+    double conflict_share;     /* (quad 3 + quad 4) / events; 0 without events */
+    long net_cooperation;      /* quad 1 + quad 2 - quad 3 - quad 4          */
+} dyad_trend_point;
+
+/* A series: every period from the first to the last, those without events
+ * included (with zeros), so it can be plotted and differenced as it is. */
+typedef struct dyad_trend {
+    dyad_trend_by by;
+    size_t n;
+    dyad_trend_point *points;
+} dyad_trend;
+
+/* The trend of the events matching q (its actor, dyad, date, one-a-day
+ * and copy filters; actors by prefix).  The series runs from q->from to
+ * q->to when given, else from the first to the last matching event's
+ * period.  Undated events and events without a CAMEO code are left out.
+ * 0, or -1 (reported through the store's diag). */
+int dyad_trend_compute(dyad_store *store, const dyad_query *q, dyad_trend_by by, dyad_trend *out);
+void dyad_trend_free(dyad_trend *trend);
+
+/* Layouts of a trend and of alerts. */
+typedef enum dyad_series_format {
+    DYAD_SERIES_CSV,   /* RFC 4180, one header row: R and pandas read it as is */
+    DYAD_SERIES_JSON,  /* one JSON object per line                            */
+    DYAD_SERIES_TEXT   /* for people (alerts only)                            */
+} dyad_series_format;
+
+/* Writes the trend, one period a row: start, end, events, quad1..quad4,
+ * root01..root20, goldstein_sum, goldstein_mean, conflict_share,
+ * net_cooperation.  0, or -1 on a write error. */
+int dyad_trend_write(const dyad_trend *trend, dyad_series_format format, FILE *out);
+
+/* A day's counts of one dyad: the input of the change-point detector. */
+typedef struct dyad_day_count {
+    int day;          /* days since 1970-01-01                               */
+    long events;      /* the dyad's events that day                          */
+    long conflict;    /* of which verbal or material conflict (quad 3 or 4)  */
+} dyad_day_count;
+
+/* The detector's parameters (dyad_alert_defaults; docs/trends.md). */
+typedef struct dyad_alert_params {
+    int baseline_days;     /* trailing window of the baseline (42)              */
+    int guard_days;        /* days left out between the baseline and today (7)  */
+    double odds_ratio;     /* the change to detect: conflict odds x this or / this (4) */
+    double threshold;      /* CUSUM alarm threshold, in log-likelihood units (7) */
+    long min_conflict;     /* escalation: conflict events in the change (5)     */
+    double min_excess;     /* escalation: conflict events above the baseline's expectation (3); de-escalation: below */
+    long min_events;       /* de-escalation: events in the change (10)          */
+    long min_baseline;     /* events in the baseline before any alarm (5)       */
+    double prior_events;   /* pseudo-events of the overall share in each baseline (4) */
+    double prior_correlation; /* within-day correlation of events assumed
+                              before the baseline shows its own (0.03)     */
+    int max_evidence;      /* events quoted per alert (5)                       */
+} dyad_alert_params;
+
+void dyad_alert_defaults(dyad_alert_params *p);
+
+/* One change found in a day series. */
+typedef struct dyad_change {
+    int direction;          /* +1 escalation, -1 de-escalation                   */
+    int start;              /* first day of the change (day number)             */
+    int alarm;              /* the day the evidence crossed the threshold       */
+    long events, conflict;  /* in the change, start..alarm                       */
+    double expected;        /* conflict events the baseline share expects        */
+    double baseline_share;  /* conflict share of the baseline                    */
+    double share;           /* conflict share in the change                      */
+    double baseline_daily;  /* the baseline's events a day                       */
+    double dispersion;      /* events per independent event in the change (>= 1):
+                               a day's events share stories              */
+    double confidence;      /* posterior probability that the share moved this way */
+} dyad_change;
+
+/* The detector on one dyad's days (ascending, days without events may be
+ * left out: they carry no evidence about the share): CUSUMs of the
+ * log-likelihood ratio of the conflict share, up and down, against a
+ * trailing baseline, each day binomial given its events and deflated by
+ * the within-day correlation the baseline shows (beta-binomial).  prior_share is the share the baseline is
+ * shrunk toward (the share of all dyads).  Writes at most cap changes to
+ * out (out may be NULL with cap 0) and returns how many were found.  Time
+ * linear in n. */
+size_t dyad_detect_changes(const dyad_day_count *days, size_t n, double prior_share,
+                           const dyad_alert_params *p, dyad_change *out, size_t cap);
+
+/* An event quoted as evidence of an alert. */
+typedef struct dyad_alert_event {
+    uint64_t id;               /* the stable event id                          */
+    int date;                  /* YYYYMMDD                                     */
+    char source[32], target[32], code[8];
+    double goldstein;
+    char *doc;                 /* the document's id                            */
+    char *sentence;            /* the sentence coded; "" when not kept         */
+} dyad_alert_event;
+
+/* A change of one dyad.  Dyads are unordered pairs of actors cut to their
+ * first block (RUSGOV, RUSMIL -> RUS; organisations to their 9-letter
+ * code: IGOWSTNAT): events both ways count. */
+typedef struct dyad_alert {
+    char a[16], b[16];          /* the pair, a <= b                            */
+    int material;               /* 0: a change of the conflict share (quads 3
+                                   and 4); 1: of the material conflict share
+                                   (quad 4), which moves when words turn to
+                                   force                                      */
+    dyad_change change;
+    int start, alarm;           /* the change's days as YYYYMMDD               */
+    size_t nevidence;
+    dyad_alert_event *evidence; /* most conflictual first (escalation), most
+                                   cooperative first (de-escalation)          */
+} dyad_alert;
+
+typedef struct dyad_alerts {
+    size_t n;
+    dyad_alert *alerts;         /* by alarm date, then pair                    */
+    size_t dyads;               /* dyads examined                              */
+    long events;                /* events read                                 */
+    double prior_share;         /* conflict share of all of them               */
+    double prior_material;      /* material conflict share of all of them      */
+} dyad_alerts;
+
+/* Runs the detector over every dyad of the events matching q (its date,
+ * actor, one-a-day and copy filters), on two series of each dyad -- its
+ * conflict share and its material conflict share -- and quotes the
+ * evidence of each alert.  Alerts whose alarm falls before q->from are not reported (the
+ * days before it still serve as baseline when the store has them: the
+ * series is read from baseline_days + guard_days before q->from).
+ * p NULL: the defaults.  0, or -1 (reported through the store's diag). */
+int dyad_alerts_detect(dyad_store *store, const dyad_query *q, const dyad_alert_params *p,
+                       dyad_alerts *out);
+void dyad_alerts_free(dyad_alerts *alerts);
+
+/* Writes alerts: text (a paragraph each, with the evidence sentences),
+ * CSV (one row per alert, evidence ids joined by ';') or JSON (one object
+ * per alert, with its evidence).  0, or -1 on a write error. */
+int dyad_alerts_write(const dyad_alerts *alerts, dyad_series_format format, FILE *out);
+
+/* An SVG chart of a trend: a stacked bar of the four quad classes per
+ * period, the mean Goldstein score as a line on its own axis (right),
+ * dated axes, a legend, and a mark at each alert of alerts (may be NULL)
+ * that falls in the series.  title may be NULL.  0, or -1 on a write
+ * error. */
+int dyad_trend_svg(const dyad_trend *trend, const dyad_alerts *alerts, const char *title, FILE *out);
+
 #if defined(__GNUC__) || defined(__clang__)
 #pragma GCC visibility pop
 #endif

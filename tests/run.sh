@@ -12,7 +12,8 @@
 #       headless Chromium), each also on the ASan build; the PostgreSQL
 #       store (tests/pg.sh: a throwaway server, concurrent workers, kill -9)
 #       and a Slurm array job into it (tests/slurm.sh)
-#   3d. news feeds (tests/feeds.sh: dyad feeds against a local web server)
+#   3d. trends and alerts on the demo corpus (tests/trends.sh)
+#   3e. news feeds (tests/feeds.sh: dyad feeds against a local web server)
 #   4. every libFuzzer target replays its checked-in corpus (fuzz/corpus;
 #      timed fuzzing is `make fuzz`)
 # Run from the project root: `make test`.
@@ -72,6 +73,8 @@ ASAN_OPTIONS=detect_leaks=1 run "pg (asan+ubsan)" sh tests/pg.sh build-asan/dyad
 run "slurm" sh tests/slurm.sh build/dyad
 run "feeds" sh tests/feeds.sh build/dyad
 ASAN_OPTIONS=detect_leaks=1 run "feeds (asan+ubsan)" sh tests/feeds.sh build-asan/dyad
+run "trends" sh tests/trends.sh build/dyad
+ASAN_OPTIONS=detect_leaks=1 run "trends (asan+ubsan)" sh tests/trends.sh build-asan/dyad
 
 if [ -e /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a ] ||
    ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1; then

@@ -15,6 +15,9 @@ int cmd_recode(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 /* cmd_feeds.c: RSS and Atom feeds into the store */
 int cmd_feeds(int argc, char **argv);
+/* cmd_trend.c: series and alerts over the store */
+int cmd_trend(int argc, char **argv);
+int cmd_alerts(int argc, char **argv);
 
 void cli_usage(FILE *out)
 {
@@ -43,6 +46,8 @@ void cli_usage(FILE *out)
             "  serve         web view and JSON API over the store (HTTP, read-only)\n"
             "  feeds FEEDLIST  fetch RSS/Atom feeds and code their new articles into\n"
             "                the store (conditional requests; seen items remembered)\n"
+            "  trend         a dyad's or an actor's events period by period (csv, json, svg)\n"
+            "  alerts        escalations and de-escalations of every dyad, with evidence\n"
             "  help [COMMAND]  this text, or a command's own help\n"
             "  version       print the version\n\n"
             "Input formats are detected (plain-text article, JSON Lines, TABARI\n"
@@ -68,6 +73,7 @@ static const command commands[] = {
     {"dict", run_dict},           {"ingest", cmd_ingest},       {"query", cmd_query},
     {"stats", cmd_stats},         {"import", cmd_import},       {"recode", cmd_recode},
     {"extract", cmd_extract},     {"serve", cmd_serve},         {"feeds", cmd_feeds},
+    {"trend", cmd_trend},         {"alerts", cmd_alerts},
 };
 
 static const command *find_command(const char *name)
@@ -99,6 +105,11 @@ int main(int argc, char **argv)
             fprintf(stderr, "dyad: unknown command '%s'\n\n", argv[2]);
             cli_usage(stderr);
             return EXIT_USAGE;
+        }
+        if (argc > 2 && (strcmp(argv[2], "trend") == 0 || strcmp(argv[2], "alerts") == 0)) {
+            char help[] = "--help";
+            char *hv[] = {argv[2], help};
+            return strcmp(argv[2], "trend") == 0 ? cmd_trend(2, hv) : cmd_alerts(2, hv);
         }
         cli_usage(stdout);
         return cli_finish_output("help", EXIT_OK);

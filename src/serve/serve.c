@@ -10,8 +10,9 @@
  * query stops at a time limit.  Each thread takes a store handle of its
  * own from a pool of as many handles (SQLite connections must not be
  * shared between threads at once), together with that handle's cache of
- * answers.  A cache is dropped as soon as SQLite's data_version says some
- * process committed to the store.
+ * answers.  A cache is dropped as soon as the store's data version (SQLite's
+ * data_version, PostgreSQL's dyad_data_version row) says some process
+ * committed to it.
  */
 #include "serve.h"
 #include <arpa/inet.h>

@@ -44,17 +44,6 @@ static int fail(dyad_store *s)
     return -1;
 }
 
-/* An engine may not have every read-only view yet (the PostgreSQL engine
- * lacks the server's); asking for one is an error that says so, never a
- * call through NULL. */
-static int lacks(dyad_store *s, const char *what)
-{
-    char msg[160];
-    snprintf(msg, sizeof msg, "the %s store cannot answer %s yet", s->ops->name, what);
-    report(s, msg);
-    return -1;
-}
-
 dyad_store *dyad_store_open(const char *path, unsigned flags, dyad_diag_fn diag, void *user)
 {
     char err[512] = "";
@@ -508,7 +497,6 @@ int dyad_store_each_document(dyad_store *s, int (*fn)(const dyad_document *doc, 
 int dyad_store_feed_get(dyad_store *s, const char *url, char **etag, char **last_modified)
 {
     if (!s || !url || !etag || !last_modified) return -1;
-    if (!s->ops->feed_get) return lacks(s, "news feeds");
     int rc = s->ops->feed_get(s->h, url, etag, last_modified);
     return rc < 0 ? fail(s) : rc;
 }
@@ -517,7 +505,6 @@ int dyad_store_feed_put(dyad_store *s, const char *url, const char *etag, const 
                         long status, const char *error)
 {
     if (!s || !url) return -1;
-    if (!s->ops->feed_put) return lacks(s, "news feeds");
     if (ensure_txn(s)) return -1;
     return s->ops->feed_put(s->h, url, etag, last_modified, status, error) ? fail(s) : 0;
 }
@@ -526,7 +513,6 @@ int dyad_store_item_get(dyad_store *s, const char *key, int *tries)
 {
     int state = DYAD_ITEM_NEW, n = 0;
     if (!s || !key) return -1;
-    if (!s->ops->item_get) return lacks(s, "news feeds");
     int rc = s->ops->item_get(s->h, key, &state, &n);
     if (rc < 0) return fail(s);
     if (tries) *tries = rc ? n : 0;
@@ -537,7 +523,6 @@ int dyad_store_item_put(dyad_store *s, const char *key, const char *feed, const 
                         dyad_item_state state, const char *error)
 {
     if (!s || !key || !feed || state == DYAD_ITEM_NEW) return -1;
-    if (!s->ops->item_put) return lacks(s, "news feeds");
     if (ensure_txn(s)) return -1;
     return s->ops->item_put(s->h, key, feed, link, (int)state, error) ? fail(s) : 0;
 }
@@ -732,7 +717,6 @@ long dyad_store_count(dyad_store *s, const dyad_query *q, dyad_period by, dyad_r
     static const int divs[] = {1, 100, 10000};
     count_out c = {out, format, divs[by], 0, 0, 0};
     if (format != DYAD_ROWS_JSONL) fprintf(out, "period%cevents\n", format == DYAD_ROWS_CSV ? ',' : '\t');
-    if (!s->ops->count) return lacks(s, "count");
     if (s->ops->count(s->h, q, count_day, &c)) return fail(s);
     count_flush(&c);
     return c.rows;
@@ -781,7 +765,7 @@ static int view_fail(dyad_store *s, const dyad_query *q)
 {
     const char *m = s->ops->err(s->h);
     report(s, m);
-    if (s->ops->timed_out && s->ops->timed_out(s->h)) return DYAD_STORE_TIMEOUT;
+    if (s->ops->timed_out(s->h)) return DYAD_STORE_TIMEOUT;
     if (q && q->text && strncmp(m, "--text", 6) == 0) return DYAD_STORE_INVALID;
     return DYAD_STORE_ERROR;
 }
@@ -794,13 +778,12 @@ static int invalid(dyad_store *s, const char *message)
 
 void dyad_store_time_limit(dyad_store *s, int ms)
 {
-    if (s && s->ops->time_limit) s->ops->time_limit(s->h, ms);
+    if (s) s->ops->time_limit(s->h, ms);
 }
 
 int dyad_store_data_version(dyad_store *s, int64_t *version)
 {
     if (!s || !version) return -1;
-    if (!s->ops->data_version) return lacks(s, "data versions");
     return s->ops->data_version(s->h, version) ? fail(s) : 0;
 }
 
@@ -980,7 +963,6 @@ int dyad_store_trend_json(dyad_store *s, const dyad_query *q, dyad_period period
     t.out = out;
     t.period = period;
     fprintf(out, "{\"period\":\"%s\",\"periods\":[", dyad_period_name(period));
-    if (!s->ops->trend) return lacks(s, "trend");
     if (s->ops->trend(s->h, q, period_divisor[period], trend_group, &t)) return view_fail(s, q);
     if (!t.too_many && !trend_flush(&t)) t.too_many = true;
     if (t.too_many) return invalid(s, "more than 4000 periods: use a longer period or a shorter range");
@@ -1062,12 +1044,10 @@ int dyad_store_dyads_json(dyad_store *s, const dyad_query *q, dyad_period period
     if (top < 1 || top > 100) return invalid(s, "top: 1 to 100");
     volume_out v = {out, 0};
     fputs("{\"by_volume\":[", out);
-    if (!s->ops->pair_volume) return lacks(s, "pair volume");
     if (s->ops->pair_volume(s->h, q, top, volume_group, &v)) return view_fail(s, q);
     fprintf(out, "],\"by_conflict_change\":{\"period_kind\":\"%s\",\"min_events\":%zu,\"period\":",
             dyad_period_name(period), min_events);
     int64_t last;
-    if (!s->ops->last_date) return lacks(s, "last date");
     if (s->ops->last_date(s->h, q, &last)) return view_fail(s, q);
     if (last <= 0) {
         fputs("null,\"previous\":null,\"dyads\":[]}}", out);
@@ -1082,7 +1062,6 @@ int dyad_store_dyads_json(dyad_store *s, const dyad_query *q, dyad_period period
     a.top = top;
     a.best = calloc(top, sizeof *a.best);
     if (!a.best) { report(s, "out of memory"); return DYAD_STORE_ERROR; }
-    if (!s->ops->pair_periods) return lacks(s, "pair periods");
     if (s->ops->pair_periods(s->h, q, div, a.p0 * div, a.p1 * div + div - 1, change_group, &a)) {
         free(a.best);
         return view_fail(s, q);
@@ -1191,7 +1170,6 @@ int dyad_store_document_json(dyad_store *s, const char *doc_id, size_t max_event
     if (rc || o.oom) { sbuf_free(&o.text); return o.oom ? (report(s, "out of memory"), DYAD_STORE_ERROR) : view_fail(s, NULL); }
     fputs(",\"events\":[", out);
     /* one more than asked tells whether the list was cut */
-    if (!s->ops->doc_events) return lacks(s, "doc events");
     if (s->ops->doc_events(s->h, row, max_events, doc_event, &o)) {
         sbuf_free(&o.text);
         return view_fail(s, NULL);
@@ -1260,7 +1238,6 @@ int dyad_store_actors_json(dyad_store *s, const char *text, size_t max, FILE *ou
      * not fill the list, and only for 3 characters or more (fewer would
      * match nearly everything). */
     int rc = 0;
-    if (!s->ops->actors) return lacks(s, "actor searches");
     if (code && s->ops->actors(s->h, prefix, NULL, max, actor_group, a)) rc = view_fail(s, NULL);
     if (!rc && a->n < max && n >= 3 && s->ops->actors(s->h, NULL, like, max, actor_group, a))
         rc = view_fail(s, NULL);
@@ -1274,7 +1251,6 @@ int dyad_store_health_json(dyad_store *s, FILE *out)
 {
     if (!s || !out) return DYAD_STORE_INVALID;
     store_health h;
-    if (!s->ops->health) return lacks(s, "health");
     if (s->ops->health(s->h, &h)) return view_fail(s, NULL);
     fprintf(out, "{\"status\":\"ok\",\"version\":\"%s\",\"schema\":%d,\"documents\":%lld,\"events\":%lld,\"first\":",
             DYAD_VERSION, h.schema, (long long)h.documents, (long long)h.events);
@@ -1283,4 +1259,31 @@ int dyad_store_health_json(dyad_store *s, FILE *out)
     date_json(out, h.last);
     putc('}', out);
     return ferror(out) ? DYAD_STORE_ERROR : 0;
+}
+
+/* ---- for the stages that read the store (src/trend/) ---------------------- */
+
+void store_report(dyad_store *s, const char *message)
+{
+    report(s, message);
+}
+
+int store_counts(dyad_store *s, const dyad_query *q, bool goldstein, store_count_fn fn, void *user)
+{
+    if (!s || !q || !fn) return -1;
+    if (check_query(s, q) || dyad_store_commit(s)) return -1;
+    return s->ops->counts(s->h, q, goldstein, fn, user) ? fail(s) : 0;
+}
+
+int store_each_event(dyad_store *s, const dyad_query *q, store_row_fn fn, void *user)
+{
+    if (!s || !q || !fn) return -1;
+    if (check_query(s, q) || dyad_store_commit(s)) return -1;
+    return s->ops->query(s->h, q, NULL, fn, user) ? fail(s) : 0;
+}
+
+int store_sentence(dyad_store *s, int64_t row, sbuf *out)
+{
+    if (!s || !out) return -1;
+    return s->ops->sentence(s->h, row, out) ? fail(s) : 0;
 }

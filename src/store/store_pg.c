@@ -99,6 +99,21 @@ static const char *const migrations[] = {
     "ALTER TABLE documents ADD COLUMN is_sentence integer NOT NULL DEFAULT 0;"
     /* the view was made with the columns of version 1 */
     "CREATE OR REPLACE VIEW events_one_a_day AS SELECT * FROM events WHERE first_of_day = 1;",
+    /* 4: news feeds (dyad feeds), as SQLite's: each feed's validators for
+     * conditional GETs, and every item met, so that a rerun fetches only
+     * new ones.  And (PostgreSQL only) dyad_data_version: one row that
+     * every dyad write transaction bumps just before COMMIT, so that dyad
+     * serve's caches see any writer's commit (SQLite has PRAGMA
+     * data_version; the server has no exact equivalent: commit counters
+     * count read-only transactions too). */
+    "CREATE TABLE feeds("
+    " url text PRIMARY KEY, etag text, last_modified text, last_fetch text, last_status bigint,"
+    " last_error text);"
+    "CREATE TABLE feed_items("
+    " item_key text PRIMARY KEY, feed text NOT NULL, link text, state integer NOT NULL,"
+    " tries integer NOT NULL DEFAULT 1, error text, first_seen text NOT NULL, last_try text NOT NULL);"
+    "CREATE TABLE dyad_data_version(one integer PRIMARY KEY CHECK (one = 1), n bigint NOT NULL);"
+    "INSERT INTO dyad_data_version VALUES (1, 0);",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
 
@@ -160,6 +175,8 @@ typedef struct pg {
     int last_found;
     int64_t last_row, last_run;
     char last_hash[17];
+    int limit_ms;      /* statement_timeout of the read-only views       */
+    bool timed_out;    /* the last failure was that timeout              */
     char err[512];
 } pg;
 
@@ -198,6 +215,7 @@ static void pg_seterr(pg *s, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(s->err, sizeof s->err, fmt, ap);
     va_end(ap);
+    s->timed_out = false;
 }
 
 /* The server's message without its trailing line break. */
@@ -232,8 +250,12 @@ static int pg_fail(pg *s, const PGresult *r, const char *what)
         pg_seterr(s, "%s: the store cannot be written (read-only)", what);
     else if (state && strncmp(state, "42", 2) == 0)
         pg_seterr(s, "%s: the database does not have dyad's schema (%s)", what, m);
+    else if (state && strcmp(state, "57014") == 0 && s->limit_ms)
+        pg_seterr(s, "%s: the query took longer than %d ms", what, s->limit_ms);
     else
         pg_seterr(s, "%s: %s", what, m);
+    /* 57014 is also a cancel by an administrator: a 503 either way */
+    s->timed_out = state && strcmp(state, "57014") == 0;
     return -1;
 }
 
@@ -676,7 +698,11 @@ static int pg_commit(void *h)
         pg_seterr(s, "the open batch was rolled back after the error above; run again: what was committed is skipped");
         return -1;
     }
-    if (flush_events(s) || flush_docs(s) || repair_days(s) || exec(s, "COMMIT", "committing")) {
+    /* the version bump last: its row lock is held only until the commit
+     * that follows, so concurrent writers queue on it for a moment only
+     * (they already queue on the one-a-day lock) */
+    if (flush_events(s) || flush_docs(s) || repair_days(s) ||
+        exec(s, "UPDATE dyad_data_version SET n = n + 1", "committing") || exec(s, "COMMIT", "committing")) {
         char keep[sizeof s->err];
         memcpy(keep, s->err, sizeof keep);
         pg_rollback(s);
@@ -1154,15 +1180,18 @@ static int pg_run_end(void *h, int64_t run_id, size_t nread, size_t skipped, siz
 
 /* ---- queries ------------------------------------------------------------------ */
 
-#define SELECT_EVENT                                                                                \
+#define SELECT_EVENT_COLUMNS                                                                                \
     "SELECT e.eid, d.doc_key, e.sentence, e.date, e.date_precision, e.date_text, e.source, e.target," \
     " e.code, e.root, e.quad, e.goldstein, e.plover, e.source_text, e.target_text, e.verb_text,"     \
     " e.source_start, e.source_end, e.target_start, e.target_end, e.verb_start, e.verb_end,"         \
     " e.place_start, e.place_end, e.speaker_start, e.speaker_end, e.speaker, e.speaker_text,"        \
     " e.place_name, e.place_country, e.place_country2, e.place_region, e.place_kind, e.lat, e.lon,"  \
     " e.place_text, e.flags, e.copy, e.first_of_day, coalesce(e.url, d.url), d.outlet, d.origin,"    \
-    " e.ref"                                                                                        \
-    " FROM events e JOIN documents d ON d.id = e.doc"
+    " e.ref, e.id"
+#define SELECT_EVENT_FROM " FROM events e JOIN documents d ON d.id = e.doc"
+#define SELECT_EVENT SELECT_EVENT_COLUMNS SELECT_EVENT_FROM
+/* the number of columns row_of reads */
+#define SELECT_EVENT_N 44
 
 static void row_of(const PGresult *r, int row, store_event *e)
 {
@@ -1202,6 +1231,7 @@ static void row_of(const PGresult *r, int row, store_event *e)
     e->outlet = val(r, row, i++);
     e->origin = val(r, row, i++);
     e->ref = val(r, row, i++);
+    e->row = num(r, row, i++);
 }
 
 /* The SQL and its parameters built together, so that a value is never
@@ -1212,7 +1242,15 @@ typedef struct qbuild {
     char nums[24][24];
     int n;
     bool oom;
+    char hi[8][40];  /* upper bounds of prefix ranges, sent by pointer */
+    sbuf ts;         /* --text as a tsquery                             */
 } qbuild;
+
+static void qb_free(qbuild *b)
+{
+    sbuf_free(&b->sql);
+    sbuf_free(&b->ts);
+}
 
 static void qb_sql(qbuild *b, const char *s)
 {
@@ -1334,68 +1372,107 @@ static int fts5_to_tsquery(const char *q, sbuf *b)
     return oom ? -1 : 0;
 }
 
+/* q's filters as SQL over events e; -1 (with the error set) for a --text
+ * that cannot be translated. */
+static int qb_where(pg *s, qbuild *b, const dyad_query *q)
+{
+    if (!q->copies) qb_sql(b, " AND e.copy = 0");
+    if (q->unique) qb_sql(b, " AND e.first_of_day = 1");
+    if (q->actor) {
+        qb_sql(b, " AND (");
+        qb_prefix(b, "e.source", q->actor, b->hi[0], sizeof b->hi[0]);
+        qb_sql(b, " OR ");
+        qb_prefix(b, "e.target", q->actor, b->hi[1], sizeof b->hi[1]);
+        qb_sql(b, ")");
+    }
+    if (q->source || q->target) {
+        qb_sql(b, " AND ((");
+        if (q->source) qb_prefix(b, "e.source", q->source, b->hi[2], sizeof b->hi[2]);
+        else qb_sql(b, "true");
+        qb_sql(b, " AND ");
+        if (q->target) qb_prefix(b, "e.target", q->target, b->hi[3], sizeof b->hi[3]);
+        else qb_sql(b, "true");
+        qb_sql(b, ")");
+        if (q->both) {
+            qb_sql(b, " OR (");
+            if (q->target) qb_prefix(b, "e.source", q->target, b->hi[4], sizeof b->hi[4]);
+            else qb_sql(b, "true");
+            qb_sql(b, " AND ");
+            if (q->source) qb_prefix(b, "e.target", q->source, b->hi[5], sizeof b->hi[5]);
+            else qb_sql(b, "true");
+            qb_sql(b, ")");
+        }
+        qb_sql(b, ")");
+    }
+    if (q->code) { qb_sql(b, " AND e.code = "); qb_param(b, q->code); }
+    if (q->root) { qb_sql(b, " AND e.root = "); qb_num(b, q->root); }
+    if (q->quad) { qb_sql(b, " AND e.quad = "); qb_num(b, q->quad); }
+    if (q->from) { qb_sql(b, " AND e.date >= "); qb_num(b, store_date_int(q->from)); }
+    if (q->to) { qb_sql(b, " AND e.date <= "); qb_num(b, store_date_int(q->to)); }
+    if (q->country) {
+        qb_sql(b, " AND (e.place_country = ");
+        qb_param(b, q->country);
+        qb_sql(b, " OR e.place_country2 = ");
+        qb_param(b, q->country);
+        qb_sql(b, ")");
+    }
+    if (q->speaker) { qb_sql(b, " AND "); qb_prefix(b, "e.speaker", q->speaker, b->hi[6], sizeof b->hi[6]); }
+    if (q->text) {
+        int rc = fts5_to_tsquery(q->text, &b->ts);
+        if (rc == -2) {
+            pg_seterr(s, "--text '%.100s': unterminated string", q->text);
+            return -1;
+        }
+        if (rc) b->oom = true;
+        qb_sql(b, " AND to_tsvector('simple', coalesce(e.sentence_text, '')) @@ to_tsquery('simple', ");
+        qb_param(b, b->ts.data ? b->ts.data : "");
+        qb_sql(b, ")");
+    }
+    return 0;
+}
+
+/* A failed statement's message: a malformed --text is the user's, not
+ * the store's. */
+static int query_fail(pg *s, const PGresult *r, const dyad_query *q, const char *what)
+{
+    char m[300];
+    const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+    if (q && q->text && state && strcmp(state, "42601") == 0)
+        return pg_seterr(s, "--text '%.100s': %s", q->text, server_message(s, r, m, sizeof m)), -1;
+    return pg_fail(s, r, what);
+}
+
+/* Ends the SQL; -1 (error set, buffers freed) when out of memory. */
+static int qb_end(pg *s, qbuild *b)
+{
+    if (sbuf_putc(&b->sql, 0)) b->oom = true;
+    if (!b->oom) return 0;
+    qb_free(b);
+    pg_seterr(s, "out of memory");
+    return -1;
+}
+
+/* Runs the built statement whole (aggregates: a few rows); NULL with the
+ * error set, the buffers freed either way. */
+static PGresult *qb_run(pg *s, qbuild *b, const dyad_query *q, const char *what)
+{
+    if (qb_end(s, b)) return NULL;
+    PGresult *r = PQexecParams(s->db, b->sql.data, b->n, NULL, b->v, NULL, NULL, 0);
+    qb_free(b);
+    ExecStatusType st = PQresultStatus(r);
+    if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK) return r;
+    query_fail(s, r, q, what);
+    PQclear(r);
+    return NULL;
+}
+
 static int pg_query(void *h, const dyad_query *q, const store_cursor *after, store_row_fn fn, void *user)
 {
     pg *s = h;
     qbuild b;
     memset(&b, 0, sizeof b);
-    char hi[7][40];
     qb_sql(&b, SELECT_EVENT " WHERE true");
-    if (!q->copies) qb_sql(&b, " AND e.copy = 0");
-    if (q->unique) qb_sql(&b, " AND e.first_of_day = 1");
-    if (q->actor) {
-        qb_sql(&b, " AND (");
-        qb_prefix(&b, "e.source", q->actor, hi[0], sizeof hi[0]);
-        qb_sql(&b, " OR ");
-        qb_prefix(&b, "e.target", q->actor, hi[1], sizeof hi[1]);
-        qb_sql(&b, ")");
-    }
-    if (q->source || q->target) {
-        qb_sql(&b, " AND ((");
-        if (q->source) qb_prefix(&b, "e.source", q->source, hi[2], sizeof hi[2]);
-        else qb_sql(&b, "true");
-        qb_sql(&b, " AND ");
-        if (q->target) qb_prefix(&b, "e.target", q->target, hi[3], sizeof hi[3]);
-        else qb_sql(&b, "true");
-        qb_sql(&b, ")");
-        if (q->both) {
-            qb_sql(&b, " OR (");
-            if (q->target) qb_prefix(&b, "e.source", q->target, hi[4], sizeof hi[4]);
-            else qb_sql(&b, "true");
-            qb_sql(&b, " AND ");
-            if (q->source) qb_prefix(&b, "e.target", q->source, hi[5], sizeof hi[5]);
-            else qb_sql(&b, "true");
-            qb_sql(&b, ")");
-        }
-        qb_sql(&b, ")");
-    }
-    if (q->code) { qb_sql(&b, " AND e.code = "); qb_param(&b, q->code); }
-    if (q->root) { qb_sql(&b, " AND e.root = "); qb_num(&b, q->root); }
-    if (q->quad) { qb_sql(&b, " AND e.quad = "); qb_num(&b, q->quad); }
-    if (q->from) { qb_sql(&b, " AND e.date >= "); qb_num(&b, store_date_int(q->from)); }
-    if (q->to) { qb_sql(&b, " AND e.date <= "); qb_num(&b, store_date_int(q->to)); }
-    if (q->country) {
-        qb_sql(&b, " AND (e.place_country = ");
-        qb_param(&b, q->country);
-        qb_sql(&b, " OR e.place_country2 = ");
-        qb_param(&b, q->country);
-        qb_sql(&b, ")");
-    }
-    if (q->speaker) { qb_sql(&b, " AND "); qb_prefix(&b, "e.speaker", q->speaker, hi[6], sizeof hi[6]); }
-    sbuf ts = {0};
-    if (q->text) {
-        int rc = fts5_to_tsquery(q->text, &ts);
-        if (rc == -2) {
-            sbuf_free(&b.sql);
-            sbuf_free(&ts);
-            pg_seterr(s, "--text '%.100s': unterminated string", q->text);
-            return -1;
-        }
-        if (rc) b.oom = true;
-        qb_sql(&b, " AND to_tsvector('simple', coalesce(e.sentence_text, '')) @@ to_tsquery('simple', ");
-        qb_param(&b, ts.data ? ts.data : "");
-        qb_sql(&b, ")");
-    }
+    if (qb_where(s, &b, q)) { qb_free(&b); return -1; }
     /* a page after a cursor: the rows that sort after it (undated rows
      * sort first, as in SQLite) */
     if (after && after->date) {
@@ -1420,17 +1497,14 @@ static int pg_query(void *h, const dyad_query *q, const store_cursor *after, sto
         qb_sql(&b, " OFFSET ");
         qb_num(&b, (int64_t)q->offset);
     }
-    if (sbuf_putc(&b.sql, 0)) b.oom = true;
-    if (b.oom) { sbuf_free(&b.sql); sbuf_free(&ts); pg_seterr(s, "out of memory"); return -1; }
+    if (qb_end(s, &b)) return -1;
     /* rows one at a time: a query of millions of events is written as it
      * comes, in constant memory */
     if (!PQsendQueryParams(s->db, b.sql.data, b.n, NULL, b.v, NULL, NULL, 0) || !PQsetSingleRowMode(s->db)) {
-        sbuf_free(&b.sql);
-        sbuf_free(&ts);
+        qb_free(&b);
         pg_seterr(s, "running the query: %s", PQerrorMessage(s->db));
         return -1;
     }
-    sbuf_free(&b.sql);
     int ret = 0;
     bool stop = false;
     PGresult *r;
@@ -1441,17 +1515,11 @@ static int pg_query(void *h, const dyad_query *q, const store_cursor *after, sto
             row_of(r, 0, &e);
             if (fn(&e, user)) stop = true;
         } else if (st != PGRES_SINGLE_TUPLE && st != PGRES_TUPLES_OK && !ret) {
-            /* a malformed --text is the user's, not the store's */
-            char m[300];
-            const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
-            if (q->text && state && strcmp(state, "42601") == 0)
-                ret = (pg_seterr(s, "--text '%.100s': %s", q->text, server_message(s, r, m, sizeof m)), -1);
-            else
-                ret = pg_fail(s, r, "running the query");
+            ret = query_fail(s, r, q, "running the query");
         }
         PQclear(r);
     }
-    sbuf_free(&ts);
+    qb_free(&b);
     return ret;
 }
 
@@ -1499,6 +1567,378 @@ static int pg_stats(void *h, store_stats *out, store_dyad_count *top, size_t nto
     return 0;
 }
 
+/* ---- read-only views (dyad serve) ------------------------------------------ */
+
+/* The server stops a statement past the limit (SQLSTATE 57014), which
+ * pg_fail reports as a timeout. */
+static void pg_time_limit(void *h, int ms)
+{
+    pg *s = h;
+    s->limit_ms = ms < 0 ? 0 : ms;
+    char set[64];
+    snprintf(set, sizeof set, "SET statement_timeout = %d", s->limit_ms);
+    exec(s, set, "setting the time limit");
+}
+
+static int pg_timed_out(void *h) { return ((pg *)h)->timed_out; }
+
+/* The counter every dyad commit bumps (migration 4): it changes exactly
+ * when a write transaction commits, and a reader sees the new value in
+ * the same snapshot as the rows that commit wrote, so an answer is never
+ * cached under a version newer than its data. */
+static int pg_data_version(void *h, int64_t *v)
+{
+    pg *s = h;
+    PGresult *r = run(s, "SELECT n FROM dyad_data_version", 0, NULL, "reading the data version");
+    if (!r) return -1;
+    *v = PQntuples(r) == 1 ? num(r, 0, 0) : 0;
+    PQclear(r);
+    return 0;
+}
+
+/* A group row: source, target, period, quad, events, conflict, goldstein,
+ * scored (the last three when ncols says so).  '' codes are the SQLite
+ * engine's NULLs. */
+static void group_of(const PGresult *r, int row, store_group *g, int ncols)
+{
+    memset(g, 0, sizeof *g);
+    g->source = val(r, row, 0);
+    g->target = val(r, row, 1);
+    if (g->source && !*g->source) g->source = NULL;
+    if (g->target && !*g->target) g->target = NULL;
+    g->period = num(r, row, 2);
+    int64_t quad = num(r, row, 3);
+    g->quad = quad >= 0 && quad <= 4 ? (int)quad : 0;
+    g->events = num(r, row, 4);
+    if (ncols > 5) g->conflict = num(r, row, 5);
+    if (ncols > 6) dbl(r, row, 6, &g->goldstein);
+    if (ncols > 7) g->scored = num(r, row, 7);
+}
+
+static int run_groups(pg *s, qbuild *b, const dyad_query *q, int ncols, store_group_fn fn, void *user)
+{
+    PGresult *r = qb_run(s, b, q, "aggregating events");
+    if (!r) return -1;
+    int got = PQnfields(r);
+    if (got < ncols) {
+        PQclear(r);
+        pg_seterr(s, "aggregating events: %d columns, expected %d", got, ncols);
+        return -1;
+    }
+    for (int i = 0; i < PQntuples(r); i++) {
+        store_group g;
+        group_of(r, i, &g, ncols);
+        if (fn(&g, user)) break;
+    }
+    PQclear(r);
+    return 0;
+}
+
+static int pg_trend(void *h, const dyad_query *q, int divisor, store_group_fn fn, void *user)
+{
+    pg *s = h;
+    qbuild b;
+    memset(&b, 0, sizeof b);
+    qb_sql(&b, "SELECT NULL, NULL, e.date / ");
+    qb_num(&b, divisor);
+    qb_sql(&b, "::integer AS p, e.quad, count(*), count(*) FILTER (WHERE e.quad IN (3, 4)),"
+               " coalesce(sum(e.goldstein), 0), count(e.goldstein) FROM events e WHERE e.date IS NOT NULL");
+    if (qb_where(s, &b, q)) { qb_free(&b); return -1; }
+    /* SQLite sorts NULL first */
+    qb_sql(&b, " GROUP BY p, e.quad ORDER BY p, e.quad NULLS FIRST");
+    return run_groups(s, &b, q, 8, fn, user);
+}
+
+static int pg_pair_volume(void *h, const dyad_query *q, size_t ntop, store_group_fn fn, void *user)
+{
+    pg *s = h;
+    qbuild b;
+    memset(&b, 0, sizeof b);
+    qb_sql(&b, "SELECT e.source, e.target, 0, 0, count(*) AS n FROM events e WHERE true");
+    if (qb_where(s, &b, q)) { qb_free(&b); return -1; }
+    qb_sql(&b, " GROUP BY e.source, e.target ORDER BY n DESC, e.source, e.target LIMIT ");
+    qb_num(&b, (int64_t)ntop);
+    return run_groups(s, &b, q, 5, fn, user);
+}
+
+static int pg_pair_periods(void *h, const dyad_query *q, int divisor, int64_t lo, int64_t hi,
+                           store_group_fn fn, void *user)
+{
+    pg *s = h;
+    qbuild b;
+    memset(&b, 0, sizeof b);
+    qb_sql(&b, "SELECT e.source, e.target, e.date / ");
+    qb_num(&b, divisor);
+    qb_sql(&b, "::integer AS p, 0, count(*), count(*) FILTER (WHERE e.quad IN (3, 4)) FROM events e"
+               " WHERE e.date >= ");
+    qb_num(&b, lo);
+    qb_sql(&b, " AND e.date <= ");
+    qb_num(&b, hi);
+    if (qb_where(s, &b, q)) { qb_free(&b); return -1; }
+    qb_sql(&b, " GROUP BY e.source, e.target, p ORDER BY e.source, e.target, p");
+    return run_groups(s, &b, q, 6, fn, user);
+}
+
+static int pg_last_date(void *h, const dyad_query *q, int64_t *date)
+{
+    pg *s = h;
+    qbuild b;
+    memset(&b, 0, sizeof b);
+    *date = 0;
+    qb_sql(&b, "SELECT max(e.date) FROM events e WHERE true");
+    if (qb_where(s, &b, q)) { qb_free(&b); return -1; }
+    PGresult *r = qb_run(s, &b, q, "finding the latest date");
+    if (!r) return -1;
+    if (PQntuples(r) == 1 && PQnfields(r) == 1) *date = num(r, 0, 0);
+    PQclear(r);
+    return 0;
+}
+
+static int pg_doc_events(void *h, int64_t row, size_t max, store_row_fn fn, void *user)
+{
+    pg *s = h;
+    qbuild b;
+    memset(&b, 0, sizeof b);
+    /* the event's columns, then its sentence (a column here, not a
+     * separate full-text table) */
+    qb_sql(&b, SELECT_EVENT_COLUMNS ", e.sentence_text" SELECT_EVENT_FROM " WHERE e.doc = ");
+    qb_num(&b, row);
+    qb_sql(&b, " ORDER BY e.id LIMIT ");
+    qb_num(&b, (int64_t)max);
+    PGresult *r = qb_run(s, &b, NULL, "reading a document's events");
+    if (!r) return -1;
+    int ncols = PQnfields(r);
+    for (int i = 0; i < PQntuples(r) && ncols == SELECT_EVENT_N + 1; i++) {
+        store_event e;
+        row_of(r, i, &e);
+        e.sentence_text = val(r, i, SELECT_EVENT_N);
+        e.sentence_len = e.sentence_text ? (size_t)PQgetlength(r, i, SELECT_EVENT_N) : 0;
+        if (fn(&e, user)) break;
+    }
+    PQclear(r);
+    return 0;
+}
+
+static int pg_actors(void *h, const char *prefix, const char *text, size_t max, store_group_fn fn, void *user)
+{
+    pg *s = h;
+    qbuild b;
+    memset(&b, 0, sizeof b);
+    if (prefix) {
+        /* Codes by prefix, counted in the two actor indices alone; each
+         * listed code's name is the first words among its first 50 events
+         * in the order SQLite's indices give them (events_dyad for a
+         * source, events_target for a target), so both engines name a
+         * code alike. */
+        qb_sql(&b, "WITH a(code) AS (SELECT e.source FROM events e WHERE ");
+        qb_prefix(&b, "e.source", prefix, b.hi[0], sizeof b.hi[0]);
+        qb_sql(&b, " UNION ALL SELECT e.target FROM events e WHERE ");
+        qb_prefix(&b, "e.target", prefix, b.hi[1], sizeof b.hi[1]);
+        qb_sql(&b, "), c AS (SELECT code, count(*) AS n FROM a GROUP BY code ORDER BY n DESC, code LIMIT ");
+        qb_num(&b, (int64_t)max);
+        qb_sql(&b, ") SELECT code, coalesce("
+                   "(SELECT t FROM (SELECT x.source_text AS t FROM events x WHERE x.source = c.code"
+                   " ORDER BY x.target, x.date NULLS FIRST, x.code, x.copy, x.first_of_day, x.id LIMIT 50) y"
+                   " WHERE t IS NOT NULL LIMIT 1),"
+                   "(SELECT t FROM (SELECT x.target_text AS t FROM events x WHERE x.target = c.code"
+                   " ORDER BY x.date NULLS FIRST, x.id LIMIT 50) y WHERE t IS NOT NULL LIMIT 1)),"
+                   " 0, 0, n FROM c ORDER BY n DESC, code");
+    } else {
+        /* Names: a scan of every event's words, bounded by the time limit.
+         * ILIKE: SQLite's LIKE ignores ASCII case.  The name shown is the
+         * most frequent of the matching words (SQLite's engine shows any
+         * one of them). */
+        qb_sql(&b, "SELECT code, mode() WITHIN GROUP (ORDER BY words), 0, 0, count(*) AS n FROM ("
+                   "SELECT e.source AS code, e.source_text AS words FROM events e WHERE e.source_text ILIKE ");
+        qb_param(&b, text);
+        qb_sql(&b, " ESCAPE '\\' UNION ALL SELECT e.target, e.target_text FROM events e WHERE e.target_text ILIKE ");
+        qb_param(&b, text);
+        qb_sql(&b, " ESCAPE '\\') m WHERE code <> '' GROUP BY code ORDER BY n DESC, code LIMIT ");
+        qb_num(&b, (int64_t)max);
+    }
+    return run_groups(s, &b, NULL, 5, fn, user);
+}
+
+static int pg_health(void *h, store_health *out)
+{
+    pg *s = h;
+    memset(out, 0, sizeof *out);
+    PGresult *r = run(s,
+                      "SELECT (SELECT max(id) FROM documents), (SELECT max(id) FROM events),"
+                      " (SELECT min(date) FROM events), (SELECT max(date) FROM events)",
+                      0, NULL, "checking the store");
+    if (!r) return -1;
+    if (PQntuples(r) == 1 && PQnfields(r) == 4) {
+        out->documents = num(r, 0, 0);
+        out->events = num(r, 0, 1);
+        out->first = num(r, 0, 2);
+        out->last = num(r, 0, 3);
+        out->schema = SCHEMA_VERSION;
+    }
+    PQclear(r);
+    return 0;
+}
+
+/* Counts by day, in date order: the server groups (no temporary B-tree
+ * question here, unlike SQLite), so only the days cross the network. */
+static int pg_count(void *h, const dyad_query *q, store_day_fn fn, void *user)
+{
+    pg *s = h;
+    qbuild b;
+    memset(&b, 0, sizeof b);
+    /* SQLite's engine skips dates <= 0 (damaged rows): so does this */
+    qb_sql(&b, "SELECT e.date, count(*) FROM events e WHERE e.date > 0");
+    if (qb_where(s, &b, q)) { qb_free(&b); return -1; }
+    qb_sql(&b, " GROUP BY e.date ORDER BY e.date");
+    PGresult *r = qb_run(s, &b, q, "counting events");
+    if (!r) return -1;
+    for (int i = 0; i < PQntuples(r) && PQnfields(r) == 2; i++) {
+        int64_t d = num(r, i, 0);
+        if (d <= 0 || d > INT_MAX) continue;
+        if (fn((int)d, num(r, i, 1), user)) break;
+    }
+    PQclear(r);
+    return 0;
+}
+
+/* ---- what src/trend/ reads ------------------------------------------------------ */
+
+/* Dated events by source, target, day and code, as SQLite's engine gives
+ * them (dates <= 0 are damaged rows and left out there too). */
+static int pg_counts(void *h, const dyad_query *q, bool goldstein, store_count_fn fn, void *user)
+{
+    pg *s = h;
+    qbuild b;
+    memset(&b, 0, sizeof b);
+    qb_sql(&b, goldstein ? "SELECT e.source, e.target, e.date, e.code, count(*), coalesce(sum(e.goldstein), 0)"
+                         : "SELECT e.source, e.target, e.date, e.code, count(*), 0");
+    qb_sql(&b, " FROM events e WHERE e.date > 0");
+    if (qb_where(s, &b, q)) { qb_free(&b); return -1; }
+    qb_sql(&b, " GROUP BY e.source, e.target, e.date, e.code");
+    PGresult *r = qb_run(s, &b, q, "counting events");
+    if (!r) return -1;
+    for (int i = 0; i < PQntuples(r) && PQnfields(r) == 6; i++) {
+        int64_t d = num(r, i, 2);
+        if (d <= 0 || d > INT_MAX) continue;
+        const char *g = val(r, i, 5);
+        store_count c = {val(r, i, 0), val(r, i, 1), (int)d, val(r, i, 3), num(r, i, 4), g ? strtod(g, NULL) : 0};
+        if (!c.code || c.events < 0) continue;
+        if (fn(&c, user)) break;
+    }
+    PQclear(r);
+    return 0;
+}
+
+/* The sentence an event was coded from (empty when none was kept). */
+static int pg_sentence(void *h, int64_t row, sbuf *out)
+{
+    pg *s = h;
+    char id[24];
+    snprintf(id, sizeof id, "%lld", (long long)row);
+    const char *v[1] = {id};
+    out->len = 0;
+    PGresult *r = run(s, "SELECT sentence_text FROM events WHERE id = $1", 1, v, "reading a sentence");
+    if (!r) return -1;
+    const char *t = PQntuples(r) == 1 && PQnfields(r) == 1 ? val(r, 0, 0) : NULL;
+    int rc = t && sbuf_append(out, t, strlen(t)) ? -1 : 0;
+    PQclear(r);
+    if (rc) pg_seterr(s, "out of memory");
+    return rc;
+}
+
+/* ---- news feeds -------------------------------------------------------------- */
+
+static char *dup_val(const PGresult *r, int row, int col)
+{
+    const char *v = val(r, row, col);
+    return v ? strdup(v) : NULL;
+}
+
+static int pg_feed_get(void *h, const char *url, char **etag, char **last_modified)
+{
+    pg *s = h;
+    *etag = *last_modified = NULL;
+    const char *v[1] = {url};
+    PGresult *r = run(s, "SELECT etag, last_modified FROM feeds WHERE url = $1", 1, v, "reading a feed's state");
+    if (!r) return -1;
+    int found = PQntuples(r) == 1 && PQnfields(r) == 2;
+    if (found) {
+        *etag = dup_val(r, 0, 0);
+        *last_modified = dup_val(r, 0, 1);
+        if ((val(r, 0, 0) && !*etag) || (val(r, 0, 1) && !*last_modified)) {
+            free(*etag);
+            free(*last_modified);
+            *etag = *last_modified = NULL;
+            PQclear(r);
+            pg_seterr(s, "out of memory");
+            return -1;
+        }
+    }
+    PQclear(r);
+    return found;
+}
+
+#define PG_NOW_S "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+
+static int pg_feed_put(void *h, const char *url, const char *etag, const char *last_modified, long status,
+                       const char *error)
+{
+    pg *s = h;
+    char st[24];
+    snprintf(st, sizeof st, "%ld", status);
+    const char *v[5] = {url, nz(etag), nz(last_modified), st, nz(error)};
+    /* a failed fetch keeps the validators of the last good one */
+    PGresult *r = run(s,
+                      "INSERT INTO feeds(url, etag, last_modified, last_fetch, last_status, last_error)"
+                      " VALUES($1, $2::text, $3::text, " PG_NOW_S ", $4::bigint, $5::text)"
+                      " ON CONFLICT (url) DO UPDATE SET"
+                      " etag = CASE WHEN $5::text IS NULL THEN $2::text ELSE feeds.etag END,"
+                      " last_modified = CASE WHEN $5::text IS NULL THEN $3::text ELSE feeds.last_modified END,"
+                      " last_fetch = excluded.last_fetch, last_status = excluded.last_status,"
+                      " last_error = excluded.last_error",
+                      5, v, "storing a feed's state");
+    if (!r) return -1;
+    PQclear(r);
+    return 0;
+}
+
+static int pg_item_get(void *h, const char *key, int *state, int *tries)
+{
+    pg *s = h;
+    const char *v[1] = {key};
+    PGresult *r = run(s, "SELECT state, tries FROM feed_items WHERE item_key = $1", 1, v, "reading a feed item");
+    if (!r) return -1;
+    int found = PQntuples(r) == 1 && PQnfields(r) == 2;
+    if (found) {
+        /* a state this dyad does not know reads as a failure to retry */
+        int64_t st = num(r, 0, 0), n = num(r, 0, 1);
+        *state = st >= DYAD_ITEM_STORED && st <= DYAD_ITEM_REFUSED ? (int)st : DYAD_ITEM_FAILED;
+        *tries = n < 0 ? 0 : n > INT_MAX ? INT_MAX : (int)n;
+    }
+    PQclear(r);
+    return found;
+}
+
+static int pg_item_put(void *h, const char *key, const char *feed, const char *link, int state,
+                       const char *error)
+{
+    pg *s = h;
+    char st[16];
+    snprintf(st, sizeof st, "%d", state);
+    const char *v[5] = {key, feed, nz(link), st, nz(error)};
+    PGresult *r = run(s,
+                      "INSERT INTO feed_items(item_key, feed, link, state, tries, error, first_seen, last_try)"
+                      " VALUES($1, $2, $3::text, $4::integer, 1, $5::text, " PG_NOW_S ", " PG_NOW_S ")"
+                      " ON CONFLICT (item_key) DO UPDATE SET state = excluded.state,"
+                      " tries = feed_items.tries + 1, error = excluded.error, link = excluded.link,"
+                      " last_try = excluded.last_try",
+                      5, v, "storing a feed item");
+    if (!r) return -1;
+    PQclear(r);
+    return 0;
+}
+
+
 /* A --db value names PostgreSQL when it is a URI of that scheme or a
  * conninfo string ("host=... dbname=..."); anything else is a file. */
 bool store_pg_is_conninfo(const char *db)
@@ -1531,5 +1971,22 @@ const store_engine_ops store_pg_ops = {
     .run_begin = pg_run_begin,
     .run_end = pg_run_end,
     .query = pg_query,
+    .count = pg_count,
+    .counts = pg_counts,
+    .sentence = pg_sentence,
     .stats = pg_stats,
+    .time_limit = pg_time_limit,
+    .timed_out = pg_timed_out,
+    .data_version = pg_data_version,
+    .trend = pg_trend,
+    .pair_volume = pg_pair_volume,
+    .pair_periods = pg_pair_periods,
+    .last_date = pg_last_date,
+    .doc_events = pg_doc_events,
+    .actors = pg_actors,
+    .health = pg_health,
+    .feed_get = pg_feed_get,
+    .feed_put = pg_feed_put,
+    .item_get = pg_item_get,
+    .item_put = pg_item_put,
 };

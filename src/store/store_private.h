@@ -2,8 +2,8 @@
  * store_private.h -- the event store's engine interface.
  *
  * store.c holds what every engine shares (the public API, content hashes,
- * SimHash, output layouts); each engine is one file (store_sqlite.c now,
- * PostgreSQL later) that implements store_engine_ops and keeps its SQL to
+ * SimHash, output layouts); each engine is one file (store_sqlite.c,
+ * store_pg.c) that implements store_engine_ops and keeps its SQL to
  * itself.  Records cross the interface as the plain structs below.
  */
 #ifndef DYAD_STORE_PRIVATE_H
@@ -67,12 +67,23 @@ typedef struct store_event {
 } store_event;
 
 typedef int (*store_row_fn)(const store_event *e, void *user);
-typedef int (*store_count_fn)(int date, int64_t events, void *user);
+typedef int (*store_day_fn)(int date, int64_t events, void *user);
 
 typedef struct store_stats {
     int64_t documents, copies, events, copy_events, unique_events, runs;
     char first[11], last[11];
 } store_stats;
+
+/* Events of one source, target, day and code (dyad_store_counts). */
+typedef struct store_count {
+    const char *source, *target;  /* may be NULL                          */
+    int date;                     /* YYYYMMDD                             */
+    const char *code;
+    int64_t events;
+    double goldstein;             /* sum of the stored scores (0 unless asked) */
+} store_count;
+
+typedef int (*store_count_fn)(const store_count *c, void *user);
 
 typedef struct store_dyad_count {
     char source[32], target[32];
@@ -106,7 +117,9 @@ typedef struct store_health {
 } store_health;
 
 /* One engine.  Every function returns 0 on success and -1 on failure,
- * with the message in the engine's error buffer (err()). */
+ * with the message in the engine's error buffer (err()).  An engine
+ * implements every operation (store.c calls them without checking), and
+ * tests/pg.sh holds the PostgreSQL engine to the SQLite engine's answers. */
 typedef struct store_engine_ops {
     const char *name;
     void *(*open)(const char *path, unsigned flags, char *err, size_t errcap);
@@ -137,7 +150,7 @@ typedef struct store_engine_ops {
     /* rows of q in (date, row) order, after the cursor when not NULL */
     int (*query)(void *h, const dyad_query *q, const store_cursor *after, store_row_fn fn, void *user);
     /* events matching q by day (YYYYMMDD), in date order */
-    int (*count)(void *h, const dyad_query *q, store_count_fn fn, void *user);
+    int (*count)(void *h, const dyad_query *q, store_day_fn fn, void *user);
     int (*stats)(void *h, store_stats *st, store_dyad_count *top, size_t ntop, size_t *got);
 
     /* ---- read-only views (dyad serve) ---- */
@@ -178,6 +191,13 @@ typedef struct store_engine_ops {
     int (*item_get)(void *h, const char *key, int *state, int *tries);
     int (*item_put)(void *h, const char *key, const char *feed, const char *link, int state,
                     const char *error);
+    /* dated events matching q counted by source, target, date and code,
+     * with the sum of their Goldstein scores when goldstein is true; in
+     * no particular order; fn returns nonzero to stop */
+    int (*counts)(void *h, const dyad_query *q, bool goldstein, store_count_fn fn, void *user);
+    /* the sentence of the event stored in row (store_event.row) into out;
+     * empty when it was not kept, as for imported events */
+    int (*sentence)(void *h, int64_t row, sbuf *out);
 } store_engine_ops;
 
 extern const store_engine_ops store_sqlite_ops;
@@ -204,6 +224,15 @@ int store_import_begin(dyad_store *s, store_doc *doc, dyad_doc_state *state);
 int store_import_event(dyad_store *s, store_event *e);
 int store_import_end(dyad_store *s);
 void store_import_abort(dyad_store *s);
+
+/* For the stages that read the store (src/trend/): the engine's counts,
+ * the events of a query as records, and an event's sentence.  0 or -1
+ * (reported through the store's diag). */
+int store_counts(dyad_store *s, const dyad_query *q, bool goldstein, store_count_fn fn, void *user);
+int store_each_event(dyad_store *s, const dyad_query *q, store_row_fn fn, void *user);
+int store_sentence(dyad_store *s, int64_t row, sbuf *out);
+/* Reports a message through the store's diag. */
+void store_report(dyad_store *s, const char *message);
 
 /* Parses "YYYY-MM-DD" to YYYYMMDD; 0 when not a valid date. */
 int store_date_int(const char *s);

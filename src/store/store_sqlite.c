@@ -1443,7 +1443,7 @@ static int cmp_day(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-static int sq_count(void *h, const dyad_query *q, store_count_fn fn, void *user)
+static int sq_count(void *h, const dyad_query *q, store_day_fn fn, void *user)
 {
     sq *s = h;
     qbuild b;
@@ -1493,6 +1493,53 @@ static int sq_count(void *h, const dyad_query *q, store_count_fn fn, void *user)
             if (fn(t[k].date, t[k].n, user)) break;
     }
     free(t);
+    return ret;
+}
+
+/* Events counted by source, target, day and code: with only actor, date,
+ * copy and one-a-day filters, events_dyad covers it and the table is not
+ * read; the Goldstein sum reads it. */
+static int sq_counts(void *h, const dyad_query *q, bool goldstein, store_count_fn fn, void *user)
+{
+    sq *s = h;
+    qbuild b;
+    memset(&b, 0, sizeof b);
+    qb_sql(&b, goldstein ? "SELECT e.source, e.target, e.date, e.code, count(*), total(e.goldstein)"
+                         : "SELECT e.source, e.target, e.date, e.code, count(*), 0.0");
+    qb_from(&b, q, false);
+    qb_sql(&b, " WHERE e.date IS NOT NULL");
+    qb_where(&b, q);
+    qb_sql(&b, " GROUP BY e.source, e.target, e.date, e.code");
+    sqlite3_stmt *st = qb_prepare(s, &b);
+    if (!st) return -1;
+    int rc, ret = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        store_count c = {col_str(st, 0), col_str(st, 1), sqlite3_column_int(st, 2), col_str(st, 3),
+                         sqlite3_column_int64(st, 4), sqlite3_column_double(st, 5)};
+        if (fn(&c, user)) break;
+    }
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) ret = sq_fail(s, rc, "counting events");
+    sqlite3_finalize(st);
+    return ret;
+}
+
+/* The sentence an event was coded from, kept for full-text search. */
+static int sq_sentence(void *h, int64_t row, sbuf *out)
+{
+    sq *s = h;
+    sqlite3_stmt *st;
+    out->len = 0;
+    if (sqlite3_prepare_v2(s->db, "SELECT sentence FROM event_text WHERE rowid = ?", -1, &st, NULL) != SQLITE_OK)
+        return sq_fail(s, sqlite3_errcode(s->db), "reading a sentence");
+    sqlite3_bind_int64(st, 1, row);
+    int rc = sqlite3_step(st), ret = 0;
+    if (rc == SQLITE_ROW) {
+        const void *t = sqlite3_column_text(st, 0);
+        if (t && sbuf_append(out, t, (size_t)sqlite3_column_bytes(st, 0))) ret = -1, sq_seterr(s, "out of memory");
+    } else if (rc != SQLITE_DONE) {
+        ret = sq_fail(s, rc, "reading a sentence");
+    }
+    sqlite3_finalize(st);
     return ret;
 }
 
@@ -1576,4 +1623,6 @@ const store_engine_ops store_sqlite_ops = {
     .feed_put = sq_feed_put,
     .item_get = sq_item_get,
     .item_put = sq_item_put,
+    .counts = sq_counts,
+    .sentence = sq_sentence,
 };

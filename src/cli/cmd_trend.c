@@ -1,0 +1,335 @@
+/* cmd_trend.c -- `dyad trend` (a dyad's or an actor's events period by
+ * period, as CSV, JSON or an SVG chart) and `dyad alerts` (escalation and
+ * de-escalation of every dyad). */
+#include "cli.h"
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *store_path(const char *given)
+{
+    if (given) return given;
+    const char *env = getenv("DYAD_DB");
+    return env && *env ? env : "dyad.db";
+}
+
+/* A partial series must not pass for a whole one: a failed write (a full
+ * disk, a closed pipe) is an error. */
+static int output_ok(const char *cmd, FILE *f, const char *name)
+{
+    if (fflush(f) != 0 || ferror(f)) {
+        fprintf(stderr, "dyad %s: error writing %s: %s\n", cmd, name, strerror(errno ? errno : EIO));
+        return 0;
+    }
+    return 1;
+}
+
+static bool is_date(const char *s)
+{
+    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-') return false;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return false;
+    int m = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
+    return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+/* --dyad A,B into q's source and target (buf holds them). */
+static int parse_dyad(const char *cmd, const char *arg, char *buf, size_t cap, dyad_query *q)
+{
+    const char *comma = strchr(arg, ',');
+    if (!comma || strlen(arg) >= cap || comma == arg || !comma[1]) {
+        fprintf(stderr, "dyad %s: --dyad wants SOURCE,TARGET (e.g. RUS,UKR)\n", cmd);
+        return -1;
+    }
+    snprintf(buf, cap, "%s", arg);
+    buf[comma - arg] = 0;
+    q->source = buf;
+    q->target = buf + (comma - arg) + 1;
+    return 0;
+}
+
+/* ---- dyad trend --------------------------------------------------------------- */
+
+/* An alert's actor block (RUS, IGOWSTNAT) and an actor code given on the
+ * command line name the same actor when one begins with the other. */
+static bool same_actor(const char *block, const char *code)
+{
+    size_t a = strlen(block), b = strlen(code);
+    return strncmp(block, code, a < b ? a : b) == 0;
+}
+
+/* Keeps the alerts of the trend's dyad or actor: they were found over
+ * every dyad, as dyad alerts finds them, so that the chart and the
+ * alerts agree. */
+static void keep_alerts_of(dyad_alerts *al, const dyad_query *q)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < al->n; i++) {
+        const dyad_alert *a = &al->alerts[i];
+        bool keep = q->actor ? same_actor(a->a, q->actor) || same_actor(a->b, q->actor)
+                             : (same_actor(a->a, q->source) && same_actor(a->b, q->target)) ||
+                                   (same_actor(a->a, q->target) && same_actor(a->b, q->source));
+        if (keep) {
+            dyad_alert t = al->alerts[m];
+            al->alerts[m++] = *a;
+            al->alerts[i] = t;
+        }
+    }
+    /* the rest stay allocated past n only to be freed */
+    for (size_t i = m; i < al->n; i++) {
+        for (size_t k = 0; k < al->alerts[i].nevidence; k++) {
+            free(al->alerts[i].evidence[k].doc);
+            free(al->alerts[i].evidence[k].sentence);
+        }
+        free(al->alerts[i].evidence);
+        al->alerts[i].evidence = NULL;
+        al->alerts[i].nevidence = 0;
+    }
+    al->n = m;
+}
+
+static void trend_help(FILE *out)
+{
+    fprintf(out,
+            "usage: dyad trend [--db PATH] (--dyad A,B [--both] | --actor A) [options]\n\n"
+            "The stored events of a dyad or an actor period by period: events per\n"
+            "quad class and per CAMEO root, the Goldstein score's sum and mean, the\n"
+            "conflict share ((quad 3 + quad 4) / events) and net cooperation\n"
+            "(quad 1 + quad 2 - quad 3 - quad 4).  Every period from the first to\n"
+            "the last is written, empty ones with zeros.  Actor codes match by\n"
+            "prefix (RUS matches RUSGOV, RUSMIL).\n\n"
+            "options:\n"
+            "  --db PATH        the store (default: $DYAD_DB, else ./dyad.db)\n"
+            "  --dyad A,B       events of source A to target B\n"
+            "  --both           with --dyad: also B to A\n"
+            "  --actor A        events with A as source or target\n"
+            "  --by P           day, week (ISO, from Monday) or month (default)\n"
+            "  --from D, --to D the series' first and last day, YYYY-MM-DD\n"
+            "  --unique         one a day (Phoenix's filter)\n"
+            "  --copies         include events of syndicated copies\n"
+            "  --output F       csv (default: a header row, then one period a row)\n"
+            "                   or json (one object a line)\n"
+            "  --svg FILE       also draw the series as an SVG chart: quad classes\n"
+            "                   stacked, the mean Goldstein score as a line, and the\n"
+            "                   dyad's alerts (dyad alerts) marked; FILE - writes the\n"
+            "                   chart to standard output instead of the series\n"
+            "  -h, --help       this help\n\n"
+            "exit status: 0 done, 1 the store could not be read or the output\n"
+            "written, 2 usage error\n");
+}
+
+int cmd_trend(int argc, char **argv)
+{
+    enum { O_DB = 1000, O_DYAD, O_BOTH, O_ACTOR, O_BY, O_FROM, O_TO, O_UNIQUE, O_COPIES, O_OUTPUT, O_SVG };
+    static const struct option longopts[] = {
+        {"db", required_argument, NULL, O_DB},       {"dyad", required_argument, NULL, O_DYAD},
+        {"both", no_argument, NULL, O_BOTH},         {"actor", required_argument, NULL, O_ACTOR},
+        {"by", required_argument, NULL, O_BY},       {"from", required_argument, NULL, O_FROM},
+        {"to", required_argument, NULL, O_TO},       {"unique", no_argument, NULL, O_UNIQUE},
+        {"copies", no_argument, NULL, O_COPIES},     {"output", required_argument, NULL, O_OUTPUT},
+        {"svg", required_argument, NULL, O_SVG},     {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    dyad_query q;
+    memset(&q, 0, sizeof q);
+    const char *db = NULL, *svg = NULL;
+    dyad_trend_by by = DYAD_BY_MONTH;
+    dyad_series_format format = DYAD_SERIES_CSV;
+    char dyadbuf[80];
+    int opt;
+    cli_stats st = {0};
+    optind = 1;
+    opterr = 0;
+    while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+        switch (opt) {
+        case O_DB: db = optarg; break;
+        case O_DYAD:
+            if (parse_dyad("trend", optarg, dyadbuf, sizeof dyadbuf, &q)) return EXIT_USAGE;
+            break;
+        case O_BOTH: q.both = 1; break;
+        case O_ACTOR: q.actor = optarg; break;
+        case O_BY: {
+            int b = dyad_trend_by_from_name(optarg);
+            if (b < 0) { fprintf(stderr, "dyad trend: --by wants day, week or month\n"); return EXIT_USAGE; }
+            by = (dyad_trend_by)b;
+            break;
+        }
+        case O_FROM:
+        case O_TO:
+            if (!is_date(optarg)) { fprintf(stderr, "dyad trend: --from and --to want YYYY-MM-DD\n"); return EXIT_USAGE; }
+            if (opt == O_FROM) q.from = optarg;
+            else q.to = optarg;
+            break;
+        case O_UNIQUE: q.unique = 1; break;
+        case O_COPIES: q.copies = 1; break;
+        case O_OUTPUT:
+            if (strcmp(optarg, "csv") == 0) format = DYAD_SERIES_CSV;
+            else if (strcmp(optarg, "json") == 0) format = DYAD_SERIES_JSON;
+            else { fprintf(stderr, "dyad trend: unknown output format '%s' (csv, json)\n", optarg); return EXIT_USAGE; }
+            break;
+        case O_SVG: svg = optarg; break;
+        case 'h': trend_help(stdout); return EXIT_OK;
+        case ':': fprintf(stderr, "dyad trend: %s needs a value\n", argv[optind - 1]); return EXIT_USAGE;
+        default:
+            fprintf(stderr, "dyad trend: unknown option '%s'\n\n", argv[optind - 1]);
+            trend_help(stderr);
+            return EXIT_USAGE;
+        }
+    }
+    if (optind < argc) { fprintf(stderr, "dyad trend: unexpected argument '%s'\n", argv[optind]); return EXIT_USAGE; }
+    if (!q.source == !q.actor) { fprintf(stderr, "dyad trend: give --dyad A,B or --actor A\n"); return EXIT_USAGE; }
+    if (q.both && !q.source) { fprintf(stderr, "dyad trend: --both goes with --dyad\n"); return EXIT_USAGE; }
+    if (q.from && q.to && strcmp(q.from, q.to) > 0) { fprintf(stderr, "dyad trend: --from is after --to\n"); return EXIT_USAGE; }
+    dyad_store *store = dyad_store_open(store_path(db), DYAD_STORE_READONLY, cli_diag, &st);
+    if (!store) return EXIT_SKIPPED;
+    dyad_trend t;
+    dyad_alerts al;
+    memset(&al, 0, sizeof al);
+    int rc = dyad_trend_compute(store, &q, by, &t);
+    if (!rc && svg) {
+        dyad_query aq;
+        memset(&aq, 0, sizeof aq);
+        aq.from = q.from;
+        aq.to = q.to;
+        aq.unique = q.unique;
+        aq.copies = q.copies;
+        rc = dyad_alerts_detect(store, &aq, NULL, &al);
+        if (!rc) keep_alerts_of(&al, &q);
+    }
+    dyad_store_close(store);
+    if (rc) { dyad_trend_free(&t); return EXIT_SKIPPED; }
+    int status = EXIT_OK;
+    if (svg) {
+        FILE *f = strcmp(svg, "-") == 0 ? stdout : fopen(svg, "w");
+        if (!f) {
+            fprintf(stderr, "dyad trend: %s: %s\n", svg, strerror(errno));
+            status = EXIT_SKIPPED;
+        } else {
+            char title[120];
+            if (q.source)
+                snprintf(title, sizeof title, "%s %s %s, events by %s", q.source, q.both ? "-" : "->", q.target,
+                         dyad_trend_by_name(by));
+            else
+                snprintf(title, sizeof title, "%s, events by %s", q.actor, dyad_trend_by_name(by));
+            int w = dyad_trend_svg(&t, &al, title, f);
+            if (w || !output_ok("trend", f, svg)) status = EXIT_SKIPPED;
+            if (f != stdout && fclose(f) != 0) {
+                fprintf(stderr, "dyad trend: error writing %s: %s\n", svg, strerror(errno));
+                status = EXIT_SKIPPED;
+            }
+        }
+    }
+    if (!svg || strcmp(svg, "-") != 0) {
+        int w = dyad_trend_write(&t, format, stdout);
+        if (!output_ok("trend", stdout, "the output") || w) status = EXIT_SKIPPED;
+    }
+    dyad_trend_free(&t);
+    dyad_alerts_free(&al);
+    return status;
+}
+
+/* ---- dyad alerts -------------------------------------------------------------- */
+
+static void alerts_help(FILE *out)
+{
+    fprintf(out,
+            "usage: dyad alerts [--db PATH] [--from D --to D] [options]\n\n"
+            "Escalations and de-escalations of every dyad: days from which the\n"
+            "share of conflict events (verbal and material, quad 3 and 4) among a\n"
+            "dyad's events rose or fell beyond its trailing baseline (a CUSUM of\n"
+            "the binomial log-likelihood ratio; docs/trends.md).  A burst of\n"
+            "coverage with the usual mix does not alarm, nor do a few events of a\n"
+            "small dyad.  Dyads are pairs of countries (RUSGOV and RUSMIL count as\n"
+            "RUS) or of organisations, both ways.  Each alert gives the change's\n"
+            "first day, its alarm day, the share against the baseline, a\n"
+            "confidence, and the events that drove it with their sentences.\n\n"
+            "options:\n"
+            "  --db PATH        the store (default: $DYAD_DB, else ./dyad.db)\n"
+            "  --from D, --to D alarms from/to YYYY-MM-DD (earlier days serve as\n"
+            "                   the baseline)\n"
+            "  --actor A        only dyads with actor A\n"
+            "  --unique         one a day (Phoenix's filter)\n"
+            "  --copies         include events of syndicated copies\n"
+            "  --threshold H    the CUSUM threshold (default 7; higher: fewer alerts)\n"
+            "  --evidence N     events quoted per alert (default 5)\n"
+            "  --output F       text (default), csv or json (one object a line)\n"
+            "  -h, --help       this help\n\n"
+            "exit status: 0 done, 1 the store could not be read or the output\n"
+            "written, 2 usage error\n");
+}
+
+int cmd_alerts(int argc, char **argv)
+{
+    enum { O_DB = 1000, O_FROM, O_TO, O_ACTOR, O_UNIQUE, O_COPIES, O_THRESHOLD, O_EVIDENCE, O_OUTPUT };
+    static const struct option longopts[] = {
+        {"db", required_argument, NULL, O_DB},     {"from", required_argument, NULL, O_FROM},
+        {"to", required_argument, NULL, O_TO},     {"actor", required_argument, NULL, O_ACTOR},
+        {"unique", no_argument, NULL, O_UNIQUE},   {"copies", no_argument, NULL, O_COPIES},
+        {"threshold", required_argument, NULL, O_THRESHOLD},
+        {"evidence", required_argument, NULL, O_EVIDENCE},
+        {"output", required_argument, NULL, O_OUTPUT}, {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    dyad_query q;
+    memset(&q, 0, sizeof q);
+    dyad_alert_params p;
+    dyad_alert_defaults(&p);
+    const char *db = NULL;
+    dyad_series_format format = DYAD_SERIES_TEXT;
+    int opt;
+    char *end;
+    cli_stats st = {0};
+    optind = 1;
+    opterr = 0;
+    while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+        switch (opt) {
+        case O_DB: db = optarg; break;
+        case O_FROM:
+        case O_TO:
+            if (!is_date(optarg)) { fprintf(stderr, "dyad alerts: --from and --to want YYYY-MM-DD\n"); return EXIT_USAGE; }
+            if (opt == O_FROM) q.from = optarg;
+            else q.to = optarg;
+            break;
+        case O_ACTOR: q.actor = optarg; break;
+        case O_UNIQUE: q.unique = 1; break;
+        case O_COPIES: q.copies = 1; break;
+        case O_THRESHOLD:
+            p.threshold = strtod(optarg, &end);
+            if (!*optarg || *end || !(p.threshold > 0 && p.threshold <= 1e6)) {
+                fprintf(stderr, "dyad alerts: --threshold wants a positive number\n");
+                return EXIT_USAGE;
+            }
+            break;
+        case O_EVIDENCE: {
+            long v = strtol(optarg, &end, 10);
+            if (!*optarg || *end || v < 0 || v > 100) { fprintf(stderr, "dyad alerts: --evidence wants 0..100\n"); return EXIT_USAGE; }
+            p.max_evidence = (int)v;
+            break;
+        }
+        case O_OUTPUT:
+            if (strcmp(optarg, "text") == 0) format = DYAD_SERIES_TEXT;
+            else if (strcmp(optarg, "csv") == 0) format = DYAD_SERIES_CSV;
+            else if (strcmp(optarg, "json") == 0) format = DYAD_SERIES_JSON;
+            else { fprintf(stderr, "dyad alerts: unknown output format '%s' (text, csv, json)\n", optarg); return EXIT_USAGE; }
+            break;
+        case 'h': alerts_help(stdout); return EXIT_OK;
+        case ':': fprintf(stderr, "dyad alerts: %s needs a value\n", argv[optind - 1]); return EXIT_USAGE;
+        default:
+            fprintf(stderr, "dyad alerts: unknown option '%s'\n\n", argv[optind - 1]);
+            alerts_help(stderr);
+            return EXIT_USAGE;
+        }
+    }
+    if (optind < argc) { fprintf(stderr, "dyad alerts: unexpected argument '%s'\n", argv[optind]); return EXIT_USAGE; }
+    if (q.from && q.to && strcmp(q.from, q.to) > 0) { fprintf(stderr, "dyad alerts: --from is after --to\n"); return EXIT_USAGE; }
+    dyad_store *store = dyad_store_open(store_path(db), DYAD_STORE_READONLY, cli_diag, &st);
+    if (!store) return EXIT_SKIPPED;
+    dyad_alerts al;
+    int rc = dyad_alerts_detect(store, &q, &p, &al);
+    dyad_store_close(store);
+    if (rc) return EXIT_SKIPPED;
+    int status = EXIT_OK;
+    int w = dyad_alerts_write(&al, format, stdout);
+    if (!output_ok("alerts", stdout, "the output") || w) status = EXIT_SKIPPED;
+    dyad_alerts_free(&al);
+    return status;
+}
