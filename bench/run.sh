@@ -77,5 +77,7 @@ echo "== dyad serve under load (bench/web.sh) =="
 sh bench/web.sh
 echo "== PostgreSQL store (bench/pg.sh) =="
 sh bench/pg.sh
+echo "== the trend query on 10 million events in PostgreSQL (bench/pg_trend.sh) =="
+sh bench/pg_trend.sh
 echo "== trends and alerts (bench/alerts.sh) =="
 sh bench/alerts.sh
