@@ -289,6 +289,9 @@ done
 s=$(status "http://127.0.0.1:$port2/api/trend?source=AAA&period=day")
 check "a query past --query-ms: 503 ($s)" [ "$s" = 503 ]
 check "503 says why" [ "$(jq_ '"longer than 1 ms" in d["error"]["message"]' 2>/dev/null)" = True ]
+s=$(status "http://127.0.0.1:$port2/api/alerts")
+check "alerts past --query-ms: 503 ($s)" [ "$s" = 503 ]
+check "alerts' 503 says why" [ "$(jq_ '"longer than 1 ms" in d["error"]["message"]' 2>/dev/null)" = True ]
 check "a slow client is dropped after --timeout" python3 - "$port2" <<'EOF'
 import socket, sys, time
 s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
