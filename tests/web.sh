@@ -170,7 +170,8 @@ for path in "/api/events?limit=0" "/api/events?limit=1001" "/api/events?limit=ab
             "/api/alerts?from=2022-13-01" "/api/alerts?to=2022-02-30x" "/api/alerts?from=2022-03-01&to=2022-02-01" \
             "/api/alerts?actor=rus" "/api/alerts?source=RUS" "/api/alerts?source=RUS&target=UKR&actor=USA" \
             "/api/alerts?limit=0" "/api/alerts?limit=101" "/api/alerts?evidence=21" "/api/alerts?period=month" \
-            "/api/alerts?unique=maybe" "/api/alerts?source=R%C3%9CS&target=UKR"; do
+            "/api/alerts?unique=maybe" "/api/alerts?source=R%C3%9CS&target=UKR" "/api/alerts?from=2022-02-29" \
+            "/api/alerts?to=0999-12-31" "/api/alerts?from=2022-02-01T00"; do
     s=$(status "$base$path")
     check "$path: 400 ($s)" [ "$s" = 400 ]
     check "$path: JSON error with the status" [ "$(jq_ 'd["error"]["status"]' 2>/dev/null)" = 400 ]

@@ -5,6 +5,7 @@
  * file knows nothing of sockets.
  */
 #include "serve.h"
+#include "../core/calendar.h"
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -122,15 +123,13 @@ static unsigned status_of(int rc)
     }
 }
 
-/* A YYYY-MM-DD date, checked here: the alerts' dates are not the store's
- * to refuse, and a bad one must be the client's 400, not a failed scan. */
+/* A YYYY-MM-DD date that exists (the calendar's rule, as the store's),
+ * from the year 1000: the alerts read 49 days before from, and a bad date
+ * must be the client's 400, not a failed scan's 500. */
 static bool is_date(const char *v)
 {
-    if (strlen(v) != 10 || v[4] != '-' || v[7] != '-') return false;
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (v[i] < '0' || v[i] > '9')) return false;
-    int m = (v[5] - '0') * 10 + (v[6] - '0'), d = (v[8] - '0') * 10 + (v[9] - '0');
-    return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+    int32_t d = strlen(v) == 10 ? cal_parse_iso(v, 10) : 0;
+    return d >= 10000101;
 }
 
 /* An actor code as CAMEO writes it (capitals and digits): anything else
