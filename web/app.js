@@ -201,6 +201,10 @@
   function drawAlerts(d, st) {
     const ul = $("alerts");
     alertList = d.alerts.map((a) => Object.assign(a, { key: [a.a, a.b, a.kind, a.direction, a.alarm].join("-") }));
+    if (d.error) {
+      ul.replaceChildren(el("li", { class: "empty error" }, "Alerts could not be computed: " + d.error));
+      return;
+    }
     if (!alertList.length) {
       const where = st.source && st.target ? "this dyad" : st.source ? st.source : "any dyad";
       ul.replaceChildren(el("li", { class: "empty" }, "No escalation or de-escalation alerts for " + where +
@@ -452,7 +456,10 @@
     try {
       if (!(await loadPairs(st)) || gen !== generation) return;
       $("timeline-title").textContent = "Timeline: " + (st.source || "any") + (st.both ? " \u2194 " : " \u2192 ") + (st.target || "any");
-      const [trend, alerts] = await Promise.all([api("/api/trend", filters(st)), api("/api/alerts", alertParams(st))]);
+      // alerts scan the whole store: past the server's time limit they
+      // fail alone, and the rest of the view is still drawn
+      const [trend, alerts] = await Promise.all([api("/api/trend", filters(st)),
+        api("/api/alerts", alertParams(st)).catch((e) => ({ error: e.message, alerts: [], total: 0 }))]);
       if (gen !== generation) return;
       selectedAlert = st.alert;
       drawAlerts(alerts, st);

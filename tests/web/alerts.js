@@ -132,6 +132,26 @@ async function api(p) {
       await page.setViewport({ width: 1400, height: 900 });
       await page.screenshot({ path: shot, clip: { x: 0, y: 0, width: 1400, height: 900 } });
     }
+    // alerts past the server's time limit: the rest of the view is still drawn
+    const page3 = await browser.newPage();
+    await page3.setViewport({ width: 1400, height: 1000 });
+    await page3.setRequestInterception(true);
+    page3.on("request", (r) => {
+      if (r.url().includes("/api/alerts"))
+        r.respond({ status: 503, contentType: "application/json",
+          body: JSON.stringify({ error: { status: 503, message: "alerts: the answer took longer than 2000 ms" } }) });
+      else r.continue();
+    });
+    await page3.goto(base + "/#" + q, { waitUntil: "load" });
+    await page3.waitForFunction(() => document.body.getAttribute("data-ready") !== null, { timeout: 15000 });
+    const failedList = await page3.$$eval("#alerts li", (l) => l.map((x) => x.textContent));
+    check("a failed alerts answer is said in the list", failedList.length === 1 && /could not be computed.*longer than/.test(failedList[0]),
+      JSON.stringify(failedList));
+    check("a failed alerts answer leaves the timeline drawn", (await page3.$$("#timeline rect.bar")).length > 0 &&
+      (await page3.$$("#timeline g.alert")).length === 0);
+    check("a failed alerts answer leaves the events listed", (await page3.$$("#events tbody tr.event")).length > 0);
+    await page3.close();
+
     check("no script errors or CSP violations", errors.length === 0, errors.join(" | "));
   } catch (e) {
     failed++;
