@@ -1682,6 +1682,12 @@ int dyad_alerts_detect(dyad_store *store, const dyad_query *q, const dyad_alert_
                        dyad_alerts *out);
 void dyad_alerts_free(dyad_alerts *alerts);
 
+/* Quotes the evidence of one alert found with max_evidence 0 (or replaces
+ * what it has): up to max events, as dyad_alerts_detect would have quoted
+ * them (q: the same unique and copies filters).  Lets a caller that keeps
+ * a few alerts of many pay for their evidence only.  0, or -1. */
+int dyad_alert_evidence(dyad_store *store, const dyad_query *q, int max, dyad_alert *al);
+
 /* Writes alerts: text (a paragraph each, with the evidence sentences),
  * CSV (one row per alert, evidence ids joined by ';') or JSON (one object
  * per alert, with its evidence).  0, or -1 on a write error. */

@@ -247,7 +247,9 @@ if command -v curl >/dev/null; then
                     "/api/events?limit=1000" "/api/events?source=RUS&target=UKR&both=1" "/api/events?text=Kharkiv" \
                     "/api/events?limit=4" "/api/documents/dispatch-12" "/api/documents/dispatch-12?max_events=2" \
                     "/api/actors?q=rus" "/api/actors?q=us" "/api/documents/no-such-document" \
-                    "/api/events?text=%22unbalanced" "/api/events?cursor=abc"; do
+                    "/api/events?text=%22unbalanced" "/api/events?cursor=abc" "/api/alerts" \
+                    "/api/alerts?source=RUS&target=UKR" "/api/alerts?actor=RUS&from=2022-02-01&evidence=2" \
+                    "/api/alerts?limit=0"; do
             s1=$(api "$sp" "$path" "$tmp/sj")
             s2=$(api "$pp" "$path" "$tmp/pj")
             if [ "$s1" = "$s2" ] && cmp -s "$tmp/sj" "$tmp/pj"; then ok; else

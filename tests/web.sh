@@ -14,7 +14,12 @@
 #      unaccepted until the idle ones are dropped;
 #   4. the view in headless Chromium (tests/web/browser.js, puppeteer-core):
 #      timeline against the API, alerts, evidence highlighting, map
-#      markers, URL state; screenshots in build/web-test/.
+#      markers, URL state; screenshots in build/web-test/;
+#   5. alerts over the demo corpus (examples/demo/dispatches.jsonl): the
+#      RUS-UKR escalation of 2022-02-24 with its evidence through
+#      /api/alerts, and in the view (tests/web/alerts.js): listed, marked
+#      on the timeline, its evidence sentences highlighted on a click.
+#      WEB_SCREENSHOT=docs/img/web-view.png regenerates the README's picture.
 #
 # Under CI (CI=true) a missing curl, node, Chromium or npm package is a
 # failure; elsewhere the browser part says it was skipped and why.
@@ -107,8 +112,7 @@ check "health says ok" [ "$(jq_ 'd["status"]')" = ok ]
 events=$(jq_ 'd["events"]')
 
 status "$base/api/alerts" >/dev/null
-check "alerts: available false until the trends library is merged" [ "$(jq_ 'd["available"]')" = False ]
-check "alerts: an empty list" [ "$(jq_ 'len(d["alerts"])')" = 0 ]
+check "alerts: available, with the dyads examined" [ "$(jq_ 'd["available"] and d["dyads"] > 0 and isinstance(d["alerts"], list)')" = True ]
 
 # paging: pages of 4 joined are the one page of everything, in order
 status "$base/api/events?limit=1000" >/dev/null
@@ -162,7 +166,12 @@ for path in "/api/events?limit=0" "/api/events?limit=1001" "/api/events?limit=ab
             "/api/events?source=%ff%fe" "/api/events?=1" "/api/trend?period=week&source=USA" \
             "/api/trend?from=2022-01-01" \
             "/api/actors" "/api/actors?q=" "/api/actors?q=rus&limit=101" "/api/dyads?top=0" \
-            "/api/documents/dispatch-12?max_events=0" "/index.html?x=1"; do
+            "/api/documents/dispatch-12?max_events=0" "/index.html?x=1" \
+            "/api/alerts?from=2022-13-01" "/api/alerts?to=2022-02-30x" "/api/alerts?from=2022-03-01&to=2022-02-01" \
+            "/api/alerts?actor=rus" "/api/alerts?source=RUS" "/api/alerts?source=RUS&target=UKR&actor=USA" \
+            "/api/alerts?limit=0" "/api/alerts?limit=101" "/api/alerts?evidence=21" "/api/alerts?period=month" \
+            "/api/alerts?unique=maybe" "/api/alerts?source=R%C3%9CS&target=UKR" "/api/alerts?from=2022-02-29" \
+            "/api/alerts?to=0999-12-31" "/api/alerts?from=2022-02-01T00"; do
     s=$(status "$base$path")
     check "$path: 400 ($s)" [ "$s" = 400 ]
     check "$path: JSON error with the status" [ "$(jq_ 'd["error"]["status"]' 2>/dev/null)" = 400 ]
@@ -281,6 +290,9 @@ done
 s=$(status "http://127.0.0.1:$port2/api/trend?source=AAA&period=day")
 check "a query past --query-ms: 503 ($s)" [ "$s" = 503 ]
 check "503 says why" [ "$(jq_ '"longer than 1 ms" in d["error"]["message"]' 2>/dev/null)" = True ]
+s=$(status "http://127.0.0.1:$port2/api/alerts")
+check "alerts past --query-ms: 503 ($s)" [ "$s" = 503 ]
+check "alerts' 503 says why" [ "$(jq_ '"longer than 1 ms" in d["error"]["message"]' 2>/dev/null)" = True ]
 check "a slow client is dropped after --timeout" python3 - "$port2" <<'EOF'
 import socket, sys, time
 s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
@@ -336,6 +348,63 @@ else
         failed=$((failed + ${f%% failed*}))
     fi
 fi
+
+# ---- 5. alerts over the demo corpus ----------------------------------------------
+# examples/demo/dispatches.jsonl, as tests/trends.sh and ./setup.sh ingest it:
+# the RUS-UKR escalation of 2022-02-24 through the API and in the view
+demo=$tmp/demo.db
+"$dyad" ingest -q --db "$demo" examples/demo/dispatches.jsonl || bad "ingest of the demo corpus"
+"$dyad" serve --db "$demo" --port 0 >"$tmp/serve3.out" 2>>"$tmp/serve.err" &
+pid2=$!
+port3=""
+for i in $(seq 1 100); do
+    port3=$(sed -nE 's|^dyad serve: http://127\.0\.0\.1:([0-9]+)/.*|\1|p' "$tmp/serve3.out")
+    [ -n "$port3" ] && break
+    sleep 0.05
+done
+demo_base=http://127.0.0.1:$port3
+s=$(status "$demo_base/api/alerts")
+check "demo alerts: 200 ($s)" [ "$s" = 200 ]
+check "demo alerts: valid JSON" json_ok
+check "demo alerts: newest alarm first" [ "$(jq_ '[a["alarm"] for a in d["alerts"]] == sorted([a["alarm"] for a in d["alerts"]], reverse=True) and len(d["alerts"]) > 0')" = True ]
+check "demo alerts: the RUS-UKR escalation of 2022-02-24, with its start before" \
+    [ "$(jq_ 'any(a["a"] == "RUS" and a["b"] == "UKR" and a["direction"] == "escalation" and a["alarm"] == "2022-02-24" and a["start"] <= a["alarm"] and a["share"] > a["baseline_share"] and 0 < a["confidence"] <= 1 for a in d["alerts"])')" = True ]
+check "demo alerts: every alert quotes evidence events of its dyad, between its start and alarm, with documents and sentences" \
+    [ "$(jq_ 'all(len(a["evidence"]) > 0 and all(e["source"][:3] in (a["a"], a["b"]) and e["target"][:3] in (a["a"], a["b"]) and a["start"] <= e["date"] <= a["alarm"] and e["doc"] and e["sentence"] and len(e["id"]) == 16 for e in a["evidence"]) for a in d["alerts"])')" = True ]
+status "$demo_base/api/alerts?source=RUS&target=UKR&evidence=2" >/dev/null
+check "demo alerts: a dyad's only, evidence capped" [ "$(jq_ 'len(d["alerts"]) > 0 and all({a["a"], a["b"]} == {"RUS", "UKR"} and len(a["evidence"]) <= 2 for a in d["alerts"])')" = True ]
+status "$demo_base/api/alerts?source=UKRMIL&target=RUSGOV&evidence=0" >/dev/null
+check "demo alerts: codes match the dyad's blocks, evidence 0 quotes none" [ "$(jq_ 'len(d["alerts"]) > 0 and all(a["evidence"] == [] for a in d["alerts"])')" = True ]
+status "$demo_base/api/alerts?limit=1" >/dev/null
+check "demo alerts: limit keeps the newest, total counts them all" [ "$(jq_ 'len(d["alerts"]) == 1 and d["total"] > 1')" = True ]
+status "$demo_base/api/alerts?from=2022-04-01" >/dev/null
+check "demo alerts: from limits the alarms" [ "$(jq_ 'all(a["alarm"] >= "2022-04-01" for a in d["alerts"])')" = True ]
+status "$demo_base/api/alerts?actor=RUS" >/dev/null
+check "demo alerts: actor keeps its dyads" [ "$(jq_ 'len(d["alerts"]) > 0 and all("RUS" in (a["a"], a["b"]) for a in d["alerts"])')" = True ]
+# the evidence is the document's: each event is in its document, its sentence within the text
+status "$demo_base/api/alerts?source=RUS&target=UKR" >/dev/null
+jq_ '"\n".join(e["doc"] + " " + e["id"] for a in d["alerts"] for e in a["evidence"])' >"$tmp/evidence"
+cp "$tmp/body" "$tmp/alerts.json"
+while read -r doc id; do
+    status "$demo_base/api/documents/$doc" >/dev/null
+    check "evidence $id is an event of $doc" [ "$(jq_ "'$id' in [e['id'] for e in d['events']]")" = True ]
+done <"$tmp/evidence"
+if [ -z "$browser_missing" ]; then
+    if node tests/web/alerts.js "$demo_base" "$out" ${WEB_SCREENSHOT:+"$WEB_SCREENSHOT"} >"$tmp/alerts.log" 2>&1; then :; fi
+    grep '^FAIL' "$tmp/alerts.log"
+    line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$tmp/alerts.log" | tail -n 1)
+    if [ -z "$line" ]; then
+        bad "browser alert tests: no result"
+        tail -n 20 "$tmp/alerts.log"
+    else
+        passed=$((passed + ${line%% passed*}))
+        f=${line#*passed, }
+        failed=$((failed + ${f%% failed*}))
+    fi
+fi
+kill "$pid2" 2>/dev/null
+wait "$pid2" 2>/dev/null
+pid2=""
 
 kill "$pid" 2>/dev/null
 wait "$pid"

@@ -1,6 +1,6 @@
 // app.js -- dyad's web view.  Plain JavaScript, no build step: the
 // state lives in the URL's #fragment (source, target, both, period, from,
-// to, event), so a view can be shared by copying the address.  Every text
+// to, event or alert), so a view can be shared by copying the address.  Every text
 // from the store is put into the page with textContent, never as HTML.
 "use strict";
 
@@ -20,12 +20,13 @@
       from: p.get("from") || "",
       to: p.get("to") || "",
       event: p.get("event") || "",
+      alert: p.get("alert") || "",
     };
   }
 
   function writeState(st) {
     const p = new URLSearchParams();
-    for (const k of ["source", "target", "period", "from", "to", "event"]) if (st[k]) p.set(k, st[k]);
+    for (const k of ["source", "target", "period", "from", "to", "event", "alert"]) if (st[k]) p.set(k, st[k]);
     p.set("both", st.both ? "1" : "0");
     const h = "#" + p.toString();
     if (location.hash !== h) location.hash = h;   // hashchange renders
@@ -126,7 +127,9 @@
     lab(W - R + 4, gy(10) + 8, "+10", "start");
     lab(W - R + 4, gy(-10), "\u221210", "start");
     const every = Math.max(1, Math.ceil(ps.length / 12));
-    const alertSet = new Set(alerts.map((a) => a.period));
+    // an alert's days as the timeline's periods (day, month or year)
+    const periodOf = (d) => trend.period === "year" ? d.slice(0, 4) : trend.period === "month" ? d.slice(0, 7) : d;
+    const index = new Map(ps.map((p, i) => [p.period, i]));
     const pts = [];
     ps.forEach((p, i) => {
       const g = svg("g", { class: "period", "data-period": p.period });
@@ -150,8 +153,6 @@
         (p.conflict_share !== null ? ", conflict " + Math.round(p.conflict_share * 100) + "%" : "");
       hit.appendChild(ht);
       g.appendChild(hit);
-      if (alertSet.has(p.period))
-        g.appendChild(svg("path", { class: "alert-mark", d: `M${x + bw / 2} ${T} l5 9 h-10 z` }));
       box.appendChild(g);
       if (i % every === 0) lab(x + bw / 2, H - 8, p.period);
       if (p.goldstein_mean !== null) pts.push([x + bw / 2, gy(p.goldstein_mean), p]);
@@ -162,20 +163,75 @@
       const c = svg("circle", { class: "gpoint", cx: px, cy: py, r: 2.5, "data-period": p.period });
       box.appendChild(c);
     }
+    // alerts on top: a band from the change's start to its alarm, a tick
+    // at the start and a triangle at the alarm, each a way to the evidence
+    alerts.forEach((a) => {
+      const i0 = index.get(periodOf(a.start)), i1 = index.get(periodOf(a.alarm));
+      if (i1 === undefined) return;
+      const x0 = L + (i0 === undefined ? i1 : i0) * bw, x1 = L + (i1 + 1) * bw;
+      const g = svg("g", { class: "alert" + (a.key === selectedAlert ? " selected" : ""), "data-alert": a.key,
+        "data-start": a.start, "data-alarm": a.alarm });
+      const tt = svg("title");
+      tt.textContent = alertTitle(a) + " — click for the evidence";
+      g.appendChild(tt);
+      g.appendChild(svg("rect", { class: "alert-span", x: x0, width: Math.max(2, x1 - x0), y: T, height: H - T - B }));
+      g.appendChild(svg("line", { class: "alert-start", x1: x0 + 1, x2: x0 + 1, y1: T, y2: H - B }));
+      const ax = L + (i1 + 0.5) * bw;
+      g.appendChild(svg("path", { class: "alert-mark", d: `M${ax} ${T + 10} l-6 -10 h12 z` }));
+      g.addEventListener("click", () => pickAlert(a.key));
+      box.appendChild(g);
+    });
   }
 
-  function drawAlerts(a) {
+  // ---- alerts ----
+  let alertList = [];
+  let selectedAlert = "";
+  const pct = (v) => Math.round(v * 100) + "%";
+  const kindName = (a) => (a.kind === "material" ? "material conflict" : "conflict");
+
+  function alertTitle(a) {
+    return a.a + "\u2013" + a.b + ": " + a.direction + " of " + kindName(a) + ", " + a.start +
+      (a.start !== a.alarm ? " to " + a.alarm : "") + ", share " + pct(a.baseline_share) + " \u2192 " + pct(a.share);
+  }
+
+  function pickAlert(k) {
+    writeState(Object.assign(readState(), { alert: k, event: "" }));
+  }
+
+  function drawAlerts(d, st) {
     const ul = $("alerts");
-    if (!a.available) {
-      ul.replaceChildren(el("li", { class: "empty", "data-available": "false" }, "Alerts are not available: " + a.reason));
+    alertList = d.alerts.map((a) => Object.assign(a, { key: [a.a, a.b, a.kind, a.direction, a.alarm].join("-") }));
+    if (d.error) {
+      ul.replaceChildren(el("li", { class: "empty error" }, "Alerts could not be computed: " + d.error));
       return;
     }
-    if (!a.alerts.length) {
-      ul.replaceChildren(el("li", { class: "empty", "data-available": "true" }, "No alerts for this dyad."));
+    if (!alertList.length) {
+      const where = st.source && st.target ? "this dyad" : st.source ? st.source : "any dyad";
+      ul.replaceChildren(el("li", { class: "empty" }, "No escalation or de-escalation alerts for " + where +
+        (st.from || st.to ? " in these dates." : ".")));
       return;
     }
-    ul.replaceChildren(...a.alerts.map((x) => el("li", { class: "alert" },
-      x.period + " \u2014 " + (x.source || "") + " \u2192 " + (x.target || "") + ": " + (x.message || x.kind || ""))));
+    ul.replaceChildren(...alertList.map((a) => {
+      const li = el("li", { class: "alert " + a.direction + (a.key === st.alert ? " selected" : ""), "data-alert": a.key, tabindex: "0" });
+      li.appendChild(el("span", { class: "when" }, a.alarm));
+      li.appendChild(el("span", { class: "pair" }, a.a + "\u2013" + a.b));
+      li.appendChild(el("span", { class: "what " + a.direction }, a.direction + " (" + kindName(a) + ")"));
+      li.appendChild(el("span", { class: "how" }, "from " + a.start + ": " + pct(a.baseline_share) + " \u2192 " +
+        pct(a.share) + " of " + a.events + " events, " + a.conflict + " against " + a.expected.toFixed(1) +
+        " expected; confidence " + a.confidence.toFixed(2)));
+      li.addEventListener("click", () => pickAlert(a.key));
+      li.addEventListener("keydown", (e) => { if (e.key === "Enter") pickAlert(a.key); });
+      return li;
+    }));
+    if (d.total > alertList.length)
+      ul.appendChild(el("li", { class: "empty" }, (d.total - alertList.length) + " older alerts not shown: narrow the dates."));
+  }
+
+  function alertParams(st) {
+    const f = { from: st.from, to: st.to, limit: 20 };
+    if (st.source && st.target) { f.source = st.source; f.target = st.target; }
+    else if (st.source || st.target) f.actor = st.source || st.target;
+    return f;
   }
 
   // ---- map ----
@@ -271,7 +327,7 @@
     tr.appendChild(el("td", {}, ev.target || ""));
     tr.appendChild(el("td", {}, [ev.source_text, ev.verb_text, ev.target_text].filter(Boolean).join(" \u2026 ")));
     tr.appendChild(el("td", {}, ev.place ? ev.place.name : ""));
-    const pick = () => writeState(Object.assign(readState(), { event: ev.id }));
+    const pick = () => writeState(Object.assign(readState(), { event: ev.id, alert: "" }));
     tr.addEventListener("click", pick);
     tr.addEventListener("keydown", (e) => { if (e.key === "Enter") pick(); });
     return tr;
@@ -294,24 +350,22 @@
     return new TextDecoder().decode(bytes.subarray(s, e));
   }
 
-  async function showEvidence(st) {
-    const box = $("evidence");
-    const ev = shown.find((x) => x.id === st.event);
-    if (!ev) {
-      box.replaceChildren(el("p", { class: "empty" }, "Click an event to see the sentence it was coded from."));
-      return;
-    }
-    const doc = await api("/api/documents/" + encodeURIComponent(ev.doc), { max_events: 2000 });
-    const de = doc.events.find((x) => x.id === ev.id) || ev;
-    const meta = el("p", { class: "meta" }, [doc.title || doc.id, doc.date, doc.outlet].filter(Boolean).join(" \u00b7 "));
-    const out = [meta];
+  // the event's sentence in its document with its words marked, or null
+  // when the event was imported without its text.  An event whose words
+  // span sentences (a target named in the one before) has no sentence
+  // offsets; the sentence the store quoted for it (text) is then found in
+  // the document, and the words inside it are marked.
+  function sentenceNode(doc, de, text) {
     const bytes = new TextEncoder().encode(doc.text || "");
-    const so = de.sentence_offsets;
-    if (!so) {
-      out.push(el("p", { class: "empty" }, "This event was imported without its text."));
-      box.replaceChildren(...out);
-      return;
+    let so = de.sentence_offsets;
+    if (!so && text && doc.text) {
+      const at = doc.text.indexOf(text);
+      if (at >= 0) {
+        const s0 = new TextEncoder().encode(doc.text.slice(0, at)).length;
+        so = [s0, s0 + new TextEncoder().encode(text).length];
+      }
     }
+    if (!so) return null;
     const spans = [];
     for (const role of ["source", "target", "verb"]) {
       const o = de.offsets && de.offsets[role];
@@ -327,6 +381,60 @@
       at = e;
     }
     p.appendChild(document.createTextNode(sliceBytes(bytes, at, so[1])));
+    return p;
+  }
+
+  // one fetch per document, however many of its events are quoted
+  async function documents(ids) {
+    const docs = new Map();
+    await Promise.all([...new Set(ids)].map(async (id) =>
+      docs.set(id, await api("/api/documents/" + encodeURIComponent(id), { max_events: 2000 }))));
+    return docs;
+  }
+
+  async function showAlertEvidence(st, box) {
+    const a = alertList.find((x) => x.key === st.alert);
+    if (!a) {
+      box.replaceChildren(el("p", { class: "empty" }, "This alert is not among those listed (another dyad or dates)."));
+      return;
+    }
+    const out = [el("p", { class: "alert-head " + a.direction }, alertTitle(a)),
+      el("p", { class: "meta" }, a.evidence.length + " events that drove it (" +
+        (a.direction === "escalation" ? "most hostile" : "most cooperative") + " first), " + a.start + " to " + a.alarm)];
+    const docs = await documents(a.evidence.map((e) => e.doc));
+    for (const e of a.evidence) {
+      const doc = docs.get(e.doc);
+      const de = doc.events.find((x) => x.id === e.id);
+      const item = el("div", { class: "quote", "data-id": e.id });
+      item.appendChild(el("p", { class: "meta" }, [e.date, e.source + " " + e.code + " " + e.target,
+        "Goldstein " + e.goldstein, doc.title || doc.id, doc.outlet].filter(Boolean).join(" \u00b7 ")));
+      const p = de ? sentenceNode(doc, de, e.sentence) : null;
+      item.appendChild(p || el("p", { class: "sentence" }, e.sentence || "(no sentence kept)"));
+      out.push(item);
+    }
+    if (!a.evidence.length) out.push(el("p", { class: "empty" }, "No evidence events were quoted."));
+    out.push(el("p", { class: "keys" }, "highlighted: source, verb, target"));
+    box.replaceChildren(...out);
+  }
+
+  async function showEvidence(st) {
+    const box = $("evidence");
+    if (st.alert) return showAlertEvidence(st, box);
+    const ev = shown.find((x) => x.id === st.event);
+    if (!ev) {
+      box.replaceChildren(el("p", { class: "empty" }, "Click an event or an alert to see the sentences it was coded from."));
+      return;
+    }
+    const doc = await api("/api/documents/" + encodeURIComponent(ev.doc), { max_events: 2000 });
+    const de = doc.events.find((x) => x.id === ev.id) || ev;
+    const meta = el("p", { class: "meta" }, [doc.title || doc.id, doc.date, doc.outlet].filter(Boolean).join(" \u00b7 "));
+    const out = [meta];
+    const p = sentenceNode(doc, de);
+    if (!p) {
+      out.push(el("p", { class: "empty" }, "This event was imported without its text."));
+      box.replaceChildren(...out);
+      return;
+    }
     out.push(p);
     out.push(el("p", { class: "keys" }, (de.source || "-") + " " + (de.code || "") + " " + (de.target || "-") +
       (de.goldstein !== null && de.goldstein !== undefined ? "  \u00b7  Goldstein " + de.goldstein : "") +
@@ -348,10 +456,14 @@
     try {
       if (!(await loadPairs(st)) || gen !== generation) return;
       $("timeline-title").textContent = "Timeline: " + (st.source || "any") + (st.both ? " \u2194 " : " \u2192 ") + (st.target || "any");
-      const [trend, alerts] = await Promise.all([api("/api/trend", filters(st)), api("/api/alerts", filters(st))]);
+      // alerts scan the whole store: past the server's time limit they
+      // fail alone, and the rest of the view is still drawn
+      const [trend, alerts] = await Promise.all([api("/api/trend", filters(st)),
+        api("/api/alerts", alertParams(st)).catch((e) => ({ error: e.message, alerts: [], total: 0 }))]);
       if (gen !== generation) return;
-      drawTimeline(trend, alerts.available ? alerts.alerts : []);
-      drawAlerts(alerts);
+      selectedAlert = st.alert;
+      drawAlerts(alerts, st);
+      drawTimeline(trend, alertList);
       await loadEvents(st, false);
       if (gen !== generation) return;
       await showEvidence(st);
@@ -382,7 +494,7 @@
     $("picker").addEventListener("submit", (e) => {
       e.preventDefault();
       writeState({ source: $("source").value.trim().toUpperCase(), target: $("target").value.trim().toUpperCase(),
-        both: $("both").checked, period: $("period").value, from: $("from").value, to: $("to").value, event: "" });
+        both: $("both").checked, period: $("period").value, from: $("from").value, to: $("to").value, event: "", alert: "" });
     });
     for (const id of ["source", "target"]) $(id).addEventListener("input", () => suggest($(id)));
     $("more").addEventListener("click", async () => {
@@ -393,8 +505,11 @@
       // choosing an event changes only the evidence and the map's marks
       if (shown.length && lastKey === key(st)) {
         for (const tr of $("events").tBodies[0].rows) tr.classList.toggle("selected", tr.dataset.id === st.event);
+        for (const li of $("alerts").children) li.classList.toggle("selected", !!st.alert && li.dataset.alert === st.alert);
+        for (const g of $("timeline").querySelectorAll("g.alert")) g.classList.toggle("selected", !!st.alert && g.dataset.alert === st.alert);
+        selectedAlert = st.alert;
         Promise.all([showEvidence(st), drawMap(shown, st.event)])
-          .then(() => document.body.setAttribute("data-evidence", st.event))
+          .then(() => document.body.setAttribute("data-evidence", st.alert || st.event))
           .catch((e) => status(e.message, true));
         return;
       }

@@ -52,6 +52,7 @@ struct dyad_server {
     pthread_mutex_t mu;
     pthread_cond_t cv;
     unsigned port;
+    int query_ms;
 };
 
 /* One request's raw target, kept from libmicrohttpd's URI callback (the
@@ -171,7 +172,7 @@ static enum MHD_Result answer_api(dyad_server *s, struct MHD_Connection *c, cons
         }
     }
     serve_reply r;
-    if (serve_api(sl->store, t, sl->msg, sizeof sl->msg, &r)) {
+    if (serve_api(sl->store, s->query_ms, t, sl->msg, sizeof sl->msg, &r)) {
         slot_give(s, sl);
         return send_error(c, 500, "out of memory");
     }
@@ -311,6 +312,7 @@ dyad_server *dyad_server_start(const dyad_serve_config *cfg, dyad_diag_fn diag, 
     if (!s) { report(diag, user, "-", "out of memory"); return NULL; }
     pthread_mutex_init(&s->mu, NULL);
     pthread_cond_init(&s->cv, NULL);
+    s->query_ms = (int)query_ms;
     s->slots = calloc(threads, sizeof *s->slots);
     if (!s->slots) { server_free(s); report(diag, user, "-", "out of memory"); return NULL; }
     for (unsigned i = 0; i < threads; i++) {

@@ -63,8 +63,9 @@ typedef struct serve_reply {
 
 /* Answers an /api/ target over a store handle; messages the store
  * reports during the call are in *msg (owned by the caller, cap bytes).
- * Returns 0, or -1 when out of memory. */
-int serve_api(dyad_store *store, const serve_target *t, char *msg, size_t cap, serve_reply *r);
+ * query_ms (0: none) bounds answers made of several queries (alerts) as
+ * the store bounds each one.  Returns 0, or -1 when out of memory. */
+int serve_api(dyad_store *store, int query_ms, const serve_target *t, char *msg, size_t cap, serve_reply *r);
 
 /* A JSON error body {"error": {"status", "message"}}. */
 int serve_error(serve_reply *r, unsigned status, const char *message);

@@ -5,8 +5,10 @@
  * file knows nothing of sockets.
  */
 #include "serve.h"
+#include "../core/calendar.h"
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 int serve_error(serve_reply *r, unsigned status, const char *message)
 {
@@ -121,10 +123,166 @@ static unsigned status_of(int rc)
     }
 }
 
-static const char *const alerts_reason =
-    "alerts are computed by the trends library (dyad trend, dyad alerts), which this build does not include";
+/* A YYYY-MM-DD date that exists (the calendar's rule, as the store's),
+ * from the year 1000: the alerts read 49 days before from, and a bad date
+ * must be the client's 400, not a failed scan's 500. */
+static bool is_date(const char *v)
+{
+    int32_t d = strlen(v) == 10 ? cal_parse_iso(v, 10) : 0;
+    return d >= 10000101;
+}
 
-int serve_api(dyad_store *store, const serve_target *t, char *msg, size_t cap, serve_reply *r)
+/* An actor code as CAMEO writes it (capitals and digits): anything else
+ * could match no alert and would only hide a typing error. */
+static bool is_code(const char *v)
+{
+    size_t n = strlen(v);
+    if (n == 0 || n > 15) return false;
+    for (size_t i = 0; i < n; i++)
+        if (!((v[i] >= 'A' && v[i] <= 'Z') || (v[i] >= '0' && v[i] <= '9'))) return false;
+    return true;
+}
+
+/* An alert's block (RUS, IGOWSTNAT) and a code asked for (RUSGOV, RUS)
+ * name the same actor when one begins with the other, as dyad trend
+ * --svg keeps them. */
+static bool same_actor(const char *block, const char *code)
+{
+    size_t a = strlen(block), b = strlen(code);
+    return strncmp(block, code, a < b ? a : b) == 0;
+}
+
+static void alert_json(FILE *f, const dyad_alert *a)
+{
+    const dyad_change *c = &a->change;
+    char start[32], alarm[32];
+    snprintf(start, sizeof start, "%04d-%02d-%02d", a->start / 10000, a->start / 100 % 100, a->start % 100);
+    snprintf(alarm, sizeof alarm, "%04d-%02d-%02d", a->alarm / 10000, a->alarm / 100 % 100, a->alarm % 100);
+    fprintf(f, "{\"a\":");
+    json_write_string(f, a->a, strlen(a->a));
+    fputs(",\"b\":", f);
+    json_write_string(f, a->b, strlen(a->b));
+    fprintf(f, ",\"direction\":\"%s\",\"kind\":\"%s\",\"start\":\"%s\",\"alarm\":\"%s\","
+               "\"events\":%ld,\"conflict\":%ld,\"expected\":%.2f,\"baseline_share\":%.4f,\"share\":%.4f,"
+               "\"change\":%.4f,\"baseline_daily\":%.3f,\"dispersion\":%.3f,\"confidence\":%.4f,\"evidence\":[",
+            c->direction > 0 ? "escalation" : "de-escalation", a->material ? "material" : "conflict", start, alarm,
+            c->events, c->conflict, c->expected, c->baseline_share, c->share, c->share - c->baseline_share,
+            c->baseline_daily, c->dispersion, c->confidence);
+    for (size_t k = 0; k < a->nevidence; k++) {
+        const dyad_alert_event *e = &a->evidence[k];
+        fprintf(f, "%s{\"id\":\"%016llx\",\"date\":\"%04d-%02d-%02d\",\"source\":", k ? "," : "",
+                (unsigned long long)e->id, e->date / 10000, e->date / 100 % 100, e->date % 100);
+        json_write_string(f, e->source, strlen(e->source));
+        fputs(",\"target\":", f);
+        json_write_string(f, e->target, strlen(e->target));
+        fputs(",\"code\":", f);
+        json_write_string(f, e->code, strlen(e->code));
+        fprintf(f, ",\"goldstein\":%.1f,\"doc\":", e->goldstein);
+        json_write_string(f, e->doc ? e->doc : "", e->doc ? strlen(e->doc) : 0);
+        fputs(",\"sentence\":", f);
+        json_write_string(f, e->sentence ? e->sentence : "", e->sentence ? strlen(e->sentence) : 0);
+        fputc('}', f);
+    }
+    fputs("]}", f);
+}
+
+/* Elapsed milliseconds since t0. */
+static long elapsed_ms(const struct timespec *t0)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (long)(now.tv_sec - t0->tv_sec) * 1000 + (now.tv_nsec - t0->tv_nsec) / 1000000;
+}
+
+/* /api/alerts: dyad_alerts_detect over every dyad (the baseline share is
+ * that of all of them, as dyad alerts computes it), then the dyad or
+ * actor asked for, most recent alarm first, limit of them; evidence is
+ * quoted for those only, since one query per alert is what makes alerts
+ * over a large store slow.  The store bounds each query by --query-ms;
+ * the whole answer is held to the same budget (a 503 past it). */
+static int alerts_answer(dyad_store *store, const serve_target *t, int query_ms, FILE *f, char *msg, size_t cap)
+{
+    dyad_query q;
+    long limit, nev;
+    if (!get_query(t, &q, msg, cap) || !get_int(t, "limit", 1, 100, 20, &limit, msg, cap) ||
+        !get_int(t, "evidence", 0, 20, 5, &nev, msg, cap))
+        return DYAD_STORE_INVALID;
+    const char *dates[] = {q.from, q.to}, *codes[] = {q.actor, q.source, q.target};
+    const char *dnames[] = {"from", "to"}, *cnames[] = {"actor", "source", "target"};
+    for (int i = 0; i < 2; i++)
+        if (dates[i] && !is_date(dates[i])) {
+            snprintf(msg, cap, "%s: a date YYYY-MM-DD", dnames[i]);
+            return DYAD_STORE_INVALID;
+        }
+    for (int i = 0; i < 3; i++)
+        if (codes[i] && !is_code(codes[i])) {
+            snprintf(msg, cap, "%s: an actor code (capitals and digits, e.g. RUS)", cnames[i]);
+            return DYAD_STORE_INVALID;
+        }
+    if (q.from && q.to && strcmp(q.from, q.to) > 0) {
+        snprintf(msg, cap, "from is after to");
+        return DYAD_STORE_INVALID;
+    }
+    if (!q.source != !q.target || (q.source && q.actor)) {
+        snprintf(msg, cap, "alerts: give source and target (a dyad), or actor, or neither");
+        return DYAD_STORE_INVALID;
+    }
+    struct timespec t0;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    dyad_query aq;
+    memset(&aq, 0, sizeof aq);
+    aq.from = q.from;
+    aq.to = q.to;
+    aq.actor = q.actor;
+    aq.unique = q.unique;
+    aq.copies = q.copies;
+    dyad_alert_params p;
+    dyad_alert_defaults(&p);
+    p.max_evidence = 0;
+    dyad_alerts al;
+    if (dyad_alerts_detect(store, &aq, &p, &al))
+        return strstr(msg, "longer than") ? DYAD_STORE_TIMEOUT : DYAD_STORE_ERROR;
+    /* the dyad's alerts, or all, newest alarm first (the library sorts by
+     * alarm ascending) */
+    size_t total = 0, kept = 0;
+    size_t *pick = malloc((al.n ? al.n : 1) * sizeof *pick);
+    if (!pick) { dyad_alerts_free(&al); snprintf(msg, cap, "out of memory"); return DYAD_STORE_ERROR; }
+    for (size_t i = al.n; i-- > 0;) {
+        const dyad_alert *a = &al.alerts[i];
+        if (q.source && !((same_actor(a->a, q.source) && same_actor(a->b, q.target)) ||
+                          (same_actor(a->a, q.target) && same_actor(a->b, q.source))))
+            continue;
+        total++;
+        if (kept < (size_t)limit) pick[kept++] = i;
+    }
+    int rc = 0;
+    for (size_t k = 0; k < kept && !rc; k++) {
+        if (dyad_alert_evidence(store, &aq, (int)nev, &al.alerts[pick[k]]))
+            rc = strstr(msg, "longer than") ? DYAD_STORE_TIMEOUT : DYAD_STORE_ERROR;
+        else if (query_ms > 0 && elapsed_ms(&t0) > query_ms) {
+            snprintf(msg, cap, "alerts: the answer took longer than %d ms; narrow it with from and to, or fewer "
+                               "alerts (limit) or evidence", query_ms);
+            rc = DYAD_STORE_TIMEOUT;
+        }
+    }
+    if (!rc) {
+        fprintf(f, "{\"available\":true,\"from\":");
+        if (q.from) fprintf(f, "\"%s\"", q.from); else fputs("null", f);
+        fputs(",\"to\":", f);
+        if (q.to) fprintf(f, "\"%s\"", q.to); else fputs("null", f);
+        fprintf(f, ",\"dyads\":%zu,\"events\":%ld,\"total\":%zu,\"alerts\":[", al.dyads, al.events, total);
+        for (size_t k = 0; k < kept; k++) {
+            if (k) fputc(',', f);
+            alert_json(f, &al.alerts[pick[k]]);
+        }
+        fputs("]}", f);
+    }
+    free(pick);
+    dyad_alerts_free(&al);
+    return rc;
+}
+
+int serve_api(dyad_store *store, int query_ms, const serve_target *t, char *msg, size_t cap, serve_reply *r)
 {
     memset(r, 0, sizeof *r);
     msg[0] = 0;
@@ -176,15 +334,9 @@ int serve_api(dyad_store *store, const serve_target *t, char *msg, size_t cap, s
         if (check_names(t, known, msg, cap) && get_int(t, "max_events", 1, 10000, 1000, &n, msg, cap))
             rc = dyad_store_document_json(store, path + 15, (size_t)n, f);
     } else if (strcmp(path, "/api/alerts") == 0) {
-        /* the shape the trends library's alerts will take; until it is
-         * merged the list is empty and says why */
-        static const char *const known[] = {FILTERS, "period", NULL};
-        if (check_names(t, known, msg, cap) && get_query(t, &q, msg, cap) && get_period(t, &period, msg, cap)) {
-            fprintf(f, "{\"available\":false,\"reason\":");
-            json_write_string(f, alerts_reason, strlen(alerts_reason));
-            fputs(",\"alerts\":[]}", f);
-            rc = 0;
-        }
+        static const char *const known[] = {"actor", "source", "target", "from", "to", "unique", "copies",
+                                            "limit", "evidence", NULL};
+        if (check_names(t, known, msg, cap)) rc = alerts_answer(store, t, query_ms, f, msg, cap);
     } else {
         fclose(f);
         free(buf);

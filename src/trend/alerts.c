@@ -393,6 +393,14 @@ static int evidence_row(const store_event *e, void *user)
 static int find_evidence(dyad_store *store, const dyad_query *q, size_t max, dyad_alert *al)
 {
     if (!max) return 0;
+    if (al->evidence) {
+        for (size_t k = 0; k < al->nevidence; k++) {
+            free(al->evidence[k].doc);
+            free(al->evidence[k].sentence);
+        }
+        free(al->evidence);
+        al->nevidence = 0;
+    }
     al->evidence = calloc(max, sizeof *al->evidence);
     if (!al->evidence) return -1;
     char from[11], to[11];
@@ -423,6 +431,13 @@ static int find_evidence(dyad_store *store, const dyad_query *q, size_t max, dya
     sbuf_free(&sb);
     free(rows);
     return rc;
+}
+
+int dyad_alert_evidence(dyad_store *store, const dyad_query *q, int max, dyad_alert *al)
+{
+    if (!store || !q || !al || max < 0) return -1;
+    /* the store has reported its own failures (a time limit among them) */
+    return find_evidence(store, q, (size_t)max, al) ? -1 : 0;
 }
 
 /* ---- the whole store ------------------------------------------------------- */

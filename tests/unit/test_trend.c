@@ -293,6 +293,47 @@ static void trend_alerts_find_the_war_and_not_the_coverage(tctx *t)
     dyad_alerts_free(&al);
 }
 
+/* Evidence quoted afterwards, for one alert, is what the detector quotes:
+ * the server finds alerts without evidence and quotes the few it returns. */
+static void trend_alert_evidence_later_is_the_same(tctx *t)
+{
+    char dir[64];
+    int diags = 0;
+    dyad_store *s = demo_store(dir, sizeof dir, &diags);
+    CHECK(s != NULL);
+    dyad_query q;
+    memset(&q, 0, sizeof q);
+    dyad_alerts with, without;
+    dyad_alert_params p;
+    dyad_alert_defaults(&p);
+    int rc1 = dyad_alerts_detect(s, &q, &p, &with);
+    p.max_evidence = 0;
+    int rc2 = dyad_alerts_detect(s, &q, &p, &without);
+    CHECK_INT(rc1, 0);
+    CHECK_INT(rc2, 0);
+    CHECK_INT(without.n, with.n);
+    CHECK(with.n > 0);
+    for (size_t i = 0; i < without.n && i < with.n; i++) {
+        CHECK_INT(without.alerts[i].nevidence, 0);
+        CHECK_INT(dyad_alert_evidence(s, &q, 5, &without.alerts[i]), 0);
+        /* a second call replaces the first's quotes */
+        CHECK_INT(dyad_alert_evidence(s, &q, 2, &without.alerts[i]), 0);
+        CHECK(without.alerts[i].nevidence <= 2);
+        CHECK_INT(dyad_alert_evidence(s, &q, 5, &without.alerts[i]), 0);
+        CHECK_INT(without.alerts[i].nevidence, with.alerts[i].nevidence);
+        for (size_t k = 0; k < with.alerts[i].nevidence && k < without.alerts[i].nevidence; k++) {
+            CHECK(without.alerts[i].evidence[k].id == with.alerts[i].evidence[k].id);
+            CHECK_STR(without.alerts[i].evidence[k].sentence, with.alerts[i].evidence[k].sentence);
+            CHECK_STR(without.alerts[i].evidence[k].doc, with.alerts[i].evidence[k].doc);
+        }
+    }
+    CHECK_INT(dyad_alert_evidence(s, &q, -1, &without.alerts[0]), -1);
+    dyad_store_close(s);
+    remove_dir(dir);
+    dyad_alerts_free(&with);
+    dyad_alerts_free(&without);
+}
+
 void suite_trend(tctx *t)
 {
     RUN(t, trend_detector_finds_a_sudden_escalation);
@@ -303,4 +344,5 @@ void suite_trend(tctx *t)
     RUN(t, trend_series_has_every_period);
     RUN(t, trend_weeks_run_monday_to_sunday);
     RUN(t, trend_alerts_find_the_war_and_not_the_coverage);
+    RUN(t, trend_alert_evidence_later_is_the_same);
 }
