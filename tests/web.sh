@@ -63,6 +63,10 @@ check "serve --port abc: exit 2 ($rc)" [ "$rc" = 2 ]
 check "serve of a missing store: exit 1 ($rc) with a message" sh -c "[ $rc = 1 ] && grep -q 'no such store' '$tmp/err'"
 "$dyad" serve --db "$tmp/none.db" --bind not-an-address >/dev/null 2>"$tmp/err"; rc=$?
 check "serve --bind not-an-address: exit 1 ($rc)" [ "$rc" = 1 ]
+"$dyad" serve "$tmp/none.db" --port 0 >/dev/null 2>"$tmp/err"; rc=$?
+check "serve STORE (no --db) names the store: exit 1 ($rc), missing" sh -c "[ $rc = 1 ] && grep -q 'no such store' '$tmp/err'"
+"$dyad" serve "$tmp/a.db" "$tmp/b.db" >/dev/null 2>&1; rc=$?
+check "serve of two stores: exit 2 ($rc)" [ "$rc" = 2 ]
 
 db=$tmp/web.db
 "$dyad" ingest -q --db "$db" --date 2022-01-27 examples/article.txt tests/data/web/dispatches.jsonl ||
@@ -354,7 +358,7 @@ fi
 # the RUS-UKR escalation of 2022-02-24 through the API and in the view
 demo=$tmp/demo.db
 "$dyad" ingest -q --db "$demo" examples/demo/dispatches.jsonl || bad "ingest of the demo corpus"
-"$dyad" serve --db "$demo" --port 0 >"$tmp/serve3.out" 2>>"$tmp/serve.err" &
+"$dyad" serve "$demo" --port 0 >"$tmp/serve3.out" 2>>"$tmp/serve.err" &
 pid2=$!
 port3=""
 for i in $(seq 1 100); do

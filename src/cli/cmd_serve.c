@@ -9,13 +9,13 @@
 static void serve_help(FILE *out)
 {
     fprintf(out,
-            "usage: dyad serve [options]\n\n"
+            "usage: dyad serve [options] [STORE]\n\n"
             "Serves the event store read-only over HTTP: a web view (dyad picker,\n"
             "timeline, alerts, events with their evidence, map, most active pairs)\n"
             "at / and the JSON API of docs/api.md under /api/.  Runs until\n"
             "interrupted (SIGINT, SIGTERM).\n\n"
             "options:\n"
-            "  --db PATH          the store: a SQLite file or postgresql://...\n"
+            "  --db PATH          the store (or STORE): a SQLite file or postgresql://...\n"
             "                     (default: $DYAD_DB, else ./dyad.db)\n"
             "  --bind ADDR        address to listen on (default 127.0.0.1: this\n"
             "                     machine only; 0.0.0.0 or :: for every interface)\n"
@@ -80,8 +80,10 @@ int cmd_serve(int argc, char **argv)
             return EXIT_USAGE;
         }
     }
+    /* `dyad serve demo.db`: one store may also be named without --db. */
+    if (optind + 1 == argc && !cfg.db) cfg.db = argv[optind++];
     if (optind < argc) {
-        fprintf(stderr, "dyad serve: no file arguments (the store is --db PATH)\n");
+        fprintf(stderr, "dyad serve: one store at a time (--db PATH, or PATH)\n");
         return EXIT_USAGE;
     }
     if (!cfg.db) {
