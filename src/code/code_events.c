@@ -897,6 +897,53 @@ static bool hypothetical(const code_sentence *s, const cw_word *x)
 
 /* The code of the first verb at or after view position `from` that codes
  * an event, or NULL: what a bare "demanded that ..." asks for. */
+/* dyad's rules (rule "unplanned"): a verb under a denied or absent plan
+ * or intention is no event -- "had no plans to attack Ukraine", "has no
+ * intention of invading", "does not plan to strike", "denied planning to
+ * invade". */
+static bool is_lemma(const char *l, const char *const *set)
+{
+    for (; l && *set; set++)
+        if (!strcmp(l, *set)) return true;
+    return false;
+}
+
+static bool unplanned(const code_sentence *s, const cw_word *x)
+{
+    static const char *const plan[] = {"plan", "plans", "planning", "planned", "intention", "intentions", "intend",
+                                       "intends", "intending", "intended", "intent", NULL};
+    static const char *const neg[] = {"no", "not", "n't", "never", "deny", "denies", "denied", "denying", NULL};
+    const dyad_sentence *ds = s->ds;
+    if (!ds || x->tok >= ds->ntokens || x->tok < 3) return false;
+    uint32_t t = x->tok;
+    const char *to = ds->tokens[t - 1].lemma;
+    if (!to || (strcmp(to, "to") && strcmp(to, "of"))) return false;
+    if (!is_lemma(ds->tokens[t - 2].lemma, plan)) return false;
+    for (uint32_t k = t - 2; k-- > 0 && k + 5 >= t;)
+        if (is_lemma(ds->tokens[k].lemma, neg)) return true;
+    return false;
+}
+
+/* dyad's rules (rule "hypothetical force"): force under "could", "might"
+ * or "may" is only possible -- "Russia could invade Ukraine at any
+ * moment" is no invasion. */
+static bool possible_only(const code_sentence *s, const cw_word *x)
+{
+    const dyad_sentence *ds = s->ds;
+    if (!ds) return false;
+    for (size_t g = 0; g < ds->nverbs; g++) {
+        const dyad_verb_group *vg = &ds->verbs[g];
+        if (vg->head != x->tok) continue;
+        return vg->modality == DYAD_MOD_COULD || vg->modality == DYAD_MOD_MIGHT || vg->modality == DYAD_MOD_MAY;
+    }
+    return false;
+}
+
+static bool material_conflict(const char *code)
+{
+    return (code[0] == '1' && code[1] >= '5' && code[1] <= '9') || (code[0] == '2' && code[1] == '0');
+}
+
 /* Matches the verb at view position q: its first pattern that matches
  * (longest first) in *hit, or NULL; the words it spans end at *ql.
  * Returns the code index, the pattern's or else the verb's own, or
@@ -1162,6 +1209,7 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
             if (clause_done && !own_event) break;
             if (w->c->dyad_rules && hypothetical(s, x)) continue;
             if (dyad_rules && adjectival(s, &cx.v, q)) continue;
+            if (dyad_rules && unplanned(s, x)) { clause_done = true; continue; }
             size_t ql;
             code_match m;
             const ix_pattern *hit;
@@ -1179,6 +1227,7 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                                                 (reduced_participle(s, &cx.v, q) && !strncmp(code->first, "17", 2)))))
                 break;
             if (code->flags & IX_CODE_NULL) continue;
+            if (dyad_rules && material_conflict(code->first) && possible_only(s, x)) continue;
             if (code->flags & IX_CODE_DISCARD) { w->status |= CODE_ST_DISCARD; w->nevents = sentence_start; return 0; }
             if (code->flags & IX_CODE_COMPLEX) { set_complex(w, "complex code on a pattern"); w->nevents = sentence_start; return 0; }
             if (!hit) {

@@ -207,6 +207,22 @@ static void clauses_non_actors_and_empty_targets(tctx *t)
     /* a negated verb's complement did not happen either */
     CHECK_INT(fx_code(&k, "Turkey never threatened to close the Bosphorus."), 0);
     CHECK_INT(k.n, 0);
+    /* a verb under a denied or absent plan is no event */
+    CHECK_INT(fx_code(&k, "Russia said on Monday it had no plans to attack Ukraine."), 0);
+    CHECK(find(&k, "RUS", "UKR", "19") == NULL);
+    CHECK_INT(fx_code(&k, "Russia has no intention of invading Ukraine."), 0);
+    CHECK(find(&k, "RUS", "UKR", "19") == NULL);
+    CHECK_INT(fx_code(&k, "Russia does not plan to strike Ukraine."), 0);
+    CHECK(find(&k, "RUS", "UKR", "19") == NULL);
+    CHECK_INT(fx_code(&k, "Russia denied planning to invade Ukraine."), 0);
+    CHECK(find(&k, "RUS", "UKR", "19") == NULL);
+    /* force that could, might or may happen has not */
+    CHECK_INT(fx_code(&k, "Russia could invade Ukraine at any moment, Blinken said on Monday."), 0);
+    CHECK(find(&k, "RUS", "UKR", "19") == NULL);
+    CHECK_INT(fx_code(&k, "Russia might attack Ukraine."), 0);
+    CHECK(find(&k, "RUS", "UKR", "19") == NULL);
+    CHECK_INT(fx_code(&k, "Russia attacked Ukraine."), 0);
+    CHECK(find(&k, "RUS", "UKR", "19") != NULL);
     fx_close(&k);
 }
 
