@@ -167,17 +167,6 @@ void dyad_session_free(dyad_session *s)
 const char *dyad_session_error(const dyad_session *s) { return buf_str(&s->error); }
 const char *dyad_session_diagnostics(const dyad_session *s) { return buf_str(&s->diags); }
 
-/* The command line's test of --date: what the coder's date arithmetic
- * accepts. */
-static bool valid_date(const char *d)
-{
-    if (strlen(d) != 10 || d[4] != '-' || d[7] != '-') return false;
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (d[i] < '0' || d[i] > '9')) return false;
-    int m = (d[5] - '0') * 10 + (d[6] - '0'), day = (d[8] - '0') * 10 + (d[9] - '0');
-    return m >= 1 && m <= 12 && day >= 1 && day <= 31;
-}
-
 /* Checks a call's settings and readies the workspace for them; 0 or -1
  * with the error set. */
 static int prepare(dyad_session *s, const char *date, dyad_format format, unsigned flags)
@@ -190,7 +179,7 @@ static int prepare(dyad_session *s, const char *date, dyad_format format, unsign
         buf_printf(&s->error, "unknown input format %u", (unsigned)format);
         return -1;
     }
-    if (date && !valid_date(date)) {
+    if (date && dyad_date_parse(date, NULL) != 0) {
         buf_clear(&s->error);
         buf_printf(&s->error, "date wants YYYY-MM-DD, not '%s'", date);
         return -1;

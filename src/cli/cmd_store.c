@@ -113,15 +113,6 @@ static int recode_one(const dyad_document *doc, void *user)
     return 0;
 }
 
-static bool valid_date(const char *s)
-{
-    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-') return false;
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return false;
-    int m = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
-    return m >= 1 && m <= 12 && d >= 1 && d <= 31;
-}
-
 typedef struct dict_count {
     cli_stats *st;
     size_t errors;
@@ -230,7 +221,7 @@ static int ingest_or_recode(int argc, char **argv, bool recode)
         switch (opt) {
         case O_DB: db = optarg; break;
         case O_DATE:
-            if (!valid_date(optarg)) { fprintf(stderr, "dyad ingest: --date wants YYYY-MM-DD, not '%s'\n", optarg); goto done; }
+            if (!cli_valid_date(optarg)) { fprintf(stderr, "dyad ingest: --date wants YYYY-MM-DD, not '%s'\n", optarg); goto done; }
             date = optarg;
             break;
         case O_INPUT: {

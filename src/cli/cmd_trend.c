@@ -25,15 +25,6 @@ static int output_ok(const char *cmd, FILE *f, const char *name)
     return 1;
 }
 
-static bool is_date(const char *s)
-{
-    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-') return false;
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return false;
-    int m = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
-    return m >= 1 && m <= 12 && d >= 1 && d <= 31;
-}
-
 /* --dyad A,B into q's source and target (buf holds them). */
 static int parse_dyad(const char *cmd, const char *arg, char *buf, size_t cap, dyad_query *q)
 {
@@ -156,7 +147,7 @@ int cmd_trend(int argc, char **argv)
         }
         case O_FROM:
         case O_TO:
-            if (!is_date(optarg)) { fprintf(stderr, "dyad trend: --from and --to want YYYY-MM-DD\n"); return EXIT_USAGE; }
+            if (!cli_valid_date(optarg)) { fprintf(stderr, "dyad trend: --from and --to want YYYY-MM-DD\n"); return EXIT_USAGE; }
             if (opt == O_FROM) q.from = optarg;
             else q.to = optarg;
             break;
@@ -285,7 +276,7 @@ int cmd_alerts(int argc, char **argv)
         case O_DB: db = optarg; break;
         case O_FROM:
         case O_TO:
-            if (!is_date(optarg)) { fprintf(stderr, "dyad alerts: --from and --to want YYYY-MM-DD\n"); return EXIT_USAGE; }
+            if (!cli_valid_date(optarg)) { fprintf(stderr, "dyad alerts: --from and --to want YYYY-MM-DD\n"); return EXIT_USAGE; }
             if (opt == O_FROM) q.from = optarg;
             else q.to = optarg;
             break;

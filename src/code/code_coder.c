@@ -159,17 +159,11 @@ void dyad_coder_work_free(dyad_coder_work *w)
     free(w);
 }
 
-/* "YYYY-MM-DD" -> YYYYMMDD, or -1. */
+/* "YYYY-MM-DD" -> YYYYMMDD (the calendar's rule), or -1. */
 static int32_t parse_iso(const char *s)
 {
-    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-') return -1;
-    int32_t v = 0;
-    for (int i = 0; i < 10; i++) {
-        if (i == 4 || i == 7) continue;
-        if (!ch_is_digit((unsigned char)s[i])) return -1;
-        v = v * 10 + (s[i] - '0');
-    }
-    return v;
+    int32_t d = s && strlen(s) == 10 ? cal_parse_iso(s, 10) : 0;
+    return d ? d : -1;
 }
 
 static bool coded_part(dyad_part_kind k)
