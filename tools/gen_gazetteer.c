@@ -31,6 +31,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "where/place_key.h"
 
 #define MIN_POPULATION 15000
 
@@ -205,25 +206,27 @@ typedef struct name_entry {
 static name_entry *names;
 static size_t nnames, names_cap;
 
-/* Keys fold ASCII case and turn '-' and runs of blanks into one space, so
- * "Sant Julià de Lòria" and "Stepanakert" match the tokens' words joined by
- * spaces; non-ASCII letters are kept as they are. */
+/* Keys turn '-' and runs of blanks into one space, so that "Sant Julia
+ * de Loria" and "Stepanakert" match the tokens' words joined by spaces,
+ * and fold case and diacritics as places.c does (place_key.h). */
 static char *make_key(const char *s)
 {
-    size_t n = strlen(s);
-    char *k = xrealloc(NULL, n + 1);
-    size_t j = 0;
+    size_t n = strlen(s), cap = 2 * n + 1, j = 0;
+    char *k = xrealloc(NULL, cap);
+    k[0] = 0;
     bool space = false;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n;) {
         unsigned char c = (unsigned char)s[i];
         if (c == ' ' || c == '-' || c == '\t') {
             space = j > 0;
+            i++;
             continue;
         }
-        if (space) { k[j++] = ' '; space = false; }
-        k[j++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        if (space) { k[j++] = ' '; k[j] = 0; space = false; }
+        size_t w = strcspn(s + i, " -\t");
+        if (!place_key_fold(k, &j, cap, s + i, w)) die("place name too long: %s", s);
+        i += w;
     }
-    k[j] = 0;
     return k;
 }
 
@@ -416,6 +419,41 @@ static void read_aliases(const char *path)
     free(s);
 }
 
+/* English names of places (data/places/place-aliases.tsv): A2, the
+ * gazetteer's name, the English one.  Read after the cities. */
+static void read_place_aliases(const char *path)
+{
+    size_t n;
+    unsigned char *s = slurp(path, &n);
+    size_t line = 0;
+    for (char *p = (char *)s; p && *p;) {
+        char *nl = strchr(p, '\n');
+        if (nl) *nl = 0;
+        line++;
+        if (*p && *p != '#') {
+            char *t1 = strchr(p, '\t'), *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
+            if (!t2) die("%s:%zu: expected ALPHA2<TAB>GAZETTEER NAME<TAB>ENGLISH NAME", path, line);
+            *t1 = *t2 = 0;
+            country *c = country_by_a2(p);
+            if (!c) die("%s:%zu: unknown country code %s", path, line, p);
+            char *key = make_key(t1 + 1);
+            long best = -1;
+            for (size_t i = 0; i < ncities; i++) {
+                if (cities[i].country != (int)(c - countries)) continue;
+                char *k = make_key(cities[i].name);
+                bool same = strcmp(k, key) == 0;
+                free(k);
+                if (same && (best < 0 || cities[i].population > cities[best].population)) best = (long)i;
+            }
+            if (best < 0) die("%s:%zu: no place %s in %s", path, line, t1 + 1, p);
+            free(key);
+            add_name(t2 + 1, 2, (uint32_t)best);
+        }
+        p = nl ? nl + 1 : NULL;
+    }
+    free(s);
+}
+
 /* ---- output ------------------------------------------------------------------------- */
 
 static void put_string(const char *s)
@@ -452,12 +490,13 @@ static int32_t mean(double sum, double weight, int32_t fallback)
 
 int main(int argc, char **argv)
 {
-    if (argc != 5) die("usage: gen_gazetteer CITIES.pbf ADMIN1.json ISO3166-1.json ALIASES.tsv");
+    if (argc != 6) die("usage: gen_gazetteer CITIES.pbf ADMIN1.json ISO3166-1.json COUNTRY-ALIASES.tsv PLACE-ALIASES.tsv");
     json_objects(argv[3], on_country);
     json_objects(argv[2], on_admin1);
     read_aliases(argv[4]);
     qsort(regions, nregions, sizeof *regions, region_cmp);
     read_cities(argv[1]);
+    read_place_aliases(argv[5]);
     for (size_t i = 0; i < nregions; i++) add_name(regions[i].name, 1, (uint32_t)i);
     qsort(names, nnames, sizeof *names, by_key);
     /* Exact duplicates (the same country named twice) are dropped. */

@@ -4,28 +4,34 @@
  */
 #include "where.h"
 #include "gazdata.h"
+#include "place_key.h"
 #include "../internal.h"
 
 #include <string.h>
 
 /* ---- name keys ----------------------------------------------------------- */
 
-/* Appends a token's form to a key as gen_gazetteer makes keys: ASCII
- * folded to lower case, hyphens as spaces.  Returns false when it does not
- * fit (no place name is that long). */
+/* Appends a token's form to a key as gen_gazetteer makes keys (case and
+ * diacritics folded, place_key.h; hyphens as spaces).  Returns false when
+ * it does not fit (no place name is that long). */
 static bool key_append(char *key, size_t *len, size_t cap, const char *word)
 {
     if (*len) {
         if (*len + 1 >= cap) return false;
         key[(*len)++] = ' ';
     }
-    for (const unsigned char *p = (const unsigned char *)word; *p; p++) {
-        if (*len + 1 >= cap) return false;
-        if (*p == '-') {
-            if (*len && key[*len - 1] != ' ') key[(*len)++] = ' ';
-            continue;
+    while (*word) {
+        size_t n = strcspn(word, "-");
+        if (!place_key_fold(key, len, cap, word, n)) return false;
+        word += n;
+        if (*word == '-') {
+            if (*len && key[*len - 1] != ' ') {
+                if (*len + 1 >= cap) return false;
+                key[(*len)++] = ' ';
+                key[*len] = 0;
+            }
+            word++;
         }
-        key[(*len)++] = (char)ch_lower(*p);
     }
     key[*len] = 0;
     return true;
@@ -127,6 +133,24 @@ static bool water_after(const dyad_sentence *s, size_t i)
     return false;
 }
 
+/* "Paris, Texas", "Hyderabad, Pakistan": a comma and the name of a
+ * region or a country right after a place name say which place it is.
+ * Records the qualifier's gazetteer entries in m; returns the tokens it
+ * takes (0 when there is none). */
+static size_t qualifier(const dyad_sentence *s, size_t i, where_mention *m)
+{
+    if (i + 1 >= s->ntokens || !token_is(&s->tokens[i], ",")) return 0;
+    uint32_t lo, hi;
+    size_t n = longest_name(s, i + 1, &lo, &hi);
+    if (!n) return 0;
+    bool any = false;
+    for (uint32_t k = lo; k < hi; k++) any |= gaz_names[k].kind != GAZ_CITY;
+    if (!any) return 0;
+    m->within_lo = lo;
+    m->within_hi = hi;
+    return n + 1;
+}
+
 size_t where_find(const dyad_sentence *s, where_mention *out, size_t max)
 {
     size_t found = 0;
@@ -150,11 +174,12 @@ size_t where_find(const dyad_sentence *s, where_mention *out, size_t max)
             }
             if (n) {
                 after_locative = true;
-                where_mention m = {(uint32_t)j, (uint32_t)(j + n), lo, hi, false};
+                where_mention m = {(uint32_t)j, (uint32_t)(j + n), lo, hi, false, 0, 0};
                 if (j + n < s->ntokens && token_in(&s->tokens[j + n], region_words)) m.region_word = true;
+                size_t q = qualifier(s, j + n, &m);
                 if (found < max) out[found] = m;
                 found++;
-                i = j + n - 1;
+                i = j + n + q - 1;
             }
         }
         if (after_locative) continue;
@@ -174,7 +199,7 @@ size_t where_find(const dyad_sentence *s, where_mention *out, size_t max)
             size_t n = longest_name(s, i, &lo, &hi);
             if (n && i + n < s->ntokens && token_in(&s->tokens[i + n], region_words) &&
                 !(s->tokens[i + n].flags & DYAD_TOKEN_CAPITALIZED)) {
-                where_mention m = {(uint32_t)i, (uint32_t)(i + n), lo, hi, true};
+                where_mention m = {(uint32_t)i, (uint32_t)(i + n), lo, hi, true, 0, 0};
                 if (found < max) out[found] = m;
                 found++;
                 i += n - 1;
@@ -192,7 +217,7 @@ bool where_find_dateline(const dyad_sentence *s, where_mention *out)
     uint32_t lo, hi;
     size_t n = longest_name(s, 0, &lo, &hi);
     if (!n) return false;
-    *out = (where_mention){0, (uint32_t)n, lo, hi, false};
+    *out = (where_mention){0, (uint32_t)n, lo, hi, false, 0, 0};
     return true;
 }
 
@@ -226,23 +251,54 @@ static int32_t country_of(const gaz_name *n)
     }
 }
 
+/* Prominence of a candidate without context: capitals, then regional
+ * seats and regions (a region without "region" ranks with a regional
+ * seat), then population. */
+static uint64_t prominence(const gaz_name *n)
+{
+    if (n->kind == GAZ_CITY)
+        return (uint64_t)gaz_cities[n->index].seat << 40 | gaz_cities[n->index].population;
+    return n->kind == GAZ_REGION ? (uint64_t)1 << 40 : (uint64_t)3 << 40;
+}
+
+/* Whether a candidate in the article's countries may win over the most
+ * prominent candidate elsewhere.  The article's countries come from its
+ * actors, and actors travel: "US and Russian diplomats met in Geneva" is
+ * no reason for Geneva, Illinois (22,000 people), over the Swiss city.
+ * So the article's country settles a choice among peers: a place of the
+ * same tier (capital; regional seat or region; other), a city of its own
+ * (100,000 people or more: "Tripoli" in an article on Lebanon is
+ * Lebanon's), or a town at least a third as large as the other. */
+#define CONTEXT_CITY 100000u
+static bool context_peer(uint64_t mine, uint64_t best)
+{
+    if (mine >> 40 >= best >> 40) return true;
+    uint64_t pop_mask = ((uint64_t)1 << 40) - 1, mp = mine & pop_mask, bp = best & pop_mask;
+    return mp >= CONTEXT_CITY || (bp > 0 && mp * 3 >= bp);
+}
+
 /* Rank of a candidate: higher wins.  Countries first (a country's name is
  * the country even where a town shares it), then places in the article's
- * countries, then regions when the text says "region", then capitals and
- * seats, then population. */
-static uint64_t rank(const gaz_name *n, const where_context *c, bool region_word)
+ * countries that are peers of the most prominent candidate, then regions
+ * when the text says "region", then prominence. */
+static bool within(const gaz_name *n, const where_mention *m)
 {
-    uint64_t r = 0;
-    if (n->kind == GAZ_COUNTRY) r |= (uint64_t)1 << 62;
-    if (in_context(c, country_of(n))) r |= (uint64_t)1 << 61;
-    if (n->kind == GAZ_REGION && region_word) r |= (uint64_t)1 << 60;
-    if (n->kind == GAZ_CITY) {
-        r |= (uint64_t)gaz_cities[n->index].seat << 40;
-        r |= gaz_cities[n->index].population;
-    } else if (n->kind == GAZ_REGION) {
-        /* Without "region", a region ranks with a regional seat. */
-        r |= (uint64_t)1 << 40;
+    for (uint32_t k = m->within_lo; k < m->within_hi; k++) {
+        const gaz_name *q = &gaz_names[k];
+        if (q->kind == GAZ_COUNTRY && (uint32_t)country_of(n) == q->index) return true;
+        if (q->kind == GAZ_REGION && n->kind == GAZ_CITY && gaz_cities[n->index].region == (int32_t)q->index)
+            return true;
     }
+    return false;
+}
+
+static uint64_t rank(const gaz_name *n, const where_context *c, bool region_word, uint64_t most)
+{
+    uint64_t r = 0, p = prominence(n);
+    if (n->kind == GAZ_COUNTRY) r |= (uint64_t)1 << 62;
+    if (in_context(c, country_of(n)) && context_peer(p, most)) r |= (uint64_t)1 << 61;
+    if (n->kind == GAZ_REGION && region_word) r |= (uint64_t)1 << 60;
+    if (n->kind != GAZ_COUNTRY) r |= p;
     return r;
 }
 
@@ -283,10 +339,16 @@ static void fill(const gaz_name *n, uint32_t candidates, const char *why, where_
 bool where_choose(const where_mention *m, const where_context *c, where_place *out)
 {
     if (m->name_hi <= m->name_lo) return false;
+    uint64_t most = 0;
+    for (uint32_t i = m->name_lo; i < m->name_hi; i++)
+        if (gaz_names[i].kind != GAZ_COUNTRY && prominence(&gaz_names[i]) > most) most = prominence(&gaz_names[i]);
     uint32_t best = m->name_lo;
-    uint64_t best_rank = rank(&gaz_names[best], c, m->region_word);
+    /* The qualifier ("Paris, Texas") outranks everything else. */
+    const uint64_t stated = (uint64_t)1 << 63;
+    uint64_t best_rank = rank(&gaz_names[best], c, m->region_word, most) |
+                         (within(&gaz_names[best], m) ? stated : 0);
     for (uint32_t i = m->name_lo + 1; i < m->name_hi; i++) {
-        uint64_t r = rank(&gaz_names[i], c, m->region_word);
+        uint64_t r = rank(&gaz_names[i], c, m->region_word, most) | (within(&gaz_names[i], m) ? stated : 0);
         if (r > best_rank) {
             best = i;
             best_rank = r;
@@ -295,7 +357,8 @@ bool where_choose(const where_mention *m, const where_context *c, where_place *o
     uint32_t n = m->name_hi - m->name_lo;
     const char *why;
     if (n == 1) why = "the only place of that name";
-    else if (best_rank >> 62) why = "a country's name";
+    else if (best_rank >> 63) why = "in the region or country named after it";
+    else if ((best_rank >> 62) & 1) why = "a country's name";
     else if ((best_rank >> 61) & 1) why = "in a country the article names; the largest there";
     else if ((best_rank >> 60) & 1) why = "the region, as the text says";
     else why = "the largest place of that name";
@@ -308,7 +371,7 @@ bool where_lookup(const char *name, const where_context *c, where_place *out)
     char key[128];
     size_t len = 0;
     if (!key_append(key, &len, sizeof key, name)) return false;
-    where_mention m = {0, 0, 0, 0, false};
+    where_mention m = {0, 0, 0, 0, false, 0, 0};
     if (!find_key(key, &m.name_lo, &m.name_hi)) return false;
     return where_choose(&m, c, out);
 }

@@ -21,6 +21,9 @@ typedef struct where_mention {
     uint32_t first, last;     /* tokens [first, last) naming the place       */
     uint32_t name_lo, name_hi;/* its entries in gaz_names                    */
     bool region_word;         /* followed by "region", "province", ...      */
+    uint32_t within_lo, within_hi; /* "Paris, Texas", "Hyderabad, Pakistan":
+                                  the gaz_names entries of the region or
+                                  country after the comma (lo == hi: none) */
 } where_mention;
 
 /* Finds the locative place mentions of a sentence, left to right; returns
