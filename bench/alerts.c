@@ -287,6 +287,9 @@ int main(int argc, char **argv)
     dyad_alert_params p;
     dyad_alert_defaults(&p);
     dyad_change found[MAX_ALARMS];
+    int *dating = calloc((size_t)ndyads * MAX_CHANGES, sizeof(int));
+    size_t ndating = 0;
+    if (!dating) return 1;
     alarm al[MAX_ALARMS];
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -299,6 +302,17 @@ int main(int argc, char **argv)
         if (nf > MAX_ALARMS) nf = MAX_ALARMS;
         for (size_t i = 0; i < nf; i++) al[i] = (alarm){found[i].alarm, found[i].direction};
         tally(&ours, changes[k], nchanges[k], al, nf, rates[k], dours + (size_t)k * MAX_CHANGES);
+        /* how well the alarm dates its change: its start against the
+         * true first day */
+        for (int c = 0; c < nchanges[k]; c++) {
+            int dl = dours[k * MAX_CHANGES + c], truth_day = BASE_DAY + changes[k][c].day;
+            for (size_t i = 0; dl >= 0 && i < nf; i++)
+                if (found[i].alarm == truth_day + dl && found[i].direction == changes[k][c].direction) {
+                    int e = found[i].start - truth_day;
+                    dating[ndating++] = e < 0 ? -e : e;
+                    break;
+                }
+        }
         size_t nz = naive(series[k], n, 3, al, MAX_ALARMS);
         tally(&zs, changes[k], nchanges[k], al, nz, rates[k], dnaive + (size_t)k * MAX_CHANGES);
     }
@@ -345,6 +359,14 @@ int main(int argc, char **argv)
                m, m ? a[m / 2] : -1, m ? b[m / 2] : -1);
         free(a);
         free(b);
+    }
+    {
+        size_t near = 0;
+        for (size_t i = 0; i < ndating; i++) near += dating[i] <= 1;
+        qsort(dating, ndating, sizeof *dating, cmp_int);
+        printf("dating of the changes found: start within 1 day of the true first day %.1f %%, median error %d days\n",
+               100.0 * (double)near / (double)(ndating ? ndating : 1), ndating ? dating[ndating / 2] : -1);
+        free(dating);
     }
     /* What any detector of the share could do: the evidence of a change's
      * first 4 days (days 0..3) under the true model -- the true shares,
