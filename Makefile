@@ -32,18 +32,16 @@ CFLAGS    += -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(OPT)
              -Iinclude -Isrc -I$(BUILD)/gen -I$(PG_INCLUDE) -MMD -MP
 SANFLAGS  := -fsanitize=address,undefined
 LDFLAGS   += $(if $(filter 1 fuzz,$(SAN)),$(SANFLAGS))
-# libgumbo (HTML5 parsing), zlib (gzip input) and iconv (in glibc) for web
-# pages and WARC archives.
-GUMBO_CFLAGS := $(shell pkg-config --cflags gumbo 2>/dev/null)
-GUMBO_LIBS   := $(shell pkg-config --libs gumbo 2>/dev/null || echo -lgumbo)
-# libcurl and libxml2 for news feeds (src/feed/: dyad feeds).
+# libxml2 (HTML parsing of web pages, src/html/; RSS and Atom feeds,
+# src/feed/), zlib (gzip input) and iconv (in glibc) for web pages and WARC
+# archives, libcurl for dyad feeds.
 XML_CFLAGS   := $(shell pkg-config --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2)
 XML_LIBS     := $(shell pkg-config --libs libxml-2.0 2>/dev/null || echo -lxml2)
 CURL_LIBS    := $(shell pkg-config --libs libcurl 2>/dev/null || echo -lcurl)
-CFLAGS    += $(GUMBO_CFLAGS) $(XML_CFLAGS)
+CFLAGS    += $(XML_CFLAGS)
 # libpq (Debian's libpq-dev) for the PostgreSQL store
 PG_INCLUDE ?= $(shell pg_config --includedir 2>/dev/null || echo /usr/include/postgresql)
-LDLIBS    += $(GUMBO_LIBS) $(XML_LIBS) $(CURL_LIBS) -lsqlite3 -lpq -lmicrohttpd -lz -lutf8proc -lm -lpthread
+LDLIBS    += $(XML_LIBS) $(CURL_LIBS) -lsqlite3 -lpq -lmicrohttpd -lz -lutf8proc -lm -lpthread
 
 LIB_SRC   := $(sort $(filter-out src/cli/%,$(wildcard src/*/*.c)))
 CLI_SRC   := $(sort $(wildcard src/cli/*.c))
@@ -228,7 +226,7 @@ fuzz-bins: $(FUZZ_BIN)
 $(FUZZ_DIR)/fuzz_%: fuzz/fuzz_%.c $(FUZZ_DIR)/libdyad.a
 	clang -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O1 -g \
 	  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-	  -Iinclude -Isrc -I$(FUZZ_DIR)/gen -I$(PG_INCLUDE) $(GUMBO_CFLAGS) $(XML_CFLAGS) $< $(FUZZ_DIR)/libdyad.a -o $@ $(LDLIBS)
+	  -Iinclude -Isrc -I$(FUZZ_DIR)/gen -I$(PG_INCLUDE) $(XML_CFLAGS) $< $(FUZZ_DIR)/libdyad.a -o $@ $(LDLIBS)
 fuzz: fuzz-build
 	sh tests/fuzz.sh --fuzz $(FUZZ_SECONDS)
 

@@ -761,6 +761,24 @@ static size_t char_len(unsigned char c)
     return c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
 }
 
+/* "amp", "#38" or "#x26": a reference to '&' itself. */
+static bool names_ampersand(const char *s, size_t n)
+{
+    if (n == 3 && ch_lower((unsigned char)s[0]) == 'a' && ch_lower((unsigned char)s[1]) == 'm' &&
+        ch_lower((unsigned char)s[2]) == 'p')
+        return true;
+    if (n < 2 || s[0] != '#') return false;
+    bool hex = s[1] == 'x' || s[1] == 'X';
+    unsigned long v = 0;
+    for (size_t i = hex ? 2 : 1; i < n && v <= 0x26; i++) {
+        int c = ch_lower((unsigned char)s[i]);
+        int d = ch_is_digit(c) ? c - '0' : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+        if (d < 0) return false;
+        v = v * (hex ? 16 : 10) + (unsigned long)d;
+    }
+    return v == 0x26;
+}
+
 /* Appends a text node: the parser's decoded text, aligned with its
  * original bytes so each character keeps the position it came from
  * (entities and CR LF pairs are where the two differ). */
@@ -782,7 +800,10 @@ static int append_text(html_extractor *x, const frame *f, const html_node *t)
             while (k < on && k < j + 40 && (ch_is_alpha((unsigned char)o[k]) ||
                                              ch_is_digit((unsigned char)o[k]) || o[k] == '#'))
                 k++;
-        bool entity = j < on && o[j] == '&' && k > j + 1 && ((k < on && o[k] == ';') || c != '&');
+        /* An '&' in the text is either itself or a decoded &amp;: a
+         * reference the parser did not know stays as it was. */
+        bool entity = j < on && o[j] == '&' && k > j + 1 &&
+                      (c != '&' || names_ampersand(o + j + 1, k - j - 1));
         if (entity) {
             j = k < on && o[k] == ';' ? k + 1 : k;
         } else if (j < on && (unsigned char)o[j] == c) {

@@ -102,6 +102,11 @@ static void *alloc(pstate *ps, size_t n)
     return p;
 }
 
+static size_t utf8_char_len(unsigned char c)
+{
+    return c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+}
+
 static void append_child(html_node *parent, html_node *n)
 {
     n->parent = parent;
@@ -130,10 +135,16 @@ static void on_text(void *user, const xmlChar *chars, int n)
     if (ps->failed || n <= 0) return;
     const char *d = (const char *)chars;
     size_t end = position(ps), start;
-    /* The parser is just past the bytes it reports.  They are the same
-     * bytes unless an entity was decoded (the span then starts at its
-     * '&') or a character was dropped. */
+    /* The parser is just past the bytes it reports, or at the start of the
+     * last of them when its buffer filled up (it reports before moving
+     * on).  They are the same bytes unless an entity was decoded (the span
+     * then starts at its '&') or a character was dropped. */
+    size_t next = end + utf8_char_len((unsigned char)ps->buf[end < ps->len ? end : 0]);
     if ((size_t)n <= end && memcmp(ps->buf + end - (size_t)n, d, (size_t)n) == 0) {
+        start = end - (size_t)n;
+    } else if (end < ps->len && next <= ps->len && (size_t)n <= next &&
+               memcmp(ps->buf + next - (size_t)n, d, (size_t)n) == 0) {
+        end = next;
         start = end - (size_t)n;
     } else {
         size_t lim = end > 48 ? end - 48 : 0, k = end;
