@@ -25,6 +25,7 @@
  *    class="with-sidebar"), the walk is repeated without them.
  */
 #include "html.h"
+#include <libxml/parser.h>
 #include <stdlib.h>
 
 /* ---- blocks and the walk's stack -------------------------------------- */
@@ -128,6 +129,9 @@ struct html_extractor {
 
 html_extractor *html_extractor_new(void)
 {
+    /* libxml2 sets itself up on first use; doing it here, where readers
+     * are opened, keeps that out of parses that may run side by side. */
+    xmlInitParser();
     html_extractor *x = calloc(1, sizeof *x);
     if (x) arena_init(&x->mem);
     return x;

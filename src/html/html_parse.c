@@ -182,10 +182,12 @@ static void on_start(void *user, const xmlChar *name, const xmlChar **atts)
     memset(e, 0, sizeof *e);
     e->type = HN_ELEMENT;
     e->tag = (uint16_t)html_tag_of((const char *)name);
-    /* The tag's '<': the parser stands at its end. */
+    /* The tag's '<': the parser stands at its end (an implied element:
+     * somewhere after the last tag; the look back is bounded). */
     size_t p = position(ps);
     if (p >= ps->len) p = ps->len ? ps->len - 1 : 0;
-    while (p > 0 && ps->buf[p] != '<') p--;
+    size_t stop = p > 4096 ? p - 4096 : 0;
+    while (p > stop && ps->buf[p] != '<') p--;
     e->src = (uint32_t)p;
     size_t n = 0;
     for (const xmlChar **a = atts; a && a[0]; a += 2)
