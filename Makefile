@@ -38,6 +38,12 @@ LDFLAGS   += $(if $(filter 1 fuzz,$(SAN)),$(SANFLAGS))
 XML_CFLAGS   := $(shell pkg-config --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2)
 XML_LIBS     := $(shell pkg-config --libs libxml-2.0 2>/dev/null || echo -lxml2)
 CURL_LIBS    := $(shell pkg-config --libs libcurl 2>/dev/null || echo -lcurl)
+# What a static link of libxml2 needs besides it (ICU, liblzma: libxml2's
+# own encodings and I/O), for dyad.pc's Libs.private: the HTML reader
+# pulls libxml2 into every program that reads documents.
+XML_STATIC_LIBS := $(shell pkg-config --libs --static libxml-2.0 2>/dev/null || echo -lxml2)
+# ICU is C++, and its .pc does not say so.
+XML_STATIC_LIBS += $(if $(findstring -licuuc,$(XML_STATIC_LIBS)),-lstdc++ -ldl)
 CFLAGS    += $(XML_CFLAGS)
 # libpq (Debian's libpq-dev) for the PostgreSQL store
 PG_INCLUDE ?= $(shell pg_config --includedir 2>/dev/null || echo /usr/include/postgresql)
@@ -273,7 +279,7 @@ $(BUILD)/dyad.pc: include/dyad.h Makefile
 	  'libdir=$(patsubst $(PREFIX)/%,$${exec_prefix}/%,$(LIBDIR))' \
 	  'includedir=$(patsubst $(PREFIX)/%,$${prefix}/%,$(INCLUDEDIR))' '' 'Name: dyad' \
 	  'Description: political event data from news text (CAMEO events)' \
-	  'Version: $(VERSION)' 'Libs: -L$${libdir} -ldyad' 'Libs.private: $(strip $(LDLIBS))' \
+	  'Version: $(VERSION)' 'Libs: -L$${libdir} -ldyad' 'Libs.private: $(strip $(filter-out $(XML_LIBS),$(LDLIBS)) $(XML_STATIC_LIBS))' \
 	  'Cflags: -I$${includedir}' > $@
 
 # Rewritten at every install: the PREFIX of the last build may differ.
