@@ -246,7 +246,9 @@ static bool depth_neutral(const char *name, size_t n)
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
         "param", "source", "track", "wbr", "keygen", "image", "frame", "basefont",
         "bgsound", "command", "spacer"};
+    int c0 = n ? ch_lower((unsigned char)name[0]) : 0;
     for (size_t i = 0; i < sizeof NAMES / sizeof *NAMES; i++) {
+        if (NAMES[i][0] != c0) continue; /* cheap before strlen */
         size_t k = strlen(NAMES[i]);
         if (k != n) continue;
         size_t j = 0;
@@ -262,8 +264,9 @@ static bool raw_text_element(const char *name, size_t n, const char **close)
                                       "plaintext", "noembed", "noframes", "iframe"};
     static const char *const CLOSE[] = {"</script", "</style", "</textarea", "</title", "</xmp",
                                         NULL, "</noembed", "</noframes", "</iframe"};
+    int c0 = n ? ch_lower((unsigned char)name[0]) : 0;
     for (size_t i = 0; i < sizeof RAW / sizeof *RAW; i++) {
-        if (strlen(RAW[i]) != n) continue;
+        if (RAW[i][0] != c0 || strlen(RAW[i]) != n) continue;
         size_t j = 0;
         while (j < n && ch_lower((unsigned char)name[j]) == RAW[i][j]) j++;
         if (j == n) {
@@ -402,8 +405,9 @@ static bool wanted_attribute(const char *s, size_t n)
     static const char *const KEEP[] = {"class", "id", "href", "itemprop", "content", "property",
                                        "name", "rel", "type", "datetime", "lang", "xml:lang",
                                        "hidden", "style", "charset", "http-equiv", "pubdate"};
+    int c0 = n ? ch_lower((unsigned char)s[0]) : 0;
     for (size_t i = 0; i < sizeof KEEP / sizeof *KEEP; i++) {
-        if (strlen(KEEP[i]) != n) continue;
+        if (KEEP[i][0] != c0 || strlen(KEEP[i]) != n) continue;
         size_t j = 0;
         while (j < n && ch_lower((unsigned char)s[j]) == KEEP[i][j]) j++;
         if (j == n) return true;
