@@ -32,18 +32,22 @@ CFLAGS    += -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(OPT)
              -Iinclude -Isrc -I$(BUILD)/gen -I$(PG_INCLUDE) -MMD -MP
 SANFLAGS  := -fsanitize=address,undefined
 LDFLAGS   += $(if $(filter 1 fuzz,$(SAN)),$(SANFLAGS))
-# libgumbo (HTML5 parsing), zlib (gzip input) and iconv (in glibc) for web
-# pages and WARC archives.
-GUMBO_CFLAGS := $(shell pkg-config --cflags gumbo 2>/dev/null)
-GUMBO_LIBS   := $(shell pkg-config --libs gumbo 2>/dev/null || echo -lgumbo)
-# libcurl and libxml2 for news feeds (src/feed/: dyad feeds).
+# libxml2 (HTML parsing of web pages, src/html/; RSS and Atom feeds,
+# src/feed/), zlib (gzip input) and iconv (in glibc) for web pages and WARC
+# archives, libcurl for dyad feeds.
 XML_CFLAGS   := $(shell pkg-config --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2)
 XML_LIBS     := $(shell pkg-config --libs libxml-2.0 2>/dev/null || echo -lxml2)
 CURL_LIBS    := $(shell pkg-config --libs libcurl 2>/dev/null || echo -lcurl)
-CFLAGS    += $(GUMBO_CFLAGS) $(XML_CFLAGS)
+# What a static link of libxml2 needs besides it (ICU, liblzma: libxml2's
+# own encodings and I/O), for dyad.pc's Libs.private: the HTML reader
+# pulls libxml2 into every program that reads documents.
+XML_STATIC_LIBS := $(shell pkg-config --libs --static libxml-2.0 2>/dev/null || echo -lxml2)
+# ICU is C++, and its .pc does not say so.
+XML_STATIC_LIBS += $(if $(findstring -licuuc,$(XML_STATIC_LIBS)),-lstdc++ -ldl)
+CFLAGS    += $(XML_CFLAGS)
 # libpq (Debian's libpq-dev) for the PostgreSQL store
 PG_INCLUDE ?= $(shell pg_config --includedir 2>/dev/null || echo /usr/include/postgresql)
-LDLIBS    += $(GUMBO_LIBS) $(XML_LIBS) $(CURL_LIBS) -lsqlite3 -lpq -lmicrohttpd -lz -lutf8proc -lm -lpthread
+LDLIBS    += $(XML_LIBS) $(CURL_LIBS) -lsqlite3 -lpq -lmicrohttpd -lz -lutf8proc -lm -lpthread
 
 LIB_SRC   := $(sort $(filter-out src/cli/%,$(wildcard src/*/*.c)))
 CLI_SRC   := $(sort $(wildcard src/cli/*.c))
@@ -228,7 +232,7 @@ fuzz-bins: $(FUZZ_BIN)
 $(FUZZ_DIR)/fuzz_%: fuzz/fuzz_%.c $(FUZZ_DIR)/libdyad.a
 	clang -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O1 -g \
 	  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-	  -Iinclude -Isrc -I$(FUZZ_DIR)/gen -I$(PG_INCLUDE) $(GUMBO_CFLAGS) $(XML_CFLAGS) $< $(FUZZ_DIR)/libdyad.a -o $@ $(LDLIBS)
+	  -Iinclude -Isrc -I$(FUZZ_DIR)/gen -I$(PG_INCLUDE) $(XML_CFLAGS) $< $(FUZZ_DIR)/libdyad.a -o $@ $(LDLIBS)
 fuzz: fuzz-build
 	sh tests/fuzz.sh --fuzz $(FUZZ_SECONDS)
 
@@ -275,7 +279,7 @@ $(BUILD)/dyad.pc: include/dyad.h Makefile
 	  'libdir=$(patsubst $(PREFIX)/%,$${exec_prefix}/%,$(LIBDIR))' \
 	  'includedir=$(patsubst $(PREFIX)/%,$${prefix}/%,$(INCLUDEDIR))' '' 'Name: dyad' \
 	  'Description: political event data from news text (CAMEO events)' \
-	  'Version: $(VERSION)' 'Libs: -L$${libdir} -ldyad' 'Libs.private: $(strip $(LDLIBS))' \
+	  'Version: $(VERSION)' 'Libs: -L$${libdir} -ldyad' 'Libs.private: $(strip $(filter-out $(XML_LIBS),$(LDLIBS)) $(XML_STATIC_LIBS))' \
 	  'Cflags: -I$${includedir}' > $@
 
 # Rewritten at every install: the PREFIX of the last build may differ.

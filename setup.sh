@@ -31,16 +31,17 @@
 #   chromium                 headless browser of the web view's tests
 #   curl                     the HTTP API's tests
 #   wrk                      the HTTP load benchmark (bench/web.sh)
-#   libgumbo-dev, pkg-config HTML5 parsing of web pages (src/html/)
+#   pkg-config               compiler and linker flags of the libraries
 #   zlib1g-dev               gzip input (.gz pages, .warc.gz archives)
 #   python3-readability      the peer extractor bench/run.sh compares with
 #   libcurl4-openssl-dev     HTTP(S) for dyad feeds (src/feed/fetch.c)
-#   libxml2-dev              RSS and Atom parsing for dyad feeds
+#   libxml2-dev              HTML parsing of web pages (src/html/), RSS and
+#                            Atom parsing for dyad feeds
 set -eu
 cd "$(dirname "$0")"
 packages="build-essential clang libclang-rt-14-dev festlex-poslex wordnet-base python3 iso-codes
           libutf8proc-dev libsqlite3-dev zlib1g-dev sqlite3 python3-cffi python3-pytest python3-pandas pkg-config
-          libgumbo-dev python3-readability libmicrohttpd-dev chromium curl wrk
+          python3-readability libmicrohttpd-dev chromium curl wrk
           postgresql libpq-dev slurm-wlm munge parallel
           libcurl4-openssl-dev libxml2-dev librsvg2-bin"
 missing=""

@@ -1,4 +1,4 @@
-/* bench_html.c -- throughput of reading web pages: HTML5 parsing, main-text
+/* bench_html.c -- throughput of reading web pages: HTML parsing, main-text
  * extraction and metadata, on one thread, from pages already in memory
  * (gzip is undone before the clock starts, as for the Python side).
  *

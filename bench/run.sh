@@ -60,7 +60,7 @@ for i in 1 2 3; do taskset -c 0 build/bench_code --builtin "$out/corpus2000.txt"
     sort -t= -k5 -n | tail -n 1
 echo "== event store (bench/store.sh) =="
 sh bench/store.sh
-echo "== web pages: HTML5 parse + main-text extraction, one core (extraction-dev's 121 pages) =="
+echo "== web pages: HTML parse + main-text extraction, one core (extraction-dev's 121 pages) =="
 pages="$shared/extraction-dev/html"
 if [ -d "$pages" ]; then
     dy=$(taskset -c 0 build/bench_html --rounds 3 "$pages"/*.html.gz)

@@ -100,8 +100,8 @@ typedef enum dyad_format {
  *
  * HTML pages (DYAD_FORMAT_HTML, detected when the first element is one a
  * page opens with: <!DOCTYPE html>, <html>, <head>, <body>, <meta>,
- * <title>, <div>, ...; other markup is PETRARCH XML) are parsed as HTML5
- * (libgumbo) and their
+ * <title>, <div>, ...; other markup is PETRARCH XML) are parsed by
+ * libxml2's HTML parser and their
  * main text is extracted: menus, advertisements, comments, share buttons
  * and related links are left out.  The document text is the headline, a
  * blank line, and the article's paragraphs separated by blank lines.  The

@@ -6,7 +6,7 @@
  *    the attributes nothing here reads are cut (over two thirds of a news
  *    page's bytes, and so of the parser's time), each cut recorded in the
  *    map back to the page; nesting beyond HTML_MAX_DEPTH is flattened;
- *    and gumbo parses the rest with memory from our arena.
+ *    and libxml2 parses the rest into a tree in our arena (html_parse.c).
  * 2. One iterative walk of the tree (an explicit stack: input cannot
  *    deepen the C stack) gathers metadata (<title>, <meta>, <link
  *    rel=canonical>, JSON-LD, <time>) and cuts the visible text into
@@ -25,8 +25,7 @@
  *    class="with-sidebar"), the walk is repeated without them.
  */
 #include "html.h"
-#include <gumbo.h>
-#include <setjmp.h>
+#include <libxml/parser.h>
 #include <stdlib.h>
 
 /* ---- blocks and the walk's stack -------------------------------------- */
@@ -66,14 +65,14 @@ typedef struct elem {
                              half of those of its grandchildren            */
     uint32_t sig;         /* hash of tag and class: siblings alike          */
     uint32_t valued;      /* children with a positive sum                   */
-    GumboTag tag;
+    html_tag tag;
 } elem;
 #define NO_ELEM UINT32_MAX
 
 typedef struct frame {
-    GumboNode *node;
+    html_node *node;
     uint32_t elem;        /* its elem when block-level, else NO_ELEM        */
-    size_t next;          /* next child to visit                            */
+    html_node *next;      /* next child to visit                            */
     unsigned flags;
     bool block_level;
     uint32_t first_block;
@@ -99,9 +98,9 @@ typedef struct hint_slot {
 } hint_slot;
 
 struct html_extractor {
-    arena mem;            /* gumbo's nodes; reset per page                  */
-    jmp_buf parse_failed; /* where gumbo_alloc leaves a parse over budget   */
-    sbuf work;            /* the UTF-8 page gumbo parses                    */
+    arena mem;            /* the tree; reset per page                       */
+    sbuf parse_text;      /* html_parse's working memory                    */
+    sbuf work;            /* the UTF-8 page the parser reads                */
     sbuf conv_map;        /* dyad_anchor: work offset -> page offset        */
     sbuf scratch;         /* the text of every block                        */
     sbuf scratch_anchors; /* dyad_anchor: scratch offset -> work offset     */
@@ -130,6 +129,9 @@ struct html_extractor {
 
 html_extractor *html_extractor_new(void)
 {
+    /* libxml2 sets itself up on first use; doing it here, where readers
+     * are opened, keeps that out of parses that may run side by side. */
+    xmlInitParser();
     html_extractor *x = calloc(1, sizeof *x);
     if (x) arena_init(&x->mem);
     return x;
@@ -141,33 +143,13 @@ void html_extractor_free(html_extractor *x)
     arena_free(&x->mem);
     sbuf *all[] = {&x->work, &x->conv_map, &x->scratch, &x->scratch_anchors, &x->out,
                    &x->out_anchors, &x->title.text, &x->h1.text, &x->url.text,
-                   &x->outlet.text, &x->date.text, &x->lang.text, &x->tmp, &x->title_text};
+                   &x->outlet.text, &x->date.text, &x->lang.text, &x->tmp, &x->title_text,
+                   &x->parse_text};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++) sbuf_free(all[i]);
     free(x->blocks);
     free(x->elems);
     free(x->stack);
     free(x);
-}
-
-/* ---- gumbo's allocator: the arena --------------------------------------- */
-
-static void *gumbo_alloc(void *user, size_t n)
-{
-    html_extractor *x = user;
-    /* gumbo cannot recover from a failed allocation, and every byte it
-     * holds is in the arena: leaving the parse by longjmp loses nothing
-     * (the arena is reset) and bounds its memory on hostile pages. */
-    if (x->mem.used_total > HTML_PARSE_BUDGET || n > HTML_PARSE_BUDGET)
-        longjmp(x->parse_failed, 1);
-    void *p = arena_alloc(&x->mem, n ? n : 1);
-    if (!p) longjmp(x->parse_failed, 1);
-    return p;
-}
-
-static void gumbo_free(void *user, void *p)
-{
-    (void)user;
-    (void)p; /* freed with the arena */
 }
 
 /* ---- small helpers ------------------------------------------------------- */
@@ -204,11 +186,7 @@ static int set_field(meta_field *f, int rank, const char *s, size_t n, uint32_t 
     return 0;
 }
 
-static const char *attr(const GumboNode *n, const char *name)
-{
-    GumboAttribute *a = gumbo_get_attribute(&n->v.element.attributes, name);
-    return a ? a->value : NULL;
-}
+static const char *attr(const html_node *n, html_attr_key key) { return html_attr_value(n, key); }
 
 static bool eq_nocase(const char *a, const char *b)
 {
@@ -268,7 +246,9 @@ static bool depth_neutral(const char *name, size_t n)
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
         "param", "source", "track", "wbr", "keygen", "image", "frame", "basefont",
         "bgsound", "command", "spacer"};
+    int c0 = n ? ch_lower((unsigned char)name[0]) : 0;
     for (size_t i = 0; i < sizeof NAMES / sizeof *NAMES; i++) {
+        if (NAMES[i][0] != c0) continue; /* cheap before strlen */
         size_t k = strlen(NAMES[i]);
         if (k != n) continue;
         size_t j = 0;
@@ -284,8 +264,9 @@ static bool raw_text_element(const char *name, size_t n, const char **close)
                                       "plaintext", "noembed", "noframes", "iframe"};
     static const char *const CLOSE[] = {"</script", "</style", "</textarea", "</title", "</xmp",
                                         NULL, "</noembed", "</noframes", "</iframe"};
+    int c0 = n ? ch_lower((unsigned char)name[0]) : 0;
     for (size_t i = 0; i < sizeof RAW / sizeof *RAW; i++) {
-        if (strlen(RAW[i]) != n) continue;
+        if (RAW[i][0] != c0 || strlen(RAW[i]) != n) continue;
         size_t j = 0;
         while (j < n && ch_lower((unsigned char)name[j]) == RAW[i][j]) j++;
         if (j == n) {
@@ -424,8 +405,9 @@ static bool wanted_attribute(const char *s, size_t n)
     static const char *const KEEP[] = {"class", "id", "href", "itemprop", "content", "property",
                                        "name", "rel", "type", "datetime", "lang", "xml:lang",
                                        "hidden", "style", "charset", "http-equiv", "pubdate"};
+    int c0 = n ? ch_lower((unsigned char)s[0]) : 0;
     for (size_t i = 0; i < sizeof KEEP / sizeof *KEEP; i++) {
-        if (strlen(KEEP[i]) != n) continue;
+        if (KEEP[i][0] != c0 || strlen(KEEP[i]) != n) continue;
         size_t j = 0;
         while (j < n && ch_lower((unsigned char)s[j]) == KEEP[i][j]) j++;
         if (j == n) return true;
@@ -634,23 +616,23 @@ static unsigned class_hints(html_extractor *x, const char *cls, const char *id)
 
 /* ---- tags ------------------------------------------------------------------ */
 
-static bool is_block_tag(GumboTag t)
+static bool is_block_tag(html_tag t)
 {
     switch (t) {
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_BODY: case GUMBO_TAG_BR:
-    case GUMBO_TAG_CAPTION: case GUMBO_TAG_CENTER: case GUMBO_TAG_DD:
-    case GUMBO_TAG_DETAILS: case GUMBO_TAG_DIR:
-    case GUMBO_TAG_DIV: case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_FIELDSET:
-    case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_FIGURE: case GUMBO_TAG_FOOTER:
-    case GUMBO_TAG_FORM: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_HGROUP: case GUMBO_TAG_HR: case GUMBO_TAG_LI: case GUMBO_TAG_MAIN:
-    case GUMBO_TAG_MENU: case GUMBO_TAG_NAV: case GUMBO_TAG_OL: case GUMBO_TAG_P:
-    case GUMBO_TAG_PRE: case GUMBO_TAG_SECTION: case GUMBO_TAG_SUMMARY:
-    case GUMBO_TAG_TABLE: case GUMBO_TAG_TBODY: case GUMBO_TAG_TD: case GUMBO_TAG_TFOOT:
-    case GUMBO_TAG_TH: case GUMBO_TAG_THEAD: case GUMBO_TAG_TR: case GUMBO_TAG_UL:
-    case GUMBO_TAG_LEGEND: case GUMBO_TAG_OPTION: case GUMBO_TAG_HTML:
+    case HT_ADDRESS: case HT_ARTICLE: case HT_ASIDE:
+    case HT_BLOCKQUOTE: case HT_BODY: case HT_BR:
+    case HT_CAPTION: case HT_CENTER: case HT_DD:
+    case HT_DETAILS: case HT_DIR:
+    case HT_DIV: case HT_DL: case HT_DT: case HT_FIELDSET:
+    case HT_FIGCAPTION: case HT_FIGURE: case HT_FOOTER:
+    case HT_FORM: case HT_H1: case HT_H2: case HT_H3:
+    case HT_H4: case HT_H5: case HT_H6: case HT_HEADER:
+    case HT_HGROUP: case HT_HR: case HT_LI: case HT_MAIN:
+    case HT_MENU: case HT_NAV: case HT_OL: case HT_P:
+    case HT_PRE: case HT_SECTION: case HT_SUMMARY:
+    case HT_TABLE: case HT_TBODY: case HT_TD: case HT_TFOOT:
+    case HT_TH: case HT_THEAD: case HT_TR: case HT_UL:
+    case HT_LEGEND: case HT_OPTION: case HT_HTML:
         return true;
     default:
         return false;
@@ -658,18 +640,18 @@ static bool is_block_tag(GumboTag t)
 }
 
 /* Elements whose content is never article text. */
-static bool is_skipped_tag(GumboTag t)
+static bool is_skipped_tag(html_tag t)
 {
     switch (t) {
-    case GUMBO_TAG_HEAD: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE:
-    case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SVG:
-    case GUMBO_TAG_MATH: case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT:
-    case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS: case GUMBO_TAG_VIDEO:
-    case GUMBO_TAG_AUDIO: case GUMBO_TAG_MAP: case GUMBO_TAG_BUTTON:
-    case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_INPUT:
-    case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER:
-    case GUMBO_TAG_MENU: case GUMBO_TAG_TITLE:
-    case GUMBO_TAG_LABEL:
+    case HT_HEAD: case HT_SCRIPT: case HT_STYLE:
+    case HT_NOSCRIPT: case HT_TEMPLATE: case HT_SVG:
+    case HT_MATH: case HT_IFRAME: case HT_OBJECT:
+    case HT_EMBED: case HT_CANVAS: case HT_VIDEO:
+    case HT_AUDIO: case HT_MAP: case HT_BUTTON:
+    case HT_SELECT: case HT_TEXTAREA: case HT_INPUT:
+    case HT_NAV: case HT_ASIDE: case HT_FOOTER:
+    case HT_MENU: case HT_TITLE:
+    case HT_LABEL:
         return true;
     default:
         return false;
@@ -738,12 +720,12 @@ static int end_block(html_extractor *x)
     for (size_t i = x->depth; i-- > 0;) {
         uint32_t e = x->stack[i].elem;
         if (e == NO_ELEM) continue;
-        GumboTag t = x->elems[e].tag;
-        bool para = t == GUMBO_TAG_P || t == GUMBO_TAG_LI || t == GUMBO_TAG_PRE ||
-                    t == GUMBO_TAG_BLOCKQUOTE || t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2 ||
-                    t == GUMBO_TAG_H3 || t == GUMBO_TAG_H4 || t == GUMBO_TAG_H5 ||
-                    t == GUMBO_TAG_H6 || t == GUMBO_TAG_TD || t == GUMBO_TAG_DD ||
-                    t == GUMBO_TAG_DT || t == GUMBO_TAG_FIGCAPTION || t == GUMBO_TAG_BR;
+        html_tag t = x->elems[e].tag;
+        bool para = t == HT_P || t == HT_LI || t == HT_PRE ||
+                    t == HT_BLOCKQUOTE || t == HT_H1 || t == HT_H2 ||
+                    t == HT_H3 || t == HT_H4 || t == HT_H5 ||
+                    t == HT_H6 || t == HT_TD || t == HT_DD ||
+                    t == HT_DT || t == HT_FIGCAPTION || t == HT_BR;
         uint32_t owner = para ? x->elems[e].parent : e;
         if (owner != NO_ELEM) {
             x->elems[owner].direct += b->value;
@@ -787,16 +769,34 @@ static size_t char_len(unsigned char c)
     return c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
 }
 
-/* Appends a text node: gumbo's decoded text, aligned with its original
- * bytes so each character keeps the position it came from (entities and
- * CR LF pairs are where the two differ). */
-static int append_text(html_extractor *x, const frame *f, const GumboText *t)
+/* "amp", "#38" or "#x26": a reference to '&' itself. */
+static bool names_ampersand(const char *s, size_t n)
+{
+    if (n == 3 && ch_lower((unsigned char)s[0]) == 'a' && ch_lower((unsigned char)s[1]) == 'm' &&
+        ch_lower((unsigned char)s[2]) == 'p')
+        return true;
+    if (n < 2 || s[0] != '#') return false;
+    bool hex = s[1] == 'x' || s[1] == 'X';
+    unsigned long v = 0;
+    for (size_t i = hex ? 2 : 1; i < n && v <= 0x26; i++) {
+        int c = ch_lower((unsigned char)s[i]);
+        int d = ch_is_digit(c) ? c - '0' : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+        if (d < 0) return false;
+        v = v * (hex ? 16 : 10) + (unsigned long)d;
+    }
+    return v == 0x26;
+}
+
+/* Appends a text node: the parser's decoded text, aligned with its
+ * original bytes so each character keeps the position it came from
+ * (entities and CR LF pairs are where the two differ). */
+static int append_text(html_extractor *x, const frame *f, const html_node *t)
 {
     const char *d = t->text;
-    size_t dn = strlen(d);
-    const char *o = t->original_text.data;
-    size_t on = t->original_text.length, j = 0;
-    uint32_t base = (uint32_t)t->start_pos.offset;
+    size_t dn = t->len;
+    const char *o = x->work.data + t->src;
+    size_t on = t->src_end - t->src, j = 0;
+    uint32_t base = t->src;
     for (size_t i = 0; i < dn;) {
         unsigned char c = (unsigned char)d[i];
         size_t cl = char_len(c);
@@ -808,7 +808,10 @@ static int append_text(html_extractor *x, const frame *f, const GumboText *t)
             while (k < on && k < j + 40 && (ch_is_alpha((unsigned char)o[k]) ||
                                              ch_is_digit((unsigned char)o[k]) || o[k] == '#'))
                 k++;
-        bool entity = j < on && o[j] == '&' && k > j + 1 && ((k < on && o[k] == ';') || c != '&');
+        /* An '&' in the text is either itself or a decoded &amp;: a
+         * reference the parser did not know stays as it was. */
+        bool entity = j < on && o[j] == '&' && k > j + 1 &&
+                      (c != '&' || names_ampersand(o + j + 1, k - j - 1));
         if (entity) {
             j = k < on && o[k] == ';' ? k + 1 : k;
         } else if (j < on && (unsigned char)o[j] == c) {
@@ -832,25 +835,34 @@ static int append_text(html_extractor *x, const frame *f, const GumboText *t)
 
 /* ---- metadata ---------------------------------------------------------------- */
 
-static uint32_t attr_source(const GumboNode *n, const char *name)
+/* The work offset of the value of attribute `name` in element n's start
+ * tag, 0 when it cannot be found (the parser gives no attribute offsets;
+ * this is for the title's anchor only). */
+static uint32_t attr_source(const html_extractor *x, const html_node *n, const char *name)
 {
-    GumboAttribute *a = gumbo_get_attribute(&n->v.element.attributes, name);
-    if (!a) return 0;
-    uint32_t off = (uint32_t)a->value_start.offset;
-    if (a->original_value.length && (a->original_value.data[0] == '"' ||
-                                     a->original_value.data[0] == '\''))
-        off++;
-    return off;
+    const char *s = x->work.data + n->src, *end = x->work.data + x->work.len;
+    const char *gt = memchr(s, '>', (size_t)(end - s));
+    if (!gt) gt = end;
+    for (const char *p = s; (p = find_ci(p, gt, name)) != NULL; p++) {
+        const char *v = p + strlen(name);
+        while (v < gt && is_ws((unsigned char)*v)) v++;
+        if (v >= gt || *v != '=' || !is_ws((unsigned char)p[-1])) continue;
+        v++;
+        while (v < gt && is_ws((unsigned char)*v)) v++;
+        if (v < gt && (*v == '"' || *v == '\'')) v++;
+        return (uint32_t)(v - x->work.data);
+    }
+    return 0;
 }
 
-static int meta_tag(html_extractor *x, const GumboNode *n)
+static int meta_tag(html_extractor *x, const html_node *n)
 {
-    const char *content = attr(n, "content");
+    const char *content = attr(n, HA_CONTENT);
     if (!content) return 0;
-    const char *key = attr(n, "property");
-    if (!key) key = attr(n, "name");
-    if (!key) key = attr(n, "itemprop");
-    const char *equiv = attr(n, "http-equiv");
+    const char *key = attr(n, HA_PROPERTY);
+    if (!key) key = attr(n, HA_NAME);
+    if (!key) key = attr(n, HA_ITEMPROP);
+    const char *equiv = attr(n, HA_HTTP_EQUIV);
     size_t cn = strlen(content);
     if (equiv && eq_nocase(equiv, "content-language"))
         return set_field(&x->lang, 2, content, cn, 0);
@@ -871,9 +883,9 @@ static int meta_tag(html_extractor *x, const GumboNode *n)
     if (strcmp(k, "article:modified_time") == 0 || strcmp(k, "og:updated_time") == 0 ||
         strcmp(k, "datemodified") == 0 || strcmp(k, "last-modified") == 0)
         return set_date(x, 2, content, cn);
-    if (strcmp(k, "og:title") == 0) return set_field(&x->title, 3, content, cn, attr_source(n, "content"));
+    if (strcmp(k, "og:title") == 0) return set_field(&x->title, 3, content, cn, attr_source(x, n, "content"));
     if (strcmp(k, "twitter:title") == 0)
-        return set_field(&x->title, 2, content, cn, attr_source(n, "content"));
+        return set_field(&x->title, 2, content, cn, attr_source(x, n, "content"));
     if (strcmp(k, "og:site_name") == 0) return set_field(&x->outlet, 4, content, cn, 0);
     if (strcmp(k, "application-name") == 0) return set_field(&x->outlet, 2, content, cn, 0);
     if (strcmp(k, "og:url") == 0) return set_field(&x->url, 3, content, cn, 0);
@@ -912,13 +924,11 @@ static bool json_value(const char *s, const char *end, const char *key, const ch
     return false;
 }
 
-static int json_ld(html_extractor *x, const GumboNode *script)
+static int json_ld(html_extractor *x, const html_node *script)
 {
-    const GumboVector *ch = &script->v.element.children;
-    if (ch->length == 0) return 0;
-    const GumboNode *t = ch->data[0];
-    if (t->type != GUMBO_NODE_TEXT && t->type != GUMBO_NODE_CDATA) return 0;
-    const char *s = t->v.text.text, *end = s + strlen(s);
+    const html_node *t = script->first;
+    if (!t || t->type != HN_TEXT || !t->text) return 0;
+    const char *s = t->text, *end = s + t->len;
     const char *v;
     size_t vn;
     if (json_value(s, end, "datePublished", &v, &vn) && set_date(x, 6, v, vn)) return -1;
@@ -936,43 +946,40 @@ static int json_ld(html_extractor *x, const GumboNode *script)
 }
 
 /* Metadata from an element; called once per element in document order. */
-static int element_meta(html_extractor *x, const GumboNode *n)
+static int element_meta(html_extractor *x, const html_node *n)
 {
-    switch (n->v.element.tag) {
-    case GUMBO_TAG_META:
+    switch (n->tag) {
+    case HT_META:
         return meta_tag(x, n);
-    case GUMBO_TAG_LINK: {
-        const char *rel = attr(n, "rel"), *href = attr(n, "href");
+    case HT_LINK: {
+        const char *rel = attr(n, HA_REL), *href = attr(n, HA_HREF);
         if (rel && href && eq_nocase(rel, "canonical"))
             return set_field(&x->url, 4, href, strlen(href), 0);
         return 0;
     }
-    case GUMBO_TAG_HTML: {
-        const char *lang = attr(n, "lang");
-        if (!lang) lang = attr(n, "xml:lang");
+    case HT_HTML: {
+        const char *lang = attr(n, HA_LANG);
+        if (!lang) lang = attr(n, HA_XML_LANG);
         return lang ? set_field(&x->lang, 3, lang, strlen(lang), 0) : 0;
     }
-    case GUMBO_TAG_SCRIPT: {
-        const char *type = attr(n, "type");
+    case HT_SCRIPT: {
+        const char *type = attr(n, HA_TYPE);
         return type && eq_nocase(type, "application/ld+json") ? json_ld(x, n) : 0;
     }
-    case GUMBO_TAG_TIME: {
-        const char *dt = attr(n, "datetime");
+    case HT_TIME: {
+        const char *dt = attr(n, HA_DATETIME);
         if (!dt) return 0;
-        const char *ip = attr(n, "itemprop");
-        bool published = (ip && eq_nocase(ip, "datePublished")) ||
-                         gumbo_get_attribute(&n->v.element.attributes, "pubdate");
+        const char *ip = attr(n, HA_ITEMPROP);
+        bool published = (ip && eq_nocase(ip, "datePublished")) || attr(n, HA_PUBDATE);
         return set_date(x, published ? 5 : 3, dt, strlen(dt));
     }
-    case GUMBO_TAG_TITLE: {
-        const GumboVector *ch = &n->v.element.children;
-        if (x->have_title_text || ch->length == 0) return 0;
-        const GumboNode *t = ch->data[0];
-        if (t->type != GUMBO_NODE_TEXT) return 0;
+    case HT_TITLE: {
+        const html_node *t = n->first;
+        if (x->have_title_text || !t || t->type != HN_TEXT || !t->text) return 0;
         x->have_title_text = true;
-        x->title_source = (uint32_t)t->v.text.start_pos.offset;
+        x->title_source = t->src;
         sbuf_clear(&x->title_text);
-        return sbuf_append(&x->title_text, t->v.text.text, strlen(t->v.text.text));
+        return sbuf_append(&x->title_text, t->text, t->len);
     }
     default:
         return 0;
@@ -981,7 +988,7 @@ static int element_meta(html_extractor *x, const GumboNode *n)
 
 /* ---- the walk ------------------------------------------------------------------ */
 
-static int push_frame(html_extractor *x, GumboNode *n, unsigned flags, bool block_level)
+static int push_frame(html_extractor *x, html_node *n, unsigned flags, bool block_level)
 {
     if (x->depth == x->cap_stack) {
         size_t cap = x->cap_stack ? x->cap_stack * 2 : 64;
@@ -1009,20 +1016,20 @@ static int push_frame(html_extractor *x, GumboNode *n, unsigned flags, bool bloc
                 break;
             }
         el->first = (uint32_t)x->nblocks;
-        if (n->type == GUMBO_NODE_ELEMENT) {
-            el->tag = n->v.element.tag;
-            const char *cls = attr(n, "class");
+        if (n->type == HN_ELEMENT) {
+            el->tag = n->tag;
+            const char *cls = attr(n, HA_CLASS);
             uint32_t h = 2166136261u ^ (uint32_t)el->tag;
             for (; cls && *cls; cls++) h = (h ^ (unsigned char)*cls) * 16777619u;
             el->sig = h;
         } else {
-            el->tag = GUMBO_TAG_UNKNOWN;
+            el->tag = HT_UNKNOWN;
         }
     }
     frame *f = &x->stack[x->depth++];
     f->elem = e;
     f->node = n;
-    f->next = 0;
+    f->next = n->first;
     f->flags = flags;
     f->block_level = block_level;
     f->first_block = (uint32_t)x->nblocks;
@@ -1030,53 +1037,47 @@ static int push_frame(html_extractor *x, GumboNode *n, unsigned flags, bool bloc
     return 0;
 }
 
-static unsigned element_flags(html_extractor *x, const GumboNode *n, unsigned inherited)
+static unsigned element_flags(html_extractor *x, const html_node *n, unsigned inherited)
 {
-    GumboTag tag = n->v.element.tag;
+    html_tag tag = n->tag;
     unsigned f = inherited;
     /* One pass over the attributes for everything wanted from them. */
     const char *cls = NULL, *id = NULL, *style = NULL, *itemprop = NULL;
     bool href = false, is_hidden = false;
-    const GumboVector *as = &n->v.element.attributes;
-    for (unsigned i = 0; i < as->length; i++) {
-        const GumboAttribute *a = as->data[i];
-        const char *k = a->name; /* gumbo lower-cases names */
-        switch (k[0]) {
-        case 'c': if (strcmp(k, "class") == 0) cls = a->value; break;
-        case 'i':
-            if (k[1] == 'd' && !k[2]) id = a->value;
-            else if (strcmp(k, "itemprop") == 0) itemprop = a->value;
-            break;
-        case 's': if (strcmp(k, "style") == 0) style = a->value; break;
-        case 'h':
-            if (strcmp(k, "href") == 0) href = true;
-            else if (strcmp(k, "hidden") == 0) is_hidden = true;
-            break;
+    for (unsigned i = 0; i < n->nattrs; i++) {
+        const html_attr *a = &n->attrs[i];
+        switch (a->key) {
+        case HA_CLASS: cls = a->value; break;
+        case HA_ID: id = a->value; break;
+        case HA_ITEMPROP: itemprop = a->value; break;
+        case HA_STYLE: style = a->value; break;
+        case HA_HREF: href = true; break;
+        case HA_HIDDEN: is_hidden = true; break;
         default: break;
         }
     }
     if (is_skipped_tag(tag) || is_hidden || hidden_style(style)) f |= F_SKIP;
     switch (tag) {
-    case GUMBO_TAG_A:
+    case HT_A:
         if (href) f |= F_LINK;
         break;
-    case GUMBO_TAG_H1: f |= F_H1; break;
-    case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6: f |= F_HEADING; break;
-    case GUMBO_TAG_LI: case GUMBO_TAG_DT: case GUMBO_TAG_DD: f |= F_LI; break;
-    case GUMBO_TAG_BLOCKQUOTE: f |= F_QUOTE; break;
-    case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_CAPTION: f |= F_CAPTION; break;
-    case GUMBO_TAG_TD: case GUMBO_TAG_TH: f |= F_TABLE; break;
-    case GUMBO_TAG_PRE: f |= F_PRE; break;
-    case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN: f |= F_POS; break;
+    case HT_H1: f |= F_H1; break;
+    case HT_H2: case HT_H3: case HT_H4: case HT_H5:
+    case HT_H6: f |= F_HEADING; break;
+    case HT_LI: case HT_DT: case HT_DD: f |= F_LI; break;
+    case HT_BLOCKQUOTE: f |= F_QUOTE; break;
+    case HT_FIGCAPTION: case HT_CAPTION: f |= F_CAPTION; break;
+    case HT_TD: case HT_TH: f |= F_TABLE; break;
+    case HT_PRE: f |= F_PRE; break;
+    case HT_ARTICLE: case HT_MAIN: f |= F_POS; break;
     default: break;
     }
     if (itemprop && eq_nocase(itemprop, "articleBody")) f = (f & ~F_NEG) | F_POS;
-    if (x->hints && tag != GUMBO_TAG_BODY && tag != GUMBO_TAG_HTML) f |= class_hints(x, cls, id);
+    if (x->hints && tag != HT_BODY && tag != HT_HTML) f |= class_hints(x, cls, id);
     return f;
 }
 
-static int walk(html_extractor *x, GumboNode *root, bool meta)
+static int walk(html_extractor *x, html_node *root, bool meta)
 {
     x->depth = 0;
     x->nblocks = 0;
@@ -1090,25 +1091,17 @@ static int walk(html_extractor *x, GumboNode *root, bool meta)
     if (push_frame(x, root, 0, true)) return -1;
     while (x->depth) {
         frame *f = &x->stack[x->depth - 1];
-        const GumboVector *ch = f->node->type == GUMBO_NODE_DOCUMENT
-                                    ? &f->node->v.document.children
-                                    : &f->node->v.element.children;
-        if (f->next < ch->length) {
-            GumboNode *c = ch->data[f->next++];
+        if (f->next) {
+            html_node *c = f->next;
+            f->next = c->next;
             unsigned flags = f->flags;
             switch (c->type) {
-            case GUMBO_NODE_TEXT:
-            case GUMBO_NODE_CDATA:
-                if (!(flags & F_SKIP) && append_text(x, f, &c->v.text)) return -1;
+            case HN_TEXT:
+                if (!(flags & F_SKIP) && c->text && append_text(x, f, c)) return -1;
                 break;
-            case GUMBO_NODE_WHITESPACE:
-                if (x->open) x->pending_space = true;
-                break;
-            case GUMBO_NODE_ELEMENT:
-            case GUMBO_NODE_TEMPLATE: {
+            case HN_ELEMENT: {
                 if (meta && element_meta(x, c)) return -1;
-                if (c->type == GUMBO_NODE_TEMPLATE) break;
-                GumboTag tag = c->v.element.tag;
+                html_tag tag = c->tag;
                 bool block_level = is_block_tag(tag);
                 if (block_level && end_block(x)) return -1;
                 unsigned cf = element_flags(x, c, flags);
@@ -1268,7 +1261,7 @@ static void choose(html_extractor *x)
      * the paragraphs) are the article too; their siblings are its parts. */
     mark(x, x->elems[c].first, x->elems[c].end);
     while (x->elems[c].parent != NO_ELEM && x->elems[x->elems[c].parent].valued == 1 &&
-           x->elems[x->elems[c].parent].tag != GUMBO_TAG_BODY)
+           x->elems[x->elems[c].parent].tag != HT_BODY)
         c = x->elems[c].parent;
     const elem *ce = &x->elems[c];
     if (ce->parent == NO_ELEM) return;
@@ -1419,16 +1412,20 @@ static int date_from_url(html_extractor *x, const char *url)
     return 0;
 }
 
-static GumboOutput *parse(html_extractor *x, size_t len)
+static html_node *parse(html_extractor *x, size_t len, bool *over_budget)
 {
-    GumboOptions opt = kGumboDefaultOptions;
-    opt.allocator = gumbo_alloc;
-    opt.deallocator = gumbo_free;
-    opt.userdata = x;
-    opt.max_errors = 0;
-    GumboOutput *volatile g = NULL;
-    if (setjmp(x->parse_failed) == 0) g = gumbo_parse_with_options(&opt, x->work.data, len);
-    return g;
+    return html_parse(&x->mem, HTML_PARSE_BUDGET, &x->parse_text, x->work.data, len, over_budget);
+}
+
+/* What libxml2 must not see: NUL ends its input, and other C0 controls
+ * are dropped from its text (the text would no longer line up with the
+ * page).  They are never text; a space keeps every offset. */
+static void blank_controls(char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') s[i] = ' ';
+    }
 }
 
 int html_extract(html_extractor *x, const char *page, size_t len, const char *charset,
@@ -1463,13 +1460,19 @@ int html_extract(html_extractor *x, const char *page, size_t len, const char *ch
                 converted = true;
                 strcpy(out->charset, "windows-1252");
             } else {
+                /* Declared UTF-8 (or a charset iconv does not know) with
+                 * invalid bytes: each becomes U+FFFD, as a browser shows
+                 * it, and the parser gets valid UTF-8. */
                 sbuf_clear(&x->work);
                 sbuf_clear(&x->conv_map);
-                for (size_t i = 0; i < len;) {
-                    size_t adv;
-                    uint32_t c = utf8_decode((const unsigned char *)page + i, len - i, &adv);
-                    if (c == UTF8_REPLACEMENT && adv == 1) out->invalid_bytes++;
-                    i += adv;
+                out->invalid_bytes = 0;
+                if (html_convert(page, len, "utf-8", &x->work, &x->conv_map,
+                                 &out->invalid_bytes) == 0) {
+                    converted = true;
+                } else {
+                    sbuf_clear(&x->work);
+                    sbuf_clear(&x->conv_map);
+                    return -1;
                 }
             }
         }
@@ -1497,15 +1500,21 @@ int html_extract(html_extractor *x, const char *page, size_t len, const char *ch
         x->tmp = swap;
     }
     out->flattened_tags = flatten_deep(x->work.data, x->work.len);
+    blank_controls(x->work.data, x->work.len);
 
-    GumboOutput *g = parse(x, x->work.len);
-    if (!g) {
+    bool over = false;
+    html_node *doc = parse(x, x->work.len, &over);
+    if (!doc && !over) return -1;
+    if (!doc) {
         /* Over budget: the article is near the top, so parse a quarter
-         * (a page that needs it is pathological). */
-        out->parse_cut = x->work.len / 4;
+         * (a page that needs it is pathological), cut at a character. */
+        size_t cut = x->work.len / 4;
+        while (cut && ((unsigned char)x->work.data[cut] & 0xC0) == 0x80) cut--;
+        out->parse_cut = cut;
         arena_reset(&x->mem);
-        g = parse(x, out->parse_cut);
-        if (!g) {
+        doc = parse(x, out->parse_cut, &over);
+        if (!doc && !over) return -1;
+        if (!doc) {
             arena_free(&x->mem);
             arena_init(&x->mem);
             out->too_complex = true;
@@ -1514,14 +1523,14 @@ int html_extract(html_extractor *x, const char *page, size_t len, const char *ch
     }
 
     x->hints = true;
-    if (walk(x, g->document, true)) return -1;
+    if (walk(x, doc, true)) return -1;
     /* Hints that removed the article with the boilerplate: go without. */
     size_t chosen = 0;
     for (uint32_t i = x->best_first; i < x->best_end; i++)
         if (keep_block(&x->blocks[i])) chosen += x->blocks[i].end - x->blocks[i].start;
     if (chosen < 200) {
         x->hints = false;
-        if (walk(x, g->document, false)) return -1;
+        if (walk(x, doc, false)) return -1;
     }
     if (url && *url && set_field(&x->url, 1, url, strlen(url), 0)) return -1;
     if (x->url.rank && outlet_from_url(x, x->url.text.data)) return -1;

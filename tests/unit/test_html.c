@@ -203,6 +203,61 @@ static void test_offsets_map_to_page(tctx *t)
     dyad_reader_close(r);
 }
 
+/* Every word of the text maps back to the same bytes of the page; returns
+ * how many words were checked. */
+static size_t words_map_back(tctx *t, const char *page, size_t len)
+{
+    dyad_reader *r = dyad_reader_open_memory("p.html", page, len, DYAD_FORMAT_HTML, NULL, NULL);
+    dyad_reader_accept_all_languages(r, 1);
+    dyad_document doc;
+    size_t words = 0;
+    if (!dyad_reader_next(r, &doc)) {
+        tctx_fail(t, __FILE__, __LINE__, "no document");
+        dyad_reader_close(r);
+        return 0;
+    }
+    for (size_t i = 0; i < doc.len;) {
+        if (!ch_is_alpha((unsigned char)doc.text[i])) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < doc.len && ch_is_alpha((unsigned char)doc.text[j])) j++;
+        size_t src = dyad_source_offset(&doc, i);
+        if (src + (j - i) > len || memcmp(page + src, doc.text + i, j - i) != 0) {
+            tctx_fail(t, __FILE__, __LINE__, "word '%.*s' at %zu maps to '%.*s'", (int)(j - i),
+                      doc.text + i, i, (int)(j - i), page + src);
+            break;
+        }
+        words++;
+        i = j;
+    }
+    dyad_reader_close(r);
+    return words;
+}
+
+/* Paragraphs longer than the parser's text buffer (it hands text over in
+ * pieces of about a thousand bytes, cut anywhere, also inside a run of
+ * two-byte characters), with entities, CR LF and characters it drops. */
+static void test_offsets_long_paragraphs(tctx *t)
+{
+    sbuf b = {0};
+    sbuf_append(&b, "<html><head><title>T</title></head><body><article><p>", 53);
+    static const char *const parts[] = {
+        "Die Verhandlungen \xC3\xBC" "ber Gaza &amp; Genf wurden fortgesetzt, sagte er. ",
+        "\xD0\x9F\xD0\xB5\xD1\x80\xD0\xB5\xD0\xB3\xD0\xBE\xD0\xB2\xD0\xBE\xD1\x80\xD1\x8B Talks&nbsp;resumed &#8220;today&#8221; in Geneva.\r\n",
+        "\xE4\xBC\x9A\xE8\xB0\x88 officials &unknown; confirmed x&y the date &lt;again&gt;. "};
+    for (int i = 0; i < 120; i++) {
+        const char *s = parts[i % 3];
+        sbuf_append(&b, s, strlen(s));
+        if (i % 40 == 39) sbuf_append(&b, "</p><p>", 7);
+    }
+    sbuf_append(&b, "</p></article></body></html>", 28);
+    size_t words = words_map_back(t, b.data, b.len);
+    CHECK(words > 800);
+    sbuf_free(&b);
+}
+
 static void test_charset_conversion(tctx *t)
 {
     /* windows-1252: e-acute is one byte, three in UTF-8... */
@@ -510,6 +565,7 @@ void suite_html(tctx *t)
 {
     RUN(t, test_article_text_and_metadata);
     RUN(t, test_offsets_map_to_page);
+    RUN(t, test_offsets_long_paragraphs);
     RUN(t, test_charset_conversion);
     RUN(t, test_other_language_skipped);
     RUN(t, test_detection);
