@@ -146,6 +146,15 @@ for f in big.html bomb.html.gz; do
     else fail "$f: exit $rc, peak ${kb} KB"; head -n 5 "$tmp/h.err"; fi
 done
 
+# A page saved as UTF-16 (byte-order mark first) is recognised as a web
+# page from its bytes alone, on standard input, and converted.
+printf '<html><head><title>Border talks</title></head><body><article><p>The two defence ministers met on the border on Tuesday and agreed to pull back their troops.</p></article></body></html>' |
+    iconv -f UTF-8 -t UTF-16 >"$tmp/utf16.bin"
+if "$dyad" extract --json - <"$tmp/utf16.bin" >"$tmp/utf16.out" 2>&1 &&
+    grep -q '"format":"html"' "$tmp/utf16.out" && grep -q '"title":"Border talks"' "$tmp/utf16.out" &&
+    grep -q 'agreed to pull back their troops' "$tmp/utf16.out"; then ok
+else fail "UTF-16 page on stdin not read as HTML"; head -c 300 "$tmp/utf16.out"; fi
+
 # Usage errors, help, and a full disk.
 "$dyad" extract --input nosuch "$web/article.html" >/dev/null 2>&1
 [ $? -eq 2 ] && ok || fail "--input nosuch should exit 2"

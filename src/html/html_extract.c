@@ -1250,6 +1250,19 @@ static void choose(html_extractor *x)
             best = x->elems[e].direct;
             c = (uint32_t)e;
         }
+    if (c == NO_ELEM && x->best_value <= 0) {
+        /* No paragraph long enough to be evidence: a brief of a sentence
+         * or two.  Its prose is what the page has -- the blocks of
+         * sentences (a sentence end, few links) outside what the page
+         * marks as navigation or boilerplate. */
+        for (size_t i = 0; i < x->nblocks; i++) {
+            block *b = &x->blocks[i];
+            double len = b->end - b->start;
+            if (b->punct >= 1 && len >= 40 && b->link < 0.2 * len && !(b->flags & (F_NEG | F_HEADING)))
+                b->flags |= F_CHOSEN;
+        }
+        return;
+    }
     if (c == NO_ELEM) {
         mark(x, x->best_first, x->best_end);
         return;
@@ -1544,12 +1557,13 @@ int html_extract(html_extractor *x, const char *page, size_t len, const char *ch
     out->body = (size_t)body;
     out->anchors = (const dyad_anchor *)(void *)x->out_anchors.data;
     out->nanchors = nanchors(&x->out_anchors);
-    if (out->body > out->len) out->body = out->len;
     if (out->body > 2) {
-        /* The headline as it opens the text. */
+        /* The headline as it opens the text (body - 2 even when a page
+         * without body text lost the "\n\n" after it). */
         if (set_field(&x->h1, 9, x->out.data, out->body - 2, 0)) return -1;
         out->title = field(&x->h1);
     }
+    if (out->body > out->len) out->body = out->len;
     out->url = field(&x->url);
     out->outlet = field(&x->outlet);
     if (x->lang.rank) {

@@ -417,10 +417,28 @@ static dyad_format detect_markup(dyad_reader *r, size_t i)
     return DYAD_FORMAT_PETRARCH;
 }
 
+/* A UTF-16 byte-order mark and then markup: a page saved as UTF-16 (the
+ * HTML reader converts it; no other format of ours comes in UTF-16). */
+static bool utf16_markup(dyad_reader *r)
+{
+    if (!lookahead(r, 1)) return false;
+    const unsigned char *s = (const unsigned char *)r->data + r->pos;
+    bool le = s[0] == 0xFF && s[1] == 0xFE, be = s[0] == 0xFE && s[1] == 0xFF;
+    if (!le && !be) return false;
+    for (size_t i = 2; i < 256 && lookahead(r, i + 1); i += 2) {
+        s = (const unsigned char *)r->data + r->pos; /* refills may move data */
+        unsigned c = le ? (unsigned)s[i] | (unsigned)s[i + 1] << 8 : (unsigned)s[i] << 8 | s[i + 1];
+        if (c == '<') return true;
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return false;
+    }
+    return false;
+}
+
 static dyad_format detect_format(dyad_reader *r)
 {
     size_t i = 0;
     bool after_comment = false;
+    if (utf16_markup(r)) return DYAD_FORMAT_HTML;
     while (lookahead(r, i)) {
         int c = (unsigned char)r->data[r->pos + i];
         if (is_space(c)) {

@@ -561,9 +561,35 @@ static void test_iso_dates(tctx *t)
     CHECK(!html_iso_date("201911251", 9, d));
 }
 
+/* A brief of one short paragraph has no block long enough to count as
+ * evidence of an article; its prose is still the page's text, and its
+ * <title> comes whole.  A page of a title and a menu gives the title. */
+static void test_brief_page(tctx *t)
+{
+    static const char BRIEF[] =
+        "<html><head><title>Border talks</title></head><body>"
+        "<nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav>"
+        "<article><p>The two defence ministers met on the border on Tuesday and agreed to "
+        "pull back their troops.</p></article></body></html>";
+    seen s;
+    read_both(t, BRIEF, sizeof BRIEF - 1, DYAD_FORMAT_AUTO, false, &s);
+    CHECK_INT(s.ndocs, 1);
+    CHECK_STR(s.texts[0], "Border talks\n\nThe two defence ministers met on the border on Tuesday "
+                          "and agreed to pull back their troops.");
+    CHECK_STR(s.titles[0], "Border talks");
+    seen_free(&s);
+    static const char MENU[] =
+        "<html><head><title>Border talks</title></head><body>"
+        "<nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav></body></html>";
+    read_both(t, MENU, sizeof MENU - 1, DYAD_FORMAT_AUTO, false, &s);
+    if (s.ndocs == 1) CHECK_STR(s.titles[0], "Border talks");
+    seen_free(&s);
+}
+
 void suite_html(tctx *t)
 {
     RUN(t, test_article_text_and_metadata);
+    RUN(t, test_brief_page);
     RUN(t, test_offsets_map_to_page);
     RUN(t, test_offsets_long_paragraphs);
     RUN(t, test_charset_conversion);
