@@ -97,7 +97,10 @@ check "--limit" "$("$dyad" query --db "$tmp/q.db" --limit 3 | wc -l)" 3
 expect_status "a bad --text is an error, not a crash" 1 "$dyad" query --db "$tmp/q.db" --text '"unclosed'
 expect_grep "... naming the option" "--text" "$tmp/err"
 expect_status "a bad actor code" 1 "$dyad" query --db "$tmp/q.db" --actor "USA' OR 1"
-expect_status "a bad date" 1 "$dyad" query --db "$tmp/q.db" --from 2024-13-01
+# Dates are checked as dyad trend and alerts check them: a usage error.
+expect_status "a bad date" 2 "$dyad" query --db "$tmp/q.db" --from 2024-13-01
+expect_status "a day that does not exist" 2 "$dyad" query --db "$tmp/q.db" --to 2023-02-29
+expect_status "--from after --to" 2 "$dyad" query --db "$tmp/q.db" --from 2024-02-01 --to 2024-01-01
 expect_status "a bad --output" 2 "$dyad" query --db "$tmp/q.db" --output xml
 expect_status "an unknown option" 2 "$dyad" query --db "$tmp/q.db" --nope
 if python3 - "$tmp/q.db" "$dyad" <<'EOF'

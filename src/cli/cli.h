@@ -69,6 +69,25 @@ char *cli_dict_id(const dyad_coder_config *cfg);
 /* "YYYY-MM-DD" naming a day that exists. */
 bool cli_valid_date(const char *s);
 
+/* The event filters of dyad query, trend and alerts (filters.c): each
+ * command lists the ones it takes in its long options with these values
+ * and hands them to cli_filter_option. */
+enum { CLI_F_DYAD = 900, CLI_F_BOTH, CLI_F_ACTOR, CLI_F_FROM, CLI_F_TO, CLI_F_UNIQUE, CLI_F_COPIES };
+typedef struct cli_filter {
+    const char *cmd;        /* "query": for messages                      */
+    dyad_query *q;          /* filled in                                  */
+    bool open_sides;        /* --dyad may leave a side empty ("RUS,")     */
+    char dyad[80];          /* holds --dyad's two codes                   */
+} cli_filter;
+
+/* Applies option opt (its argument arg) to f->q: 1 when it is a filter
+ * option and valid, 0 when it is none, -1 after a usage message. */
+int cli_filter_option(cli_filter *f, int opt, const char *arg);
+
+/* Checks the filters together once all options are read (--both without
+ * --dyad, --from after --to): 0, or -1 after a usage message. */
+int cli_filter_check(const cli_filter *f);
+
 /* True once a write to standard output has failed: commands stop reading
  * then, since nothing more can be delivered. */
 bool cli_output_failed(void);

@@ -436,16 +436,16 @@ static int parse_count(const char *s, long max, long *out)
 
 int cmd_query(int argc, char **argv)
 {
-    enum { O_DB = 1000, O_ACTOR, O_DYAD, O_BOTH, O_CODE, O_ROOT, O_QUAD, O_FROM, O_TO, O_COUNTRY,
-           O_SPEAKER, O_TEXT, O_UNIQUE, O_COPIES, O_LIMIT, O_OFFSET, O_OUTPUT, O_COUNT };
+    enum { O_DB = 1000, O_CODE, O_ROOT, O_QUAD, O_COUNTRY, O_SPEAKER, O_TEXT, O_LIMIT, O_OFFSET,
+           O_OUTPUT, O_COUNT };
     static const struct option longopts[] = {
-        {"db", required_argument, NULL, O_DB},         {"actor", required_argument, NULL, O_ACTOR},
-        {"dyad", required_argument, NULL, O_DYAD},     {"both", no_argument, NULL, O_BOTH},
+        {"db", required_argument, NULL, O_DB},         {"actor", required_argument, NULL, CLI_F_ACTOR},
+        {"dyad", required_argument, NULL, CLI_F_DYAD}, {"both", no_argument, NULL, CLI_F_BOTH},
         {"code", required_argument, NULL, O_CODE},     {"root", required_argument, NULL, O_ROOT},
-        {"quad", required_argument, NULL, O_QUAD},     {"from", required_argument, NULL, O_FROM},
-        {"to", required_argument, NULL, O_TO},         {"country", required_argument, NULL, O_COUNTRY},
+        {"quad", required_argument, NULL, O_QUAD},     {"from", required_argument, NULL, CLI_F_FROM},
+        {"to", required_argument, NULL, CLI_F_TO},     {"country", required_argument, NULL, O_COUNTRY},
         {"speaker", required_argument, NULL, O_SPEAKER}, {"text", required_argument, NULL, O_TEXT},
-        {"unique", no_argument, NULL, O_UNIQUE},       {"copies", no_argument, NULL, O_COPIES},
+        {"unique", no_argument, NULL, CLI_F_UNIQUE},   {"copies", no_argument, NULL, CLI_F_COPIES},
         {"limit", required_argument, NULL, O_LIMIT},   {"offset", required_argument, NULL, O_OFFSET},
         {"output", required_argument, NULL, O_OUTPUT}, {"help", no_argument, NULL, 'h'},
         {"count", required_argument, NULL, O_COUNT},
@@ -455,29 +455,18 @@ int cmd_query(int argc, char **argv)
     memset(&q, 0, sizeof q);
     const char *db = NULL;
     dyad_row_format format = DYAD_ROWS_JSONL;
-    char dyadbuf[80];
+    cli_filter filter = {"query", &q, true, {0}};
     long v;
     int opt;
     cli_stats st = {0};
     optind = 1;
     opterr = 0;
     while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+        int fr = cli_filter_option(&filter, opt, optarg);
+        if (fr < 0) return EXIT_USAGE;
+        if (fr > 0) continue;
         switch (opt) {
         case O_DB: db = optarg; break;
-        case O_ACTOR: q.actor = optarg; break;
-        case O_DYAD: {
-            const char *comma = strchr(optarg, ',');
-            if (!comma || strlen(optarg) >= sizeof dyadbuf) {
-                fprintf(stderr, "dyad query: --dyad wants SOURCE,TARGET (e.g. USA,RUS)\n");
-                return EXIT_USAGE;
-            }
-            snprintf(dyadbuf, sizeof dyadbuf, "%s", optarg);
-            dyadbuf[comma - optarg] = 0;
-            q.source = dyadbuf[0] ? dyadbuf : NULL;
-            q.target = dyadbuf[comma - optarg + 1] ? dyadbuf + (comma - optarg) + 1 : NULL;
-            break;
-        }
-        case O_BOTH: q.both = 1; break;
         case O_CODE: q.code = optarg; break;
         case O_ROOT:
             if (parse_count(optarg, 20, &v) || v < 1) { fprintf(stderr, "dyad query: --root wants 1..20\n"); return EXIT_USAGE; }
@@ -487,13 +476,9 @@ int cmd_query(int argc, char **argv)
             if (parse_count(optarg, 4, &v) || v < 1) { fprintf(stderr, "dyad query: --quad wants 1..4\n"); return EXIT_USAGE; }
             q.quad = (int)v;
             break;
-        case O_FROM: q.from = optarg; break;
-        case O_TO: q.to = optarg; break;
         case O_COUNTRY: q.country = optarg; break;
         case O_SPEAKER: q.speaker = optarg; break;
         case O_TEXT: q.text = optarg; break;
-        case O_UNIQUE: q.unique = 1; break;
-        case O_COPIES: q.copies = 1; break;
         case O_LIMIT:
         case O_OFFSET:
             if (parse_count(optarg, 1L << 40, &v)) { fprintf(stderr, "dyad query: --limit and --offset want a count\n"); return EXIT_USAGE; }
@@ -519,7 +504,7 @@ int cmd_query(int argc, char **argv)
         }
     }
     if (optind < argc) { fprintf(stderr, "dyad query: unexpected argument '%s'\n", argv[optind]); return EXIT_USAGE; }
-    if (q.both && !q.source && !q.target) { fprintf(stderr, "dyad query: --both goes with --dyad\n"); return EXIT_USAGE; }
+    if (cli_filter_check(&filter)) return EXIT_USAGE;
     dyad_store *store = dyad_store_open(default_db(db), DYAD_STORE_READONLY, store_diag, &st);
     if (!store) return EXIT_SKIPPED;
     if (count_by >= 0 && format != DYAD_ROWS_JSONL && format != DYAD_ROWS_CSV && format != DYAD_ROWS_TSV) {

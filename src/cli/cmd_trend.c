@@ -25,21 +25,6 @@ static int output_ok(const char *cmd, FILE *f, const char *name)
     return 1;
 }
 
-/* --dyad A,B into q's source and target (buf holds them). */
-static int parse_dyad(const char *cmd, const char *arg, char *buf, size_t cap, dyad_query *q)
-{
-    const char *comma = strchr(arg, ',');
-    if (!comma || strlen(arg) >= cap || comma == arg || !comma[1]) {
-        fprintf(stderr, "dyad %s: --dyad wants SOURCE,TARGET (e.g. RUS,UKR)\n", cmd);
-        return -1;
-    }
-    snprintf(buf, cap, "%s", arg);
-    buf[comma - arg] = 0;
-    q->source = buf;
-    q->target = buf + (comma - arg) + 1;
-    return 0;
-}
-
 /* ---- dyad trend --------------------------------------------------------------- */
 
 /* An alert's actor block (RUS, IGOWSTNAT) and an actor code given on the
@@ -112,13 +97,13 @@ static void trend_help(FILE *out)
 
 int cmd_trend(int argc, char **argv)
 {
-    enum { O_DB = 1000, O_DYAD, O_BOTH, O_ACTOR, O_BY, O_FROM, O_TO, O_UNIQUE, O_COPIES, O_OUTPUT, O_SVG };
+    enum { O_DB = 1000, O_BY, O_OUTPUT, O_SVG };
     static const struct option longopts[] = {
-        {"db", required_argument, NULL, O_DB},       {"dyad", required_argument, NULL, O_DYAD},
-        {"both", no_argument, NULL, O_BOTH},         {"actor", required_argument, NULL, O_ACTOR},
-        {"by", required_argument, NULL, O_BY},       {"from", required_argument, NULL, O_FROM},
-        {"to", required_argument, NULL, O_TO},       {"unique", no_argument, NULL, O_UNIQUE},
-        {"copies", no_argument, NULL, O_COPIES},     {"output", required_argument, NULL, O_OUTPUT},
+        {"db", required_argument, NULL, O_DB},       {"dyad", required_argument, NULL, CLI_F_DYAD},
+        {"both", no_argument, NULL, CLI_F_BOTH},     {"actor", required_argument, NULL, CLI_F_ACTOR},
+        {"by", required_argument, NULL, O_BY},       {"from", required_argument, NULL, CLI_F_FROM},
+        {"to", required_argument, NULL, CLI_F_TO},   {"unique", no_argument, NULL, CLI_F_UNIQUE},
+        {"copies", no_argument, NULL, CLI_F_COPIES}, {"output", required_argument, NULL, O_OUTPUT},
         {"svg", required_argument, NULL, O_SVG},     {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     dyad_query q;
@@ -126,33 +111,23 @@ int cmd_trend(int argc, char **argv)
     const char *db = NULL, *svg = NULL;
     dyad_trend_by by = DYAD_BY_MONTH;
     dyad_series_format format = DYAD_SERIES_CSV;
-    char dyadbuf[80];
+    cli_filter filter = {"trend", &q, false, {0}};
     int opt;
     cli_stats st = {0};
     optind = 1;
     opterr = 0;
     while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+        int fr = cli_filter_option(&filter, opt, optarg);
+        if (fr < 0) return EXIT_USAGE;
+        if (fr > 0) continue;
         switch (opt) {
         case O_DB: db = optarg; break;
-        case O_DYAD:
-            if (parse_dyad("trend", optarg, dyadbuf, sizeof dyadbuf, &q)) return EXIT_USAGE;
-            break;
-        case O_BOTH: q.both = 1; break;
-        case O_ACTOR: q.actor = optarg; break;
         case O_BY: {
             int b = dyad_trend_by_from_name(optarg);
             if (b < 0) { fprintf(stderr, "dyad trend: --by wants day, week or month\n"); return EXIT_USAGE; }
             by = (dyad_trend_by)b;
             break;
         }
-        case O_FROM:
-        case O_TO:
-            if (!cli_valid_date(optarg)) { fprintf(stderr, "dyad trend: --from and --to want YYYY-MM-DD\n"); return EXIT_USAGE; }
-            if (opt == O_FROM) q.from = optarg;
-            else q.to = optarg;
-            break;
-        case O_UNIQUE: q.unique = 1; break;
-        case O_COPIES: q.copies = 1; break;
         case O_OUTPUT:
             if (strcmp(optarg, "csv") == 0) format = DYAD_SERIES_CSV;
             else if (strcmp(optarg, "json") == 0) format = DYAD_SERIES_JSON;
@@ -169,8 +144,7 @@ int cmd_trend(int argc, char **argv)
     }
     if (optind < argc) { fprintf(stderr, "dyad trend: unexpected argument '%s'\n", argv[optind]); return EXIT_USAGE; }
     if (!q.source == !q.actor) { fprintf(stderr, "dyad trend: give --dyad A,B or --actor A\n"); return EXIT_USAGE; }
-    if (q.both && !q.source) { fprintf(stderr, "dyad trend: --both goes with --dyad\n"); return EXIT_USAGE; }
-    if (q.from && q.to && strcmp(q.from, q.to) > 0) { fprintf(stderr, "dyad trend: --from is after --to\n"); return EXIT_USAGE; }
+    if (cli_filter_check(&filter)) return EXIT_USAGE;
     dyad_store *store = dyad_store_open(store_path(db), DYAD_STORE_READONLY, cli_diag, &st);
     if (!store) return EXIT_SKIPPED;
     dyad_trend t;
@@ -251,11 +225,11 @@ static void alerts_help(FILE *out)
 
 int cmd_alerts(int argc, char **argv)
 {
-    enum { O_DB = 1000, O_FROM, O_TO, O_ACTOR, O_UNIQUE, O_COPIES, O_THRESHOLD, O_EVIDENCE, O_OUTPUT };
+    enum { O_DB = 1000, O_THRESHOLD, O_EVIDENCE, O_OUTPUT };
     static const struct option longopts[] = {
-        {"db", required_argument, NULL, O_DB},     {"from", required_argument, NULL, O_FROM},
-        {"to", required_argument, NULL, O_TO},     {"actor", required_argument, NULL, O_ACTOR},
-        {"unique", no_argument, NULL, O_UNIQUE},   {"copies", no_argument, NULL, O_COPIES},
+        {"db", required_argument, NULL, O_DB},       {"from", required_argument, NULL, CLI_F_FROM},
+        {"to", required_argument, NULL, CLI_F_TO},   {"actor", required_argument, NULL, CLI_F_ACTOR},
+        {"unique", no_argument, NULL, CLI_F_UNIQUE}, {"copies", no_argument, NULL, CLI_F_COPIES},
         {"threshold", required_argument, NULL, O_THRESHOLD},
         {"evidence", required_argument, NULL, O_EVIDENCE},
         {"output", required_argument, NULL, O_OUTPUT}, {"help", no_argument, NULL, 'h'},
@@ -266,23 +240,18 @@ int cmd_alerts(int argc, char **argv)
     dyad_alert_defaults(&p);
     const char *db = NULL;
     dyad_series_format format = DYAD_SERIES_TEXT;
+    cli_filter filter = {"alerts", &q, false, {0}};
     int opt;
     char *end;
     cli_stats st = {0};
     optind = 1;
     opterr = 0;
     while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+        int fr = cli_filter_option(&filter, opt, optarg);
+        if (fr < 0) return EXIT_USAGE;
+        if (fr > 0) continue;
         switch (opt) {
         case O_DB: db = optarg; break;
-        case O_FROM:
-        case O_TO:
-            if (!cli_valid_date(optarg)) { fprintf(stderr, "dyad alerts: --from and --to want YYYY-MM-DD\n"); return EXIT_USAGE; }
-            if (opt == O_FROM) q.from = optarg;
-            else q.to = optarg;
-            break;
-        case O_ACTOR: q.actor = optarg; break;
-        case O_UNIQUE: q.unique = 1; break;
-        case O_COPIES: q.copies = 1; break;
         case O_THRESHOLD:
             p.threshold = strtod(optarg, &end);
             if (!*optarg || *end || !(p.threshold > 0 && p.threshold <= 1e6)) {
@@ -311,7 +280,7 @@ int cmd_alerts(int argc, char **argv)
         }
     }
     if (optind < argc) { fprintf(stderr, "dyad alerts: unexpected argument '%s'\n", argv[optind]); return EXIT_USAGE; }
-    if (q.from && q.to && strcmp(q.from, q.to) > 0) { fprintf(stderr, "dyad alerts: --from is after --to\n"); return EXIT_USAGE; }
+    if (cli_filter_check(&filter)) return EXIT_USAGE;
     dyad_store *store = dyad_store_open(store_path(db), DYAD_STORE_READONLY, cli_diag, &st);
     if (!store) return EXIT_SKIPPED;
     dyad_alerts al;

@@ -1,0 +1,60 @@
+/* filters.c -- the event filters that dyad query, trend and alerts share
+ * (a dyad_query's dyad, actor, dates and copy rules), parsed and checked
+ * in one place so that the three commands accept and refuse alike. */
+#include "cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+int cli_filter_option(cli_filter *f, int opt, const char *arg)
+{
+    dyad_query *q = f->q;
+    switch (opt) {
+    case CLI_F_DYAD: {
+        /* dyad query may leave a side open ("RUS," is RUS to anyone). */
+        const char *comma = strchr(arg, ',');
+        if (!comma || strlen(arg) >= sizeof f->dyad ||
+            (!f->open_sides && (comma == arg || !comma[1]))) {
+            fprintf(stderr, "dyad %s: --dyad wants SOURCE,TARGET (e.g. RUS,UKR)\n", f->cmd);
+            return -1;
+        }
+        snprintf(f->dyad, sizeof f->dyad, "%s", arg);
+        f->dyad[comma - arg] = 0;
+        q->source = f->dyad[0] ? f->dyad : NULL;
+        q->target = comma[1] ? f->dyad + (comma - arg) + 1 : NULL;
+        if (!q->source && !q->target) {
+            fprintf(stderr, "dyad %s: --dyad wants SOURCE,TARGET (e.g. RUS,UKR)\n", f->cmd);
+            return -1;
+        }
+        return 1;
+    }
+    case CLI_F_BOTH: q->both = 1; return 1;
+    case CLI_F_ACTOR: q->actor = arg; return 1;
+    case CLI_F_FROM:
+    case CLI_F_TO:
+        if (!cli_valid_date(arg)) {
+            fprintf(stderr, "dyad %s: --from and --to want a day that exists, YYYY-MM-DD\n", f->cmd);
+            return -1;
+        }
+        if (opt == CLI_F_FROM) q->from = arg;
+        else q->to = arg;
+        return 1;
+    case CLI_F_UNIQUE: q->unique = 1; return 1;
+    case CLI_F_COPIES: q->copies = 1; return 1;
+    default: return 0;
+    }
+}
+
+int cli_filter_check(const cli_filter *f)
+{
+    const dyad_query *q = f->q;
+    if (q->both && !q->source && !q->target) {
+        fprintf(stderr, "dyad %s: --both goes with --dyad\n", f->cmd);
+        return -1;
+    }
+    if (q->from && q->to && strcmp(q->from, q->to) > 0) {
+        fprintf(stderr, "dyad %s: --from is after --to\n", f->cmd);
+        return -1;
+    }
+    return 0;
+}
