@@ -1259,7 +1259,11 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                 code = &named;
             }
             ix_code intended;
-            const char *intent = w->c->dyad_rules && future_verb(s, x) ? code_intent_for(code->first) : NULL;
+            bool future = w->c->dyad_rules && future_verb(s, x);
+            const char *intent = future ? code_intent_for(code->first) : NULL;
+            /* "China said it would use force if necessary": force
+             * announced is threatened, not used (13x) */
+            if (future && !intent) intent = code_threat_for(code->first);
             if (intent) {
                 /* "Russia said it would pull back its troops": announced,
                  * not done -- an intent code (rule 2 of tests/gold) */

@@ -322,6 +322,12 @@ static int type_words(dyad_coder_work *w, code_sentence *s)
                         if (lits[k].flags & IX_LIT_VERB_WORD) at = pos[k];
                     uint8_t tg = s->w[at].tag;
                     if (w->c->petrarch) after_det = false; /* dyad: "the drafting process" is a noun */
+                    /* dyad: a possessive opens a noun phrase ("the
+                     * military's overthrow of the government"), whatever
+                     * the tagger says */
+                    if (!w->c->petrarch && s->ds && s->w[at].tok > 0 && s->w[at].tok < s->ds->ntokens &&
+                        s->ds->tokens[s->w[at].tok - 1].tag == DYAD_TAG_POS)
+                        after_det = true;
                     capital = !(tg == DYAD_TAG_VB || tg == DYAD_TAG_VBD || tg == DYAD_TAG_VBG ||
                                 tg == DYAD_TAG_VBN || tg == DYAD_TAG_VBP || tg == DYAD_TAG_VBZ);
                     if (capital && (tg == DYAD_TAG_NN || tg == DYAD_TAG_NNS) && !(x->flags & CW_CAP)) {

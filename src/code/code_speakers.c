@@ -131,6 +131,20 @@ const char *code_intent_for(const char *code)
     return NULL;
 }
 
+/* The CAMEO threat code for force or coercion announced for the future
+ * ("said it would strike back": 190 -> 1384): a party that says it will
+ * use force has threatened it, nothing has been done yet.  NULL for
+ * other acts. */
+const char *code_threat_for(const char *code)
+{
+    static const struct { const char *act, *threat; } map[] = {
+        {"191", "1381"}, {"192", "1382"}, {"19", "1384"}, {"18", "1383"}, {"20", "1385"},
+        {"1722", "1322"}, {"1723", "1323"}, {"1724", "1324"}, {"172", "132"}, {"175", "137"}, {"17", "130"}};
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (!strncmp(code, map[i].act, strlen(map[i].act))) return map[i].threat;
+    return NULL;
+}
+
 void code_attribute_events(dyad_coder_work *w, const dyad_analysis *an)
 {
     for (size_t i = 0; i < w->nevents; i++) {

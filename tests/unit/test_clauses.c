@@ -251,10 +251,43 @@ static void clauses_dates(tctx *t)
     fx_close(&k);
 }
 
+static void clauses_verbs_of_real_prose(tctx *t)
+{
+    coder_fx k;
+    CHECK_INT(fx_open(&k), 0);
+    /* verbs and phrasal patterns of the built-in dictionary */
+    CHECK_INT(fx_code(&k, "Indian police placed the opposition leader under arrest."), 0);
+    CHECK(find(&k, "INDCOP", "IND", "17") != NULL);
+    CHECK_INT(fx_code(&k, "The Thai army overthrew the elected government."), 0);
+    CHECK(find(&k, "THAMIL", "THAGOV", "17") != NULL);
+    CHECK_INT(fx_code(&k, "The Chilean army is combating an insurgency in the south."), 0);
+    CHECK(find(&k, "CHLMIL", "CHL", "19") != NULL);
+    CHECK_INT(fx_code(&k, "Kenyan teachers want the government to raise salaries."), 0);
+    CHECK(find(&k, "KEN", "KENGOV", "10") != NULL);
+    /* wanting to do something oneself is no demand */
+    CHECK_INT(fx_code(&k, "The Kenyan president wants to make Uganda understand that."), 0);
+    CHECK(find(&k, "KEN", "UGA", "10") == NULL);
+    CHECK_INT(fx_code(&k, "Yemen needs urgent humanitarian aid from the World Food Programme."), 0);
+    CHECK(find(&k, "YEM", "IGO", "02") != NULL);
+    CHECK_INT(fx_code(&k, "The French military responded with airstrikes on Malian rebels."), 0);
+    CHECK(find(&k, "FRAMIL", "MLI", "19") != NULL);
+    /* force announced for the future is threatened, not used */
+    CHECK_INT(fx_code(&k, "Moscow said it would strike Ukrainian ports."), 0);
+    const dyad_event *e = find(&k, "RUS", "UKR", "13");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "1384");
+    CHECK(find(&k, "RUS", "UKR", "19") == NULL);
+    /* a possessive opens a noun phrase: no verb after it */
+    CHECK_INT(fx_code(&k, "The Thai army's overthrow of the government drew protests."), 0);
+    CHECK(find(&k, "THA", "THAGOV", "17") == NULL);
+    fx_close(&k);
+}
+
 void suite_clauses(tctx *t)
 {
     RUN(t, clauses_of_one_sentence);
     RUN(t, clauses_passives);
     RUN(t, clauses_non_actors_and_empty_targets);
     RUN(t, clauses_dates);
+    RUN(t, clauses_verbs_of_real_prose);
 }
