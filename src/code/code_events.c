@@ -999,15 +999,70 @@ static bool future_verb(const code_sentence *s, const cw_word *x)
     return false;
 }
 
+static const char *word_lemma(const code_sentence *s, const cw_word *x)
+{
+    return s->ds && x->tok < s->ds->ntokens && s->ds->tokens[x->tok].lemma ? s->ds->tokens[x->tok].lemma : x->s;
+}
+
+/* "charged that", "alleged that": verbs whose clause the reported words
+ * end, and whose act is the accusation itself (speaker_statements). */
+static bool accusing_verb(const code_sentence *s, uint32_t wi)
+{
+    const cw_word *x = &s->w[wi];
+    if (x->type != W_VERB || wi + 1 >= s->n || strcmp(s->w[wi + 1].s, "that") != 0) return false;
+    const char *l = word_lemma(s, x);
+    return !strcmp(l, "charge") || !strcmp(l, "allege");
+}
+
+/* A verdict in reported words: "the election was fraudulent", "the
+ * United States made a mistake", "the military was responsible for the
+ * killings".  A word of judgement after a form of "be" (or "made"
+ * before "mistake") within three words.  0 none, 1 disapproval (111),
+ * 2 blame (112). */
+static int verdict(const code_sentence *s, const code_view *v)
+{
+    static const char *const disapproval[] = {
+        "unacceptable", "illegal", "illegitimate", "unlawful", "unconstitutional", "unjustified",
+        "unjustifiable", "unfounded", "baseless", "groundless", "false", "untrue", "fraudulent",
+        "rigged", "fabricated", "absurd", "ridiculous", "outrageous", "shameful", "disgraceful",
+        "deplorable", "reprehensible", "irresponsible", "reckless", "provocative", "hypocritical",
+        "unfair", "unjust", "arbitrary", "barbaric", "heinous", "inhumane", "mistake", "blunder",
+        "provocation", "sham", "farce", "lie", "lies", "nonsense", "propaganda", "harassment",
+        "persecution", "aggression", NULL};
+    static const char *const blame[] = {"responsible", "culpable", "guilty", "blame", "behind", NULL};
+    for (size_t q = 0; q < v->n; q++) {
+        const cw_word *x = &s->w[v->idx[q]];
+        const char *l = word_lemma(s, x);
+        if (strcmp(l, "be") != 0 && strcmp(l, "make") != 0) continue;
+        bool made = !strcmp(l, "make");
+        for (size_t k = q + 1; k < v->n && k <= q + 3; k++) {
+            const char *y = s->w[v->idx[k]].s;
+            if (s->w[v->idx[k]].tag == DYAD_TAG_RB && !strcmp(y, "not")) break;
+            for (const char *const *d = disapproval; *d && !made; d++)
+                if (!strcmp(y, *d)) return 1;
+            if (made && (!strcmp(y, "mistake") || !strcmp(y, "blunder") || !strcmp(y, "error"))) return 1;
+            for (const char *const *b = blame; *b && !made; b++)
+                if (!strcmp(y, *b)) return 2;
+        }
+    }
+    return 0;
+}
+
 /* dyad's rules: what a speaker reports of another party, when it states
  * no event of its own, is the speaker's statement about that party --
  * "the government of Kosovo bears full responsibility," the Serbian
  * ministry said -- coded 010 from the speaker to the reported words'
- * subject when it is of another country (rule
- * "speaker"). */
+ * subject when it is of another country (rule "speaker").  A verdict
+ * ("said the election was fraudulent": 111; "was responsible for the
+ * killings": 112) or an accusing verb ("charged that ...": 112) makes it
+ * the speaker's disapproval or accusation, of any party but the speaker,
+ * whatever the reported words code. */
 static int speaker_statements(dyad_coder_work *w, const code_sentence *s, clause_ctx *cx, size_t sentence_start)
 {
     static const ix_code statement = {"010", "", 0, 0};
+    static const ix_code disapprove = {"111", "", 0, 0};
+    static const ix_code accuse = {"112", "", 0, 0};
+    size_t coded_end = w->nevents;
     for (uint32_t c = 1; c < s->nclauses; c++) {
         if (s->clause_kind[c] != DYAD_CLAUSE_OF_REPORTED) continue;
         uint32_t prev = s->clause_prev[c];
@@ -1018,36 +1073,43 @@ static int speaker_statements(dyad_coder_work *w, const code_sentence *s, clause
         if (spk.actor >= DEF_STATE) continue;
         const char *sc = first_code(w, s, spk);
         if (!sc[0]) continue;
-        /* the reported words code nothing themselves */
-        bool coded = false;
-        for (size_t e = sentence_start; e < w->nevents && !coded; e++)
-            coded = w->events[e].clause == DYAD_CLAUSE_OF_REPORTED;
-        if (coded) continue;
         cx->v.n = view_of(s, cx->v.idx, c, false);
         if (!cx->v.n) continue;
         /* the verb of saying: the last verb of the speaker's clause */
         uint32_t verb = DICT_NONE;
         for (uint32_t i = cx->v.idx[0]; i-- > 0;)
             if (s->w[i].clause == prev && s->w[i].type == W_VERB && !(s->w[i].flags & CW_PART)) { verb = i; break; }
-        if (verb == DICT_NONE) continue;
-        /* the party spoken of is the reported words' subject */
+        if (verb == DICT_NONE || (s->w[verb].flags & CW_NEGATED)) continue;
+        const ix_code *code = &statement;
+        if (accusing_verb(s, verb)) code = &accuse;
+        int judged = verdict(s, &cx->v);
+        if (judged == 1 && code == &statement) code = &disapprove;
+        if (judged == 2) code = &accuse;
+        /* whether the reported words code events of their own */
+        bool coded = false;
+        for (size_t e = sentence_start; e < coded_end && !coded; e++)
+            coded = w->events[e].clause == DYAD_CLAUSE_OF_REPORTED;
+        if (coded && code == &statement) continue;
+        /* the party spoken of: the reported words' subject -- of another
+         * country for a bare statement, any other party for a verdict or
+         * an accusation */
         cand other = NO_CAND;
         for (size_t q = 0; q < cx->v.n && other.actor == DICT_NONE; q++) {
             const cw_word *y = &s->w[cx->v.idx[q]];
-            if (y->type == W_VERB || y->type == W_AUX) break;
+            if (code == &statement && (y->type == W_VERB || y->type == W_AUX)) break;
             uint32_t a = actor_at(s, cx->v.idx[q]);
             if (a == DICT_NONE || s->actors[a].pronoun || locative(s, cx->v.idx[q])) continue;
             uint32_t g = code_actor_group(s, a);
             if (g == DICT_NONE) continue;
             cand o = {g, false, code_anchor(s, a)};
             const char *oc = first_code(w, s, o);
-            if (!oc[0] || !strncmp(oc, sc, 3)) continue;
+            if (!oc[0] || (code == &statement ? !strncmp(oc, sc, 3) : !strcmp(oc, sc))) continue;
             other = o;
         }
         if (other.actor == DICT_NONE) continue;
         size_t first = w->nevents;
         dyad_span vs = {s->w[verb].start, s->w[verb].end};
-        if (make_events(w, s, spk, other, &statement, vs, NULL, sentence_start)) return -1;
+        if (make_events(w, s, spk, other, code, vs, NULL, sentence_start)) return -1;
         for (size_t e = first; e < w->nevents; e++) {
             w->events[e].clause = s->clause_kind[prev];
             w->events[e].rule = DYAD_RULE_SPEAKER;
@@ -1210,6 +1272,7 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
             if (w->c->dyad_rules && hypothetical(s, x)) continue;
             if (dyad_rules && adjectival(s, &cx.v, q)) continue;
             if (dyad_rules && unplanned(s, x)) { clause_done = true; continue; }
+            if (dyad_rules && accusing_verb(s, cx.v.idx[q])) continue; /* the speaker's, below */
             size_t ql;
             code_match m;
             const ix_pattern *hit;

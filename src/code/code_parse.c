@@ -1195,12 +1195,22 @@ static bool speech_verb(const code_sentence *s, const cw_word *x)
     if (x->type != W_VERB || (x->flags & CW_PART) || !s->ds || x->tok >= s->ds->ntokens) return false;
     const dyad_token *t = &s->ds->tokens[x->tok];
     bool finite = t->tag == DYAD_TAG_VBD || t->tag == DYAD_TAG_VBZ || t->tag == DYAD_TAG_VBP;
-    if (!finite || !t->lemma) return false;
+    if (!t->lemma) return false;
+    size_t i = (size_t)(x - s->w);
+    bool that = i + 1 < s->n && word_is(&s->w[i + 1], "that");
+    /* the tagger often reads "charged that" as a participle */
+    if (!finite && !(that && t->tag == DYAD_TAG_VBN)) return false;
     /* only verbs that merely report: "warned", "urged", "denied" are acts
      * of their own, coded with their objects */
     static const char *const reporting[] = {"say", "tell", "add", "state", "report", "note",
                                             "write", "explain", "believe", "think", NULL};
-    for (const char *const *r = reporting; *r; r++)
+    for (const char *const *r = reporting; *r && finite; r++)
+        if (!strcmp(t->lemma, *r)) return true;
+    /* "charged that", "alleged that", "claimed that": the accusation is
+     * the speaker's (speaker_statements); what follows is reported */
+    static const char *const claiming[] = {"charge", "allege", "claim", "contend", "assert", NULL};
+    if (!that) return false;
+    for (const char *const *r = claiming; *r; r++)
         if (!strcmp(t->lemma, *r)) return true;
     return false;
 }

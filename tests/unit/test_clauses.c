@@ -277,6 +277,26 @@ static void clauses_verbs_of_real_prose(tctx *t)
     CHECK(e != NULL);
     if (e) CHECK_STR(e->code, "1384");
     CHECK(find(&k, "RUS", "UKR", "19") == NULL);
+    /* a verdict in reported words is the speaker's disapproval or
+     * accusation, of a party of any country */
+    CHECK_INT(fx_code(&k, "Kenyan opposition leaders said the Kenyan government's election was fraudulent."), 0);
+    e = find(&k, "KENOPP", "KENGOV", "11");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "111");
+    CHECK_INT(fx_code(&k, "The Somali president said al-Shabab was responsible for the bombing."), 0);
+    e = find(&k, "SOMGOV", "SOMREB", "11");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "112");
+    CHECK_INT(fx_code(&k, "Nigerian officials said the Kenyan government was not responsible for the attack."), 0);
+    CHECK(find(&k, "NGA", "KEN", "11") == NULL);
+    /* "alleged that": the speaker's accusation, and the act alleged
+     * with its own subject */
+    CHECK_INT(fx_code(&k, "The Syrian army alleged that Israeli forces shelled its positions."), 0);
+    e = find(&k, "SYRMIL", "ISRMIL", "11");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "112");
+    CHECK(find(&k, "ISRMIL", "SYR", "19") != NULL);
+    CHECK(find(&k, "SYRMIL", "ISR", "19") == NULL);
     /* a possessive opens a noun phrase: no verb after it */
     CHECK_INT(fx_code(&k, "The Thai army's overthrow of the government drew protests."), 0);
     CHECK(find(&k, "THA", "THAGOV", "17") == NULL);
