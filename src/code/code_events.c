@@ -1257,6 +1257,7 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
         cx.all_offset = 0;
         while (cx.all_offset < cx.all.n && cx.all.idx[cx.all_offset] != cx.v.idx[0]) cx.all_offset++;
         bool clause_done = false;
+        bool asked = false; /* an appeal, demand or threat seen, coded or not */
         bool clause_passive = false;
         cand clause_source = NO_CAND;
         for (size_t q = 0; q < cx.v.n; q++) {
@@ -1268,7 +1269,7 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
              * ("students arrested at a rally"), is an event of its own
              * even after the clause's main event */
             bool own_event = dyad_rules && (reduced_passive(s, &cx.v, q) || reduced_participle(s, &cx.v, q));
-            if (clause_done && !own_event) break;
+            if ((clause_done || asked) && !own_event) break;
             if (w->c->dyad_rules && hypothetical(s, x)) continue;
             if (dyad_rules && adjectival(s, &cx.v, q)) continue;
             if (dyad_rules && unplanned(s, x)) { clause_done = true; continue; }
@@ -1437,6 +1438,10 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                     rule = DYAD_RULE_PASSIVE_STATE;
                 }
             }
+            /* what is asked for or threatened did not happen: "crowds
+             * marched to demand the president resign" codes no
+             * resignation, even when the demand has no actor */
+            if (dyad_rules && root_in(code->first, "02", "10", "13", "13")) asked = true;
             if (src.actor == DICT_NONE || tgt.actor == DICT_NONE) continue;
             if (agent == DICT_NONE && (!pg || pg->by_agent != DYAD_NONE) && !agentless && !designated &&
                 (is_passive(s, &cx.v, q, ql) || (dyad_rules && reduced_passive(s, &cx.v, q)))) {

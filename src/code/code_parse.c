@@ -352,6 +352,21 @@ static int type_words(dyad_coder_work *w, code_sentence *s)
                                   bt == DYAD_TAG_CD || bt == DYAD_TAG_POS))
                                 break;
                         }
+                        /* ... nor after an actor that is itself an object
+                         * ("to reduce U.S. sanctions in exchange") */
+                        if (after_actor && w->c->dyad_rules) {
+                            uint32_t a0 = s->w[at - 1].actor;
+                            size_t b = at - 1;
+                            while (b > 0 && a0 != DICT_NONE && s->w[b - 1].actor == a0) b--;
+                            while (b > 0 && (s->w[b - 1].tag == DYAD_TAG_JJ || s->w[b - 1].tag == DYAD_TAG_DT ||
+                                             s->w[b - 1].tag == DYAD_TAG_CD))
+                                b--;
+                            uint8_t pt = b > 0 ? s->w[b - 1].tag : DYAD_TAG_NONE;
+                            if (pt == DYAD_TAG_VB || pt == DYAD_TAG_VBD || pt == DYAD_TAG_VBZ || pt == DYAD_TAG_VBP ||
+                                pt == DYAD_TAG_VBG || pt == DYAD_TAG_VBN || pt == DYAD_TAG_TO ||
+                                (pt == DYAD_TAG_IN && strcmp(s->w[b - 1].s, "that") != 0))
+                                after_actor = false;
+                        }
                         if (!det_np && ((after_actor && object_next) || (at > 0 && s->w[at - 1].tag == DYAD_TAG_TO)))
                             capital = false;
                     }

@@ -297,6 +297,12 @@ static void clauses_verbs_of_real_prose(tctx *t)
     if (e) CHECK_STR(e->code, "112");
     CHECK(find(&k, "ISRMIL", "SYR", "19") != NULL);
     CHECK(find(&k, "SYRMIL", "ISR", "19") == NULL);
+    /* what is demanded did not happen, even when the demand has no actor */
+    CHECK_INT(fx_code(&k, "Thousands filled the streets again on Friday to demand President William Ruto resign."), 0);
+    CHECK(find(&k, "KEN", "", "08") == NULL);
+    /* a noun after an actor that is an object is no verb */
+    CHECK_INT(fx_code(&k, "They agreed last year to reduce U.S. sanctions in exchange for a freeze."), 0);
+    CHECK(find(&k, "USA", "", "16") == NULL);
     /* a possessive opens a noun phrase: no verb after it */
     CHECK_INT(fx_code(&k, "The Thai army's overthrow of the government drew protests."), 0);
     CHECK(find(&k, "THA", "THAGOV", "17") == NULL);
