@@ -924,6 +924,24 @@ static bool unplanned(const code_sentence *s, const cw_word *x)
     return false;
 }
 
+/* dyad's rules: an act that failed, that a party only has the right to,
+ * or that it is charged with is not reported as done -- "the two sides
+ * failed to reach a deal", "has the right to demonstrate", "on charges of
+ * holding an illegal meeting". */
+static bool unreal(const code_sentence *s, const cw_word *x)
+{
+    static const char *const before_to[] = {"fail", "right", NULL};
+    static const char *const before_of[] = {"charge", "accusation", "allegation", "suspicion", NULL};
+    const dyad_sentence *ds = s->ds;
+    if (!ds || x->tok >= ds->ntokens || x->tok < 2) return false;
+    uint32_t t = x->tok;
+    const char *p = ds->tokens[t - 1].lemma;
+    if (!p) return false;
+    if (!strcmp(p, "to")) return is_lemma(ds->tokens[t - 2].lemma, before_to);
+    if (!strcmp(p, "of")) return is_lemma(ds->tokens[t - 2].lemma, before_of);
+    return false;
+}
+
 /* dyad's rules (rule "hypothetical force"): force under "could", "might"
  * or "may" is only possible -- "Russia could invade Ukraine at any
  * moment" is no invasion. */
@@ -1272,7 +1290,7 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
             if ((clause_done || asked) && !own_event) break;
             if (w->c->dyad_rules && hypothetical(s, x)) continue;
             if (dyad_rules && adjectival(s, &cx.v, q)) continue;
-            if (dyad_rules && unplanned(s, x)) { clause_done = true; continue; }
+            if (dyad_rules && (unplanned(s, x) || unreal(s, x))) { clause_done = true; continue; }
             if (dyad_rules && accusing_verb(s, cx.v.idx[q])) continue; /* the speaker's, below */
             size_t ql;
             code_match m;
@@ -1441,7 +1459,7 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
             /* what is asked for or threatened did not happen: "crowds
              * marched to demand the president resign" codes no
              * resignation, even when the demand has no actor */
-            if (dyad_rules && root_in(code->first, "02", "10", "13", "13")) asked = true;
+            if (dyad_rules && root_in(code->first, "02", "10", "11", "13")) asked = true;
             if (src.actor == DICT_NONE || tgt.actor == DICT_NONE) continue;
             if (agent == DICT_NONE && (!pg || pg->by_agent != DYAD_NONE) && !agentless && !designated &&
                 (is_passive(s, &cx.v, q, ql) || (dyad_rules && reduced_passive(s, &cx.v, q)))) {

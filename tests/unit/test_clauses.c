@@ -303,6 +303,25 @@ static void clauses_verbs_of_real_prose(tctx *t)
     /* a noun after an actor that is an object is no verb */
     CHECK_INT(fx_code(&k, "They agreed last year to reduce U.S. sanctions in exchange for a freeze."), 0);
     CHECK(find(&k, "USA", "", "16") == NULL);
+    /* what failed, what one has the right to, what one is charged with
+     * did not happen */
+    CHECK_INT(fx_code(&k, "Iran and Britain failed to reach a deal on Friday."), 0);
+    CHECK(find(&k, "IRN", "GBR", "05") == NULL);
+    CHECK_INT(fx_code(&k, "Kenyan opposition activists said they have the right to demonstrate against the Kenyan government."), 0);
+    CHECK(find(&k, "KENOPP", "KENGOV", "14") == NULL);
+    CHECK_INT(fx_code(&k, "Kenyan opposition leaders appeared in court on charges of attacking Kenyan police."), 0);
+    CHECK(find(&k, "KENOPP", "KENCOP", "19") == NULL);
+    /* fighters leaving a town retreat; time is no territory entered */
+    CHECK_INT(fx_code(&k, "Syrian rebels evacuated the town of Manbij."), 0);
+    e = find(&k, "SYRREB", "SYR", "08");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "0874");
+    CHECK_INT(fx_code(&k, "Kenyan police prevented opposition parties from holding rallies."), 0);
+    e = find(&k, "KENCOP", "KENOPP", "17");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "172");
+    CHECK_INT(fx_code(&k, "Chinese troops are entering their fifth month in the Indian town."), 0);
+    CHECK(find(&k, "CHN", "IND", "19") == NULL);
     /* a possessive opens a noun phrase: no verb after it */
     CHECK_INT(fx_code(&k, "The Thai army's overthrow of the government drew protests."), 0);
     CHECK(find(&k, "THA", "THAGOV", "17") == NULL);
