@@ -1246,13 +1246,18 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
     /* dyad's rules: each clause's source (or subject), for the clauses
      * that take theirs from it */
     cand *clause_src = dyad_rules ? arena_alloc(&w->a, (nclauses + 1) * sizeof *clause_src) : NULL;
-    if (dyad_rules && !clause_src) return -1;
+    /* and the target of its first event, for a participle after it */
+    cand *clause_tgt = dyad_rules ? arena_alloc(&w->a, (nclauses + 1) * sizeof *clause_tgt) : NULL;
+    char (*clause_root)[3] = dyad_rules ? arena_alloc(&w->a, (nclauses + 1) * sizeof *clause_root) : NULL;
+    if (dyad_rules && (!clause_src || !clause_tgt || !clause_root)) return -1;
     for (uint32_t c = 0; c < nclauses && !sentence_done; c++) {
         cx.v.n = view_of(s, cx.v.idx, c, false);
         uint8_t carried_rule = DYAD_RULE_CARRIED;
         bool reported = dyad_rules && s->clause_kind[c] == DYAD_CLAUSE_OF_REPORTED;
         if (dyad_rules) {
             clause_src[c] = cx.v.n ? clause_subject(s, &cx.v) : NO_CAND;
+            clause_tgt[c] = NO_CAND;
+            clause_root[c][0] = 0;
             uint32_t ante = s->clause_antecedent[c], prev = s->clause_prev[c];
             carried = NO_CAND;
             if (ante != DICT_NONE && code_actor_group(s, ante) != DICT_NONE) {
@@ -1385,6 +1390,16 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                         rule = carried_rule;
                 }
                 if (tgt.actor == DICT_NONE && src.actor != DICT_NONE) tgt = find_target(w, s, &cx, q, ql, src, code->first);
+                /* "police stopped the marchers, firing tear gas": a
+                 * participle that carries its clause's subject and goes on
+                 * with the same kind of act acts on that clause's target,
+                 * not on a party of earlier news */
+                if (tgt.actor == DICT_NONE && dyad_rules && rule == carried_rule &&
+                    s->clause_kind[c] == DYAD_CLAUSE_OF_PARTICIPLE && s->clause_prev[c] < c &&
+                    clause_tgt[s->clause_prev[c]].actor != DICT_NONE &&
+                    clause_tgt[s->clause_prev[c]].actor != src.actor &&
+                    !strncmp(clause_root[s->clause_prev[c]], code->first, 2))
+                    tgt = clause_tgt[s->clause_prev[c]];
                 /* a bare statement has no addressee; a protest, a retreat or
                  * a show of force with none named is not aimed at the
                  * foreigner last mentioned */
@@ -1488,6 +1503,11 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                 }
             r->clause = c;
             r->code_flags = code->flags;
+            if (dyad_rules && clause_tgt[c].actor == DICT_NONE && tgt.actor < DEF_STATE) {
+                clause_tgt[c] = tgt;
+                memcpy(clause_root[c], code->first, 2);
+                clause_root[c][2] = 0;
+            }
             r->source = src;
             nresults++;
             if (code->flags & IX_CODE_SUBORD) continue;

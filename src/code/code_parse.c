@@ -1137,7 +1137,8 @@ static bool own_clause(const dyad_coder_work *w, const code_sentence *s, size_t 
     size_t lead = from;
     while (lead < to && lead < s->n &&
            (s->w[lead].tag == DYAD_TAG_RB || s->w[lead].type == W_AUX || word_is(&s->w[lead], "who") ||
-            word_is(&s->w[lead], "which")))
+            word_is(&s->w[lead], "which") ||
+            (s->w[lead].type == W_BY && lead + 1 < to && s->w[lead + 1].tag == DYAD_TAG_VBG)))
         lead++;
     for (size_t i = from; i < to && i < s->n; i++) {
         const cw_word *x = &s->w[i];
@@ -1381,7 +1382,9 @@ static void split_clauses_dyad(code_sentence *s)
             open = word_is(x, "who") || ante != DICT_NONE ? DYAD_CLAUSE_OF_RELATIVE : DYAD_CLAUSE_OF_SUBORDINATE;
         } else if (free_word && i > 0 && s->w[i - 1].type == W_COMMA &&
                    (x->tag == DYAD_TAG_VBG ||
-                    (x->tag == DYAD_TAG_RB && i + 1 < s->n && s->w[i + 1].tag == DYAD_TAG_VBG))) {
+                    ((x->tag == DYAD_TAG_RB || x->type == W_BY) && i + 1 < s->n &&
+                     s->w[i + 1].tag == DYAD_TAG_VBG))) {
+            /* ", killing at least 12", ", by firing tear gas" */
             open = DYAD_CLAUSE_OF_PARTICIPLE;
         }
         if (open >= 0 && next < UINT32_MAX) {

@@ -322,6 +322,13 @@ static void clauses_verbs_of_real_prose(tctx *t)
     if (e) CHECK_STR(e->code, "172");
     CHECK_INT(fx_code(&k, "Chinese troops are entering their fifth month in the Indian town."), 0);
     CHECK(find(&k, "CHN", "IND", "19") == NULL);
+    /* ", by firing tear gas": a participle of its own, on its clause's
+     * target, not on the party of an earlier sentence */
+    CHECK_INT(fx_code(&k, "Kenyan police stopped protesters from reaching the parliament, by firing tear gas."), 0);
+    CHECK(find(&k, "KENCOP", "KENOPP", "17") != NULL);
+    CHECK_INT(fx_code(&k, "Ugandan troops entered the town. Kenyan police dispersed the crowd on Sunday, by firing tear gas and rubber bullets."), 0);
+    CHECK(find(&k, "KEN", "UGA", "") == NULL);
+    CHECK(find(&k, "KENCOP", "KEN", "17") != NULL);
     /* a possessive opens a noun phrase: no verb after it */
     CHECK_INT(fx_code(&k, "The Thai army's overthrow of the government drew protests."), 0);
     CHECK(find(&k, "THA", "THAGOV", "17") == NULL);
