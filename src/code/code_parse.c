@@ -1144,8 +1144,14 @@ static bool own_clause(const dyad_coder_work *w, const code_sentence *s, size_t 
         const cw_word *x = &s->w[i];
         if (x->type == W_ACTOR) actor = true;
         if (!(actor || i == lead) || x->type != W_VERB || (x->flags & CW_PART) || x->root == DICT_NONE) continue;
-        uint32_t ci = verbs[roots[x->root].owner].code;
+        const ix_verb *vb = &verbs[roots[x->root].owner];
+        uint32_t ci = vb->code;
         if (ci == DICT_NONE || !(codes[ci].flags & IX_CODE_SUBORD)) return true;
+        /* a verb that merely reports unless its object says more
+         * ("recalled its ambassador") keeps a participle's stretch:
+         * ", prompting Venezuela to recall its ambassador" */
+        if (vb->npatterns && i > lead && s->w[lead].tag == DYAD_TAG_VBG && s->w[i - 1].tag == DYAD_TAG_TO)
+            return true;
     }
     return false;
 }

@@ -329,6 +329,12 @@ static void clauses_verbs_of_real_prose(tctx *t)
     CHECK_INT(fx_code(&k, "Ugandan troops entered the town. Kenyan police dispersed the crowd on Sunday, by firing tear gas and rubber bullets."), 0);
     CHECK(find(&k, "KEN", "UGA", "") == NULL);
     CHECK(find(&k, "KENCOP", "KEN", "17") != NULL);
+    /* ", prompting Poland to recall its ambassador": the participle's
+     * stretch is kept for the act of its object */
+    CHECK_INT(fx_code(&k, "Russia expelled two Polish diplomats, prompting Poland to recall its ambassador in Moscow."), 0);
+    CHECK(find(&k, "POL", "RUS", "16") != NULL);
+    CHECK_INT(fx_code(&k, "The Peruvian president declared a state of siege in Lima."), 0);
+    CHECK(find(&k, "PERGOV", "PER", "17") != NULL);
     /* a possessive opens a noun phrase: no verb after it */
     CHECK_INT(fx_code(&k, "The Thai army's overthrow of the government drew protests."), 0);
     CHECK(find(&k, "THA", "THAGOV", "17") == NULL);
