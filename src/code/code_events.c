@@ -937,7 +937,27 @@ static bool unreal(const code_sentence *s, const cw_word *x)
     uint32_t t = x->tok;
     const char *p = ds->tokens[t - 1].lemma;
     if (!p) return false;
-    if (!strcmp(p, "to")) return is_lemma(ds->tokens[t - 2].lemma, before_to);
+    if (!strcmp(p, "to")) {
+        if (is_lemma(ds->tokens[t - 2].lemma, before_to)) return true;
+        /* "amid calls for the president to resign": what is called for */
+        static const char *const asking[] = {"call", "calls", "demand", "demands", "appeal", "appeals",
+                                             "plea", "pleas", "pressure", NULL};
+        for (uint32_t k = t - 2; k >= 1 && k + 8 >= t; k--) {
+            const char *l = ds->tokens[k].lemma;
+            if (!l) break;
+            if (!strcmp(l, "for")) {
+                const char *n = ds->tokens[k - 1].lemma;
+                uint8_t tg = ds->tokens[k - 1].tag;
+                return (tg == DYAD_TAG_NN || tg == DYAD_TAG_NNS || tg == DYAD_TAG_NNP || tg == DYAD_TAG_NNPS) &&
+                       n && is_lemma(n, asking);
+            }
+            uint8_t tg = ds->tokens[k].tag;
+            if (!(tg == DYAD_TAG_NN || tg == DYAD_TAG_NNS || tg == DYAD_TAG_NNP || tg == DYAD_TAG_NNPS ||
+                  tg == DYAD_TAG_DT || tg == DYAD_TAG_JJ || tg == DYAD_TAG_POS || tg == DYAD_TAG_PRPS))
+                break;
+        }
+        return false;
+    }
     if (!strcmp(p, "of")) return is_lemma(ds->tokens[t - 2].lemma, before_of);
     return false;
 }

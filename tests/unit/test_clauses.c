@@ -335,6 +335,13 @@ static void clauses_verbs_of_real_prose(tctx *t)
     CHECK(find(&k, "POL", "RUS", "16") != NULL);
     CHECK_INT(fx_code(&k, "The Peruvian president declared a state of siege in Lima."), 0);
     CHECK(find(&k, "PERGOV", "PER", "17") != NULL);
+    /* what a noun calls for did not happen */
+    CHECK_INT(fx_code(&k, "Kenyan Protesters Clash with Police During Call for President Ruto to Resign"), 0);
+    CHECK(find(&k, "KEN", "KENGOV", "08") == NULL);
+    CHECK_INT(fx_code(&k, "ECOWAS said it is suspending all financial transactions with Mali."), 0);
+    CHECK(find(&k, "IGOWAF", "MLI", "16") != NULL);
+    CHECK_INT(fx_code(&k, "Malian state television stopped broadcasting after reports of gunfire."), 0);
+    CHECK(find(&k, "MLI", "", "08") == NULL);
     /* a possessive opens a noun phrase: no verb after it */
     CHECK_INT(fx_code(&k, "The Thai army's overthrow of the government drew protests."), 0);
     CHECK(find(&k, "THA", "THAGOV", "17") == NULL);
