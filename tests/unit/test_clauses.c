@@ -342,6 +342,9 @@ static void clauses_verbs_of_real_prose(tctx *t)
     CHECK(find(&k, "IGOWAF", "MLI", "16") != NULL);
     CHECK_INT(fx_code(&k, "Malian state television stopped broadcasting after reports of gunfire."), 0);
     CHECK(find(&k, "MLI", "", "08") == NULL);
+    /* a call for protests that names nobody to oppose is an appeal */
+    CHECK_INT(fx_code(&k, "Kenyan opposition leaders called again for nationwide demonstrations on Friday."), 0);
+    CHECK(find(&k, "KENOPP", "", "02") != NULL);
     /* a possessive opens a noun phrase: no verb after it */
     CHECK_INT(fx_code(&k, "The Thai army's overthrow of the government drew protests."), 0);
     CHECK(find(&k, "THA", "THAGOV", "17") == NULL);
