@@ -87,7 +87,7 @@ uint32_t code_push_code(dyad_coder_work *w, const char *s, size_t n)
 
 /* Tries root r at word i: fills pos[] with the words its literals matched. */
 static bool root_matches(const dict_index *ix, const code_sentence *s, size_t i, const ix_root *r,
-                         uint32_t *pos)
+                         uint32_t *pos, bool dyad)
 {
     const ix_lit *lits = ix_lits(ix) + r->first_lit;
     if (r->nlits > CODE_MAX_ROOT_LITS) return false;
@@ -105,6 +105,13 @@ static bool root_matches(const dict_index *ix, const code_sentence *s, size_t i,
         bool last = k == r->end_at;
         if (lits[k - 1].flags & IX_LIT_ADJ) {
             size_t q = at + 1;
+            /* dyad: an adverb may stand between a verb and its particle
+             * ("called again for", "pulled quickly back") */
+            if (dyad && r->kind == IX_VERB && k == 1 && q + 1 < s->n && s->w[q].tag == DYAD_TAG_RB &&
+                !(s->w[q].flags & CW_PART) && strcmp(s->w[q].s, "not") != 0 && strcmp(s->w[q].s, "n't") != 0 &&
+                strcmp(s->w[q].s, "never") != 0 &&
+                !ix_lit_matches(&lits[k], s->w[q].s, s->w[q].len, last, r->endings))
+                q++;
             if (q >= s->n || (s->w[q].flags & CW_PART) ||
                 !ix_lit_matches(&lits[k], s->w[q].s, s->w[q].len, last, r->endings))
                 return false;
@@ -184,7 +191,7 @@ static uint32_t best_root(const dict_index *ix, const code_sentence *s, size_t i
         for (size_t k = 0; k < count; k++) {
             uint32_t ri = list[k];
             if (!better(roots, ri, best)) break; /* groups are in trial order */
-            if (root_matches(ix, s, i, &roots[ri], tmp)) {
+            if (root_matches(ix, s, i, &roots[ri], tmp, e_drop)) {
                 best = ri;
                 memcpy(pos, tmp, roots[ri].nlits * sizeof *pos);
                 break;
