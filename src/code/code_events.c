@@ -448,6 +448,16 @@ static bool reduced_passive(const code_sentence *s, const code_view *v, size_t q
     if ((q >= 1 && s->w[v->idx[q - 1]].type == W_AUX) || (q >= 2 && s->w[v->idx[q - 2]].type == W_AUX)) return false;
     size_t k = q + 1;
     while (k < v->n && (s->w[v->idx[k]].flags & CW_PART)) k++;
+    /* "a vote condemned as illegal by Kyiv": what the agent called it
+     * may come first */
+    if (k + 2 < v->n && !strcmp(s->w[v->idx[k]].s, "as")) {
+        size_t j = k + 1;
+        while (j < v->n && j <= k + 3 && s->w[v->idx[j]].type != W_BY &&
+               (s->w[v->idx[j]].tag == DYAD_TAG_JJ || s->w[v->idx[j]].tag == DYAD_TAG_DT ||
+                s->w[v->idx[j]].tag == DYAD_TAG_NN || s->w[v->idx[j]].tag == DYAD_TAG_RB))
+            j++;
+        if (j < v->n && s->w[v->idx[j]].type == W_BY) k = j;
+    }
     return k + 1 < v->n && s->w[v->idx[k]].type == W_BY && actor_at(s, v->idx[k + 1]) != DICT_NONE;
 }
 
@@ -1369,8 +1379,9 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
             bool future = w->c->dyad_rules && future_verb(s, x);
             const char *intent = future ? code_intent_for(code->first) : NULL;
             /* "China said it would use force if necessary": force
-             * announced is threatened, not used (13x) */
-            if (future && !intent) intent = code_threat_for(code->first);
+             * announced is threatened, not used (13x); "they will be
+             * killed by ..." threatens nothing */
+            if (future && !intent && !passive_group(s, cx.v.idx[q])) intent = code_threat_for(code->first);
             if (intent) {
                 /* "Russia said it would pull back its troops": announced,
                  * not done -- an intent code (rule 2 of tests/gold) */

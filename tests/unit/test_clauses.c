@@ -345,6 +345,13 @@ static void clauses_verbs_of_real_prose(tctx *t)
     /* a call for protests that names nobody to oppose is an appeal */
     CHECK_INT(fx_code(&k, "Kenyan opposition leaders called again for nationwide demonstrations on Friday."), 0);
     CHECK(find(&k, "KENOPP", "", "02") != NULL);
+    /* "condemned as illegal by": a participle's agent after what it
+     * called the thing */
+    CHECK_INT(fx_code(&k, "Kenyan opposition leaders held a vote condemned as illegal by the Kenyan government."), 0);
+    CHECK(find(&k, "KENGOV", "KENOPP", "11") != NULL);
+    /* a future passive threatens nothing */
+    CHECK_INT(fx_code(&k, "The Ugandan rebels said they will be attacked by Kenyan troops."), 0);
+    CHECK(find(&k, "KEN", "UGA", "13") == NULL);
     /* a possessive opens a noun phrase: no verb after it */
     CHECK_INT(fx_code(&k, "The Thai army's overthrow of the government drew protests."), 0);
     CHECK(find(&k, "THA", "THAGOV", "17") == NULL);
