@@ -940,7 +940,7 @@ static bool unplanned(const code_sentence *s, const cw_word *x)
  * holding an illegal meeting". */
 static bool unreal(const code_sentence *s, const cw_word *x)
 {
-    static const char *const before_to[] = {"fail", "right", NULL};
+    static const char *const before_to[] = {"fail", "right", "unable", "impossible", NULL};
     static const char *const before_of[] = {"charge", "accusation", "allegation", "suspicion", NULL};
     const dyad_sentence *ds = s->ds;
     if (!ds || x->tok >= ds->ntokens || x->tok < 2) return false;
@@ -949,6 +949,10 @@ static bool unreal(const code_sentence *s, const cw_word *x)
     if (!p) return false;
     if (!strcmp(p, "to")) {
         if (is_lemma(ds->tokens[t - 2].lemma, before_to)) return true;
+        /* "it is not possible to confirm" */
+        if (t >= 3 && !strcmp(ds->tokens[t - 2].lemma ? ds->tokens[t - 2].lemma : "", "possible") &&
+            ds->tokens[t - 3].lemma && (!strcmp(ds->tokens[t - 3].lemma, "not") || !strcmp(ds->tokens[t - 3].lemma, "n't")))
+            return true;
         /* "amid calls for the president to resign": what is called for */
         static const char *const asking[] = {"call", "calls", "demand", "demands", "appeal", "appeals",
                                              "plea", "pleas", "pressure", NULL};
@@ -1479,13 +1483,15 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                 bool unknown = !strncmp(code->first, "18", 2) || !strncmp(code->first, "19", 2) ||
                                !strncmp(code->first, "20", 2) || !strncmp(code->first, "02", 2);
                 /* "talks are expected to resume", "breakthroughs are
-                 * anticipated to become harder": nobody expects anything in
+                 * anticipated to become harder", "the threats are intended
+                 * to raise tensions": nobody expects or intends anything in
                  * particular; what follows may be an event of its own */
                 bool raising = false;
                 if (ql + 1 < cx.v.n && !strcmp(s->w[cx.v.idx[ql + 1]].s, "to") && s->ds && x->tok < s->ds->ntokens &&
                     s->ds->tokens[x->tok].lemma) {
                     static const char *const raisers[] = {"expect", "anticipate", "believe", "say", "think",
-                                                          "report", "know", "suppose", "estimate", NULL};
+                                                          "report", "know", "suppose", "estimate", "intend",
+                                                          "design", "mean", NULL};
                     for (const char *const *r = raisers; *r && !raising; r++)
                         raising = !strcmp(s->ds->tokens[x->tok].lemma, *r);
                 }

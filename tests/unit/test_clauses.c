@@ -352,6 +352,17 @@ static void clauses_verbs_of_real_prose(tctx *t)
     /* a future passive threatens nothing */
     CHECK_INT(fx_code(&k, "The Ugandan rebels said they will be attacked by Kenyan troops."), 0);
     CHECK(find(&k, "KEN", "UGA", "13") == NULL);
+    /* an arrival that names no place or purpose visits no one */
+    CHECK_INT(fx_code(&k, "Chinese troops arrived on Sunday."), 0);
+    CHECK(find(&k, "CHN", "", "04") == NULL);
+    /* what a party is unable to do, or what cannot be confirmed */
+    CHECK_INT(fx_code(&k, "Kenyan officials said they were unable to arrest the Ugandan rebels."), 0);
+    CHECK(find(&k, "KEN", "UGA", "17") == NULL);
+    CHECK_INT(fx_code(&k, "It was not possible to confirm that Kenyan police arrested the Ugandan rebels."), 0);
+    CHECK(find(&k, "KEN", "UGA", "17") == NULL);
+    /* rockets stopped in flight are no halted arms deliveries */
+    CHECK_INT(fx_code(&k, "Israel's missile defence system stopped most of the rockets fired from Gaza."), 0);
+    CHECK(find(&k, "ISR", "PSE", "16") == NULL);
     /* a possessive opens a noun phrase: no verb after it */
     CHECK_INT(fx_code(&k, "The Thai army's overthrow of the government drew protests."), 0);
     CHECK(find(&k, "THA", "THAGOV", "17") == NULL);
