@@ -264,6 +264,8 @@ static void clauses_verbs_of_real_prose(tctx *t)
     CHECK(find(&k, "CHLMIL", "CHL", "19") != NULL);
     CHECK_INT(fx_code(&k, "Kenyan teachers want the government to raise salaries."), 0);
     CHECK(find(&k, "KEN", "KENGOV", "10") != NULL);
+    CHECK_INT(fx_code(&k, "The United States says it wants consequences for North Korea's missile launch."), 0);
+    CHECK(find(&k, "USA", "PRK", "10") != NULL);
     /* wanting to do something oneself is no demand */
     CHECK_INT(fx_code(&k, "The Kenyan president wants to make Uganda understand that."), 0);
     CHECK(find(&k, "KEN", "UGA", "10") == NULL);
