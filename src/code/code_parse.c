@@ -1139,11 +1139,12 @@ static bool own_clause(const dyad_coder_work *w, const code_sentence *s, size_t 
     bool actor = false;
     /* ", rejected the proposal" after an appositive ("Brazil's president,
      * Lula, rejected ..."), ", killing at least 12", ", who shelled the
-     * town": a verb opening the stretch is its subject's predicate, a
-     * participle or a relative clause of its own */
+     * town", ", and threatens to ...": a verb opening the stretch is its
+     * subject's predicate, a participle or a relative clause of its own */
     size_t lead = from;
     while (lead < to && lead < s->n &&
            (s->w[lead].tag == DYAD_TAG_RB || s->w[lead].type == W_AUX || word_is(&s->w[lead], "who") ||
+            (lead == from && s->w[lead].type == W_CONJ) ||
             word_is(&s->w[lead], "which") ||
             (s->w[lead].type == W_BY && lead + 1 < to && s->w[lead + 1].tag == DYAD_TAG_VBG)))
         lead++;

@@ -365,6 +365,15 @@ static void clauses_verbs_of_real_prose(tctx *t)
     /* rockets stopped in flight are no halted arms deliveries */
     CHECK_INT(fx_code(&k, "Israel's missile defence system stopped most of the rockets fired from Gaza."), 0);
     CHECK(find(&k, "ISR", "PSE", "16") == NULL);
+    /* ", and threatened to ...": a predicate of its own, kept by comma
+     * elimination */
+    CHECK_INT(fx_code(&k, "Uganda moved troops to the area, and threatened to close the Kenyan border."), 0);
+    CHECK(find(&k, "UGA", "KEN", "13") != NULL);
+    /* a journey is a visit when it says where to */
+    CHECK_INT(fx_code(&k, "Indian Prime Minister Narendra Modi travelled to Pakistan to meet Pakistani officials."), 0);
+    CHECK(find(&k, "INDGOV", "PAK", "04") != NULL);
+    CHECK_INT(fx_code(&k, "Iranian tankers were traveling in international waters toward Oman."), 0);
+    CHECK(find(&k, "IRN", "", "04") == NULL);
     /* a possessive opens a noun phrase: no verb after it */
     CHECK_INT(fx_code(&k, "The Thai army's overthrow of the government drew protests."), 0);
     CHECK(find(&k, "THA", "THAGOV", "17") == NULL);
