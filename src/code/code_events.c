@@ -1115,16 +1115,12 @@ static int speaker_statements(dyad_coder_work *w, const code_sentence *s, clause
     static const ix_code disapprove = {"111", "", 0, 0};
     static const ix_code accuse = {"112", "", 0, 0};
     size_t coded_end = w->nevents;
+    uint32_t *prev_idx = arena_alloc(&w->a, (s->n + 1) * sizeof *prev_idx);
+    if (!prev_idx) return -1;
     for (uint32_t c = 1; c < s->nclauses; c++) {
         if (s->clause_kind[c] != DYAD_CLAUSE_OF_REPORTED) continue;
         uint32_t prev = s->clause_prev[c];
         if (prev == DICT_NONE || prev >= c) continue;
-        /* the speaker named in its own clause, not one carried there */
-        cx->v.n = view_of(s, cx->v.idx, prev, false);
-        cand spk = clause_subject(s, &cx->v);
-        if (spk.actor >= DEF_STATE) continue;
-        const char *sc = first_code(w, s, spk);
-        if (!sc[0]) continue;
         cx->v.n = view_of(s, cx->v.idx, c, false);
         if (!cx->v.n) continue;
         /* the verb of saying: the last verb of the speaker's clause */
@@ -1132,11 +1128,39 @@ static int speaker_statements(dyad_coder_work *w, const code_sentence *s, clause
         for (uint32_t i = cx->v.idx[0]; i-- > 0;)
             if (s->w[i].clause == prev && s->w[i].type == W_VERB && !(s->w[i].flags & CW_PART)) { verb = i; break; }
         if (verb == DICT_NONE || (s->w[verb].flags & CW_NEGATED)) continue;
+        bool accusing = accusing_verb(s, verb);
+        /* an accusing verb's own patterns read the words it reports
+         * ("alleged that France was aware of preparations for the
+         * genocide": 1124) */
         const ix_code *code = &statement;
-        if (accusing_verb(s, verb)) code = &accuse;
+        ix_code own;
+        size_t qa = 0;
+        while (qa < cx->all.n && cx->all.idx[qa] != verb) qa++;
+        if (accusing && qa < cx->all.n) {
+            size_t ql;
+            code_match m;
+            const ix_pattern *hit;
+            uint32_t ci = match_verb(w, s, &cx->all, qa, &ql, &m, &hit);
+            own = accuse;
+            if (ci != DICT_NONE && !strncmp(ix_codes(w->c->ix, NULL)[ci].first, "11", 2))
+                memcpy(own.first, ix_codes(w->c->ix, NULL)[ci].first, sizeof own.first);
+            code = &own;
+        }
+        /* the speaker named in its own clause, not one carried there; an
+         * accuser anywhere before its verb ("a report released in the
+         * Rwandan capital alleged that ...") */
+        code_view pv;
+        pv.idx = prev_idx;
+        pv.n = view_of(s, pv.idx, prev, false);
+        cand spk = clause_subject(s, &pv);
+        if (spk.actor == DICT_NONE && accusing && qa < cx->all.n)
+            spk = find_source(w, s, &cx->all, qa, qa, NO_CAND, NO_CAND, true);
+        if (spk.actor >= DEF_STATE) continue;
+        const char *sc = first_code(w, s, spk);
+        if (!sc[0]) continue;
         int judged = verdict(s, &cx->v);
         if (judged == 1 && code == &statement) code = &disapprove;
-        if (judged == 2) code = &accuse;
+        if (judged == 2 && code == &statement) code = &accuse;
         /* whether the reported words code events of their own */
         bool coded = false;
         for (size_t e = sentence_start; e < coded_end && !coded; e++)

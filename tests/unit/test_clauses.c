@@ -299,6 +299,12 @@ static void clauses_verbs_of_real_prose(tctx *t)
     if (e) CHECK_STR(e->code, "112");
     CHECK(find(&k, "ISRMIL", "SYR", "19") != NULL);
     CHECK(find(&k, "SYRMIL", "ISR", "19") == NULL);
+    /* the accusing verb's own patterns read what it reports; its
+     * accuser may stand anywhere before it */
+    CHECK_INT(fx_code(&k, "A report released in the Kenyan capital alleged that Uganda was aware of preparations for the genocide."), 0);
+    e = find(&k, "KEN", "UGA", "11");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "1124");
     /* what is demanded did not happen, even when the demand has no actor */
     CHECK_INT(fx_code(&k, "Thousands filled the streets again on Friday to demand President William Ruto resign."), 0);
     CHECK(find(&k, "KEN", "", "08") == NULL);
