@@ -337,11 +337,16 @@ static int type_words(dyad_coder_work *w, code_sentence *s)
                         after_det = true;
                     capital = !(tg == DYAD_TAG_VB || tg == DYAD_TAG_VBD || tg == DYAD_TAG_VBG ||
                                 tg == DYAD_TAG_VBN || tg == DYAD_TAG_VBP || tg == DYAD_TAG_VBZ);
-                    if (capital && (tg == DYAD_TAG_NN || tg == DYAD_TAG_NNS) && !(x->flags & CW_CAP)) {
+                    /* dyad: "the militants overran the camp", which the
+                     * tagger may read as an adjective */
+                    bool jj_verb = w->c->dyad_rules && !w->c->petrarch && tg == DYAD_TAG_JJ && at + 1 < s->n &&
+                                   (s->w[at + 1].tag == DYAD_TAG_DT || s->w[at + 1].tag == DYAD_TAG_PRPS);
+                    if (capital && (tg == DYAD_TAG_NN || tg == DYAD_TAG_NNS || jj_verb) && !(x->flags & CW_CAP)) {
                         /* the tagger's usual slip in headline English:
                          * "Ethiopia departs from Libya", "to accord with" */
                         uint8_t next = at + 1 < s->n ? s->w[at + 1].tag : DYAD_TAG_NONE;
                         bool after_actor = at > 0 && (s->w[at - 1].type == W_ACTOR ||
+                                                      (w->c->dyad_rules && jj_verb && s->w[at - 1].type == W_AGENT) ||
                                                       ((s->w[at - 1].flags & CW_PART) &&
                                                        s->w[at - 1].actor != DICT_NONE));
                         bool object_next = next == DYAD_TAG_IN || next == DYAD_TAG_DT || next == DYAD_TAG_TO ||
@@ -351,6 +356,12 @@ static int type_words(dyad_coder_work *w, code_sentence *s)
                         bool det_np = false;
                         const dyad_sentence *dsn = s->ds;
                         uint32_t tk = s->w[at].tok;
+                        /* (a plural head before it ends that phrase: "the
+                         * militants overran the camp") */
+                        bool plural_head = w->c->dyad_rules && dsn && tk > 0 && tk < dsn->ntokens &&
+                                           (dsn->tokens[tk - 1].tag == DYAD_TAG_NNS ||
+                                            dsn->tokens[tk - 1].tag == DYAD_TAG_NNPS);
+                        if (plural_head) dsn = NULL;
                         for (uint32_t back = 1; dsn && tk < dsn->ntokens && back <= 4 && back <= tk; back++) {
                             uint8_t bt = dsn->tokens[tk - back].tag;
                             if (bt == DYAD_TAG_DT || bt == DYAD_TAG_PRPS) { det_np = true; break; }
@@ -369,8 +380,9 @@ static int type_words(dyad_coder_work *w, code_sentence *s)
                                              s->w[b - 1].tag == DYAD_TAG_CD))
                                 b--;
                             uint8_t pt = b > 0 ? s->w[b - 1].tag : DYAD_TAG_NONE;
-                            if (pt == DYAD_TAG_VB || pt == DYAD_TAG_VBD || pt == DYAD_TAG_VBZ || pt == DYAD_TAG_VBP ||
-                                pt == DYAD_TAG_VBG || pt == DYAD_TAG_VBN || pt == DYAD_TAG_TO ||
+                            /* (a finite verb before it may be one of saying:
+                             * "said the militants overran the camp") */
+                            if (pt == DYAD_TAG_VB || pt == DYAD_TAG_VBG || pt == DYAD_TAG_TO ||
                                 (pt == DYAD_TAG_IN && strcmp(s->w[b - 1].s, "that") != 0))
                                 after_actor = false;
                         }

@@ -380,6 +380,11 @@ static void clauses_verbs_of_real_prose(tctx *t)
     CHECK(find(&k, "INDGOV", "PAK", "04") != NULL);
     CHECK_INT(fx_code(&k, "Iranian tankers were traveling in international waters toward Oman."), 0);
     CHECK(find(&k, "IRN", "", "04") == NULL);
+    /* a verb the tagger reads as an adjective after its subject: "the
+     * militants overran the camp but the Kenyans counterattacked" */
+    CHECK_INT(fx_code(&k, "The statement said the Somali militants overran the camp but the Kenyans counterattacked."), 0);
+    CHECK(find(&k, "KEN", "", "19") != NULL);
+    CHECK(find(&k, "SOMREB", "KEN", "19") == NULL);
     /* a possessive opens a noun phrase: no verb after it */
     CHECK_INT(fx_code(&k, "The Thai army's overthrow of the government drew protests."), 0);
     CHECK(find(&k, "THA", "THAGOV", "17") == NULL);
