@@ -940,7 +940,8 @@ static bool unplanned(const code_sentence *s, const cw_word *x)
  * holding an illegal meeting". */
 static bool unreal(const code_sentence *s, const cw_word *x)
 {
-    static const char *const before_to[] = {"fail", "right", "unable", "impossible", NULL};
+    static const char *const before_to[] = {"fail", "right", "unable", "impossible", "commitment", "willingness",
+                                            "readiness", "ability", "inability", "need", NULL};
     static const char *const before_of[] = {"charge", "accusation", "allegation", "suspicion", NULL};
     const dyad_sentence *ds = s->ds;
     if (!ds || x->tok >= ds->ntokens || x->tok < 2) return false;

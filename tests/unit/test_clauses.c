@@ -368,6 +368,8 @@ static void clauses_verbs_of_real_prose(tctx *t)
     CHECK(find(&k, "KEN", "UGA", "17") == NULL);
     CHECK_INT(fx_code(&k, "It was not possible to confirm that Kenyan police arrested the Ugandan rebels."), 0);
     CHECK(find(&k, "KEN", "UGA", "17") == NULL);
+    CHECK_INT(fx_code(&k, "Uganda questioned Kenya's commitment to withdraw its troops from the border."), 0);
+    CHECK(find(&k, "KEN", "", "08") == NULL);
     /* rockets stopped in flight are no halted arms deliveries */
     CHECK_INT(fx_code(&k, "Israel's missile defence system stopped most of the rockets fired from Gaza."), 0);
     CHECK(find(&k, "ISR", "PSE", "16") == NULL);
