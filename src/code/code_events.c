@@ -899,6 +899,10 @@ static bool hypothetical(const code_sentence *s, const cw_word *x)
         if (cl->opener != DYAD_NONE && cl->opener < ds->ntokens) {
             const char *o = ds->tokens[cl->opener].lemma;
             if (o && (!strcmp(o, "if") || !strcmp(o, "unless") || !strcmp(o, "whether"))) return true;
+            /* "until she gives in": not yet */
+            uint8_t tg = ds->tokens[x->tok].tag;
+            if (o && !strcmp(o, "until") && (tg == DYAD_TAG_VBZ || tg == DYAD_TAG_VBP || tg == DYAD_TAG_VB))
+                return true;
         }
         c = cl->parent;
     }
@@ -974,6 +978,9 @@ static bool unreal(const code_sentence *s, const cw_word *x)
         return false;
     }
     if (!strcmp(p, "of")) return is_lemma(ds->tokens[t - 2].lemma, before_of);
+    /* "must stop supporting corruption": what is stopped */
+    static const char *const stopping[] = {"stop", "cease", "quit", NULL};
+    if (ds->tokens[t].tag == DYAD_TAG_VBG && is_lemma(p, stopping)) return true;
     return false;
 }
 

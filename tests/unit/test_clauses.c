@@ -370,6 +370,14 @@ static void clauses_verbs_of_real_prose(tctx *t)
     CHECK(find(&k, "KEN", "UGA", "17") == NULL);
     CHECK_INT(fx_code(&k, "Uganda questioned Kenya's commitment to withdraw its troops from the border."), 0);
     CHECK(find(&k, "KEN", "", "08") == NULL);
+    /* what is to be stopped, or what happens "until" a present-tense
+     * condition, has not happened; a past "until" clause has */
+    CHECK_INT(fx_code(&k, "Kenya must stop supporting the Ugandan rebels."), 0);
+    CHECK(find(&k, "KEN", "UGA", "05") == NULL);
+    CHECK_INT(fx_code(&k, "Kenyan protesters will stay in the streets until President Ruto resigns."), 0);
+    CHECK(find(&k, "KEN", "", "08") == NULL);
+    CHECK_INT(fx_code(&k, "Ugandan troops fought until the Kenyan army retreated."), 0);
+    CHECK(find(&k, "KENMIL", "", "08") != NULL);
     /* rockets stopped in flight are no halted arms deliveries */
     CHECK_INT(fx_code(&k, "Israel's missile defence system stopped most of the rockets fired from Gaza."), 0);
     CHECK(find(&k, "ISR", "PSE", "16") == NULL);
