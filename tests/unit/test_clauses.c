@@ -378,6 +378,13 @@ static void clauses_verbs_of_real_prose(tctx *t)
     CHECK(find(&k, "KEN", "", "08") == NULL);
     CHECK_INT(fx_code(&k, "Ugandan troops fought until the Kenyan army retreated."), 0);
     CHECK(find(&k, "KENMIL", "", "08") != NULL);
+    /* a violation of law in a speaker's quotation is the speaker's
+     * accusation; "a statement from X said" names its speaker */
+    CHECK_INT(fx_code(&k, "\"The Ugandan actions seriously violated international law,\" a statement from the Kenyan government said."), 0);
+    e = find(&k, "KENGOV", "UGA", "11");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "112");
+    CHECK(find(&k, "UGA", "", "12") == NULL);
     /* rockets stopped in flight are no halted arms deliveries */
     CHECK_INT(fx_code(&k, "Israel's missile defence system stopped most of the rockets fired from Gaza."), 0);
     CHECK(find(&k, "ISR", "PSE", "16") == NULL);
