@@ -385,6 +385,9 @@ static void clauses_verbs_of_real_prose(tctx *t)
     CHECK(e != NULL);
     if (e) CHECK_STR(e->code, "112");
     CHECK(find(&k, "UGA", "", "12") == NULL);
+    /* an indirect question is no event */
+    CHECK_INT(fx_code(&k, "Kenyan officials said it was not clear who attacked the Ugandan convoy."), 0);
+    CHECK(find(&k, "KEN", "UGA", "19") == NULL);
     /* rockets stopped in flight are no halted arms deliveries */
     CHECK_INT(fx_code(&k, "Israel's missile defence system stopped most of the rockets fired from Gaza."), 0);
     CHECK(find(&k, "ISR", "PSE", "16") == NULL);
