@@ -1563,6 +1563,19 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
              * resignation, even when the demand has no actor */
             if (dyad_rules && root_in(code->first, "02", "10", "11", "13")) asked = true;
             if (src.actor == DICT_NONE || tgt.actor == DICT_NONE) continue;
+            ix_code armed;
+            if (dyad_rules && (!strncmp(code->first, "144", 3) || !strncmp(code->first, "145", 3))) {
+                /* "troops blocked the streets", "police threw rocks at
+                 * activists": the words of protest, done by armed forces
+                 * or police, restrict movement (191) or repress (175) */
+                const char *sc = first_code(w, s, src);
+                if (strlen(sc) > 3 && (strstr(sc + 3, "MIL") || strstr(sc + 3, "COP"))) {
+                    armed = *code;
+                    memset(armed.first, 0, sizeof armed.first);
+                    memcpy(armed.first, code->first[2] == '4' ? "191" : "175", 3);
+                    code = &armed;
+                }
+            }
             if (agent == DICT_NONE && (!pg || pg->by_agent != DYAD_NONE) && !agentless && !designated &&
                 (is_passive(s, &cx.v, q, ql) || (dyad_rules && reduced_passive(s, &cx.v, q)))) {
                 cand t = src;

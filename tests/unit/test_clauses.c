@@ -388,6 +388,17 @@ static void clauses_verbs_of_real_prose(tctx *t)
     /* an indirect question is no event */
     CHECK_INT(fx_code(&k, "Kenyan officials said it was not clear who attacked the Ugandan convoy."), 0);
     CHECK(find(&k, "KEN", "UGA", "19") == NULL);
+    /* words of protest done by troops or police: restriction, repression */
+    CHECK_INT(fx_code(&k, "Kenyan troops blocked the streets of Nairobi."), 0);
+    e = find(&k, "KENMIL", "KEN", "19");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "191");
+    CHECK_INT(fx_code(&k, "Kenyan police threw rocks at opposition activists."), 0);
+    e = find(&k, "KENCOP", "KENOPP", "17");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "175");
+    CHECK_INT(fx_code(&k, "Kenyan protesters threw stones at the police."), 0);
+    CHECK(find(&k, "KENOPP", "KENCOP", "14") != NULL);
     /* rockets stopped in flight are no halted arms deliveries */
     CHECK_INT(fx_code(&k, "Israel's missile defence system stopped most of the rockets fired from Gaza."), 0);
     CHECK(find(&k, "ISR", "PSE", "16") == NULL);
