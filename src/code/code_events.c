@@ -940,20 +940,20 @@ static bool unplanned(const code_sentence *s, const cw_word *x)
 
 /* dyad's rules: an indirect question is no event -- "it was not clear
  * who fired the shot", "officials did not know what caused the blast". */
-static bool indirect_question(const code_sentence *s, uint32_t clause)
+static bool indirect_question(const code_sentence *s, uint32_t clause, uint32_t first)
 {
     static const char *const wh[] = {"who", "what", "why", "how", "whom", "whose", NULL};
     static const char *const asking[] = {"clear", "unclear", "known", "unknown", "sure", "certain", "know", "knew",
                                          "determine", "determined", "identify", "identified", "ask", "asked",
                                          "wonder", "wondered", "establish", "established", NULL};
-    for (size_t i = 0; i < s->n; i++) {
-        if (s->w[i].clause != clause) continue;
-        if (i == 0 || !is_lemma(s->w[i].s, wh)) return false;
-        size_t p = i - 1;
-        if (p > 0 && s->w[p].tag == DYAD_TAG_RB) p--;
-        return is_lemma(s->w[p].s, asking);
-    }
-    return false;
+    /* the clause's first word, at or before its first visible one */
+    size_t i = first;
+    if (i >= s->n || s->w[i].clause != clause) return false;
+    while (i > 0 && s->w[i - 1].clause == clause) i--;
+    if (i == 0 || !is_lemma(s->w[i].s, wh)) return false;
+    size_t p = i - 1;
+    if (p > 0 && s->w[p].tag == DYAD_TAG_RB) p--;
+    return is_lemma(s->w[p].s, asking);
 }
 
 /* dyad's rules: an act that failed, that a party only has the right to,
@@ -1365,6 +1365,7 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
         while (cx.all_offset < cx.all.n && cx.all.idx[cx.all_offset] != cx.v.idx[0]) cx.all_offset++;
         bool clause_done = false;
         bool asked = false; /* an appeal, demand or threat seen, coded or not */
+        bool question = dyad_rules && indirect_question(s, c, cx.v.idx[0]);
         bool clause_passive = false;
         cand clause_source = NO_CAND;
         for (size_t q = 0; q < cx.v.n; q++) {
@@ -1377,7 +1378,7 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
              * even after the clause's main event */
             bool own_event = dyad_rules && (reduced_passive(s, &cx.v, q) || reduced_participle(s, &cx.v, q));
             if ((clause_done || asked) && !own_event) break;
-            if (w->c->dyad_rules && (hypothetical(s, x) || indirect_question(s, c))) continue;
+            if (w->c->dyad_rules && (question || hypothetical(s, x))) continue;
             if (dyad_rules && adjectival(s, &cx.v, q)) continue;
             if (dyad_rules && (unplanned(s, x) || unreal(s, x))) { clause_done = true; continue; }
             if (dyad_rules && accusing_verb(s, cx.v.idx[q])) continue; /* the speaker's, below */
