@@ -576,7 +576,8 @@ static bool adjectival(const code_sentence *s, const code_view *v, size_t q)
     bool modifier = prev->tag == DYAD_TAG_DT || adverb ||
                     (s->doc && s->doc->text && prev->end + 1 == x->start && s->doc->text[prev->end] == '-');
     bool noun_next = next->tag == DYAD_TAG_NN || next->tag == DYAD_TAG_NNS || next->tag == DYAD_TAG_NNP ||
-                     next->tag == DYAD_TAG_NNPS || next->type == W_ACTOR || next->type == W_AGENT;
+                     next->tag == DYAD_TAG_NNPS || next->type == W_ACTOR || next->type == W_AGENT ||
+                     actor_covering(s, v->idx[q + 1]) != DICT_NONE;
     if (!modifier || !noun_next) return false;
     /* "have strongly condemned the journalist's arrest", "was briefly detained
      * Monday": an auxiliary makes it a verb */
@@ -972,6 +973,11 @@ static bool unreal(const code_sentence *s, const cw_word *x)
     if (!p) return false;
     if (!strcmp(p, "to")) {
         if (is_lemma(ds->tokens[t - 2].lemma, before_to)) return true;
+        /* "they have to collaborate": an obligation, not yet met */
+        uint8_t ht = ds->tokens[t - 2].tag;
+        if (ds->tokens[t - 2].lemma && !strcmp(ds->tokens[t - 2].lemma, "have") &&
+            (ht == DYAD_TAG_VBP || ht == DYAD_TAG_VBZ || ht == DYAD_TAG_VB))
+            return true;
         /* "it is not possible to confirm" */
         if (t >= 3 && !strcmp(ds->tokens[t - 2].lemma ? ds->tokens[t - 2].lemma : "", "possible") &&
             ds->tokens[t - 3].lemma && (!strcmp(ds->tokens[t - 3].lemma, "not") || !strcmp(ds->tokens[t - 3].lemma, "n't")))
@@ -1068,6 +1074,18 @@ static bool future_verb(const code_sentence *s, const cw_word *x)
 {
     const dyad_sentence *ds = s->ds;
     if (!ds) return false;
+    /* "plans to one day reclaim": a plan with a time between */
+    if (x->tok >= 3 && x->tok < ds->ntokens) {
+        static const char *const plan[] = {"plan", "intend", "aim", "seek", NULL};
+        uint32_t t = x->tok - 1;
+        for (int skipped = 0; t > 1 && skipped < 3; skipped++, t--) {
+            uint8_t tg = ds->tokens[t].tag;
+            if (!(tg == DYAD_TAG_RB || tg == DYAD_TAG_CD || tg == DYAD_TAG_NN || tg == DYAD_TAG_DT)) break;
+        }
+        if (t + 1 < x->tok && ds->tokens[t].lemma && !strcmp(ds->tokens[t].lemma, "to") &&
+            is_lemma(ds->tokens[t - 1].lemma, plan))
+            return true;
+    }
     for (size_t g = 0; g < ds->nverbs; g++) {
         const dyad_verb_group *vg = &ds->verbs[g];
         if (vg->head != x->tok) continue;

@@ -399,6 +399,19 @@ static void clauses_verbs_of_real_prose(tctx *t)
     if (e) CHECK_STR(e->code, "175");
     CHECK_INT(fx_code(&k, "Kenyan protesters threw stones at the police."), 0);
     CHECK(find(&k, "KENOPP", "KENCOP", "14") != NULL);
+    /* a plan with a time inside it is still a plan; an obligation is
+     * not yet met ("had to" was) */
+    CHECK_INT(fx_code(&k, "China has said it plans to one day reclaim the territory from Taiwan."), 0);
+    e = find(&k, "CHN", "TWN", "13");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "1382");
+    CHECK_INT(fx_code(&k, "\"Kenyans have to collaborate with Uganda,\" the Kenyan president said."), 0);
+    CHECK(find(&k, "KEN", "UGA", "06") == NULL);
+    CHECK_INT(fx_code(&k, "Ugandan troops had to retreat from the Kenyan border."), 0);
+    CHECK(find(&k, "UGAMIL", "KEN", "08") != NULL);
+    /* "the U.S.-backed Syrian Democratic Forces": no act of support */
+    CHECK_INT(fx_code(&k, "The strike hit a Syrian town that is controlled by the U.S.-backed Syrian Democratic Forces (SDF)."), 0);
+    CHECK(find(&k, "", "SYRREB", "05") == NULL);
     /* rockets stopped in flight are no halted arms deliveries */
     CHECK_INT(fx_code(&k, "Israel's missile defence system stopped most of the rockets fired from Gaza."), 0);
     CHECK(find(&k, "ISR", "PSE", "16") == NULL);
