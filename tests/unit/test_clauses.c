@@ -412,6 +412,11 @@ static void clauses_verbs_of_real_prose(tctx *t)
     /* "the U.S.-backed Syrian Democratic Forces": no act of support */
     CHECK_INT(fx_code(&k, "The strike hit a Syrian town that is controlled by the U.S.-backed Syrian Democratic Forces (SDF)."), 0);
     CHECK(find(&k, "", "SYRREB", "05") == NULL);
+    /* reflexive freedom is no release; bail is no appeal */
+    CHECK_INT(fx_code(&k, "The people of Kenya will free themselves from the dictator."), 0);
+    CHECK(find(&k, "KEN", "", "03") == NULL);
+    CHECK_INT(fx_code(&k, "Kenyan opposition leaders applied for bail on Tuesday."), 0);
+    CHECK(find(&k, "KENOPP", "", "02") == NULL);
     /* rockets stopped in flight are no halted arms deliveries */
     CHECK_INT(fx_code(&k, "Israel's missile defence system stopped most of the rockets fired from Gaza."), 0);
     CHECK(find(&k, "ISR", "PSE", "16") == NULL);
