@@ -1513,6 +1513,9 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                 if (tgt.actor == DICT_NONE && src.actor != DICT_NONE && src.actor < DEF_STATE && dyad_rules &&
                     strcmp(code->first, "010") != 0 && !(code->flags & IX_CODE_SUBORD) &&
                     !root_in(code->first, "05", "09", "10", "11") && strncmp(code->first, "13", 2) != 0 &&
+                    /* '"Why were they doing it?" he asked.': a verb of
+                     * saying that ends its clause asks nothing of anyone */
+                    !(!strncmp(code->first, "02", 2) && ql + 1 >= cx.v.n) &&
                     (rule != DYAD_RULE_SUBJECT || s->actors[src.actor].head < cx.v.idx[q])) {
                     /* "Moscow denies the allegations", "protesters rallied
                      * in the capital": an act with nobody named to receive

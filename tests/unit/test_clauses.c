@@ -417,6 +417,9 @@ static void clauses_verbs_of_real_prose(tctx *t)
     CHECK(find(&k, "KEN", "", "03") == NULL);
     CHECK_INT(fx_code(&k, "Kenyan opposition leaders applied for bail on Tuesday."), 0);
     CHECK(find(&k, "KENOPP", "", "02") == NULL);
+    /* a verb of asking that ends its clause asks nothing of anyone */
+    CHECK_INT(fx_code(&k, "\"Why did they do it?\" the Kenyan opposition leader asked."), 0);
+    CHECK(find(&k, "KENOPP", "", "02") == NULL);
     /* rockets stopped in flight are no halted arms deliveries */
     CHECK_INT(fx_code(&k, "Israel's missile defence system stopped most of the rockets fired from Gaza."), 0);
     CHECK(find(&k, "ISR", "PSE", "16") == NULL);
