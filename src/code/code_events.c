@@ -448,6 +448,16 @@ static bool reduced_passive(const code_sentence *s, const code_view *v, size_t q
     if ((q >= 1 && s->w[v->idx[q - 1]].type == W_AUX) || (q >= 2 && s->w[v->idx[q - 2]].type == W_AUX)) return false;
     size_t k = q + 1;
     while (k < v->n && (s->w[v->idx[k]].flags & CW_PART)) k++;
+    /* "a vote condemned as illegal by Kyiv": what the agent called it
+     * may come first */
+    if (k + 2 < v->n && !strcmp(s->w[v->idx[k]].s, "as")) {
+        size_t j = k + 1;
+        while (j < v->n && j <= k + 3 && s->w[v->idx[j]].type != W_BY &&
+               (s->w[v->idx[j]].tag == DYAD_TAG_JJ || s->w[v->idx[j]].tag == DYAD_TAG_DT ||
+                s->w[v->idx[j]].tag == DYAD_TAG_NN || s->w[v->idx[j]].tag == DYAD_TAG_RB))
+            j++;
+        if (j < v->n && s->w[v->idx[j]].type == W_BY) k = j;
+    }
     return k + 1 < v->n && s->w[v->idx[k]].type == W_BY && actor_at(s, v->idx[k + 1]) != DICT_NONE;
 }
 
@@ -566,7 +576,8 @@ static bool adjectival(const code_sentence *s, const code_view *v, size_t q)
     bool modifier = prev->tag == DYAD_TAG_DT || adverb ||
                     (s->doc && s->doc->text && prev->end + 1 == x->start && s->doc->text[prev->end] == '-');
     bool noun_next = next->tag == DYAD_TAG_NN || next->tag == DYAD_TAG_NNS || next->tag == DYAD_TAG_NNP ||
-                     next->tag == DYAD_TAG_NNPS || next->type == W_ACTOR || next->type == W_AGENT;
+                     next->tag == DYAD_TAG_NNPS || next->type == W_ACTOR || next->type == W_AGENT ||
+                     actor_covering(s, v->idx[q + 1]) != DICT_NONE;
     if (!modifier || !noun_next) return false;
     /* "have strongly condemned the journalist's arrest", "was briefly detained
      * Monday": an auxiliary makes it a verb */
@@ -889,6 +900,10 @@ static bool hypothetical(const code_sentence *s, const cw_word *x)
         if (cl->opener != DYAD_NONE && cl->opener < ds->ntokens) {
             const char *o = ds->tokens[cl->opener].lemma;
             if (o && (!strcmp(o, "if") || !strcmp(o, "unless") || !strcmp(o, "whether"))) return true;
+            /* "until she gives in": not yet */
+            uint8_t tg = ds->tokens[x->tok].tag;
+            if (o && !strcmp(o, "until") && (tg == DYAD_TAG_VBZ || tg == DYAD_TAG_VBP || tg == DYAD_TAG_VB))
+                return true;
         }
         c = cl->parent;
     }
@@ -921,6 +936,75 @@ static bool unplanned(const code_sentence *s, const cw_word *x)
     if (!is_lemma(ds->tokens[t - 2].lemma, plan)) return false;
     for (uint32_t k = t - 2; k-- > 0 && k + 5 >= t;)
         if (is_lemma(ds->tokens[k].lemma, neg)) return true;
+    return false;
+}
+
+/* dyad's rules: an indirect question is no event -- "it was not clear
+ * who fired the shot", "officials did not know what caused the blast". */
+static bool indirect_question(const code_sentence *s, uint32_t clause, uint32_t first)
+{
+    static const char *const wh[] = {"who", "what", "why", "how", "whom", "whose", NULL};
+    static const char *const asking[] = {"clear", "unclear", "known", "unknown", "sure", "certain", "know", "knew",
+                                         "determine", "determined", "identify", "identified", "ask", "asked",
+                                         "wonder", "wondered", "establish", "established", NULL};
+    /* the clause's first word, at or before its first visible one */
+    size_t i = first;
+    if (i >= s->n || s->w[i].clause != clause) return false;
+    while (i > 0 && s->w[i - 1].clause == clause) i--;
+    if (i == 0 || !is_lemma(s->w[i].s, wh)) return false;
+    size_t p = i - 1;
+    if (p > 0 && s->w[p].tag == DYAD_TAG_RB) p--;
+    return is_lemma(s->w[p].s, asking);
+}
+
+/* dyad's rules: an act that failed, that a party only has the right to,
+ * or that it is charged with is not reported as done -- "the two sides
+ * failed to reach a deal", "has the right to demonstrate", "on charges of
+ * holding an illegal meeting". */
+static bool unreal(const code_sentence *s, const cw_word *x)
+{
+    static const char *const before_to[] = {"fail", "right", "unable", "impossible", "commitment", "willingness",
+                                            "readiness", "ability", "inability", "need", NULL};
+    static const char *const before_of[] = {"charge", "accusation", "allegation", "suspicion", NULL};
+    const dyad_sentence *ds = s->ds;
+    if (!ds || x->tok >= ds->ntokens || x->tok < 2) return false;
+    uint32_t t = x->tok;
+    const char *p = ds->tokens[t - 1].lemma;
+    if (!p) return false;
+    if (!strcmp(p, "to")) {
+        if (is_lemma(ds->tokens[t - 2].lemma, before_to)) return true;
+        /* "they have to collaborate": an obligation, not yet met */
+        uint8_t ht = ds->tokens[t - 2].tag;
+        if (ds->tokens[t - 2].lemma && !strcmp(ds->tokens[t - 2].lemma, "have") &&
+            (ht == DYAD_TAG_VBP || ht == DYAD_TAG_VBZ || ht == DYAD_TAG_VB))
+            return true;
+        /* "it is not possible to confirm" */
+        if (t >= 3 && !strcmp(ds->tokens[t - 2].lemma ? ds->tokens[t - 2].lemma : "", "possible") &&
+            ds->tokens[t - 3].lemma && (!strcmp(ds->tokens[t - 3].lemma, "not") || !strcmp(ds->tokens[t - 3].lemma, "n't")))
+            return true;
+        /* "amid calls for the president to resign": what is called for */
+        static const char *const asking[] = {"call", "calls", "demand", "demands", "appeal", "appeals",
+                                             "plea", "pleas", "pressure", NULL};
+        for (uint32_t k = t - 2; k >= 1 && k + 8 >= t; k--) {
+            const char *l = ds->tokens[k].lemma;
+            if (!l) break;
+            if (!strcmp(l, "for")) {
+                const char *n = ds->tokens[k - 1].lemma;
+                uint8_t tg = ds->tokens[k - 1].tag;
+                return (tg == DYAD_TAG_NN || tg == DYAD_TAG_NNS || tg == DYAD_TAG_NNP || tg == DYAD_TAG_NNPS) &&
+                       n && is_lemma(n, asking);
+            }
+            uint8_t tg = ds->tokens[k].tag;
+            if (!(tg == DYAD_TAG_NN || tg == DYAD_TAG_NNS || tg == DYAD_TAG_NNP || tg == DYAD_TAG_NNPS ||
+                  tg == DYAD_TAG_DT || tg == DYAD_TAG_JJ || tg == DYAD_TAG_POS || tg == DYAD_TAG_PRPS))
+                break;
+        }
+        return false;
+    }
+    if (!strcmp(p, "of")) return is_lemma(ds->tokens[t - 2].lemma, before_of);
+    /* "must stop supporting corruption": what is stopped */
+    static const char *const stopping[] = {"stop", "cease", "quit", NULL};
+    if (ds->tokens[t].tag == DYAD_TAG_VBG && is_lemma(p, stopping)) return true;
     return false;
 }
 
@@ -990,6 +1074,18 @@ static bool future_verb(const code_sentence *s, const cw_word *x)
 {
     const dyad_sentence *ds = s->ds;
     if (!ds) return false;
+    /* "plans to one day reclaim": a plan with a time between */
+    if (x->tok >= 3 && x->tok < ds->ntokens) {
+        static const char *const plan[] = {"plan", "intend", "aim", "seek", NULL};
+        uint32_t t = x->tok - 1;
+        for (int skipped = 0; t > 1 && skipped < 3; skipped++, t--) {
+            uint8_t tg = ds->tokens[t].tag;
+            if (!(tg == DYAD_TAG_RB || tg == DYAD_TAG_CD || tg == DYAD_TAG_NN || tg == DYAD_TAG_DT)) break;
+        }
+        if (t + 1 < x->tok && ds->tokens[t].lemma && !strcmp(ds->tokens[t].lemma, "to") &&
+            is_lemma(ds->tokens[t - 1].lemma, plan))
+            return true;
+    }
     for (size_t g = 0; g < ds->nverbs; g++) {
         const dyad_verb_group *vg = &ds->verbs[g];
         if (vg->head != x->tok) continue;
@@ -999,55 +1095,141 @@ static bool future_verb(const code_sentence *s, const cw_word *x)
     return false;
 }
 
+static const char *word_lemma(const code_sentence *s, const cw_word *x)
+{
+    return s->ds && x->tok < s->ds->ntokens && s->ds->tokens[x->tok].lemma ? s->ds->tokens[x->tok].lemma : x->s;
+}
+
+/* "charged that", "alleged that": verbs whose clause the reported words
+ * end, and whose act is the accusation itself (speaker_statements). */
+static bool accusing_verb(const code_sentence *s, uint32_t wi)
+{
+    const cw_word *x = &s->w[wi];
+    if (x->type != W_VERB || wi + 1 >= s->n || strcmp(s->w[wi + 1].s, "that") != 0) return false;
+    const char *l = word_lemma(s, x);
+    return !strcmp(l, "charge") || !strcmp(l, "allege");
+}
+
+/* A verdict in reported words: "the election was fraudulent", "the
+ * United States made a mistake", "the military was responsible for the
+ * killings".  A word of judgement after a form of "be" (or "made"
+ * before "mistake") within three words.  0 none, 1 disapproval (111),
+ * 2 blame (112). */
+static int verdict(const code_sentence *s, const code_view *v)
+{
+    static const char *const disapproval[] = {
+        "unacceptable", "illegal", "illegitimate", "unlawful", "unconstitutional", "unjustified",
+        "unjustifiable", "unfounded", "baseless", "groundless", "false", "untrue", "fraudulent",
+        "rigged", "fabricated", "absurd", "ridiculous", "outrageous", "shameful", "disgraceful",
+        "deplorable", "reprehensible", "irresponsible", "reckless", "provocative", "hypocritical",
+        "unfair", "unjust", "arbitrary", "barbaric", "heinous", "inhumane", "mistake", "blunder",
+        "provocation", "sham", "farce", "lie", "lies", "nonsense", "propaganda", "harassment",
+        "persecution", "aggression", NULL};
+    static const char *const blame[] = {"responsible", "culpable", "guilty", "blame", "behind", NULL};
+    for (size_t q = 0; q < v->n; q++) {
+        const cw_word *x = &s->w[v->idx[q]];
+        const char *l = word_lemma(s, x);
+        if (strcmp(l, "be") != 0 && strcmp(l, "make") != 0) continue;
+        bool made = !strcmp(l, "make");
+        for (size_t k = q + 1; k < v->n && k <= q + 3; k++) {
+            const char *y = s->w[v->idx[k]].s;
+            if (s->w[v->idx[k]].tag == DYAD_TAG_RB && !strcmp(y, "not")) break;
+            for (const char *const *d = disapproval; *d && !made; d++)
+                if (!strcmp(y, *d)) return 1;
+            if (made && (!strcmp(y, "mistake") || !strcmp(y, "blunder") || !strcmp(y, "error"))) return 1;
+            for (const char *const *b = blame; *b && !made; b++)
+                if (!strcmp(y, *b)) return 2;
+        }
+    }
+    return 0;
+}
+
 /* dyad's rules: what a speaker reports of another party, when it states
  * no event of its own, is the speaker's statement about that party --
  * "the government of Kosovo bears full responsibility," the Serbian
  * ministry said -- coded 010 from the speaker to the reported words'
- * subject when it is of another country (rule
- * "speaker"). */
+ * subject when it is of another country (rule "speaker").  A verdict
+ * ("said the election was fraudulent": 111; "was responsible for the
+ * killings": 112) or an accusing verb ("charged that ...": 112) makes it
+ * the speaker's disapproval or accusation, of any party but the speaker,
+ * whatever the reported words code. */
 static int speaker_statements(dyad_coder_work *w, const code_sentence *s, clause_ctx *cx, size_t sentence_start)
 {
     static const ix_code statement = {"010", "", 0, 0};
+    static const ix_code disapprove = {"111", "", 0, 0};
+    static const ix_code accuse = {"112", "", 0, 0};
+    size_t coded_end = w->nevents;
+    uint32_t *prev_idx = arena_alloc(&w->a, (s->n + 1) * sizeof *prev_idx);
+    if (!prev_idx) return -1;
     for (uint32_t c = 1; c < s->nclauses; c++) {
         if (s->clause_kind[c] != DYAD_CLAUSE_OF_REPORTED) continue;
         uint32_t prev = s->clause_prev[c];
         if (prev == DICT_NONE || prev >= c) continue;
-        /* the speaker named in its own clause, not one carried there */
-        cx->v.n = view_of(s, cx->v.idx, prev, false);
-        cand spk = clause_subject(s, &cx->v);
-        if (spk.actor >= DEF_STATE) continue;
-        const char *sc = first_code(w, s, spk);
-        if (!sc[0]) continue;
-        /* the reported words code nothing themselves */
-        bool coded = false;
-        for (size_t e = sentence_start; e < w->nevents && !coded; e++)
-            coded = w->events[e].clause == DYAD_CLAUSE_OF_REPORTED;
-        if (coded) continue;
         cx->v.n = view_of(s, cx->v.idx, c, false);
         if (!cx->v.n) continue;
         /* the verb of saying: the last verb of the speaker's clause */
         uint32_t verb = DICT_NONE;
         for (uint32_t i = cx->v.idx[0]; i-- > 0;)
             if (s->w[i].clause == prev && s->w[i].type == W_VERB && !(s->w[i].flags & CW_PART)) { verb = i; break; }
-        if (verb == DICT_NONE) continue;
-        /* the party spoken of is the reported words' subject */
+        if (verb == DICT_NONE || (s->w[verb].flags & CW_NEGATED)) continue;
+        bool accusing = accusing_verb(s, verb);
+        /* an accusing verb's own patterns read the words it reports
+         * ("alleged that France was aware of preparations for the
+         * genocide": 1124) */
+        const ix_code *code = &statement;
+        ix_code own;
+        size_t qa = 0;
+        while (qa < cx->all.n && cx->all.idx[qa] != verb) qa++;
+        if (accusing && qa < cx->all.n) {
+            size_t ql;
+            code_match m;
+            const ix_pattern *hit;
+            uint32_t ci = match_verb(w, s, &cx->all, qa, &ql, &m, &hit);
+            own = accuse;
+            if (ci != DICT_NONE && !strncmp(ix_codes(w->c->ix, NULL)[ci].first, "11", 2))
+                memcpy(own.first, ix_codes(w->c->ix, NULL)[ci].first, sizeof own.first);
+            code = &own;
+        }
+        /* the speaker named in its own clause, not one carried there; an
+         * accuser anywhere before its verb ("a report released in the
+         * Rwandan capital alleged that ...") */
+        code_view pv;
+        pv.idx = prev_idx;
+        pv.n = view_of(s, pv.idx, prev, false);
+        cand spk = clause_subject(s, &pv);
+        if (spk.actor == DICT_NONE && accusing && qa < cx->all.n)
+            spk = find_source(w, s, &cx->all, qa, qa, NO_CAND, NO_CAND, true);
+        if (spk.actor >= DEF_STATE) continue;
+        const char *sc = first_code(w, s, spk);
+        if (!sc[0]) continue;
+        int judged = verdict(s, &cx->v);
+        if (judged == 1 && code == &statement) code = &disapprove;
+        if (judged == 2 && code == &statement) code = &accuse;
+        /* whether the reported words code events of their own */
+        bool coded = false;
+        for (size_t e = sentence_start; e < coded_end && !coded; e++)
+            coded = w->events[e].clause == DYAD_CLAUSE_OF_REPORTED;
+        if (coded && code == &statement) continue;
+        /* the party spoken of: the reported words' subject -- of another
+         * country for a bare statement, any other party for a verdict or
+         * an accusation */
         cand other = NO_CAND;
         for (size_t q = 0; q < cx->v.n && other.actor == DICT_NONE; q++) {
             const cw_word *y = &s->w[cx->v.idx[q]];
-            if (y->type == W_VERB || y->type == W_AUX) break;
+            if (code == &statement && (y->type == W_VERB || y->type == W_AUX)) break;
             uint32_t a = actor_at(s, cx->v.idx[q]);
             if (a == DICT_NONE || s->actors[a].pronoun || locative(s, cx->v.idx[q])) continue;
             uint32_t g = code_actor_group(s, a);
             if (g == DICT_NONE) continue;
             cand o = {g, false, code_anchor(s, a)};
             const char *oc = first_code(w, s, o);
-            if (!oc[0] || !strncmp(oc, sc, 3)) continue;
+            if (!oc[0] || (code == &statement ? !strncmp(oc, sc, 3) : !strcmp(oc, sc))) continue;
             other = o;
         }
         if (other.actor == DICT_NONE) continue;
         size_t first = w->nevents;
         dyad_span vs = {s->w[verb].start, s->w[verb].end};
-        if (make_events(w, s, spk, other, &statement, vs, NULL, sentence_start)) return -1;
+        if (make_events(w, s, spk, other, code, vs, NULL, sentence_start)) return -1;
         for (size_t e = first; e < w->nevents; e++) {
             w->events[e].clause = s->clause_kind[prev];
             w->events[e].rule = DYAD_RULE_SPEAKER;
@@ -1166,13 +1348,18 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
     /* dyad's rules: each clause's source (or subject), for the clauses
      * that take theirs from it */
     cand *clause_src = dyad_rules ? arena_alloc(&w->a, (nclauses + 1) * sizeof *clause_src) : NULL;
-    if (dyad_rules && !clause_src) return -1;
+    /* and the target of its first event, for a participle after it */
+    cand *clause_tgt = dyad_rules ? arena_alloc(&w->a, (nclauses + 1) * sizeof *clause_tgt) : NULL;
+    char (*clause_root)[3] = dyad_rules ? arena_alloc(&w->a, (nclauses + 1) * sizeof *clause_root) : NULL;
+    if (dyad_rules && (!clause_src || !clause_tgt || !clause_root)) return -1;
     for (uint32_t c = 0; c < nclauses && !sentence_done; c++) {
         cx.v.n = view_of(s, cx.v.idx, c, false);
         uint8_t carried_rule = DYAD_RULE_CARRIED;
         bool reported = dyad_rules && s->clause_kind[c] == DYAD_CLAUSE_OF_REPORTED;
         if (dyad_rules) {
             clause_src[c] = cx.v.n ? clause_subject(s, &cx.v) : NO_CAND;
+            clause_tgt[c] = NO_CAND;
+            clause_root[c][0] = 0;
             uint32_t ante = s->clause_antecedent[c], prev = s->clause_prev[c];
             carried = NO_CAND;
             if (ante != DICT_NONE && code_actor_group(s, ante) != DICT_NONE) {
@@ -1195,6 +1382,8 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
         cx.all_offset = 0;
         while (cx.all_offset < cx.all.n && cx.all.idx[cx.all_offset] != cx.v.idx[0]) cx.all_offset++;
         bool clause_done = false;
+        bool asked = false; /* an appeal, demand or threat seen, coded or not */
+        bool question = dyad_rules && indirect_question(s, c, cx.v.idx[0]);
         bool clause_passive = false;
         cand clause_source = NO_CAND;
         for (size_t q = 0; q < cx.v.n; q++) {
@@ -1206,10 +1395,11 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
              * ("students arrested at a rally"), is an event of its own
              * even after the clause's main event */
             bool own_event = dyad_rules && (reduced_passive(s, &cx.v, q) || reduced_participle(s, &cx.v, q));
-            if (clause_done && !own_event) break;
-            if (w->c->dyad_rules && hypothetical(s, x)) continue;
+            if ((clause_done || asked) && !own_event) break;
+            if (w->c->dyad_rules && (question || hypothetical(s, x))) continue;
             if (dyad_rules && adjectival(s, &cx.v, q)) continue;
-            if (dyad_rules && unplanned(s, x)) { clause_done = true; continue; }
+            if (dyad_rules && (unplanned(s, x) || unreal(s, x))) { clause_done = true; continue; }
+            if (dyad_rules && accusing_verb(s, cx.v.idx[q])) continue; /* the speaker's, below */
             size_t ql;
             code_match m;
             const ix_pattern *hit;
@@ -1259,7 +1449,12 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                 code = &named;
             }
             ix_code intended;
-            const char *intent = w->c->dyad_rules && future_verb(s, x) ? code_intent_for(code->first) : NULL;
+            bool future = w->c->dyad_rules && future_verb(s, x);
+            const char *intent = future ? code_intent_for(code->first) : NULL;
+            /* "China said it would use force if necessary": force
+             * announced is threatened, not used (13x); "they will be
+             * killed by ..." threatens nothing */
+            if (future && !intent && !passive_group(s, cx.v.idx[q])) intent = code_threat_for(code->first);
             if (intent) {
                 /* "Russia said it would pull back its troops": announced,
                  * not done -- an intent code (rule 2 of tests/gold) */
@@ -1299,6 +1494,16 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                         rule = carried_rule;
                 }
                 if (tgt.actor == DICT_NONE && src.actor != DICT_NONE) tgt = find_target(w, s, &cx, q, ql, src, code->first);
+                /* "police stopped the marchers, firing tear gas": a
+                 * participle that carries its clause's subject and goes on
+                 * with the same kind of act acts on that clause's target,
+                 * not on a party of earlier news */
+                if (tgt.actor == DICT_NONE && dyad_rules && rule == carried_rule &&
+                    s->clause_kind[c] == DYAD_CLAUSE_OF_PARTICIPLE && s->clause_prev[c] < c &&
+                    clause_tgt[s->clause_prev[c]].actor != DICT_NONE &&
+                    clause_tgt[s->clause_prev[c]].actor != src.actor &&
+                    !strncmp(clause_root[s->clause_prev[c]], code->first, 2))
+                    tgt = clause_tgt[s->clause_prev[c]];
                 /* a bare statement has no addressee; a protest, a retreat or
                  * a show of force with none named is not aimed at the
                  * foreigner last mentioned */
@@ -1308,6 +1513,9 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                 if (tgt.actor == DICT_NONE && src.actor != DICT_NONE && src.actor < DEF_STATE && dyad_rules &&
                     strcmp(code->first, "010") != 0 && !(code->flags & IX_CODE_SUBORD) &&
                     !root_in(code->first, "05", "09", "10", "11") && strncmp(code->first, "13", 2) != 0 &&
+                    /* '"Why were they doing it?" he asked.': a verb of
+                     * saying that ends its clause asks nothing of anyone */
+                    !(!strncmp(code->first, "02", 2) && ql + 1 >= cx.v.n) &&
                     (rule != DYAD_RULE_SUBJECT || s->actors[src.actor].head < cx.v.idx[q])) {
                     /* "Moscow denies the allegations", "protesters rallied
                      * in the capital": an act with nobody named to receive
@@ -1347,13 +1555,15 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                 bool unknown = !strncmp(code->first, "18", 2) || !strncmp(code->first, "19", 2) ||
                                !strncmp(code->first, "20", 2) || !strncmp(code->first, "02", 2);
                 /* "talks are expected to resume", "breakthroughs are
-                 * anticipated to become harder": nobody expects anything in
+                 * anticipated to become harder", "the threats are intended
+                 * to raise tensions": nobody expects or intends anything in
                  * particular; what follows may be an event of its own */
                 bool raising = false;
                 if (ql + 1 < cx.v.n && !strcmp(s->w[cx.v.idx[ql + 1]].s, "to") && s->ds && x->tok < s->ds->ntokens &&
                     s->ds->tokens[x->tok].lemma) {
                     static const char *const raisers[] = {"expect", "anticipate", "believe", "say", "think",
-                                                          "report", "know", "suppose", "estimate", NULL};
+                                                          "report", "know", "suppose", "estimate", "intend",
+                                                          "design", "mean", NULL};
                     for (const char *const *r = raisers; *r && !raising; r++)
                         raising = !strcmp(s->ds->tokens[x->tok].lemma, *r);
                 }
@@ -1370,7 +1580,24 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                     rule = DYAD_RULE_PASSIVE_STATE;
                 }
             }
+            /* what is asked for or threatened did not happen: "crowds
+             * marched to demand the president resign" codes no
+             * resignation, even when the demand has no actor */
+            if (dyad_rules && root_in(code->first, "02", "10", "11", "13")) asked = true;
             if (src.actor == DICT_NONE || tgt.actor == DICT_NONE) continue;
+            ix_code armed;
+            if (dyad_rules && (!strncmp(code->first, "144", 3) || !strncmp(code->first, "145", 3))) {
+                /* "troops blocked the streets", "police threw rocks at
+                 * activists": the words of protest, done by armed forces
+                 * or police, restrict movement (191) or repress (175) */
+                const char *sc = first_code(w, s, src);
+                if (strlen(sc) > 3 && (strstr(sc + 3, "MIL") || strstr(sc + 3, "COP"))) {
+                    armed = *code;
+                    memset(armed.first, 0, sizeof armed.first);
+                    memcpy(armed.first, code->first[2] == '4' ? "191" : "175", 3);
+                    code = &armed;
+                }
+            }
             if (agent == DICT_NONE && (!pg || pg->by_agent != DYAD_NONE) && !agentless && !designated &&
                 (is_passive(s, &cx.v, q, ql) || (dyad_rules && reduced_passive(s, &cx.v, q)))) {
                 cand t = src;
@@ -1398,6 +1625,11 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                 }
             r->clause = c;
             r->code_flags = code->flags;
+            if (dyad_rules && clause_tgt[c].actor == DICT_NONE && tgt.actor < DEF_STATE) {
+                clause_tgt[c] = tgt;
+                memcpy(clause_root[c], code->first, 2);
+                clause_root[c][2] = 0;
+            }
             r->source = src;
             nresults++;
             if (code->flags & IX_CODE_SUBORD) continue;

@@ -87,7 +87,7 @@ uint32_t code_push_code(dyad_coder_work *w, const char *s, size_t n)
 
 /* Tries root r at word i: fills pos[] with the words its literals matched. */
 static bool root_matches(const dict_index *ix, const code_sentence *s, size_t i, const ix_root *r,
-                         uint32_t *pos)
+                         uint32_t *pos, bool dyad)
 {
     const ix_lit *lits = ix_lits(ix) + r->first_lit;
     if (r->nlits > CODE_MAX_ROOT_LITS) return false;
@@ -105,6 +105,13 @@ static bool root_matches(const dict_index *ix, const code_sentence *s, size_t i,
         bool last = k == r->end_at;
         if (lits[k - 1].flags & IX_LIT_ADJ) {
             size_t q = at + 1;
+            /* dyad: an adverb may stand between a verb and its particle
+             * ("called again for", "pulled quickly back") */
+            if (dyad && r->kind == IX_VERB && k == 1 && q + 1 < s->n && s->w[q].tag == DYAD_TAG_RB &&
+                !(s->w[q].flags & CW_PART) && strcmp(s->w[q].s, "not") != 0 && strcmp(s->w[q].s, "n't") != 0 &&
+                strcmp(s->w[q].s, "never") != 0 &&
+                !ix_lit_matches(&lits[k], s->w[q].s, s->w[q].len, last, r->endings))
+                q++;
             if (q >= s->n || (s->w[q].flags & CW_PART) ||
                 !ix_lit_matches(&lits[k], s->w[q].s, s->w[q].len, last, r->endings))
                 return false;
@@ -184,7 +191,7 @@ static uint32_t best_root(const dict_index *ix, const code_sentence *s, size_t i
         for (size_t k = 0; k < count; k++) {
             uint32_t ri = list[k];
             if (!better(roots, ri, best)) break; /* groups are in trial order */
-            if (root_matches(ix, s, i, &roots[ri], tmp)) {
+            if (root_matches(ix, s, i, &roots[ri], tmp, e_drop)) {
                 best = ri;
                 memcpy(pos, tmp, roots[ri].nlits * sizeof *pos);
                 break;
@@ -322,13 +329,24 @@ static int type_words(dyad_coder_work *w, code_sentence *s)
                         if (lits[k].flags & IX_LIT_VERB_WORD) at = pos[k];
                     uint8_t tg = s->w[at].tag;
                     if (w->c->petrarch) after_det = false; /* dyad: "the drafting process" is a noun */
+                    /* dyad: a possessive opens a noun phrase ("the
+                     * military's overthrow of the government"), whatever
+                     * the tagger says */
+                    if (!w->c->petrarch && s->ds && s->w[at].tok > 0 && s->w[at].tok < s->ds->ntokens &&
+                        s->ds->tokens[s->w[at].tok - 1].tag == DYAD_TAG_POS)
+                        after_det = true;
                     capital = !(tg == DYAD_TAG_VB || tg == DYAD_TAG_VBD || tg == DYAD_TAG_VBG ||
                                 tg == DYAD_TAG_VBN || tg == DYAD_TAG_VBP || tg == DYAD_TAG_VBZ);
-                    if (capital && (tg == DYAD_TAG_NN || tg == DYAD_TAG_NNS) && !(x->flags & CW_CAP)) {
+                    /* dyad: "the militants overran the camp", which the
+                     * tagger may read as an adjective */
+                    bool jj_verb = w->c->dyad_rules && !w->c->petrarch && tg == DYAD_TAG_JJ && at + 1 < s->n &&
+                                   (s->w[at + 1].tag == DYAD_TAG_DT || s->w[at + 1].tag == DYAD_TAG_PRPS);
+                    if (capital && (tg == DYAD_TAG_NN || tg == DYAD_TAG_NNS || jj_verb) && !(x->flags & CW_CAP)) {
                         /* the tagger's usual slip in headline English:
                          * "Ethiopia departs from Libya", "to accord with" */
                         uint8_t next = at + 1 < s->n ? s->w[at + 1].tag : DYAD_TAG_NONE;
                         bool after_actor = at > 0 && (s->w[at - 1].type == W_ACTOR ||
+                                                      (w->c->dyad_rules && jj_verb && s->w[at - 1].type == W_AGENT) ||
                                                       ((s->w[at - 1].flags & CW_PART) &&
                                                        s->w[at - 1].actor != DICT_NONE));
                         bool object_next = next == DYAD_TAG_IN || next == DYAD_TAG_DT || next == DYAD_TAG_TO ||
@@ -338,6 +356,12 @@ static int type_words(dyad_coder_work *w, code_sentence *s)
                         bool det_np = false;
                         const dyad_sentence *dsn = s->ds;
                         uint32_t tk = s->w[at].tok;
+                        /* (a plural head before it ends that phrase: "the
+                         * militants overran the camp") */
+                        bool plural_head = w->c->dyad_rules && dsn && tk > 0 && tk < dsn->ntokens &&
+                                           (dsn->tokens[tk - 1].tag == DYAD_TAG_NNS ||
+                                            dsn->tokens[tk - 1].tag == DYAD_TAG_NNPS);
+                        if (plural_head) dsn = NULL;
                         for (uint32_t back = 1; dsn && tk < dsn->ntokens && back <= 4 && back <= tk; back++) {
                             uint8_t bt = dsn->tokens[tk - back].tag;
                             if (bt == DYAD_TAG_DT || bt == DYAD_TAG_PRPS) { det_np = true; break; }
@@ -345,6 +369,22 @@ static int type_words(dyad_coder_work *w, code_sentence *s)
                                   bt == DYAD_TAG_NNS || bt == DYAD_TAG_JJ || bt == DYAD_TAG_COLON ||
                                   bt == DYAD_TAG_CD || bt == DYAD_TAG_POS))
                                 break;
+                        }
+                        /* ... nor after an actor that is itself an object
+                         * ("to reduce U.S. sanctions in exchange") */
+                        if (after_actor && w->c->dyad_rules) {
+                            uint32_t a0 = s->w[at - 1].actor;
+                            size_t b = at - 1;
+                            while (b > 0 && a0 != DICT_NONE && s->w[b - 1].actor == a0) b--;
+                            while (b > 0 && (s->w[b - 1].tag == DYAD_TAG_JJ || s->w[b - 1].tag == DYAD_TAG_DT ||
+                                             s->w[b - 1].tag == DYAD_TAG_CD))
+                                b--;
+                            uint8_t pt = b > 0 ? s->w[b - 1].tag : DYAD_TAG_NONE;
+                            /* (a finite verb before it may be one of saying:
+                             * "said the militants overran the camp") */
+                            if (pt == DYAD_TAG_VB || pt == DYAD_TAG_VBG || pt == DYAD_TAG_TO ||
+                                (pt == DYAD_TAG_IN && strcmp(s->w[b - 1].s, "that") != 0))
+                                after_actor = false;
                         }
                         if (!det_np && ((after_actor && object_next) || (at > 0 && s->w[at - 1].tag == DYAD_TAG_TO)))
                             capital = false;
@@ -1111,19 +1151,27 @@ static bool own_clause(const dyad_coder_work *w, const code_sentence *s, size_t 
     bool actor = false;
     /* ", rejected the proposal" after an appositive ("Brazil's president,
      * Lula, rejected ..."), ", killing at least 12", ", who shelled the
-     * town": a verb opening the stretch is its subject's predicate, a
-     * participle or a relative clause of its own */
+     * town", ", and threatens to ...": a verb opening the stretch is its
+     * subject's predicate, a participle or a relative clause of its own */
     size_t lead = from;
     while (lead < to && lead < s->n &&
            (s->w[lead].tag == DYAD_TAG_RB || s->w[lead].type == W_AUX || word_is(&s->w[lead], "who") ||
-            word_is(&s->w[lead], "which")))
+            (lead == from && s->w[lead].type == W_CONJ) ||
+            word_is(&s->w[lead], "which") ||
+            (s->w[lead].type == W_BY && lead + 1 < to && s->w[lead + 1].tag == DYAD_TAG_VBG)))
         lead++;
     for (size_t i = from; i < to && i < s->n; i++) {
         const cw_word *x = &s->w[i];
         if (x->type == W_ACTOR) actor = true;
         if (!(actor || i == lead) || x->type != W_VERB || (x->flags & CW_PART) || x->root == DICT_NONE) continue;
-        uint32_t ci = verbs[roots[x->root].owner].code;
+        const ix_verb *vb = &verbs[roots[x->root].owner];
+        uint32_t ci = vb->code;
         if (ci == DICT_NONE || !(codes[ci].flags & IX_CODE_SUBORD)) return true;
+        /* a verb that merely reports unless its object says more
+         * ("recalled its ambassador") keeps a participle's stretch:
+         * ", prompting Venezuela to recall its ambassador" */
+        if (vb->npatterns && i > lead && s->w[lead].tag == DYAD_TAG_VBG && s->w[i - 1].tag == DYAD_TAG_TO)
+            return true;
     }
     return false;
 }
@@ -1189,12 +1237,22 @@ static bool speech_verb(const code_sentence *s, const cw_word *x)
     if (x->type != W_VERB || (x->flags & CW_PART) || !s->ds || x->tok >= s->ds->ntokens) return false;
     const dyad_token *t = &s->ds->tokens[x->tok];
     bool finite = t->tag == DYAD_TAG_VBD || t->tag == DYAD_TAG_VBZ || t->tag == DYAD_TAG_VBP;
-    if (!finite || !t->lemma) return false;
+    if (!t->lemma) return false;
+    size_t i = (size_t)(x - s->w);
+    bool that = i + 1 < s->n && word_is(&s->w[i + 1], "that");
+    /* the tagger often reads "charged that" as a participle */
+    if (!finite && !(that && t->tag == DYAD_TAG_VBN)) return false;
     /* only verbs that merely report: "warned", "urged", "denied" are acts
      * of their own, coded with their objects */
     static const char *const reporting[] = {"say", "tell", "add", "state", "report", "note",
                                             "write", "explain", "believe", "think", NULL};
-    for (const char *const *r = reporting; *r; r++)
+    for (const char *const *r = reporting; *r && finite; r++)
+        if (!strcmp(t->lemma, *r)) return true;
+    /* "charged that", "alleged that", "claimed that": the accusation is
+     * the speaker's (speaker_statements); what follows is reported */
+    static const char *const claiming[] = {"charge", "allege", "claim", "contend", "assert", NULL};
+    if (!that) return false;
+    for (const char *const *r = claiming; *r; r++)
         if (!strcmp(t->lemma, *r)) return true;
     return false;
 }
@@ -1350,7 +1408,9 @@ static void split_clauses_dyad(code_sentence *s)
             open = word_is(x, "who") || ante != DICT_NONE ? DYAD_CLAUSE_OF_RELATIVE : DYAD_CLAUSE_OF_SUBORDINATE;
         } else if (free_word && i > 0 && s->w[i - 1].type == W_COMMA &&
                    (x->tag == DYAD_TAG_VBG ||
-                    (x->tag == DYAD_TAG_RB && i + 1 < s->n && s->w[i + 1].tag == DYAD_TAG_VBG))) {
+                    ((x->tag == DYAD_TAG_RB || x->type == W_BY) && i + 1 < s->n &&
+                     s->w[i + 1].tag == DYAD_TAG_VBG))) {
+            /* ", killing at least 12", ", by firing tear gas" */
             open = DYAD_CLAUSE_OF_PARTICIPLE;
         }
         if (open >= 0 && next < UINT32_MAX) {

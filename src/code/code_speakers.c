@@ -131,6 +131,20 @@ const char *code_intent_for(const char *code)
     return NULL;
 }
 
+/* The CAMEO threat code for force or coercion announced for the future
+ * ("said it would strike back": 190 -> 1384): a party that says it will
+ * use force has threatened it, nothing has been done yet.  NULL for
+ * other acts. */
+const char *code_threat_for(const char *code)
+{
+    static const struct { const char *act, *threat; } map[] = {
+        {"191", "1381"}, {"192", "1382"}, {"19", "1384"}, {"18", "1383"}, {"20", "1385"},
+        {"1722", "1322"}, {"1723", "1323"}, {"1724", "1324"}, {"172", "132"}, {"175", "137"}, {"17", "130"}};
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (!strncmp(code, map[i].act, strlen(map[i].act))) return map[i].threat;
+    return NULL;
+}
+
 void code_attribute_events(dyad_coder_work *w, const dyad_analysis *an)
 {
     for (size_t i = 0; i < w->nevents; i++) {
@@ -144,6 +158,21 @@ void code_attribute_events(dyad_coder_work *w, const dyad_analysis *an)
         /* "Russia must withdraw its troops," Blinken said: nothing was
          * withdrawn; the speaker demanded it of Russia */
         const char *sp = w->speaker_codes[k];
+        if (sp[0] && q->kind != DYAD_QUOTE_ACCORDING && !strncmp(e->code, "128", 3) && e->source[0] &&
+            strncmp(e->source, sp, 3) != 0) {
+            /* "The U.S. actions seriously violated international law," a
+             * statement from Beijing said: the speaker accuses the
+             * violator (112); nobody else judged it */
+            memcpy(e->target, e->source, sizeof e->target);
+            e->target_span = e->source_span;
+            memcpy(e->source, sp, sizeof e->source);
+            e->source_span = e->speaker_span;
+            memset(e->code, 0, sizeof e->code);
+            memcpy(e->code, "112", 3);
+            e->pattern = NULL;
+            e->pattern_file = NULL;
+            continue;
+        }
         if (q->kind != DYAD_QUOTE_DIRECT || !sp[0] || event_modality(an, e) != DYAD_MOD_MUST ||
             !strncmp(e->source, sp, 3))
             continue;

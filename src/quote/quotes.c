@@ -186,8 +186,13 @@ static speaker speaker_after(const dyad_sentence *s, uint32_t si, uint32_t c)
     const dyad_chunk *ch = &s->chunks[k];
     if (ch->kind == DYAD_CHUNK_NP) {
         /* "'' the foreign minister said": NPs, then the verb */
+        /* ("'' a statement from Beijing said": a preposition's phrase
+         * may qualify the speaker) */
         uint32_t v = k;
-        while (v < s->nchunks && v < k + 4 && s->chunks[v].kind == DYAD_CHUNK_NP) v++;
+        while (v < s->nchunks && v < k + 6 &&
+               (s->chunks[v].kind == DYAD_CHUNK_NP ||
+                (s->chunks[v].kind == DYAD_CHUNK_PP && v + 1 < s->nchunks && s->chunks[v + 1].kind == DYAD_CHUNK_NP)))
+            v++;
         if (v < s->nchunks && speech_chunk(s, v) && subject_before(s, v, &sp.first, &sp.last)) {
             if (sp.first < ch->first) sp.first = ch->first;
             sp.found = true;

@@ -251,10 +251,203 @@ static void clauses_dates(tctx *t)
     fx_close(&k);
 }
 
+static void clauses_verbs_of_real_prose(tctx *t)
+{
+    coder_fx k;
+    CHECK_INT(fx_open(&k), 0);
+    /* verbs and phrasal patterns of the built-in dictionary */
+    CHECK_INT(fx_code(&k, "Indian police placed the opposition leader under arrest."), 0);
+    CHECK(find(&k, "INDCOP", "IND", "17") != NULL);
+    CHECK_INT(fx_code(&k, "The Thai army overthrew the elected government."), 0);
+    CHECK(find(&k, "THAMIL", "THAGOV", "17") != NULL);
+    CHECK_INT(fx_code(&k, "The Chilean army is combating an insurgency in the south."), 0);
+    CHECK(find(&k, "CHLMIL", "CHL", "19") != NULL);
+    CHECK_INT(fx_code(&k, "Kenyan teachers want the government to raise salaries."), 0);
+    CHECK(find(&k, "KEN", "KENGOV", "10") != NULL);
+    CHECK_INT(fx_code(&k, "The United States says it wants consequences for North Korea's missile launch."), 0);
+    CHECK(find(&k, "USA", "PRK", "10") != NULL);
+    /* wanting to do something oneself is no demand */
+    CHECK_INT(fx_code(&k, "The Kenyan president wants to make Uganda understand that."), 0);
+    CHECK(find(&k, "KEN", "UGA", "10") == NULL);
+    CHECK_INT(fx_code(&k, "Yemen needs urgent humanitarian aid from the World Food Programme."), 0);
+    CHECK(find(&k, "YEM", "IGO", "02") != NULL);
+    CHECK_INT(fx_code(&k, "The French military responded with airstrikes on Malian rebels."), 0);
+    CHECK(find(&k, "FRAMIL", "MLI", "19") != NULL);
+    /* force announced for the future is threatened, not used */
+    CHECK_INT(fx_code(&k, "Moscow said it would strike Ukrainian ports."), 0);
+    const dyad_event *e = find(&k, "RUS", "UKR", "13");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "1384");
+    CHECK(find(&k, "RUS", "UKR", "19") == NULL);
+    /* a verdict in reported words is the speaker's disapproval or
+     * accusation, of a party of any country */
+    CHECK_INT(fx_code(&k, "Kenyan opposition leaders said the Kenyan government's election was fraudulent."), 0);
+    e = find(&k, "KENOPP", "KENGOV", "11");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "111");
+    CHECK_INT(fx_code(&k, "The Somali president said al-Shabab was responsible for the bombing."), 0);
+    e = find(&k, "SOMGOV", "SOMREB", "11");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "112");
+    CHECK_INT(fx_code(&k, "Nigerian officials said the Kenyan government was not responsible for the attack."), 0);
+    CHECK(find(&k, "NGA", "KEN", "11") == NULL);
+    /* "alleged that": the speaker's accusation, and the act alleged
+     * with its own subject */
+    CHECK_INT(fx_code(&k, "The Syrian army alleged that Israeli forces shelled its positions."), 0);
+    e = find(&k, "SYRMIL", "ISRMIL", "11");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "112");
+    CHECK(find(&k, "ISRMIL", "SYR", "19") != NULL);
+    CHECK(find(&k, "SYRMIL", "ISR", "19") == NULL);
+    /* the accusing verb's own patterns read what it reports; its
+     * accuser may stand anywhere before it */
+    CHECK_INT(fx_code(&k, "A report released in the Kenyan capital alleged that Uganda was aware of preparations for the genocide."), 0);
+    e = find(&k, "KEN", "UGA", "11");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "1124");
+    /* what is demanded did not happen, even when the demand has no actor */
+    CHECK_INT(fx_code(&k, "Thousands filled the streets again on Friday to demand President William Ruto resign."), 0);
+    CHECK(find(&k, "KEN", "", "08") == NULL);
+    /* a noun after an actor that is an object is no verb */
+    CHECK_INT(fx_code(&k, "They agreed last year to reduce U.S. sanctions in exchange for a freeze."), 0);
+    CHECK(find(&k, "USA", "", "16") == NULL);
+    /* what failed, what one has the right to, what one is charged with
+     * did not happen */
+    CHECK_INT(fx_code(&k, "Iran and Britain failed to reach a deal on Friday."), 0);
+    CHECK(find(&k, "IRN", "GBR", "05") == NULL);
+    CHECK_INT(fx_code(&k, "Kenyan opposition activists said they have the right to demonstrate against the Kenyan government."), 0);
+    CHECK(find(&k, "KENOPP", "KENGOV", "14") == NULL);
+    CHECK_INT(fx_code(&k, "Kenyan opposition leaders appeared in court on charges of attacking Kenyan police."), 0);
+    CHECK(find(&k, "KENOPP", "KENCOP", "19") == NULL);
+    /* fighters leaving a town retreat; time is no territory entered */
+    CHECK_INT(fx_code(&k, "Syrian rebels evacuated the town of Manbij."), 0);
+    e = find(&k, "SYRREB", "SYR", "08");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "0874");
+    CHECK_INT(fx_code(&k, "Kenyan police prevented opposition parties from holding rallies."), 0);
+    e = find(&k, "KENCOP", "KENOPP", "17");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "172");
+    CHECK_INT(fx_code(&k, "Chinese troops are entering their fifth month in the Indian town."), 0);
+    CHECK(find(&k, "CHN", "IND", "19") == NULL);
+    /* ", by firing tear gas": a participle of its own, on its clause's
+     * target, not on the party of an earlier sentence */
+    CHECK_INT(fx_code(&k, "Kenyan police stopped protesters from reaching the parliament, by firing tear gas."), 0);
+    CHECK(find(&k, "KENCOP", "KENOPP", "17") != NULL);
+    CHECK_INT(fx_code(&k, "Ugandan troops entered the town. Kenyan police dispersed the crowd on Sunday, by firing tear gas and rubber bullets."), 0);
+    CHECK(find(&k, "KEN", "UGA", "") == NULL);
+    CHECK(find(&k, "KENCOP", "KEN", "17") != NULL);
+    /* ", prompting Poland to recall its ambassador": the participle's
+     * stretch is kept for the act of its object */
+    CHECK_INT(fx_code(&k, "Russia expelled two Polish diplomats, prompting Poland to recall its ambassador in Moscow."), 0);
+    CHECK(find(&k, "POL", "RUS", "16") != NULL);
+    CHECK_INT(fx_code(&k, "The Peruvian president declared a state of siege in Lima."), 0);
+    CHECK(find(&k, "PERGOV", "PER", "17") != NULL);
+    /* what a noun calls for did not happen */
+    CHECK_INT(fx_code(&k, "Kenyan Protesters Clash with Police During Call for President Ruto to Resign"), 0);
+    CHECK(find(&k, "KEN", "KENGOV", "08") == NULL);
+    CHECK_INT(fx_code(&k, "ECOWAS said it is suspending all financial transactions with Mali."), 0);
+    CHECK(find(&k, "IGOWAF", "MLI", "16") != NULL);
+    CHECK_INT(fx_code(&k, "Malian state television stopped broadcasting after reports of gunfire."), 0);
+    CHECK(find(&k, "MLI", "", "08") == NULL);
+    /* a call for protests that names nobody to oppose is an appeal */
+    CHECK_INT(fx_code(&k, "Kenyan opposition leaders called again for nationwide demonstrations on Friday."), 0);
+    CHECK(find(&k, "KENOPP", "", "02") != NULL);
+    /* "condemned as illegal by": a participle's agent after what it
+     * called the thing */
+    CHECK_INT(fx_code(&k, "Kenyan opposition leaders held a vote condemned as illegal by the Kenyan government."), 0);
+    CHECK(find(&k, "KENGOV", "KENOPP", "11") != NULL);
+    /* a future passive threatens nothing */
+    CHECK_INT(fx_code(&k, "The Ugandan rebels said they will be attacked by Kenyan troops."), 0);
+    CHECK(find(&k, "KEN", "UGA", "13") == NULL);
+    /* an arrival that names no place or purpose visits no one */
+    CHECK_INT(fx_code(&k, "Chinese troops arrived on Sunday."), 0);
+    CHECK(find(&k, "CHN", "", "04") == NULL);
+    /* what a party is unable to do, or what cannot be confirmed */
+    CHECK_INT(fx_code(&k, "Kenyan officials said they were unable to arrest the Ugandan rebels."), 0);
+    CHECK(find(&k, "KEN", "UGA", "17") == NULL);
+    CHECK_INT(fx_code(&k, "It was not possible to confirm that Kenyan police arrested the Ugandan rebels."), 0);
+    CHECK(find(&k, "KEN", "UGA", "17") == NULL);
+    CHECK_INT(fx_code(&k, "Uganda questioned Kenya's commitment to withdraw its troops from the border."), 0);
+    CHECK(find(&k, "KEN", "", "08") == NULL);
+    /* what is to be stopped, or what happens "until" a present-tense
+     * condition, has not happened; a past "until" clause has */
+    CHECK_INT(fx_code(&k, "Kenya must stop supporting the Ugandan rebels."), 0);
+    CHECK(find(&k, "KEN", "UGA", "05") == NULL);
+    CHECK_INT(fx_code(&k, "Kenyan protesters will stay in the streets until President Ruto resigns."), 0);
+    CHECK(find(&k, "KEN", "", "08") == NULL);
+    CHECK_INT(fx_code(&k, "Ugandan troops fought until the Kenyan army retreated."), 0);
+    CHECK(find(&k, "KENMIL", "", "08") != NULL);
+    /* a violation of law in a speaker's quotation is the speaker's
+     * accusation; "a statement from X said" names its speaker */
+    CHECK_INT(fx_code(&k, "\"The Ugandan actions seriously violated international law,\" a statement from the Kenyan government said."), 0);
+    e = find(&k, "KENGOV", "UGA", "11");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "112");
+    CHECK(find(&k, "UGA", "", "12") == NULL);
+    /* an indirect question is no event */
+    CHECK_INT(fx_code(&k, "Kenyan officials said it was not clear who attacked the Ugandan convoy."), 0);
+    CHECK(find(&k, "KEN", "UGA", "19") == NULL);
+    /* words of protest done by troops or police: restriction, repression */
+    CHECK_INT(fx_code(&k, "Kenyan troops blocked the streets of Nairobi."), 0);
+    e = find(&k, "KENMIL", "KEN", "19");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "191");
+    CHECK_INT(fx_code(&k, "Kenyan police threw rocks at opposition activists."), 0);
+    e = find(&k, "KENCOP", "KENOPP", "17");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "175");
+    CHECK_INT(fx_code(&k, "Kenyan protesters threw stones at the police."), 0);
+    CHECK(find(&k, "KENOPP", "KENCOP", "14") != NULL);
+    /* a plan with a time inside it is still a plan; an obligation is
+     * not yet met ("had to" was) */
+    CHECK_INT(fx_code(&k, "China has said it plans to one day reclaim the territory from Taiwan."), 0);
+    e = find(&k, "CHN", "TWN", "13");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "1382");
+    CHECK_INT(fx_code(&k, "\"Kenyans have to collaborate with Uganda,\" the Kenyan president said."), 0);
+    CHECK(find(&k, "KEN", "UGA", "06") == NULL);
+    CHECK_INT(fx_code(&k, "Ugandan troops had to retreat from the Kenyan border."), 0);
+    CHECK(find(&k, "UGAMIL", "KEN", "08") != NULL);
+    /* "the U.S.-backed Syrian Democratic Forces": no act of support */
+    CHECK_INT(fx_code(&k, "The strike hit a Syrian town that is controlled by the U.S.-backed Syrian Democratic Forces (SDF)."), 0);
+    CHECK(find(&k, "", "SYRREB", "05") == NULL);
+    /* reflexive freedom is no release; bail is no appeal */
+    CHECK_INT(fx_code(&k, "The people of Kenya will free themselves from the dictator."), 0);
+    CHECK(find(&k, "KEN", "", "03") == NULL);
+    CHECK_INT(fx_code(&k, "Kenyan opposition leaders applied for bail on Tuesday."), 0);
+    CHECK(find(&k, "KENOPP", "", "02") == NULL);
+    /* a verb of asking that ends its clause asks nothing of anyone */
+    CHECK_INT(fx_code(&k, "\"Why did they do it?\" the Kenyan opposition leader asked."), 0);
+    CHECK(find(&k, "KENOPP", "", "02") == NULL);
+    /* rockets stopped in flight are no halted arms deliveries */
+    CHECK_INT(fx_code(&k, "Israel's missile defence system stopped most of the rockets fired from Gaza."), 0);
+    CHECK(find(&k, "ISR", "PSE", "16") == NULL);
+    /* ", and threatened to ...": a predicate of its own, kept by comma
+     * elimination */
+    CHECK_INT(fx_code(&k, "Uganda moved troops to the area, and threatened to close the Kenyan border."), 0);
+    CHECK(find(&k, "UGA", "KEN", "13") != NULL);
+    /* a journey is a visit when it says where to */
+    CHECK_INT(fx_code(&k, "Indian Prime Minister Narendra Modi travelled to Pakistan to meet Pakistani officials."), 0);
+    CHECK(find(&k, "INDGOV", "PAK", "04") != NULL);
+    CHECK_INT(fx_code(&k, "Iranian tankers were traveling in international waters toward Oman."), 0);
+    CHECK(find(&k, "IRN", "", "04") == NULL);
+    /* a verb the tagger reads as an adjective after its subject: "the
+     * militants overran the camp but the Kenyans counterattacked" */
+    CHECK_INT(fx_code(&k, "The statement said the Somali militants overran the camp but the Kenyans counterattacked."), 0);
+    CHECK(find(&k, "KEN", "", "19") != NULL);
+    CHECK(find(&k, "SOMREB", "KEN", "19") == NULL);
+    /* a possessive opens a noun phrase: no verb after it */
+    CHECK_INT(fx_code(&k, "The Thai army's overthrow of the government drew protests."), 0);
+    CHECK(find(&k, "THA", "THAGOV", "17") == NULL);
+    fx_close(&k);
+}
+
 void suite_clauses(tctx *t)
 {
     RUN(t, clauses_of_one_sentence);
     RUN(t, clauses_passives);
     RUN(t, clauses_non_actors_and_empty_targets);
     RUN(t, clauses_dates);
+    RUN(t, clauses_verbs_of_real_prose);
 }
