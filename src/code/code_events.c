@@ -190,9 +190,12 @@ static bool agentive(const code_sentence *s, uint32_t wi)
     return i > 0 && (s->w[i - 1].type == W_BY || !strcmp(s->w[i - 1].s, "from"));
 }
 
+static bool locative(const code_sentence *s, uint32_t wi);
+
 static cand find_source(const dyad_coder_work *w, const code_sentence *s, const code_view *v,
                         size_t vfirst, size_t vlast, cand target, cand carried, bool subject_only)
 {
+    cand place = NO_CAND;
     for (size_t q = 0; q < vfirst; q++) {
         uint32_t a = actor_at(s, v->idx[q]);
         if (a == DICT_NONE || is_tail(s, v->idx[q], a)) continue;
@@ -201,9 +204,18 @@ static cand find_source(const dyad_coder_work *w, const code_sentence *s, const 
             while (q + 1 < vfirst && actor_at(s, v->idx[q + 1]) == a) q++;
             continue;
         }
+        if (w->c->dyad_rules && (q == 0 || actor_at(s, v->idx[q - 1]) != a) && locative(s, s->actors[a].head)) {
+            /* "In Kharkiv, a Russian missile hit ...": the place where,
+             * not who -- unless nobody else is named ("the violence in
+             * South Sudan has killed ...") */
+            if (place.actor == DICT_NONE) place = candidate(w, s, a, target);
+            while (q + 1 < vfirst && actor_at(s, v->idx[q + 1]) == a) q++;
+            continue;
+        }
         cand c = candidate(w, s, a, target);
         if (c.actor != DICT_NONE) return c;
     }
+    if (place.actor != DICT_NONE) return place;
     if (carried.actor != DICT_NONE) return carried;
     if (w->opt.default_source[0] && w->opt.default_prior) {
         cand d = {DEF_SOURCE, false, DICT_NONE};
@@ -277,6 +289,10 @@ static bool reciprocal(const code_sentence *s, const code_view *v, const char *c
         const char *a = s->w[v->idx[q]].s, *b = s->w[v->idx[q + 1]].s;
         if ((!strcmp(a, "each") && !strcmp(b, "other")) || (!strcmp(a, "one") && !strcmp(b, "another"))) return true;
     }
+    /* "police and protesters clashed": a clash has two sides whatever
+     * its code */
+    for (size_t q = 0; q < v->n; q++)
+        if (s->w[v->idx[q]].type == W_VERB && !strncmp(s->w[v->idx[q]].s, "clash", 5)) return true;
     return false;
 }
 
@@ -351,14 +367,20 @@ static cand find_target(const dyad_coder_work *w, const code_sentence *s, const 
     }
     /* the nearest actor before the verb in the clause (with dyad's rules
      * not a place in the subject: "the British Embassy in Cairo said") */
+    bool joint_other = !dyad_rules || reciprocal(s, v, code);
     for (long q = (long)vfirst - 1; q >= 0; q--) {
         uint32_t a = actor_at(s, v->idx[q]);
         if (a == DICT_NONE) continue;
         if (dyad_rules && locative(s, s->actors[a].head)) continue;
+        /* dyad's rules: "the government and the UN say", "opposition
+         * leaders and activists called for protests": the members of a
+         * joint subject act side by side, not on each other */
+        if (!joint_other && source.actor < DEF_STATE && code_actor_group(s, a) == s->actors[source.actor].group)
+            continue;
         cand c = candidate(w, s, a, source);
         if (c.actor != DICT_NONE) return c;
     }
-    if (source.actor < DEF_STATE && !source.single &&
+    if (joint_other && source.actor < DEF_STATE && !source.single &&
         s->actors[s->actors[source.actor].group].next != DICT_NONE) {
         cand c = {s->actors[source.actor].group, false, source.anchor};
         return c;

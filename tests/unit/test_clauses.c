@@ -251,10 +251,31 @@ static void clauses_dates(tctx *t)
     fx_close(&k);
 }
 
+static void clauses_actor_roles(tctx *t)
+{
+    coder_fx k;
+    CHECK_INT(fx_open(&k), 0);
+    /* a place in front of the clause is where, not who */
+    CHECK_INT(fx_code(&k, "In Aleppo, Turkish drones struck a convoy of trucks."), 0);
+    CHECK(find(&k, "TUR", "", "19") != NULL || find(&k, "TUR", "SYR", "19") != NULL);
+    CHECK(!any_source(&k, "SYR"));
+    /* ... unless nobody else is named */
+    CHECK_INT(fx_code(&k, "The fighting in Sudan has killed more than 500 civilians."), 0);
+    CHECK(any_source(&k, "SDN"));
+    /* members of a joint subject speak side by side, not to each other */
+    CHECK_INT(fx_code(&k, "The Kenyan government and the United Nations say at least 40 people died."), 0);
+    CHECK(find(&k, "KEN", "IGOUNO", "") == NULL && find(&k, "IGOUNO", "KEN", "") == NULL);
+    /* ... but a clash has two sides */
+    CHECK_INT(fx_code(&k, "Kenyan police and protesters clashed in Nairobi on Friday."), 0);
+    CHECK(find(&k, "KENCOP", "KENOPP", "14") != NULL && find(&k, "KENOPP", "KENCOP", "14") != NULL);
+    fx_close(&k);
+}
+
 void suite_clauses(tctx *t)
 {
     RUN(t, clauses_of_one_sentence);
     RUN(t, clauses_passives);
     RUN(t, clauses_non_actors_and_empty_targets);
     RUN(t, clauses_dates);
+    RUN(t, clauses_actor_roles);
 }
