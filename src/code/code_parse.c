@@ -1048,9 +1048,19 @@ static int resolve_pronouns(dyad_coder_work *w, code_sentence *s)
         bool possessive = word_is(x, "its") || word_is(x, "his") || word_is(x, "her");
         bool before_actors = first == DICT_NONE || s->actors[first].head > p;
         if (forward && before_actors) {
+            const char *code = fwd_code;
+            if (w->c->dyad_rules && !w->opt.forward && p > 0 &&
+                (word_is(x, "him") || word_is(x, "her") || word_is(x, "them"))) {
+                /* dyad's rules: "Police arrested the opposition leader.
+                 * They released him on Saturday": an object pronoun is
+                 * the latest actor of the sentences before other than
+                 * the subject's */
+                for (size_t k = w->nctx; k-- > 0;)
+                    if (strcmp(w->ctx_codes[k], fwd_code) != 0) { code = w->ctx_codes[k]; break; }
+            }
             uint32_t na = new_actor(w, s);
             if (na == DICT_NONE) return -1;
-            uint32_t ci = code_push_code(w, fwd_code, strlen(fwd_code));
+            uint32_t ci = code_push_code(w, code, strlen(code));
             if (ci == DICT_NONE) return -1;
             s->actors[na].head = s->actors[na].last = s->actors[na].word = (uint32_t)p;
             s->actors[na].first_code = ci;

@@ -268,6 +268,10 @@ static void clauses_actor_roles(tctx *t)
     /* ... but a clash has two sides */
     CHECK_INT(fx_code(&k, "Kenyan police and protesters clashed in Nairobi on Friday."), 0);
     CHECK(find(&k, "KENCOP", "KENOPP", "14") != NULL && find(&k, "KENOPP", "KENCOP", "14") != NULL);
+    /* a pronoun opening a sentence is the subject before; an object
+     * pronoun the latest other actor */
+    CHECK_INT(fx_code(&k, "Talks\n\nGhanaian police detained the opposition leader on Monday. They freed him on Tuesday.\n"), 0);
+    CHECK(find(&k, "GHACOP", "GHAOPP", "08") != NULL);
     fx_close(&k);
 }
 
