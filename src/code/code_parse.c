@@ -611,6 +611,23 @@ static int attach_agents(dyad_coder_work *w, code_sentence *s)
             const cw_word *pw = pa != DICT_NONE ? &s->w[k] : NULL;
             if (pw && pw->len > 2 && !memcmp(pw->s + pw->len - 2, "'s", 2)) a = pa;
         }
+        if (a == DICT_NONE && w->c->dyad_rules && before > 1) {
+            /* "Palestinian medical officials", "Iranian state media": a
+             * country word, one or two lower-case describing words, the
+             * agent */
+            size_t k = before - 1, skipped = 0;
+            while (k > 0 && skipped < 2 && s->w[k].type == W_NONE && !(s->w[k].flags & (CW_CAP | CW_PART)) &&
+                   (s->w[k].tag == DYAD_TAG_JJ || s->w[k].tag == DYAD_TAG_NN) &&
+                   !(s->doc && s->w[k].end < s->doc->len && s->doc->text[s->w[k].end] == '-')) {
+                /* (not the "semi" of "semi-official") */
+                k--;
+                skipped++;
+            }
+            uint32_t pa = skipped ? actor_ending_at(s, k) : DICT_NONE;
+            if (pa != DICT_NONE && s->actors[pa].ncodes && strlen(w->codes[s->actors[pa].first_code].s) == 3 &&
+                code_is_country(w->codes[s->actors[pa].first_code].s))
+                a = pa;
+        }
         if (a == DICT_NONE) a = actor_starting_at(s, glast + 1);
         if (a == DICT_NONE && glast + 2 < s->n &&
             (word_is(&s->w[glast + 1], "of") || word_is(&s->w[glast + 1], "in"))) {
@@ -700,16 +717,22 @@ static void merge_adjacent_actors(dyad_coder_work *w, code_sentence *s)
         if (left->pronoun || left->cancelled || !left->ncodes || left->next != DICT_NONE) continue;
         uint32_t b = actor_starting_at(s, left->last + 1);
         const cw_word *lastw = &s->w[left->last];
-        if (b == DICT_NONE && lastw->len > 2 && !memcmp(lastw->s + lastw->len - 2, "'s", 2)) {
-            /* "Russia's state-run TASS news agency": a country's
-             * possessive, a few describing words, then its own actor */
-            for (size_t k = left->last + 1; k < s->n && k <= left->last + 3 && b == DICT_NONE; k++) {
+        bool possessive = lastw->len > 2 && !memcmp(lastw->s + lastw->len - 2, "'s", 2);
+        bool adjacent = b != DICT_NONE;
+        if (b == DICT_NONE) {
+            /* "Russia's state-run TASS news agency", "Palestinian medical
+             * officials": a country's possessive or adjective, a few
+             * describing words (lower-case ones after an adjective),
+             * then its own actor */
+            for (size_t k = left->last + 1; k < s->n && k <= left->last + (possessive ? 3 : 2) && b == DICT_NONE;
+                 k++) {
                 b = actor_starting_at(s, k);
                 if (b != DICT_NONE) break;
                 const cw_word *y = &s->w[k];
                 if (y->type != W_NONE || (y->flags & CW_PART) ||
                     !(y->tag == DYAD_TAG_JJ || y->tag == DYAD_TAG_NNP || y->tag == DYAD_TAG_NN))
                     break;
+                if (!possessive && (y->tag == DYAD_TAG_NNP || (y->flags & CW_CAP))) break;
             }
         }
         if (b == DICT_NONE || b == a) continue;
@@ -717,7 +740,12 @@ static void merge_adjacent_actors(dyad_coder_work *w, code_sentence *s)
         if (right->cancelled || !right->ncodes || right->next != DICT_NONE) continue;
         const char *cl = w->codes[left->first_code].s, *cr = w->codes[right->first_code].s;
         size_t nl = strlen(cl);
-        if (nl < 3 || strncmp(cl, cr, nl) != 0) continue;
+        /* "the Afghan Red Crescent", "the Kenyan UN mission": a country
+         * word right before an international or non-governmental body
+         * says which branch, not a second party */
+        bool body = adjacent && !possessive && nl == 3 && code_is_country(cl) &&
+                    (!strncmp(cr, "IGO", 3) || !strncmp(cr, "NGO", 3));
+        if (!body && (nl < 3 || strncmp(cl, cr, nl) != 0)) continue;
         uint32_t lw = actor_word(s, (uint32_t)a), rw = actor_word(s, b);
         if (lw == DICT_NONE || rw == DICT_NONE) continue;
         for (uint32_t i = left->head; i <= left->last; i++) {

@@ -272,6 +272,13 @@ static void clauses_actor_roles(tctx *t)
      * pronoun the latest other actor */
     CHECK_INT(fx_code(&k, "Talks\n\nGhanaian police detained the opposition leader on Monday. They freed him on Tuesday.\n"), 0);
     CHECK(find(&k, "GHACOP", "GHAOPP", "08") != NULL);
+    /* a country word before describing words and a role, or right
+     * before an international or non-governmental body, is one actor */
+    CHECK_INT(fx_code(&k, "Lebanese medical officials accused Israel of shelling the hospital."), 0);
+    CHECK(find(&k, "LBNGOV", "ISR", "11") != NULL);
+    CHECK_INT(fx_code(&k, "The Kenyan Red Cross criticized the police."), 0);
+    CHECK(!any_source(&k, "KEN"));
+    CHECK(any_source(&k, "NGO"));
     fx_close(&k);
 }
 
