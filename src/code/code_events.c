@@ -438,11 +438,26 @@ void code_remember_context(dyad_coder_work *w, const code_sentence *s)
     }
 }
 
+/* Whether a code is a country's police, opposition, civilians, workers,
+ * students, clergy, judges or press ("HKGCOPOPP", "MLIOPP"): they act
+ * at home, and an act of theirs with no target named is not aimed at the
+ * foreigner last mentioned ("police fired tear gas", "protesters fought
+ * back"). */
+static bool domestic_role(const char *code)
+{
+    static const char *const roles[] = {"COP", "OPP", "CVL", "LAB", "EDU", "REL", "JUD", "MED", NULL};
+    if (!code_is_country(code) || code_is_region(code) || strlen(code) < 6) return false;
+    for (const char *const *r = roles; *r; r++)
+        if (!strncmp(code + 3, *r, 3)) return true;
+    return false;
+}
+
 /* The latest actor of the article's earlier sentences from another
  * country than the source (its first three letters), or none. */
 static cand context_target(const dyad_coder_work *w, const code_sentence *s, cand source)
 {
     const char *sc = first_code(w, s, source);
+    if (domestic_role(sc)) return NO_CAND;
     for (size_t k = w->nctx; k-- > 0;) {
         const char *c = w->ctx_codes[k];
         if (strncmp(c, sc, 3) == 0) continue;
@@ -450,6 +465,17 @@ static cand context_target(const dyad_coder_work *w, const code_sentence *s, can
         return t;
     }
     return NO_CAND;
+}
+
+/* Whether the verb ending at view position ql is followed by a name in
+ * capitals that is no actor ("blamed Keita for ..."). */
+static bool named_object(const code_sentence *s, const code_view *v, size_t ql)
+{
+    size_t q = ql + 1;
+    if (q < v->n && s->w[v->idx[q]].type == W_DET) q++;
+    if (q >= v->n) return false;
+    const cw_word *x = &s->w[v->idx[q]];
+    return (x->flags & CW_CAP) && x->type != W_ACTOR && !(x->flags & CW_PART);
 }
 
 static bool is_passive(const code_sentence *s, const code_view *v, size_t vfirst, size_t vlast)
@@ -1329,15 +1355,18 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                     tgt = context_target(w, s, src);
                 if (tgt.actor == DICT_NONE && src.actor != DICT_NONE && src.actor < DEF_STATE && dyad_rules &&
                     strcmp(code->first, "010") != 0 && !(code->flags & IX_CODE_SUBORD) &&
-                    !root_in(code->first, "05", "09", "10", "11") && strncmp(code->first, "13", 2) != 0 &&
+                    !root_in(code->first, "05", "09", "10", "10") && strncmp(code->first, "13", 2) != 0 &&
+                    !(!strncmp(code->first, "11", 2) && named_object(s, &cx.v, ql)) &&
                     (rule != DYAD_RULE_SUBJECT || s->actors[src.actor].head < cx.v.idx[q])) {
                     /* "Moscow denies the allegations", "protesters rallied
-                     * in the capital": an act with nobody named to receive
-                     * it is coded with no target, not dropped -- when its
-                     * subject is named before it ("Typhoon Haiyan struck
-                     * the Philippines" has none) and the act can go without
-                     * one (support, investigation, demands, disapproval and
-                     * threats are aimed at someone) */
+                     * in the capital", "the churches decried the killing":
+                     * an act with nobody named to receive it is coded with
+                     * no target, not dropped -- when its subject is named
+                     * before it ("Typhoon Haiyan struck the Philippines" has
+                     * none) and the act can go without one (support,
+                     * investigation, demands and threats are aimed at
+                     * someone, and so is disapproval of somebody named whom
+                     * no dictionary knows: "critics blame Keita") */
                     cand none = {DEF_CONTEXT, false, NO_TARGET};
                     tgt = none;
                 }

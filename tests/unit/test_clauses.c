@@ -279,6 +279,18 @@ static void clauses_actor_roles(tctx *t)
     CHECK_INT(fx_code(&k, "The Kenyan Red Cross criticized the police."), 0);
     CHECK(!any_source(&k, "KEN"));
     CHECK(any_source(&k, "NGO"));
+    /* police and protesters act at home: an act of theirs with no target
+     * named takes none from a foreigner mentioned before */
+    CHECK_INT(fx_code(&k, "Talks\n\nThe French ambassador visited Caracas on Monday. "
+                          "Venezuelan police fired tear gas on Tuesday.\n"), 0);
+    CHECK(find(&k, "VENCOP", "FRA", "") == NULL);
+    /* disapproval with nobody named has no target; of somebody no
+     * dictionary knows, no event */
+    CHECK_INT(fx_code(&k, "Talks\n\nThe French ambassador visited Caracas on Monday. "
+                          "Venezuelan bishops condemned the killing on Tuesday.\n"), 0);
+    CHECK(find(&k, "VENREL", "", "11") != NULL && find(&k, "VENREL", "FRA", "") == NULL);
+    CHECK_INT(fx_code(&k, "Venezuelan bishops condemned Gorostiaga for the killing.\n"), 0);
+    CHECK(find(&k, "VENREL", "", "11") == NULL);
     fx_close(&k);
 }
 
