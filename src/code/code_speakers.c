@@ -131,10 +131,34 @@ const char *code_intent_for(const char *code)
     return NULL;
 }
 
+/* Whether a deed quoted in a speaker's words is one that is not told as
+ * done: an infinitive ("to fight on until ..."), a bare participle ("lives
+ * destroyed by occupation"), a modal ("they have to collaborate", "will
+ * be killed") or a simple present ("until she gives in", "until the
+ * country is freed") -- what the speaker wants, fears or holds, not a
+ * report of an act.  Only material acts (roots 06-08 and 15-20): a
+ * speaker's own "we condemn" or "we call on" is the speaker's act. */
+static bool quoted_unreal(const dyad_analysis *an, const dyad_event *e)
+{
+    if (!(!strncmp(e->code, "06", 2) || !strncmp(e->code, "07", 2) || !strncmp(e->code, "08", 2) ||
+          (e->code[0] == '1' && e->code[1] >= '5') || !strncmp(e->code, "20", 2)))
+        return false;
+    if (e->sentence >= an->nsentences) return false;
+    const dyad_verb_group *vg = code_verb_group(&an->sentences[e->sentence], e->verb_span);
+    if (!vg) return false;
+    if (vg->flags & DYAD_VG_INFINITIVE) return true;
+    if (vg->tense == DYAD_TENSE_NONE && (vg->flags & DYAD_VG_PASSIVE)) return true;
+    if (vg->modality != DYAD_MOD_NONE) return true;
+    if (vg->tense == DYAD_TENSE_FUTURE) return true;
+    return vg->tense == DYAD_TENSE_PRESENT && !(vg->flags & (DYAD_VG_PROGRESSIVE | DYAD_VG_PERFECT));
+}
+
 void code_attribute_events(dyad_coder_work *w, const dyad_analysis *an)
 {
+    size_t kept = 0;
     for (size_t i = 0; i < w->nevents; i++) {
-        dyad_event *e = &w->events[i];
+        if (kept != i) w->events[kept] = w->events[i];
+        dyad_event *e = &w->events[kept++];
         long k = quote_at(w, e->verb_span.start);
         if (k < 0) continue;
         const dyad_quote *q = &w->quotes[k];
@@ -145,8 +169,10 @@ void code_attribute_events(dyad_coder_work *w, const dyad_analysis *an)
          * withdrawn; the speaker demanded it of Russia */
         const char *sp = w->speaker_codes[k];
         if (q->kind != DYAD_QUOTE_DIRECT || !sp[0] || event_modality(an, e) != DYAD_MOD_MUST ||
-            !strncmp(e->source, sp, 3))
+            !strncmp(e->source, sp, 3)) {
+            if (q->kind == DYAD_QUOTE_DIRECT && quoted_unreal(an, e)) kept--;
             continue;
+        }
         memcpy(e->target, e->source, sizeof e->target);
         e->target_span = e->source_span;
         memcpy(e->source, sp, sizeof e->source);
@@ -157,4 +183,5 @@ void code_attribute_events(dyad_coder_work *w, const dyad_analysis *an)
         e->pattern = NULL;
         e->pattern_file = NULL;
     }
+    w->nevents = kept;
 }

@@ -291,6 +291,14 @@ static void clauses_actor_roles(tctx *t)
     CHECK(find(&k, "VENREL", "", "11") != NULL && find(&k, "VENREL", "FRA", "") == NULL);
     CHECK_INT(fx_code(&k, "Venezuelan bishops condemned Gorostiaga for the killing.\n"), 0);
     CHECK(find(&k, "VENREL", "", "11") == NULL);
+    /* a deed in a speaker's words that is wished, feared or held, not
+     * told as done, is no event; one told as done is */
+    CHECK_INT(fx_code(&k, "Talks\n\n\"Our soldiers will fight on until Kherson is freed,\" the Ukrainian "
+                          "defence minister said on Monday.\n"), 0);
+    CHECK(find(&k, "UKR", "", "19") == NULL && find(&k, "UKR", "", "08") == NULL);
+    CHECK_INT(fx_code(&k, "Talks\n\n\"Russian troops shelled the village of Kupiansk on Monday,\" the Ukrainian "
+                          "defence minister said.\n"), 0);
+    CHECK(find(&k, "RUS", "UKR", "19") != NULL);
     fx_close(&k);
 }
 
