@@ -138,6 +138,28 @@ const char *code_intent_for(const char *code)
  * country is freed") -- what the speaker wants, fears or holds, not a
  * report of an act.  Only material acts (roots 06-08 and 15-20): a
  * speaker's own "we condemn" or "we call on" is the speaker's act. */
+/* The CAMEO threat for a hostile act announced for the future ("said it
+ * would impose sanctions", "would use force"): root 13 mirrors roots
+ * 15-20. */
+static const char *threat_for(const char *code)
+{
+    static const struct { const char *act, *threat; } map[] = {
+        {"161", "1313"}, {"162", "1311"}, {"163", "1312"}, {"164", "134"}, {"165", "135"}, {"166", "136"},
+        {"16", "131"},   {"17", "137"},   {"1821", "1383"}, {"18", "138"},  {"192", "1382"}, {"19", "138"},
+        {"20", "1384"},  {"15", "138"}};
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (!strncmp(code, map[i].act, strlen(map[i].act))) return map[i].threat;
+    return NULL;
+}
+
+static bool announced(const dyad_analysis *an, const dyad_event *e)
+{
+    if (e->sentence >= an->nsentences) return false;
+    const dyad_verb_group *vg = code_verb_group(&an->sentences[e->sentence], e->verb_span);
+    return vg && (vg->tense == DYAD_TENSE_FUTURE || vg->modality == DYAD_MOD_WILL || vg->modality == DYAD_MOD_WOULD ||
+                  vg->modality == DYAD_MOD_SHALL || vg->modality == DYAD_MOD_INTEND);
+}
+
 static bool quoted_unreal(const dyad_analysis *an, const dyad_event *e)
 {
     if (!(!strncmp(e->code, "06", 2) || !strncmp(e->code, "07", 2) || !strncmp(e->code, "08", 2) ||
@@ -170,7 +192,19 @@ void code_attribute_events(dyad_coder_work *w, const dyad_analysis *an)
         const char *sp = w->speaker_codes[k];
         if (q->kind != DYAD_QUOTE_DIRECT || !sp[0] || event_modality(an, e) != DYAD_MOD_MUST ||
             !strncmp(e->source, sp, 3)) {
-            if (q->kind == DYAD_QUOTE_DIRECT && quoted_unreal(an, e)) kept--;
+            if (q->kind == DYAD_QUOTE_ACCORDING || !quoted_unreal(an, e)) continue;
+            /* "China said it would impose sanctions": a threat; an act
+             * wished, feared or held is no event */
+            const char *t = announced(an, e) ? threat_for(e->code) : NULL;
+            if (!t) t = announced(an, e) ? code_intent_for(e->code) : NULL;
+            if (!t) {
+                kept--;
+                continue;
+            }
+            memset(e->code, 0, sizeof e->code);
+            memcpy(e->code, t, strlen(t));
+            e->pattern = NULL;
+            e->pattern_file = NULL;
             continue;
         }
         memcpy(e->target, e->source, sizeof e->target);

@@ -299,6 +299,15 @@ static void clauses_actor_roles(tctx *t)
     CHECK_INT(fx_code(&k, "Talks\n\n\"Russian troops shelled the village of Kupiansk on Monday,\" the Ukrainian "
                           "defence minister said.\n"), 0);
     CHECK(find(&k, "RUS", "UKR", "19") != NULL);
+    /* a hostile act a speaker announces for the future is a threat */
+    CHECK_INT(fx_code(&k, "Egypt said it would impose sanctions on Ethiopia.\n"), 0);
+    const dyad_event *e = find(&k, "EGY", "ETH", "13");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "1312");
+    CHECK(find(&k, "EGY", "ETH", "16") == NULL);
+    /* force as a means is no armed force */
+    CHECK_INT(fx_code(&k, "Egypt said it would use force against Ethiopia if necessary.\n"), 0);
+    CHECK(find(&k, "EGY", "EGYMIL", "") == NULL);
     fx_close(&k);
 }
 
