@@ -582,6 +582,45 @@ static bool article_country(const dyad_coder_work *w, const code_sentence *s, ch
     return true;
 }
 
+/* The country the article has named most often so far other than
+ * `not` (into out); false when there is none. */
+static bool article_country_other(const dyad_coder_work *w, const char *not, char out[4])
+{
+    size_t best = SIZE_MAX;
+    for (size_t k = 0; k < w->nhome; k++) {
+        if (!strncmp(w->home_codes[k], not, 3)) continue;
+        if (best == SIZE_MAX || w->home_counts[k] > w->home_counts[best]) best = k;
+    }
+    if (best == SIZE_MAX) return false;
+    /* only a country the article names more often than `not` */
+    for (size_t k = 0; k < w->nhome; k++)
+        if (!strncmp(w->home_codes[k], not, 3) && w->home_counts[k] >= w->home_counts[best]) return false;
+    memcpy(out, w->home_codes[best], 4);
+    return true;
+}
+
+/* Whether the role word at g is the object of a verb whose subject is a
+ * state of country `c` (the bare country or its government): "Washington
+ * urged authorities ...". */
+static bool foreign_object(const dyad_coder_work *w, const code_sentence *s, size_t g, const char *c)
+{
+    size_t v = g;
+    while (v > 0 && s->w[v - 1].type != W_VERB) v--;
+    if (v == 0) return false;
+    v--; /* the verb */
+    for (size_t k = 0; k < s->nactors; k++) {
+        const cw_actor *a = &s->actors[k];
+        if (a->pronoun || a->cancelled || !a->ncodes || a->last >= v) continue;
+        const char *ac = w->codes[a->first_code].s;
+        size_t n = strlen(ac);
+        if (a->head > 0 && (word_is(&s->w[a->head - 1], "in") || word_is(&s->w[a->head - 1], "at") ||
+                            word_is(&s->w[a->head - 1], "near") || word_is(&s->w[a->head - 1], "of")))
+            continue; /* "At a rally in Pyongyang, a general told the crowd" */
+        if (strncmp(ac, c, 3) == 0 && n == 3) return true;
+    }
+    return false;
+}
+
 static int attach_agents(dyad_coder_work *w, code_sentence *s)
 {
     const dict_index *ix = w->c->ix;
@@ -646,7 +685,15 @@ static int attach_agents(dyad_coder_work *w, code_sentence *s)
                  * without a country is of that country */
                 if (!actor_before(s, g) && earlier_with_role(w, ag->code, code)) {
                     /* code set */
-                } else if (domestic_country(w, s, home) || article_country(w, s, home)) {
+                } else if (domestic_country(w, s, home)) {
+                    /* ... but "Washington urged authorities to address
+                     * the concerns", in a story about Tanzania: the
+                     * object of a state's act is not that state's own
+                     * when the story is about another country */
+                    char other[4];
+                    bool abroad = foreign_object(w, s, g, home) && article_country_other(w, home, other);
+                    join_agent(code, sizeof code, abroad ? other : home, ag->code, ag->prefix);
+                } else if (article_country(w, s, home)) {
                     join_agent(code, sizeof code, home, ag->code, ag->prefix);
                 }
             }

@@ -305,6 +305,12 @@ static void clauses_actor_roles(tctx *t)
     CHECK(e != NULL);
     if (e) CHECK_STR(e->code, "1312");
     CHECK(find(&k, "EGY", "ETH", "16") == NULL);
+    /* a role word with no country that a foreign state acts on is of the
+     * country the story is about */
+    CHECK_INT(fx_code(&k, "Talks\n\nKenya held elections on Monday. Kenyan police detained dozens of protesters "
+                          "in Nairobi. Kenya's opposition rejected the results.\n\nWashington urged authorities to "
+                          "investigate the killings.\n"), 0);
+    CHECK(find(&k, "USA", "KENGOV", "") != NULL && find(&k, "USA", "USAGOV", "") == NULL);
     /* force as a means is no armed force */
     CHECK_INT(fx_code(&k, "Egypt said it would use force against Ethiopia if necessary.\n"), 0);
     CHECK(find(&k, "EGY", "EGYMIL", "") == NULL);
