@@ -467,6 +467,35 @@ static cand context_target(const dyad_coder_work *w, const code_sentence *s, can
     return NO_CAND;
 }
 
+/* Whether actor (group) g is first named in the clause right after a
+ * verb of asking or ordering (determiners and the verb's particles
+ * between), with no comma before the verb at view position q, which is
+ * then what g is asked to do: "to demand President X resign", "calls for
+ * him to step down", "urged Russia to withdraw" -- not "showed a policeman
+ * kicking a motorcycle". */
+static bool is_lemma(const char *l, const char *const *set);
+
+static bool verb_object(const code_sentence *s, const code_view *v, size_t q, uint32_t g)
+{
+    static const char *const asking[] = {"demand", "call", "urge", "ask", "want", "request", "press",
+                                         "pressure", "appeal", "push", "encourage", "invite", "order",
+                                         "tell", "beg", "implore", "persuade", "force", "compel", NULL};
+    size_t p = 0;
+    while (p < q && (actor_at(s, v->idx[p]) == DICT_NONE || code_actor_group(s, actor_at(s, v->idx[p])) != g)) p++;
+    if (p == 0 || p >= q) return false;
+    for (size_t k = p + 1; k < q; k++)
+        if (s->w[v->idx[k]].type == W_COMMA) return false;
+    size_t k = p;
+    while (k > 0 && (s->w[v->idx[k - 1]].type == W_DET ||
+                     ((s->w[v->idx[k - 1]].flags & CW_PART) && actor_at(s, v->idx[k - 1]) == DICT_NONE)))
+        k--;
+    if (k == 0) return false;
+    const cw_word *verb = &s->w[v->idx[k - 1]];
+    /* (a noun of asking too: "amid calls for him to step down") */
+    if (verb->type == W_ACTOR || !s->ds || verb->tok >= s->ds->ntokens) return false;
+    return is_lemma(s->ds->tokens[verb->tok].lemma, asking);
+}
+
 /* Whether the verb ending at view position ql is followed by a name in
  * capitals that is no actor ("blamed Keita for ..."). */
 static bool named_object(const code_sentence *s, const code_view *v, size_t ql)
@@ -1343,6 +1372,11 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
             } else {
                 if (src.actor == DICT_NONE) {
                     src = find_source(w, s, &cx.v, q, ql, tgt, carried, reported);
+                    /* "to demand President X resign", "calls for him to step
+                     * down": the object of the verb before is asked to act;
+                     * what it is asked to do is no event */
+                    if (dyad_rules && src.actor < DEF_STATE && verb_object(s, &cx.v, q, src.actor))
+                        continue;
                     if (src.actor != DICT_NONE && src.actor == carried.actor && src.anchor == carried.anchor)
                         rule = carried_rule;
                 }

@@ -311,6 +311,14 @@ static void clauses_actor_roles(tctx *t)
                           "in Nairobi. Kenya's opposition rejected the results.\n\nWashington urged authorities to "
                           "investigate the killings.\n"), 0);
     CHECK(find(&k, "USA", "KENGOV", "") != NULL && find(&k, "USA", "USAGOV", "") == NULL);
+    /* what a verb of asking asks its object to do is no event */
+    CHECK_INT(fx_code(&k, "Thousands marched in Lima on Friday to demand President Dina Boluarte resign.\n"), 0);
+    CHECK(find(&k, "PER", "", "08") == NULL);
+    CHECK_INT(fx_code(&k, "Talks\n\nMaduro was sworn in on Thursday amid calls for him to step down.\n"), 0);
+    CHECK(find(&k, "VEN", "", "08") == NULL);
+    /* ... but what is seen done is */
+    CHECK_INT(fx_code(&k, "Video showed a Kenyan policeman kicking a protester.\n"), 0);
+    CHECK(find(&k, "KENCOP", "KEN", "18") != NULL);
     /* force as a means is no armed force */
     CHECK_INT(fx_code(&k, "Egypt said it would use force against Ethiopia if necessary.\n"), 0);
     CHECK(find(&k, "EGY", "EGYMIL", "") == NULL);
