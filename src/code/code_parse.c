@@ -683,7 +683,12 @@ static int attach_agents(dyad_coder_work *w, code_sentence *s)
                  * demands", "the Guards threatened to crush protesters": in a
                  * sentence whose actors are all of one country, a role
                  * without a country is of that country */
-                if (!actor_before(s, g) && earlier_with_role(w, ag->code, code)) {
+                if (!strcmp(ag->code, "NGO") || !strcmp(ag->code, "HRI")) {
+                    /* "rights groups accused ...", "aid agencies warned":
+                     * a non-governmental body named by no country is not
+                     * the country of the story but a non-governmental one */
+                    snprintf(code, sizeof code, "NGO%s", strcmp(ag->code, "HRI") ? "" : "HRI");
+                } else if (!actor_before(s, g) && earlier_with_role(w, ag->code, code)) {
                     /* code set */
                 } else if (domestic_country(w, s, home)) {
                     /* ... but "Washington urged authorities to address

@@ -311,6 +311,10 @@ static void clauses_actor_roles(tctx *t)
                           "in Nairobi. Kenya's opposition rejected the results.\n\nWashington urged authorities to "
                           "investigate the killings.\n"), 0);
     CHECK(find(&k, "USA", "KENGOV", "") != NULL && find(&k, "USA", "USAGOV", "") == NULL);
+    /* a non-governmental body named by no country is no country's */
+    CHECK_INT(fx_code(&k, "Talks\n\nKenya held elections on Monday. Rights groups accused the Kenyan police of "
+                          "torture.\n"), 0);
+    CHECK(find(&k, "NGOHRI", "KENCOP", "11") != NULL && !any_source(&k, "KENHRI"));
     /* what a verb of asking asks its object to do is no event */
     CHECK_INT(fx_code(&k, "Thousands marched in Lima on Friday to demand President Dina Boluarte resign.\n"), 0);
     CHECK(find(&k, "PER", "", "08") == NULL);
