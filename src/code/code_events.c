@@ -213,6 +213,14 @@ static cand find_source(const dyad_coder_work *w, const code_sentence *s, const 
             continue;
         }
         cand c = candidate(w, s, a, target);
+        if (c.actor != DICT_NONE && w->c->dyad_rules) {
+            /* "the militants overran the camp but the Kenyans
+             * counterattacked": "but" opens another subject's clause,
+             * whatever the tagger made of the verb before it */
+            bool but = false;
+            for (size_t k = q + 1; k < vfirst && !but; k++) but = !strcmp(s->w[v->idx[k]].s, "but");
+            if (but) continue;
+        }
         if (c.actor != DICT_NONE) return c;
     }
     if (place.actor != DICT_NONE) return place;
