@@ -11,6 +11,7 @@
  * more for each quotation it attributes: linear in the article.
  */
 #include "code.h"
+#include <strings.h>
 #include "quote/quote.h"
 
 static bool overlaps(uint32_t a0, uint32_t a1, dyad_span b)
@@ -19,10 +20,47 @@ static bool overlaps(uint32_t a0, uint32_t a1, dyad_span b)
 }
 
 /* The code of the actor named by the speaker's words, or "". */
+/* A quotation said by "he", "she" or "they" with no speaker named before
+ * it: the first actor of the sentence before the quotation ("The prime
+ * minister ... condemned the attack.  'I condemn ...,' he said"). */
+static int pronoun_speaker(dyad_coder_work *w, const dyad_analysis *an, const dyad_quote *q, int32_t date,
+                           char out[32])
+{
+    const dyad_document *doc = an->doc;
+    size_t n = q->mention.end > q->mention.start ? q->mention.end - q->mention.start : 0;
+    if (!doc || !doc->text || q->mention.end > doc->len || q->first_sentence == 0 ||
+        q->first_sentence > an->nsentences)
+        return 0;
+    const char *m = doc->text + q->mention.start;
+    bool pronoun = (n == 2 && !strncasecmp(m, "he", 2)) || (n == 3 && !strncasecmp(m, "she", 3)) ||
+                   (n == 4 && !strncasecmp(m, "they", 4));
+    if (!pronoun) return 0;
+    code_sentence s;
+    memset(&s, 0, sizeof s);
+    s.doc = doc;
+    s.index = q->first_sentence - 1;
+    s.date = date;
+    if (code_lex(w, &s, &an->sentences[s.index]) || code_parse(w, &s)) return -1;
+    uint32_t first = DICT_NONE;
+    for (size_t a = 0; a < s.nactors; a++) {
+        const cw_actor *act = &s.actors[a];
+        if (act->cancelled || act->pronoun || !act->ncodes || act->head >= s.n) continue;
+        if (first == DICT_NONE || act->head < s.actors[first].head) first = (uint32_t)a;
+    }
+    if (first == DICT_NONE) return 0;
+    const char *c = w->codes[s.actors[first].first_code].s;
+    size_t cn = strlen(c);
+    if (cn > 31) cn = 31;
+    memcpy(out, c, cn);
+    out[cn] = 0;
+    return 0;
+}
+
 static int speaker_code(dyad_coder_work *w, const dyad_analysis *an, const dyad_quote *q, int32_t date,
                         char out[32])
 {
     out[0] = 0;
+    if (!q->has_speaker && q->kind == DYAD_QUOTE_DIRECT) return pronoun_speaker(w, an, q, date, out);
     if (!q->has_speaker || q->speaker_sentence >= an->nsentences) return 0;
     code_sentence s;
     memset(&s, 0, sizeof s);

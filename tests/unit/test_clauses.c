@@ -315,6 +315,11 @@ static void clauses_actor_roles(tctx *t)
     CHECK_INT(fx_code(&k, "Talks\n\nKenya held elections on Monday. Rights groups accused the Kenyan police of "
                           "torture.\n"), 0);
     CHECK(find(&k, "NGOHRI", "KENCOP", "11") != NULL && !any_source(&k, "KENHRI"));
+    /* "I" in a quotation said by "he" with no speaker named before is the
+     * first actor of the sentence before */
+    CHECK_INT(fx_code(&k, "Talks\n\nThe Kenyan interior minister condemned the attack on Monday.\n\n"
+                          "\"I condemn the bombing by al-Shabab militants in Garissa,\" he said.\n"), 0);
+    CHECK(find(&k, "KENGOV", "SOMREB", "11") != NULL && !any_source(&k, "SOMREB"));
     /* what a verb of asking asks its object to do is no event */
     CHECK_INT(fx_code(&k, "Thousands marched in Lima on Friday to demand President Dina Boluarte resign.\n"), 0);
     CHECK(find(&k, "PER", "", "08") == NULL);
