@@ -504,6 +504,34 @@ static bool verb_object(const code_sentence *s, const code_view *v, size_t q, ui
     return is_lemma(s->ds->tokens[verb->tok].lemma, asking);
 }
 
+/* Whether the verb ending at view position ql has a place noun for its
+ * object, named by no actor ("took control of the town", "seized the
+ * capital", "entered the village"). */
+static bool place_object(const code_sentence *s, const code_view *v, size_t ql)
+{
+    static const char *const places[] = {"town", "city", "capital", "village", "towns", "cities",
+                                         "villages", "district", "province", "territory", "region", NULL};
+    size_t q = ql + 1;
+    if (q < v->n && !strcmp(s->w[v->idx[q]].s, "of")) q++;
+    while (q < v->n && (s->w[v->idx[q]].type == W_DET || s->w[v->idx[q]].tag == DYAD_TAG_JJ)) q++;
+    if (q >= v->n || s->w[v->idx[q]].type == W_ACTOR || (s->w[v->idx[q]].flags & CW_PART)) return false;
+    if (q + 1 < v->n && actor_at(s, v->idx[q + 1]) != DICT_NONE) return false; /* "the town of Elbe" */
+    if (q + 2 < v->n && !strcmp(s->w[v->idx[q + 1]].s, "of") && actor_at(s, v->idx[q + 2]) != DICT_NONE) return false;
+    return is_lemma(s->w[v->idx[q]].s, places);
+}
+
+/* The workspace code of the country the article has named most often,
+ * -2 when it has named none, -1 when memory ran out. */
+static int story_country(dyad_coder_work *w)
+{
+    size_t best = SIZE_MAX;
+    for (size_t k = 0; k < w->nhome; k++)
+        if (best == SIZE_MAX || w->home_counts[k] > w->home_counts[best]) best = k;
+    if (best == SIZE_MAX) return -2;
+    uint32_t k = code_push_code(w, w->home_codes[best], 3);
+    return k == DICT_NONE ? -1 : (int)k;
+}
+
 /* Whether the verb ending at view position ql is followed by a name in
  * capitals that is no actor ("blamed Keita for ..."). */
 static bool named_object(const code_sentence *s, const code_view *v, size_t ql)
@@ -1392,6 +1420,19 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                 /* a bare statement has no addressee; a protest, a retreat or
                  * a show of force with none named is not aimed at the
                  * foreigner last mentioned */
+                size_t pl = ql; /* the pattern's last word ("taken control of") */
+                while (pl + 1 < cx.v.n && cx.v.idx[pl] < m.last) pl++;
+                if (tgt.actor == DICT_NONE && src.actor != DICT_NONE && dyad_rules && place_object(s, &cx.v, pl)) {
+                    /* "al-Shabab has taken control of the town", "to seize
+                     * the capital": a place the sentence does not name is
+                     * in the country the article is about */
+                    int k = story_country(w);
+                    if (k == -1) return -1;
+                    if (k >= 0) {
+                        cand t = {DEF_STATE, false, (uint32_t)k};
+                        tgt = t;
+                    }
+                }
                 if (tgt.actor == DICT_NONE && src.actor != DICT_NONE && dyad_rules &&
                     !root_in(code->first, "01", "14", "08", "15"))
                     tgt = context_target(w, s, src);

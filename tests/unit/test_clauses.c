@@ -320,6 +320,10 @@ static void clauses_actor_roles(tctx *t)
     CHECK_INT(fx_code(&k, "Talks\n\nThe Kenyan interior minister condemned the attack on Monday.\n\n"
                           "\"I condemn the bombing by al-Shabab militants in Garissa,\" he said.\n"), 0);
     CHECK(find(&k, "KENGOV", "SOMREB", "11") != NULL && !any_source(&k, "SOMREB"));
+    /* a place noun the sentence does not name is in the story's country */
+    CHECK_INT(fx_code(&k, "Talks\n\nMalian troops attacked the rebels on Monday. The French ambassador left.\n\n"
+                          "The rebels have seized control of the town.\n"), 0);
+    CHECK(find(&k, "MLIREB", "MLI", "19") != NULL && find(&k, "MLIREB", "FRA", "") == NULL);
     /* what a verb of asking asks its object to do is no event */
     CHECK_INT(fx_code(&k, "Thousands marched in Lima on Friday to demand President Dina Boluarte resign.\n"), 0);
     CHECK(find(&k, "PER", "", "08") == NULL);
