@@ -460,12 +460,47 @@ static bool domestic_role(const char *code)
     return false;
 }
 
+/* Whether a code is a country's street side: its opposition, civilians,
+ * workers, students, clergy or armed groups ("HKGOPP", "MLIREB"). */
+static bool street_side(const char *code)
+{
+    static const char *const roles[] = {"OPP", "CVL", "LAB", "EDU", "REL", "REB", "INS", "SEP", "UAF", NULL};
+    if (!code_is_country(code) || code_is_region(code) || strlen(code) < 6) return false;
+    for (const char *const *r = roles; *r; r++)
+        if (!strncmp(code + 3, *r, 3)) return true;
+    return false;
+}
+
+/* Whether a code is a country's state side: its government, police,
+ * army, courts or intelligence ("HKGCOP", "SDNMIL"). */
+static bool state_side(const char *code)
+{
+    static const char *const roles[] = {"GOV", "COP", "MIL", "JUD", "SPY", NULL};
+    if (!code_is_country(code) || code_is_region(code) || strlen(code) < 6) return false;
+    for (const char *const *r = roles; *r; r++)
+        if (!strncmp(code + 3, *r, 3)) return true;
+    return false;
+}
+
 /* The latest actor of the article's earlier sentences from another
  * country than the source (its first three letters), or none. */
 static cand context_target(const dyad_coder_work *w, const code_sentence *s, cand source)
 {
     const char *sc = first_code(w, s, source);
-    if (domestic_role(sc)) return NO_CAND;
+    if (street_side(sc) || (w->c->dyad_rules && state_side(sc))) {
+        /* "Protesters fought back", "police fired tear gas": at home, the
+         * other side is the latest actor of the same country across the
+         * line between the state (government, police, army) and the
+         * street; a foreigner never */
+        for (size_t k = w->nctx; k-- > 0;) {
+            const char *c = w->ctx_codes[k];
+            if (strncmp(c, sc, 3) != 0 || !(state_side(c) ? street_side(sc) : street_side(c) && state_side(sc)))
+                continue;
+            cand t = {DEF_CONTEXT, false, (uint32_t)k};
+            return t;
+        }
+        if (domestic_role(sc)) return NO_CAND;
+    }
     for (size_t k = w->nctx; k-- > 0;) {
         const char *c = w->ctx_codes[k];
         if (strncmp(c, sc, 3) == 0) continue;

@@ -284,6 +284,10 @@ static void clauses_actor_roles(tctx *t)
     CHECK_INT(fx_code(&k, "Talks\n\nThe French ambassador visited Caracas on Monday. "
                           "Venezuelan police fired tear gas on Tuesday.\n"), 0);
     CHECK(find(&k, "VENCOP", "FRA", "") == NULL);
+    /* ... but the other side at home: the state against the street */
+    CHECK_INT(fx_code(&k, "Talks\n\nKenyan police arrested dozens of protesters in Nairobi on Monday. "
+                          "The protesters fought back with stones.\n"), 0);
+    CHECK(find(&k, "KENOPP", "KENCOP", "19") != NULL);
     /* disapproval with nobody named has no target; of somebody no
      * dictionary knows, no event */
     CHECK_INT(fx_code(&k, "Talks\n\nThe French ambassador visited Caracas on Monday. "
