@@ -16,9 +16,9 @@ MIN_SEED_REQUIRED=6
 # 260), precision (events matching gold over all events, in percent),
 # event dates right (of 123 dated gold events) and at most this many
 # forbidden events.
-MIN_REAL_REQUIRED=131
-MIN_REAL_PRECISION=68
-MIN_REAL_DATES=59
+MIN_REAL_REQUIRED=140
+MIN_REAL_PRECISION=70
+MIN_REAL_DATES=64
 MAX_REAL_FORBIDDEN=7
 passed=0
 failed=0
