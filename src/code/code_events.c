@@ -304,6 +304,24 @@ static bool reciprocal(const code_sentence *s, const code_view *v, const char *c
     return false;
 }
 
+static bool noun_modifier(const code_sentence *s, const cw_actor *a);
+
+/* Whether actor a is the bare country of the source, written on a noun
+ * ("an Azerbaijani helicopter" for the Azerbaijani ministry). */
+static bool own_modifier(const dyad_coder_work *w, const code_sentence *s, uint32_t a, cand source)
+{
+    const cw_actor *act = &s->actors[a];
+    static const char *const place[] = {"region", "province", "state", "district", "area", "city", "town",
+                                        "county", "valley", "border", "capital", "territory", "strip", NULL};
+    if (act->pronoun || !act->ncodes || !noun_modifier(s, act)) return false;
+    /* "the Amhara region" is a place */
+    for (const char *const *p = place; *p; p++)
+        if (!strcmp(s->w[act->last + 1].s, *p)) return false;
+    const char *ac = w->codes[act->first_code].s;
+    const char *sc = first_code(w, s, source);
+    return strlen(ac) == 3 && code_is_country(ac) && strlen(sc) > 3 && !strncmp(ac, sc, 3);
+}
+
 static cand find_target(const dyad_coder_work *w, const code_sentence *s, const clause_ctx *cx,
                         size_t vfirst, size_t vlast, cand source, const char *code)
 {
@@ -340,6 +358,13 @@ static cand find_target(const dyad_coder_work *w, const code_sentence *s, const 
     for (size_t q = vlast + 1; q < end; q++) {
         uint32_t a = actor_at(s, v->idx[q]);
         if (a == DICT_NONE) continue;
+        if (dyad_rules && mention_start(s, v, q, a) && own_modifier(w, s, a, source)) {
+            /* "the ministry confirmed the downing of an Azerbaijani
+             * helicopter": its own country's word on a noun is no
+             * target of the source */
+            while (q + 1 < v->n && actor_at(s, v->idx[q + 1]) == a) q++;
+            continue;
+        }
         if (dyad_rules && mention_start(s, v, q, a) && locative(s, v->idx[q])) {
             /* a place says where, not to whom: taken only when the
              * clause offers nobody else (README of tests/gold, rule 9) */

@@ -324,6 +324,9 @@ static void clauses_actor_roles(tctx *t)
     CHECK_INT(fx_code(&k, "Talks\n\nThe Kenyan interior minister condemned the attack on Monday.\n\n"
                           "\"I condemn the bombing by al-Shabab militants in Garissa,\" he said.\n"), 0);
     CHECK(find(&k, "KENGOV", "SOMREB", "11") != NULL && !any_source(&k, "SOMREB"));
+    /* its own country's word on a noun is no target of the source */
+    CHECK_INT(fx_code(&k, "The Kenyan defence ministry confirmed the downing of a Kenyan helicopter.\n"), 0);
+    CHECK(find(&k, "KENGOV", "KEN", "") == NULL);
     /* a place noun the sentence does not name is in the story's country */
     CHECK_INT(fx_code(&k, "Talks\n\nMalian troops attacked the rebels on Monday. The French ambassador left.\n\n"
                           "The rebels have seized control of the town.\n"), 0);
