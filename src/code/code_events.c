@@ -739,7 +739,8 @@ static bool adjectival(const code_sentence *s, const code_view *v, size_t q)
     bool modifier = prev->tag == DYAD_TAG_DT || adverb ||
                     (s->doc && s->doc->text && prev->end + 1 == x->start && s->doc->text[prev->end] == '-');
     bool noun_next = next->tag == DYAD_TAG_NN || next->tag == DYAD_TAG_NNS || next->tag == DYAD_TAG_NNP ||
-                     next->tag == DYAD_TAG_NNPS || next->type == W_ACTOR || next->type == W_AGENT;
+                     next->tag == DYAD_TAG_NNPS || next->type == W_ACTOR || next->type == W_AGENT ||
+                     actor_covering(s, v->idx[q + 1]) != DICT_NONE; /* "U.S.-backed Syrian Democratic Forces" */
     if (!modifier || !noun_next) return false;
     /* "have strongly condemned the journalist's arrest", "was briefly detained
      * Monday": an auxiliary makes it a verb */

@@ -324,6 +324,10 @@ static void clauses_actor_roles(tctx *t)
     CHECK_INT(fx_code(&k, "Talks\n\nThe Kenyan interior minister condemned the attack on Monday.\n\n"
                           "\"I condemn the bombing by al-Shabab militants in Garissa,\" he said.\n"), 0);
     CHECK(find(&k, "KENGOV", "SOMREB", "11") != NULL && !any_source(&k, "SOMREB"));
+    /* a sponsorship adjective before a named force is no act */
+    CHECK_INT(fx_code(&k, "The drone strike hit Hasakah, a city on the Syria-Iraq border that is held by the "
+                          "U.S.-backed Syrian Democratic Forces (SDF).\n"), 0);
+    CHECK(find(&k, "SYR", "SYRREB", "05") == NULL);
     /* its own country's word on a noun is no target of the source */
     CHECK_INT(fx_code(&k, "The Kenyan defence ministry confirmed the downing of a Kenyan helicopter.\n"), 0);
     CHECK(find(&k, "KENGOV", "KEN", "") == NULL);
