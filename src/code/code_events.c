@@ -220,6 +220,12 @@ static cand find_source(const dyad_coder_work *w, const code_sentence *s, const 
             bool but = false;
             for (size_t k = q + 1; k < vfirst && !but; k++) but = !strcmp(s->w[v->idx[k]].s, "but");
             if (but) continue;
+            /* "a message for the international community: stop propping
+             * up ...": a colon ends the phrase that names the subject */
+            if (s->doc && s->doc->text && s->actors[a].last < s->n) {
+                uint32_t from = s->w[s->actors[a].last].end, to = s->w[v->idx[vfirst]].start;
+                if (to <= s->doc->len && from < to && memchr(s->doc->text + from, ':', to - from)) continue;
+            }
         }
         if (c.actor != DICT_NONE) return c;
     }

@@ -324,6 +324,10 @@ static void clauses_actor_roles(tctx *t)
     CHECK_INT(fx_code(&k, "Talks\n\nThe Kenyan interior minister condemned the attack on Monday.\n\n"
                           "\"I condemn the bombing by al-Shabab militants in Garissa,\" he said.\n"), 0);
     CHECK(find(&k, "KENGOV", "SOMREB", "11") != NULL && !any_source(&k, "SOMREB"));
+    /* a colon ends the phrase that names a subject */
+    CHECK_INT(fx_code(&k, "The protesters had a message for the international community: stop funding the "
+                          "corrupt government.\n"), 0);
+    CHECK(!any_source(&k, "INT"));
     /* a sponsorship adjective before a named force is no act */
     CHECK_INT(fx_code(&k, "The drone strike hit Hasakah, a city on the Syria-Iraq border that is held by the "
                           "U.S.-backed Syrian Democratic Forces (SDF).\n"), 0);
