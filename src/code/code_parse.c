@@ -637,6 +637,9 @@ static int attach_agents(dyad_coder_work *w, code_sentence *s)
         uint32_t a = petrarch ? petrarch_agent_actor(s, g) : DICT_NONE;
         size_t before = former ? g - 1 : g;
         if (a == DICT_NONE && before > 0) a = actor_ending_at(s, before - 1);
+        /* dyad's rules: "pro-Russian separatists" are separatists of no
+         * country the stance names */
+        if (a != DICT_NONE && w->c->dyad_rules && s->actors[a].cancelled) a = DICT_NONE;
         if (a == DICT_NONE && w->c->dyad_rules && before > 1) {
             /* "Guinea's National Military Committee": a name in capitals
              * between a country's possessive and the agent */

@@ -181,6 +181,8 @@ static void clauses_non_actors_and_empty_targets(tctx *t)
     /* a stance adjective names no party */
     CHECK_INT(fx_code(&k, "Pro-Russian separatists attacked Ukrainian forces near Donetsk."), 0);
     CHECK(!any_source(&k, "RUS"));
+    /* ... but the role stays: separatists of the sentence's country */
+    CHECK(find(&k, "UKRSEP", "UKR", "19") != NULL);
     /* the sponsor of a force is its country */
     CHECK_INT(fx_code(&k, "Syria-backed militias fired rockets at Israel."), 0);
     CHECK(find(&k, "SYR", "ISR", "") != NULL);
