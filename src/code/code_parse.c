@@ -1153,6 +1153,24 @@ static int resolve_pronouns(dyad_coder_work *w, code_sentence *s)
             continue;
         }
         if (plural) ref = first_compound != DICT_NONE ? first_compound : first;
+        if (plural && w->c->dyad_rules) {
+            /* dyad's rules: "police arrested protesters after they blocked
+             * the road": the nearest plural before it */
+            uint32_t near = DICT_NONE;
+            for (size_t a = 0; a < s->nactors; a++) {
+                const cw_actor *act = &s->actors[a];
+                if (act->pronoun || act->cancelled || act->head >= p || (s->w[act->head].flags & CW_ELIM)) continue;
+                if (near != DICT_NONE && act->head <= s->actors[near].head) continue;
+                const cw_word *lw = &s->w[act->last];
+                bool many = act->group != a || act->next != DICT_NONE ||
+                            s->actors[act->group].next != DICT_NONE ||
+                            (lw->len > 3 && lw->s[lw->len - 1] == 's' && lw->s[lw->len - 2] != '\'' &&
+                             lw->s[lw->len - 2] != 's') ||
+                            word_is(lw, "police") || word_is(lw, "people") || word_is(lw, "military");
+                if (many) near = (uint32_t)a;
+            }
+            if (near != DICT_NONE) ref = near;
+        }
         else if (possessive) ref = first != DICT_NONE && s->actors[first].head < p ? first : DICT_NONE;
         else ref = first;
         if (w->c->dyad_rules && word_is(x, "him") && first != DICT_NONE) {

@@ -270,6 +270,9 @@ static void clauses_actor_roles(tctx *t)
     /* ... but a clash has two sides */
     CHECK_INT(fx_code(&k, "Kenyan police and protesters clashed in Nairobi on Friday."), 0);
     CHECK(find(&k, "KENCOP", "KENOPP", "14") != NULL && find(&k, "KENOPP", "KENCOP", "14") != NULL);
+    /* "they" is the nearest plural before it */
+    CHECK_INT(fx_code(&k, "Kenyan police arrested dozens of protesters after they blocked the main road.\n"), 0);
+    CHECK(find(&k, "KENOPP", "", "14") != NULL && find(&k, "KENCOP", "", "14") == NULL);
     /* a pronoun opening a sentence is the subject before; an object
      * pronoun the latest other actor */
     CHECK_INT(fx_code(&k, "Talks\n\nGhanaian police detained the opposition leader on Monday. They freed him on Tuesday.\n"), 0);
