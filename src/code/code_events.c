@@ -515,10 +515,13 @@ static bool state_side(const char *code)
 
 /* The latest actor of the article's earlier sentences from another
  * country than the source (its first three letters), or none. */
-static cand context_target(const dyad_coder_work *w, const code_sentence *s, cand source)
+static cand context_target(const dyad_coder_work *w, const code_sentence *s, cand source, const char *code)
 {
     const char *sc = first_code(w, s, source);
-    if (street_side(sc) || (w->c->dyad_rules && state_side(sc))) {
+    /* (demands, disapproval, rejection, threats, protest and force: the
+     * acts that cross that line) */
+    bool contentious = code[0] == '1' || code[0] == '2';
+    if (contentious && (street_side(sc) || (w->c->dyad_rules && state_side(sc)))) {
         /* "Protesters fought back", "police fired tear gas": at home, the
          * other side is the latest actor of the same country across the
          * line between the state (government, police, army) and the
@@ -530,8 +533,8 @@ static cand context_target(const dyad_coder_work *w, const code_sentence *s, can
             cand t = {DEF_CONTEXT, false, (uint32_t)k};
             return t;
         }
-        if (domestic_role(sc)) return NO_CAND;
     }
+    if (domestic_role(sc)) return NO_CAND;
     for (size_t k = w->nctx; k-- > 0;) {
         const char *c = w->ctx_codes[k];
         if (strncmp(c, sc, 3) == 0) continue;
@@ -1502,7 +1505,7 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                 }
                 if (tgt.actor == DICT_NONE && src.actor != DICT_NONE && dyad_rules &&
                     !root_in(code->first, "01", "14", "08", "15"))
-                    tgt = context_target(w, s, src);
+                    tgt = context_target(w, s, src, code->first);
                 if (tgt.actor == DICT_NONE && src.actor != DICT_NONE && src.actor < DEF_STATE && dyad_rules &&
                     strcmp(code->first, "010") != 0 && !(code->flags & IX_CODE_SUBORD) &&
                     !root_in(code->first, "05", "09", "10", "10") && strncmp(code->first, "13", 2) != 0 &&
