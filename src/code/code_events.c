@@ -196,7 +196,16 @@ static cand find_source(const dyad_coder_work *w, const code_sentence *s, const 
                         size_t vfirst, size_t vlast, cand target, cand carried, bool subject_only)
 {
     cand place = NO_CAND;
-    for (size_t q = 0; q < vfirst; q++) {
+    size_t q0 = 0;
+    if (w->c->dyad_rules && vfirst > 0 && (s->w[v->idx[0]].tag == DYAD_TAG_VBG || s->w[v->idx[0]].tag == DYAD_TAG_VBN) &&
+        actor_at(s, v->idx[0]) == DICT_NONE) {
+        /* "Speaking to France-Inter radio, the French foreign minister
+         * said ...": the subject follows the opening participle's comma */
+        size_t c = 1;
+        while (c < vfirst && s->w[v->idx[c]].type != W_COMMA) c++;
+        if (c < vfirst) q0 = c + 1;
+    }
+    for (size_t q = q0; q < vfirst; q++) {
         uint32_t a = actor_at(s, v->idx[q]);
         if (a == DICT_NONE || is_tail(s, v->idx[q], a)) continue;
         if (w->c->dyad_rules && attribution(s, s->actors[a].head)) {

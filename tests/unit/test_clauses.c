@@ -329,6 +329,9 @@ static void clauses_actor_roles(tctx *t)
     CHECK_INT(fx_code(&k, "Talks\n\nThe Kenyan interior minister condemned the attack on Monday.\n\n"
                           "\"I condemn the bombing by al-Shabab militants in Garissa,\" he said.\n"), 0);
     CHECK(find(&k, "KENGOV", "SOMREB", "11") != NULL && !any_source(&k, "SOMREB"));
+    /* an opening participle's phrase holds no subject */
+    CHECK_INT(fx_code(&k, "Speaking to Kenyan radio on Sunday, the French foreign minister criticized Russia.\n"), 0);
+    CHECK(find(&k, "FRAGOV", "RUS", "11") != NULL && !any_source(&k, "KEN"));
     /* a colon ends the phrase that names a subject */
     CHECK_INT(fx_code(&k, "The protesters had a message for the international community: stop funding the "
                           "corrupt government.\n"), 0);
