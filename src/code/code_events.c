@@ -524,6 +524,22 @@ static bool state_side(const char *code)
 
 /* The latest actor of the article's earlier sentences from another
  * country than the source (its first three letters), or none. */
+/* The latest actor of the article's earlier sentences of the source's
+ * country on the other side of the line between the state and the street,
+ * or none. */
+static cand home_target(const dyad_coder_work *w, const code_sentence *s, cand source)
+{
+    const char *sc = first_code(w, s, source);
+    if (!street_side(sc) && !state_side(sc)) return NO_CAND;
+    for (size_t k = w->nctx; k-- > 0;) {
+        const char *c = w->ctx_codes[k];
+        if (strncmp(c, sc, 3) != 0 || !(state_side(c) ? street_side(sc) : street_side(c) && state_side(sc))) continue;
+        cand t = {DEF_CONTEXT, false, (uint32_t)k};
+        return t;
+    }
+    return NO_CAND;
+}
+
 static cand context_target(const dyad_coder_work *w, const code_sentence *s, cand source, const char *code)
 {
     const char *sc = first_code(w, s, source);
@@ -1515,6 +1531,8 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                 if (tgt.actor == DICT_NONE && src.actor != DICT_NONE && dyad_rules &&
                     !root_in(code->first, "01", "14", "08", "15"))
                     tgt = context_target(w, s, src, code->first);
+                else if (tgt.actor == DICT_NONE && src.actor != DICT_NONE && dyad_rules && !strncmp(code->first, "14", 2))
+                    tgt = home_target(w, s, src); /* "the protesters marched again" */
                 if (tgt.actor == DICT_NONE && src.actor != DICT_NONE && src.actor < DEF_STATE && dyad_rules &&
                     strcmp(code->first, "010") != 0 && !(code->flags & IX_CODE_SUBORD) &&
                     !root_in(code->first, "05", "09", "10", "10") && strncmp(code->first, "13", 2) != 0 &&

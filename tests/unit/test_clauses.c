@@ -293,6 +293,9 @@ static void clauses_actor_roles(tctx *t)
     CHECK_INT(fx_code(&k, "Talks\n\nKenyan police arrested dozens of protesters in Nairobi on Monday. "
                           "The protesters fought back with stones.\n"), 0);
     CHECK(find(&k, "KENOPP", "KENCOP", "19") != NULL);
+    CHECK_INT(fx_code(&k, "Talks\n\nKenyan police arrested dozens of protesters in Nairobi on Monday. On Tuesday "
+                          "the protesters marched again in the capital.\n"), 0);
+    CHECK(find(&k, "KENOPP", "KENCOP", "14") != NULL);
     /* disapproval with nobody named has no target; of somebody no
      * dictionary knows, no event */
     CHECK_INT(fx_code(&k, "Talks\n\nThe French ambassador visited Caracas on Monday. "
