@@ -1387,6 +1387,10 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                 cand a = {code_actor_group(s, ante), false, code_anchor(s, ante)};
                 carried = a;
                 carried_rule = DYAD_RULE_ANTECEDENT;
+            } else if (s->clause_kind[c] == DYAD_CLAUSE_OF_RELATIVE) {
+                /* "an earthquake that killed 1,000 people and destroyed
+                 * 2,000 homes": a relative clause on a thing has no
+                 * actor for its subject, nor do the clauses it carries */
             } else if (prev != DICT_NONE && prev < c && s->clause_kind[c] != DYAD_CLAUSE_OF_REPORTED) {
                 /* what a speaker reports is not the speaker's act: "Peruvian
                  * officials said gunmen shot the mayor" */

@@ -335,6 +335,10 @@ static void clauses_actor_roles(tctx *t)
     /* an opening participle's phrase holds no subject */
     CHECK_INT(fx_code(&k, "Speaking to Kenyan radio on Sunday, the French foreign minister criticized Russia.\n"), 0);
     CHECK(find(&k, "FRAGOV", "RUS", "11") != NULL && !any_source(&k, "KEN"));
+    /* a relative clause on no actor carries no one's subject */
+    CHECK_INT(fx_code(&k, "Talks\n\nKenyan police arrested the protest leaders on Monday. It was not clear who "
+                          "fired the first shot.\n"), 0);
+    CHECK(find(&k, "KEN", "", "19") == NULL);
     /* a colon ends the phrase that names a subject */
     CHECK_INT(fx_code(&k, "The protesters had a message for the international community: stop funding the "
                           "corrupt government.\n"), 0);
