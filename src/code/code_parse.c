@@ -1411,7 +1411,15 @@ static uint32_t antecedent(const code_sentence *s, size_t i)
     if (x->actor == DICT_NONE || x->actor >= s->nactors) return DICT_NONE;
     if (!(x->type == W_ACTOR || x->type == W_PRON || (x->flags & CW_PART))) return DICT_NONE;
     const cw_actor *a = &s->actors[x->actor];
-    return a->cancelled ? DICT_NONE : x->actor;
+    if (a->cancelled) return DICT_NONE;
+    /* "the millions in Hong Kong who have been demonstrating": a place
+     * after "in" only says where the antecedent is */
+    if (!a->pronoun && a->head > 0) {
+        size_t h = a->head;
+        if (h > 0 && s->w[h - 1].type == W_DET) h--;
+        if (h > 1 && word_is(&s->w[h - 1], "in") && s->w[h - 2].type != W_VERB) return DICT_NONE;
+    }
+    return x->actor;
 }
 
 /* dyad's rules: the sentence's events are found clause by clause, and a

@@ -339,6 +339,10 @@ static void clauses_actor_roles(tctx *t)
     CHECK_INT(fx_code(&k, "Talks\n\nKenyan police arrested the protest leaders on Monday. It was not clear who "
                           "fired the first shot.\n"), 0);
     CHECK(find(&k, "KEN", "", "19") == NULL);
+    /* a place after "in" is no antecedent of "who" */
+    CHECK_INT(fx_code(&k, "To the millions in Kyiv who have been peacefully demonstrating, we stand with you, the "
+                          "senator said.\n"), 0);
+    CHECK(find(&k, "UKR", "", "14") == NULL);
     /* a colon ends the phrase that names a subject */
     CHECK_INT(fx_code(&k, "The protesters had a message for the international community: stop funding the "
                           "corrupt government.\n"), 0);
