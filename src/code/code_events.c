@@ -581,7 +581,9 @@ static bool verb_object(const code_sentence *s, const code_view *v, size_t q, ui
 {
     static const char *const asking[] = {"demand", "call", "urge", "ask", "want", "request", "press",
                                          "pressure", "appeal", "push", "encourage", "invite", "order",
-                                         "tell", "beg", "implore", "persuade", "force", "compel", NULL};
+                                         "tell", "beg", "implore", "persuade", "force", "compel",
+                                         /* and of alleging: "accused Syrian forces of killing ..." */
+                                         "accuse", "blame", "charge", "suspect", NULL};
     size_t p = 0;
     while (p < q && (actor_at(s, v->idx[p]) == DICT_NONE || code_actor_group(s, actor_at(s, v->idx[p])) != g)) p++;
     if (p == 0 || p >= q) return false;

@@ -363,6 +363,11 @@ static void clauses_actor_roles(tctx *t)
     CHECK(find(&k, "PER", "", "08") == NULL);
     CHECK_INT(fx_code(&k, "Talks\n\nMaduro was sworn in on Thursday amid calls for him to step down.\n"), 0);
     CHECK(find(&k, "VEN", "", "08") == NULL);
+    /* nor is what an accusation alleges a fact of its own */
+    CHECK_INT(fx_code(&k, "The monitoring group has accused Ethiopian forces of killing dozens of civilians in "
+                          "Tigray.\n"), 0);
+    CHECK(find(&k, "ETHMIL", "", "18") == NULL && find(&k, "ETHMIL", "", "19") == NULL &&
+          find(&k, "ETHMIL", "", "20") == NULL);
     /* ... but what is seen done is */
     CHECK_INT(fx_code(&k, "Video showed a Kenyan policeman kicking a protester.\n"), 0);
     CHECK(find(&k, "KENCOP", "KEN", "18") != NULL);
