@@ -17,7 +17,7 @@ MIN_SEED_REQUIRED=6
 # event dates right (of 123 dated gold events) and at most this many
 # forbidden events.
 MIN_REAL_REQUIRED=140
-MIN_REAL_PRECISION=71
+MIN_REAL_PRECISION=72
 MIN_REAL_DATES=64
 MAX_REAL_FORBIDDEN=5
 passed=0
