@@ -184,7 +184,10 @@ static bool first_actor_code(const dyad_coder_work *w, const code_sentence *s, c
     }
     if (first == DICT_NONE) return false;
     const cw_actor *f = &s->actors[first];
-    const char *code = w->codes[f->raw_code != DICT_NONE ? f->raw_code : f->first_code].s;
+    /* dyad's rules: "Kenyan police arrested ... They released him": the
+     * pronoun is the police, not Kenya */
+    bool raw = f->raw_code != DICT_NONE && !(w->c->dyad_rules && !w->opt.forward);
+    const char *code = w->codes[raw ? f->raw_code : f->first_code].s;
     size_t n = strlen(code);
     if (n >= 31) n = 31;
     memcpy(out, code, n);

@@ -190,10 +190,22 @@ static bool agentive(const code_sentence *s, uint32_t wi)
     return i > 0 && (s->w[i - 1].type == W_BY || !strcmp(s->w[i - 1].s, "from"));
 }
 
+static bool locative(const code_sentence *s, uint32_t wi);
+
 static cand find_source(const dyad_coder_work *w, const code_sentence *s, const code_view *v,
                         size_t vfirst, size_t vlast, cand target, cand carried, bool subject_only)
 {
-    for (size_t q = 0; q < vfirst; q++) {
+    cand place = NO_CAND;
+    size_t q0 = 0;
+    if (w->c->dyad_rules && vfirst > 0 && (s->w[v->idx[0]].tag == DYAD_TAG_VBG || s->w[v->idx[0]].tag == DYAD_TAG_VBN) &&
+        actor_at(s, v->idx[0]) == DICT_NONE) {
+        /* "Speaking to France-Inter radio, the French foreign minister
+         * said ...": the subject follows the opening participle's comma */
+        size_t c = 1;
+        while (c < vfirst && s->w[v->idx[c]].type != W_COMMA) c++;
+        if (c < vfirst) q0 = c + 1;
+    }
+    for (size_t q = q0; q < vfirst; q++) {
         uint32_t a = actor_at(s, v->idx[q]);
         if (a == DICT_NONE || is_tail(s, v->idx[q], a)) continue;
         if (w->c->dyad_rules && attribution(s, s->actors[a].head)) {
@@ -201,9 +213,32 @@ static cand find_source(const dyad_coder_work *w, const code_sentence *s, const 
             while (q + 1 < vfirst && actor_at(s, v->idx[q + 1]) == a) q++;
             continue;
         }
+        if (w->c->dyad_rules && (q == 0 || actor_at(s, v->idx[q - 1]) != a) && locative(s, s->actors[a].head)) {
+            /* "In Kharkiv, a Russian missile hit ...": the place where,
+             * not who -- unless nobody else is named ("the violence in
+             * South Sudan has killed ...") */
+            if (place.actor == DICT_NONE) place = candidate(w, s, a, target);
+            while (q + 1 < vfirst && actor_at(s, v->idx[q + 1]) == a) q++;
+            continue;
+        }
         cand c = candidate(w, s, a, target);
+        if (c.actor != DICT_NONE && w->c->dyad_rules) {
+            /* "the militants overran the camp but the Kenyans
+             * counterattacked": "but" opens another subject's clause,
+             * whatever the tagger made of the verb before it */
+            bool but = false;
+            for (size_t k = q + 1; k < vfirst && !but; k++) but = !strcmp(s->w[v->idx[k]].s, "but");
+            if (but) continue;
+            /* "a message for the international community: stop propping
+             * up ...": a colon ends the phrase that names the subject */
+            if (s->doc && s->doc->text && s->actors[a].last < s->n) {
+                uint32_t from = s->w[s->actors[a].last].end, to = s->w[v->idx[vfirst]].start;
+                if (to <= s->doc->len && from < to && memchr(s->doc->text + from, ':', to - from)) continue;
+            }
+        }
         if (c.actor != DICT_NONE) return c;
     }
+    if (place.actor != DICT_NONE) return place;
     if (carried.actor != DICT_NONE) return carried;
     if (w->opt.default_source[0] && w->opt.default_prior) {
         cand d = {DEF_SOURCE, false, DICT_NONE};
@@ -277,7 +312,29 @@ static bool reciprocal(const code_sentence *s, const code_view *v, const char *c
         const char *a = s->w[v->idx[q]].s, *b = s->w[v->idx[q + 1]].s;
         if ((!strcmp(a, "each") && !strcmp(b, "other")) || (!strcmp(a, "one") && !strcmp(b, "another"))) return true;
     }
+    /* "police and protesters clashed": a clash has two sides whatever
+     * its code */
+    for (size_t q = 0; q < v->n; q++)
+        if (s->w[v->idx[q]].type == W_VERB && !strncmp(s->w[v->idx[q]].s, "clash", 5)) return true;
     return false;
+}
+
+static bool noun_modifier(const code_sentence *s, const cw_actor *a);
+
+/* Whether actor a is the bare country of the source, written on a noun
+ * ("an Azerbaijani helicopter" for the Azerbaijani ministry). */
+static bool own_modifier(const dyad_coder_work *w, const code_sentence *s, uint32_t a, cand source)
+{
+    const cw_actor *act = &s->actors[a];
+    static const char *const place[] = {"region", "province", "state", "district", "area", "city", "town",
+                                        "county", "valley", "border", "capital", "territory", "strip", NULL};
+    if (act->pronoun || !act->ncodes || !noun_modifier(s, act)) return false;
+    /* "the Amhara region" is a place */
+    for (const char *const *p = place; *p; p++)
+        if (!strcmp(s->w[act->last + 1].s, *p)) return false;
+    const char *ac = w->codes[act->first_code].s;
+    const char *sc = first_code(w, s, source);
+    return strlen(ac) == 3 && code_is_country(ac) && strlen(sc) > 3 && !strncmp(ac, sc, 3);
 }
 
 static cand find_target(const dyad_coder_work *w, const code_sentence *s, const clause_ctx *cx,
@@ -316,6 +373,13 @@ static cand find_target(const dyad_coder_work *w, const code_sentence *s, const 
     for (size_t q = vlast + 1; q < end; q++) {
         uint32_t a = actor_at(s, v->idx[q]);
         if (a == DICT_NONE) continue;
+        if (dyad_rules && mention_start(s, v, q, a) && own_modifier(w, s, a, source)) {
+            /* "the ministry confirmed the downing of an Azerbaijani
+             * helicopter": its own country's word on a noun is no
+             * target of the source */
+            while (q + 1 < v->n && actor_at(s, v->idx[q + 1]) == a) q++;
+            continue;
+        }
         if (dyad_rules && mention_start(s, v, q, a) && locative(s, v->idx[q])) {
             /* a place says where, not to whom: taken only when the
              * clause offers nobody else (README of tests/gold, rule 9) */
@@ -351,14 +415,20 @@ static cand find_target(const dyad_coder_work *w, const code_sentence *s, const 
     }
     /* the nearest actor before the verb in the clause (with dyad's rules
      * not a place in the subject: "the British Embassy in Cairo said") */
+    bool joint_other = !dyad_rules || reciprocal(s, v, code);
     for (long q = (long)vfirst - 1; q >= 0; q--) {
         uint32_t a = actor_at(s, v->idx[q]);
         if (a == DICT_NONE) continue;
         if (dyad_rules && locative(s, s->actors[a].head)) continue;
+        /* dyad's rules: "the government and the UN say", "opposition
+         * leaders and activists called for protests": the members of a
+         * joint subject act side by side, not on each other */
+        if (!joint_other && source.actor < DEF_STATE && code_actor_group(s, a) == s->actors[source.actor].group)
+            continue;
         cand c = candidate(w, s, a, source);
         if (c.actor != DICT_NONE) return c;
     }
-    if (source.actor < DEF_STATE && !source.single &&
+    if (joint_other && source.actor < DEF_STATE && !source.single &&
         s->actors[s->actors[source.actor].group].next != DICT_NONE) {
         cand c = {s->actors[source.actor].group, false, source.anchor};
         return c;
@@ -416,11 +486,80 @@ void code_remember_context(dyad_coder_work *w, const code_sentence *s)
     }
 }
 
+/* Whether a code is a country's police, opposition, civilians, workers,
+ * students, clergy, judges or press ("HKGCOPOPP", "MLIOPP"): they act
+ * at home, and an act of theirs with no target named is not aimed at the
+ * foreigner last mentioned ("police fired tear gas", "protesters fought
+ * back"). */
+static bool domestic_role(const char *code)
+{
+    static const char *const roles[] = {"COP", "OPP", "CVL", "LAB", "EDU", "REL", "JUD", "MED", NULL};
+    if (!code_is_country(code) || code_is_region(code) || strlen(code) < 6) return false;
+    for (const char *const *r = roles; *r; r++)
+        if (!strncmp(code + 3, *r, 3)) return true;
+    return false;
+}
+
+/* Whether a code is a country's street side: its opposition, civilians,
+ * workers, students, clergy or armed groups ("HKGOPP", "MLIREB"). */
+static bool street_side(const char *code)
+{
+    static const char *const roles[] = {"OPP", "CVL", "LAB", "EDU", "REL", "REB", "INS", "SEP", "UAF", NULL};
+    if (!code_is_country(code) || code_is_region(code) || strlen(code) < 6) return false;
+    for (const char *const *r = roles; *r; r++)
+        if (!strncmp(code + 3, *r, 3)) return true;
+    return false;
+}
+
+/* Whether a code is a country's state side: its government, police,
+ * army, courts or intelligence ("HKGCOP", "SDNMIL"). */
+static bool state_side(const char *code)
+{
+    static const char *const roles[] = {"GOV", "COP", "MIL", "JUD", "SPY", NULL};
+    if (!code_is_country(code) || code_is_region(code) || strlen(code) < 6) return false;
+    for (const char *const *r = roles; *r; r++)
+        if (!strncmp(code + 3, *r, 3)) return true;
+    return false;
+}
+
 /* The latest actor of the article's earlier sentences from another
  * country than the source (its first three letters), or none. */
-static cand context_target(const dyad_coder_work *w, const code_sentence *s, cand source)
+/* The latest actor of the article's earlier sentences of the source's
+ * country on the other side of the line between the state and the street,
+ * or none. */
+static cand home_target(const dyad_coder_work *w, const code_sentence *s, cand source)
 {
     const char *sc = first_code(w, s, source);
+    if (!street_side(sc) && !state_side(sc)) return NO_CAND;
+    for (size_t k = w->nctx; k-- > 0;) {
+        const char *c = w->ctx_codes[k];
+        if (strncmp(c, sc, 3) != 0 || !(state_side(c) ? street_side(sc) : street_side(c) && state_side(sc))) continue;
+        cand t = {DEF_CONTEXT, false, (uint32_t)k};
+        return t;
+    }
+    return NO_CAND;
+}
+
+static cand context_target(const dyad_coder_work *w, const code_sentence *s, cand source, const char *code)
+{
+    const char *sc = first_code(w, s, source);
+    /* (demands, disapproval, rejection, threats, protest and force: the
+     * acts that cross that line) */
+    bool contentious = code[0] == '1' || code[0] == '2';
+    if (contentious && (street_side(sc) || (w->c->dyad_rules && state_side(sc)))) {
+        /* "Protesters fought back", "police fired tear gas": at home, the
+         * other side is the latest actor of the same country across the
+         * line between the state (government, police, army) and the
+         * street; a foreigner never */
+        for (size_t k = w->nctx; k-- > 0;) {
+            const char *c = w->ctx_codes[k];
+            if (strncmp(c, sc, 3) != 0 || !(state_side(c) ? street_side(sc) : street_side(c) && state_side(sc)))
+                continue;
+            cand t = {DEF_CONTEXT, false, (uint32_t)k};
+            return t;
+        }
+    }
+    if (domestic_role(sc)) return NO_CAND;
     for (size_t k = w->nctx; k-- > 0;) {
         const char *c = w->ctx_codes[k];
         if (strncmp(c, sc, 3) == 0) continue;
@@ -428,6 +567,76 @@ static cand context_target(const dyad_coder_work *w, const code_sentence *s, can
         return t;
     }
     return NO_CAND;
+}
+
+/* Whether actor (group) g is first named in the clause right after a
+ * verb of asking or ordering (determiners and the verb's particles
+ * between), with no comma before the verb at view position q, which is
+ * then what g is asked to do: "to demand President X resign", "calls for
+ * him to step down", "urged Russia to withdraw" -- not "showed a policeman
+ * kicking a motorcycle". */
+static bool is_lemma(const char *l, const char *const *set);
+
+static bool verb_object(const code_sentence *s, const code_view *v, size_t q, uint32_t g)
+{
+    static const char *const asking[] = {"demand", "call", "urge", "ask", "want", "request", "press",
+                                         "pressure", "appeal", "push", "encourage", "invite", "order",
+                                         "tell", "beg", "implore", "persuade", "force", "compel",
+                                         /* and of alleging: "accused Syrian forces of killing ..." */
+                                         "accuse", "blame", "charge", "suspect", NULL};
+    size_t p = 0;
+    while (p < q && (actor_at(s, v->idx[p]) == DICT_NONE || code_actor_group(s, actor_at(s, v->idx[p])) != g)) p++;
+    if (p == 0 || p >= q) return false;
+    for (size_t k = p + 1; k < q; k++)
+        if (s->w[v->idx[k]].type == W_COMMA) return false;
+    size_t k = p;
+    while (k > 0 && (s->w[v->idx[k - 1]].type == W_DET ||
+                     ((s->w[v->idx[k - 1]].flags & CW_PART) && actor_at(s, v->idx[k - 1]) == DICT_NONE)))
+        k--;
+    if (k == 0) return false;
+    const cw_word *verb = &s->w[v->idx[k - 1]];
+    /* (a noun of asking too: "amid calls for him to step down") */
+    if (verb->type == W_ACTOR || !s->ds || verb->tok >= s->ds->ntokens) return false;
+    return is_lemma(s->ds->tokens[verb->tok].lemma, asking);
+}
+
+/* Whether the verb ending at view position ql has a place noun for its
+ * object, named by no actor ("took control of the town", "seized the
+ * capital", "entered the village"). */
+static bool place_object(const code_sentence *s, const code_view *v, size_t ql)
+{
+    static const char *const places[] = {"town", "city", "capital", "village", "towns", "cities",
+                                         "villages", "district", "province", "territory", "region", NULL};
+    size_t q = ql + 1;
+    if (q < v->n && !strcmp(s->w[v->idx[q]].s, "of")) q++;
+    while (q < v->n && (s->w[v->idx[q]].type == W_DET || s->w[v->idx[q]].tag == DYAD_TAG_JJ)) q++;
+    if (q >= v->n || s->w[v->idx[q]].type == W_ACTOR || (s->w[v->idx[q]].flags & CW_PART)) return false;
+    if (q + 1 < v->n && actor_at(s, v->idx[q + 1]) != DICT_NONE) return false; /* "the town of Elbe" */
+    if (q + 2 < v->n && !strcmp(s->w[v->idx[q + 1]].s, "of") && actor_at(s, v->idx[q + 2]) != DICT_NONE) return false;
+    return is_lemma(s->w[v->idx[q]].s, places);
+}
+
+/* The workspace code of the country the article has named most often,
+ * -2 when it has named none, -1 when memory ran out. */
+static int story_country(dyad_coder_work *w)
+{
+    size_t best = SIZE_MAX;
+    for (size_t k = 0; k < w->nhome; k++)
+        if (best == SIZE_MAX || w->home_counts[k] > w->home_counts[best]) best = k;
+    if (best == SIZE_MAX) return -2;
+    uint32_t k = code_push_code(w, w->home_codes[best], 3);
+    return k == DICT_NONE ? -1 : (int)k;
+}
+
+/* Whether the verb ending at view position ql is followed by a name in
+ * capitals that is no actor ("blamed Keita for ..."). */
+static bool named_object(const code_sentence *s, const code_view *v, size_t ql)
+{
+    size_t q = ql + 1;
+    if (q < v->n && s->w[v->idx[q]].type == W_DET) q++;
+    if (q >= v->n) return false;
+    const cw_word *x = &s->w[v->idx[q]];
+    return (x->flags & CW_CAP) && x->type != W_ACTOR && !(x->flags & CW_PART);
 }
 
 static bool is_passive(const code_sentence *s, const code_view *v, size_t vfirst, size_t vlast)
@@ -577,7 +786,7 @@ static bool adjectival(const code_sentence *s, const code_view *v, size_t q)
                     (s->doc && s->doc->text && prev->end + 1 == x->start && s->doc->text[prev->end] == '-');
     bool noun_next = next->tag == DYAD_TAG_NN || next->tag == DYAD_TAG_NNS || next->tag == DYAD_TAG_NNP ||
                      next->tag == DYAD_TAG_NNPS || next->type == W_ACTOR || next->type == W_AGENT ||
-                     actor_covering(s, v->idx[q + 1]) != DICT_NONE;
+                     actor_covering(s, v->idx[q + 1]) != DICT_NONE; /* "U.S.-backed Syrian Democratic Forces" */
     if (!modifier || !noun_next) return false;
     /* "have strongly condemned the journalist's arrest", "was briefly detained
      * Monday": an auxiliary makes it a verb */
@@ -1366,6 +1575,10 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                 cand a = {code_actor_group(s, ante), false, code_anchor(s, ante)};
                 carried = a;
                 carried_rule = DYAD_RULE_ANTECEDENT;
+            } else if (s->clause_kind[c] == DYAD_CLAUSE_OF_RELATIVE) {
+                /* "an earthquake that killed 1,000 people and destroyed
+                 * 2,000 homes": a relative clause on a thing has no
+                 * actor for its subject, nor do the clauses it carries */
             } else if (prev != DICT_NONE && prev < c && s->clause_kind[c] != DYAD_CLAUSE_OF_REPORTED) {
                 /* what a speaker reports is not the speaker's act: "Peruvian
                  * officials said gunmen shot the mayor" */
@@ -1490,6 +1703,11 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
             } else {
                 if (src.actor == DICT_NONE) {
                     src = find_source(w, s, &cx.v, q, ql, tgt, carried, reported);
+                    /* "to demand President X resign", "calls for him to step
+                     * down": the object of the verb before is asked to act;
+                     * what it is asked to do is no event */
+                    if (dyad_rules && src.actor < DEF_STATE && verb_object(s, &cx.v, q, src.actor))
+                        continue;
                     if (src.actor != DICT_NONE && src.actor == carried.actor && src.anchor == carried.anchor)
                         rule = carried_rule;
                 }
@@ -1507,23 +1725,41 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                 /* a bare statement has no addressee; a protest, a retreat or
                  * a show of force with none named is not aimed at the
                  * foreigner last mentioned */
+                size_t pl = ql; /* the pattern's last word ("taken control of") */
+                while (pl + 1 < cx.v.n && cx.v.idx[pl] < m.last) pl++;
+                if (tgt.actor == DICT_NONE && src.actor != DICT_NONE && dyad_rules && place_object(s, &cx.v, pl)) {
+                    /* "al-Shabab has taken control of the town", "to seize
+                     * the capital": a place the sentence does not name is
+                     * in the country the article is about */
+                    int k = story_country(w);
+                    if (k == -1) return -1;
+                    if (k >= 0) {
+                        cand t = {DEF_STATE, false, (uint32_t)k};
+                        tgt = t;
+                    }
+                }
                 if (tgt.actor == DICT_NONE && src.actor != DICT_NONE && dyad_rules &&
                     !root_in(code->first, "01", "14", "08", "15"))
-                    tgt = context_target(w, s, src);
+                    tgt = context_target(w, s, src, code->first);
+                else if (tgt.actor == DICT_NONE && src.actor != DICT_NONE && dyad_rules && !strncmp(code->first, "14", 2))
+                    tgt = home_target(w, s, src); /* "the protesters marched again" */
                 if (tgt.actor == DICT_NONE && src.actor != DICT_NONE && src.actor < DEF_STATE && dyad_rules &&
                     strcmp(code->first, "010") != 0 && !(code->flags & IX_CODE_SUBORD) &&
-                    !root_in(code->first, "05", "09", "10", "11") && strncmp(code->first, "13", 2) != 0 &&
+                    !root_in(code->first, "05", "09", "10", "10") && strncmp(code->first, "13", 2) != 0 &&
                     /* '"Why were they doing it?" he asked.': a verb of
                      * saying that ends its clause asks nothing of anyone */
                     !(!strncmp(code->first, "02", 2) && ql + 1 >= cx.v.n) &&
+                    !(!strncmp(code->first, "11", 2) && named_object(s, &cx.v, ql)) &&
                     (rule != DYAD_RULE_SUBJECT || s->actors[src.actor].head < cx.v.idx[q])) {
                     /* "Moscow denies the allegations", "protesters rallied
-                     * in the capital": an act with nobody named to receive
-                     * it is coded with no target, not dropped -- when its
-                     * subject is named before it ("Typhoon Haiyan struck
-                     * the Philippines" has none) and the act can go without
-                     * one (support, investigation, demands, disapproval and
-                     * threats are aimed at someone) */
+                     * in the capital", "the churches decried the killing":
+                     * an act with nobody named to receive it is coded with
+                     * no target, not dropped -- when its subject is named
+                     * before it ("Typhoon Haiyan struck the Philippines" has
+                     * none) and the act can go without one (support,
+                     * investigation, demands and threats are aimed at
+                     * someone, and so is disapproval of somebody named whom
+                     * no dictionary knows: "critics blame Keita") */
                     cand none = {DEF_CONTEXT, false, NO_TARGET};
                     tgt = none;
                 }

@@ -622,6 +622,45 @@ static bool article_country(const dyad_coder_work *w, const code_sentence *s, ch
     return true;
 }
 
+/* The country the article has named most often so far other than
+ * `not` (into out); false when there is none. */
+static bool article_country_other(const dyad_coder_work *w, const char *not, char out[4])
+{
+    size_t best = SIZE_MAX;
+    for (size_t k = 0; k < w->nhome; k++) {
+        if (!strncmp(w->home_codes[k], not, 3)) continue;
+        if (best == SIZE_MAX || w->home_counts[k] > w->home_counts[best]) best = k;
+    }
+    if (best == SIZE_MAX) return false;
+    /* only a country the article names more often than `not` */
+    for (size_t k = 0; k < w->nhome; k++)
+        if (!strncmp(w->home_codes[k], not, 3) && w->home_counts[k] >= w->home_counts[best]) return false;
+    memcpy(out, w->home_codes[best], 4);
+    return true;
+}
+
+/* Whether the role word at g is the object of a verb whose subject is a
+ * state of country `c` (the bare country or its government): "Washington
+ * urged authorities ...". */
+static bool foreign_object(const dyad_coder_work *w, const code_sentence *s, size_t g, const char *c)
+{
+    size_t v = g;
+    while (v > 0 && s->w[v - 1].type != W_VERB) v--;
+    if (v == 0) return false;
+    v--; /* the verb */
+    for (size_t k = 0; k < s->nactors; k++) {
+        const cw_actor *a = &s->actors[k];
+        if (a->pronoun || a->cancelled || !a->ncodes || a->last >= v) continue;
+        const char *ac = w->codes[a->first_code].s;
+        size_t n = strlen(ac);
+        if (a->head > 0 && (word_is(&s->w[a->head - 1], "in") || word_is(&s->w[a->head - 1], "at") ||
+                            word_is(&s->w[a->head - 1], "near") || word_is(&s->w[a->head - 1], "of")))
+            continue; /* "At a rally in Pyongyang, a general told the crowd" */
+        if (strncmp(ac, c, 3) == 0 && n == 3) return true;
+    }
+    return false;
+}
+
 static int attach_agents(dyad_coder_work *w, code_sentence *s)
 {
     const dict_index *ix = w->c->ix;
@@ -638,6 +677,9 @@ static int attach_agents(dyad_coder_work *w, code_sentence *s)
         uint32_t a = petrarch ? petrarch_agent_actor(s, g) : DICT_NONE;
         size_t before = former ? g - 1 : g;
         if (a == DICT_NONE && before > 0) a = actor_ending_at(s, before - 1);
+        /* dyad's rules: "pro-Russian separatists" are separatists of no
+         * country the stance names */
+        if (a != DICT_NONE && w->c->dyad_rules && s->actors[a].cancelled) a = DICT_NONE;
         if (a == DICT_NONE && w->c->dyad_rules && before > 1) {
             /* "Guinea's National Military Committee": a name in capitals
              * between a country's possessive and the agent */
@@ -650,6 +692,23 @@ static int attach_agents(dyad_coder_work *w, code_sentence *s)
             uint32_t pa = skipped ? actor_ending_at(s, k) : DICT_NONE;
             const cw_word *pw = pa != DICT_NONE ? &s->w[k] : NULL;
             if (pw && pw->len > 2 && !memcmp(pw->s + pw->len - 2, "'s", 2)) a = pa;
+        }
+        if (a == DICT_NONE && w->c->dyad_rules && before > 1) {
+            /* "Palestinian medical officials", "Iranian state media": a
+             * country word, one or two lower-case describing words, the
+             * agent */
+            size_t k = before - 1, skipped = 0;
+            while (k > 0 && skipped < 2 && s->w[k].type == W_NONE && !(s->w[k].flags & (CW_CAP | CW_PART)) &&
+                   (s->w[k].tag == DYAD_TAG_JJ || s->w[k].tag == DYAD_TAG_NN) &&
+                   !(s->doc && s->w[k].end < s->doc->len && s->doc->text[s->w[k].end] == '-')) {
+                /* (not the "semi" of "semi-official") */
+                k--;
+                skipped++;
+            }
+            uint32_t pa = skipped ? actor_ending_at(s, k) : DICT_NONE;
+            if (pa != DICT_NONE && s->actors[pa].ncodes && strlen(w->codes[s->actors[pa].first_code].s) == 3 &&
+                code_is_country(w->codes[s->actors[pa].first_code].s))
+                a = pa;
         }
         if (a == DICT_NONE) a = actor_starting_at(s, glast + 1);
         if (a == DICT_NONE && glast + 2 < s->n &&
@@ -667,9 +726,22 @@ static int attach_agents(dyad_coder_work *w, code_sentence *s)
                  * demands", "the Guards threatened to crush protesters": in a
                  * sentence whose actors are all of one country, a role
                  * without a country is of that country */
-                if (!actor_before(s, g) && earlier_with_role(w, ag->code, code)) {
+                if (!strcmp(ag->code, "NGO") || !strcmp(ag->code, "HRI")) {
+                    /* "rights groups accused ...", "aid agencies warned":
+                     * a non-governmental body named by no country is not
+                     * the country of the story but a non-governmental one */
+                    snprintf(code, sizeof code, "NGO%s", strcmp(ag->code, "HRI") ? "" : "HRI");
+                } else if (!actor_before(s, g) && earlier_with_role(w, ag->code, code)) {
                     /* code set */
-                } else if (domestic_country(w, s, home) || article_country(w, s, home)) {
+                } else if (domestic_country(w, s, home)) {
+                    /* ... but "Washington urged authorities to address
+                     * the concerns", in a story about Tanzania: the
+                     * object of a state's act is not that state's own
+                     * when the story is about another country */
+                    char other[4];
+                    bool abroad = foreign_object(w, s, g, home) && article_country_other(w, home, other);
+                    join_agent(code, sizeof code, abroad ? other : home, ag->code, ag->prefix);
+                } else if (article_country(w, s, home)) {
                     join_agent(code, sizeof code, home, ag->code, ag->prefix);
                 }
             }
@@ -740,16 +812,22 @@ static void merge_adjacent_actors(dyad_coder_work *w, code_sentence *s)
         if (left->pronoun || left->cancelled || !left->ncodes || left->next != DICT_NONE) continue;
         uint32_t b = actor_starting_at(s, left->last + 1);
         const cw_word *lastw = &s->w[left->last];
-        if (b == DICT_NONE && lastw->len > 2 && !memcmp(lastw->s + lastw->len - 2, "'s", 2)) {
-            /* "Russia's state-run TASS news agency": a country's
-             * possessive, a few describing words, then its own actor */
-            for (size_t k = left->last + 1; k < s->n && k <= left->last + 3 && b == DICT_NONE; k++) {
+        bool possessive = lastw->len > 2 && !memcmp(lastw->s + lastw->len - 2, "'s", 2);
+        bool adjacent = b != DICT_NONE;
+        if (b == DICT_NONE) {
+            /* "Russia's state-run TASS news agency", "Palestinian medical
+             * officials": a country's possessive or adjective, a few
+             * describing words (lower-case ones after an adjective),
+             * then its own actor */
+            for (size_t k = left->last + 1; k < s->n && k <= left->last + (possessive ? 3 : 2) && b == DICT_NONE;
+                 k++) {
                 b = actor_starting_at(s, k);
                 if (b != DICT_NONE) break;
                 const cw_word *y = &s->w[k];
                 if (y->type != W_NONE || (y->flags & CW_PART) ||
                     !(y->tag == DYAD_TAG_JJ || y->tag == DYAD_TAG_NNP || y->tag == DYAD_TAG_NN))
                     break;
+                if (!possessive && (y->tag == DYAD_TAG_NNP || (y->flags & CW_CAP))) break;
             }
         }
         if (b == DICT_NONE || b == a) continue;
@@ -757,7 +835,12 @@ static void merge_adjacent_actors(dyad_coder_work *w, code_sentence *s)
         if (right->cancelled || !right->ncodes || right->next != DICT_NONE) continue;
         const char *cl = w->codes[left->first_code].s, *cr = w->codes[right->first_code].s;
         size_t nl = strlen(cl);
-        if (nl < 3 || strncmp(cl, cr, nl) != 0) continue;
+        /* "the Afghan Red Crescent", "the Kenyan UN mission": a country
+         * word right before an international or non-governmental body
+         * says which branch, not a second party */
+        bool body = adjacent && !possessive && nl == 3 && code_is_country(cl) &&
+                    (!strncmp(cr, "IGO", 3) || !strncmp(cr, "NGO", 3));
+        if (!body && (nl < 3 || strncmp(cl, cr, nl) != 0)) continue;
         uint32_t lw = actor_word(s, (uint32_t)a), rw = actor_word(s, b);
         if (lw == DICT_NONE || rw == DICT_NONE) continue;
         for (uint32_t i = left->head; i <= left->last; i++) {
@@ -1088,9 +1171,19 @@ static int resolve_pronouns(dyad_coder_work *w, code_sentence *s)
         bool possessive = word_is(x, "its") || word_is(x, "his") || word_is(x, "her");
         bool before_actors = first == DICT_NONE || s->actors[first].head > p;
         if (forward && before_actors) {
+            const char *code = fwd_code;
+            if (w->c->dyad_rules && !w->opt.forward && p > 0 &&
+                (word_is(x, "him") || word_is(x, "her") || word_is(x, "them"))) {
+                /* dyad's rules: "Police arrested the opposition leader.
+                 * They released him on Saturday": an object pronoun is
+                 * the latest actor of the sentences before other than
+                 * the subject's */
+                for (size_t k = w->nctx; k-- > 0;)
+                    if (strcmp(w->ctx_codes[k], fwd_code) != 0) { code = w->ctx_codes[k]; break; }
+            }
             uint32_t na = new_actor(w, s);
             if (na == DICT_NONE) return -1;
-            uint32_t ci = code_push_code(w, fwd_code, strlen(fwd_code));
+            uint32_t ci = code_push_code(w, code, strlen(code));
             if (ci == DICT_NONE) return -1;
             s->actors[na].head = s->actors[na].last = s->actors[na].word = (uint32_t)p;
             s->actors[na].first_code = ci;
@@ -1100,6 +1193,24 @@ static int resolve_pronouns(dyad_coder_work *w, code_sentence *s)
             continue;
         }
         if (plural) ref = first_compound != DICT_NONE ? first_compound : first;
+        if (plural && w->c->dyad_rules) {
+            /* dyad's rules: "police arrested protesters after they blocked
+             * the road": the nearest plural before it */
+            uint32_t near = DICT_NONE;
+            for (size_t a = 0; a < s->nactors; a++) {
+                const cw_actor *act = &s->actors[a];
+                if (act->pronoun || act->cancelled || act->head >= p || (s->w[act->head].flags & CW_ELIM)) continue;
+                if (near != DICT_NONE && act->head <= s->actors[near].head) continue;
+                const cw_word *lw = &s->w[act->last];
+                bool many = act->group != a || act->next != DICT_NONE ||
+                            s->actors[act->group].next != DICT_NONE ||
+                            (lw->len > 3 && lw->s[lw->len - 1] == 's' && lw->s[lw->len - 2] != '\'' &&
+                             lw->s[lw->len - 2] != 's') ||
+                            word_is(lw, "police") || word_is(lw, "people") || word_is(lw, "military");
+                if (many) near = (uint32_t)a;
+            }
+            if (near != DICT_NONE) ref = near;
+        }
         else if (possessive) ref = first != DICT_NONE && s->actors[first].head < p ? first : DICT_NONE;
         else ref = first;
         if (w->c->dyad_rules && word_is(x, "him") && first != DICT_NONE) {
@@ -1358,7 +1469,15 @@ static uint32_t antecedent(const code_sentence *s, size_t i)
     if (x->actor == DICT_NONE || x->actor >= s->nactors) return DICT_NONE;
     if (!(x->type == W_ACTOR || x->type == W_PRON || (x->flags & CW_PART))) return DICT_NONE;
     const cw_actor *a = &s->actors[x->actor];
-    return a->cancelled ? DICT_NONE : x->actor;
+    if (a->cancelled) return DICT_NONE;
+    /* "the millions in Hong Kong who have been demonstrating": a place
+     * after "in" only says where the antecedent is */
+    if (!a->pronoun && a->head > 0) {
+        size_t h = a->head;
+        if (h > 0 && s->w[h - 1].type == W_DET) h--;
+        if (h > 1 && word_is(&s->w[h - 1], "in") && s->w[h - 2].type != W_VERB) return DICT_NONE;
+    }
+    return x->actor;
 }
 
 /* dyad's rules: the sentence's events are found clause by clause, and a

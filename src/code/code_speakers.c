@@ -11,6 +11,7 @@
  * more for each quotation it attributes: linear in the article.
  */
 #include "code.h"
+#include <strings.h>
 #include "quote/quote.h"
 
 static bool overlaps(uint32_t a0, uint32_t a1, dyad_span b)
@@ -19,10 +20,47 @@ static bool overlaps(uint32_t a0, uint32_t a1, dyad_span b)
 }
 
 /* The code of the actor named by the speaker's words, or "". */
+/* A quotation said by "he", "she" or "they" with no speaker named before
+ * it: the first actor of the sentence before the quotation ("The prime
+ * minister ... condemned the attack.  'I condemn ...,' he said"). */
+static int pronoun_speaker(dyad_coder_work *w, const dyad_analysis *an, const dyad_quote *q, int32_t date,
+                           char out[32])
+{
+    const dyad_document *doc = an->doc;
+    size_t n = q->mention.end > q->mention.start ? q->mention.end - q->mention.start : 0;
+    if (!doc || !doc->text || q->mention.end > doc->len || q->first_sentence == 0 ||
+        q->first_sentence > an->nsentences)
+        return 0;
+    const char *m = doc->text + q->mention.start;
+    bool pronoun = (n == 2 && !strncasecmp(m, "he", 2)) || (n == 3 && !strncasecmp(m, "she", 3)) ||
+                   (n == 4 && !strncasecmp(m, "they", 4));
+    if (!pronoun) return 0;
+    code_sentence s;
+    memset(&s, 0, sizeof s);
+    s.doc = doc;
+    s.index = q->first_sentence - 1;
+    s.date = date;
+    if (code_lex(w, &s, &an->sentences[s.index]) || code_parse(w, &s)) return -1;
+    uint32_t first = DICT_NONE;
+    for (size_t a = 0; a < s.nactors; a++) {
+        const cw_actor *act = &s.actors[a];
+        if (act->cancelled || act->pronoun || !act->ncodes || act->head >= s.n) continue;
+        if (first == DICT_NONE || act->head < s.actors[first].head) first = (uint32_t)a;
+    }
+    if (first == DICT_NONE) return 0;
+    const char *c = w->codes[s.actors[first].first_code].s;
+    size_t cn = strlen(c);
+    if (cn > 31) cn = 31;
+    memcpy(out, c, cn);
+    out[cn] = 0;
+    return 0;
+}
+
 static int speaker_code(dyad_coder_work *w, const dyad_analysis *an, const dyad_quote *q, int32_t date,
                         char out[32])
 {
     out[0] = 0;
+    if (!q->has_speaker && q->kind == DYAD_QUOTE_DIRECT) return pronoun_speaker(w, an, q, date, out);
     if (!q->has_speaker || q->speaker_sentence >= an->nsentences) return 0;
     code_sentence s;
     memset(&s, 0, sizeof s);
@@ -131,24 +169,60 @@ const char *code_intent_for(const char *code)
     return NULL;
 }
 
-/* The CAMEO threat code for force or coercion announced for the future
- * ("said it would strike back": 190 -> 1384): a party that says it will
- * use force has threatened it, nothing has been done yet.  NULL for
- * other acts. */
+/* The CAMEO threat code for a hostile act announced for the future ("said
+ * it would strike back": 190 -> 1384; "would impose sanctions": 163 ->
+ * 1312): a party that says it will do it has threatened it, nothing has
+ * been done yet.  Root 13 mirrors roots 15-20.  NULL for other acts. */
 const char *code_threat_for(const char *code)
 {
     static const struct { const char *act, *threat; } map[] = {
-        {"191", "1381"}, {"192", "1382"}, {"19", "1384"}, {"18", "1383"}, {"20", "1385"},
-        {"1722", "1322"}, {"1723", "1323"}, {"1724", "1324"}, {"172", "132"}, {"175", "137"}, {"17", "130"}};
+        {"161", "1313"}, {"162", "1311"}, {"163", "1312"}, {"164", "134"}, {"165", "135"}, {"166", "136"},
+        {"16", "131"},   {"191", "1381"}, {"192", "1382"}, {"19", "1384"}, {"18", "1383"}, {"20", "1385"},
+        {"1722", "1322"}, {"1723", "1323"}, {"1724", "1324"}, {"172", "132"}, {"175", "137"}, {"17", "130"},
+        {"15", "138"}};
     for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
         if (!strncmp(code, map[i].act, strlen(map[i].act))) return map[i].threat;
     return NULL;
 }
 
+/* Whether a deed quoted in a speaker's words is announced for the future
+ * (will, would, shall, intends to). */
+static bool announced(const dyad_analysis *an, const dyad_event *e)
+{
+    if (e->sentence >= an->nsentences) return false;
+    const dyad_verb_group *vg = code_verb_group(&an->sentences[e->sentence], e->verb_span);
+    return vg && (vg->tense == DYAD_TENSE_FUTURE || vg->modality == DYAD_MOD_WILL || vg->modality == DYAD_MOD_WOULD ||
+                  vg->modality == DYAD_MOD_SHALL || vg->modality == DYAD_MOD_INTEND);
+}
+
+/* Whether a deed quoted in a speaker's words is one that is not told as
+ * done: an infinitive ("to fight on until ..."), a bare participle ("lives
+ * destroyed by occupation"), a modal ("they have to collaborate", "will
+ * be killed") or a simple present ("until she gives in", "until the
+ * country is freed") -- what the speaker wants, fears or holds, not a
+ * report of an act.  Only material acts (roots 06-08 and 15-20): a
+ * speaker's own "we condemn" or "we call on" is the speaker's act. */
+static bool quoted_unreal(const dyad_analysis *an, const dyad_event *e)
+{
+    if (!(!strncmp(e->code, "06", 2) || !strncmp(e->code, "07", 2) || !strncmp(e->code, "08", 2) ||
+          (e->code[0] == '1' && e->code[1] >= '5') || !strncmp(e->code, "20", 2)))
+        return false;
+    if (e->sentence >= an->nsentences) return false;
+    const dyad_verb_group *vg = code_verb_group(&an->sentences[e->sentence], e->verb_span);
+    if (!vg) return false;
+    if (vg->flags & DYAD_VG_INFINITIVE) return true;
+    if (vg->tense == DYAD_TENSE_NONE && (vg->flags & DYAD_VG_PASSIVE)) return true;
+    if (vg->modality != DYAD_MOD_NONE) return true;
+    if (vg->tense == DYAD_TENSE_FUTURE) return true;
+    return vg->tense == DYAD_TENSE_PRESENT && !(vg->flags & (DYAD_VG_PROGRESSIVE | DYAD_VG_PERFECT));
+}
+
 void code_attribute_events(dyad_coder_work *w, const dyad_analysis *an)
 {
+    size_t kept = 0;
     for (size_t i = 0; i < w->nevents; i++) {
-        dyad_event *e = &w->events[i];
+        if (kept != i) w->events[kept] = w->events[i];
+        dyad_event *e = &w->events[kept++];
         long k = quote_at(w, e->verb_span.start);
         if (k < 0) continue;
         const dyad_quote *q = &w->quotes[k];
@@ -174,8 +248,22 @@ void code_attribute_events(dyad_coder_work *w, const dyad_analysis *an)
             continue;
         }
         if (q->kind != DYAD_QUOTE_DIRECT || !sp[0] || event_modality(an, e) != DYAD_MOD_MUST ||
-            !strncmp(e->source, sp, 3))
+            !strncmp(e->source, sp, 3)) {
+            if (q->kind == DYAD_QUOTE_ACCORDING || !quoted_unreal(an, e)) continue;
+            /* "China said it would impose sanctions": a threat; an act
+             * wished, feared or held is no event */
+            const char *t = announced(an, e) ? code_threat_for(e->code) : NULL;
+            if (!t) t = announced(an, e) ? code_intent_for(e->code) : NULL;
+            if (!t) {
+                kept--;
+                continue;
+            }
+            memset(e->code, 0, sizeof e->code);
+            memcpy(e->code, t, strlen(t));
+            e->pattern = NULL;
+            e->pattern_file = NULL;
             continue;
+        }
         memcpy(e->target, e->source, sizeof e->target);
         e->target_span = e->source_span;
         memcpy(e->source, sp, sizeof e->source);
@@ -186,4 +274,5 @@ void code_attribute_events(dyad_coder_work *w, const dyad_analysis *an)
         e->pattern = NULL;
         e->pattern_file = NULL;
     }
+    w->nevents = kept;
 }

@@ -181,6 +181,8 @@ static void clauses_non_actors_and_empty_targets(tctx *t)
     /* a stance adjective names no party */
     CHECK_INT(fx_code(&k, "Pro-Russian separatists attacked Ukrainian forces near Donetsk."), 0);
     CHECK(!any_source(&k, "RUS"));
+    /* ... but the role stays: separatists of the sentence's country */
+    CHECK(find(&k, "UKRSEP", "UKR", "19") != NULL);
     /* the sponsor of a force is its country */
     CHECK_INT(fx_code(&k, "Syria-backed militias fired rockets at Israel."), 0);
     CHECK(find(&k, "SYR", "ISR", "") != NULL);
@@ -440,6 +442,128 @@ static void clauses_verbs_of_real_prose(tctx *t)
     /* a possessive opens a noun phrase: no verb after it */
     CHECK_INT(fx_code(&k, "The Thai army's overthrow of the government drew protests."), 0);
     CHECK(find(&k, "THA", "THAGOV", "17") == NULL);
+
+static void clauses_actor_roles(tctx *t)
+{
+    coder_fx k;
+    CHECK_INT(fx_open(&k), 0);
+    /* a place in front of the clause is where, not who */
+    CHECK_INT(fx_code(&k, "In Aleppo, Turkish drones struck a convoy of trucks."), 0);
+    CHECK(find(&k, "TUR", "", "19") != NULL || find(&k, "TUR", "SYR", "19") != NULL);
+    CHECK(!any_source(&k, "SYR"));
+    /* ... unless nobody else is named */
+    CHECK_INT(fx_code(&k, "The fighting in Sudan has killed more than 500 civilians."), 0);
+    CHECK(any_source(&k, "SDN"));
+    /* members of a joint subject speak side by side, not to each other */
+    CHECK_INT(fx_code(&k, "The Kenyan government and the United Nations say at least 40 people died."), 0);
+    CHECK(find(&k, "KEN", "IGOUNO", "") == NULL && find(&k, "IGOUNO", "KEN", "") == NULL);
+    /* ... but a clash has two sides */
+    CHECK_INT(fx_code(&k, "Kenyan police and protesters clashed in Nairobi on Friday."), 0);
+    CHECK(find(&k, "KENCOP", "KENOPP", "14") != NULL && find(&k, "KENOPP", "KENCOP", "14") != NULL);
+    /* "they" is the nearest plural before it */
+    CHECK_INT(fx_code(&k, "Kenyan police arrested dozens of protesters after they blocked the main road.\n"), 0);
+    CHECK(find(&k, "KENOPP", "", "14") != NULL && find(&k, "KENCOP", "", "14") == NULL);
+    /* a pronoun opening a sentence is the subject before; an object
+     * pronoun the latest other actor */
+    CHECK_INT(fx_code(&k, "Talks\n\nGhanaian police detained the opposition leader on Monday. They freed him on Tuesday.\n"), 0);
+    CHECK(find(&k, "GHACOP", "GHAOPP", "08") != NULL);
+    /* a country word before describing words and a role, or right
+     * before an international or non-governmental body, is one actor */
+    CHECK_INT(fx_code(&k, "Lebanese medical officials accused Israel of shelling the hospital."), 0);
+    CHECK(find(&k, "LBNGOV", "ISR", "11") != NULL);
+    CHECK_INT(fx_code(&k, "The Kenyan Red Cross criticized the police."), 0);
+    CHECK(!any_source(&k, "KEN"));
+    CHECK(any_source(&k, "NGO"));
+    /* police and protesters act at home: an act of theirs with no target
+     * named takes none from a foreigner mentioned before */
+    CHECK_INT(fx_code(&k, "Talks\n\nThe French ambassador visited Caracas on Monday. "
+                          "Venezuelan police fired tear gas on Tuesday.\n"), 0);
+    CHECK(find(&k, "VENCOP", "FRA", "") == NULL);
+    /* ... but the other side at home: the state against the street */
+    CHECK_INT(fx_code(&k, "Talks\n\nKenyan police arrested dozens of protesters in Nairobi on Monday. "
+                          "The protesters fought back with stones.\n"), 0);
+    CHECK(find(&k, "KENOPP", "KENCOP", "19") != NULL);
+    CHECK_INT(fx_code(&k, "Talks\n\nKenyan police arrested dozens of protesters in Nairobi on Monday. On Tuesday "
+                          "the protesters marched again in the capital.\n"), 0);
+    CHECK(find(&k, "KENOPP", "KENCOP", "14") != NULL);
+    /* disapproval with nobody named has no target; of somebody no
+     * dictionary knows, no event */
+    CHECK_INT(fx_code(&k, "Talks\n\nThe French ambassador visited Caracas on Monday. "
+                          "Venezuelan bishops condemned the killing on Tuesday.\n"), 0);
+    CHECK(find(&k, "VENREL", "", "11") != NULL && find(&k, "VENREL", "FRA", "") == NULL);
+    CHECK_INT(fx_code(&k, "Venezuelan bishops condemned Gorostiaga for the killing.\n"), 0);
+    CHECK(find(&k, "VENREL", "", "11") == NULL);
+    /* a deed in a speaker's words that is wished, feared or held, not
+     * told as done, is no event; one told as done is */
+    CHECK_INT(fx_code(&k, "Talks\n\n\"Our soldiers will fight on until Kherson is freed,\" the Ukrainian "
+                          "defence minister said on Monday.\n"), 0);
+    CHECK(find(&k, "UKR", "", "19") == NULL && find(&k, "UKR", "", "08") == NULL);
+    CHECK_INT(fx_code(&k, "Talks\n\n\"Russian troops shelled the village of Kupiansk on Monday,\" the Ukrainian "
+                          "defence minister said.\n"), 0);
+    CHECK(find(&k, "RUS", "UKR", "19") != NULL);
+    /* a hostile act a speaker announces for the future is a threat */
+    CHECK_INT(fx_code(&k, "Egypt said it would impose sanctions on Ethiopia.\n"), 0);
+    const dyad_event *e = find(&k, "EGY", "ETH", "13");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "1312");
+    CHECK(find(&k, "EGY", "ETH", "16") == NULL);
+    /* a role word with no country that a foreign state acts on is of the
+     * country the story is about */
+    CHECK_INT(fx_code(&k, "Talks\n\nKenya held elections on Monday. Kenyan police detained dozens of protesters "
+                          "in Nairobi. Kenya's opposition rejected the results.\n\nWashington urged authorities to "
+                          "investigate the killings.\n"), 0);
+    CHECK(find(&k, "USA", "KENGOV", "") != NULL && find(&k, "USA", "USAGOV", "") == NULL);
+    /* a non-governmental body named by no country is no country's */
+    CHECK_INT(fx_code(&k, "Talks\n\nKenya held elections on Monday. Rights groups accused the Kenyan police of "
+                          "torture.\n"), 0);
+    CHECK(find(&k, "NGOHRI", "KENCOP", "11") != NULL && !any_source(&k, "KENHRI"));
+    /* "I" in a quotation said by "he" with no speaker named before is the
+     * first actor of the sentence before */
+    CHECK_INT(fx_code(&k, "Talks\n\nThe Kenyan interior minister condemned the attack on Monday.\n\n"
+                          "\"I condemn the bombing by al-Shabab militants in Garissa,\" he said.\n"), 0);
+    CHECK(find(&k, "KENGOV", "SOMREB", "11") != NULL && !any_source(&k, "SOMREB"));
+    /* an opening participle's phrase holds no subject */
+    CHECK_INT(fx_code(&k, "Speaking to Kenyan radio on Sunday, the French foreign minister criticized Russia.\n"), 0);
+    CHECK(find(&k, "FRAGOV", "RUS", "11") != NULL && !any_source(&k, "KEN"));
+    /* a relative clause on no actor carries no one's subject */
+    CHECK_INT(fx_code(&k, "Talks\n\nKenyan police arrested the protest leaders on Monday. It was not clear who "
+                          "fired the first shot.\n"), 0);
+    CHECK(find(&k, "KEN", "", "19") == NULL);
+    /* a place after "in" is no antecedent of "who" */
+    CHECK_INT(fx_code(&k, "To the millions in Kyiv who have been peacefully demonstrating, we stand with you, the "
+                          "senator said.\n"), 0);
+    CHECK(find(&k, "UKR", "", "14") == NULL);
+    /* a colon ends the phrase that names a subject */
+    CHECK_INT(fx_code(&k, "The protesters had a message for the international community: stop funding the "
+                          "corrupt government.\n"), 0);
+    CHECK(!any_source(&k, "INT"));
+    /* a sponsorship adjective before a named force is no act */
+    CHECK_INT(fx_code(&k, "The drone strike hit Hasakah, a city on the Syria-Iraq border that is held by the "
+                          "U.S.-backed Syrian Democratic Forces (SDF).\n"), 0);
+    CHECK(find(&k, "SYR", "SYRREB", "05") == NULL);
+    /* its own country's word on a noun is no target of the source */
+    CHECK_INT(fx_code(&k, "The Kenyan defence ministry confirmed the downing of a Kenyan helicopter.\n"), 0);
+    CHECK(find(&k, "KENGOV", "KEN", "") == NULL);
+    /* a place noun the sentence does not name is in the story's country */
+    CHECK_INT(fx_code(&k, "Talks\n\nMalian troops attacked the rebels on Monday. The French ambassador left.\n\n"
+                          "The rebels have seized control of the town.\n"), 0);
+    CHECK(find(&k, "MLIREB", "MLI", "19") != NULL && find(&k, "MLIREB", "FRA", "") == NULL);
+    /* what a verb of asking asks its object to do is no event */
+    CHECK_INT(fx_code(&k, "Thousands marched in Lima on Friday to demand President Dina Boluarte resign.\n"), 0);
+    CHECK(find(&k, "PER", "", "08") == NULL);
+    CHECK_INT(fx_code(&k, "Talks\n\nMaduro was sworn in on Thursday amid calls for him to step down.\n"), 0);
+    CHECK(find(&k, "VEN", "", "08") == NULL);
+    /* nor is what an accusation alleges a fact of its own */
+    CHECK_INT(fx_code(&k, "The monitoring group has accused Ethiopian forces of killing dozens of civilians in "
+                          "Tigray.\n"), 0);
+    CHECK(find(&k, "ETHMIL", "", "18") == NULL && find(&k, "ETHMIL", "", "19") == NULL &&
+          find(&k, "ETHMIL", "", "20") == NULL);
+    /* ... but what is seen done is */
+    CHECK_INT(fx_code(&k, "Video showed a Kenyan policeman kicking a protester.\n"), 0);
+    CHECK(find(&k, "KENCOP", "KEN", "18") != NULL);
+    /* force as a means is no armed force */
+    CHECK_INT(fx_code(&k, "Egypt said it would use force against Ethiopia if necessary.\n"), 0);
+    CHECK(find(&k, "EGY", "EGYMIL", "") == NULL);
     fx_close(&k);
 }
 
@@ -450,4 +574,5 @@ void suite_clauses(tctx *t)
     RUN(t, clauses_non_actors_and_empty_targets);
     RUN(t, clauses_dates);
     RUN(t, clauses_verbs_of_real_prose);
+    RUN(t, clauses_actor_roles);
 }
