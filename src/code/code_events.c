@@ -123,6 +123,25 @@ static const char *first_code(const dyad_coder_work *w, const code_sentence *s, 
     return a->ncodes ? w->codes[a->first_code].s : "";
 }
 
+/* Whether every member of c is armed forces or police ("troops",
+ * "police and soldiers"): their protest words are repression.  In "police
+ * and protesters clashed" the protesters still clash. */
+static bool armed_side(const dyad_coder_work *w, const code_sentence *s, cand c)
+{
+    if (c.actor >= DEF_STATE || c.actor == DICT_NONE || c.single) {
+        const char *sc = first_code(w, s, c);
+        return strlen(sc) > 3 && (strstr(sc + 3, "MIL") || strstr(sc + 3, "COP"));
+    }
+    bool any = false;
+    for (uint32_t m = s->actors[c.actor].group; m != DICT_NONE; m = s->actors[m].next) {
+        const cw_actor *a = &s->actors[m];
+        const char *sc = a->ncodes ? w->codes[a->first_code].s : "";
+        if (!(strlen(sc) > 3 && (strstr(sc + 3, "MIL") || strstr(sc + 3, "COP")))) return false;
+        any = true;
+    }
+    return any;
+}
+
 /* Whether actor mention a (at a word) may be the other side of `other`,
  * and as what: the whole group, or -- inside other's own compound -- the
  * first member with another code. */
@@ -1826,8 +1845,7 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                 /* "troops blocked the streets", "police threw rocks at
                  * activists": the words of protest, done by armed forces
                  * or police, restrict movement (191) or repress (175) */
-                const char *sc = first_code(w, s, src);
-                if (strlen(sc) > 3 && (strstr(sc + 3, "MIL") || strstr(sc + 3, "COP"))) {
+                if (armed_side(w, s, src)) {
                     armed = *code;
                     memset(armed.first, 0, sizeof armed.first);
                     memcpy(armed.first, code->first[2] == '4' ? "191" : "175", 3);

@@ -186,12 +186,13 @@ const char *code_threat_for(const char *code)
 }
 
 /* Whether a deed quoted in a speaker's words is announced for the future
- * (will, would, shall, intends to). */
+ * (will, would, shall, intends to) by its doer: in the passive ("they will
+ * be attacked by ...") the speaker fears it, nobody threatens it. */
 static bool announced(const dyad_analysis *an, const dyad_event *e)
 {
     if (e->sentence >= an->nsentences) return false;
     const dyad_verb_group *vg = code_verb_group(&an->sentences[e->sentence], e->verb_span);
-    return vg && (vg->tense == DYAD_TENSE_FUTURE || vg->modality == DYAD_MOD_WILL || vg->modality == DYAD_MOD_WOULD ||
+    return vg && !(vg->flags & DYAD_VG_PASSIVE) && (vg->tense == DYAD_TENSE_FUTURE || vg->modality == DYAD_MOD_WILL || vg->modality == DYAD_MOD_WOULD ||
                   vg->modality == DYAD_MOD_SHALL || vg->modality == DYAD_MOD_INTEND);
 }
 

@@ -442,6 +442,8 @@ static void clauses_verbs_of_real_prose(tctx *t)
     /* a possessive opens a noun phrase: no verb after it */
     CHECK_INT(fx_code(&k, "The Thai army's overthrow of the government drew protests."), 0);
     CHECK(find(&k, "THA", "THAGOV", "17") == NULL);
+    fx_close(&k);
+}
 
 static void clauses_actor_roles(tctx *t)
 {
