@@ -275,29 +275,33 @@ static const char *at_of(const sbuf *b, size_t at)
     return at == SIZE_MAX ? NULL : b->data + at;
 }
 
-static size_t cap_len(const char *s, size_t cap)
+/* A fixed-size field of the event (not always NUL-terminated) as a C
+ * string in out (cap bytes, at least the field's size + 1). */
+static void field_copy(char *out, size_t cap, const char *field, size_t size)
 {
     size_t n = 0;
-    while (n < cap && s[n]) n++;
-    return n;
+    while (n < size && n + 1 < cap && field[n]) n++;
+    memcpy(out, field, n);
+    out[n] = 0;
 }
 
-static int put_event(dyad_store *s, const dyad_analysis *a, const dyad_event *ev, int64_t doc, bool copy)
+static int put_event(dyad_store *s, const dyad_analysis *a, const dyad_event *ev, int64_t doc, bool copy,
+                     uint64_t id)
 {
     const dyad_document *d = a->doc;
     char source[33], target[33], code[9], speaker[33];
-    snprintf(source, sizeof source, "%.*s", (int)cap_len(ev->source, sizeof ev->source), ev->source);
-    snprintf(target, sizeof target, "%.*s", (int)cap_len(ev->target, sizeof ev->target), ev->target);
-    snprintf(code, sizeof code, "%.*s", (int)cap_len(ev->code, sizeof ev->code), ev->code);
-    snprintf(speaker, sizeof speaker, "%.*s", (int)cap_len(ev->speaker, sizeof ev->speaker), ev->speaker);
+    field_copy(source, sizeof source, ev->source, sizeof ev->source);
+    field_copy(target, sizeof target, ev->target, sizeof ev->target);
+    field_copy(code, sizeof code, ev->code, sizeof ev->code);
+    field_copy(speaker, sizeof speaker, ev->speaker, sizeof ev->speaker);
 
     store_event e;
     memset(&e, 0, sizeof e);
-    e.id = (int64_t)dyad_event_id(d->id, ev);
+    e.id = (int64_t)id;
     e.doc = doc;
     e.sentence = ev->sentence;
     char date[11];
-    snprintf(date, sizeof date, "%.*s", (int)cap_len(ev->date, sizeof ev->date), ev->date);
+    field_copy(date, sizeof date, ev->date, sizeof ev->date);
     e.date = store_date_int(date);
     e.precision = ev->date_precision;
     if (!e.date) {
@@ -360,6 +364,7 @@ static int put_event(dyad_store *s, const dyad_analysis *a, const dyad_event *ev
         if (st->end > st->start && st->end <= d->len) {
             e.sentence_text = d->text + st->start;
             e.sentence_len = st->end - st->start;
+            e.sentence_start = st->start;
         }
     }
     return s->ops->event_put(s->h, &e) ? fail(s) : 0;
@@ -442,14 +447,15 @@ static int put(dyad_store *s, const dyad_analysis *a, const dyad_event *events, 
         if (!seen) { report(s, "out of memory"); return -1; }
     }
     for (size_t i = 0; i < nevents; i++) {
+        uint64_t eid = dyad_event_id(d->id, &events[i]);
         if (seen) {
-            uint64_t id = dyad_event_id(d->id, &events[i]) | (1ull << 63); /* bit 63 marks a used slot */
+            uint64_t id = eid | (1ull << 63); /* bit 63 marks a used slot */
             size_t h = (size_t)(id * 0x9e3779b97f4a7c15ull >> 32) & (cap - 1);
             while (seen[h] && seen[h] != id) h = (h + 1) & (cap - 1);
             if (seen[h] == id) { r.merged++; continue; }
             seen[h] = id;
         }
-        if (put_event(s, a, &events[i], doc, sd.copy_of != 0)) { free(seen); return -1; }
+        if (put_event(s, a, &events[i], doc, sd.copy_of != 0, eid)) { free(seen); return -1; }
         r.events++;
     }
     free(seen);

@@ -58,6 +58,8 @@ typedef struct store_event {
     bool first_of_day;
     const char *sentence_text; /* stored for full-text search             */
     size_t sentence_len;
+    size_t sentence_start;  /* the sentence's byte offset in the document's
+                               text (with sentence_len, when that is set) */
     const char *ref;        /* the row's id in its origin (imports)        */
     const char *url;        /* imports: the row's url; queries: the
                                event's url, else its document's            */
