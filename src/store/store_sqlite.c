@@ -106,7 +106,10 @@ static const char *const migrations[] = {
     " AS sentence FROM events e JOIN documents d ON d.id = e.doc WHERE e.sentence_end > e.sentence_start;"
     "CREATE VIRTUAL TABLE event_text USING fts5(sentence, content='event_sentence', content_rowid='id',"
     " columnsize=0);"
-    "INSERT INTO event_text(event_text) VALUES('rebuild');",
+    "INSERT INTO event_text(event_text) VALUES('rebuild');"
+    /* each commit adds a segment; merging them four at a time (the
+     * default) cost a twentieth of ingest time, eight at a time half that */
+    "INSERT INTO event_text(event_text, rank) VALUES('automerge', 8);",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
 
@@ -362,9 +365,11 @@ static int sq_close(void *h)
     for (int i = 0; i < ST_COUNT; i++) sqlite3_finalize(s->st[i]);
     /* the planner's statistics (sqlite_stat1) when they are missing or the
      * tables grew tenfold: without them an --actor query on ten million
-     * events picks a worse index (680 ms against 410 ms) */
+     * events picks a worse index (680 ms against 410 ms).  They are
+     * estimated from at most 1,000 rows of each index (analysis_limit):
+     * a full ANALYZE after a fresh ingest cost more than a tenth of it */
     if (s->ready && !s->readonly && sqlite3_get_autocommit(s->db))
-        sqlite3_exec(s->db, "PRAGMA optimize", NULL, NULL, NULL);
+        sqlite3_exec(s->db, "PRAGMA analysis_limit=1000; PRAGMA optimize", NULL, NULL, NULL);
     int rc = sqlite3_close(s->db);
     free(s->fts);
     free(s->fts_text);
