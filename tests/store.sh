@@ -205,7 +205,7 @@ bg=""
 
 # --- kill -9 during a long ingest, then the same ingest again ----------------
 if [ -x "$shared/bench/replicate" ] || [ -f "$shared/bench/replicate" ]; then
-    sh "$shared/bench/replicate" 600 >"$tmp/long.txt"
+    sh "$shared/bench/replicate" 1000 >"$tmp/long.txt"
     "$dyad" ingest -q --db "$tmp/ref.db" "$tmp/long.txt" 2>/dev/null
     "$dyad" ingest -q --db "$tmp/k.db" "$tmp/long.txt" 2>/dev/null &
     bg=$!

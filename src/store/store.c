@@ -87,8 +87,6 @@ void dyad_store_busy_timeout(dyad_store *s, int ms)
     if (s) s->ops->busy_timeout(s->h, ms);
 }
 
-#define STORE_BATCH_DOCS (40 * DYAD_STORE_BATCH)
-#define STORE_BATCH_BYTES (16u << 20)
 
 int dyad_store_commit(dyad_store *s)
 {
@@ -473,15 +471,10 @@ static int put(dyad_store *s, const dyad_analysis *a, const dyad_event *events, 
     }
     free(seen);
     if (res) *res = r;
-    /* A commit writes every page the transaction dirtied, and the event
-     * indexes' pages are dirtied again and again by short records: commit
-     * every STORE_BATCH_DOCS documents (98,000 one-sentence records wrote
-     * 43,000 WAL frames in batches of 2,000, 27,000 in batches of 10,000),
-     * but after at most STORE_BATCH_BYTES of text, so that a transaction's
-     * pages stay in the page cache and kill -9 loses little of a run of
-     * long articles (the next run codes them again). */
+    /* Each engine says how much a transaction holds (store_sqlite.c and
+     * store_pg.c say why). */
     s->pending_bytes += d->len;
-    if (++s->pending >= STORE_BATCH_DOCS || s->pending_bytes >= STORE_BATCH_BYTES) return dyad_store_commit(s);
+    if (++s->pending >= s->ops->batch_docs || s->pending_bytes >= s->ops->batch_bytes) return dyad_store_commit(s);
     return 0;
 }
 

@@ -124,6 +124,9 @@ typedef struct store_health {
  * tests/pg.sh holds the PostgreSQL engine to the SQLite engine's answers. */
 typedef struct store_engine_ops {
     const char *name;
+    /* a write transaction commits after this many documents or bytes of
+     * their text (store.c) */
+    size_t batch_docs, batch_bytes;
     void *(*open)(const char *path, unsigned flags, char *err, size_t errcap);
     int (*close)(void *h);
     const char *(*err)(void *h);
