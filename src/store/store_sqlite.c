@@ -497,9 +497,8 @@ static int sq_begin(void *h)
      * with every other connection's commit, never with ours) */
     int ok;
     int64_t v = query_int(s, "PRAGMA data_version", &ok);
-    if (!ok) return -1;
-    if (v != s->data_version) day_known_clear(s);
-    s->data_version = v;
+    if (!ok || v != s->data_version) day_known_clear(s); /* unknown: ask again */
+    s->data_version = ok ? v : -1;
     return 0;
 }
 

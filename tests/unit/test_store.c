@@ -217,6 +217,42 @@ static void store_is_idempotent_and_replaces_changed_documents(tctx *t)
     CHECK_INT(runs, 1);
 }
 
+/* A writer remembers the one-a-day keys it has seen flagged; another
+ * writer's commit can take such a key's flagged event away, and the
+ * first writer's next event of that key must then be flagged. */
+static void store_one_a_day_survives_another_writer(tctx *t)
+{
+    tmpdir d;
+    coder_kit k;
+    CHECK(tmp_make(&d) == 0);
+    if (kit_new(&k)) { kit_free(&k); tmp_remove(&d); CHECK(!"coder"); }
+    char path[128];
+    snprintf(path, sizeof path, "%s/w.db", d.path);
+    diag_sink ds = {"", 0};
+    dyad_store *s1 = dyad_store_open(path, DYAD_STORE_CREATE, sink, &ds);
+    dyad_store *s2 = s1 ? dyad_store_open(path, 0, sink, &ds) : NULL;
+    int ok = s1 && s2;
+    ok = ok && put_all(&k, s1, "{\"id\":\"x\",\"date\":\"2024-03-01\",\"text\":\"Russia attacked Ukraine.\"}\n") == 100 &&
+         dyad_store_commit(s1) == 0;
+    long long first1 = scalar(path, "SELECT count(*) FROM events WHERE source = 'RUS' AND first_of_day = 1");
+    /* the other writer replaces x: RUS>UKR of that day has no event left */
+    ok = ok && put_all(&k, s2, "{\"id\":\"x\",\"date\":\"2024-03-01\",\"text\":\"Germany praised Poland.\"}\n") == 10 &&
+         dyad_store_commit(s2) == 0;
+    long long rus = scalar(path, "SELECT count(*) FROM events WHERE source = 'RUS'");
+    ok = ok && put_all(&k, s1, "{\"id\":\"y\",\"date\":\"2024-03-01\",\"text\":\"Russia attacked Ukraine again.\"}\n") ==
+                   100;
+    ok = ok && dyad_store_close(s1) == 0 && dyad_store_close(s2) == 0;
+    kit_free(&k);
+    long long first2 = scalar(path, "SELECT count(*) FROM events WHERE source = 'RUS' AND first_of_day = 1");
+    long long rus2 = scalar(path, "SELECT count(*) FROM events WHERE source = 'RUS'");
+    tmp_remove(&d);
+    CHECK(ok);
+    CHECK_INT(first1, 1);
+    CHECK_INT(rus, 0);
+    CHECK_INT(rus2, 1);
+    CHECK_INT(first2, 1);
+}
+
 static void store_query_writes_filtered_rows(tctx *t)
 {
     tmpdir d;
@@ -440,6 +476,7 @@ void suite_store(tctx *t)
     RUN(t, store_event_id_is_stable_and_discriminating);
     RUN(t, store_minhash_tells_copies_from_other_stories);
     RUN(t, store_is_idempotent_and_replaces_changed_documents);
+    RUN(t, store_one_a_day_survives_another_writer);
     RUN(t, store_query_writes_filtered_rows);
     RUN(t, store_migrates_forward_and_refuses_newer);
     RUN(t, store_migrates_version_4_full_text_index);
