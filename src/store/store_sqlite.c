@@ -276,10 +276,11 @@ static sqlite3_stmt *prep(sq *s, int which)
     return s->st[which];
 }
 
+/* An empty or absent string is NULL, which a parameter already is: every
+ * statement comes from prep() (bindings cleared) or is freshly prepared. */
 static void bind_str(sqlite3_stmt *st, int i, const char *v)
 {
     if (v && *v) sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
-    else sqlite3_bind_null(st, i);
 }
 
 static int exec(sq *s, const char *sql, const char *what)
