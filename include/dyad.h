@@ -1054,10 +1054,11 @@ uint64_t dyad_event_id(const char *doc_id, const dyad_event *event);
  *     stored changes nothing; a document with a known id and another hash
  *     replaces its events.  So an interrupted ingest is finished by running
  *     it again: committed documents are skipped, the rest coded.
- *   - Writes are batched: a transaction commits every
- *     DYAD_STORE_BATCH documents and at dyad_store_commit() or
- *     dyad_store_close().  A crash loses at most the open batch, never
- *     half of one.
+ *   - Writes are batched: a transaction commits every 40 x
+ *     DYAD_STORE_BATCH documents or 16 MiB of their text on SQLite (4 x
+ *     and 4 MiB on PostgreSQL; docs/store.md says why) and at
+ *     dyad_store_commit() or dyad_store_close().  A crash loses at most
+ *     the open batch, never half of one.
  *   - Syndicated copies: a document whose MinHash (DYAD_MINHASH_N
  *     minima over word 3-shingles) agrees with an earlier document's on
  *     at least DYAD_STORE_COPY_SIMILARITY of its values -- an estimate of

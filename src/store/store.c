@@ -28,6 +28,10 @@ struct dyad_store {
     int checked_found;
     int64_t checked_row, checked_run;
     char checked_hash[17];
+    const dyad_document *checked_doc; /* and its content hash, reused when */
+    const char *checked_text;         /* the put is of the same document   */
+    size_t checked_len;
+    char checked_content[17];
     sbuf scratch;     /* the texts of one event's words  */
 };
 
@@ -83,7 +87,6 @@ void dyad_store_busy_timeout(dyad_store *s, int ms)
     if (s) s->ops->busy_timeout(s->h, ms);
 }
 
-#define STORE_BATCH_BYTES (4u << 20)
 
 int dyad_store_commit(dyad_store *s)
 {
@@ -250,6 +253,10 @@ int dyad_store_check(dyad_store *s, const dyad_document *doc)
         s->checked_row = found ? row : 0;
         s->checked_run = found ? run : 0;
         memcpy(s->checked_hash, found ? stored : "", found ? 17 : 1);
+        s->checked_doc = doc;
+        s->checked_text = doc->text;
+        s->checked_len = doc->len;
+        memcpy(s->checked_content, hash, 17);
     }
     if (!found) return DYAD_DOC_NEW;
     return strcmp(hash, stored) == 0 ? DYAD_DOC_SAME : DYAD_DOC_CHANGED;
@@ -275,29 +282,33 @@ static const char *at_of(const sbuf *b, size_t at)
     return at == SIZE_MAX ? NULL : b->data + at;
 }
 
-static size_t cap_len(const char *s, size_t cap)
+/* A fixed-size field of the event (not always NUL-terminated) as a C
+ * string in out (cap bytes, at least the field's size + 1). */
+static void field_copy(char *out, size_t cap, const char *field, size_t size)
 {
     size_t n = 0;
-    while (n < cap && s[n]) n++;
-    return n;
+    while (n < size && n + 1 < cap && field[n]) n++;
+    memcpy(out, field, n);
+    out[n] = 0;
 }
 
-static int put_event(dyad_store *s, const dyad_analysis *a, const dyad_event *ev, int64_t doc, bool copy)
+static int put_event(dyad_store *s, const dyad_analysis *a, const dyad_event *ev, int64_t doc, bool copy,
+                     uint64_t id)
 {
     const dyad_document *d = a->doc;
     char source[33], target[33], code[9], speaker[33];
-    snprintf(source, sizeof source, "%.*s", (int)cap_len(ev->source, sizeof ev->source), ev->source);
-    snprintf(target, sizeof target, "%.*s", (int)cap_len(ev->target, sizeof ev->target), ev->target);
-    snprintf(code, sizeof code, "%.*s", (int)cap_len(ev->code, sizeof ev->code), ev->code);
-    snprintf(speaker, sizeof speaker, "%.*s", (int)cap_len(ev->speaker, sizeof ev->speaker), ev->speaker);
+    field_copy(source, sizeof source, ev->source, sizeof ev->source);
+    field_copy(target, sizeof target, ev->target, sizeof ev->target);
+    field_copy(code, sizeof code, ev->code, sizeof ev->code);
+    field_copy(speaker, sizeof speaker, ev->speaker, sizeof ev->speaker);
 
     store_event e;
     memset(&e, 0, sizeof e);
-    e.id = (int64_t)dyad_event_id(d->id, ev);
+    e.id = (int64_t)id;
     e.doc = doc;
     e.sentence = ev->sentence;
     char date[11];
-    snprintf(date, sizeof date, "%.*s", (int)cap_len(ev->date, sizeof ev->date), ev->date);
+    field_copy(date, sizeof date, ev->date, sizeof ev->date);
     e.date = store_date_int(date);
     e.precision = ev->date_precision;
     if (!e.date) {
@@ -360,6 +371,7 @@ static int put_event(dyad_store *s, const dyad_analysis *a, const dyad_event *ev
         if (st->end > st->start && st->end <= d->len) {
             e.sentence_text = d->text + st->start;
             e.sentence_len = st->end - st->start;
+            e.sentence_start = st->start;
         }
     }
     return s->ops->event_put(s->h, &e) ? fail(s) : 0;
@@ -374,7 +386,10 @@ static int put(dyad_store *s, const dyad_analysis *a, const dyad_event *events, 
     if (ensure_txn(s)) return -1;
     store_doc sd;
     memset(&sd, 0, sizeof sd);
-    content_hash(d, sd.hash);
+    if (s->checked_key[0] && s->checked_doc == d && s->checked_text == d->text && s->checked_len == d->len)
+        memcpy(sd.hash, s->checked_content, 17);
+    else
+        content_hash(d, sd.hash);
     sd.key = doc_key(d, sd.hash);
     char stored[17];
     int64_t row = 0, run = 0;
@@ -388,6 +403,7 @@ static int put(dyad_store *s, const dyad_analysis *a, const dyad_event *events, 
         found = s->ops->doc_find(s->h, sd.key, &row, stored, &run);
     }
     s->checked_key[0] = 0; /* the put changes what was checked */
+    s->checked_doc = NULL;
     if (found < 0) return fail(s);
     if (found && strcmp(stored, sd.hash) == 0 && !force) {
         r.state = DYAD_DOC_SAME;
@@ -442,25 +458,23 @@ static int put(dyad_store *s, const dyad_analysis *a, const dyad_event *events, 
         if (!seen) { report(s, "out of memory"); return -1; }
     }
     for (size_t i = 0; i < nevents; i++) {
+        uint64_t eid = dyad_event_id(d->id, &events[i]);
         if (seen) {
-            uint64_t id = dyad_event_id(d->id, &events[i]) | (1ull << 63); /* bit 63 marks a used slot */
+            uint64_t id = eid | (1ull << 63); /* bit 63 marks a used slot */
             size_t h = (size_t)(id * 0x9e3779b97f4a7c15ull >> 32) & (cap - 1);
             while (seen[h] && seen[h] != id) h = (h + 1) & (cap - 1);
             if (seen[h] == id) { r.merged++; continue; }
             seen[h] = id;
         }
-        if (put_event(s, a, &events[i], doc, sd.copy_of != 0)) { free(seen); return -1; }
+        if (put_event(s, a, &events[i], doc, sd.copy_of != 0, eid)) { free(seen); return -1; }
         r.events++;
     }
     free(seen);
     if (res) *res = r;
-    /* A commit writes every page the transaction dirtied, and the event
-     * indexes' pages are dirtied again and again by short records: commit
-     * every 4 x DYAD_STORE_BATCH documents (a fifth less CPU than every
-     * DYAD_STORE_BATCH on one-sentence records), but after at most 4 MiB
-     * of text, so that kill -9 loses little of a run of long articles. */
+    /* Each engine says how much a transaction holds (store_sqlite.c and
+     * store_pg.c say why). */
     s->pending_bytes += d->len;
-    if (++s->pending >= 4 * DYAD_STORE_BATCH || s->pending_bytes >= STORE_BATCH_BYTES) return dyad_store_commit(s);
+    if (++s->pending >= s->ops->batch_docs || s->pending_bytes >= s->ops->batch_bytes) return dyad_store_commit(s);
     return 0;
 }
 

@@ -58,6 +58,8 @@ typedef struct store_event {
     bool first_of_day;
     const char *sentence_text; /* stored for full-text search             */
     size_t sentence_len;
+    size_t sentence_start;  /* the sentence's byte offset in the document's
+                               text (with sentence_len, when that is set) */
     const char *ref;        /* the row's id in its origin (imports)        */
     const char *url;        /* imports: the row's url; queries: the
                                event's url, else its document's            */
@@ -122,6 +124,9 @@ typedef struct store_health {
  * tests/pg.sh holds the PostgreSQL engine to the SQLite engine's answers. */
 typedef struct store_engine_ops {
     const char *name;
+    /* a write transaction commits after this many documents or bytes of
+     * their text (store.c) */
+    size_t batch_docs, batch_bytes;
     void *(*open)(const char *path, unsigned flags, char *err, size_t errcap);
     int (*close)(void *h);
     const char *(*err)(void *h);

@@ -217,6 +217,42 @@ static void store_is_idempotent_and_replaces_changed_documents(tctx *t)
     CHECK_INT(runs, 1);
 }
 
+/* A writer remembers the one-a-day keys it has seen flagged; another
+ * writer's commit can take such a key's flagged event away, and the
+ * first writer's next event of that key must then be flagged. */
+static void store_one_a_day_survives_another_writer(tctx *t)
+{
+    tmpdir d;
+    coder_kit k;
+    CHECK(tmp_make(&d) == 0);
+    if (kit_new(&k)) { kit_free(&k); tmp_remove(&d); CHECK(!"coder"); }
+    char path[128];
+    snprintf(path, sizeof path, "%s/w.db", d.path);
+    diag_sink ds = {"", 0};
+    dyad_store *s1 = dyad_store_open(path, DYAD_STORE_CREATE, sink, &ds);
+    dyad_store *s2 = s1 ? dyad_store_open(path, 0, sink, &ds) : NULL;
+    int ok = s1 && s2;
+    ok = ok && put_all(&k, s1, "{\"id\":\"x\",\"date\":\"2024-03-01\",\"text\":\"Russia attacked Ukraine.\"}\n") == 100 &&
+         dyad_store_commit(s1) == 0;
+    long long first1 = scalar(path, "SELECT count(*) FROM events WHERE source = 'RUS' AND first_of_day = 1");
+    /* the other writer replaces x: RUS>UKR of that day has no event left */
+    ok = ok && put_all(&k, s2, "{\"id\":\"x\",\"date\":\"2024-03-01\",\"text\":\"Germany praised Poland.\"}\n") == 10 &&
+         dyad_store_commit(s2) == 0;
+    long long rus = scalar(path, "SELECT count(*) FROM events WHERE source = 'RUS'");
+    ok = ok && put_all(&k, s1, "{\"id\":\"y\",\"date\":\"2024-03-01\",\"text\":\"Russia attacked Ukraine again.\"}\n") ==
+                   100;
+    ok = ok && dyad_store_close(s1) == 0 && dyad_store_close(s2) == 0;
+    kit_free(&k);
+    long long first2 = scalar(path, "SELECT count(*) FROM events WHERE source = 'RUS' AND first_of_day = 1");
+    long long rus2 = scalar(path, "SELECT count(*) FROM events WHERE source = 'RUS'");
+    tmp_remove(&d);
+    CHECK(ok);
+    CHECK_INT(first1, 1);
+    CHECK_INT(rus, 0);
+    CHECK_INT(rus2, 1);
+    CHECK_INT(first2, 1);
+}
+
 static void store_query_writes_filtered_rows(tctx *t)
 {
     tmpdir d;
@@ -272,7 +308,9 @@ static void store_migrates_forward_and_refuses_newer(tctx *t)
     int ok = s && dyad_store_close(s) == 0;
     long long v = scalar(path, "PRAGMA user_version");
     /* make it a version-1 store: as an older dyad left it */
-    ok = ok && exec_sql(path, "DROP TABLE event_text; ALTER TABLE events DROP COLUMN ref;"
+    ok = ok && exec_sql(path, "DROP TABLE event_text; DROP VIEW event_sentence;"
+                              "ALTER TABLE events DROP COLUMN sentence_start; ALTER TABLE events DROP COLUMN sentence_end;"
+                              "ALTER TABLE events DROP COLUMN ref;"
                               "ALTER TABLE events DROP COLUMN url; ALTER TABLE documents DROP COLUMN format;"
                               "ALTER TABLE documents DROP COLUMN is_sentence; DROP TABLE feeds; DROP TABLE feed_items;"
                               "DELETE FROM dyad_schema WHERE version > 1;"
@@ -292,14 +330,73 @@ static void store_migrates_forward_and_refuses_newer(tctx *t)
     dyad_store_close(s);
     tmp_remove(&d);
     CHECK(ok);
-    CHECK_INT(v, 4);
+    CHECK_INT(v, 5);
     CHECK(old_refused_readonly);
-    CHECK_INT(v2, 4);
+    CHECK_INT(v2, 5);
     CHECK_INT(fts, 1);
     CHECK_INT(ref, 2);
-    CHECK_INT(rows, 4);
+    CHECK_INT(rows, 5);
     CHECK_INT(feeds, 2);
     CHECK(newer_refused);
+}
+
+/* A version-4 store kept its sentences in the full-text index's own
+ * table; migration 5 finds each in its document's text, indexes the text
+ * there, and later replacements delete exactly what was indexed. */
+static void store_migrates_version_4_full_text_index(tctx *t)
+{
+    tmpdir d;
+    coder_kit k;
+    CHECK(tmp_make(&d) == 0);
+    if (kit_new(&k)) { kit_free(&k); tmp_remove(&d); CHECK(!"coder"); }
+    char path[128];
+    snprintf(path, sizeof path, "%s/v4.db", d.path);
+    diag_sink ds = {"", 0};
+    dyad_store *s = dyad_store_open(path, DYAD_STORE_CREATE, sink, &ds);
+    int ok = s && put_all(&k, s, docs_v1) == 200 && dyad_store_close(s) == 0;
+    /* as dyad 4 left it: the sentences in event_text's content table */
+    ok = ok && exec_sql(path,
+                        "CREATE TABLE old_sentences AS SELECT id, sentence FROM event_sentence;"
+                        "DROP TABLE event_text;"
+                        "CREATE VIRTUAL TABLE event_text USING fts5(sentence);"
+                        "INSERT INTO event_text(rowid, sentence) SELECT id, sentence FROM old_sentences;"
+                        "DROP VIEW event_sentence;"
+                        "ALTER TABLE events DROP COLUMN sentence_start; ALTER TABLE events DROP COLUMN sentence_end;"
+                        "DELETE FROM dyad_schema WHERE version > 4; PRAGMA user_version = 4;") == 0;
+    long long old = scalar(path, "SELECT count(*) FROM old_sentences");
+    long long v4 = scalar(path, "PRAGMA user_version");
+    s = ok ? dyad_store_open(path, 0, sink, &ds) : NULL;
+    ok = ok && s && dyad_store_close(s) == 0;
+    long long v5 = scalar(path, "PRAGMA user_version");
+    long long same = scalar(path, "SELECT count(*) FROM old_sentences o JOIN event_sentence e"
+                                  " ON e.id = o.id AND e.sentence = o.sentence");
+    long long ranged = scalar(path, "SELECT count(*) FROM events WHERE sentence_end > sentence_start");
+    long long content = scalar(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'event_text_content'");
+    int intact = exec_sql(path, "INSERT INTO event_text(event_text) VALUES('integrity-check')") == 0;
+    long long found = scalar(path, "SELECT count(*) FROM event_text WHERE event_text MATCH 'criticised'");
+    /* a migrated document replaced: its old words leave the index */
+    s = ok ? dyad_store_open(path, 0, sink, &ds) : NULL;
+    ok = ok && s && put_all(&k, s, docs_v2) == 11 && dyad_store_close(s) == 0;
+    kit_free(&k);
+    int intact2 = exec_sql(path, "INSERT INTO event_text(event_text) VALUES('integrity-check')") == 0;
+    long long gone = scalar(path, "SELECT count(*) FROM event_text WHERE event_text MATCH 'criticised'");
+    long long praised = scalar(path, "SELECT count(*) FROM event_text WHERE event_text MATCH 'praised'");
+    long long rows = scalar(path, "SELECT count(*) FROM event_text");
+    long long events = scalar(path, "SELECT count(*) FROM events WHERE sentence_end > sentence_start");
+    tmp_remove(&d);
+    CHECK(ok);
+    CHECK_INT(old, 3);
+    CHECK_INT(v4, 4);
+    CHECK_INT(v5, 5);
+    CHECK_INT(same, 3);
+    CHECK_INT(ranged, 3);
+    CHECK_INT(content, 0);
+    CHECK(intact);
+    CHECK_INT(found, 1);
+    CHECK(intact2);
+    CHECK_INT(gone, 0);
+    CHECK_INT(praised, 1);
+    CHECK_INT(rows, events);
 }
 
 static void store_refuses_foreign_files_untouched(tctx *t)
@@ -379,8 +476,10 @@ void suite_store(tctx *t)
     RUN(t, store_event_id_is_stable_and_discriminating);
     RUN(t, store_minhash_tells_copies_from_other_stories);
     RUN(t, store_is_idempotent_and_replaces_changed_documents);
+    RUN(t, store_one_a_day_survives_another_writer);
     RUN(t, store_query_writes_filtered_rows);
     RUN(t, store_migrates_forward_and_refuses_newer);
+    RUN(t, store_migrates_version_4_full_text_index);
     RUN(t, store_refuses_foreign_files_untouched);
     RUN(t, store_second_writer_gets_a_clear_message);
 }
