@@ -1008,6 +1008,21 @@ static bool unreal(const code_sentence *s, const cw_word *x)
     return false;
 }
 
+/* dyad's rules: what a group is described as seeking is no event, and
+ * the clause goes on -- "the rebels trying to overthrow it are
+ * considering a ceasefire", "militants seeking to topple the government". */
+static bool described_goal(const code_sentence *s, const cw_word *x)
+{
+    static const char *const seeking[] = {"try", "seek", "attempt", "fight", "struggle", "want", NULL};
+    const dyad_sentence *ds = s->ds;
+    if (!ds || x->tok >= ds->ntokens || x->tok < 3) return false;
+    uint32_t t = x->tok;
+    if (!ds->tokens[t - 1].lemma || strcmp(ds->tokens[t - 1].lemma, "to") != 0) return false;
+    if (ds->tokens[t - 2].tag != DYAD_TAG_VBG || !is_lemma(ds->tokens[t - 2].lemma, seeking)) return false;
+    uint8_t nt = ds->tokens[t - 3].tag;
+    return nt == DYAD_TAG_NN || nt == DYAD_TAG_NNS || nt == DYAD_TAG_NNP || nt == DYAD_TAG_NNPS;
+}
+
 /* dyad's rules (rule "hypothetical force"): force under "could", "might"
  * or "may" is only possible -- "Russia could invade Ukraine at any
  * moment" is no invasion. */
@@ -1399,6 +1414,7 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
             if (w->c->dyad_rules && (question || hypothetical(s, x))) continue;
             if (dyad_rules && adjectival(s, &cx.v, q)) continue;
             if (dyad_rules && (unplanned(s, x) || unreal(s, x))) { clause_done = true; continue; }
+            if (dyad_rules && described_goal(s, x)) continue;
             if (dyad_rules && accusing_verb(s, cx.v.idx[q])) continue; /* the speaker's, below */
             size_t ql;
             code_match m;

@@ -420,6 +420,11 @@ static void clauses_verbs_of_real_prose(tctx *t)
     /* a verb of asking that ends its clause asks nothing of anyone */
     CHECK_INT(fx_code(&k, "\"Why did they do it?\" the Kenyan opposition leader asked."), 0);
     CHECK(find(&k, "KENOPP", "", "02") == NULL);
+    /* what a group is described as seeking is no event; its clause
+     * goes on */
+    CHECK_INT(fx_code(&k, "Delegates for the Sudanese government and the rebels trying to overthrow it are considering a ceasefire."), 0);
+    CHECK(find(&k, "SDN", "", "17") == NULL);
+    CHECK(find(&k, "SDN", "", "01") != NULL);
     /* rockets stopped in flight are no halted arms deliveries */
     CHECK_INT(fx_code(&k, "Israel's missile defence system stopped most of the rockets fired from Gaza."), 0);
     CHECK(find(&k, "ISR", "PSE", "16") == NULL);
