@@ -1520,11 +1520,11 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                     clause_tgt[s->clause_prev[c]].actor != src.actor &&
                     !strncmp(clause_root[s->clause_prev[c]], code->first, 2))
                     tgt = clause_tgt[s->clause_prev[c]];
-                /* a bare statement has no addressee; a protest, a retreat or
-                 * a show of force with none named is not aimed at the
-                 * foreigner last mentioned */
+                /* a bare statement has no addressee; a protest, a retreat, a
+                 * show of force or a seizure of power with none named is not
+                 * aimed at the foreigner last mentioned */
                 if (tgt.actor == DICT_NONE && src.actor != DICT_NONE && dyad_rules &&
-                    !root_in(code->first, "01", "14", "08", "15"))
+                    !root_in(code->first, "01", "14", "08", "15") && strcmp(code->first, "170") != 0)
                     tgt = context_target(w, s, src);
                 if (tgt.actor == DICT_NONE && src.actor != DICT_NONE && src.actor < DEF_STATE && dyad_rules &&
                     strcmp(code->first, "010") != 0 && !(code->flags & IX_CODE_SUBORD) &&

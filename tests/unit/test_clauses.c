@@ -442,6 +442,10 @@ static void clauses_verbs_of_real_prose(tctx *t)
     CHECK_INT(fx_code(&k, "The statement said the Somali militants overran the camp but the Kenyans counterattacked."), 0);
     CHECK(find(&k, "KEN", "", "19") != NULL);
     CHECK(find(&k, "SOMREB", "KEN", "19") == NULL);
+    /* a seizure of power takes no target from an earlier sentence */
+    CHECK_INT(fx_code(&k, "American troops left Kabul in August. The Taliban seized power in Kabul."), 0);
+    CHECK(find(&k, "AFG", "USA", "17") == NULL);
+    CHECK(find(&k, "AFG", "AFG", "17") != NULL);
     /* a possessive opens a noun phrase: no verb after it */
     CHECK_INT(fx_code(&k, "The Thai army's overthrow of the government drew protests."), 0);
     CHECK(find(&k, "THA", "THAGOV", "17") == NULL);
