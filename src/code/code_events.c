@@ -1236,6 +1236,21 @@ static bool unreal(const code_sentence *s, const cw_word *x)
     return false;
 }
 
+/* dyad's rules: what a group is described as seeking is no event, and
+ * the clause goes on -- "the rebels trying to overthrow it are
+ * considering a ceasefire", "militants seeking to topple the government". */
+static bool described_goal(const code_sentence *s, const cw_word *x)
+{
+    static const char *const seeking[] = {"try", "seek", "attempt", "fight", "struggle", "want", NULL};
+    const dyad_sentence *ds = s->ds;
+    if (!ds || x->tok >= ds->ntokens || x->tok < 3) return false;
+    uint32_t t = x->tok;
+    if (!ds->tokens[t - 1].lemma || strcmp(ds->tokens[t - 1].lemma, "to") != 0) return false;
+    if (ds->tokens[t - 2].tag != DYAD_TAG_VBG || !is_lemma(ds->tokens[t - 2].lemma, seeking)) return false;
+    uint8_t nt = ds->tokens[t - 3].tag;
+    return nt == DYAD_TAG_NN || nt == DYAD_TAG_NNS || nt == DYAD_TAG_NNP || nt == DYAD_TAG_NNPS;
+}
+
 /* dyad's rules (rule "hypothetical force"): force under "could", "might"
  * or "may" is only possible -- "Russia could invade Ukraine at any
  * moment" is no invasion. */
@@ -1631,6 +1646,7 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
             if (w->c->dyad_rules && (question || hypothetical(s, x))) continue;
             if (dyad_rules && adjectival(s, &cx.v, q)) continue;
             if (dyad_rules && (unplanned(s, x) || unreal(s, x))) { clause_done = true; continue; }
+            if (dyad_rules && described_goal(s, x)) continue;
             if (dyad_rules && accusing_verb(s, cx.v.idx[q])) continue; /* the speaker's, below */
             size_t ql;
             code_match m;
@@ -1741,9 +1757,9 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                     clause_tgt[s->clause_prev[c]].actor != src.actor &&
                     !strncmp(clause_root[s->clause_prev[c]], code->first, 2))
                     tgt = clause_tgt[s->clause_prev[c]];
-                /* a bare statement has no addressee; a protest, a retreat or
-                 * a show of force with none named is not aimed at the
-                 * foreigner last mentioned */
+                /* a bare statement has no addressee; a protest, a retreat, a
+                 * show of force or a seizure of power with none named is not
+                 * aimed at the foreigner last mentioned */
                 size_t pl = ql; /* the pattern's last word ("taken control of") */
                 while (pl + 1 < cx.v.n && cx.v.idx[pl] < m.last) pl++;
                 if (tgt.actor == DICT_NONE && src.actor != DICT_NONE && dyad_rules && place_object(s, &cx.v, pl)) {
@@ -1758,7 +1774,7 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                     }
                 }
                 if (tgt.actor == DICT_NONE && src.actor != DICT_NONE && dyad_rules &&
-                    !root_in(code->first, "01", "14", "08", "15"))
+                    !root_in(code->first, "01", "14", "08", "15") && strcmp(code->first, "170") != 0)
                     tgt = context_target(w, s, src, code->first);
                 else if (tgt.actor == DICT_NONE && src.actor != DICT_NONE && dyad_rules && !strncmp(code->first, "14", 2))
                     tgt = home_target(w, s, src); /* "the protesters marched again" */

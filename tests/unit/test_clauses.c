@@ -422,6 +422,11 @@ static void clauses_verbs_of_real_prose(tctx *t)
     /* a verb of asking that ends its clause asks nothing of anyone */
     CHECK_INT(fx_code(&k, "\"Why did they do it?\" the Kenyan opposition leader asked."), 0);
     CHECK(find(&k, "KENOPP", "", "02") == NULL);
+    /* what a group is described as seeking is no event; its clause
+     * goes on */
+    CHECK_INT(fx_code(&k, "Delegates for the Sudanese government and the rebels trying to overthrow it are considering a ceasefire."), 0);
+    CHECK(find(&k, "SDN", "", "17") == NULL);
+    CHECK(find(&k, "SDN", "", "01") != NULL);
     /* rockets stopped in flight are no halted arms deliveries */
     CHECK_INT(fx_code(&k, "Israel's missile defence system stopped most of the rockets fired from Gaza."), 0);
     CHECK(find(&k, "ISR", "PSE", "16") == NULL);
@@ -439,6 +444,10 @@ static void clauses_verbs_of_real_prose(tctx *t)
     CHECK_INT(fx_code(&k, "The statement said the Somali militants overran the camp but the Kenyans counterattacked."), 0);
     CHECK(find(&k, "KEN", "", "19") != NULL);
     CHECK(find(&k, "SOMREB", "KEN", "19") == NULL);
+    /* a seizure of power takes no target from an earlier sentence */
+    CHECK_INT(fx_code(&k, "American troops left Kabul in August. The Taliban seized power in Kabul."), 0);
+    CHECK(find(&k, "AFG", "USA", "17") == NULL);
+    CHECK(find(&k, "AFG", "AFG", "17") != NULL);
     /* a possessive opens a noun phrase: no verb after it */
     CHECK_INT(fx_code(&k, "The Thai army's overthrow of the government drew protests."), 0);
     CHECK(find(&k, "THA", "THAGOV", "17") == NULL);
