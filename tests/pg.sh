@@ -158,7 +158,7 @@ expect_grep "... naming the option" "--text" "$tmp/err"
 expect_status "a malformed --text is an error" 1 "$dyad" query --db "$Q" --text '(('
 expect_grep "... naming the option" "--text" "$tmp/err"
 expect_status "a bad actor code" 1 "$dyad" query --db "$Q" --actor "USA' OR 1"
-expect_status "a bad date" 1 "$dyad" query --db "$Q" --from 2024-13-01
+expect_status "a bad date (a usage error, as in dyad trend and alerts)" 2 "$dyad" query --db "$Q" --from 2024-13-01
 check "one-a-day: one flag per key" "$(q "$Q" "SELECT count(*) FROM (SELECT 1 FROM events WHERE copy = 0 AND date IS NOT NULL GROUP BY source, target, date, code HAVING sum(first_of_day) <> 1) x")" 0
 
 # --- import and recode -------------------------------------------------------
