@@ -153,7 +153,8 @@ int dyad_trend_compute(dyad_store *store, const dyad_query *q, dyad_trend_by by,
     out->by = by;
     if (!store || !q) return -1;
     collect k = {NULL, 0, 0, false};
-    if (store_counts(store, q, false, collect_row, &k)) { free(k.rows); return -1; }
+    /* months come whole from the roll-up's month rows */
+    if (store_counts(store, q, by == DYAD_BY_MONTH, collect_row, &k)) { free(k.rows); return -1; }
     if (k.oom) { free(k.rows); store_report(store, "out of memory"); return -1; }
     int lo = q->from ? store_date_int(q->from) : 0, hi = q->to ? store_date_int(q->to) : 0;
     for (size_t i = 0; i < k.n; i++) {
