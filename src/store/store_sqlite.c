@@ -1654,15 +1654,20 @@ static int sq_fold(void *h, int64_t min_tail)
     int64_t top = query_int(s, "SELECT coalesce(max(id), 0) FROM events", &ok);
     if (!ok) return -1;
     if (top - hwm < (min_tail > 0 ? min_tail : 1)) return 0;
+    /* the new events summed per day key once (one pass, one sort), then
+     * per month key from those sums */
     static const char *const fold_sql =
-        "INSERT INTO event_days SELECT coalesce(source, ''), coalesce(target, ''), date, coalesce(code, ''),"
+        "CREATE TEMP TABLE IF NOT EXISTS dyad_fold(source, target, date, code, events, copies);"
+        "DELETE FROM dyad_fold;"
+        "INSERT INTO dyad_fold SELECT coalesce(source, ''), coalesce(target, ''), date, coalesce(code, ''),"
         " sum(copy = 0), sum(copy <> 0) FROM events NOT INDEXED"
-        " WHERE id > (SELECT hwm FROM rollup_state WHERE one = 1) AND date > 0 GROUP BY 1, 2, 3, 4"
+        " WHERE id > (SELECT hwm FROM rollup_state WHERE one = 1) AND date > 0 GROUP BY 1, 2, 3, 4;"
+        "INSERT INTO event_days SELECT * FROM dyad_fold WHERE true"
         " ON CONFLICT DO UPDATE SET events = events + excluded.events, copies = copies + excluded.copies;"
-        "INSERT INTO event_months SELECT coalesce(source, ''), coalesce(target, ''), date / 100, coalesce(code, ''),"
-        " sum(copy = 0), sum(copy <> 0) FROM events NOT INDEXED"
-        " WHERE id > (SELECT hwm FROM rollup_state WHERE one = 1) AND date > 0 GROUP BY 1, 2, 3, 4"
+        "INSERT INTO event_months SELECT source, target, date / 100, code, sum(events), sum(copies)"
+        " FROM dyad_fold GROUP BY 1, 2, 3, 4"
         " ON CONFLICT DO UPDATE SET events = events + excluded.events, copies = copies + excluded.copies;"
+        "DELETE FROM dyad_fold;"
         "UPDATE rollup_state SET hwm = (SELECT coalesce(max(id), 0) FROM events) WHERE one = 1;";
     if (exec(s, "BEGIN IMMEDIATE", "updating the roll-up")) return -1;
     if (exec(s, fold_sql, "updating the roll-up") || exec(s, "COMMIT", "updating the roll-up")) {
