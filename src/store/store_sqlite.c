@@ -1535,19 +1535,22 @@ static int sq_count(void *h, const dyad_query *q, store_day_fn fn, void *user)
 
 /* Events counted by source, target, day and code, from the events: with
  * only actor, date, copy and one-a-day filters, events_dyad covers it and
- * the table is not read.  tail > 0 counts only the events the roll-up
- * has not folded yet (id > tail), found by row id; targets_of counts the
- * events with that actor as target and another source. */
-static int events_counts(sq *s, const dyad_query *q, int64_t tail, const char *targets_of, store_count_fn fn,
-                         void *user)
+ * the table is not read.  With tail, only the events the roll-up has not
+ * folded yet (id > hwm), found by row id; targets_of counts the events
+ * with that actor as target and another source. */
+static int events_counts(sq *s, const dyad_query *q, bool tail, int64_t hwm, const char *targets_of,
+                         store_count_fn fn, void *user)
 {
     qbuild b;
     memset(&b, 0, sizeof b);
     qb_sql(&b, "SELECT e.source, e.target, e.date, e.code, count(*)");
-    if (tail) qb_sql(&b, " FROM events e NOT INDEXED WHERE e.id > ? AND e.date IS NOT NULL");
-    else qb_from(&b, q, false);
-    if (tail) qb_num(&b, tail);
-    else qb_sql(&b, " WHERE e.date IS NOT NULL");
+    if (tail) {
+        qb_sql(&b, " FROM events e NOT INDEXED WHERE e.id > ? AND e.date > 0");
+        qb_num(&b, hwm);
+    } else {
+        qb_from(&b, q, false);
+        qb_sql(&b, " WHERE e.date IS NOT NULL");
+    }
     qb_where(&b, q);
     if (targets_of) {
         qb_sql(&b, " AND ");
@@ -1616,7 +1619,7 @@ static int sq_counts(void *h, const dyad_query *q, bool by_month, store_count_fn
 {
     sq *s = h;
     store_plan plan;
-    if (!store_rollup_plan(q, by_month, &plan)) return events_counts(s, q, 0, NULL, fn, user);
+    if (!store_rollup_plan(q, by_month, &plan)) return events_counts(s, q, false, 0, NULL, fn, user);
     bool own = sqlite3_get_autocommit(s->db);
     if (own && exec(s, "BEGIN", "counting events")) return -1;
     int ok, rc = 0;
@@ -1630,12 +1633,10 @@ static int sq_counts(void *h, const dyad_query *q, bool by_month, store_count_fn
         tq.actor = NULL;
         tq.source = plan.actor_targets;
     }
-    /* the mark is never below 1 once an event is folded; with none
-     * folded, every event is the tail */
-    if (!rc) rc = events_counts(s, &tq, hwm > 0 ? hwm : -1, NULL, fn, user);
+    if (!rc) rc = events_counts(s, &tq, true, hwm, NULL, fn, user);
     if (!rc && plan.actor_targets) {
         tq.source = NULL;
-        rc = events_counts(s, &tq, 0, plan.actor_targets, fn, user);
+        rc = events_counts(s, &tq, false, 0, plan.actor_targets, fn, user);
     }
     if (own) exec(s, "COMMIT", "counting events");
     return rc;

@@ -272,7 +272,9 @@ static void store_migrates_forward_and_refuses_newer(tctx *t)
     int ok = s && dyad_store_close(s) == 0;
     long long v = scalar(path, "PRAGMA user_version");
     /* make it a version-1 store: as an older dyad left it */
-    ok = ok && exec_sql(path, "DROP TABLE event_text; ALTER TABLE events DROP COLUMN ref;"
+    ok = ok && exec_sql(path, "DROP TRIGGER events_rollup; DROP TABLE event_days; DROP TABLE event_months;"
+                              "DROP TABLE rollup_state;"
+                              "DROP TABLE event_text; ALTER TABLE events DROP COLUMN ref;"
                               "ALTER TABLE events DROP COLUMN url; ALTER TABLE documents DROP COLUMN format;"
                               "ALTER TABLE documents DROP COLUMN is_sentence; DROP TABLE feeds; DROP TABLE feed_items;"
                               "DELETE FROM dyad_schema WHERE version > 1;"
@@ -286,19 +288,22 @@ static void store_migrates_forward_and_refuses_newer(tctx *t)
     long long ref = scalar(path, "SELECT count(*) FROM pragma_table_info('events') WHERE name IN ('ref', 'url')");
     long long rows = scalar(path, "SELECT count(*) FROM dyad_schema");
     long long feeds = scalar(path, "SELECT count(*) FROM sqlite_schema WHERE name IN ('feeds', 'feed_items')");
+    long long rollup = scalar(path, "SELECT count(*) FROM sqlite_schema WHERE name IN ('event_days', 'event_months',"
+                                    " 'rollup_state', 'events_rollup')");
     ok = ok && exec_sql(path, "PRAGMA user_version = 99") == 0;
     s = dyad_store_open(path, 0, sink, &ds);
     int newer_refused = !s && strstr(ds.last, "newer") != NULL;
     dyad_store_close(s);
     tmp_remove(&d);
     CHECK(ok);
-    CHECK_INT(v, 4);
+    CHECK_INT(v, 5);
     CHECK(old_refused_readonly);
-    CHECK_INT(v2, 4);
+    CHECK_INT(v2, 5);
     CHECK_INT(fts, 1);
     CHECK_INT(ref, 2);
-    CHECK_INT(rows, 4);
+    CHECK_INT(rows, 5);
     CHECK_INT(feeds, 2);
+    CHECK_INT(rollup, 4);
     CHECK(newer_refused);
 }
 
