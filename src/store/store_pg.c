@@ -46,6 +46,27 @@
  * The same versions as store_sqlite.c, so "schema version 3" means the
  * same tables on either engine.  Never edit a published migration. */
 
+/* Applies the roll-up changes gathered in dyad_rollup_delta (one row per
+ * event, +1 or -1) to both tables, in key order, and drops the rows that
+ * fall to zero.  Part of migration 5 (the trigger function's path for
+ * other programs' writes) and of every dyad commit (apply_rollup). */
+#define ROLLUP_APPLY                                                                                        \
+    "INSERT INTO event_days AS r SELECT source, target, date, code, sum(events), sum(copies)"              \
+    " FROM dyad_rollup_delta GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4"                                     \
+    " ON CONFLICT (source, target, date, code) DO UPDATE"                                                  \
+    " SET events = r.events + excluded.events, copies = r.copies + excluded.copies;"                       \
+    "INSERT INTO event_months AS r SELECT source, target, date / 100, code, sum(events), sum(copies)"      \
+    " FROM dyad_rollup_delta GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4"                                     \
+    " ON CONFLICT (source, target, month, code) DO UPDATE"                                                 \
+    " SET events = r.events + excluded.events, copies = r.copies + excluded.copies;"                       \
+    "DELETE FROM event_days r USING (SELECT DISTINCT source, target, date, code FROM dyad_rollup_delta) k" \
+    " WHERE r.source = k.source AND r.target = k.target AND r.date = k.date AND r.code = k.code"          \
+    " AND r.events <= 0 AND r.copies <= 0;"                                                                \
+    "DELETE FROM event_months r USING (SELECT DISTINCT source, target, date / 100 AS month, code"          \
+    " FROM dyad_rollup_delta) k WHERE r.source = k.source AND r.target = k.target"                        \
+    " AND r.month = k.month AND r.code = k.code AND r.events <= 0 AND r.copies <= 0;"                      \
+    "DELETE FROM dyad_rollup_delta;"
+
 static const char *const migrations[] = {
     /* 1: documents, events, runs, copy bands, the one-a-day view.
      * Actor and event codes use the C collation so that prefix filters
@@ -118,9 +139,11 @@ static const char *const migrations[] = {
      * per source, target, day or month and code, originals and copies
      * apart), built here from the events already stored.  Statement
      * triggers note what each COPY of events or delete of a document's
-     * events changes, summed per key, in the session's dyad_rollup_delta;
+     * events changes, one row an event, in the session's dyad_rollup_delta;
      * the commit applies it (apply_rollup), so the roll-up is exact at
-     * every commit and two writers never lock its rows in two orders. */
+     * every commit and two writers never lock its rows in two orders.
+     * The function keeps the store's schema as its search path, so that
+     * a restore (pg_dump sets an empty one) still finds the tables. */
     "CREATE TABLE event_days(source text COLLATE \"C\" NOT NULL, target text COLLATE \"C\" NOT NULL,"
     " date integer NOT NULL, code text COLLATE \"C\" NOT NULL, events bigint NOT NULL, copies bigint NOT NULL,"
     " PRIMARY KEY(source, target, date, code));"
@@ -131,45 +154,29 @@ static const char *const migrations[] = {
     " count(*) FILTER (WHERE copy <> 0) FROM events WHERE date > 0 GROUP BY 1, 2, 3, 4;"
     "INSERT INTO event_months SELECT source, target, date / 100, code, sum(events), sum(copies)"
     " FROM event_days GROUP BY 1, 2, 3, 4;"
-    "CREATE FUNCTION dyad_rollup_note() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
-    " IF to_regclass('pg_temp.dyad_rollup_now') IS NULL THEN"
-    "  CREATE TEMP TABLE dyad_rollup_now(source text COLLATE \"C\", target text COLLATE \"C\","
-    "  date integer, code text COLLATE \"C\", events bigint, copies bigint) ON COMMIT DROP;"
+    "CREATE FUNCTION dyad_rollup_note() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$ BEGIN"
+    " IF to_regclass('pg_temp.dyad_rollup_delta') IS NULL THEN"
+    "  CREATE TEMP TABLE dyad_rollup_delta(source text COLLATE \"C\", target text COLLATE \"C\","
+    "  date integer, code text COLLATE \"C\", events bigint, copies bigint) ON COMMIT DELETE ROWS;"
     " END IF;"
-    " DELETE FROM dyad_rollup_now;"
     " IF TG_OP = 'INSERT' THEN"
-    "  INSERT INTO dyad_rollup_now SELECT source, target, date, code, count(*) FILTER (WHERE copy = 0),"
-    "   count(*) FILTER (WHERE copy <> 0) FROM dyad_new WHERE date > 0 GROUP BY 1, 2, 3, 4;"
+    "  INSERT INTO dyad_rollup_delta SELECT source, target, date, code, (copy = 0)::int, (copy <> 0)::int"
+    "   FROM dyad_new WHERE date > 0;"
     " ELSIF TG_OP = 'DELETE' THEN"
-    "  INSERT INTO dyad_rollup_now SELECT source, target, date, code, -count(*) FILTER (WHERE copy = 0),"
-    "   -count(*) FILTER (WHERE copy <> 0) FROM dyad_old WHERE date > 0 GROUP BY 1, 2, 3, 4;"
+    "  INSERT INTO dyad_rollup_delta SELECT source, target, date, code, -(copy = 0)::int, -(copy <> 0)::int"
+    "   FROM dyad_old WHERE date > 0;"
     " ELSE"
     /* an update moves only the rows whose key or copy flag changed (the
      * one-a-day repair changes neither) */
-    "  INSERT INTO dyad_rollup_now SELECT n.source, n.target, n.date, n.code, count(*) FILTER (WHERE n.copy = 0),"
-    "   count(*) FILTER (WHERE n.copy <> 0) FROM dyad_new n JOIN dyad_old o ON o.id = n.id WHERE n.date > 0"
-    "   AND (o.source, o.target, o.date, o.code, o.copy) IS DISTINCT FROM (n.source, n.target, n.date, n.code, n.copy)"
-    "   GROUP BY 1, 2, 3, 4;"
-    "  INSERT INTO dyad_rollup_now SELECT o.source, o.target, o.date, o.code, -count(*) FILTER (WHERE o.copy = 0),"
-    "   -count(*) FILTER (WHERE o.copy <> 0) FROM dyad_old o JOIN dyad_new n ON o.id = n.id WHERE o.date > 0"
-    "   AND (o.source, o.target, o.date, o.code, o.copy) IS DISTINCT FROM (n.source, n.target, n.date, n.code, n.copy)"
-    "   GROUP BY 1, 2, 3, 4;"
+    "  INSERT INTO dyad_rollup_delta SELECT n.source, n.target, n.date, n.code, (n.copy = 0)::int,"
+    "   (n.copy <> 0)::int FROM dyad_new n JOIN dyad_old o ON o.id = n.id WHERE n.date > 0"
+    "   AND (o.source, o.target, o.date, o.code, o.copy) IS DISTINCT FROM (n.source, n.target, n.date, n.code, n.copy);"
+    "  INSERT INTO dyad_rollup_delta SELECT o.source, o.target, o.date, o.code, -(o.copy = 0)::int,"
+    "   -(o.copy <> 0)::int FROM dyad_old o JOIN dyad_new n ON o.id = n.id WHERE o.date > 0"
+    "   AND (o.source, o.target, o.date, o.code, o.copy) IS DISTINCT FROM (n.source, n.target, n.date, n.code, n.copy);"
     " END IF;"
-    /* a dyad writer applies its changes at commit; anyone else at once */
-    " IF to_regclass('pg_temp.dyad_rollup_delta') IS NOT NULL THEN"
-    "  INSERT INTO dyad_rollup_delta SELECT * FROM dyad_rollup_now;"
-    " ELSE"
-    "  INSERT INTO event_days AS r SELECT source, target, date, code, sum(events), sum(copies) FROM dyad_rollup_now"
-    "   GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4 ON CONFLICT (source, target, date, code) DO UPDATE"
-    "   SET events = r.events + excluded.events, copies = r.copies + excluded.copies;"
-    "  INSERT INTO event_months AS r SELECT source, target, date / 100, code, sum(events), sum(copies)"
-    "   FROM dyad_rollup_now GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4 ON CONFLICT (source, target, month, code)"
-    "   DO UPDATE SET events = r.events + excluded.events, copies = r.copies + excluded.copies;"
-    "  DELETE FROM event_days r USING dyad_rollup_now k WHERE r.source = k.source AND r.target = k.target"
-    "   AND r.date = k.date AND r.code = k.code AND r.events <= 0 AND r.copies <= 0;"
-    "  DELETE FROM event_months r USING dyad_rollup_now k WHERE r.source = k.source AND r.target = k.target"
-    "   AND r.month = k.date / 100 AND r.code = k.code AND r.events <= 0 AND r.copies <= 0;"
-    " END IF;"
+    /* a dyad writer applies the changes at commit; anyone else at once */
+    " IF current_setting('dyad.rollup', true) IS DISTINCT FROM 'at commit' THEN " ROLLUP_APPLY " END IF;"
     " RETURN NULL; END $$;"
     "CREATE TRIGGER events_rollup_insert AFTER INSERT ON events REFERENCING NEW TABLE AS dyad_new"
     " FOR EACH STATEMENT EXECUTE FUNCTION dyad_rollup_note();"
@@ -679,7 +686,8 @@ inspected:
                 "CREATE TEMP TABLE IF NOT EXISTS dyad_docs_in(id bigint, " DOC_COLUMNS_TYPED ", bands bigint[])"
                 " ON COMMIT DELETE ROWS;"
                 "CREATE TEMP TABLE IF NOT EXISTS dyad_rollup_delta(source text COLLATE \"C\", target text COLLATE \"C\","
-                " date integer, code text COLLATE \"C\", events bigint, copies bigint) ON COMMIT DELETE ROWS",
+                " date integer, code text COLLATE \"C\", events bigint, copies bigint) ON COMMIT DELETE ROWS;"
+                "SET dyad.rollup = 'at commit'",
                 "connecting")) {
         snprintf(err, errcap, "%s", s->err);
         pg_close(s);
@@ -767,26 +775,7 @@ static int apply_rollup(pg *s)
     if (!any) return 0;
     char sql[80];
     snprintf(sql, sizeof sql, "SELECT pg_advisory_xact_lock(%lld)", PG_LOCK_DAY);
-    return exec(s, sql, "updating the roll-up") ||
-                   exec(s,
-                        "INSERT INTO event_days AS r SELECT source, target, date, code, sum(events), sum(copies)"
-                        " FROM dyad_rollup_delta GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4"
-                        " ON CONFLICT (source, target, date, code) DO UPDATE"
-                        " SET events = r.events + excluded.events, copies = r.copies + excluded.copies;"
-                        "INSERT INTO event_months AS r SELECT source, target, date / 100, code, sum(events), sum(copies)"
-                        " FROM dyad_rollup_delta GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4"
-                        " ON CONFLICT (source, target, month, code) DO UPDATE"
-                        " SET events = r.events + excluded.events, copies = r.copies + excluded.copies;"
-                        "DELETE FROM event_days r USING (SELECT DISTINCT source, target, date, code FROM dyad_rollup_delta) k"
-                        " WHERE r.source = k.source AND r.target = k.target AND r.date = k.date AND r.code = k.code"
-                        " AND r.events <= 0 AND r.copies <= 0;"
-                        "DELETE FROM event_months r USING (SELECT DISTINCT source, target, date / 100 AS month, code"
-                        " FROM dyad_rollup_delta) k WHERE r.source = k.source AND r.target = k.target"
-                        " AND r.month = k.month AND r.code = k.code AND r.events <= 0 AND r.copies <= 0;"
-                        "DELETE FROM dyad_rollup_delta",
-                        "updating the roll-up")
-               ? -1
-               : 0;
+    return exec(s, sql, "updating the roll-up") || exec(s, ROLLUP_APPLY, "updating the roll-up") ? -1 : 0;
 }
 
 static int pg_commit(void *h)
