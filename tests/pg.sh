@@ -566,5 +566,71 @@ if cmp -s "$tmp/as" "$tmp/ap" && grep -q '"RUS' "$tmp/as" && [ ! -s "$tmp/ap.err
     head -n 2 "$tmp/as.err" "$tmp/ap.err"
 fi
 
+# ---- the roll-up (event_days, event_months) ---------------------------------
+# trend and alerts read it; it must follow replaced documents on both
+# engines, equal the events, and be built when schema 4 is upgraded.
+rollup_stale() { # URL: roll-up rows that differ from the events, both ways
+    q "$1" "WITH d AS (SELECT source, target, date, code, count(*) FILTER (WHERE copy = 0) AS events,
+              count(*) FILTER (WHERE copy <> 0) AS copies FROM events WHERE date > 0 GROUP BY 1, 2, 3, 4),
+            m AS (SELECT source, target, date / 100 AS month, code, sum(events) AS events, sum(copies) AS copies
+              FROM d GROUP BY 1, 2, 3, 4)
+            SELECT (SELECT count(*) FROM (SELECT * FROM d EXCEPT SELECT * FROM event_days) x)
+                 + (SELECT count(*) FROM (SELECT * FROM event_days EXCEPT SELECT * FROM d) x)
+                 + (SELECT count(*) FROM (SELECT * FROM m EXCEPT SELECT * FROM event_months) x)
+                 + (SELECT count(*) FROM (SELECT * FROM event_months EXCEPT SELECT * FROM m) x)"
+}
+rollup_answers() { # DB OUT
+    for args in "--dyad RUS,UKR --both --by month" "--dyad RUS,UKR --both --by day --from 2022-02-01" \
+                "--actor RUS --by week --unique" "--actor UKR --by month --copies --from 2021-12-10 --to 2022-03-20"; do
+        # shellcheck disable=SC2086
+        "$dyad" trend --db "$1" $args 2>&1
+    done >"$2"
+    "$dyad" alerts --db "$1" --evidence 0 --output csv >>"$2" 2>&1
+}
+check "roll-up: equals the events after ingest" "$(rollup_stale "$T")" 0
+python3 - examples/demo/dispatches.jsonl "$tmp/changed.jsonl" <<'EOF'
+import json, sys
+new = {"demo-0099": "Ukraine and Russia agreed to exchange prisoners on Saturday.",
+       "demo-0113": "Russia praised Ukraine. Russia and Ukraine agreed to hold talks in Minsk.",
+       "demo-0170": "Ukraine accused Russia of shelling Mariupol."}
+with open(sys.argv[2], "w") as out:
+    for line in open(sys.argv[1]):
+        r = json.loads(line)
+        if r["id"] in new:
+            r["text"] = new[r["id"]]
+            out.write(json.dumps(r) + "\n")
+EOF
+rollup_answers "$T" "$tmp/ra0"
+for db in "$T" "$tmp/t.db"; do
+    "$dyad" ingest -q --db "$db" "$tmp/changed.jsonl" 2>/dev/null
+done
+rollup_answers "$T" "$tmp/ra1"
+rollup_answers "$tmp/t.db" "$tmp/rs1"
+check "roll-up: replaced documents change the answers" "$(cmp -s "$tmp/ra0" "$tmp/ra1" && echo same || echo changed)" changed
+check "roll-up: ... to SQLite's" "$(cmp -s "$tmp/ra1" "$tmp/rs1" && echo same || diff "$tmp/ra1" "$tmp/rs1" | head -n 3)" same
+check "roll-up: ... and it equals the events after the replacement" "$(rollup_stale "$T")" 0
+# rows written by another program are counted at once
+q "$T" "INSERT INTO events(eid, doc, date, source, target, code, copy)
+        VALUES (1, 1, 20220301, 'RUS', 'UKR', '190', 0), (2, 1, 20220301, 'RUS', 'UKR', '190', 1)" >/dev/null
+q "$T" "UPDATE events SET code = '191' WHERE eid = 2 AND doc = 1" >/dev/null
+check "roll-up: another program's inserts and updates are counted" "$(rollup_stale "$T")" 0
+q "$T" "DELETE FROM events WHERE doc = 1 AND eid IN (1, 2)" >/dev/null
+check "roll-up: ... and its deletes" "$(rollup_stale "$T")" 0
+# schema 5 upgraded: the roll-up built from the events
+U=$(db_url upgrade)
+"$dyad" ingest -q --db "$U" examples/demo/dispatches.jsonl 2>/dev/null
+rollup_answers "$U" "$tmp/u0"
+q "$U" "DROP TRIGGER events_rollup_insert ON events; DROP TRIGGER events_rollup_delete ON events;
+        DROP TRIGGER events_rollup_update ON events; DROP FUNCTION dyad_rollup_note();
+        DROP TABLE event_days; DROP TABLE event_months; DELETE FROM dyad_schema WHERE version = 6" >/dev/null
+"$dyad" trend --db "$U" --actor RUS >/dev/null 2>"$tmp/err"
+expect_grep "roll-up: a reader of schema 5 asks for a writer" "schema version 5; open it once for writing" "$tmp/err"
+: >"$tmp/empty.txt"
+"$dyad" ingest -q --db "$U" "$tmp/empty.txt" 2>/dev/null
+rollup_answers "$U" "$tmp/u1"
+check "roll-up: schema 5 upgraded to 6" "$(q "$U" "SELECT max(version) FROM dyad_schema")" 6
+check "roll-up: ... the same answers" "$(cmp -s "$tmp/u0" "$tmp/u1" && echo same || echo differ)" same
+check "roll-up: ... and it equals the events" "$(rollup_stale "$U")" 0
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

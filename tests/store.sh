@@ -62,7 +62,7 @@ sql "$db" "SELECT * FROM documents; SELECT * FROM events ORDER BY id;" >"$tmp/af
 if cmp -s "$tmp/before" "$tmp/after"; then ok; else not_ok "idempotence: a second ingest changed documents or events"; fi
 check "both runs are recorded" "$(sql "$db" "SELECT count(*) FROM runs WHERE ended IS NOT NULL")" 2
 check "the run counts what it read and coded" "$(sql "$db" "SELECT docs_read || ' ' || docs_coded FROM runs ORDER BY id DESC LIMIT 1")" "1 0"
-check "schema version" "$(sql "$db" "PRAGMA user_version")" 5
+check "schema version" "$(sql "$db" "PRAGMA user_version")" 6
 check "WAL journal" "$(sql "$db" "PRAGMA journal_mode")" wal
 
 # --- a changed document replaces its events -----------------------------

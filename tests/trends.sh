@@ -163,6 +163,93 @@ else
     fail "rsvg-convert is not installed (Debian: librsvg2-bin; ./setup.sh installs it)"
 fi
 
+# ---- the roll-up ----------------------------------------------------------------
+# dyad trend and dyad alerts read the counts the store keeps per source,
+# target, day (month) and code (event_days, event_months): they must answer
+# as the events do after documents are replaced or recoded, before a writer
+# has folded the newest events in, and after a store of schema 4 is
+# upgraded; and the roll-up must equal the events it covers.
+answers() { # DB OUT: trend in the layouts the roll-up serves, and the alerts
+    for args in "--dyad RUS,UKR --both --by day" "--dyad RUS,UKR --both --by month --from 2021-12-15 --to 2022-02-20" \
+                "--dyad RUS,UKR --by month" "--actor RUS --by week --unique" "--actor UKR --by month --copies" \
+                "--dyad USA,RUS --both --by week --from 2022-01-01"; do
+        # shellcheck disable=SC2086
+        "$dyad" trend --db "$1" $args || echo "trend $args failed"
+    done >"$2" 2>&1
+    "$dyad" alerts --db "$1" --evidence 0 --output csv >>"$2" 2>&1 || echo "alerts failed" >>"$2"
+}
+stale() { # DB: roll-up rows that differ from the events up to its mark, both ways
+    sqlite3 "$1" "
+      CREATE TEMP VIEW d AS SELECT coalesce(source, '') s, coalesce(target, '') t, date d, coalesce(code, '') c,
+        sum(copy = 0) e, sum(copy <> 0) k FROM events WHERE date > 0 AND id <= (SELECT hwm FROM rollup_state)
+        GROUP BY 1, 2, 3, 4;
+      CREATE TEMP VIEW m AS SELECT s, t, d / 100 d, c, sum(e) e, sum(k) k FROM d GROUP BY 1, 2, 3, 4;
+      SELECT (SELECT count(*) FROM (SELECT * FROM d EXCEPT SELECT * FROM event_days))
+           + (SELECT count(*) FROM (SELECT * FROM event_days EXCEPT SELECT * FROM d))
+           + (SELECT count(*) FROM (SELECT * FROM m EXCEPT SELECT * FROM event_months))
+           + (SELECT count(*) FROM (SELECT * FROM event_months EXCEPT SELECT * FROM m));"
+}
+answers "$db" "$tmp/orig.out"
+check "roll-up: the demo store's roll-up equals its events" test "$(stale "$db")" = 0
+check "roll-up: it covers every event after ingest" \
+    test "$(sqlite3 "$db" "SELECT hwm = (SELECT max(id) FROM events) FROM rollup_state")" = 1
+# three documents rewritten, the last stored among them (its row ids are
+# the highest, which SQLite gives out again once they are deleted)
+python3 - "$demo" "$tmp/changed.jsonl" "$tmp/corpus2.jsonl" <<'EOF'
+import json, sys
+new = {"demo-0099": "Ukraine and Russia agreed to exchange prisoners on Saturday.",
+       "demo-0113": "Russia praised Ukraine. Russia and Ukraine agreed to hold talks in Minsk.",
+       "demo-0170": "Ukraine accused Russia of shelling Mariupol."}
+rows = [json.loads(l) for l in open(sys.argv[1])]
+with open(sys.argv[2], "w") as changed, open(sys.argv[3], "w") as whole:
+    for r in rows:
+        if r["id"] in new:
+            r["text"] = new[r["id"]]
+            changed.write(json.dumps(r) + "\n")
+        whole.write(json.dumps(r) + "\n")
+EOF
+cp "$db" "$tmp/r.db"
+"$dyad" ingest -q --db "$tmp/r.db" "$tmp/changed.jsonl"
+"$dyad" ingest -q --db "$tmp/fresh.db" "$tmp/corpus2.jsonl"
+answers "$tmp/r.db" "$tmp/r.out"
+answers "$tmp/fresh.db" "$tmp/fresh.out"
+check "roll-up: replaced documents change the answers" sh -c "! cmp -s '$tmp/orig.out' '$tmp/r.out'"
+check "roll-up: ... to those of a store that never held the old texts" cmp -s "$tmp/r.out" "$tmp/fresh.out"
+check "roll-up: ... and it equals the events after the replacement" test "$(stale "$tmp/r.db")" = 0
+"$dyad" recode -q --db "$tmp/r.db" 2>/dev/null
+answers "$tmp/r.db" "$tmp/recoded.out"
+check "roll-up: dyad recode changes nothing" cmp -s "$tmp/r.out" "$tmp/recoded.out"
+check "roll-up: ... and it equals the events after the recode" test "$(stale "$tmp/r.db")" = 0
+# events a writer has not folded in yet (none, then those after row 300):
+# readers add them from the events; the next writer folds them
+cp "$db" "$tmp/tail.db"
+sqlite3 "$tmp/tail.db" "DELETE FROM event_days; DELETE FROM event_months; UPDATE rollup_state SET hwm = 0"
+answers "$tmp/tail.db" "$tmp/tail.out"
+check "roll-up: with nothing folded, readers count the events" cmp -s "$tmp/orig.out" "$tmp/tail.out"
+sqlite3 "$tmp/tail.db" "
+  INSERT INTO event_days SELECT coalesce(source, ''), coalesce(target, ''), date, coalesce(code, ''), sum(copy = 0),
+    sum(copy <> 0) FROM events WHERE date > 0 AND id <= 300 GROUP BY 1, 2, 3, 4;
+  INSERT INTO event_months SELECT source, target, date / 100, code, sum(events), sum(copies) FROM event_days
+    GROUP BY 1, 2, 3, 4;
+  UPDATE rollup_state SET hwm = 300"
+answers "$tmp/tail.db" "$tmp/tail.out"
+check "roll-up: with rows 1-300 folded, readers add the rest" cmp -s "$tmp/orig.out" "$tmp/tail.out"
+: >"$tmp/empty.txt"
+"$dyad" ingest -q --db "$tmp/tail.db" "$tmp/empty.txt"
+check "roll-up: a writer folds the rest when it closes the store" \
+    test "$(sqlite3 "$tmp/tail.db" "SELECT hwm = (SELECT max(id) FROM events) FROM rollup_state")/$(stale "$tmp/tail.db")" = 1/0
+# a store of schema 5 (no roll-up) is upgraded by the first writer
+cp "$db" "$tmp/v5.db"
+sqlite3 "$tmp/v5.db" "DROP TRIGGER events_rollup; DROP TABLE event_days; DROP TABLE event_months; DROP TABLE rollup_state;
+  DELETE FROM dyad_schema WHERE version = 6; PRAGMA user_version = 5"
+"$dyad" trend --db "$tmp/v5.db" --actor RUS >/dev/null 2>"$tmp/err"
+check "roll-up: a reader asks for a writer to upgrade schema 5" grep -q "schema version 5; open it once for writing" "$tmp/err"
+"$dyad" ingest -q --db "$tmp/v5.db" "$tmp/empty.txt"
+answers "$tmp/v5.db" "$tmp/v5.out"
+check "roll-up: schema 5 upgraded to 6, the same answers" \
+    sh -c "test \"\$(sqlite3 '$tmp/v5.db' 'PRAGMA user_version')\" = 6 && cmp -s '$tmp/orig.out' '$tmp/v5.out'"
+check "roll-up: ... and the built roll-up equals the events" test "$(stale "$tmp/v5.db")" = 0
+
 # ---- errors ---------------------------------------------------------------------
 "$dyad" help alerts >"$tmp/help" 2>&1
 check "dyad help alerts: the command's help" grep -q '^usage: dyad alerts' "$tmp/help"

@@ -88,18 +88,25 @@ void dyad_store_busy_timeout(dyad_store *s, int ms)
 }
 
 
+/* The roll-up is folded in its own transaction after a commit once this
+ * many events wait for it (readers count those from the events), and
+ * when a writer closes the store. */
+#define STORE_FOLD_EVENTS 1000000
+
 int dyad_store_commit(dyad_store *s)
 {
     if (!s || !s->in_txn) return 0;
     s->in_txn = false;
     s->pending = s->pending_bytes = 0;
-    return s->ops->commit(s->h) ? fail(s) : 0;
+    if (s->ops->commit(s->h)) return fail(s);
+    return s->ops->fold(s->h, STORE_FOLD_EVENTS) ? fail(s) : 0;
 }
 
 int dyad_store_close(dyad_store *s)
 {
     if (!s) return 0;
     int rc = dyad_store_commit(s);
+    if (!rc && !s->readonly && s->ops->fold(s->h, 1)) rc = fail(s);
     s->ops->close(s->h);
     sbuf_free(&s->scratch);
     free(s->path);
@@ -1282,11 +1289,68 @@ void store_report(dyad_store *s, const char *message)
     report(s, message);
 }
 
-int store_counts(dyad_store *s, const dyad_query *q, bool goldstein, store_count_fn fn, void *user)
+int store_counts(dyad_store *s, const dyad_query *q, bool by_month, store_count_fn fn, void *user)
 {
     if (!s || !q || !fn) return -1;
     if (check_query(s, q) || dyad_store_commit(s)) return -1;
-    return s->ops->counts(s->h, q, goldstein, fn, user) ? fail(s) : 0;
+    return s->ops->counts(s->h, q, by_month, fn, user) ? fail(s) : 0;
+}
+
+int store_pair_events(dyad_store *s, const char *source, const char *target, int from, int to, bool copies,
+                      bool unique, store_row_fn fn, void *user)
+{
+    if (!s || !source || !target || !fn) return -1;
+    if (dyad_store_commit(s)) return -1;
+    return s->ops->pair_events(s->h, source, target, from, to, copies, unique, fn, user) ? fail(s) : 0;
+}
+
+/* ---- the roll-up ------------------------------------------------------------ */
+
+bool store_rollup_plan(const dyad_query *q, bool by_month, store_plan *p)
+{
+    memset(p, 0, sizeof *p);
+    if (q->code || q->root || q->quad || q->country || q->speaker || q->text) return false;
+    if (q->actor && (q->source || q->target)) return false;
+    if (q->actor) {
+        /* the actor as source from the roll-up; as target of another
+         * source from the events */
+        p->branch[p->nbranch++] = (store_branch){q->actor, NULL, NULL, NULL, false};
+        p->actor_targets = q->actor;
+    } else {
+        p->branch[p->nbranch++] = (store_branch){q->source, q->target, NULL, NULL, false};
+        if (q->both && (q->source || q->target))
+            p->branch[p->nbranch++] = (store_branch){q->target, q->source, q->source, q->target, true};
+    }
+    int64_t lo = q->from ? store_date_int(q->from) : 0, hi = q->to ? store_date_int(q->to) : 99999999;
+    /* a month row counts its originals, not the days that had one */
+    if (!by_month || q->unique) {
+        p->span[p->nspan++] = (store_span){false, lo, hi};
+        return true;
+    }
+    /* whole months from the month rows, the days of a month cut by from
+     * or to from the day rows */
+    int64_t mlo = lo / 100, mhi = hi / 100;
+    if (lo % 100 > 1) mlo = mlo % 100 >= 12 ? (mlo / 100 + 1) * 100 + 1 : mlo + 1;
+    if (q->to && hi % 100 < days_in_month((int)(hi / 10000), (int)(hi / 100 % 100)))
+        mhi = mhi % 100 <= 1 ? (mhi / 100 - 1) * 100 + 12 : mhi - 1;
+    if (mlo > mhi) {
+        p->span[p->nspan++] = (store_span){false, lo, hi};
+        return true;
+    }
+    p->span[p->nspan++] = (store_span){true, mlo, mhi};
+    if (lo < mlo * 100) p->span[p->nspan++] = (store_span){false, lo, mlo * 100};
+    if (hi > mhi * 100 + 31) p->span[p->nspan++] = (store_span){false, mhi * 100 + 32, hi};
+    return true;
+}
+
+/* An original event counts once, a copy with --copies, and a key
+ * (source, target, day, code) with any original once under --unique: its
+ * one-a-day event, which the store keeps on exactly one original of
+ * every key. */
+int64_t store_rollup_value(const dyad_query *q, int64_t events, int64_t copies)
+{
+    if (q->unique) return events > 0;
+    return q->copies ? events + copies : events;
 }
 
 int store_each_event(dyad_store *s, const dyad_query *q, store_row_fn fn, void *user)

@@ -46,6 +46,27 @@
  * The same versions as store_sqlite.c, so "schema version 3" means the
  * same tables on either engine.  Never edit a published migration. */
 
+/* Applies the roll-up changes gathered in dyad_rollup_delta (one row per
+ * event, +1 or -1) to both tables, in key order, and drops the rows that
+ * fall to zero.  Part of migration 5 (the trigger function's path for
+ * other programs' writes) and of every dyad commit (apply_rollup). */
+#define ROLLUP_APPLY                                                                                        \
+    "INSERT INTO event_days AS r SELECT source, target, date, code, sum(events), sum(copies)"              \
+    " FROM dyad_rollup_delta GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4"                                     \
+    " ON CONFLICT (source, target, date, code) DO UPDATE"                                                  \
+    " SET events = r.events + excluded.events, copies = r.copies + excluded.copies;"                       \
+    "INSERT INTO event_months AS r SELECT source, target, date / 100, code, sum(events), sum(copies)"      \
+    " FROM dyad_rollup_delta GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4"                                     \
+    " ON CONFLICT (source, target, month, code) DO UPDATE"                                                 \
+    " SET events = r.events + excluded.events, copies = r.copies + excluded.copies;"                       \
+    "DELETE FROM event_days r USING (SELECT DISTINCT source, target, date, code FROM dyad_rollup_delta) k" \
+    " WHERE r.source = k.source AND r.target = k.target AND r.date = k.date AND r.code = k.code"          \
+    " AND r.events <= 0 AND r.copies <= 0;"                                                                \
+    "DELETE FROM event_months r USING (SELECT DISTINCT source, target, date / 100 AS month, code"          \
+    " FROM dyad_rollup_delta) k WHERE r.source = k.source AND r.target = k.target"                        \
+    " AND r.month = k.month AND r.code = k.code AND r.events <= 0 AND r.copies <= 0;"                      \
+    "DELETE FROM dyad_rollup_delta;"
+
 static const char *const migrations[] = {
     /* 1: documents, events, runs, copy bands, the one-a-day view.
      * Actor and event codes use the C collation so that prefix filters
@@ -120,6 +141,55 @@ static const char *const migrations[] = {
      * stored before version 5 have no range. */
     "ALTER TABLE events ADD COLUMN sentence_start bigint;"
     "ALTER TABLE events ADD COLUMN sentence_end bigint;",
+    /* 6: the roll-up, as SQLite's (event_days, event_months: dated events
+     * per source, target, day or month and code, originals and copies
+     * apart), built here from the events already stored.  Statement
+     * triggers note what each COPY of events or delete of a document's
+     * events changes, one row an event, in the session's dyad_rollup_delta;
+     * the commit applies it (apply_rollup), so the roll-up is exact at
+     * every commit and two writers never lock its rows in two orders.
+     * The function keeps the store's schema as its search path, so that
+     * a restore (pg_dump sets an empty one) still finds the tables. */
+    "CREATE TABLE event_days(source text COLLATE \"C\" NOT NULL, target text COLLATE \"C\" NOT NULL,"
+    " date integer NOT NULL, code text COLLATE \"C\" NOT NULL, events bigint NOT NULL, copies bigint NOT NULL,"
+    " PRIMARY KEY(source, target, date, code));"
+    "CREATE TABLE event_months(source text COLLATE \"C\" NOT NULL, target text COLLATE \"C\" NOT NULL,"
+    " month integer NOT NULL, code text COLLATE \"C\" NOT NULL, events bigint NOT NULL, copies bigint NOT NULL,"
+    " PRIMARY KEY(source, target, month, code));"
+    "INSERT INTO event_days SELECT source, target, date, code, count(*) FILTER (WHERE copy = 0),"
+    " count(*) FILTER (WHERE copy <> 0) FROM events WHERE date > 0 GROUP BY 1, 2, 3, 4;"
+    "INSERT INTO event_months SELECT source, target, date / 100, code, sum(events), sum(copies)"
+    " FROM event_days GROUP BY 1, 2, 3, 4;"
+    "CREATE FUNCTION dyad_rollup_note() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$ BEGIN"
+    " IF to_regclass('pg_temp.dyad_rollup_delta') IS NULL THEN"
+    "  CREATE TEMP TABLE dyad_rollup_delta(source text COLLATE \"C\", target text COLLATE \"C\","
+    "  date integer, code text COLLATE \"C\", events bigint, copies bigint) ON COMMIT DELETE ROWS;"
+    " END IF;"
+    " IF TG_OP = 'INSERT' THEN"
+    "  INSERT INTO dyad_rollup_delta SELECT source, target, date, code, (copy = 0)::int, (copy <> 0)::int"
+    "   FROM dyad_new WHERE date > 0;"
+    " ELSIF TG_OP = 'DELETE' THEN"
+    "  INSERT INTO dyad_rollup_delta SELECT source, target, date, code, -(copy = 0)::int, -(copy <> 0)::int"
+    "   FROM dyad_old WHERE date > 0;"
+    " ELSE"
+    /* an update moves only the rows whose key or copy flag changed (the
+     * one-a-day repair changes neither) */
+    "  INSERT INTO dyad_rollup_delta SELECT n.source, n.target, n.date, n.code, (n.copy = 0)::int,"
+    "   (n.copy <> 0)::int FROM dyad_new n JOIN dyad_old o ON o.id = n.id WHERE n.date > 0"
+    "   AND (o.source, o.target, o.date, o.code, o.copy) IS DISTINCT FROM (n.source, n.target, n.date, n.code, n.copy);"
+    "  INSERT INTO dyad_rollup_delta SELECT o.source, o.target, o.date, o.code, -(o.copy = 0)::int,"
+    "   -(o.copy <> 0)::int FROM dyad_old o JOIN dyad_new n ON o.id = n.id WHERE o.date > 0"
+    "   AND (o.source, o.target, o.date, o.code, o.copy) IS DISTINCT FROM (n.source, n.target, n.date, n.code, n.copy);"
+    " END IF;"
+    /* a dyad writer applies the changes at commit; anyone else at once */
+    " IF current_setting('dyad.rollup', true) IS DISTINCT FROM 'at commit' THEN " ROLLUP_APPLY " END IF;"
+    " RETURN NULL; END $$;"
+    "CREATE TRIGGER events_rollup_insert AFTER INSERT ON events REFERENCING NEW TABLE AS dyad_new"
+    " FOR EACH STATEMENT EXECUTE FUNCTION dyad_rollup_note();"
+    "CREATE TRIGGER events_rollup_delete AFTER DELETE ON events REFERENCING OLD TABLE AS dyad_old"
+    " FOR EACH STATEMENT EXECUTE FUNCTION dyad_rollup_note();"
+    "CREATE TRIGGER events_rollup_update AFTER UPDATE ON events REFERENCING OLD TABLE AS dyad_old"
+    " NEW TABLE AS dyad_new FOR EACH STATEMENT EXECUTE FUNCTION dyad_rollup_note();",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
 
@@ -620,7 +690,11 @@ inspected:
         exec(s, "CREATE TEMP TABLE IF NOT EXISTS dyad_day_keys(source text COLLATE \"C\", target text COLLATE \"C\","
                 " date integer, code text COLLATE \"C\") ON COMMIT DELETE ROWS;"
                 "CREATE TEMP TABLE IF NOT EXISTS dyad_docs_in(id bigint, " DOC_COLUMNS_TYPED ", bands bigint[])"
-                " ON COMMIT DELETE ROWS", "connecting")) {
+                " ON COMMIT DELETE ROWS;"
+                "CREATE TEMP TABLE IF NOT EXISTS dyad_rollup_delta(source text COLLATE \"C\", target text COLLATE \"C\","
+                " date integer, code text COLLATE \"C\", events bigint, copies bigint) ON COMMIT DELETE ROWS;"
+                "SET dyad.rollup = 'at commit'",
+                "connecting")) {
         snprintf(err, errcap, "%s", s->err);
         pg_close(s);
         return NULL;
@@ -695,6 +769,21 @@ static int repair_days(pg *s)
                 "marking one-a-day events");
 }
 
+/* The roll-up's changes of this transaction (noted by the triggers), one
+ * statement a table in key order, under the one-a-day lock: writers
+ * sharing keys take their turns instead of locking rows in two orders. */
+static int apply_rollup(pg *s)
+{
+    PGresult *r = run(s, "SELECT 1 FROM dyad_rollup_delta LIMIT 1", 0, NULL, "updating the roll-up");
+    if (!r) return -1;
+    bool any = PQntuples(r) > 0;
+    PQclear(r);
+    if (!any) return 0;
+    char sql[80];
+    snprintf(sql, sizeof sql, "SELECT pg_advisory_xact_lock(%lld)", PG_LOCK_DAY);
+    return exec(s, sql, "updating the roll-up") || exec(s, ROLLUP_APPLY, "updating the roll-up") ? -1 : 0;
+}
+
 static int pg_commit(void *h)
 {
     pg *s = h;
@@ -707,7 +796,7 @@ static int pg_commit(void *h)
     /* the version bump last: its row lock is held only until the commit
      * that follows, so concurrent writers queue on it for a moment only
      * (they already queue on the one-a-day lock) */
-    if (flush_events(s) || flush_docs(s) || repair_days(s) ||
+    if (flush_events(s) || flush_docs(s) || repair_days(s) || apply_rollup(s) ||
         exec(s, "UPDATE dyad_data_version SET n = n + 1", "committing") || exec(s, "COMMIT", "committing")) {
         char keep[sizeof s->err];
         memcpy(keep, s->err, sizeof keep);
@@ -1252,7 +1341,7 @@ typedef struct qbuild {
     char nums[24][24];
     int n;
     bool oom;
-    char hi[8][40];  /* upper bounds of prefix ranges, sent by pointer */
+    char hi[10][40]; /* upper bounds of prefix ranges, sent by pointer */
     sbuf ts;         /* --text as a tsquery                             */
 } qbuild;
 
@@ -1813,27 +1902,123 @@ static int pg_count(void *h, const dyad_query *q, store_day_fn fn, void *user)
 
 /* ---- what src/trend/ reads ------------------------------------------------------ */
 
-/* Dated events by source, target, day and code, as SQLite's engine gives
- * them (dates <= 0 are damaged rows and left out there too). */
-static int pg_counts(void *h, const dyad_query *q, bool goldstein, store_count_fn fn, void *user)
+/* Sends a built count query and hands its rows to fn: source, target,
+ * date, code, then the events (one column) or the roll-up's events and
+ * copies (two), the date of a month row being its first day. */
+static int counts_run(pg *s, qbuild *b, const dyad_query *q, bool rollup, bool months, store_count_fn fn,
+                      void *user)
+{
+    PGresult *r = qb_run(s, b, q, "counting events");
+    if (!r) return -1;
+    int want = rollup ? 6 : 5;
+    for (int i = 0; i < PQntuples(r) && PQnfields(r) == want; i++) {
+        int64_t d = num(r, i, 2);
+        if (months) d = d * 100 + 1;
+        if (d <= 0 || d > INT_MAX) continue;
+        int64_t n = rollup ? store_rollup_value(q, num(r, i, 4), num(r, i, 5)) : num(r, i, 4);
+        store_count c = {val(r, i, 0), val(r, i, 1), (int)d, val(r, i, 3), n};
+        if (!c.code || c.events <= 0) continue;
+        if (fn(&c, user)) break;
+    }
+    PQclear(r);
+    return 0;
+}
+
+/* Dated events by source, target, day and code from the events, as
+ * SQLite's engine gives them (dates <= 0 are damaged rows and left out
+ * there too); targets_of: only those with that actor as target and
+ * another source. */
+static int events_counts(pg *s, const dyad_query *q, const char *targets_of, store_count_fn fn, void *user)
+{
+    qbuild b;
+    memset(&b, 0, sizeof b);
+    qb_sql(&b, "SELECT e.source, e.target, e.date, e.code, count(*) FROM events e WHERE e.date > 0");
+    if (qb_where(s, &b, q)) { qb_free(&b); return -1; }
+    if (targets_of) {
+        qb_sql(&b, " AND ");
+        qb_prefix(&b, "e.target", targets_of, b.hi[8], sizeof b.hi[8]);
+        qb_sql(&b, " AND NOT ");
+        qb_prefix(&b, "e.source", targets_of, b.hi[9], sizeof b.hi[9]);
+    }
+    qb_sql(&b, " GROUP BY e.source, e.target, e.date, e.code");
+    return counts_run(s, &b, q, false, false, fn, user);
+}
+
+static int rollup_counts(pg *s, const dyad_query *q, const store_branch *br, const store_span *sp,
+                         store_count_fn fn, void *user)
+{
+    qbuild b;
+    memset(&b, 0, sizeof b);
+    qb_sql(&b, sp->months ? "SELECT r.source, r.target, r.month, r.code, r.events, r.copies FROM event_months r"
+                            " WHERE r.month BETWEEN "
+                          : "SELECT r.source, r.target, r.date, r.code, r.events, r.copies FROM event_days r"
+                            " WHERE r.date BETWEEN ");
+    qb_num(&b, sp->lo);
+    qb_sql(&b, " AND ");
+    qb_num(&b, sp->hi);
+    if (br->source) { qb_sql(&b, " AND "); qb_prefix(&b, "r.source", br->source, b.hi[0], sizeof b.hi[0]); }
+    if (br->target) { qb_sql(&b, " AND "); qb_prefix(&b, "r.target", br->target, b.hi[1], sizeof b.hi[1]); }
+    if (br->exclude) {
+        qb_sql(&b, " AND NOT (true");
+        if (br->not_source) { qb_sql(&b, " AND "); qb_prefix(&b, "r.source", br->not_source, b.hi[2], sizeof b.hi[2]); }
+        if (br->not_target) { qb_sql(&b, " AND "); qb_prefix(&b, "r.target", br->not_target, b.hi[3], sizeof b.hi[3]); }
+        qb_sql(&b, ")");
+    }
+    return counts_run(s, &b, q, true, sp->months, fn, user);
+}
+
+/* From the roll-up, which the triggers keep exact, in one snapshot. */
+static int pg_counts(void *h, const dyad_query *q, bool by_month, store_count_fn fn, void *user)
+{
+    pg *s = h;
+    store_plan plan;
+    if (!store_rollup_plan(q, by_month, &plan)) return events_counts(s, q, NULL, fn, user);
+    bool own = !s->in_txn;
+    if (own && exec(s, "BEGIN ISOLATION LEVEL REPEATABLE READ", "counting events")) return -1;
+    int rc = 0;
+    for (size_t b = 0; !rc && b < plan.nbranch; b++)
+        for (size_t k = 0; !rc && k < plan.nspan; k++)
+            rc = rollup_counts(s, q, &plan.branch[b], &plan.span[k], fn, user);
+    if (!rc && plan.actor_targets) {
+        dyad_query tq = *q;
+        tq.actor = NULL;
+        rc = events_counts(s, &tq, plan.actor_targets, fn, user);
+    }
+    if (own) PQclear(PQexec(s->db, rc ? "ROLLBACK" : "COMMIT"));
+    return rc;
+}
+
+/* The triggers fold every write as it is made. */
+static int pg_fold(void *h, int64_t min_tail)
+{
+    (void)h;
+    (void)min_tail;
+    return 0;
+}
+
+static int pg_pair_events(void *h, const char *source, const char *target, int from, int to, bool copies,
+                          bool unique, store_row_fn fn, void *user)
 {
     pg *s = h;
     qbuild b;
     memset(&b, 0, sizeof b);
-    qb_sql(&b, goldstein ? "SELECT e.source, e.target, e.date, e.code, count(*), coalesce(sum(e.goldstein), 0)"
-                         : "SELECT e.source, e.target, e.date, e.code, count(*), 0");
-    qb_sql(&b, " FROM events e WHERE e.date > 0");
-    if (qb_where(s, &b, q)) { qb_free(&b); return -1; }
-    qb_sql(&b, " GROUP BY e.source, e.target, e.date, e.code");
-    PGresult *r = qb_run(s, &b, q, "counting events");
+    qb_sql(&b, SELECT_EVENT " WHERE e.source = ");
+    qb_param(&b, source);
+    qb_sql(&b, " AND e.target = ");
+    qb_param(&b, target);
+    qb_sql(&b, " AND e.date BETWEEN ");
+    qb_num(&b, from);
+    qb_sql(&b, " AND ");
+    qb_num(&b, to);
+    if (!copies) qb_sql(&b, " AND e.copy = 0");
+    if (unique) qb_sql(&b, " AND e.first_of_day = 1");
+    qb_sql(&b, " ORDER BY e.date, e.id");
+    PGresult *r = qb_run(s, &b, NULL, "reading an alert's events");
     if (!r) return -1;
-    for (int i = 0; i < PQntuples(r) && PQnfields(r) == 6; i++) {
-        int64_t d = num(r, i, 2);
-        if (d <= 0 || d > INT_MAX) continue;
-        const char *g = val(r, i, 5);
-        store_count c = {val(r, i, 0), val(r, i, 1), (int)d, val(r, i, 3), num(r, i, 4), g ? strtod(g, NULL) : 0};
-        if (!c.code || c.events < 0) continue;
-        if (fn(&c, user)) break;
+    for (int i = 0; i < PQntuples(r) && PQnfields(r) == SELECT_EVENT_N; i++) {
+        store_event e;
+        row_of(r, i, &e);
+        if (fn(&e, user)) break;
     }
     PQclear(r);
     return 0;
@@ -1988,6 +2173,8 @@ const store_engine_ops store_pg_ops = {
     .query = pg_query,
     .count = pg_count,
     .counts = pg_counts,
+    .fold = pg_fold,
+    .pair_events = pg_pair_events,
     .sentence = pg_sentence,
     .stats = pg_stats,
     .time_limit = pg_time_limit,

@@ -82,7 +82,6 @@ typedef struct store_count {
     int date;                     /* YYYYMMDD                             */
     const char *code;
     int64_t events;
-    double goldstein;             /* sum of the stored scores (0 unless asked) */
 } store_count;
 
 typedef int (*store_count_fn)(const store_count *c, void *user);
@@ -197,13 +196,57 @@ typedef struct store_engine_ops {
     int (*item_put)(void *h, const char *key, const char *feed, const char *link, int state,
                     const char *error);
     /* dated events matching q counted by source, target, date and code,
-     * with the sum of their Goldstein scores when goldstein is true; in
-     * no particular order; fn returns nonzero to stop */
-    int (*counts)(void *h, const dyad_query *q, bool goldstein, store_count_fn fn, void *user);
+     * in no particular order; with by_month, the events of a whole month
+     * (of the range asked) may come as one row dated its first day.  Read
+     * from the roll-up (event_days, event_months) when store_rollup_plan
+     * says it serves q, else from the events.  fn returns nonzero to stop */
+    int (*counts)(void *h, const dyad_query *q, bool by_month, store_count_fn fn, void *user);
     /* the sentence of the event stored in row (store_event.row) into out;
      * empty when it was not kept, as for imported events */
     int (*sentence)(void *h, int64_t row, sbuf *out);
+    /* folds the events stored since the roll-up was last brought up to
+     * date into it, when there are at least min_tail of them (an engine
+     * that keeps it up to date at every write does nothing) */
+    int (*fold)(void *h, int64_t min_tail);
+    /* events of exactly source to target (no prefix) dated from..to
+     * (YYYYMMDD), originals only unless copies, first of the day only
+     * when unique: the evidence of an alert */
+    int (*pair_events)(void *h, const char *source, const char *target, int from, int to, bool copies,
+                       bool unique, store_row_fn fn, void *user);
 } store_engine_ops;
+
+/* How the roll-up answers a count query (store_rollup_plan).  Branches:
+ * rows with source in the source prefix and target in the target prefix
+ * (NULL: any), except those with source in not_source and target in
+ * not_target when exclude is set -- so that --both and --actor count an
+ * event once.  Spans: the day rows (months false) or month rows (YYYYMM)
+ * from lo to hi, inclusive.  actor_targets: the events with the actor as
+ * target and another source, which the roll-up's key order cannot find
+ * fast, are counted from the events (events_target). */
+typedef struct store_branch {
+    const char *source, *target;
+    const char *not_source, *not_target;
+    bool exclude;
+} store_branch;
+
+typedef struct store_span {
+    bool months;
+    int64_t lo, hi;
+} store_span;
+
+typedef struct store_plan {
+    store_branch branch[2];
+    size_t nbranch;
+    store_span span[3];
+    size_t nspan;
+    const char *actor_targets;
+} store_plan;
+
+/* false when q filters on something the roll-up does not keep (code,
+ * root, quad, place, speaker, words): count the events instead. */
+bool store_rollup_plan(const dyad_query *q, bool by_month, store_plan *plan);
+/* The count of a roll-up row under q's --copies and --unique. */
+int64_t store_rollup_value(const dyad_query *q, int64_t events, int64_t copies);
 
 extern const store_engine_ops store_sqlite_ops;
 extern const store_engine_ops store_pg_ops;
@@ -233,7 +276,10 @@ void store_import_abort(dyad_store *s);
 /* For the stages that read the store (src/trend/): the engine's counts,
  * the events of a query as records, and an event's sentence.  0 or -1
  * (reported through the store's diag). */
-int store_counts(dyad_store *s, const dyad_query *q, bool goldstein, store_count_fn fn, void *user);
+int store_counts(dyad_store *s, const dyad_query *q, bool by_month, store_count_fn fn, void *user);
+/* The events of exactly source to target from..to (YYYYMMDD). */
+int store_pair_events(dyad_store *s, const char *source, const char *target, int from, int to, bool copies,
+                      bool unique, store_row_fn fn, void *user);
 int store_each_event(dyad_store *s, const dyad_query *q, store_row_fn fn, void *user);
 int store_sentence(dyad_store *s, int64_t row, sbuf *out);
 /* Reports a message through the store's diag. */

@@ -111,6 +111,43 @@ static const char *const migrations[] = {
      * default) cost a twentieth of the store's work, eight at a time half
      * that */
     "INSERT INTO event_text(event_text, rank) VALUES('automerge', 8);",
+    /* 6: the roll-up that dyad trend and dyad alerts read instead of the
+     * events: dated events counted per source, target, day (month) and
+     * code, originals and copies apart ('' stands for a missing code, so
+     * that the key is never NULL).  It holds the events up to
+     * rollup_state.hwm: writers fold newer ones in (sq_fold), readers add
+     * those not yet folded from the events themselves, and the trigger
+     * takes a folded event out when its document is replaced or recoded.
+     * The trigger also lowers the mark when the events it covered at the
+     * top are deleted, since SQLite would give their row ids out again.
+     * The roll-up of the events already stored is built here. */
+    "CREATE TABLE event_days(source TEXT NOT NULL, target TEXT NOT NULL, date INTEGER NOT NULL,"
+    " code TEXT NOT NULL, events INTEGER NOT NULL, copies INTEGER NOT NULL,"
+    " PRIMARY KEY(source, target, date, code)) WITHOUT ROWID;"
+    "CREATE TABLE event_months(source TEXT NOT NULL, target TEXT NOT NULL, month INTEGER NOT NULL,"
+    " code TEXT NOT NULL, events INTEGER NOT NULL, copies INTEGER NOT NULL,"
+    " PRIMARY KEY(source, target, month, code)) WITHOUT ROWID;"
+    "CREATE TABLE rollup_state(one INTEGER PRIMARY KEY CHECK (one = 1), hwm INTEGER NOT NULL);"
+    "INSERT INTO rollup_state VALUES(1, 0);"
+    "INSERT INTO event_days SELECT coalesce(source, ''), coalesce(target, ''), date, coalesce(code, ''),"
+    " sum(copy = 0), sum(copy <> 0) FROM events WHERE date > 0 GROUP BY 1, 2, 3, 4;"
+    "INSERT INTO event_months SELECT source, target, date / 100, code, sum(events), sum(copies)"
+    " FROM event_days GROUP BY 1, 2, 3, 4;"
+    "UPDATE rollup_state SET hwm = (SELECT coalesce(max(id), 0) FROM events);"
+    "CREATE TRIGGER events_rollup AFTER DELETE ON events BEGIN"
+    " UPDATE event_days SET events = events - (OLD.copy = 0), copies = copies - (OLD.copy <> 0)"
+    "  WHERE OLD.date > 0 AND OLD.id <= (SELECT hwm FROM rollup_state) AND source = coalesce(OLD.source, '')"
+    "  AND target = coalesce(OLD.target, '') AND date = OLD.date AND code = coalesce(OLD.code, '');"
+    " DELETE FROM event_days WHERE source = coalesce(OLD.source, '') AND target = coalesce(OLD.target, '')"
+    "  AND date = OLD.date AND code = coalesce(OLD.code, '') AND events <= 0 AND copies <= 0;"
+    " UPDATE event_months SET events = events - (OLD.copy = 0), copies = copies - (OLD.copy <> 0)"
+    "  WHERE OLD.date > 0 AND OLD.id <= (SELECT hwm FROM rollup_state) AND source = coalesce(OLD.source, '')"
+    "  AND target = coalesce(OLD.target, '') AND month = OLD.date / 100 AND code = coalesce(OLD.code, '');"
+    " DELETE FROM event_months WHERE source = coalesce(OLD.source, '') AND target = coalesce(OLD.target, '')"
+    "  AND month = OLD.date / 100 AND code = coalesce(OLD.code, '') AND events <= 0 AND copies <= 0;"
+    " UPDATE rollup_state SET hwm = (SELECT coalesce(max(id), 0) FROM events)"
+    "  WHERE OLD.id >= hwm AND hwm > (SELECT coalesce(max(id), 0) FROM events);"
+    " END;",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof *migrations))
 
@@ -1209,7 +1246,7 @@ typedef struct qbuild {
     bool is_text[24];
     int n;
     bool oom;
-    char hi[8][40];         /* upper bounds of prefix ranges, bound by pointer */
+    char hi[10][40];        /* upper bounds of prefix ranges, bound by pointer */
 } qbuild;
 
 static void qb_sql(qbuild *b, const char *s)
@@ -1657,31 +1694,179 @@ static int sq_count(void *h, const dyad_query *q, store_day_fn fn, void *user)
     return ret;
 }
 
-/* Events counted by source, target, day and code: with only actor, date,
- * copy and one-a-day filters, events_dyad covers it and the table is not
- * read; the Goldstein sum reads it. */
-static int sq_counts(void *h, const dyad_query *q, bool goldstein, store_count_fn fn, void *user)
+/* Events counted by source, target, day and code, from the events: with
+ * only actor, date, copy and one-a-day filters, events_dyad covers it and
+ * the table is not read.  With tail, only the events the roll-up has not
+ * folded yet (id > hwm), found by row id; targets_of counts the events
+ * with that actor as target and another source. */
+static int events_counts(sq *s, const dyad_query *q, bool tail, int64_t hwm, const char *targets_of,
+                         store_count_fn fn, void *user)
+{
+    qbuild b;
+    memset(&b, 0, sizeof b);
+    qb_sql(&b, "SELECT e.source, e.target, e.date, e.code, count(*)");
+    if (tail) {
+        qb_sql(&b, " FROM events e NOT INDEXED WHERE e.id > ? AND e.date > 0");
+        qb_num(&b, hwm);
+    } else {
+        qb_from(&b, q, false);
+        qb_sql(&b, " WHERE e.date IS NOT NULL");
+    }
+    qb_where(&b, q);
+    if (targets_of) {
+        qb_sql(&b, " AND ");
+        qb_prefix(&b, "e.target", targets_of, b.hi[8], sizeof b.hi[8]);
+        qb_sql(&b, " AND NOT ");
+        qb_prefix(&b, "coalesce(e.source, '')", targets_of, b.hi[9], sizeof b.hi[9]);
+    }
+    qb_sql(&b, " GROUP BY e.source, e.target, e.date, e.code");
+    sqlite3_stmt *st = qb_prepare(s, &b);
+    if (!st) return -1;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        store_count c = {col_str(st, 0), col_str(st, 1), sqlite3_column_int(st, 2), col_str(st, 3),
+                         sqlite3_column_int64(st, 4)};
+        if (fn(&c, user)) { rc = SQLITE_DONE; break; }
+    }
+    return qb_finish(s, st, rc, q, "counting events");
+}
+
+/* One branch and span of a roll-up plan: rows in key order, so a dyad's
+ * are one range of the primary key. */
+static int rollup_counts(sq *s, const dyad_query *q, const store_branch *br, const store_span *sp,
+                         store_count_fn fn, void *user)
+{
+    qbuild b;
+    memset(&b, 0, sizeof b);
+    qb_sql(&b, sp->months ? "SELECT r.source, r.target, r.month, r.code, r.events, r.copies FROM event_months r"
+                          : "SELECT r.source, r.target, r.date, r.code, r.events, r.copies FROM event_days r");
+    qb_sql(&b, " WHERE ");
+    qb_sql(&b, sp->months ? "r.month" : "r.date");
+    qb_sql(&b, " BETWEEN ? AND ?");
+    qb_num(&b, sp->lo);
+    qb_num(&b, sp->hi);
+    if (br->source) { qb_sql(&b, " AND "); qb_prefix(&b, "r.source", br->source, b.hi[0], sizeof b.hi[0]); }
+    if (br->target) { qb_sql(&b, " AND "); qb_prefix(&b, "r.target", br->target, b.hi[1], sizeof b.hi[1]); }
+    if (br->exclude) {
+        qb_sql(&b, " AND NOT (1");
+        if (br->not_source) { qb_sql(&b, " AND "); qb_prefix(&b, "r.source", br->not_source, b.hi[2], sizeof b.hi[2]); }
+        if (br->not_target) { qb_sql(&b, " AND "); qb_prefix(&b, "r.target", br->not_target, b.hi[3], sizeof b.hi[3]); }
+        qb_sql(&b, ")");
+    }
+    sqlite3_stmt *st = qb_prepare(s, &b);
+    if (!st) return -1;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int64_t n = store_rollup_value(q, sqlite3_column_int64(st, 4), sqlite3_column_int64(st, 5));
+        if (n <= 0) continue;
+        /* '' is the roll-up's missing actor or code: NULL, as in events */
+        const char *src = col_str(st, 0), *tgt = col_str(st, 1), *code = col_str(st, 3);
+        int64_t d = sqlite3_column_int64(st, 2);
+        store_count c = {src && *src ? src : NULL, tgt && *tgt ? tgt : NULL,
+                         (int)(sp->months ? d * 100 + 1 : d), code && *code ? code : NULL, n};
+        if (fn(&c, user)) { rc = SQLITE_DONE; break; }
+    }
+    return qb_finish(s, st, rc, q, "counting events");
+}
+
+static int64_t rollup_mark(sq *s, int *ok)
+{
+    return query_int(s, "SELECT hwm FROM rollup_state WHERE one = 1", ok);
+}
+
+/* From the roll-up and the events not folded yet, in one read
+ * transaction, so that a fold committed meanwhile counts nothing twice. */
+static int sq_counts(void *h, const dyad_query *q, bool by_month, store_count_fn fn, void *user)
+{
+    sq *s = h;
+    store_plan plan;
+    if (!store_rollup_plan(q, by_month, &plan)) return events_counts(s, q, false, 0, NULL, fn, user);
+    bool own = sqlite3_get_autocommit(s->db);
+    if (own && exec(s, "BEGIN", "counting events")) return -1;
+    int ok, rc = 0;
+    int64_t hwm = rollup_mark(s, &ok);
+    if (!ok) rc = -1;
+    for (size_t b = 0; !rc && b < plan.nbranch; b++)
+        for (size_t k = 0; !rc && k < plan.nspan; k++)
+            rc = rollup_counts(s, q, &plan.branch[b], &plan.span[k], fn, user);
+    dyad_query tq = *q;
+    if (plan.actor_targets) {
+        tq.actor = NULL;
+        tq.source = plan.actor_targets;
+    }
+    if (!rc) rc = events_counts(s, &tq, true, hwm, NULL, fn, user);
+    if (!rc && plan.actor_targets) {
+        tq.source = NULL;
+        rc = events_counts(s, &tq, false, 0, plan.actor_targets, fn, user);
+    }
+    if (own) exec(s, "COMMIT", "counting events");
+    return rc;
+}
+
+/* Folds the events past the mark into the roll-up: one pass over them in
+ * row id order, summed per key before a key is touched, so a batch costs
+ * about one B-tree update per key it adds (docs/trends.md). */
+static int sq_fold(void *h, int64_t min_tail)
+{
+    sq *s = h;
+    if (s->readonly || !sqlite3_get_autocommit(s->db)) return 0;
+    int ok;
+    int64_t hwm = rollup_mark(s, &ok);
+    if (!ok) return -1;
+    int64_t top = query_int(s, "SELECT coalesce(max(id), 0) FROM events", &ok);
+    if (!ok) return -1;
+    if (top - hwm < (min_tail > 0 ? min_tail : 1)) return 0;
+    /* the new events summed per day key once (one pass, one sort), then
+     * per month key from those sums */
+    static const char *const fold_sql =
+        "CREATE TEMP TABLE IF NOT EXISTS dyad_fold(source, target, date, code, events, copies);"
+        "DELETE FROM dyad_fold;"
+        "INSERT INTO dyad_fold SELECT coalesce(source, ''), coalesce(target, ''), date, coalesce(code, ''),"
+        " sum(copy = 0), sum(copy <> 0) FROM events NOT INDEXED"
+        " WHERE id > (SELECT hwm FROM rollup_state WHERE one = 1) AND date > 0 GROUP BY 1, 2, 3, 4;"
+        "INSERT INTO event_days SELECT * FROM dyad_fold WHERE true"
+        " ON CONFLICT DO UPDATE SET events = events + excluded.events, copies = copies + excluded.copies;"
+        "INSERT INTO event_months SELECT source, target, date / 100, code, sum(events), sum(copies)"
+        " FROM dyad_fold GROUP BY 1, 2, 3, 4"
+        " ON CONFLICT DO UPDATE SET events = events + excluded.events, copies = copies + excluded.copies;"
+        "DELETE FROM dyad_fold;"
+        "UPDATE rollup_state SET hwm = (SELECT coalesce(max(id), 0) FROM events) WHERE one = 1;";
+    if (exec(s, "BEGIN IMMEDIATE", "updating the roll-up")) return -1;
+    if (exec(s, fold_sql, "updating the roll-up") || exec(s, "COMMIT", "updating the roll-up")) {
+        char keep[sizeof s->err];
+        memcpy(keep, s->err, sizeof keep);
+        exec(s, "ROLLBACK", "rollback");
+        memcpy(s->err, keep, sizeof keep);
+        return -1;
+    }
+    return 0;
+}
+
+/* An alert's evidence: exact codes, so one range of events_dyad. */
+static int sq_pair_events(void *h, const char *source, const char *target, int from, int to, bool copies,
+                          bool unique, store_row_fn fn, void *user)
 {
     sq *s = h;
     qbuild b;
     memset(&b, 0, sizeof b);
-    qb_sql(&b, goldstein ? "SELECT e.source, e.target, e.date, e.code, count(*), total(e.goldstein)"
-                         : "SELECT e.source, e.target, e.date, e.code, count(*), 0.0");
-    qb_from(&b, q, false);
-    qb_sql(&b, " WHERE e.date IS NOT NULL");
-    qb_where(&b, q);
-    qb_sql(&b, " GROUP BY e.source, e.target, e.date, e.code");
+    qb_sql(&b, SELECT_EVENT " FROM events e INDEXED BY events_dyad JOIN documents d ON d.id = e.doc"
+                            " WHERE e.source = ? AND e.target = ? AND e.date BETWEEN ? AND ?");
+    qb_text(&b, source);
+    qb_text(&b, target);
+    qb_num(&b, from);
+    qb_num(&b, to);
+    if (!copies) qb_sql(&b, " AND e.copy = 0");
+    if (unique) qb_sql(&b, " AND e.first_of_day = 1");
+    qb_sql(&b, " ORDER BY e.date, e.id");
     sqlite3_stmt *st = qb_prepare(s, &b);
     if (!st) return -1;
-    int rc, ret = 0;
+    int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        store_count c = {col_str(st, 0), col_str(st, 1), sqlite3_column_int(st, 2), col_str(st, 3),
-                         sqlite3_column_int64(st, 4), sqlite3_column_double(st, 5)};
-        if (fn(&c, user)) break;
+        store_event e;
+        row_of(st, &e);
+        if (fn(&e, user)) { rc = SQLITE_DONE; break; }
     }
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) ret = sq_fail(s, rc, "counting events");
-    sqlite3_finalize(st);
-    return ret;
+    return qb_finish(s, st, rc, NULL, "reading an alert's events");
 }
 
 /* The sentence an event was coded from, kept for full-text search. */
@@ -1793,5 +1978,7 @@ const store_engine_ops store_sqlite_ops = {
     .item_get = sq_item_get,
     .item_put = sq_item_put,
     .counts = sq_counts,
+    .fold = sq_fold,
+    .pair_events = sq_pair_events,
     .sentence = sq_sentence,
 };

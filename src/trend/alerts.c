@@ -235,7 +235,16 @@ static int actor_block(const char *code, char out[16])
 typedef struct pair {
     char a[16], b[16];
     size_t first, n; /* its days in the sorted entries */
+    uint32_t codes;  /* its first source-target codes + 1 (0: none) */
 } pair;
+
+/* A source and target code of the events of a pair (RUSGOV, UKRMIL of
+ * RUS-UKR): an alert's evidence is read code pair by code pair, each one
+ * range of events_dyad, instead of every event of the two blocks. */
+typedef struct codes {
+    size_t source, target; /* offsets in scan.names */
+    uint32_t next;         /* the pair's next codes + 1 (0: none) */
+} codes;
 
 typedef struct entry {
     uint32_t pair;
@@ -251,6 +260,14 @@ typedef struct scan {
     entry *entries;
     size_t n, cap;
     long events, conflict, material;
+    /* the pair's codes, found once per source-target change: the counts
+     * come in key order, so that is once per code pair */
+    codes *codes;
+    size_t ncodes, ccap;
+    sbuf names;
+    char last_source[40], last_target[40];
+    uint32_t last_pair;
+    int last; /* 1: last_* hold the previous row's codes, -1: skipped */
     bool oom;
 } scan;
 
@@ -300,6 +317,26 @@ static int pair_index(scan *s, const char *a, const char *b, uint32_t *out)
     return 0;
 }
 
+/* Records a source-target code pair of pair pi. */
+static int codes_add(scan *s, uint32_t pi, const char *source, const char *target)
+{
+    if (s->ncodes == s->ccap) {
+        size_t cap = s->ccap ? s->ccap * 2 : 1024;
+        codes *g = realloc(s->codes, cap * sizeof *g);
+        if (!g) return -1;
+        s->codes = g;
+        s->ccap = cap;
+    }
+    codes *c = &s->codes[s->ncodes];
+    c->source = s->names.len;
+    if (sbuf_append(&s->names, source, strlen(source) + 1)) return -1;
+    c->target = s->names.len;
+    if (sbuf_append(&s->names, target, strlen(target) + 1)) return -1;
+    c->next = s->pairs[pi].codes;
+    s->pairs[pi].codes = (uint32_t)++s->ncodes;
+    return 0;
+}
+
 static int scan_row(const store_count *c, void *user)
 {
     scan *s = user;
@@ -307,10 +344,34 @@ static int scan_row(const store_count *c, void *user)
     double g;
     if (!c->source || !c->target || !*c->source || !*c->target) return 0;
     if (trend_code_info(c->code, &root, &quad, &g)) return 0;
-    char x[16], y[16];
-    if (actor_block(c->source, x) || actor_block(c->target, y)) return 0;
     uint32_t pi;
-    if (pair_index(s, strcmp(x, y) <= 0 ? x : y, strcmp(x, y) <= 0 ? y : x, &pi)) { s->oom = true; return 1; }
+    size_t ls = strlen(c->source), lt = strlen(c->target);
+    if (s->last && ls < sizeof s->last_source && lt < sizeof s->last_target && strcmp(c->source, s->last_source) == 0 &&
+        strcmp(c->target, s->last_target) == 0) {
+        if (s->last < 0) return 0;
+        pi = s->last_pair;
+    } else {
+        /* a code pair not met just before: rows come in key order, so it
+         * is new unless the store interleaves (the events not folded yet) */
+        char x[16], y[16];
+        s->last = 0;
+        bool ok = !actor_block(c->source, x) && !actor_block(c->target, y);
+        if (ok && pair_index(s, strcmp(x, y) <= 0 ? x : y, strcmp(x, y) <= 0 ? y : x, &pi)) { s->oom = true; return 1; }
+        if (ok) {
+            bool known = false;
+            for (uint32_t k = s->pairs[pi].codes; k && !known; k = s->codes[k - 1].next)
+                known = strcmp(s->names.data + s->codes[k - 1].source, c->source) == 0 &&
+                        strcmp(s->names.data + s->codes[k - 1].target, c->target) == 0;
+            if (!known && codes_add(s, pi, c->source, c->target)) { s->oom = true; return 1; }
+        }
+        if (ls < sizeof s->last_source && lt < sizeof s->last_target) {
+            memcpy(s->last_source, c->source, ls + 1);
+            memcpy(s->last_target, c->target, lt + 1);
+            s->last = ok ? 1 : -1;
+            s->last_pair = ok ? pi : 0;
+        }
+        if (!ok) return 0;
+    }
     if (s->n == s->cap) {
         size_t cap = s->cap ? s->cap * 2 : 1024;
         entry *e = realloc(s->entries, cap * sizeof *e);
@@ -344,9 +405,22 @@ typedef struct evidence {
     bool oom;
 } evidence;
 
+/* Whether evidence event k of ev goes before one of the given score,
+ * date and row: lower score (more hostile, or more cooperative), then
+ * earlier, then stored first -- the order of a query by date and row. */
+static bool evidence_before(const evidence *ev, size_t k, double score, int date, int64_t row)
+{
+    const dyad_alert_event *x = &ev->alert->evidence[k];
+    double sk = x->goldstein * (ev->alert->change.direction > 0 ? 1 : -1);
+    if (sk != score) return sk < score;
+    if (x->date != date) return x->date < date;
+    return ev->rows[k] < row;
+}
+
 /* Keeps the alert's max_evidence most telling events: the most hostile
  * (lowest Goldstein) conflict events of an escalation, the most
- * cooperative events of a de-escalation; earlier first among equals. */
+ * cooperative events of a de-escalation; earlier first among equals,
+ * whatever order the events come in. */
 static int evidence_row(const store_event *e, void *user)
 {
     evidence *ev = user;
@@ -363,14 +437,13 @@ static int evidence_row(const store_event *e, void *user)
     double score = dir > 0 ? g : -g;
     size_t k = al->nevidence;
     if (k == ev->cap) {
-        double worst = al->evidence[k - 1].goldstein * (dir > 0 ? 1 : -1);
-        if (score >= worst) return 0;
+        if (evidence_before(ev, k - 1, score, e->date, e->row)) return 0;
         k--;
         free(al->evidence[k].doc);
         free(al->evidence[k].sentence);
         al->nevidence--;
     }
-    while (k > 0 && al->evidence[k - 1].goldstein * (dir > 0 ? 1 : -1) > score) {
+    while (k > 0 && !evidence_before(ev, k - 1, score, e->date, e->row)) {
         al->evidence[k] = al->evidence[k - 1];
         ev->rows[k] = ev->rows[k - 1];
         k--;
@@ -390,7 +463,12 @@ static int evidence_row(const store_event *e, void *user)
     return ev->oom ? 1 : 0;
 }
 
-static int find_evidence(dyad_store *store, const dyad_query *q, size_t max, dyad_alert *al)
+/* The alert's evidence from start to alarm, then each one's sentence.
+ * With sc and the pair's first codes (from dyad_alerts_detect's scan),
+ * the events are read code pair by code pair, one index range each;
+ * without (dyad_alert_evidence), by the two blocks as prefixes. */
+static int find_evidence(dyad_store *store, const dyad_query *q, size_t max, dyad_alert *al, const scan *sc,
+                         uint32_t first)
 {
     if (!max) return 0;
     if (al->evidence) {
@@ -403,22 +481,30 @@ static int find_evidence(dyad_store *store, const dyad_query *q, size_t max, dya
     }
     al->evidence = calloc(max, sizeof *al->evidence);
     if (!al->evidence) return -1;
-    char from[11], to[11];
-    trend_format_date(al->start, from);
-    trend_format_date(al->alarm, to);
-    dyad_query eq;
-    memset(&eq, 0, sizeof eq);
-    eq.source = al->a;
-    eq.target = al->b;
-    eq.both = 1;
-    eq.from = from;
-    eq.to = to;
-    eq.unique = q->unique;
-    eq.copies = q->copies;
     int64_t *rows = calloc(max, sizeof *rows);
     if (!rows) return -1;
     evidence ev = {al, rows, max, false};
-    int rc = store_each_event(store, &eq, evidence_row, &ev) || ev.oom ? -1 : 0;
+    int rc = 0;
+    if (sc) {
+        for (uint32_t k = first; k && !rc; k = sc->codes[k - 1].next)
+            rc = store_pair_events(store, sc->names.data + sc->codes[k - 1].source,
+                                   sc->names.data + sc->codes[k - 1].target, al->start, al->alarm, q->copies,
+                                   q->unique, evidence_row, &ev) || ev.oom ? -1 : 0;
+    } else {
+        char from[11], to[11];
+        trend_format_date(al->start, from);
+        trend_format_date(al->alarm, to);
+        dyad_query eq;
+        memset(&eq, 0, sizeof eq);
+        eq.source = al->a;
+        eq.target = al->b;
+        eq.both = 1;
+        eq.from = from;
+        eq.to = to;
+        eq.unique = q->unique;
+        eq.copies = q->copies;
+        rc = store_each_event(store, &eq, evidence_row, &ev) || ev.oom ? -1 : 0;
+    }
     sbuf sb = {NULL, 0, 0};
     for (size_t i = 0; !rc && i < al->nevidence; i++) {
         dyad_alert_event *x = &al->evidence[i];
@@ -437,7 +523,7 @@ int dyad_alert_evidence(dyad_store *store, const dyad_query *q, int max, dyad_al
 {
     if (!store || !q || !al || max < 0) return -1;
     /* the store has reported its own failures (a time limit among them) */
-    return find_evidence(store, q, (size_t)max, al) ? -1 : 0;
+    return find_evidence(store, q, (size_t)max, al, NULL, 0) ? -1 : 0;
 }
 
 /* ---- the whole store ------------------------------------------------------- */
@@ -447,6 +533,8 @@ static void scan_free(scan *s)
     free(s->pairs);
     free(s->slots);
     free(s->entries);
+    free(s->codes);
+    sbuf_free(&s->names);
 }
 
 int dyad_alerts_detect(dyad_store *store, const dyad_query *q, const dyad_alert_params *pp,
@@ -549,15 +637,16 @@ int dyad_alerts_detect(dyad_store *store, const dyad_query *q, const dyad_alert_
                 al->change = changes[i];
                 al->start = trend_ymd_of(changes[i].start);
                 al->alarm = alarm;
+                /* the evidence of the few alerts found, by the pair's codes */
+                if (find_evidence(store, q, p.max_evidence > 0 ? (size_t)p.max_evidence : 0, al, &s, pr->codes)) {
+                    rc = -1;
+                    goto done;
+                }
             }
         }
     }
-    if (out->n) qsort(out->alerts, out->n, sizeof *out->alerts, by_alarm);
-    for (size_t i = 0; i < out->n; i++)
-        if (find_evidence(store, q, p.max_evidence > 0 ? (size_t)p.max_evidence : 0, &out->alerts[i])) {
-            rc = -1;
-            break;
-        }
+done:
+    if (!rc && out->n) qsort(out->alerts, out->n, sizeof *out->alerts, by_alarm);
     free(sorted);
     free(days);
     free(at);

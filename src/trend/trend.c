@@ -8,6 +8,7 @@
  * same series.
  */
 #include "trend_private.h"
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -114,11 +115,14 @@ int trend_code_info(const char *code, int *root, int *quad, double *goldstein)
 
 /* ---- the series -------------------------------------------------------------- */
 
+/* Goldstein scores have one decimal: sums are kept in tenths, exact and
+ * so the same whatever order the store gives the rows in (the roll-up's
+ * months, days and newest events come in no order of the events). */
 typedef struct day_row {
     int date;
     int root, quad;
     long events;
-    double goldstein;
+    long long tenths;
 } day_row;
 
 typedef struct collect {
@@ -131,7 +135,8 @@ static int collect_row(const store_count *c, void *user)
 {
     collect *k = user;
     day_row r;
-    if (trend_code_info(c->code, &r.root, &r.quad, &r.goldstein)) return 0;
+    double score;
+    if (trend_code_info(c->code, &r.root, &r.quad, &score)) return 0;
     if (k->n == k->cap) {
         size_t cap = k->cap ? k->cap * 2 : 256;
         day_row *g = realloc(k->rows, cap * sizeof *g);
@@ -141,7 +146,7 @@ static int collect_row(const store_count *c, void *user)
     }
     r.date = c->date;
     r.events = (long)c->events;
-    r.goldstein *= (double)c->events;
+    r.tenths = llround(score * 10) * (long long)c->events;
     k->rows[k->n++] = r;
     return 0;
 }
@@ -153,7 +158,8 @@ int dyad_trend_compute(dyad_store *store, const dyad_query *q, dyad_trend_by by,
     out->by = by;
     if (!store || !q) return -1;
     collect k = {NULL, 0, 0, false};
-    if (store_counts(store, q, false, collect_row, &k)) { free(k.rows); return -1; }
+    /* months come whole from the roll-up's month rows */
+    if (store_counts(store, q, by == DYAD_BY_MONTH, collect_row, &k)) { free(k.rows); return -1; }
     if (k.oom) { free(k.rows); store_report(store, "out of memory"); return -1; }
     int lo = q->from ? store_date_int(q->from) : 0, hi = q->to ? store_date_int(q->to) : 0;
     for (size_t i = 0; i < k.n; i++) {
@@ -164,7 +170,14 @@ int dyad_trend_compute(dyad_store *store, const dyad_query *q, dyad_trend_by by,
     long p0 = period_of(by, lo), p1 = period_of(by, hi);
     out->n = (size_t)(p1 - p0 + 1);
     out->points = calloc(out->n, sizeof *out->points);
-    if (!out->points) { free(k.rows); out->n = 0; store_report(store, "out of memory"); return -1; }
+    long long *tenths = calloc(out->n, sizeof *tenths);
+    if (!out->points || !tenths) {
+        free(k.rows);
+        free(tenths);
+        dyad_trend_free(out);
+        store_report(store, "out of memory");
+        return -1;
+    }
     for (size_t i = 0; i < out->n; i++)
         period_bounds(by, p0 + (long)i, &out->points[i].start, &out->points[i].end);
     for (size_t i = 0; i < k.n; i++) {
@@ -175,17 +188,19 @@ int dyad_trend_compute(dyad_store *store, const dyad_query *q, dyad_trend_by by,
         pt->events += r->events;
         pt->quad[r->quad] += r->events;
         pt->root[r->root] += r->events;
-        pt->goldstein_sum += r->goldstein;
+        tenths[p] += r->tenths;
     }
     free(k.rows);
     for (size_t i = 0; i < out->n; i++) {
         dyad_trend_point *pt = &out->points[i];
+        pt->goldstein_sum = (double)tenths[i] / 10.0;
         if (pt->events) {
             pt->goldstein_mean = pt->goldstein_sum / (double)pt->events;
             pt->conflict_share = (double)(pt->quad[3] + pt->quad[4]) / (double)pt->events;
         }
         pt->net_cooperation = pt->quad[1] + pt->quad[2] - pt->quad[3] - pt->quad[4];
     }
+    free(tenths);
     return 0;
 }
 

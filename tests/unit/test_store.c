@@ -308,7 +308,9 @@ static void store_migrates_forward_and_refuses_newer(tctx *t)
     int ok = s && dyad_store_close(s) == 0;
     long long v = scalar(path, "PRAGMA user_version");
     /* make it a version-1 store: as an older dyad left it */
-    ok = ok && exec_sql(path, "DROP TABLE event_text; DROP VIEW event_sentence;"
+    ok = ok && exec_sql(path, "DROP TRIGGER events_rollup; DROP TABLE event_days; DROP TABLE event_months;"
+                              "DROP TABLE rollup_state;"
+                              "DROP TABLE event_text; DROP VIEW event_sentence;"
                               "ALTER TABLE events DROP COLUMN sentence_start; ALTER TABLE events DROP COLUMN sentence_end;"
                               "ALTER TABLE events DROP COLUMN ref;"
                               "ALTER TABLE events DROP COLUMN url; ALTER TABLE documents DROP COLUMN format;"
@@ -324,19 +326,22 @@ static void store_migrates_forward_and_refuses_newer(tctx *t)
     long long ref = scalar(path, "SELECT count(*) FROM pragma_table_info('events') WHERE name IN ('ref', 'url')");
     long long rows = scalar(path, "SELECT count(*) FROM dyad_schema");
     long long feeds = scalar(path, "SELECT count(*) FROM sqlite_schema WHERE name IN ('feeds', 'feed_items')");
+    long long rollup = scalar(path, "SELECT count(*) FROM sqlite_schema WHERE name IN ('event_days', 'event_months',"
+                                    " 'rollup_state', 'events_rollup')");
     ok = ok && exec_sql(path, "PRAGMA user_version = 99") == 0;
     s = dyad_store_open(path, 0, sink, &ds);
     int newer_refused = !s && strstr(ds.last, "newer") != NULL;
     dyad_store_close(s);
     tmp_remove(&d);
     CHECK(ok);
-    CHECK_INT(v, 5);
+    CHECK_INT(v, 6);
     CHECK(old_refused_readonly);
-    CHECK_INT(v2, 5);
+    CHECK_INT(v2, 6);
     CHECK_INT(fts, 1);
     CHECK_INT(ref, 2);
-    CHECK_INT(rows, 5);
+    CHECK_INT(rows, 6);
     CHECK_INT(feeds, 2);
+    CHECK_INT(rollup, 4);
     CHECK(newer_refused);
 }
 
@@ -357,6 +362,8 @@ static void store_migrates_version_4_full_text_index(tctx *t)
     /* as dyad 4 left it: the sentences in event_text's content table */
     ok = ok && exec_sql(path,
                         "CREATE TABLE old_sentences AS SELECT id, sentence FROM event_sentence;"
+                        "DROP TRIGGER events_rollup; DROP TABLE event_days; DROP TABLE event_months;"
+                        "DROP TABLE rollup_state;"
                         "DROP TABLE event_text;"
                         "CREATE VIRTUAL TABLE event_text USING fts5(sentence);"
                         "INSERT INTO event_text(rowid, sentence) SELECT id, sentence FROM old_sentences;"
@@ -367,7 +374,7 @@ static void store_migrates_version_4_full_text_index(tctx *t)
     long long v4 = scalar(path, "PRAGMA user_version");
     s = ok ? dyad_store_open(path, 0, sink, &ds) : NULL;
     ok = ok && s && dyad_store_close(s) == 0;
-    long long v5 = scalar(path, "PRAGMA user_version");
+    long long v6 = scalar(path, "PRAGMA user_version");
     long long same = scalar(path, "SELECT count(*) FROM old_sentences o JOIN event_sentence e"
                                   " ON e.id = o.id AND e.sentence = o.sentence");
     long long ranged = scalar(path, "SELECT count(*) FROM events WHERE sentence_end > sentence_start");
@@ -387,7 +394,7 @@ static void store_migrates_version_4_full_text_index(tctx *t)
     CHECK(ok);
     CHECK_INT(old, 3);
     CHECK_INT(v4, 4);
-    CHECK_INT(v5, 5);
+    CHECK_INT(v6, 6);
     CHECK_INT(same, 3);
     CHECK_INT(ranged, 3);
     CHECK_INT(content, 0);
