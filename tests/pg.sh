@@ -89,7 +89,7 @@ q "$A" "SELECT * FROM documents ORDER BY id; SELECT * FROM events ORDER BY id;" 
 if cmp -s "$tmp/before" "$tmp/after"; then ok; else not_ok "idempotence: a second ingest changed documents or events"; fi
 check "both runs are recorded" "$(q "$A" "SELECT count(*) FROM runs WHERE ended IS NOT NULL")" 2
 check "the run counts what it read and coded" "$(q "$A" "SELECT docs_read || ' ' || docs_coded FROM runs ORDER BY id DESC LIMIT 1")" "1 0"
-check "schema version" "$(q "$A" "SELECT max(version) FROM dyad_schema")" 5
+check "schema version" "$(q "$A" "SELECT max(version) FROM dyad_schema")" 6
 check "DYAD_DB names the store too" "$(DYAD_DB=$A "$dyad" query | wc -l)" "$coded"
 PGCONN="host=$pg_dir port=5432 user=postgres dbname=a"
 check "a conninfo string selects PostgreSQL" "$("$dyad" query --db "$PGCONN" | wc -l)" "$coded"
