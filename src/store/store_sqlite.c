@@ -10,6 +10,7 @@
  */
 #include "store_private.h"
 #include <errno.h>
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -198,7 +199,9 @@ static const char *const statements[ST_COUNT] = {
      * events the key has (a story repeated a thousand times) */
     [ST_FIRST_GET] = "SELECT 1 FROM events WHERE source IS ?1 AND target IS ?2 AND date = ?4"
                      " AND code IS ?3 AND copy = 0 AND first_of_day = 1 LIMIT 1",
-    [ST_TEXT_PUT] = "INSERT INTO event_text(rowid, sentence) VALUES(?, ?)",
+    /* every event from ?1 on was stored by this transaction (see fts_flush) */
+    [ST_TEXT_PUT] = "INSERT INTO event_text(rowid, sentence) SELECT id, sentence FROM event_sentence"
+                    " WHERE id >= ?1 ORDER BY id",
     [ST_BEGIN] = "BEGIN IMMEDIATE",
     [ST_COMMIT] = "COMMIT",
     [ST_FEED_GET] = "SELECT etag, last_modified FROM feeds WHERE url = ?",
@@ -240,12 +243,13 @@ typedef struct sq {
     sqlite3 *db;
     int busy_ms;
     sqlite3_stmt *st[ST_COUNT];
-    fts_row *fts;        /* sentences of this transaction, not yet indexed */
-    size_t nfts, capfts;
+    int64_t fts_lo;      /* the least event id this transaction stored:
+                            it and every id above are not yet indexed;
+                            0: none                                     */
     fts_row *fts_del;    /* index rows of replaced events, not yet deleted,
                             with the text they were indexed with */
     size_t ndel, capdel;
-    char *fts_text;      /* the texts of both                          */
+    char *fts_text;      /* their texts                                 */
     size_t fts_len, fts_cap;
     day_known_slot *known; /* keys with a flagged event (DAY_KNOWN_CAP) */
     size_t nknown;
@@ -411,7 +415,6 @@ static int sq_close(void *h)
     if (s->ready && !s->readonly && sqlite3_get_autocommit(s->db))
         sqlite3_exec(s->db, "PRAGMA analysis_limit=1000; PRAGMA optimize", NULL, NULL, NULL);
     int rc = sqlite3_close(s->db);
-    free(s->fts);
     free(s->fts_text);
     free(s->fts_del);
     free(s->known);
@@ -419,8 +422,21 @@ static int sq_close(void *h)
     return rc == SQLITE_OK ? 0 : -1;
 }
 
+/* SQLite counts every allocation it makes under a mutex, for
+ * sqlite3_memory_used() and the soft heap limit, neither of which dyad
+ * uses: a twentieth of the store's work in an ingest (50 M of 870 M
+ * instructions on 9,800 records).  The setting is the library's, for the
+ * whole process, and only takes before SQLite's first use (later calls are
+ * refused and change nothing); SQLite is used by this file alone, and
+ * pthread_once makes the first open, from whatever thread, set it before
+ * any other can open a database. */
+static pthread_once_t sqlite_configured = PTHREAD_ONCE_INIT;
+
+static void sqlite_configure(void) { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); }
+
 static void *sq_open(const char *path, unsigned flags, char *err, size_t errcap)
 {
+    pthread_once(&sqlite_configured, sqlite_configure);
     bool readonly = flags & DYAD_STORE_READONLY, exists;
     if (check_header(path, err, errcap, &exists)) return NULL;
     if (!exists && (readonly || !(flags & DYAD_STORE_CREATE))) {
@@ -550,39 +566,40 @@ static int sq_begin(void *h)
  * (a corpus repeating an id, a changed article) deletes its old rows, so
  * writing each sentence at once cost a flush, a small segment and later
  * merges per replacement: 18 % of ingest time on replicated corpora.
- * Sentences are therefore held until the transaction commits and indexed
- * then in rowid order, after the index rows of replaced events are deleted,
- * also in rowid order: one or two flushes a transaction.  A document
- * replaced within the transaction drops its held rows, which never reached
- * the index.  Held work is part of the transaction: done before its COMMIT,
- * or dropped with its ROLLBACK, so kill -9 leaves events and index
- * consistent.  Deleting first matters: a replaced event's rowid can be
- * given to a new event, and the delete reads the old text to know which
- * words to remove. */
+ * Sentences are therefore indexed when the transaction commits, after the
+ * index rows of replaced events are deleted in rowid order, by one
+ * statement that reads the new events' sentences back through
+ * event_sentence in rowid order: one or two flushes a transaction, and
+ * no copy of the sentences is kept meanwhile (copying them and inserting
+ * them row by row cost nearly twice as much as the one statement).
+ *
+ * Which events are new needs no list: SQLite gives a new row the id
+ * above the largest in the table, so from the first event this
+ * transaction stores (fts_lo) on, every id in the table is one it
+ * stored, and an event it stored and deleted again (its document
+ * replaced twice) is simply no longer there.  Ids below fts_lo were
+ * indexed by earlier transactions.  The work is part of the transaction:
+ * done before its COMMIT, or dropped with its ROLLBACK, so kill -9 leaves
+ * events and index consistent.  Deleting first matters: a replaced
+ * event's rowid can be given to a new event, and the delete reads the old
+ * text to know which words to remove. */
 
 static void fts_drop_all(sq *s)
 {
-    s->nfts = 0;
+    s->fts_lo = 0;
     s->fts_len = 0;
     s->ndel = 0;
 }
 
-static int cmp_i64(const void *a, const void *b)
+/* Holds an index row of a replaced event and the text it was indexed with. */
+static int fts_del_add(sq *s, int64_t rowid, int64_t doc, const char *text, size_t len)
 {
-    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
-    return (x > y) - (x < y);
-}
-
-/* Appends a row and its text to one of the held lists. */
-static int fts_add(sq *s, fts_row **rows, size_t *n, size_t *cap, int64_t rowid, int64_t doc, const char *text,
-                   size_t len)
-{
-    if (*n == *cap) {
-        size_t nc = *cap ? 2 * *cap : 256;
-        fts_row *nr = realloc(*rows, nc * sizeof *nr);
+    if (s->ndel == s->capdel) {
+        size_t nc = s->capdel ? 2 * s->capdel : 256;
+        fts_row *nr = realloc(s->fts_del, nc * sizeof *nr);
         if (!nr) { sq_seterr(s, "out of memory"); return -1; }
-        *rows = nr;
-        *cap = nc;
+        s->fts_del = nr;
+        s->capdel = nc;
     }
     if (len > s->fts_cap - s->fts_len) {
         size_t nc = s->fts_cap ? s->fts_cap : 65536;
@@ -593,24 +610,9 @@ static int fts_add(sq *s, fts_row **rows, size_t *n, size_t *cap, int64_t rowid,
         s->fts_cap = nc;
     }
     if (len) memcpy(s->fts_text + s->fts_len, text, len);
-    (*rows)[(*n)++] = (fts_row){rowid, doc, s->fts_len, len};
+    s->fts_del[s->ndel++] = (fts_row){rowid, doc, s->fts_len, len};
     s->fts_len += len;
     return 0;
-}
-
-static int fts_hold(sq *s, int64_t rowid, int64_t doc, const char *text, size_t len)
-{
-    return fts_add(s, &s->fts, &s->nfts, &s->capfts, rowid, doc, text, len);
-}
-
-/* Drops the held rows of a document being replaced (their text stays in
- * fts_text until the transaction ends: replacements are rare). */
-static void fts_drop_doc(sq *s, int64_t doc)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < s->nfts; i++)
-        if (s->fts[i].doc != doc) s->fts[k++] = s->fts[i];
-    s->nfts = k;
 }
 
 static int by_rowid(const void *a, const void *b)
@@ -633,14 +635,10 @@ static int fts_flush(sq *s)
         sqlite3_bind_text64(td, 2, s->fts_text + s->fts_del[i].off, s->fts_del[i].len, SQLITE_STATIC, SQLITE_UTF8);
         if (step_done(s, td, "replacing a document's events")) return -1;
     }
-    /* rowids are mostly ascending already; a rowid freed by a replaced
-     * document's events can be given out again */
-    if (s->nfts > 1) qsort(s->fts, s->nfts, sizeof *s->fts, by_rowid);
-    sqlite3_stmt *tp = prep(s, ST_TEXT_PUT);
-    if (!tp) return -1;
-    for (size_t i = 0; i < s->nfts; i++) {
-        sqlite3_bind_int64(tp, 1, s->fts[i].rowid);
-        sqlite3_bind_text64(tp, 2, s->fts_text + s->fts[i].off, s->fts[i].len, SQLITE_STATIC, SQLITE_UTF8);
+    if (s->fts_lo) {
+        sqlite3_stmt *tp = prep(s, ST_TEXT_PUT);
+        if (!tp) return -1;
+        sqlite3_bind_int64(tp, 1, s->fts_lo);
         if (step_done(s, tp, "indexing the events' sentences")) return -1;
     }
     fts_drop_all(s);
@@ -660,7 +658,7 @@ static int sq_commit(void *h)
 {
     sq *s = h;
     if (sqlite3_get_autocommit(s->db)) { fts_drop_all(s); return 0; }
-    if ((s->nfts || s->ndel) && fts_flush(s)) return -1;
+    if ((s->fts_lo || s->ndel) && fts_flush(s)) return -1;
     sqlite3_stmt *st = prep(s, ST_COMMIT);
     return st ? step_done(s, st, "committing") : -1;
 }
@@ -930,9 +928,8 @@ static void bind_day_key(sqlite3_stmt *st, const char *source, const char *targe
 static int sq_doc_clear(void *h, int64_t row)
 {
     sq *s = h;
-    size_t n = 0, cap = 0, nheld = 0, capheld = 0;
+    size_t n = 0, cap = 0;
     day_key *keys = NULL;
-    int64_t *held = NULL;
     int ret = -1;
     sqlite3_stmt *st = prep(s, ST_FIRST_OF_DAY_KEYS);
     if (!st) return -1;
@@ -954,30 +951,17 @@ static int sq_doc_clear(void *h, int64_t row)
     }
     sqlite3_reset(st);
     if (rc != SQLITE_DONE) { sq_fail(s, rc, "replacing a document's events"); goto out; }
-    /* the document's sentences held since this transaction stored them
-     * never reached the index: they are dropped, not deleted from it */
-    for (size_t i = 0; i < s->nfts; i++) {
-        if (s->fts[i].doc != row) continue;
-        if (nheld == capheld) {
-            size_t nc = capheld ? 2 * capheld : 16;
-            int64_t *nh = realloc(held, nc * sizeof *nh);
-            if (!nh) { sq_seterr(s, "out of memory"); goto out; }
-            held = nh;
-            capheld = nc;
-        }
-        held[nheld++] = s->fts[i].rowid;
-    }
-    if (nheld > 1) qsort(held, nheld, sizeof *held, cmp_i64);
-    fts_drop_doc(s, row);
+    /* the document's events this transaction stored never reached the
+     * index: nothing to delete from it */
     sqlite3_stmt *ids = prep(s, ST_DOC_EVENT_IDS);
     if (!ids) goto out;
     sqlite3_bind_int64(ids, 1, row);
     while ((rc = sqlite3_step(ids)) == SQLITE_ROW) {
         int64_t id = sqlite3_column_int64(ids, 0);
-        if (nheld && bsearch(&id, held, nheld, sizeof *held, cmp_i64)) continue;
+        if (s->fts_lo && id >= s->fts_lo) continue;
         const char *text = (const char *)sqlite3_column_text(ids, 1);
         size_t len = (size_t)sqlite3_column_bytes(ids, 1);
-        if (fts_add(s, &s->fts_del, &s->ndel, &s->capdel, id, row, text ? text : "", text ? len : 0)) {
+        if (fts_del_add(s, id, row, text ? text : "", text ? len : 0)) {
             sqlite3_reset(ids);
             goto out;
         }
@@ -1000,7 +984,6 @@ static int sq_doc_clear(void *h, int64_t row)
 out:
     for (size_t i = 0; i < n; i++) { free(keys[i].source); free(keys[i].target); free(keys[i].code); }
     free(keys);
-    free(held);
     return ret;
 }
 
@@ -1136,9 +1119,8 @@ static int sq_event_put(void *h, const store_event *e)
     }
     i += 2;
     if (step_done(s, st, "storing an event")) return -1;
-    if (text &&
-        fts_hold(s, sqlite3_last_insert_rowid(s->db), e->doc, e->sentence_text, e->sentence_len))
-        return -1;
+    int64_t id = sqlite3_last_insert_rowid(s->db);
+    if (!s->fts_lo || id < s->fts_lo) s->fts_lo = id;
     return 0;
 }
 
