@@ -10,7 +10,6 @@
  */
 #include "store_private.h"
 #include <errno.h>
-#include <pthread.h>
 #include <sqlite3.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -422,21 +421,8 @@ static int sq_close(void *h)
     return rc == SQLITE_OK ? 0 : -1;
 }
 
-/* SQLite counts every allocation it makes under a mutex, for
- * sqlite3_memory_used() and the soft heap limit, neither of which dyad
- * uses: a twentieth of the store's work in an ingest (50 M of 870 M
- * instructions on 9,800 records).  The setting is the library's, for the
- * whole process, and only takes before SQLite's first use (later calls are
- * refused and change nothing); SQLite is used by this file alone, and
- * pthread_once makes the first open, from whatever thread, set it before
- * any other can open a database. */
-static pthread_once_t sqlite_configured = PTHREAD_ONCE_INIT;
-
-static void sqlite_configure(void) { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); }
-
 static void *sq_open(const char *path, unsigned flags, char *err, size_t errcap)
 {
-    pthread_once(&sqlite_configured, sqlite_configure);
     bool readonly = flags & DYAD_STORE_READONLY, exists;
     if (check_header(path, err, errcap, &exists)) return NULL;
     if (!exists && (readonly || !(flags & DYAD_STORE_CREATE))) {
