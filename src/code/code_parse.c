@@ -1254,8 +1254,35 @@ static void eliminate(code_sentence *s, size_t from, size_t to, int lo, int hi, 
  * actor, then a verb that is not one of saying (whose codes are
  * subordinate: "the Kremlin said") -- which comma elimination must keep:
  * ", Russia has expressed disappointment," is the sentence's news. */
+static bool is_verb_tag(uint8_t t);
+
+/* Whether the comma stretch [from, to) goes on with a list of noun
+ * phrases begun before it ("placed the party leader, two lawmakers and
+ * several activists under arrest"; "..., two lawmakers, and ..."): a noun
+ * before the comma, no verb in the stretch, and "and" or "or" inside it
+ * or right after its closing comma. */
+static bool list_stretch(const code_sentence *s, size_t from, size_t to)
+{
+    if (from < 2 || to > s->n || from >= to) return false;
+    const cw_word *p = &s->w[from - 2];
+    if (!(p->tag == DYAD_TAG_NN || p->tag == DYAD_TAG_NNS || p->tag == DYAD_TAG_NNP || p->tag == DYAD_TAG_NNPS))
+        return false;
+    bool conj = false;
+    for (size_t i = from; i < to; i++) {
+        const cw_word *x = &s->w[i];
+        if (x->type == W_VERB || x->type == W_AUX || is_verb_tag(x->tag) || x->tag == DYAD_TAG_WDT ||
+            x->tag == DYAD_TAG_WP || x->type == W_COMMA)
+            return false;
+        if (x->type == W_CONJ && i + 1 < to) conj = conj || word_is(x, "and") || word_is(x, "or");
+    }
+    if (!conj && to + 1 < s->n && s->w[to].type == W_COMMA)
+        conj = word_is(&s->w[to + 1], "and") || word_is(&s->w[to + 1], "or");
+    return conj;
+}
+
 static bool own_clause(const dyad_coder_work *w, const code_sentence *s, size_t from, size_t to)
 {
+    if (list_stretch(s, from, to)) return true;
     const ix_root *roots = ix_roots(w->c->ix, NULL);
     const ix_verb *verbs = ix_verbs(w->c->ix, NULL);
     const ix_code *codes = ix_codes(w->c->ix, NULL);

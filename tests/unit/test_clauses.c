@@ -140,6 +140,14 @@ static void clauses_of_one_sentence(tctx *t)
     CHECK(find(&k, "ISR", "ISR", "11") == NULL && find(&k, "PSE", "", "11") == NULL);
     CHECK_INT(fx_code(&k, "Kenya's government said Ugandan officials had delivered food aid to Kenya."), 0);
     CHECK(find(&k, "KEN", "UGA", "11") == NULL);
+    /* a list of noun phrases with commas does not cut the pattern
+     * around it, nor is its tail set aside as an attribution */
+    CHECK_INT(fx_code(&k, "Kenyan police placed the opposition leader, two lawmakers and several activists under arrest."), 0);
+    e = find(&k, "KENCOP", "KENOPP", "17");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "173");
+    CHECK_INT(fx_code(&k, "Ugandan soldiers placed the president, the prime minister of Uganda, and two ministers under arrest."), 0);
+    CHECK(find(&k, "UGAMIL", "UGAGOV", "17") != NULL);
     /* "him" is the person named before it, not its clause's subject */
     CHECK_INT(fx_code(&k, "Talks\n\nFrench President Emmanuel Macron met Ukrainian President Volodymyr Zelensky and praised him.\n"), 0);
     CHECK(find(&k, "FRA", "UKR", "05") != NULL || find(&k, "FRA", "UKR", "01") != NULL);
