@@ -1294,6 +1294,7 @@ static bool own_clause(const dyad_coder_work *w, const code_sentence *s, size_t 
     size_t lead = from;
     while (lead < to && lead < s->n &&
            (s->w[lead].tag == DYAD_TAG_RB || s->w[lead].type == W_AUX || word_is(&s->w[lead], "who") ||
+            (lead == from && word_is(&s->w[lead], "having")) ||
             (lead == from && s->w[lead].type == W_CONJ) ||
             word_is(&s->w[lead], "which") ||
             (s->w[lead].type == W_BY && lead + 1 < to && s->w[lead + 1].tag == DYAD_TAG_VBG)))
@@ -1555,8 +1556,10 @@ static void split_clauses_dyad(code_sentence *s)
         } else if (free_word && i > 0 && s->w[i - 1].type == W_COMMA &&
                    (x->tag == DYAD_TAG_VBG ||
                     ((x->tag == DYAD_TAG_RB || x->type == W_BY) && i + 1 < s->n &&
-                     s->w[i + 1].tag == DYAD_TAG_VBG))) {
-            /* ", killing at least 12", ", by firing tear gas" */
+                     s->w[i + 1].tag == DYAD_TAG_VBG) ||
+                    (word_is(x, "having") && i + 1 < s->n && s->w[i + 1].tag == DYAD_TAG_VBN))) {
+            /* ", killing at least 12", ", by firing tear gas", ", having
+             * refused to leave" */
             open = DYAD_CLAUSE_OF_PARTICIPLE;
         }
         if (open >= 0 && next < UINT32_MAX) {

@@ -148,6 +148,15 @@ static void clauses_of_one_sentence(tctx *t)
     if (e) CHECK_STR(e->code, "173");
     CHECK_INT(fx_code(&k, "Ugandan soldiers placed the president, the prime minister of Uganda, and two ministers under arrest."), 0);
     CHECK(find(&k, "UGAMIL", "UGAGOV", "17") != NULL);
+    /* ", having refused to leave": a perfect participle is a participle
+     * clause too */
+    CHECK_INT(fx_code(&k, "Ugandan troops withdrew, having shelled the town for a week."), 0);
+    e = find(&k, "UGAMIL", "", "19");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(dyad_event_clause_name(e->clause), "participle");
+    /* a crowd gathering is a rally */
+    CHECK_INT(fx_code(&k, "Hundreds of Kenyan protesters gathered outside the court on Monday."), 0);
+    CHECK(find(&k, "KENOPP", "KEN", "14") != NULL);
     /* "him" is the person named before it, not its clause's subject */
     CHECK_INT(fx_code(&k, "Talks\n\nFrench President Emmanuel Macron met Ukrainian President Volodymyr Zelensky and praised him.\n"), 0);
     CHECK(find(&k, "FRA", "UKR", "05") != NULL || find(&k, "FRA", "UKR", "01") != NULL);
