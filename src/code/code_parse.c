@@ -1452,6 +1452,24 @@ static bool conj_opens_clause(const code_sentence *s, size_t i)
     return false;
 }
 
+/* Whether the words from i are a noun phrase naming an actor and then a
+ * finite verb, before any comma: "the Turkish military and its allied
+ * militias began ...". */
+static bool subject_then_verb(const code_sentence *s, size_t i)
+{
+    bool actor = false;
+    for (size_t k = i; k < s->n && k <= i + 10; k++) {
+        const cw_word *x = &s->w[k];
+        if (x->type == W_COMMA && !(x->flags & (CW_COMPOUND_CONJ | CW_PROTECTED))) return false;
+        if (x->type == W_ACTOR || ((x->flags & CW_PART) && x->actor != DICT_NONE)) actor = true;
+        if (x->type == W_VERB || x->type == W_AUX || is_verb_tag(x->tag))
+            return actor && (x->tag == DYAD_TAG_VBD || x->tag == DYAD_TAG_VBZ || x->tag == DYAD_TAG_VBP ||
+                             x->tag == DYAD_TAG_MD || x->type == W_AUX);
+        if (x->tag == DYAD_TAG_IN && !word_is(x, "of")) return false;
+    }
+    return false;
+}
+
 /* Subordinators that open a clause with an event of its own. */
 static bool subordinator(const code_sentence *s, size_t i)
 {
@@ -1547,6 +1565,14 @@ static void split_clauses_dyad(code_sentence *s)
              * after talks had stalled, later flew to Doha": one comma
              * closes both); the sentence's own clause goes on */
             depth = 1;
+        } else if (free_word && verb_seen && depth == 1 && i > 0 && s->w[i - 1].type == W_COMMA &&
+                   !(s->w[i - 1].flags & (CW_COMPOUND_CONJ | CW_PROTECTED | CW_ELIM)) &&
+                   (x->type == W_DET || x->type == W_ACTOR) && subject_then_verb(s, i)) {
+            /* "Days after the announcement that troops would withdraw,
+             * the Turkish military began an offensive": a new subject
+             * and its verb after a comma are a clause of their own */
+            open = DYAD_CLAUSE_OF_COORDINATE;
+            sibling = true;
         } else if (free_word && subordinator(s, i)) {
             open = DYAD_CLAUSE_OF_SUBORDINATE;
         } else if (free_word && (x->len == 3 || x->len == 5) && (word_is(x, "who") || word_is(x, "which")) && i > 0 &&

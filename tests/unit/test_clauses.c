@@ -148,6 +148,13 @@ static void clauses_of_one_sentence(tctx *t)
     if (e) CHECK_STR(e->code, "173");
     CHECK_INT(fx_code(&k, "Ugandan soldiers placed the president, the prime minister of Uganda, and two ministers under arrest."), 0);
     CHECK(find(&k, "UGAMIL", "UGAGOV", "17") != NULL);
+    /* a new subject and its verb after a comma are a clause of their
+     * own, whatever the words before the comma coded */
+    CHECK_INT(fx_code(&k, "Weeks after the news that Kenyan troops would leave the border area, "
+                          "the Ugandan army and its allies attacked Kenyan positions."), 0);
+    e = find(&k, "UGAMIL", "KEN", "19");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(dyad_event_clause_name(e->clause), "coordinate");
     /* ", having refused to leave": a perfect participle is a participle
      * clause too */
     CHECK_INT(fx_code(&k, "Ugandan troops withdrew, having shelled the town for a week."), 0);
