@@ -21,6 +21,7 @@
 #include "code.h"
 #include <stdio.h>
 #include <stdlib.h>
+#include <strings.h>
 
 /* How far the later words of a root written with blanks ("DURTHANG ORC")
  * may be from the previous one.  TABARI searches to the end of the
@@ -345,8 +346,18 @@ static int type_words(dyad_coder_work *w, code_sentence *s)
                         /* the tagger's usual slip in headline English:
                          * "Ethiopia departs from Libya", "to accord with" */
                         uint8_t next = at + 1 < s->n ? s->w[at + 1].tag : DYAD_TAG_NONE;
+                        /* a past form ("overthrew", "seized") before a
+                         * determiner: no noun is spelled so */
+                        bool past_form = false;
+                        if (w->c->dyad_rules && !w->c->petrarch && (next == DYAD_TAG_DT || next == DYAD_TAG_PRPS)) {
+                            char lb[64];
+                            size_t ln = dyad_lemmatize(s->w[at].s, s->w[at].len, DYAD_TAG_VBD, lb, sizeof lb);
+                            past_form = ln && ln < sizeof lb - 1 &&
+                                        (ln != s->w[at].len || strncasecmp(lb, s->w[at].s, ln) != 0);
+                        }
                         bool after_actor = at > 0 && (s->w[at - 1].type == W_ACTOR ||
-                                                      (w->c->dyad_rules && jj_verb && s->w[at - 1].type == W_AGENT) ||
+                                                      (w->c->dyad_rules && (jj_verb || past_form) &&
+                                                       s->w[at - 1].type == W_AGENT) ||
                                                       ((s->w[at - 1].flags & CW_PART) &&
                                                        s->w[at - 1].actor != DICT_NONE));
                         bool object_next = next == DYAD_TAG_IN || next == DYAD_TAG_DT || next == DYAD_TAG_TO ||
@@ -361,7 +372,9 @@ static int type_words(dyad_coder_work *w, code_sentence *s)
                         bool plural_head = w->c->dyad_rules && dsn && tk > 0 && tk < dsn->ntokens &&
                                            (dsn->tokens[tk - 1].tag == DYAD_TAG_NNS ||
                                             dsn->tokens[tk - 1].tag == DYAD_TAG_NNPS);
-                        if (plural_head) dsn = NULL;
+                        /* (so does a past form: "the military overthrew
+                         * the government") */
+                        if (plural_head || past_form) dsn = NULL;
                         for (uint32_t back = 1; dsn && tk < dsn->ntokens && back <= 4 && back <= tk; back++) {
                             uint8_t bt = dsn->tokens[tk - back].tag;
                             if (bt == DYAD_TAG_DT || bt == DYAD_TAG_PRPS) { det_np = true; break; }

@@ -155,6 +155,11 @@ static void clauses_of_one_sentence(tctx *t)
     e = find(&k, "UGAMIL", "KEN", "19");
     CHECK(e != NULL);
     if (e) CHECK_STR(dyad_event_clause_name(e->clause), "coordinate");
+    /* a past form the tagger reads as a noun after its subject's
+     * determiner is still the verb */
+    CHECK_INT(fx_code(&k, "The Malian military overthrew the elected government of Mali."), 0);
+    e = find(&k, "MLIMIL", "MLIGOV", "17");
+    CHECK(e != NULL);
     /* ", having refused to leave": a perfect participle is a participle
      * clause too */
     CHECK_INT(fx_code(&k, "Ugandan troops withdrew, having shelled the town for a week."), 0);
