@@ -946,6 +946,12 @@ typedef struct verb_result {
     cand source;
 } verb_result;
 
+/* Curfews and states of emergency, imposed or lifted. */
+static bool emergency_measure(const char *code)
+{
+    return !strcmp(code, "1723") || !strcmp(code, "1724") || !strcmp(code, "0813") || !strcmp(code, "0814");
+}
+
 static int make_events(dyad_coder_work *w, const code_sentence *s, cand src, cand tgt,
                        const ix_code *code, dyad_span verb, const ix_pattern *p, size_t per_sentence_start)
 {
@@ -957,9 +963,12 @@ static int make_events(dyad_coder_work *w, const code_sentence *s, cand src, can
     if ((src.actor < DEF_STATE && s->actors[src.actor].next != DICT_NONE && !src.single) ||
         (tgt.actor < DEF_STATE && s->actors[tgt.actor].next != DICT_NONE && !tgt.single))
         flags |= DYAD_EVENT_COMPOUND;
+    /* a state's emergency measure over its own country ("Kenya declared a
+     * state of emergency") is the one act whose target may be its source */
+    bool own = tgt.actor == DEF_STATE && emergency_measure(code->first);
     for (size_t i = 0; i < sl.n; i++) {
         for (size_t j = 0; j < tl.n; j++) {
-            if (strcmp(sl.c[i], tl.c[j]) == 0) continue;
+            if (strcmp(sl.c[i], tl.c[j]) == 0 && !own) continue;
             if (w->nevents - per_sentence_start >= CODE_MAX_EVENTS_PER_SENTENCE) return 0;
             if (code->first[0] &&
                 push_event(w, s, sl.c[i], tl.c[j], code->first, sl.actor[i], tl.actor[j], verb, flags, p, verb_first))
@@ -1275,6 +1284,59 @@ static bool material_conflict(const char *code)
  * (longest first) in *hit, or NULL; the words it spans end at *ql.
  * Returns the code index, the pattern's or else the verb's own, or
  * DICT_NONE. */
+/* dyad's rules: a passive's subject is the object its active patterns
+ * name after the verb -- "a state of siege was declared by the prime
+ * minister" is "declared a state of siege" -- so the patterns are tried
+ * once more on the clause with the subject's words moved after the
+ * verb.  The subject is the run of words before the auxiliary back to the
+ * clause's start, a comma or a verb; it names no actor (an actor there is
+ * the passive's target, coded as such). */
+static void passive_object_match(dyad_coder_work *w, const code_sentence *s, const code_view *v, size_t q,
+                                 size_t ql, const ix_verb *vb, code_match *m, const ix_pattern **hit)
+{
+    const ix_pattern *pats = ix_patterns(w->c->ix, NULL);
+    size_t aux = q;
+    while (aux > 0 && q - aux < 3 && (s->w[v->idx[aux - 1]].type == W_AUX || s->w[v->idx[aux - 1]].tag == DYAD_TAG_RB))
+        aux--;
+    if (aux == q || s->w[v->idx[q]].tag != DYAD_TAG_VBN) return;
+    size_t np = aux;
+    while (np > 0 && aux - np < 8) {
+        const cw_word *y = &s->w[v->idx[np - 1]];
+        if (y->type == W_COMMA || y->type == W_VERB || y->type == W_AUX || y->type == W_CONJ || y->type == W_ACTOR ||
+            y->type == W_PRON || ((y->flags & CW_PART) && y->actor != DICT_NONE) ||
+            (y->tag == DYAD_TAG_IN && strcmp(y->s, "of") != 0))
+            break;
+        np--;
+    }
+    while (np < aux && s->w[v->idx[np]].type == W_DET) np++;
+    if (np == aux) return;
+    code_view r;
+    r.idx = arena_alloc(&w->a, (v->n + 1) * sizeof *r.idx);
+    if (!r.idx) return;
+    r.n = 0;
+    for (size_t k = 0; k < np; k++) r.idx[r.n++] = v->idx[k];
+    for (size_t k = aux; k < q; k++) r.idx[r.n++] = v->idx[k];
+    size_t rq = r.n;
+    for (size_t k = q; k <= ql; k++) r.idx[r.n++] = v->idx[k];
+    size_t rql = r.n - 1;
+    for (size_t k = np; k < aux; k++) r.idx[r.n++] = v->idx[k];
+    for (size_t k = ql + 1; k < v->n; k++) r.idx[r.n++] = v->idx[k];
+    for (uint32_t k = 0; k < vb->npatterns; k++) {
+        const ix_pattern *p = &pats[vb->first_pattern + k];
+        if (p->key_hash && !code_bloom_has(s->bloom, p->key_hash)) continue;
+        /* only the patterns that read words after the verb */
+        if (p->verb_at + 1 >= p->ntoks) continue;
+        if (code_match_pattern(w, s, &r, rq, rql, p, m)) {
+            /* the words moved do not count as matched past the verb */
+            if (m->source != DICT_NONE || m->target != DICT_NONE) continue;
+            *hit = p;
+            m->first = v->idx[q];
+            m->last = v->idx[ql];
+            return;
+        }
+    }
+}
+
 static uint32_t match_verb(dyad_coder_work *w, const code_sentence *s, const code_view *v, size_t q, size_t *ql,
                            code_match *m, const ix_pattern **hit)
 {
@@ -1290,6 +1352,7 @@ static uint32_t match_verb(dyad_coder_work *w, const code_sentence *s, const cod
         if (p->key_hash && !code_bloom_has(s->bloom, p->key_hash)) continue;
         if (code_match_pattern(w, s, v, q, *ql, p, m)) { *hit = p; break; }
     }
+    if (!*hit && w->c->dyad_rules && vb->npatterns) passive_object_match(w, s, v, q, *ql, vb, m, hit);
     return *hit && (*hit)->code != DICT_NONE ? (*hit)->code : vb->code;
 }
 
@@ -1799,6 +1862,19 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                     if (k == -1) return -1;
                     if (k >= 0) {
                         cand t = {DEF_STATE, false, (uint32_t)k};
+                        tgt = t;
+                    }
+                }
+                if (tgt.actor == DICT_NONE && src.actor != DICT_NONE && dyad_rules &&
+                    emergency_measure(code->first)) {
+                    /* "a state of siege was declared by the prime minister",
+                     * "lifted the curfew": a state's emergency measures
+                     * with nobody named are over its own country */
+                    const char *sc = first_code(w, s, src);
+                    if (strlen(sc) >= 3 && code_is_country(sc)) {
+                        uint32_t k = code_push_code(w, sc, 3);
+                        if (k == DICT_NONE) return -1;
+                        cand t = {DEF_STATE, false, k};
                         tgt = t;
                     }
                 }

@@ -160,6 +160,19 @@ static void clauses_of_one_sentence(tctx *t)
     CHECK_INT(fx_code(&k, "The Malian military overthrew the elected government of Mali."), 0);
     e = find(&k, "MLIMIL", "MLIGOV", "17");
     CHECK(e != NULL);
+    /* a passive's subject is the object its active patterns name */
+    CHECK_INT(fx_code(&k, "A state of emergency was declared by the Kenyan government on Monday."), 0);
+    e = find(&k, "KENGOV", "", "17");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "1724");
+    CHECK_INT(fx_code(&k, "A curfew was imposed by Ugandan police."), 0);
+    CHECK(find(&k, "UGACOP", "", "17") != NULL);
+    /* a state's emergency measure with nobody named is over its own
+     * country, whose code may then be its source's */
+    CHECK_INT(fx_code(&k, "Kenya declared a state of emergency."), 0);
+    e = find(&k, "KEN", "KEN", "17");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "1724");
     /* ", having refused to leave": a perfect participle is a participle
      * clause too */
     CHECK_INT(fx_code(&k, "Ugandan troops withdrew, having shelled the town for a week."), 0);
