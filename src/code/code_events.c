@@ -1210,6 +1210,19 @@ static bool unreal(const code_sentence *s, const cw_word *x)
     if (!p) return false;
     if (!strcmp(p, "to")) {
         if (is_lemma(ds->tokens[t - 2].lemma, before_to)) return true;
+        /* "the right to express their opinion and to demonstrate": a
+         * second infinitive shares the first one's noun */
+        if (ds->tokens[t - 2].tag == DYAD_TAG_CC) {
+            for (uint32_t k = t - 2; k-- > 1 && k + 12 >= t;) {
+                if (ds->tokens[k].tag == DYAD_TAG_TO || (ds->tokens[k].lemma && !strcmp(ds->tokens[k].lemma, "to"))) {
+                    if (is_lemma(ds->tokens[k - 1].lemma, before_to)) return true;
+                    break;
+                }
+                if (ds->tokens[k].tag == DYAD_TAG_VBD || ds->tokens[k].tag == DYAD_TAG_VBZ ||
+                    ds->tokens[k].tag == DYAD_TAG_VBP || ds->tokens[k].tag == DYAD_TAG_MD)
+                    break;
+            }
+        }
         /* "they have to collaborate": an obligation, not yet met */
         uint8_t ht = ds->tokens[t - 2].tag;
         if (ds->tokens[t - 2].lemma && !strcmp(ds->tokens[t - 2].lemma, "have") &&

@@ -173,6 +173,9 @@ static void clauses_of_one_sentence(tctx *t)
     e = find(&k, "KEN", "KEN", "17");
     CHECK(e != NULL);
     if (e) CHECK_STR(e->code, "1724");
+    /* a second infinitive after "the right to" is a right too */
+    CHECK_INT(fx_code(&k, "The Kenyan minister said Ugandan citizens have the right to speak and to protest."), 0);
+    CHECK(find(&k, "UGA", "", "14") == NULL && find(&k, "UGA", "KEN", "14") == NULL);
     /* ", having refused to leave": a perfect participle is a participle
      * clause too */
     CHECK_INT(fx_code(&k, "Ugandan troops withdrew, having shelled the town for a week."), 0);
