@@ -1818,6 +1818,7 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
             }
             cand src = {m.source, false, code_anchor(s, m.source_at)};
             cand tgt = {m.target, false, code_anchor(s, m.target_at)};
+            bool nominal = false; /* a noun's event: the clause's verb still codes */
             bool designated = m.source != DICT_NONE || m.target != DICT_NONE;
             uint8_t rule = designated ? DYAD_RULE_PATTERN : DYAD_RULE_SUBJECT;
             const dyad_verb_group *pg = dyad_rules && !designated ? passive_group(s, cx.v.idx[q]) : NULL;
@@ -1841,6 +1842,31 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                     tgt = none;
                 }
             } else {
+                if (dyad_rules && src.actor == DICT_NONE && x->tag == DYAD_TAG_NNS && ql + 2 < cx.v.n &&
+                    !strcmp(s->w[cx.v.idx[ql + 1]].s, "between")) {
+                    /* "in clashes between the police and protesters": the
+                     * parties after "between" are the act's, each on the
+                     * other (a joint source, or the first on the second) */
+                    uint32_t a1 = DICT_NONE, a2 = DICT_NONE;
+                    size_t k = ql + 2;
+                    for (; k < cx.v.n && k <= ql + 6 && a1 == DICT_NONE; k++) a1 = actor_at(s, cx.v.idx[k]);
+                    uint32_t g1 = a1 != DICT_NONE ? code_actor_group(s, a1) : DICT_NONE;
+                    if (g1 != DICT_NONE && s->actors[g1].next == DICT_NONE) {
+                        while (k < cx.v.n && cx.v.idx[k] <= s->actors[g1].glast) k++;
+                        if (k < cx.v.n && s->w[cx.v.idx[k]].type == W_CONJ && !strcmp(s->w[cx.v.idx[k]].s, "and"))
+                            for (size_t j = k + 1; j < cx.v.n && j <= k + 4 && a2 == DICT_NONE; j++)
+                                a2 = actor_at(s, cx.v.idx[j]);
+                    }
+                    if (g1 != DICT_NONE && (s->actors[g1].next != DICT_NONE || a2 != DICT_NONE)) {
+                        cand c1 = {g1, false, code_anchor(s, a1)};
+                        src = c1;
+                        nominal = true;
+                        if (a2 != DICT_NONE && code_actor_group(s, a2) != DICT_NONE) {
+                            cand c2 = {code_actor_group(s, a2), false, code_anchor(s, a2)};
+                            tgt = c2;
+                        }
+                    }
+                }
                 if (src.actor == DICT_NONE) {
                     src = find_source(w, s, &cx.v, q, ql, tgt, carried, reported);
                     /* "to demand President X resign", "calls for him to step
@@ -2020,7 +2046,7 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
             }
             r->source = src;
             nresults++;
-            if (code->flags & IX_CODE_SUBORD) continue;
+            if (nominal || (code->flags & IX_CODE_SUBORD)) continue;
             if (clause_source.actor == DICT_NONE) {
                 clause_source = src;
                 clause_passive = rule == DYAD_RULE_PASSIVE_AGENT;

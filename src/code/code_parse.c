@@ -405,6 +405,13 @@ static int type_words(dyad_coder_work *w, code_sentence *s)
                 }
                 const ix_verb *v = &verbs[root->owner];
                 bool null_code = v->code == DICT_NONE || (codes[v->code].flags & IX_CODE_NULL);
+                /* dyad: "clashes between the police and protesters",
+                 * "talks between Cuba and the United States": a plural
+                 * noun of the verb with both parties named after
+                 * "between" states the event */
+                if ((after_det || capital) && w->c->dyad_rules && !w->c->petrarch && root->nlits == 1 &&
+                    s->w[i].tag == DYAD_TAG_NNS && i + 2 < s->n && word_is(&s->w[i + 1], "between"))
+                    after_det = capital = false;
                 if (after_det || capital) x->type = W_NOUN;
                 else if (null_code && v->npatterns == 0) x->type = W_NONE;
                 else x->type = W_VERB;

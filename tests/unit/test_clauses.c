@@ -173,6 +173,17 @@ static void clauses_of_one_sentence(tctx *t)
     e = find(&k, "KEN", "KEN", "17");
     CHECK(e != NULL);
     if (e) CHECK_STR(e->code, "1724");
+    /* a plural noun of a verb with both parties after "between" states
+     * the event, and the clause's own verb still codes */
+    CHECK_INT(fx_code(&k, "Dozens were hurt in clashes between Kenyan police and protesters on Friday."), 0);
+    e = find(&k, "KENCOP", "KENOPP", "19");
+    CHECK(e != NULL);
+    CHECK_INT(fx_code(&k, "Clashes between Malian troops and protesters killed 11 people."), 0);
+    CHECK(find(&k, "MLIMIL", "MLIOPP", "19") != NULL);
+    CHECK(find(&k, "MLIMIL", "MLICVL", "19") != NULL);
+    /* ... but not a noun after a verb's own words, nor with one party */
+    CHECK_INT(fx_code(&k, "The clashes in Nairobi worried Ugandan officials."), 0);
+    CHECK(find(&k, "KEN", "", "19") == NULL);
     /* a second infinitive after "the right to" is a right too */
     CHECK_INT(fx_code(&k, "The Kenyan minister said Ugandan citizens have the right to speak and to protest."), 0);
     CHECK(find(&k, "UGA", "", "14") == NULL && find(&k, "UGA", "KEN", "14") == NULL);
