@@ -735,6 +735,30 @@ static cand clause_subject(const code_sentence *s, const code_view *v)
     return NO_CAND;
 }
 
+/* dyad's rules: a gerund between its doer and "of" with its object
+ * ("the U.S. sanctioning of the director", "Russia's bombing of
+ * Aleppo") states the doer's act on the object: the doer's actor (into
+ * *doer) and the object's (into *object). */
+static bool gerund_of(const code_sentence *s, const code_view *v, size_t q, uint32_t *doer, uint32_t *object)
+{
+    const cw_word *x = &s->w[v->idx[q]];
+    if (q == 0 || q + 2 >= v->n || x->len < 5 || memcmp(x->s + x->len - 3, "ing", 3) != 0) return false;
+    if (!(x->tag == DYAD_TAG_VBG || x->tag == DYAD_TAG_NN)) return false;
+    if (strcmp(s->w[v->idx[q + 1]].s, "of") != 0) return false;
+    uint32_t a = actor_covering(s, v->idx[q - 1]);
+    if (a == DICT_NONE || s->actors[a].pronoun) return false;
+    uint32_t o = DICT_NONE;
+    for (size_t k = q + 2; k < v->n && k <= q + 12 && o == DICT_NONE; k++) {
+        const cw_word *y = &s->w[v->idx[k]];
+        if (y->type == W_VERB || y->type == W_COMMA || y->type == W_AUX) break;
+        o = actor_at(s, v->idx[k]);
+    }
+    if (o == DICT_NONE || code_actor_group(s, o) == DICT_NONE || code_actor_group(s, a) == DICT_NONE) return false;
+    *doer = a;
+    *object = o;
+    return true;
+}
+
 /* A past participle right after the noun it tells of, with no agent and
  * no object: "students arrested at a campus rally" (not
  * "police detained hundreds", which the tagger may read the same). */
@@ -1746,8 +1770,10 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
              * previously sent by Russia"), or an arrest told of its victims
              * ("students arrested at a rally"), is an event of its own
              * even after the clause's main event */
-            bool own_event = dyad_rules && (reduced_passive(s, &cx.v, q) || reduced_participle(s, &cx.v, q));
-            if ((clause_done || asked) && !own_event) break;
+            uint32_t g_doer = DICT_NONE, g_object = DICT_NONE;
+            bool gerund = dyad_rules && gerund_of(s, &cx.v, q, &g_doer, &g_object);
+            bool own_event = dyad_rules && (reduced_passive(s, &cx.v, q) || reduced_participle(s, &cx.v, q) || gerund);
+            if ((clause_done || asked) && !own_event) { if (dyad_rules) continue; break; }
             if (w->c->dyad_rules && (question || hypothetical(s, x))) continue;
             if (dyad_rules && adjectival(s, &cx.v, q)) continue;
             if (dyad_rules && (unplanned(s, x) || unreal(s, x))) { clause_done = true; continue; }
@@ -1766,7 +1792,7 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                 continue;
             }
             const ix_code *code = &codes[ci];
-            if (clause_done && !(dyad_rules && (reduced_passive(s, &cx.v, q) ||
+            if (clause_done && !(dyad_rules && (reduced_passive(s, &cx.v, q) || gerund ||
                                                 (reduced_participle(s, &cx.v, q) && !strncmp(code->first, "17", 2)))))
                 break;
             if (code->flags & IX_CODE_NULL) continue;
@@ -1842,6 +1868,13 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                     tgt = none;
                 }
             } else {
+                if (gerund && !designated) {
+                    cand d = {code_actor_group(s, g_doer), false, code_anchor(s, g_doer)};
+                    cand ob = {code_actor_group(s, g_object), false, code_anchor(s, g_object)};
+                    src = d;
+                    tgt = ob;
+                    nominal = true;
+                }
                 if (dyad_rules && src.actor == DICT_NONE && x->tag == DYAD_TAG_NNS && ql + 2 < cx.v.n &&
                     !strcmp(s->w[cx.v.idx[ql + 1]].s, "between")) {
                     /* "in clashes between the police and protesters": the

@@ -334,7 +334,11 @@ static int type_words(dyad_coder_work *w, code_sentence *s)
                      * military's overthrow of the government"), whatever
                      * the tagger says */
                     if (!w->c->petrarch && s->ds && s->w[at].tok > 0 && s->w[at].tok < s->ds->ntokens &&
-                        s->ds->tokens[s->w[at].tok - 1].tag == DYAD_TAG_POS)
+                        s->ds->tokens[s->w[at].tok - 1].tag == DYAD_TAG_POS &&
+                        /* (but "Russia's bombing of Aleppo" is Russia's act,
+                         * coded as a gerund's event) */
+                        !(w->c->dyad_rules && s->w[at].len > 4 && !memcmp(s->w[at].s + s->w[at].len - 3, "ing", 3) &&
+                          at + 1 < s->n && word_is(&s->w[at + 1], "of")))
                         after_det = true;
                     capital = !(tg == DYAD_TAG_VB || tg == DYAD_TAG_VBD || tg == DYAD_TAG_VBG ||
                                 tg == DYAD_TAG_VBN || tg == DYAD_TAG_VBP || tg == DYAD_TAG_VBZ);

@@ -184,6 +184,13 @@ static void clauses_of_one_sentence(tctx *t)
     /* ... but not a noun after a verb's own words, nor with one party */
     CHECK_INT(fx_code(&k, "The clashes in Nairobi worried Ugandan officials."), 0);
     CHECK(find(&k, "KEN", "", "19") == NULL);
+    /* a gerund between its doer and "of" with its object is the doer's
+     * act, even late in a clause that coded another */
+    CHECK_INT(fx_code(&k, "Syria condemned Russia's bombing of Aleppo."), 0);
+    CHECK(find(&k, "SYR", "RUS", "11") != NULL);
+    CHECK(find(&k, "RUS", "SYR", "19") != NULL);
+    CHECK_INT(fx_code(&k, "Kenya recalled its envoy on Friday in answer to the Ugandan shelling of Kenyan border posts."), 0);
+    CHECK(find(&k, "UGA", "KEN", "19") != NULL);
     /* a second infinitive after "the right to" is a right too */
     CHECK_INT(fx_code(&k, "The Kenyan minister said Ugandan citizens have the right to speak and to protest."), 0);
     CHECK(find(&k, "UGA", "", "14") == NULL && find(&k, "UGA", "KEN", "14") == NULL);
