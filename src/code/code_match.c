@@ -27,6 +27,8 @@ static bool list_comma(const code_sentence *s, const code_view *v, size_t q)
 {
     if (q == 0) return false;
     const cw_word *p = &s->w[v->idx[q - 1]];
+    /* adjectives in a row: "fired multiple, long bursts" */
+    if (p->tag == DYAD_TAG_JJ && q + 1 < v->n && s->w[v->idx[q + 1]].tag == DYAD_TAG_JJ) return true;
     if (p->type == W_VERB || p->type == W_AUX || p->type == W_COMMA ||
         !(p->type == W_ACTOR || p->type == W_AGENT || p->type == W_NOUN || (p->flags & CW_PART) ||
           p->tag == DYAD_TAG_NN || p->tag == DYAD_TAG_NNS || p->tag == DYAD_TAG_NNP || p->tag == DYAD_TAG_NNPS))

@@ -1289,6 +1289,8 @@ static bool list_stretch(const code_sentence *s, size_t from, size_t to)
 {
     if (from < 2 || to > s->n || from >= to) return false;
     const cw_word *p = &s->w[from - 2];
+    /* adjectives in a row: "fired several, short bursts at the tanker" */
+    if (p->tag == DYAD_TAG_JJ && s->w[from].tag == DYAD_TAG_JJ) return true;
     if (!(p->tag == DYAD_TAG_NN || p->tag == DYAD_TAG_NNS || p->tag == DYAD_TAG_NNP || p->tag == DYAD_TAG_NNPS))
         return false;
     bool conj = false;

@@ -191,6 +191,12 @@ static void clauses_of_one_sentence(tctx *t)
     CHECK(find(&k, "RUS", "SYR", "19") != NULL);
     CHECK_INT(fx_code(&k, "Kenya recalled its envoy on Friday in answer to the Ugandan shelling of Kenyan border posts."), 0);
     CHECK(find(&k, "UGA", "KEN", "19") != NULL);
+    /* shots and bursts fired are small-arms fire; adjectives in a row
+     * with a comma do not cut the pattern */
+    CHECK_INT(fx_code(&k, "Iranian troops fired several, short bursts at the tanker."), 0);
+    e = find(&k, "IRNMIL", "", "19");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "193");
     /* a second infinitive after "the right to" is a right too */
     CHECK_INT(fx_code(&k, "The Kenyan minister said Ugandan citizens have the right to speak and to protest."), 0);
     CHECK(find(&k, "UGA", "", "14") == NULL && find(&k, "UGA", "KEN", "14") == NULL);
