@@ -392,6 +392,7 @@ static cand find_target(const dyad_coder_work *w, const code_sentence *s, const 
     for (size_t q = vlast + 1; q < end; q++) {
         uint32_t a = actor_at(s, v->idx[q]);
         if (a == DICT_NONE) continue;
+        if (dyad_rules && code_relative_subject(s, v, q, a)) break;
         if (dyad_rules && mention_start(s, v, q, a) && own_modifier(w, s, a, source)) {
             /* "the ministry confirmed the downing of an Azerbaijani
              * helicopter": its own country's word on a noun is no

@@ -127,6 +127,7 @@ bool code_match_pattern(const dyad_coder_work *w, const code_sentence *s, const 
             if (adj) break;
         }
         if (a == DICT_NONE || q >= v->n) return false;
+        if (dyad && code_relative_subject(s, v, q, a)) return false;
         uint32_t g = code_actor_group(s, a);
         if (g == DICT_NONE) return false;
         if (tk->kind == IX_PT_COMPOUND && s->actors[g].next == DICT_NONE) return false;

@@ -197,6 +197,11 @@ static void clauses_of_one_sentence(tctx *t)
     e = find(&k, "IRNMIL", "", "19");
     CHECK(e != NULL);
     if (e) CHECK_STR(e->code, "193");
+    /* the subject of a relative clause without its pronoun is no target
+     * of the verb before it */
+    CHECK_INT(fx_code(&k, "Kenya imposed sanctions on several individuals Uganda considers loyal."), 0);
+    CHECK(find(&k, "KEN", "UGA", "16") == NULL);
+    CHECK(find(&k, "KEN", "", "16") != NULL);
     /* a second infinitive after "the right to" is a right too */
     CHECK_INT(fx_code(&k, "The Kenyan minister said Ugandan citizens have the right to speak and to protest."), 0);
     CHECK(find(&k, "UGA", "", "14") == NULL && find(&k, "UGA", "KEN", "14") == NULL);
