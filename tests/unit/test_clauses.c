@@ -202,6 +202,9 @@ static void clauses_of_one_sentence(tctx *t)
     CHECK_INT(fx_code(&k, "Kenya imposed sanctions on several individuals Uganda considers loyal."), 0);
     CHECK(find(&k, "KEN", "UGA", "16") == NULL);
     CHECK(find(&k, "KEN", "", "16") != NULL);
+    /* "applied to join" asks to be admitted */
+    CHECK_INT(fx_code(&k, "Georgia applied to join the European Union in March."), 0);
+    CHECK(find(&k, "GEO", "IGOEUREEC", "02") != NULL);
     /* a second infinitive after "the right to" is a right too */
     CHECK_INT(fx_code(&k, "The Kenyan minister said Ugandan citizens have the right to speak and to protest."), 0);
     CHECK(find(&k, "UGA", "", "14") == NULL && find(&k, "UGA", "KEN", "14") == NULL);
