@@ -687,7 +687,11 @@ static bool reduced_passive(const code_sentence *s, const code_view *v, size_t q
             j++;
         if (j < v->n && s->w[v->idx[j]].type == W_BY) k = j;
     }
-    return k + 1 < v->n && s->w[v->idx[k]].type == W_BY && actor_at(s, v->idx[k + 1]) != DICT_NONE;
+    if (k + 1 >= v->n || s->w[v->idx[k]].type != W_BY) return false;
+    /* "detained by the government" */
+    size_t a = k + 1;
+    if (a + 1 < v->n && s->w[v->idx[a]].type == W_DET) a++;
+    return actor_at(s, v->idx[a]) != DICT_NONE;
 }
 
 /* dyad's rules: the verb group of the verb at word wi, when the chunker

@@ -202,6 +202,9 @@ static void clauses_of_one_sentence(tctx *t)
     CHECK_INT(fx_code(&k, "Kenya imposed sanctions on several individuals Uganda considers loyal."), 0);
     CHECK(find(&k, "KEN", "UGA", "16") == NULL);
     CHECK(find(&k, "KEN", "", "16") != NULL);
+    /* a participle's by-agent may have its determiner */
+    CHECK_INT(fx_code(&k, "The talks focus on rebel leaders detained by the Kenyan government last month."), 0);
+    CHECK(find(&k, "KENGOV", "KENREB", "17") != NULL);
     /* "applied to join" asks to be admitted */
     CHECK_INT(fx_code(&k, "Georgia applied to join the European Union in March."), 0);
     CHECK(find(&k, "GEO", "IGOEUREEC", "02") != NULL);
