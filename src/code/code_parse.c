@@ -1394,6 +1394,31 @@ static void comma_clauses(dyad_coder_work *w, code_sentence *s)
 
 /* ---- 7. clauses ----------------------------------------------------------------------- */
 
+static bool is_lemma_of(const char *l, const char *const *set)
+{
+    for (const char *const *r = set; *r; r++)
+        if (!strcmp(l, *r)) return true;
+    return false;
+}
+
+/* Whether a clause follows the verb at word i without "that": a noun
+ * phrase opened by a determiner or a name, then a finite verb before any
+ * comma or relative word ("claims the election was fraudulent", not
+ * "claimed responsibility for the attack"). */
+static bool claimed_clause(const code_sentence *s, size_t i)
+{
+    if (i + 2 >= s->n) return false;
+    const cw_word *n = &s->w[i + 1];
+    if (!(n->type == W_DET || n->type == W_ACTOR || n->tag == DYAD_TAG_NNP || n->tag == DYAD_TAG_PRPS)) return false;
+    for (size_t k = i + 2; k < s->n && k <= i + 9; k++) {
+        const cw_word *x = &s->w[k];
+        if (x->type == W_COMMA || word_is(x, "that") || word_is(x, "which") || word_is(x, "who")) return false;
+        if (x->tag == DYAD_TAG_VBD || x->tag == DYAD_TAG_VBZ || x->tag == DYAD_TAG_VBP || x->tag == DYAD_TAG_MD)
+            return true;
+    }
+    return false;
+}
+
 /* dyad's rules: a verb of saying ends its clause -- "Ukraine's military
  * said Russian forces attacked Kharkiv" reports Russia's act, whose source
  * is the subject after "said", not the speaker. */
@@ -1405,8 +1430,10 @@ static bool speech_verb(const code_sentence *s, const cw_word *x)
     if (!t->lemma) return false;
     size_t i = (size_t)(x - s->w);
     bool that = i + 1 < s->n && word_is(&s->w[i + 1], "that");
-    /* the tagger often reads "charged that" as a participle */
-    if (!finite && !(that && t->tag == DYAD_TAG_VBN)) return false;
+    /* the tagger often reads "charged that" as a participle, and
+     * "claims" after its subject as a plural noun */
+    bool claims = t->tag == DYAD_TAG_NNS && !that;
+    if (!finite && !(that && t->tag == DYAD_TAG_VBN) && !claims) return false;
     /* only verbs that merely report: "warned", "urged", "denied" are acts
      * of their own, coded with their objects */
     static const char *const reporting[] = {"say", "tell", "add", "state", "report", "note",
@@ -1416,6 +1443,9 @@ static bool speech_verb(const code_sentence *s, const cw_word *x)
     /* "charged that", "alleged that", "claimed that": the accusation is
      * the speaker's (speaker_statements); what follows is reported */
     static const char *const claiming[] = {"charge", "allege", "claim", "contend", "assert", NULL};
+    /* (the tagger may read "claims" after its subject as a plural noun) */
+    bool finite_verb = finite || (t->tag == DYAD_TAG_NNS && x->type == W_VERB);
+    if (!that && finite_verb && is_lemma_of(t->lemma, claiming) && claimed_clause(s, i)) return true;
     if (!that) return false;
     for (const char *const *r = claiming; *r; r++)
         if (!strcmp(t->lemma, *r)) return true;

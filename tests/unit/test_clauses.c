@@ -202,6 +202,14 @@ static void clauses_of_one_sentence(tctx *t)
     CHECK_INT(fx_code(&k, "Kenya imposed sanctions on several individuals Uganda considers loyal."), 0);
     CHECK(find(&k, "KEN", "UGA", "16") == NULL);
     CHECK(find(&k, "KEN", "", "16") != NULL);
+    /* "claims" with a clause and no "that" reports it (a verdict in it
+     * is the claimant's), "claimed responsibility" does not */
+    CHECK_INT(fx_code(&k, "The Kenyan army claims the vote won by the Kenyan opposition was rigged."), 0);
+    e = find(&k, "KENMIL", "KENOPP", "11");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "111");
+    CHECK_INT(fx_code(&k, "Al-Shabab claimed responsibility for the bombing."), 0);
+    CHECK(find(&k, "SOMREB", "", "01") != NULL);
     /* a participle's by-agent may have its determiner */
     CHECK_INT(fx_code(&k, "The talks focus on rebel leaders detained by the Kenyan government last month."), 0);
     CHECK(find(&k, "KENGOV", "KENREB", "17") != NULL);
