@@ -1682,6 +1682,15 @@ static int quote_statements(dyad_coder_work *w, const code_sentence *s, size_t s
     return 0;
 }
 
+/* Whether clause c has a dictionary verb of its own (an act, not only
+ * "was"): "an outlawed group fired rockets" has one. */
+static bool clause_has_verb(const code_sentence *s, uint32_t c)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (s->w[i].clause == c && s->w[i].type == W_VERB && !(s->w[i].flags & CW_PART)) return true;
+    return false;
+}
+
 int code_sentence_events(dyad_coder_work *w, code_sentence *s)
 {
     const dict_index *ix = w->c->ix;
@@ -1751,6 +1760,16 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                 /* what a speaker reports is not the speaker's act: "Peruvian
                  * officials said gunmen shot the mayor" */
                 carried = clause_src[prev];
+                /* a participle after reported words with no actor for
+                 * their subject is the speaker's: "the minister told
+                 * television that the detention was irregular, shifting
+                 * blame to the opposition" (not "said rebels attacked the
+                 * town, killing 12": the rebels') */
+                uint32_t pp = s->clause_prev[prev];
+                if (carried.actor == DICT_NONE && s->clause_kind[c] == DYAD_CLAUSE_OF_PARTICIPLE &&
+                    s->clause_kind[prev] == DYAD_CLAUSE_OF_REPORTED && pp != DICT_NONE && pp < prev &&
+                    !clause_has_verb(s, prev))
+                    carried = clause_src[pp];
             }
             /* a clause whose subject is a noun but no actor ("as the
              * war-ravaged country struggles") takes no one else's */

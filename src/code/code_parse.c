@@ -1604,6 +1604,7 @@ static void split_clauses_dyad(code_sentence *s)
     s->clause_antecedent[0] = DICT_NONE;
     s->clause_kind[0] = DYAD_CLAUSE_OF_MAIN;
     bool after_speech = false, verb_seen = false;
+    size_t defer_to = SIZE_MAX; /* a reported clause opens at this "that" */
     for (size_t i = 0; i < s->n; i++) {
         cw_word *x = &s->w[i];
         bool free_word = !(x->flags & (CW_PART | CW_COMPOUND_CONJ | CW_PROTECTED | CW_ELIM));
@@ -1659,6 +1660,19 @@ static void split_clauses_dyad(code_sentence *s)
          * its clause's verb joins noun phrases */
         if ((x->type == W_VERB && !(x->flags & CW_PART)) || x->type == W_AUX || is_verb_tag(x->tag)) verb_seen = true;
         after_speech = speech_verb(s, x) && !(x->flags & CW_ELIM);
+        if (after_speech && i + 2 < s->n && s->ds && x->tok < s->ds->ntokens && s->ds->tokens[x->tok].lemma &&
+            !strcmp(s->ds->tokens[x->tok].lemma, "tell")) {
+            /* "told reporters that ...": the one told stays in the
+             * speaker's clause; what is reported starts at "that" */
+            for (size_t k = i + 2; k < s->n && k <= i + 8; k++) {
+                const cw_word *y = &s->w[k];
+                if (word_is(y, "that")) { defer_to = k; after_speech = false; break; }
+                if (y->type == W_VERB || y->type == W_AUX || is_verb_tag(y->tag) || y->type == W_COMMA ||
+                    y->type == W_CONJ || y->tag == DYAD_TAG_WDT || y->tag == DYAD_TAG_WP)
+                    break;
+            }
+        }
+        if (defer_to != SIZE_MAX && i + 1 == defer_to) { after_speech = true; defer_to = SIZE_MAX; }
     }
     s->nclauses = s->n ? next : 0;
 }

@@ -210,6 +210,13 @@ static void clauses_of_one_sentence(tctx *t)
     if (e) CHECK_STR(e->code, "111");
     CHECK_INT(fx_code(&k, "Al-Shabab claimed responsibility for the bombing."), 0);
     CHECK(find(&k, "SOMREB", "", "01") != NULL);
+    /* "told reporters that ...": the one told is not what is reported;
+     * a participle after reported words that state no act is the
+     * speaker's, after an act the doer's */
+    CHECK_INT(fx_code(&k, "The Kenyan minister told reporters that the arrest was a mistake, blaming the Ugandan police."), 0);
+    CHECK(find(&k, "KENGOV", "UGACOP", "11") != NULL);
+    CHECK_INT(fx_code(&k, "The Kenyan army said an armed group fired rockets at the base, injuring a Ugandan soldier."), 0);
+    CHECK(find(&k, "KENMIL", "UGA", "") == NULL);
     /* a participle's by-agent may have its determiner */
     CHECK_INT(fx_code(&k, "The talks focus on rebel leaders detained by the Kenyan government last month."), 0);
     CHECK(find(&k, "KENGOV", "KENREB", "17") != NULL);
