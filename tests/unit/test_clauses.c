@@ -217,6 +217,11 @@ static void clauses_of_one_sentence(tctx *t)
     CHECK(find(&k, "KENGOV", "UGACOP", "11") != NULL);
     CHECK_INT(fx_code(&k, "The Kenyan army said an armed group fired rockets at the base, injuring a Ugandan soldier."), 0);
     CHECK(find(&k, "KENMIL", "UGA", "") == NULL);
+    /* arming weapons is a show of force, not military aid */
+    CHECK_INT(fx_code(&k, "North Korea has armed its ballistic missiles with nuclear warheads."), 0);
+    e = find(&k, "PRK", "", "15");
+    CHECK(e != NULL);
+    CHECK(find(&k, "PRK", "", "07") == NULL);
     /* a participle's by-agent may have its determiner */
     CHECK_INT(fx_code(&k, "The talks focus on rebel leaders detained by the Kenyan government last month."), 0);
     CHECK(find(&k, "KENGOV", "KENREB", "17") != NULL);
