@@ -222,6 +222,11 @@ static void clauses_of_one_sentence(tctx *t)
     e = find(&k, "PRK", "", "15");
     CHECK(e != NULL);
     CHECK(find(&k, "PRK", "", "07") == NULL);
+    /* a long-range rocket launched at nobody is a show of force */
+    CHECK_INT(fx_code(&k, "Pyongyang launched a long-range rocket on Wednesday."), 0);
+    CHECK(find(&k, "PRK", "", "15") != NULL);
+    CHECK_INT(fx_code(&k, "Russia launched long-range missiles at Kharkiv."), 0);
+    CHECK(find(&k, "RUS", "UKR", "19") != NULL);
     /* a participle's by-agent may have its determiner */
     CHECK_INT(fx_code(&k, "The talks focus on rebel leaders detained by the Kenyan government last month."), 0);
     CHECK(find(&k, "KENGOV", "KENREB", "17") != NULL);
