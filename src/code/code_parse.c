@@ -1279,6 +1279,7 @@ static void eliminate(code_sentence *s, size_t from, size_t to, int lo, int hi, 
  * subordinate: "the Kremlin said") -- which comma elimination must keep:
  * ", Russia has expressed disappointment," is the sentence's news. */
 static bool is_verb_tag(uint8_t t);
+static bool speech_verb(const code_sentence *s, const cw_word *x);
 
 /* Whether the comma stretch [from, to) goes on with a list of noun
  * phrases begun before it ("placed the party leader, two lawmakers and
@@ -1325,6 +1326,11 @@ static bool own_clause(const dyad_coder_work *w, const code_sentence *s, size_t 
             word_is(&s->w[lead], "which") ||
             (s->w[lead].type == W_BY && lead + 1 < to && s->w[lead + 1].tag == DYAD_TAG_VBG)))
         lead++;
+    /* ", who say they want the government to do more": what a relative
+     * clause's verb of saying reports is kept too */
+    if (lead > from && lead < to && (word_is(&s->w[from], "who") || word_is(&s->w[from], "which")) &&
+        speech_verb(s, &s->w[lead]))
+        return true;
     for (size_t i = from; i < to && i < s->n; i++) {
         const cw_word *x = &s->w[i];
         if (x->type == W_ACTOR) actor = true;
@@ -1568,6 +1574,18 @@ static uint32_t antecedent(const code_sentence *s, size_t i)
     if (k > 0 && s->w[k - 1].type == W_COMMA) k--;
     if (k == 0) return DICT_NONE;
     const cw_word *x = &s->w[k - 1];
+    if (x->actor == DICT_NONE && (x->tag == DYAD_TAG_NN || x->tag == DYAD_TAG_NNS)) {
+        /* "protesters in this leaderless movement, who say ...": past a
+         * phrase on a thing to the people it tells of */
+        size_t b = k - 1;
+        while (b > 0 && k - b < 6 && s->w[b - 1].actor == DICT_NONE &&
+               (s->w[b - 1].tag == DYAD_TAG_DT || s->w[b - 1].tag == DYAD_TAG_JJ || s->w[b - 1].tag == DYAD_TAG_NN ||
+                s->w[b - 1].tag == DYAD_TAG_PRPS))
+            b--;
+        if (b > 1 && s->w[b - 1].tag == DYAD_TAG_IN && !word_is(&s->w[b - 1], "that") &&
+            s->w[b - 2].actor != DICT_NONE && (s->w[b - 2].tag == DYAD_TAG_NNS || s->w[b - 2].tag == DYAD_TAG_NNPS))
+            x = &s->w[b - 2];
+    }
     if (x->actor == DICT_NONE || x->actor >= s->nactors) return DICT_NONE;
     if (!(x->type == W_ACTOR || x->type == W_PRON || (x->flags & CW_PART))) return DICT_NONE;
     const cw_actor *a = &s->actors[x->actor];

@@ -227,6 +227,11 @@ static void clauses_of_one_sentence(tctx *t)
     CHECK(find(&k, "PRK", "", "15") != NULL);
     CHECK_INT(fx_code(&k, "Russia launched long-range missiles at Kharkiv."), 0);
     CHECK(find(&k, "RUS", "UKR", "19") != NULL);
+    /* a relative clause's verb of saying keeps what it reports; its
+     * antecedent may stand before a phrase on a thing */
+    CHECK_INT(fx_code(&k, "The law did little to calm Kenyan protesters in the leaderless movement, "
+                          "who say they want the Kenyan government to resign."), 0);
+    CHECK(find(&k, "KENOPP", "KENGOV", "10") != NULL);
     /* a participle's by-agent may have its determiner */
     CHECK_INT(fx_code(&k, "The talks focus on rebel leaders detained by the Kenyan government last month."), 0);
     CHECK(find(&k, "KENGOV", "KENREB", "17") != NULL);
