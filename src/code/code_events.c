@@ -1619,6 +1619,17 @@ static int speaker_statements(dyad_coder_work *w, const code_sentence *s, clause
  * speaker whose country is known, about the actor that is its subject --
  * "'The Kosovo government bears full responsibility,' the Serbian
  * ministry said" -- is the speaker's statement (010) about that actor. */
+/* Whether the quotation starting at word `first` names any actor (a
+ * pronoun aside). */
+static bool subject_actor_in_quote(const dyad_coder_work *w, const code_sentence *s, size_t first)
+{
+    for (size_t i = first; i < s->n && code_quote_speaker(w, s->w[i].start); i++) {
+        uint32_t a = actor_at(s, i);
+        if (a != DICT_NONE && !s->actors[a].pronoun) return true;
+    }
+    return false;
+}
+
 static int quote_statements(dyad_coder_work *w, const code_sentence *s, size_t sentence_start)
 {
     static const ix_code statement = {"010", "", 0, 0};
@@ -1658,7 +1669,21 @@ static int quote_statements(dyad_coder_work *w, const code_sentence *s, size_t s
         const char *oc = first_code(w, s, o);
         if (oc[0] && strncmp(oc, spk, 3) != 0) other = o;
     }
-    if (other.actor == DICT_NONE) return 0;
+    /* a verdict that names nobody ("violence against those asserting
+     * their rights is unacceptable") is the speaker's disapproval of the
+     * article's latest party of another country (flagged as taken from
+     * context) */
+    bool judged = false;
+    {
+        code_view qv;
+        qv.idx = arena_alloc(&w->a, (s->n + 1) * sizeof *qv.idx);
+        if (!qv.idx) return -1;
+        qv.n = 0;
+        for (size_t i = first; i < s->n && code_quote_speaker(w, s->w[i].start); i++) qv.idx[qv.n++] = (uint32_t)i;
+        judged = verdict(s, &qv) == 1;
+    }
+    bool from_context = other.actor == DICT_NONE && judged && !subject_actor_in_quote(w, s, first);
+    if (other.actor == DICT_NONE && !from_context) return 0;
     /* the verb of saying, after the quotation (", the ministry said") */
     uint32_t verb = DICT_NONE;
     for (size_t i = first; i < s->n && verb == DICT_NONE; i++) {
@@ -1672,9 +1697,19 @@ static int quote_statements(dyad_coder_work *w, const code_sentence *s, size_t s
     uint32_t k = code_push_code(w, spk, strlen(spk));
     if (k == DICT_NONE) return -1;
     cand src = {DEF_STATE, false, k};
+    static const ix_code disapprove = {"111", "", 0, 0};
+    if (from_context) {
+        other = context_target(w, s, src, "111");
+        if (other.actor == DICT_NONE) return 0;
+    }
     size_t from = w->nevents;
     dyad_span vs = {s->w[verb].start, s->w[verb].end};
-    if (make_events(w, s, src, other, &statement, vs, NULL, sentence_start)) return -1;
+    if (make_events(w, s, src, other, judged ? &disapprove : &statement, vs, NULL, sentence_start)) return -1;
+    if (from_context && other.actor == DEF_CONTEXT && other.anchor < w->nctx)
+        for (size_t e = from; e < w->nevents; e++) {
+            w->events[e].target_span = w->ctx_spans[other.anchor];
+            w->events[e].flags |= DYAD_EVENT_CONTEXT_TARGET;
+        }
     for (size_t e = from; e < w->nevents; e++) {
         w->events[e].clause = DYAD_CLAUSE_OF_MAIN;
         w->events[e].rule = DYAD_RULE_SPEAKER;

@@ -232,6 +232,18 @@ static void clauses_of_one_sentence(tctx *t)
     CHECK_INT(fx_code(&k, "The law did little to calm Kenyan protesters in the leaderless movement, "
                           "who say they want the Kenyan government to resign."), 0);
     CHECK(find(&k, "KENOPP", "KENGOV", "10") != NULL);
+    /* a verdict in a quotation that names nobody is the speaker's
+     * disapproval of the article's latest party of another country */
+    CHECK_INT(fx_code(&k, "Talks\n\nThe Ugandan army detained dozens of people on Monday.\n\n"
+                          "\"Violence against peaceful crowds is unacceptable,\" the Kenyan president said.\n"), 0);
+    e = find(&k, "KENGOV", "UGA", "11");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "111");
+    CHECK_INT(fx_code(&k, "Talks\n\nThe Ugandan army detained dozens of people on Monday.\n\n"
+                          "\"This is unacceptable,\" the Kenyan president said.\n"), 0);
+    e = find(&k, "KENGOV", "UGA", "11");
+    CHECK(e != NULL);
+    if (e) CHECK(e->flags & DYAD_EVENT_CONTEXT_TARGET);
     /* a participle's by-agent may have its determiner */
     CHECK_INT(fx_code(&k, "The talks focus on rebel leaders detained by the Kenyan government last month."), 0);
     CHECK(find(&k, "KENGOV", "KENREB", "17") != NULL);
