@@ -847,6 +847,17 @@ static bool adjectival(const code_sentence *s, const code_view *v, size_t q)
     return true;
 }
 
+/* Words of judgement: what a verdict calls a thing ("was unacceptable",
+ * "called the raid harassment"). */
+static const char *const disapproval[] = {
+    "unacceptable", "illegal", "illegitimate", "unlawful", "unconstitutional", "unjustified",
+    "unjustifiable", "unfounded", "baseless", "groundless", "false", "untrue", "fraudulent",
+    "rigged", "fabricated", "absurd", "ridiculous", "outrageous", "shameful", "disgraceful",
+    "deplorable", "reprehensible", "irresponsible", "reckless", "provocative", "hypocritical",
+    "unfair", "unjust", "arbitrary", "barbaric", "heinous", "inhumane", "mistake", "blunder",
+    "provocation", "sham", "farce", "lie", "lies", "nonsense", "propaganda", "harassment",
+    "persecution", "aggression", NULL};
+
 /* Whether the verb at view position q is "call" naming what its object
  * is -- "called the decision a betrayal", "called the raid a 'terrorist
  * attack'" -- rather than a call to someone ("called his counterpart",
@@ -862,6 +873,11 @@ static bool characterization(const code_sentence *s, const code_view *v, size_t 
         if (strstr(y->s, "phone")) return false;
         if (y->type == W_VERB || y->type == W_COMMA || y->type == W_CONJ) return false;
         if ((!strcmp(y->s, "a") || !strcmp(y->s, "an")) && k >= q + 2) return true;
+        /* "called the action harassment", "called the vote illegal": a
+         * word of judgement after the object */
+        if (k >= q + 2 && y->tag != DYAD_TAG_DT)
+            for (const char *const *d = disapproval; *d; d++)
+                if (!strcmp(y->s, *d)) return true;
     }
     return false;
 }
@@ -1465,14 +1481,6 @@ static bool accusing_verb(const code_sentence *s, uint32_t wi)
  * 2 blame (112). */
 static int verdict(const code_sentence *s, const code_view *v)
 {
-    static const char *const disapproval[] = {
-        "unacceptable", "illegal", "illegitimate", "unlawful", "unconstitutional", "unjustified",
-        "unjustifiable", "unfounded", "baseless", "groundless", "false", "untrue", "fraudulent",
-        "rigged", "fabricated", "absurd", "ridiculous", "outrageous", "shameful", "disgraceful",
-        "deplorable", "reprehensible", "irresponsible", "reckless", "provocative", "hypocritical",
-        "unfair", "unjust", "arbitrary", "barbaric", "heinous", "inhumane", "mistake", "blunder",
-        "provocation", "sham", "farce", "lie", "lies", "nonsense", "propaganda", "harassment",
-        "persecution", "aggression", NULL};
     static const char *const blame[] = {"responsible", "culpable", "guilty", "blame", "behind", NULL};
     for (size_t q = 0; q < v->n; q++) {
         const cw_word *x = &s->w[v->idx[q]];

@@ -244,6 +244,10 @@ static void clauses_of_one_sentence(tctx *t)
     e = find(&k, "KENGOV", "UGA", "11");
     CHECK(e != NULL);
     if (e) CHECK(e->flags & DYAD_EVENT_CONTEXT_TARGET);
+    /* "called X illegal": a judgement, not a telephone call */
+    CHECK_INT(fx_code(&k, "Kenya called Uganda's decision illegal."), 0);
+    CHECK(find(&k, "KEN", "UGA", "11") != NULL);
+    CHECK(find(&k, "KEN", "UGA", "04") == NULL);
     /* a participle's by-agent may have its determiner */
     CHECK_INT(fx_code(&k, "The talks focus on rebel leaders detained by the Kenyan government last month."), 0);
     CHECK(find(&k, "KENGOV", "KENREB", "17") != NULL);
