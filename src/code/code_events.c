@@ -1565,36 +1565,7 @@ static int speaker_statements(dyad_coder_work *w, const code_sentence *s, clause
         bool coded = false;
         for (size_t e = sentence_start; e < coded_end && !coded; e++)
             coded = w->events[e].clause == DYAD_CLAUSE_OF_REPORTED;
-        if (coded && code == &statement) {
-            /* a hostile act of another country against the speaker's own,
-             * reported by the speaker, is the speaker's accusation of the
-             * doer: "Syrian state media said Israeli rockets had struck
-             * a research centre" (SYR accuses ISR; the strike stays) */
-            uint32_t lo = s->w[cx->v.idx[0]].start, hi = s->w[cx->v.idx[cx->v.n - 1]].end;
-            uint32_t anchor = spk.actor < DEF_STATE ? spk.actor : DICT_NONE;
-            for (size_t e = sentence_start; e < coded_end; e++) {
-                const dyad_event *ev = &w->events[e];
-                if (ev->clause != DYAD_CLAUSE_OF_REPORTED || ev->verb_span.start < lo || ev->verb_span.start >= hi)
-                    continue;
-                if (!root_in(ev->code, "15", "17", "18", "19") && strncmp(ev->code, "20", 2) != 0) continue;
-                if (strlen(ev->source) < 3 || strncmp(ev->target, sc, 3) != 0 || !strncmp(ev->source, sc, 3) ||
-                    !code_is_country(sc) || !code_is_country(ev->source))
-                    continue;
-                char doer[sizeof ev->source];
-                memcpy(doer, ev->source, sizeof doer);
-                dyad_span doer_span = ev->source_span;
-                size_t at = w->nevents;
-                dyad_span vs = {s->w[verb].start, s->w[verb].end};
-                if (push_event(w, s, sc, doer, accuse.first, anchor, DICT_NONE, vs, 0, NULL, sentence_start))
-                    return -1;
-                if (w->nevents > at) {
-                    w->events[at].target_span = doer_span;
-                    w->events[at].clause = s->clause_kind[prev];
-                    w->events[at].rule = DYAD_RULE_SPEAKER;
-                }
-            }
-            continue;
-        }
+        if (coded && code == &statement) continue;
         /* the party spoken of: the reported words' subject -- of another
          * country for a bare statement, any other party for a verdict or
          * an accusation */

@@ -124,22 +124,9 @@ static void clauses_of_one_sentence(tctx *t)
     e = find(&k, "SRB", "KSV", "01");
     CHECK(e != NULL);
     if (e) CHECK_STR(dyad_event_rule_name(e->rule), "speaker");
-    /* a hostile act of another country against the speaker's own, as
-     * the speaker tells it, is the speaker's accusation too; the act
-     * stays */
     CHECK_INT(fx_code(&k, "Ukraine's military said Russian forces had shelled Kherson."), 0);
     CHECK(find(&k, "RUS", "UKR", "19") != NULL);
-    e = find(&k, "UKR", "RUS", "");
-    CHECK(e != NULL);
-    if (e) {
-        CHECK_STR(e->code, "112");
-        CHECK_STR(dyad_event_rule_name(e->rule), "speaker");
-    }
-    /* ... not an act of the speaker's own side, nor a friendly one */
-    CHECK_INT(fx_code(&k, "Israel's military said Israeli warplanes struck targets in Gaza."), 0);
-    CHECK(find(&k, "ISR", "ISR", "11") == NULL && find(&k, "PSE", "", "11") == NULL);
-    CHECK_INT(fx_code(&k, "Kenya's government said Ugandan officials had delivered food aid to Kenya."), 0);
-    CHECK(find(&k, "KEN", "UGA", "11") == NULL);
+    CHECK(find(&k, "UKR", "RUS", "") == NULL);
     /* a list of noun phrases with commas does not cut the pattern
      * around it, nor is its tail set aside as an attribution */
     CHECK_INT(fx_code(&k, "Kenyan police placed the opposition leader, two lawmakers and several activists under arrest."), 0);
