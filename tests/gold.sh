@@ -16,10 +16,10 @@ MIN_SEED_REQUIRED=6
 # 260), precision (events matching gold over all events, in percent),
 # event dates right (of 123 dated gold events) and at most this many
 # forbidden events.
-MIN_REAL_REQUIRED=162
-MIN_REAL_PRECISION=80
-MIN_REAL_DATES=74
-MAX_REAL_FORBIDDEN=2
+MIN_REAL_REQUIRED=173
+MIN_REAL_PRECISION=83
+MIN_REAL_DATES=79
+MAX_REAL_FORBIDDEN=0
 passed=0
 failed=0
 tmp=$(mktemp -d)

@@ -342,6 +342,25 @@ static inline uint32_t code_actor_group(const code_sentence *s, uint32_t a)
     return a == DICT_NONE ? DICT_NONE : s->actors[a].group;
 }
 
+/* dyad's rules: whether the actor mention starting at view position q
+ * is the subject of a relative clause without its pronoun -- right after
+ * a common noun and right before its own finite verb: "sanctions on
+ * individuals Washington deems responsible" names no target in
+ * Washington. */
+static inline bool code_relative_subject(const code_sentence *s, const code_view *v, size_t q, uint32_t a)
+{
+    if (q == 0 || a == DICT_NONE || s->actors[a].pronoun) return false;
+    const cw_word *p = &s->w[v->idx[q - 1]];
+    if (!(p->tag == DYAD_TAG_NN || p->tag == DYAD_TAG_NNS) || p->type == W_ACTOR || (p->flags & CW_PART) ||
+        p->type == W_AGENT)
+        return false;
+    size_t e = q + 1;
+    while (e < v->n && (s->w[v->idx[e]].actor == a || (s->w[v->idx[e]].flags & CW_PART))) e++;
+    if (e >= v->n) return false;
+    uint8_t t = s->w[v->idx[e]].tag;
+    return t == DYAD_TAG_VBZ || t == DYAD_TAG_VBD || t == DYAD_TAG_VBP;
+}
+
 /* Validation (code_validate.c) is dyad_validate() in dyad.h. */
 
 #endif

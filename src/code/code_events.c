@@ -392,6 +392,7 @@ static cand find_target(const dyad_coder_work *w, const code_sentence *s, const 
     for (size_t q = vlast + 1; q < end; q++) {
         uint32_t a = actor_at(s, v->idx[q]);
         if (a == DICT_NONE) continue;
+        if (dyad_rules && code_relative_subject(s, v, q, a)) break;
         if (dyad_rules && mention_start(s, v, q, a) && own_modifier(w, s, a, source)) {
             /* "the ministry confirmed the downing of an Azerbaijani
              * helicopter": its own country's word on a noun is no
@@ -686,7 +687,11 @@ static bool reduced_passive(const code_sentence *s, const code_view *v, size_t q
             j++;
         if (j < v->n && s->w[v->idx[j]].type == W_BY) k = j;
     }
-    return k + 1 < v->n && s->w[v->idx[k]].type == W_BY && actor_at(s, v->idx[k + 1]) != DICT_NONE;
+    if (k + 1 >= v->n || s->w[v->idx[k]].type != W_BY) return false;
+    /* "detained by the government" */
+    size_t a = k + 1;
+    if (a + 1 < v->n && s->w[v->idx[a]].type == W_DET) a++;
+    return actor_at(s, v->idx[a]) != DICT_NONE;
 }
 
 /* dyad's rules: the verb group of the verb at word wi, when the chunker
@@ -733,6 +738,30 @@ static cand clause_subject(const code_sentence *s, const code_view *v)
         return c;
     }
     return NO_CAND;
+}
+
+/* dyad's rules: a gerund between its doer and "of" with its object
+ * ("the U.S. sanctioning of the director", "Russia's bombing of
+ * Aleppo") states the doer's act on the object: the doer's actor (into
+ * *doer) and the object's (into *object). */
+static bool gerund_of(const code_sentence *s, const code_view *v, size_t q, uint32_t *doer, uint32_t *object)
+{
+    const cw_word *x = &s->w[v->idx[q]];
+    if (q == 0 || q + 2 >= v->n || x->len < 5 || memcmp(x->s + x->len - 3, "ing", 3) != 0) return false;
+    if (!(x->tag == DYAD_TAG_VBG || x->tag == DYAD_TAG_NN)) return false;
+    if (strcmp(s->w[v->idx[q + 1]].s, "of") != 0) return false;
+    uint32_t a = actor_covering(s, v->idx[q - 1]);
+    if (a == DICT_NONE || s->actors[a].pronoun) return false;
+    uint32_t o = DICT_NONE;
+    for (size_t k = q + 2; k < v->n && k <= q + 12 && o == DICT_NONE; k++) {
+        const cw_word *y = &s->w[v->idx[k]];
+        if (y->type == W_VERB || y->type == W_COMMA || y->type == W_AUX) break;
+        o = actor_at(s, v->idx[k]);
+    }
+    if (o == DICT_NONE || code_actor_group(s, o) == DICT_NONE || code_actor_group(s, a) == DICT_NONE) return false;
+    *doer = a;
+    *object = o;
+    return true;
 }
 
 /* A past participle right after the noun it tells of, with no agent and
@@ -818,6 +847,17 @@ static bool adjectival(const code_sentence *s, const code_view *v, size_t q)
     return true;
 }
 
+/* Words of judgement: what a verdict calls a thing ("was unacceptable",
+ * "called the raid harassment"). */
+static const char *const disapproval[] = {
+    "unacceptable", "illegal", "illegitimate", "unlawful", "unconstitutional", "unjustified",
+    "unjustifiable", "unfounded", "baseless", "groundless", "false", "untrue", "fraudulent",
+    "rigged", "fabricated", "absurd", "ridiculous", "outrageous", "shameful", "disgraceful",
+    "deplorable", "reprehensible", "irresponsible", "reckless", "provocative", "hypocritical",
+    "unfair", "unjust", "arbitrary", "barbaric", "heinous", "inhumane", "mistake", "blunder",
+    "provocation", "sham", "farce", "lie", "lies", "nonsense", "propaganda", "harassment",
+    "persecution", "aggression", NULL};
+
 /* Whether the verb at view position q is "call" naming what its object
  * is -- "called the decision a betrayal", "called the raid a 'terrorist
  * attack'" -- rather than a call to someone ("called his counterpart",
@@ -833,6 +873,11 @@ static bool characterization(const code_sentence *s, const code_view *v, size_t 
         if (strstr(y->s, "phone")) return false;
         if (y->type == W_VERB || y->type == W_COMMA || y->type == W_CONJ) return false;
         if ((!strcmp(y->s, "a") || !strcmp(y->s, "an")) && k >= q + 2) return true;
+        /* "called the action harassment", "called the vote illegal": a
+         * word of judgement after the object */
+        if (k >= q + 2 && y->tag != DYAD_TAG_DT)
+            for (const char *const *d = disapproval; *d; d++)
+                if (!strcmp(y->s, *d)) return true;
     }
     return false;
 }
@@ -946,6 +991,12 @@ typedef struct verb_result {
     cand source;
 } verb_result;
 
+/* Curfews and states of emergency, imposed or lifted. */
+static bool emergency_measure(const char *code)
+{
+    return !strcmp(code, "1723") || !strcmp(code, "1724") || !strcmp(code, "0813") || !strcmp(code, "0814");
+}
+
 static int make_events(dyad_coder_work *w, const code_sentence *s, cand src, cand tgt,
                        const ix_code *code, dyad_span verb, const ix_pattern *p, size_t per_sentence_start)
 {
@@ -957,9 +1008,12 @@ static int make_events(dyad_coder_work *w, const code_sentence *s, cand src, can
     if ((src.actor < DEF_STATE && s->actors[src.actor].next != DICT_NONE && !src.single) ||
         (tgt.actor < DEF_STATE && s->actors[tgt.actor].next != DICT_NONE && !tgt.single))
         flags |= DYAD_EVENT_COMPOUND;
+    /* a state's emergency measure over its own country ("Kenya declared a
+     * state of emergency") is the one act whose target may be its source */
+    bool own = tgt.actor == DEF_STATE && emergency_measure(code->first);
     for (size_t i = 0; i < sl.n; i++) {
         for (size_t j = 0; j < tl.n; j++) {
-            if (strcmp(sl.c[i], tl.c[j]) == 0) continue;
+            if (strcmp(sl.c[i], tl.c[j]) == 0 && !own) continue;
             if (w->nevents - per_sentence_start >= CODE_MAX_EVENTS_PER_SENTENCE) return 0;
             if (code->first[0] &&
                 push_event(w, s, sl.c[i], tl.c[j], code->first, sl.actor[i], tl.actor[j], verb, flags, p, verb_first))
@@ -1201,6 +1255,19 @@ static bool unreal(const code_sentence *s, const cw_word *x)
     if (!p) return false;
     if (!strcmp(p, "to")) {
         if (is_lemma(ds->tokens[t - 2].lemma, before_to)) return true;
+        /* "the right to express their opinion and to demonstrate": a
+         * second infinitive shares the first one's noun */
+        if (ds->tokens[t - 2].tag == DYAD_TAG_CC) {
+            for (uint32_t k = t - 2; k-- > 1 && k + 12 >= t;) {
+                if (ds->tokens[k].tag == DYAD_TAG_TO || (ds->tokens[k].lemma && !strcmp(ds->tokens[k].lemma, "to"))) {
+                    if (is_lemma(ds->tokens[k - 1].lemma, before_to)) return true;
+                    break;
+                }
+                if (ds->tokens[k].tag == DYAD_TAG_VBD || ds->tokens[k].tag == DYAD_TAG_VBZ ||
+                    ds->tokens[k].tag == DYAD_TAG_VBP || ds->tokens[k].tag == DYAD_TAG_MD)
+                    break;
+            }
+        }
         /* "they have to collaborate": an obligation, not yet met */
         uint8_t ht = ds->tokens[t - 2].tag;
         if (ds->tokens[t - 2].lemma && !strcmp(ds->tokens[t - 2].lemma, "have") &&
@@ -1275,6 +1342,59 @@ static bool material_conflict(const char *code)
  * (longest first) in *hit, or NULL; the words it spans end at *ql.
  * Returns the code index, the pattern's or else the verb's own, or
  * DICT_NONE. */
+/* dyad's rules: a passive's subject is the object its active patterns
+ * name after the verb -- "a state of siege was declared by the prime
+ * minister" is "declared a state of siege" -- so the patterns are tried
+ * once more on the clause with the subject's words moved after the
+ * verb.  The subject is the run of words before the auxiliary back to the
+ * clause's start, a comma or a verb; it names no actor (an actor there is
+ * the passive's target, coded as such). */
+static void passive_object_match(dyad_coder_work *w, const code_sentence *s, const code_view *v, size_t q,
+                                 size_t ql, const ix_verb *vb, code_match *m, const ix_pattern **hit)
+{
+    const ix_pattern *pats = ix_patterns(w->c->ix, NULL);
+    size_t aux = q;
+    while (aux > 0 && q - aux < 3 && (s->w[v->idx[aux - 1]].type == W_AUX || s->w[v->idx[aux - 1]].tag == DYAD_TAG_RB))
+        aux--;
+    if (aux == q || s->w[v->idx[q]].tag != DYAD_TAG_VBN) return;
+    size_t np = aux;
+    while (np > 0 && aux - np < 8) {
+        const cw_word *y = &s->w[v->idx[np - 1]];
+        if (y->type == W_COMMA || y->type == W_VERB || y->type == W_AUX || y->type == W_CONJ || y->type == W_ACTOR ||
+            y->type == W_PRON || ((y->flags & CW_PART) && y->actor != DICT_NONE) ||
+            (y->tag == DYAD_TAG_IN && strcmp(y->s, "of") != 0))
+            break;
+        np--;
+    }
+    while (np < aux && s->w[v->idx[np]].type == W_DET) np++;
+    if (np == aux) return;
+    code_view r;
+    r.idx = arena_alloc(&w->a, (v->n + 1) * sizeof *r.idx);
+    if (!r.idx) return;
+    r.n = 0;
+    for (size_t k = 0; k < np; k++) r.idx[r.n++] = v->idx[k];
+    for (size_t k = aux; k < q; k++) r.idx[r.n++] = v->idx[k];
+    size_t rq = r.n;
+    for (size_t k = q; k <= ql; k++) r.idx[r.n++] = v->idx[k];
+    size_t rql = r.n - 1;
+    for (size_t k = np; k < aux; k++) r.idx[r.n++] = v->idx[k];
+    for (size_t k = ql + 1; k < v->n; k++) r.idx[r.n++] = v->idx[k];
+    for (uint32_t k = 0; k < vb->npatterns; k++) {
+        const ix_pattern *p = &pats[vb->first_pattern + k];
+        if (p->key_hash && !code_bloom_has(s->bloom, p->key_hash)) continue;
+        /* only the patterns that read words after the verb */
+        if (p->verb_at + 1 >= p->ntoks) continue;
+        if (code_match_pattern(w, s, &r, rq, rql, p, m)) {
+            /* the words moved do not count as matched past the verb */
+            if (m->source != DICT_NONE || m->target != DICT_NONE) continue;
+            *hit = p;
+            m->first = v->idx[q];
+            m->last = v->idx[ql];
+            return;
+        }
+    }
+}
+
 static uint32_t match_verb(dyad_coder_work *w, const code_sentence *s, const code_view *v, size_t q, size_t *ql,
                            code_match *m, const ix_pattern **hit)
 {
@@ -1290,6 +1410,7 @@ static uint32_t match_verb(dyad_coder_work *w, const code_sentence *s, const cod
         if (p->key_hash && !code_bloom_has(s->bloom, p->key_hash)) continue;
         if (code_match_pattern(w, s, v, q, *ql, p, m)) { *hit = p; break; }
     }
+    if (!*hit && w->c->dyad_rules && vb->npatterns) passive_object_match(w, s, v, q, *ql, vb, m, hit);
     return *hit && (*hit)->code != DICT_NONE ? (*hit)->code : vb->code;
 }
 
@@ -1360,14 +1481,6 @@ static bool accusing_verb(const code_sentence *s, uint32_t wi)
  * 2 blame (112). */
 static int verdict(const code_sentence *s, const code_view *v)
 {
-    static const char *const disapproval[] = {
-        "unacceptable", "illegal", "illegitimate", "unlawful", "unconstitutional", "unjustified",
-        "unjustifiable", "unfounded", "baseless", "groundless", "false", "untrue", "fraudulent",
-        "rigged", "fabricated", "absurd", "ridiculous", "outrageous", "shameful", "disgraceful",
-        "deplorable", "reprehensible", "irresponsible", "reckless", "provocative", "hypocritical",
-        "unfair", "unjust", "arbitrary", "barbaric", "heinous", "inhumane", "mistake", "blunder",
-        "provocation", "sham", "farce", "lie", "lies", "nonsense", "propaganda", "harassment",
-        "persecution", "aggression", NULL};
     static const char *const blame[] = {"responsible", "culpable", "guilty", "blame", "behind", NULL};
     for (size_t q = 0; q < v->n; q++) {
         const cw_word *x = &s->w[v->idx[q]];
@@ -1485,6 +1598,17 @@ static int speaker_statements(dyad_coder_work *w, const code_sentence *s, clause
  * speaker whose country is known, about the actor that is its subject --
  * "'The Kosovo government bears full responsibility,' the Serbian
  * ministry said" -- is the speaker's statement (010) about that actor. */
+/* Whether the quotation starting at word `first` names any actor (a
+ * pronoun aside). */
+static bool subject_actor_in_quote(const dyad_coder_work *w, const code_sentence *s, size_t first)
+{
+    for (size_t i = first; i < s->n && code_quote_speaker(w, s->w[i].start); i++) {
+        uint32_t a = actor_at(s, i);
+        if (a != DICT_NONE && !s->actors[a].pronoun) return true;
+    }
+    return false;
+}
+
 static int quote_statements(dyad_coder_work *w, const code_sentence *s, size_t sentence_start)
 {
     static const ix_code statement = {"010", "", 0, 0};
@@ -1524,7 +1648,21 @@ static int quote_statements(dyad_coder_work *w, const code_sentence *s, size_t s
         const char *oc = first_code(w, s, o);
         if (oc[0] && strncmp(oc, spk, 3) != 0) other = o;
     }
-    if (other.actor == DICT_NONE) return 0;
+    /* a verdict that names nobody ("violence against those asserting
+     * their rights is unacceptable") is the speaker's disapproval of the
+     * article's latest party of another country (flagged as taken from
+     * context) */
+    bool judged = false;
+    {
+        code_view qv;
+        qv.idx = arena_alloc(&w->a, (s->n + 1) * sizeof *qv.idx);
+        if (!qv.idx) return -1;
+        qv.n = 0;
+        for (size_t i = first; i < s->n && code_quote_speaker(w, s->w[i].start); i++) qv.idx[qv.n++] = (uint32_t)i;
+        judged = verdict(s, &qv) == 1;
+    }
+    bool from_context = other.actor == DICT_NONE && judged && !subject_actor_in_quote(w, s, first);
+    if (other.actor == DICT_NONE && !from_context) return 0;
     /* the verb of saying, after the quotation (", the ministry said") */
     uint32_t verb = DICT_NONE;
     for (size_t i = first; i < s->n && verb == DICT_NONE; i++) {
@@ -1538,14 +1676,33 @@ static int quote_statements(dyad_coder_work *w, const code_sentence *s, size_t s
     uint32_t k = code_push_code(w, spk, strlen(spk));
     if (k == DICT_NONE) return -1;
     cand src = {DEF_STATE, false, k};
+    static const ix_code disapprove = {"111", "", 0, 0};
+    if (from_context) {
+        other = context_target(w, s, src, "111");
+        if (other.actor == DICT_NONE) return 0;
+    }
     size_t from = w->nevents;
     dyad_span vs = {s->w[verb].start, s->w[verb].end};
-    if (make_events(w, s, src, other, &statement, vs, NULL, sentence_start)) return -1;
+    if (make_events(w, s, src, other, judged ? &disapprove : &statement, vs, NULL, sentence_start)) return -1;
+    if (from_context && other.actor == DEF_CONTEXT && other.anchor < w->nctx)
+        for (size_t e = from; e < w->nevents; e++) {
+            w->events[e].target_span = w->ctx_spans[other.anchor];
+            w->events[e].flags |= DYAD_EVENT_CONTEXT_TARGET;
+        }
     for (size_t e = from; e < w->nevents; e++) {
         w->events[e].clause = DYAD_CLAUSE_OF_MAIN;
         w->events[e].rule = DYAD_RULE_SPEAKER;
     }
     return 0;
+}
+
+/* Whether clause c has a dictionary verb of its own (an act, not only
+ * "was"): "an outlawed group fired rockets" has one. */
+static bool clause_has_verb(const code_sentence *s, uint32_t c)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (s->w[i].clause == c && s->w[i].type == W_VERB && !(s->w[i].flags & CW_PART)) return true;
+    return false;
 }
 
 int code_sentence_events(dyad_coder_work *w, code_sentence *s)
@@ -1617,6 +1774,16 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                 /* what a speaker reports is not the speaker's act: "Peruvian
                  * officials said gunmen shot the mayor" */
                 carried = clause_src[prev];
+                /* a participle after reported words with no actor for
+                 * their subject is the speaker's: "the minister told
+                 * television that the detention was irregular, shifting
+                 * blame to the opposition" (not "said rebels attacked the
+                 * town, killing 12": the rebels') */
+                uint32_t pp = s->clause_prev[prev];
+                if (carried.actor == DICT_NONE && s->clause_kind[c] == DYAD_CLAUSE_OF_PARTICIPLE &&
+                    s->clause_kind[prev] == DYAD_CLAUSE_OF_REPORTED && pp != DICT_NONE && pp < prev &&
+                    !clause_has_verb(s, prev))
+                    carried = clause_src[pp];
             }
             /* a clause whose subject is a noun but no actor ("as the
              * war-ravaged country struggles") takes no one else's */
@@ -1641,8 +1808,10 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
              * previously sent by Russia"), or an arrest told of its victims
              * ("students arrested at a rally"), is an event of its own
              * even after the clause's main event */
-            bool own_event = dyad_rules && (reduced_passive(s, &cx.v, q) || reduced_participle(s, &cx.v, q));
-            if ((clause_done || asked) && !own_event) break;
+            uint32_t g_doer = DICT_NONE, g_object = DICT_NONE;
+            bool gerund = dyad_rules && gerund_of(s, &cx.v, q, &g_doer, &g_object);
+            bool own_event = dyad_rules && (reduced_passive(s, &cx.v, q) || reduced_participle(s, &cx.v, q) || gerund);
+            if ((clause_done || asked) && !own_event) { if (dyad_rules) continue; break; }
             if (w->c->dyad_rules && (question || hypothetical(s, x))) continue;
             if (dyad_rules && adjectival(s, &cx.v, q)) continue;
             if (dyad_rules && (unplanned(s, x) || unreal(s, x))) { clause_done = true; continue; }
@@ -1661,7 +1830,7 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                 continue;
             }
             const ix_code *code = &codes[ci];
-            if (clause_done && !(dyad_rules && (reduced_passive(s, &cx.v, q) ||
+            if (clause_done && !(dyad_rules && (reduced_passive(s, &cx.v, q) || gerund ||
                                                 (reduced_participle(s, &cx.v, q) && !strncmp(code->first, "17", 2)))))
                 break;
             if (code->flags & IX_CODE_NULL) continue;
@@ -1713,6 +1882,7 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
             }
             cand src = {m.source, false, code_anchor(s, m.source_at)};
             cand tgt = {m.target, false, code_anchor(s, m.target_at)};
+            bool nominal = false; /* a noun's event: the clause's verb still codes */
             bool designated = m.source != DICT_NONE || m.target != DICT_NONE;
             uint8_t rule = designated ? DYAD_RULE_PATTERN : DYAD_RULE_SUBJECT;
             const dyad_verb_group *pg = dyad_rules && !designated ? passive_group(s, cx.v.idx[q]) : NULL;
@@ -1736,6 +1906,38 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                     tgt = none;
                 }
             } else {
+                if (gerund && !designated) {
+                    cand d = {code_actor_group(s, g_doer), false, code_anchor(s, g_doer)};
+                    cand ob = {code_actor_group(s, g_object), false, code_anchor(s, g_object)};
+                    src = d;
+                    tgt = ob;
+                    nominal = true;
+                }
+                if (dyad_rules && src.actor == DICT_NONE && x->tag == DYAD_TAG_NNS && ql + 2 < cx.v.n &&
+                    !strcmp(s->w[cx.v.idx[ql + 1]].s, "between")) {
+                    /* "in clashes between the police and protesters": the
+                     * parties after "between" are the act's, each on the
+                     * other (a joint source, or the first on the second) */
+                    uint32_t a1 = DICT_NONE, a2 = DICT_NONE;
+                    size_t k = ql + 2;
+                    for (; k < cx.v.n && k <= ql + 6 && a1 == DICT_NONE; k++) a1 = actor_at(s, cx.v.idx[k]);
+                    uint32_t g1 = a1 != DICT_NONE ? code_actor_group(s, a1) : DICT_NONE;
+                    if (g1 != DICT_NONE && s->actors[g1].next == DICT_NONE) {
+                        while (k < cx.v.n && cx.v.idx[k] <= s->actors[g1].glast) k++;
+                        if (k < cx.v.n && s->w[cx.v.idx[k]].type == W_CONJ && !strcmp(s->w[cx.v.idx[k]].s, "and"))
+                            for (size_t j = k + 1; j < cx.v.n && j <= k + 4 && a2 == DICT_NONE; j++)
+                                a2 = actor_at(s, cx.v.idx[j]);
+                    }
+                    if (g1 != DICT_NONE && (s->actors[g1].next != DICT_NONE || a2 != DICT_NONE)) {
+                        cand c1 = {g1, false, code_anchor(s, a1)};
+                        src = c1;
+                        nominal = true;
+                        if (a2 != DICT_NONE && code_actor_group(s, a2) != DICT_NONE) {
+                            cand c2 = {code_actor_group(s, a2), false, code_anchor(s, a2)};
+                            tgt = c2;
+                        }
+                    }
+                }
                 if (src.actor == DICT_NONE) {
                     src = find_source(w, s, &cx.v, q, ql, tgt, carried, reported);
                     /* "to demand President X resign", "calls for him to step
@@ -1770,6 +1972,19 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                     if (k == -1) return -1;
                     if (k >= 0) {
                         cand t = {DEF_STATE, false, (uint32_t)k};
+                        tgt = t;
+                    }
+                }
+                if (tgt.actor == DICT_NONE && src.actor != DICT_NONE && dyad_rules &&
+                    emergency_measure(code->first)) {
+                    /* "a state of siege was declared by the prime minister",
+                     * "lifted the curfew": a state's emergency measures
+                     * with nobody named are over its own country */
+                    const char *sc = first_code(w, s, src);
+                    if (strlen(sc) >= 3 && code_is_country(sc)) {
+                        uint32_t k = code_push_code(w, sc, 3);
+                        if (k == DICT_NONE) return -1;
+                        cand t = {DEF_STATE, false, k};
                         tgt = t;
                     }
                 }
@@ -1902,7 +2117,7 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
             }
             r->source = src;
             nresults++;
-            if (code->flags & IX_CODE_SUBORD) continue;
+            if (nominal || (code->flags & IX_CODE_SUBORD)) continue;
             if (clause_source.actor == DICT_NONE) {
                 clause_source = src;
                 clause_passive = rule == DYAD_RULE_PASSIVE_AGENT;

@@ -19,6 +19,31 @@ static bool barrier(const code_sentence *s, uint32_t wi)
     return s->w[wi].type == W_COMMA;
 }
 
+/* dyad's rules: a comma inside a list of noun phrases ("placed the
+ * president, two ministers and the army chief under arrest") is no
+ * barrier: no verb comes before the list's "and" or "or", which follows
+ * within a few words, and a noun stands before the comma. */
+static bool list_comma(const code_sentence *s, const code_view *v, size_t q)
+{
+    if (q == 0) return false;
+    const cw_word *p = &s->w[v->idx[q - 1]];
+    /* adjectives in a row: "fired multiple, long bursts" */
+    if (p->tag == DYAD_TAG_JJ && q + 1 < v->n && s->w[v->idx[q + 1]].tag == DYAD_TAG_JJ) return true;
+    if (p->type == W_VERB || p->type == W_AUX || p->type == W_COMMA ||
+        !(p->type == W_ACTOR || p->type == W_AGENT || p->type == W_NOUN || (p->flags & CW_PART) ||
+          p->tag == DYAD_TAG_NN || p->tag == DYAD_TAG_NNS || p->tag == DYAD_TAG_NNP || p->tag == DYAD_TAG_NNPS))
+        return false;
+    for (size_t k = q + 1; k < v->n && k <= q + 14; k++) {
+        const cw_word *x = &s->w[v->idx[k]];
+        if (x->type == W_CONJ) return !strcmp(x->s, "and") || !strcmp(x->s, "or");
+        if (x->type == W_VERB || x->type == W_AUX || x->type == W_BY || x->tag == DYAD_TAG_VBD ||
+            x->tag == DYAD_TAG_VBZ || x->tag == DYAD_TAG_VBP || x->tag == DYAD_TAG_MD || x->tag == DYAD_TAG_WDT ||
+            x->tag == DYAD_TAG_WP || x->tag == DYAD_TAG_TO)
+            return false;
+    }
+    return false;
+}
+
 /* A pattern word: whole word or stem as written, no endings (TABARI); a
  * whole word, and the plural of a synset member's last word (PETRARCH). */
 static bool lit_at(const code_sentence *s, uint32_t wi, const ix_lit *l, uint8_t tok_flags)
@@ -64,6 +89,7 @@ bool code_match_pattern(const dyad_coder_work *w, const code_sentence *s, const 
 {
     const ix_ptok *t = ix_ptoks(w->c->ix) + p->first_tok;
     const ix_lit *lits = ix_lits(w->c->ix);
+    bool dyad = w->c->dyad_rules;
     for (uint16_t k = 0; k < p->ntoks; k++)
         if (t[k].kind == IX_PT_WORD && !code_bloom_has(s->bloom, lits[t[k].lit].hash)) return false;
     m->source = m->target = m->attrib = DICT_NONE;
@@ -80,7 +106,7 @@ bool code_match_pattern(const dyad_coder_work *w, const code_sentence *s, const 
         if (tk->kind == IX_PT_WORD) {
             size_t q = pos;
             bool found = false;
-            for (; q < v->n && !barrier(s, v->idx[q]); q++) {
+            for (; q < v->n && (!barrier(s, v->idx[q]) || (dyad && list_comma(s, v, q))); q++) {
                 if (lit_at(s, v->idx[q], &lits[tk->lit], tk->flags)) { found = true; break; }
                 if (adj) break;
             }
@@ -101,6 +127,7 @@ bool code_match_pattern(const dyad_coder_work *w, const code_sentence *s, const 
             if (adj) break;
         }
         if (a == DICT_NONE || q >= v->n) return false;
+        if (dyad && code_relative_subject(s, v, q, a)) return false;
         uint32_t g = code_actor_group(s, a);
         if (g == DICT_NONE) return false;
         if (tk->kind == IX_PT_COMPOUND && s->actors[g].next == DICT_NONE) return false;

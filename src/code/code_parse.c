@@ -21,6 +21,7 @@
 #include "code.h"
 #include <stdio.h>
 #include <stdlib.h>
+#include <strings.h>
 
 /* How far the later words of a root written with blanks ("DURTHANG ORC")
  * may be from the previous one.  TABARI searches to the end of the
@@ -333,7 +334,11 @@ static int type_words(dyad_coder_work *w, code_sentence *s)
                      * military's overthrow of the government"), whatever
                      * the tagger says */
                     if (!w->c->petrarch && s->ds && s->w[at].tok > 0 && s->w[at].tok < s->ds->ntokens &&
-                        s->ds->tokens[s->w[at].tok - 1].tag == DYAD_TAG_POS)
+                        s->ds->tokens[s->w[at].tok - 1].tag == DYAD_TAG_POS &&
+                        /* (but "Russia's bombing of Aleppo" is Russia's act,
+                         * coded as a gerund's event) */
+                        !(w->c->dyad_rules && s->w[at].len > 4 && !memcmp(s->w[at].s + s->w[at].len - 3, "ing", 3) &&
+                          at + 1 < s->n && word_is(&s->w[at + 1], "of")))
                         after_det = true;
                     capital = !(tg == DYAD_TAG_VB || tg == DYAD_TAG_VBD || tg == DYAD_TAG_VBG ||
                                 tg == DYAD_TAG_VBN || tg == DYAD_TAG_VBP || tg == DYAD_TAG_VBZ);
@@ -345,8 +350,18 @@ static int type_words(dyad_coder_work *w, code_sentence *s)
                         /* the tagger's usual slip in headline English:
                          * "Ethiopia departs from Libya", "to accord with" */
                         uint8_t next = at + 1 < s->n ? s->w[at + 1].tag : DYAD_TAG_NONE;
+                        /* a past form ("overthrew", "seized") before a
+                         * determiner: no noun is spelled so */
+                        bool past_form = false;
+                        if (w->c->dyad_rules && !w->c->petrarch && (next == DYAD_TAG_DT || next == DYAD_TAG_PRPS)) {
+                            char lb[64];
+                            size_t ln = dyad_lemmatize(s->w[at].s, s->w[at].len, DYAD_TAG_VBD, lb, sizeof lb);
+                            past_form = ln && ln < sizeof lb - 1 &&
+                                        (ln != s->w[at].len || strncasecmp(lb, s->w[at].s, ln) != 0);
+                        }
                         bool after_actor = at > 0 && (s->w[at - 1].type == W_ACTOR ||
-                                                      (w->c->dyad_rules && jj_verb && s->w[at - 1].type == W_AGENT) ||
+                                                      (w->c->dyad_rules && (jj_verb || past_form) &&
+                                                       s->w[at - 1].type == W_AGENT) ||
                                                       ((s->w[at - 1].flags & CW_PART) &&
                                                        s->w[at - 1].actor != DICT_NONE));
                         bool object_next = next == DYAD_TAG_IN || next == DYAD_TAG_DT || next == DYAD_TAG_TO ||
@@ -361,7 +376,9 @@ static int type_words(dyad_coder_work *w, code_sentence *s)
                         bool plural_head = w->c->dyad_rules && dsn && tk > 0 && tk < dsn->ntokens &&
                                            (dsn->tokens[tk - 1].tag == DYAD_TAG_NNS ||
                                             dsn->tokens[tk - 1].tag == DYAD_TAG_NNPS);
-                        if (plural_head) dsn = NULL;
+                        /* (so does a past form: "the military overthrew
+                         * the government") */
+                        if (plural_head || past_form) dsn = NULL;
                         for (uint32_t back = 1; dsn && tk < dsn->ntokens && back <= 4 && back <= tk; back++) {
                             uint8_t bt = dsn->tokens[tk - back].tag;
                             if (bt == DYAD_TAG_DT || bt == DYAD_TAG_PRPS) { det_np = true; break; }
@@ -392,6 +409,13 @@ static int type_words(dyad_coder_work *w, code_sentence *s)
                 }
                 const ix_verb *v = &verbs[root->owner];
                 bool null_code = v->code == DICT_NONE || (codes[v->code].flags & IX_CODE_NULL);
+                /* dyad: "clashes between the police and protesters",
+                 * "talks between Cuba and the United States": a plural
+                 * noun of the verb with both parties named after
+                 * "between" states the event */
+                if ((after_det || capital) && w->c->dyad_rules && !w->c->petrarch && root->nlits == 1 &&
+                    s->w[i].tag == DYAD_TAG_NNS && i + 2 < s->n && word_is(&s->w[i + 1], "between"))
+                    after_det = capital = false;
                 if (after_det || capital) x->type = W_NOUN;
                 else if (null_code && v->npatterns == 0) x->type = W_NONE;
                 else x->type = W_VERB;
@@ -1254,8 +1278,38 @@ static void eliminate(code_sentence *s, size_t from, size_t to, int lo, int hi, 
  * actor, then a verb that is not one of saying (whose codes are
  * subordinate: "the Kremlin said") -- which comma elimination must keep:
  * ", Russia has expressed disappointment," is the sentence's news. */
+static bool is_verb_tag(uint8_t t);
+static bool speech_verb(const code_sentence *s, const cw_word *x);
+
+/* Whether the comma stretch [from, to) goes on with a list of noun
+ * phrases begun before it ("placed the party leader, two lawmakers and
+ * several activists under arrest"; "..., two lawmakers, and ..."): a noun
+ * before the comma, no verb in the stretch, and "and" or "or" inside it
+ * or right after its closing comma. */
+static bool list_stretch(const code_sentence *s, size_t from, size_t to)
+{
+    if (from < 2 || to > s->n || from >= to) return false;
+    const cw_word *p = &s->w[from - 2];
+    /* adjectives in a row: "fired several, short bursts at the tanker" */
+    if (p->tag == DYAD_TAG_JJ && s->w[from].tag == DYAD_TAG_JJ) return true;
+    if (!(p->tag == DYAD_TAG_NN || p->tag == DYAD_TAG_NNS || p->tag == DYAD_TAG_NNP || p->tag == DYAD_TAG_NNPS))
+        return false;
+    bool conj = false;
+    for (size_t i = from; i < to; i++) {
+        const cw_word *x = &s->w[i];
+        if (x->type == W_VERB || x->type == W_AUX || is_verb_tag(x->tag) || x->tag == DYAD_TAG_WDT ||
+            x->tag == DYAD_TAG_WP || x->type == W_COMMA)
+            return false;
+        if (x->type == W_CONJ && i + 1 < to) conj = conj || word_is(x, "and") || word_is(x, "or");
+    }
+    if (!conj && to + 1 < s->n && s->w[to].type == W_COMMA)
+        conj = word_is(&s->w[to + 1], "and") || word_is(&s->w[to + 1], "or");
+    return conj;
+}
+
 static bool own_clause(const dyad_coder_work *w, const code_sentence *s, size_t from, size_t to)
 {
+    if (list_stretch(s, from, to)) return true;
     const ix_root *roots = ix_roots(w->c->ix, NULL);
     const ix_verb *verbs = ix_verbs(w->c->ix, NULL);
     const ix_code *codes = ix_codes(w->c->ix, NULL);
@@ -1267,10 +1321,16 @@ static bool own_clause(const dyad_coder_work *w, const code_sentence *s, size_t 
     size_t lead = from;
     while (lead < to && lead < s->n &&
            (s->w[lead].tag == DYAD_TAG_RB || s->w[lead].type == W_AUX || word_is(&s->w[lead], "who") ||
+            (lead == from && word_is(&s->w[lead], "having")) ||
             (lead == from && s->w[lead].type == W_CONJ) ||
             word_is(&s->w[lead], "which") ||
             (s->w[lead].type == W_BY && lead + 1 < to && s->w[lead + 1].tag == DYAD_TAG_VBG)))
         lead++;
+    /* ", who say they want the government to do more": what a relative
+     * clause's verb of saying reports is kept too */
+    if (lead > from && lead < to && (word_is(&s->w[from], "who") || word_is(&s->w[from], "which")) &&
+        speech_verb(s, &s->w[lead]))
+        return true;
     for (size_t i = from; i < to && i < s->n; i++) {
         const cw_word *x = &s->w[i];
         if (x->type == W_ACTOR) actor = true;
@@ -1340,6 +1400,31 @@ static void comma_clauses(dyad_coder_work *w, code_sentence *s)
 
 /* ---- 7. clauses ----------------------------------------------------------------------- */
 
+static bool is_lemma_of(const char *l, const char *const *set)
+{
+    for (const char *const *r = set; *r; r++)
+        if (!strcmp(l, *r)) return true;
+    return false;
+}
+
+/* Whether a clause follows the verb at word i without "that": a noun
+ * phrase opened by a determiner or a name, then a finite verb before any
+ * comma or relative word ("claims the election was fraudulent", not
+ * "claimed responsibility for the attack"). */
+static bool claimed_clause(const code_sentence *s, size_t i)
+{
+    if (i + 2 >= s->n) return false;
+    const cw_word *n = &s->w[i + 1];
+    if (!(n->type == W_DET || n->type == W_ACTOR || n->tag == DYAD_TAG_NNP || n->tag == DYAD_TAG_PRPS)) return false;
+    for (size_t k = i + 2; k < s->n && k <= i + 9; k++) {
+        const cw_word *x = &s->w[k];
+        if (x->type == W_COMMA || word_is(x, "that") || word_is(x, "which") || word_is(x, "who")) return false;
+        if (x->tag == DYAD_TAG_VBD || x->tag == DYAD_TAG_VBZ || x->tag == DYAD_TAG_VBP || x->tag == DYAD_TAG_MD)
+            return true;
+    }
+    return false;
+}
+
 /* dyad's rules: a verb of saying ends its clause -- "Ukraine's military
  * said Russian forces attacked Kharkiv" reports Russia's act, whose source
  * is the subject after "said", not the speaker. */
@@ -1351,8 +1436,10 @@ static bool speech_verb(const code_sentence *s, const cw_word *x)
     if (!t->lemma) return false;
     size_t i = (size_t)(x - s->w);
     bool that = i + 1 < s->n && word_is(&s->w[i + 1], "that");
-    /* the tagger often reads "charged that" as a participle */
-    if (!finite && !(that && t->tag == DYAD_TAG_VBN)) return false;
+    /* the tagger often reads "charged that" as a participle, and
+     * "claims" after its subject as a plural noun */
+    bool claims = t->tag == DYAD_TAG_NNS && !that;
+    if (!finite && !(that && t->tag == DYAD_TAG_VBN) && !claims) return false;
     /* only verbs that merely report: "warned", "urged", "denied" are acts
      * of their own, coded with their objects */
     static const char *const reporting[] = {"say", "tell", "add", "state", "report", "note",
@@ -1362,6 +1449,9 @@ static bool speech_verb(const code_sentence *s, const cw_word *x)
     /* "charged that", "alleged that", "claimed that": the accusation is
      * the speaker's (speaker_statements); what follows is reported */
     static const char *const claiming[] = {"charge", "allege", "claim", "contend", "assert", NULL};
+    /* (the tagger may read "claims" after its subject as a plural noun) */
+    bool finite_verb = finite || (t->tag == DYAD_TAG_NNS && x->type == W_VERB);
+    if (!that && finite_verb && is_lemma_of(t->lemma, claiming) && claimed_clause(s, i)) return true;
     if (!that) return false;
     for (const char *const *r = claiming; *r; r++)
         if (!strcmp(t->lemma, *r)) return true;
@@ -1424,6 +1514,24 @@ static bool conj_opens_clause(const code_sentence *s, size_t i)
     return false;
 }
 
+/* Whether the words from i are a noun phrase naming an actor and then a
+ * finite verb, before any comma: "the Turkish military and its allied
+ * militias began ...". */
+static bool subject_then_verb(const code_sentence *s, size_t i)
+{
+    bool actor = false;
+    for (size_t k = i; k < s->n && k <= i + 10; k++) {
+        const cw_word *x = &s->w[k];
+        if (x->type == W_COMMA && !(x->flags & (CW_COMPOUND_CONJ | CW_PROTECTED))) return false;
+        if (x->type == W_ACTOR || ((x->flags & CW_PART) && x->actor != DICT_NONE)) actor = true;
+        if (x->type == W_VERB || x->type == W_AUX || is_verb_tag(x->tag))
+            return actor && (x->tag == DYAD_TAG_VBD || x->tag == DYAD_TAG_VBZ || x->tag == DYAD_TAG_VBP ||
+                             x->tag == DYAD_TAG_MD || x->type == W_AUX);
+        if (x->tag == DYAD_TAG_IN && !word_is(x, "of")) return false;
+    }
+    return false;
+}
+
 /* Subordinators that open a clause with an event of its own. */
 static bool subordinator(const code_sentence *s, size_t i)
 {
@@ -1466,6 +1574,18 @@ static uint32_t antecedent(const code_sentence *s, size_t i)
     if (k > 0 && s->w[k - 1].type == W_COMMA) k--;
     if (k == 0) return DICT_NONE;
     const cw_word *x = &s->w[k - 1];
+    if (x->actor == DICT_NONE && (x->tag == DYAD_TAG_NN || x->tag == DYAD_TAG_NNS)) {
+        /* "protesters in this leaderless movement, who say ...": past a
+         * phrase on a thing to the people it tells of */
+        size_t b = k - 1;
+        while (b > 0 && k - b < 6 && s->w[b - 1].actor == DICT_NONE &&
+               (s->w[b - 1].tag == DYAD_TAG_DT || s->w[b - 1].tag == DYAD_TAG_JJ || s->w[b - 1].tag == DYAD_TAG_NN ||
+                s->w[b - 1].tag == DYAD_TAG_PRPS))
+            b--;
+        if (b > 1 && s->w[b - 1].tag == DYAD_TAG_IN && !word_is(&s->w[b - 1], "that") &&
+            s->w[b - 2].actor != DICT_NONE && (s->w[b - 2].tag == DYAD_TAG_NNS || s->w[b - 2].tag == DYAD_TAG_NNPS))
+            x = &s->w[b - 2];
+    }
     if (x->actor == DICT_NONE || x->actor >= s->nactors) return DICT_NONE;
     if (!(x->type == W_ACTOR || x->type == W_PRON || (x->flags & CW_PART))) return DICT_NONE;
     const cw_actor *a = &s->actors[x->actor];
@@ -1502,6 +1622,7 @@ static void split_clauses_dyad(code_sentence *s)
     s->clause_antecedent[0] = DICT_NONE;
     s->clause_kind[0] = DYAD_CLAUSE_OF_MAIN;
     bool after_speech = false, verb_seen = false;
+    size_t defer_to = SIZE_MAX; /* a reported clause opens at this "that" */
     for (size_t i = 0; i < s->n; i++) {
         cw_word *x = &s->w[i];
         bool free_word = !(x->flags & (CW_PART | CW_COMPOUND_CONJ | CW_PROTECTED | CW_ELIM));
@@ -1519,6 +1640,14 @@ static void split_clauses_dyad(code_sentence *s)
              * after talks had stalled, later flew to Doha": one comma
              * closes both); the sentence's own clause goes on */
             depth = 1;
+        } else if (free_word && verb_seen && depth == 1 && i > 0 && s->w[i - 1].type == W_COMMA &&
+                   !(s->w[i - 1].flags & (CW_COMPOUND_CONJ | CW_PROTECTED | CW_ELIM)) &&
+                   (x->type == W_DET || x->type == W_ACTOR) && subject_then_verb(s, i)) {
+            /* "Days after the announcement that troops would withdraw,
+             * the Turkish military began an offensive": a new subject
+             * and its verb after a comma are a clause of their own */
+            open = DYAD_CLAUSE_OF_COORDINATE;
+            sibling = true;
         } else if (free_word && subordinator(s, i)) {
             open = DYAD_CLAUSE_OF_SUBORDINATE;
         } else if (free_word && (x->len == 3 || x->len == 5) && (word_is(x, "who") || word_is(x, "which")) && i > 0 &&
@@ -1528,8 +1657,10 @@ static void split_clauses_dyad(code_sentence *s)
         } else if (free_word && i > 0 && s->w[i - 1].type == W_COMMA &&
                    (x->tag == DYAD_TAG_VBG ||
                     ((x->tag == DYAD_TAG_RB || x->type == W_BY) && i + 1 < s->n &&
-                     s->w[i + 1].tag == DYAD_TAG_VBG))) {
-            /* ", killing at least 12", ", by firing tear gas" */
+                     s->w[i + 1].tag == DYAD_TAG_VBG) ||
+                    (word_is(x, "having") && i + 1 < s->n && s->w[i + 1].tag == DYAD_TAG_VBN))) {
+            /* ", killing at least 12", ", by firing tear gas", ", having
+             * refused to leave" */
             open = DYAD_CLAUSE_OF_PARTICIPLE;
         }
         if (open >= 0 && next < UINT32_MAX) {
@@ -1547,6 +1678,19 @@ static void split_clauses_dyad(code_sentence *s)
          * its clause's verb joins noun phrases */
         if ((x->type == W_VERB && !(x->flags & CW_PART)) || x->type == W_AUX || is_verb_tag(x->tag)) verb_seen = true;
         after_speech = speech_verb(s, x) && !(x->flags & CW_ELIM);
+        if (after_speech && i + 2 < s->n && s->ds && x->tok < s->ds->ntokens && s->ds->tokens[x->tok].lemma &&
+            !strcmp(s->ds->tokens[x->tok].lemma, "tell")) {
+            /* "told reporters that ...": the one told stays in the
+             * speaker's clause; what is reported starts at "that" */
+            for (size_t k = i + 2; k < s->n && k <= i + 8; k++) {
+                const cw_word *y = &s->w[k];
+                if (word_is(y, "that")) { defer_to = k; after_speech = false; break; }
+                if (y->type == W_VERB || y->type == W_AUX || is_verb_tag(y->tag) || y->type == W_COMMA ||
+                    y->type == W_CONJ || y->tag == DYAD_TAG_WDT || y->tag == DYAD_TAG_WP)
+                    break;
+            }
+        }
+        if (defer_to != SIZE_MAX && i + 1 == defer_to) { after_speech = true; defer_to = SIZE_MAX; }
     }
     s->nclauses = s->n ? next : 0;
 }

@@ -127,6 +127,132 @@ static void clauses_of_one_sentence(tctx *t)
     CHECK_INT(fx_code(&k, "Ukraine's military said Russian forces had shelled Kherson."), 0);
     CHECK(find(&k, "RUS", "UKR", "19") != NULL);
     CHECK(find(&k, "UKR", "RUS", "") == NULL);
+    /* a list of noun phrases with commas does not cut the pattern
+     * around it, nor is its tail set aside as an attribution */
+    CHECK_INT(fx_code(&k, "Kenyan police placed the opposition leader, two lawmakers and several activists under arrest."), 0);
+    e = find(&k, "KENCOP", "KENOPP", "17");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "173");
+    CHECK_INT(fx_code(&k, "Ugandan soldiers placed the president, the prime minister of Uganda, and two ministers under arrest."), 0);
+    CHECK(find(&k, "UGAMIL", "UGAGOV", "17") != NULL);
+    /* a new subject and its verb after a comma are a clause of their
+     * own, whatever the words before the comma coded */
+    CHECK_INT(fx_code(&k, "Weeks after the news that Kenyan troops would leave the border area, "
+                          "the Ugandan army and its allies attacked Kenyan positions."), 0);
+    e = find(&k, "UGAMIL", "KEN", "19");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(dyad_event_clause_name(e->clause), "coordinate");
+    /* a past form the tagger reads as a noun after its subject's
+     * determiner is still the verb */
+    CHECK_INT(fx_code(&k, "The Malian military overthrew the elected government of Mali."), 0);
+    e = find(&k, "MLIMIL", "MLIGOV", "17");
+    CHECK(e != NULL);
+    /* a passive's subject is the object its active patterns name */
+    CHECK_INT(fx_code(&k, "A state of emergency was declared by the Kenyan government on Monday."), 0);
+    e = find(&k, "KENGOV", "", "17");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "1724");
+    CHECK_INT(fx_code(&k, "A curfew was imposed by Ugandan police."), 0);
+    CHECK(find(&k, "UGACOP", "", "17") != NULL);
+    /* a state's emergency measure with nobody named is over its own
+     * country, whose code may then be its source's */
+    CHECK_INT(fx_code(&k, "Kenya declared a state of emergency."), 0);
+    e = find(&k, "KEN", "KEN", "17");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "1724");
+    /* a plural noun of a verb with both parties after "between" states
+     * the event, and the clause's own verb still codes */
+    CHECK_INT(fx_code(&k, "Dozens were hurt in clashes between Kenyan police and protesters on Friday."), 0);
+    e = find(&k, "KENCOP", "KENOPP", "19");
+    CHECK(e != NULL);
+    CHECK_INT(fx_code(&k, "Clashes between Malian troops and protesters killed 11 people."), 0);
+    CHECK(find(&k, "MLIMIL", "MLIOPP", "19") != NULL);
+    CHECK(find(&k, "MLIMIL", "MLICVL", "19") != NULL);
+    /* ... but not a noun after a verb's own words, nor with one party */
+    CHECK_INT(fx_code(&k, "The clashes in Nairobi worried Ugandan officials."), 0);
+    CHECK(find(&k, "KEN", "", "19") == NULL);
+    /* a gerund between its doer and "of" with its object is the doer's
+     * act, even late in a clause that coded another */
+    CHECK_INT(fx_code(&k, "Syria condemned Russia's bombing of Aleppo."), 0);
+    CHECK(find(&k, "SYR", "RUS", "11") != NULL);
+    CHECK(find(&k, "RUS", "SYR", "19") != NULL);
+    CHECK_INT(fx_code(&k, "Kenya recalled its envoy on Friday in answer to the Ugandan shelling of Kenyan border posts."), 0);
+    CHECK(find(&k, "UGA", "KEN", "19") != NULL);
+    /* shots and bursts fired are small-arms fire; adjectives in a row
+     * with a comma do not cut the pattern */
+    CHECK_INT(fx_code(&k, "Iranian troops fired several, short bursts at the tanker."), 0);
+    e = find(&k, "IRNMIL", "", "19");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "193");
+    /* the subject of a relative clause without its pronoun is no target
+     * of the verb before it */
+    CHECK_INT(fx_code(&k, "Kenya imposed sanctions on several individuals Uganda considers loyal."), 0);
+    CHECK(find(&k, "KEN", "UGA", "16") == NULL);
+    CHECK(find(&k, "KEN", "", "16") != NULL);
+    /* "claims" with a clause and no "that" reports it (a verdict in it
+     * is the claimant's), "claimed responsibility" does not */
+    CHECK_INT(fx_code(&k, "The Kenyan army claims the vote won by the Kenyan opposition was rigged."), 0);
+    e = find(&k, "KENMIL", "KENOPP", "11");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "111");
+    CHECK_INT(fx_code(&k, "Al-Shabab claimed responsibility for the bombing."), 0);
+    CHECK(find(&k, "SOMREB", "", "01") != NULL);
+    /* "told reporters that ...": the one told is not what is reported;
+     * a participle after reported words that state no act is the
+     * speaker's, after an act the doer's */
+    CHECK_INT(fx_code(&k, "The Kenyan minister told reporters that the arrest was a mistake, blaming the Ugandan police."), 0);
+    CHECK(find(&k, "KENGOV", "UGACOP", "11") != NULL);
+    CHECK_INT(fx_code(&k, "The Kenyan army said an armed group fired rockets at the base, injuring a Ugandan soldier."), 0);
+    CHECK(find(&k, "KENMIL", "UGA", "") == NULL);
+    /* arming weapons is a show of force, not military aid */
+    CHECK_INT(fx_code(&k, "North Korea has armed its ballistic missiles with nuclear warheads."), 0);
+    e = find(&k, "PRK", "", "15");
+    CHECK(e != NULL);
+    CHECK(find(&k, "PRK", "", "07") == NULL);
+    /* a long-range rocket launched at nobody is a show of force */
+    CHECK_INT(fx_code(&k, "Pyongyang launched a long-range rocket on Wednesday."), 0);
+    CHECK(find(&k, "PRK", "", "15") != NULL);
+    CHECK_INT(fx_code(&k, "Russia launched long-range missiles at Kharkiv."), 0);
+    CHECK(find(&k, "RUS", "UKR", "19") != NULL);
+    /* a relative clause's verb of saying keeps what it reports; its
+     * antecedent may stand before a phrase on a thing */
+    CHECK_INT(fx_code(&k, "The law did little to calm Kenyan protesters in the leaderless movement, "
+                          "who say they want the Kenyan government to resign."), 0);
+    CHECK(find(&k, "KENOPP", "KENGOV", "10") != NULL);
+    /* a verdict in a quotation that names nobody is the speaker's
+     * disapproval of the article's latest party of another country */
+    CHECK_INT(fx_code(&k, "Talks\n\nThe Ugandan army detained dozens of people on Monday.\n\n"
+                          "\"Violence against peaceful crowds is unacceptable,\" the Kenyan president said.\n"), 0);
+    e = find(&k, "KENGOV", "UGA", "11");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "111");
+    CHECK_INT(fx_code(&k, "Talks\n\nThe Ugandan army detained dozens of people on Monday.\n\n"
+                          "\"This is unacceptable,\" the Kenyan president said.\n"), 0);
+    e = find(&k, "KENGOV", "UGA", "11");
+    CHECK(e != NULL);
+    if (e) CHECK(e->flags & DYAD_EVENT_CONTEXT_TARGET);
+    /* "called X illegal": a judgement, not a telephone call */
+    CHECK_INT(fx_code(&k, "Kenya called Uganda's decision illegal."), 0);
+    CHECK(find(&k, "KEN", "UGA", "11") != NULL);
+    CHECK(find(&k, "KEN", "UGA", "04") == NULL);
+    /* a participle's by-agent may have its determiner */
+    CHECK_INT(fx_code(&k, "The talks focus on rebel leaders detained by the Kenyan government last month."), 0);
+    CHECK(find(&k, "KENGOV", "KENREB", "17") != NULL);
+    /* "applied to join" asks to be admitted */
+    CHECK_INT(fx_code(&k, "Georgia applied to join the European Union in March."), 0);
+    CHECK(find(&k, "GEO", "IGOEUREEC", "02") != NULL);
+    /* a second infinitive after "the right to" is a right too */
+    CHECK_INT(fx_code(&k, "The Kenyan minister said Ugandan citizens have the right to speak and to protest."), 0);
+    CHECK(find(&k, "UGA", "", "14") == NULL && find(&k, "UGA", "KEN", "14") == NULL);
+    /* ", having refused to leave": a perfect participle is a participle
+     * clause too */
+    CHECK_INT(fx_code(&k, "Ugandan troops withdrew, having shelled the town for a week."), 0);
+    e = find(&k, "UGAMIL", "", "19");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(dyad_event_clause_name(e->clause), "participle");
+    /* a crowd gathering is a rally */
+    CHECK_INT(fx_code(&k, "Hundreds of Kenyan protesters gathered outside the court on Monday."), 0);
+    CHECK(find(&k, "KENOPP", "KEN", "14") != NULL);
     /* "him" is the person named before it, not its clause's subject */
     CHECK_INT(fx_code(&k, "Talks\n\nFrench President Emmanuel Macron met Ukrainian President Volodymyr Zelensky and praised him.\n"), 0);
     CHECK(find(&k, "FRA", "UKR", "05") != NULL || find(&k, "FRA", "UKR", "01") != NULL);
