@@ -646,6 +646,74 @@ static bool article_country(const dyad_coder_work *w, const code_sentence *s, ch
     return true;
 }
 
+/* Whether the role word at g is the object of a verb ("overthrew the
+ * elected government": only determiners and lower-case describing words
+ * between) whose subject, right before it, is a branch of one country
+ * (a code longer than the bare country's) other than `role`, when the
+ * role is a state's office or its opposition: that country into out. */
+static bool domestic_object(const dyad_coder_work *w, const code_sentence *s, size_t g, const char *role,
+                            char out[4])
+{
+    /* only the offices of a state and its opposition: "told reporters",
+     * "shot the militant" are no sign of whose reporters or militants */
+    static const char *const domestic[] = {"GOV", "LEG", "JUD", "OPP", NULL};
+    bool listed = false;
+    for (const char *const *d = domestic; *d && !listed; d++) listed = !strcmp(role, *d);
+    if (!listed) return false;
+    size_t v = g;
+    for (size_t skipped = 0; v > 0 && skipped < 4; skipped++) {
+        const cw_word *y = &s->w[v - 1];
+        if (y->type == W_VERB) break;
+        if ((y->flags & (CW_CAP | CW_PART)) || y->type == W_ACTOR ||
+            !(y->type == W_DET || y->tag == DYAD_TAG_JJ || y->tag == DYAD_TAG_RB || y->tag == DYAD_TAG_VBN ||
+              y->tag == DYAD_TAG_DT))
+            return false;
+        v--;
+    }
+    if (v == 0 || s->w[v - 1].type != W_VERB || (s->w[v - 1].flags & CW_PART) || v < 2) return false;
+    uint32_t a = actor_ending_at(s, v - 2);
+    if (a == DICT_NONE || s->actors[a].cancelled || !s->actors[a].ncodes) return false;
+    const char *c = w->codes[s->actors[a].first_code].s;
+    if (strlen(c) <= 3 || !code_is_country(c) || code_is_region(c)) return false;
+    /* "Russian troops shelled the army": a branch acting on the same
+     * branch is most often the other side's */
+    if (strstr(c + 3, role)) return false;
+    memcpy(out, c, 3);
+    out[3] = 0;
+    return true;
+}
+
+/* The country the article has named most often so far (into out),
+ * whatever the sentence names; false when there is none. */
+static bool article_country_any(const dyad_coder_work *w, char out[4])
+{
+    size_t best = SIZE_MAX;
+    for (size_t k = 0; k < w->nhome; k++)
+        if (best == SIZE_MAX || w->home_counts[k] > w->home_counts[best]) best = k;
+    if (best == SIZE_MAX) return false;
+    memcpy(out, w->home_codes[best], 4);
+    return true;
+}
+
+/* The country of the sentence's last actor ending before word i that
+ * is a bare country ("Peru", "Peru's government"), into out: what "the
+ * country's" after it refers to. */
+static bool country_before(const dyad_coder_work *w, const code_sentence *s, size_t i, char out[4])
+{
+    uint32_t best = DICT_NONE;
+    for (size_t k = 0; k < s->nactors; k++) {
+        const cw_actor *a = &s->actors[k];
+        if (a->pronoun || a->cancelled || !a->ncodes || a->last >= i) continue;
+        const char *c = w->codes[a->first_code].s;
+        if (!code_is_country(c) || code_is_region(c)) continue;
+        if (best == DICT_NONE || a->last > s->actors[best].last) best = (uint32_t)k;
+    }
+    if (best == DICT_NONE) return false;
+    memcpy(out, w->codes[s->actors[best].first_code].s, 3);
+    out[3] = 0;
+    return true;
+}
+
 /* The country the article has named most often so far other than
  * `not` (into out); false when there is none. */
 static bool article_country_other(const dyad_coder_work *w, const char *not, char out[4])
@@ -755,6 +823,14 @@ static int attach_agents(dyad_coder_work *w, code_sentence *s)
                      * a non-governmental body named by no country is not
                      * the country of the story but a non-governmental one */
                     snprintf(code, sizeof code, "NGO%s", strcmp(ag->code, "HRI") ? "" : "HRI");
+                } else if (before > 0 && (word_is(&s->w[before - 1], "country's") ||
+                                          word_is(&s->w[before - 1], "nation's")) &&
+                           (country_before(w, s, before - 1, home) || article_country_any(w, home))) {
+                    /* "sanctions against Peru, after the country's
+                     * military seized power": the country just named, or
+                     * the one the article is about, whatever other
+                     * countries the sentence names */
+                    join_agent(code, sizeof code, home, ag->code, ag->prefix);
                 } else if (!actor_before(s, g) && earlier_with_role(w, ag->code, code)) {
                     /* code set */
                 } else if (domestic_country(w, s, home)) {
@@ -765,6 +841,12 @@ static int attach_agents(dyad_coder_work *w, code_sentence *s)
                     char other[4];
                     bool abroad = foreign_object(w, s, g, home) && article_country_other(w, home, other);
                     join_agent(code, sizeof code, abroad ? other : home, ag->code, ag->prefix);
+                } else if (domestic_object(w, s, g, ag->code, home)) {
+                    /* "Russia sanctioned Peru after the country's military
+                     * overthrew the elected government": the object of a
+                     * country's own armed forces, police or other branch
+                     * is of that country, whatever else the sentence names */
+                    join_agent(code, sizeof code, home, ag->code, ag->prefix);
                 } else if (article_country(w, s, home)) {
                     join_agent(code, sizeof code, home, ag->code, ag->prefix);
                 }

@@ -701,6 +701,18 @@ static void clauses_actor_roles(tctx *t)
     /* force as a means is no armed force */
     CHECK_INT(fx_code(&k, "Egypt said it would use force against Ethiopia if necessary.\n"), 0);
     CHECK(find(&k, "EGY", "EGYMIL", "") == NULL);
+    /* "the country's" before a role word is the country just named, even
+     * when the sentence names another; and a state's office that a branch
+     * of one country acts on is of that country */
+    CHECK_INT(fx_code(&k, "Brazil froze the assets of Bolivian firms, days after the country's army overthrew "
+                          "the newly elected government.\n"), 0);
+    CHECK(find(&k, "BOLMIL", "BOLGOV", "17") != NULL && !any_source(&k, "BRAMIL"));
+    /* ... but not a role word the branch's own shares ("soldiers shot the
+     * soldier"), nor one outside a state's offices */
+    CHECK_INT(fx_code(&k, "Chile said Bolivian troops shot the soldiers near the border.\n"), 0);
+    CHECK(find(&k, "BOLMIL", "BOLMIL", "") == NULL);
+    CHECK_INT(fx_code(&k, "Chile said Bolivian officials told reporters about the plan.\n"), 0);
+    CHECK(find(&k, "BOLGOV", "BOLMED", "") == NULL);
     fx_close(&k);
 }
 
