@@ -1333,6 +1333,40 @@ static int resolve_pronouns(dyad_coder_work *w, code_sentence *s)
             }
             if (near != DICT_NONE) ref = near;
         }
+        if (w->c->dyad_rules && ref != DICT_NONE && ref == first && s->actors[first].ncodes &&
+            (word_is(x, "him") || word_is(x, "them"))) {
+            /* dyad's rules: "The president was detained. Soldiers took him
+             * into custody": an object pronoun whose only candidate is the
+             * sentence's subject is not that subject but the latest actor
+             * of the sentences before with another code */
+            const char *subj = w->codes[s->actors[first].first_code].s;
+            const char *code = NULL;
+            /* ... unless the sentence has named someone no dictionary
+             * knows ("Keita's house"), or a noun stands between subject and
+             * pronoun ("told the cadets ... informed them"): the pronoun
+             * may be theirs */
+            bool other = false;
+            for (size_t k = 0; k < p && !other; k++) {
+                const cw_word *y = &s->w[k];
+                if (y->type == W_ACTOR || (y->flags & CW_PART)) continue;
+                other = y->tag == DYAD_TAG_NNP || y->tag == DYAD_TAG_NNPS ||
+                        (k > s->actors[first].last && (y->tag == DYAD_TAG_NN || y->tag == DYAD_TAG_NNS));
+            }
+            for (size_t k = w->nctx; k-- > 0 && !code && !other;)
+                if (strcmp(w->ctx_codes[k], subj) != 0) code = w->ctx_codes[k];
+            if (code) {
+                uint32_t na = new_actor(w, s);
+                if (na == DICT_NONE) return -1;
+                uint32_t ci = code_push_code(w, code, strlen(code));
+                if (ci == DICT_NONE) return -1;
+                s->actors[na].head = s->actors[na].last = s->actors[na].word = (uint32_t)p;
+                s->actors[na].first_code = ci;
+                s->actors[na].ncodes = 1;
+                s->actors[na].forwarded = true;
+                x->actor = na;
+                continue;
+            }
+        }
         if (ref == DICT_NONE) continue;
         uint32_t na = new_actor(w, s);
         if (na == DICT_NONE) return -1;

@@ -713,6 +713,15 @@ static void clauses_actor_roles(tctx *t)
     CHECK(find(&k, "BOLMIL", "BOLMIL", "") == NULL);
     CHECK_INT(fx_code(&k, "Chile said Bolivian officials told reporters about the plan.\n"), 0);
     CHECK(find(&k, "BOLGOV", "BOLMED", "") == NULL);
+    /* an object pronoun whose only candidate is its sentence's subject is
+     * the latest earlier actor of another code ... */
+    CHECK_INT(fx_code(&k, "Talks\n\nBolivian police detained the opposition leader on Monday. The government "
+                          "says it will free him next week.\n"), 0);
+    CHECK(find(&k, "BOLGOV", "BOLOPP", "03") != NULL);
+    /* ... but not when a name no dictionary knows comes before it */
+    CHECK_INT(fx_code(&k, "Talks\n\nBolivian police detained the opposition leader on Monday. The government "
+                          "says it will free Mr. Arce and pay him.\n"), 0);
+    CHECK(find(&k, "BOLGOV", "BOLOPP", "") == NULL);
     fx_close(&k);
 }
 
