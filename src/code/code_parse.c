@@ -753,6 +753,59 @@ static bool foreign_object(const dyad_coder_work *w, const code_sentence *s, siz
     return false;
 }
 
+static bool speech_verb(const code_sentence *s, const cw_word *x);
+
+/* Whether the sentence names an actor of country c before word g. */
+static bool named_before(const dyad_coder_work *w, const code_sentence *s, const char *c, size_t g)
+{
+    for (size_t k = 0; k < s->nactors; k++) {
+        const cw_actor *a = &s->actors[k];
+        if (!a->pronoun && !a->cancelled && a->ncodes && a->head < g && !strncmp(w->codes[a->first_code].s, c, 3))
+            return true;
+    }
+    return false;
+}
+
+/* Whether the role word at g is in what a speaker of country `c` (of any
+ * country when c is NULL) reports: every actor of `c` the sentence names
+ * comes before a verb of saying that comes before g ("A U.S. official said
+ * soldiers fired on protesters"); of any country, those after g do not
+ * count. */
+static bool reported_role(const dyad_coder_work *w, const code_sentence *s, size_t g, const char *c)
+{
+    /* "Armenia said 49 of its soldiers were killed": whose the pronoun says */
+    if (g > 0 && (word_is(&s->w[g - 1], "its") || word_is(&s->w[g - 1], "their") ||
+                  word_is(&s->w[g - 1], "his") || word_is(&s->w[g - 1], "her") || word_is(&s->w[g - 1], "our")))
+        return false;
+    size_t last = SIZE_MAX;
+    for (size_t k = 0; k < s->nactors; k++) {
+        const cw_actor *a = &s->actors[k];
+        if (a->pronoun || a->cancelled || !a->ncodes) continue;
+        const char *ac = w->codes[a->first_code].s;
+        if (c ? strncmp(ac, c, 3) != 0 : (!code_is_country(ac) || code_is_region(ac))) continue;
+        if (a->head > g) {
+            if (c) return false; /* the speaker's country is in the report too */
+            continue;
+        }
+        /* "At a rally in Pyongyang, a general told the crowd the
+         * military ...": a speaker in his own country's place speaks of it */
+        if (a->head > 0 && (word_is(&s->w[a->head - 1], "in") || word_is(&s->w[a->head - 1], "at") ||
+                            word_is(&s->w[a->head - 1], "near") || word_is(&s->w[a->head - 1], "from")))
+            return false;
+        if (last == SIZE_MAX || a->last > last) last = a->last;
+    }
+    if (last == SIZE_MAX) return false;
+    /* (not the addressee right after it: "told reporters") */
+    size_t before = g > 0 && s->w[g - 1].type == W_DET ? g - 1 : g;
+    for (size_t k = last + 1; k < before; k++) {
+        if (!speech_verb(s, &s->w[k])) continue;
+        const dyad_token *tk = &s->ds->tokens[s->w[k].tok];
+        if (k + 1 == before && tk->lemma && !strcmp(tk->lemma, "tell")) continue;
+        return true;
+    }
+    return false;
+}
+
 static int attach_agents(dyad_coder_work *w, code_sentence *s)
 {
     const dict_index *ix = w->c->ix;
@@ -839,7 +892,11 @@ static int attach_agents(dyad_coder_work *w, code_sentence *s)
                      * object of a state's act is not that state's own
                      * when the story is about another country */
                     char other[4];
-                    bool abroad = foreign_object(w, s, g, home) && article_country_other(w, home, other);
+                    /* ... and "A U.S. official said soldiers fired on
+                     * protesters", in a story about Sudan: what a foreign
+                     * speaker reports is the story's country's */
+                    bool abroad = (foreign_object(w, s, g, home) || reported_role(w, s, g, home)) &&
+                                  article_country_other(w, home, other);
                     join_agent(code, sizeof code, abroad ? other : home, ag->code, ag->prefix);
                 } else if (domestic_object(w, s, g, ag->code, home)) {
                     /* "Russia sanctioned Peru after the country's military
@@ -848,6 +905,12 @@ static int attach_agents(dyad_coder_work *w, code_sentence *s)
                      * is of that country, whatever else the sentence names */
                     join_agent(code, sizeof code, home, ag->code, ag->prefix);
                 } else if (article_country(w, s, home)) {
+                    join_agent(code, sizeof code, home, ag->code, ag->prefix);
+                } else if (reported_role(w, s, g, NULL) && article_country_any(w, home) &&
+                           !named_before(w, s, home, g)) {
+                    /* "A reporter for a French service of a U.S. broadcaster
+                     * says soldiers surrounded the house": the speakers'
+                     * countries are not those of what they report */
                     join_agent(code, sizeof code, home, ag->code, ag->prefix);
                 }
             }

@@ -722,6 +722,15 @@ static void clauses_actor_roles(tctx *t)
     CHECK_INT(fx_code(&k, "Talks\n\nBolivian police detained the opposition leader on Monday. The government "
                           "says it will free Mr. Arce and pay him.\n"), 0);
     CHECK(find(&k, "BOLGOV", "BOLOPP", "") == NULL);
+    /* a role word in what a foreign speaker reports is of the story's
+     * country, not the speaker's ... */
+    CHECK_INT(fx_code(&k, "Talks\n\nSudan held elections on Monday. Sudanese police detained dozens in Khartoum. "
+                          "A U.S. official said soldiers fired on protesters in Omdurman.\n"), 0);
+    CHECK(find(&k, "SDNMIL", "SDN", "17") != NULL && !any_source(&k, "USAMIL"));
+    CHECK_INT(fx_code(&k, "Talks\n\nSudan held elections on Monday. Sudanese police detained dozens in Khartoum. "
+                          "A reporter for a French service of a U.S. broadcaster says soldiers surrounded the house "
+                          "of the opposition leader in Omdurman.\n"), 0);
+    CHECK(find(&k, "SDNMIL", "SDN", "19") != NULL && !any_source(&k, "FRAMIL") && !any_source(&k, "USAMIL"));
     fx_close(&k);
 }
 
