@@ -69,6 +69,10 @@ char *cli_dict_id(const dyad_coder_config *cfg);
 /* "YYYY-MM-DD" naming a day that exists. */
 bool cli_valid_date(const char *s);
 
+/* The store a command opens: --db PATH when given, else $DYAD_DB, else
+ * ./dyad.db (filters.c). */
+const char *cli_store_path(const char *given);
+
 /* The event filters of dyad query, trend and alerts (filters.c): each
  * command lists the ones it takes in its long options with these values
  * and hands them to cli_filter_option. */

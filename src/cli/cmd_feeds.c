@@ -370,7 +370,7 @@ int cmd_feeds(int argc, char **argv)
         fprintf(stderr, "dyad feeds: %s: %s\n", list, strerror(errno));
         goto done;
     }
-    if (!db) db = getenv("DYAD_DB") && *getenv("DYAD_DB") ? getenv("DYAD_DB") : "dyad.db";
+    db = cli_store_path(db);
     cfg.actors = actors;
     cfg.diag = dict_diag;
     cfg.user = &c;

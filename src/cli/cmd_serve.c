@@ -86,10 +86,7 @@ int cmd_serve(int argc, char **argv)
         fprintf(stderr, "dyad serve: one store at a time (--db PATH, or PATH)\n");
         return EXIT_USAGE;
     }
-    if (!cfg.db) {
-        const char *env = getenv("DYAD_DB");
-        cfg.db = env && *env ? env : "dyad.db";
-    }
+    cfg.db = cli_store_path(cfg.db);
     /* The signals are taken synchronously by this thread; the server's
      * threads inherit the mask, so none of them is interrupted. */
     sigset_t set;

@@ -6,13 +6,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-static const char *default_db(const char *given)
-{
-    if (given) return given;
-    const char *env = getenv("DYAD_DB");
-    return env && *env ? env : "dyad.db";
-}
-
 /* The store's diagnostics name the database; they are all errors. */
 static void store_diag(const dyad_diag *d, void *user)
 {
@@ -265,7 +258,7 @@ static int ingest_or_recode(int argc, char **argv, bool recode)
     cfg.diag = dict_diag;
     cfg.user = &dc;
     rc = EXIT_SKIPPED;
-    store = dyad_store_open(default_db(db), DYAD_STORE_CREATE, store_diag, &st);
+    store = dyad_store_open(cli_store_path(db), DYAD_STORE_CREATE, store_diag, &st);
     if (!store) goto done;
     coder = dyad_coder_new(&cfg);
     if (!coder) goto done;
@@ -363,7 +356,7 @@ int cmd_import(int argc, char **argv)
         }
     }
     if (format < 0 || optind >= argc) { import_help(stderr); return EXIT_USAGE; }
-    dyad_store *store = dyad_store_open(default_db(db), DYAD_STORE_CREATE, store_diag, &st);
+    dyad_store *store = dyad_store_open(cli_store_path(db), DYAD_STORE_CREATE, store_diag, &st);
     if (!store) return EXIT_SKIPPED;
     char *ins = join_inputs(argv + optind, argc - optind);
     char cmd[32];
@@ -505,7 +498,7 @@ int cmd_query(int argc, char **argv)
     }
     if (optind < argc) { fprintf(stderr, "dyad query: unexpected argument '%s'\n", argv[optind]); return EXIT_USAGE; }
     if (cli_filter_check(&filter)) return EXIT_USAGE;
-    dyad_store *store = dyad_store_open(default_db(db), DYAD_STORE_READONLY, store_diag, &st);
+    dyad_store *store = dyad_store_open(cli_store_path(db), DYAD_STORE_READONLY, store_diag, &st);
     if (!store) return EXIT_SKIPPED;
     if (count_by >= 0 && format != DYAD_ROWS_JSONL && format != DYAD_ROWS_CSV && format != DYAD_ROWS_TSV) {
         fprintf(stderr, "dyad query: --count writes jsonl, csv or tsv\n");
@@ -554,7 +547,7 @@ int cmd_stats(int argc, char **argv)
         }
     }
     if (optind < argc) { fprintf(stderr, "dyad stats: unexpected argument '%s'\n", argv[optind]); return EXIT_USAGE; }
-    dyad_store *store = dyad_store_open(default_db(db), DYAD_STORE_READONLY, store_diag, &st);
+    dyad_store *store = dyad_store_open(cli_store_path(db), DYAD_STORE_READONLY, store_diag, &st);
     if (!store) return EXIT_SKIPPED;
     int rc = dyad_store_stats(store, stdout, (size_t)top);
     dyad_store_close(store);

@@ -7,13 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *store_path(const char *given)
-{
-    if (given) return given;
-    const char *env = getenv("DYAD_DB");
-    return env && *env ? env : "dyad.db";
-}
-
 /* A partial series must not pass for a whole one: a failed write (a full
  * disk, a closed pipe) is an error. */
 static int output_ok(const char *cmd, FILE *f, const char *name)
@@ -145,7 +138,7 @@ int cmd_trend(int argc, char **argv)
     if (optind < argc) { fprintf(stderr, "dyad trend: unexpected argument '%s'\n", argv[optind]); return EXIT_USAGE; }
     if (!q.source == !q.actor) { fprintf(stderr, "dyad trend: give --dyad A,B or --actor A\n"); return EXIT_USAGE; }
     if (cli_filter_check(&filter)) return EXIT_USAGE;
-    dyad_store *store = dyad_store_open(store_path(db), DYAD_STORE_READONLY, cli_diag, &st);
+    dyad_store *store = dyad_store_open(cli_store_path(db), DYAD_STORE_READONLY, cli_diag, &st);
     if (!store) return EXIT_SKIPPED;
     dyad_trend t;
     dyad_alerts al;
@@ -281,7 +274,7 @@ int cmd_alerts(int argc, char **argv)
     }
     if (optind < argc) { fprintf(stderr, "dyad alerts: unexpected argument '%s'\n", argv[optind]); return EXIT_USAGE; }
     if (cli_filter_check(&filter)) return EXIT_USAGE;
-    dyad_store *store = dyad_store_open(store_path(db), DYAD_STORE_READONLY, cli_diag, &st);
+    dyad_store *store = dyad_store_open(cli_store_path(db), DYAD_STORE_READONLY, cli_diag, &st);
     if (!store) return EXIT_SKIPPED;
     dyad_alerts al;
     int rc = dyad_alerts_detect(store, &q, &p, &al);

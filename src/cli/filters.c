@@ -1,10 +1,19 @@
-/* filters.c -- the event filters that dyad query, trend and alerts share
+/* filters.c -- what the store commands share: the store a command opens
+ * ($DYAD_DB), and the event filters that dyad query, trend and alerts share
  * (a dyad_query's dyad, actor, dates and copy rules), parsed and checked
  * in one place so that the three commands accept and refuse alike. */
 #include "cli.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+const char *cli_store_path(const char *given)
+{
+    if (given) return given;
+    const char *env = getenv("DYAD_DB");
+    return env && *env ? env : "dyad.db";
+}
 
 int cli_filter_option(cli_filter *f, int opt, const char *arg)
 {
