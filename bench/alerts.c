@@ -193,6 +193,249 @@ static void report(const char *name, score *s, double dyad_years)
            100.0 * (double)s->found / (double)s->changes);
 }
 
+
+/* A naive detector of the share: today's conflict share against the mean
+ * and standard deviation of the shares of the days with events among the
+ * 28 before (at least 7 such days); |z| > zmax alarms, then 14 days of
+ * silence.  Unlike a count, a share can fall as far as it can rise, so
+ * this one sees de-escalations; what it does not see is that the share of
+ * a day of two events says little. */
+static size_t naive_share(const dyad_day_count *d, int n, double zmax, alarm *out, size_t cap)
+{
+    size_t found = 0;
+    int quiet = 0;
+    for (int i = 28; i < n; i++) {
+        if (d[i].events <= 0 || i < quiet) continue;
+        double s = 0, s2 = 0;
+        int m = 0;
+        for (int k = i - 28; k < i; k++)
+            if (d[k].events > 0) {
+                double x = (double)d[k].conflict / (double)d[k].events;
+                s += x;
+                s2 += x * x;
+                m++;
+            }
+        if (m < 7) continue;
+        double mean = s / m, sd = sqrt(fmax(s2 / m - mean * mean, 0));
+        if (sd < 0.02) sd = 0.02;
+        double z = ((double)d[i].conflict / (double)d[i].events - mean) / sd;
+        if (fabs(z) <= zmax) continue;
+        if (found < cap) out[found] = (alarm){d[i].day, z > 0 ? 1 : -1};
+        found++;
+        quiet = i + 14;
+    }
+    return found < cap ? found : cap;
+}
+
+/* ---- the oracle ------------------------------------------------------------
+ *
+ * What any detector could do, to judge dyad alerts by: for each change,
+ * the test that knows everything but the data -- the day it starts, its
+ * direction, the true baseline share, the true shares of its first four
+ * days (days 0..3, the ramp of a gradual one), and that days are
+ * beta-binomial with concentration 40 -- and reads the data of those four
+ * days: their log-likelihood ratio, change against no change.
+ *
+ * Why it bounds any detector: "alarmed in the right direction within 3
+ * days" is an event that depends on the data up to day 3; on data without
+ * a change it happens with some probability alpha, the detector's size on
+ * a 4-day window.  Knowing the baseline, the data before day 0 say nothing
+ * about whether the change happened, so by the Neyman-Pearson lemma no
+ * test of the change on that data, a detector included, finds it with a
+ * higher probability at size alpha than the likelihood ratio of days
+ * 0..3 does.  Over many changes, one threshold on that ratio is the best
+ * use of a total size (the Lagrangian form of the same lemma), so the
+ * share of changes whose ratio reaches it is what no detector with dyad
+ * alerts' false alarms can beat, in expectation.
+ *
+ * The size is measured, not assumed: every 4-day window without a change
+ * (from 60 days into the series or 45 days after the last change, to the
+ * day before the next) is read by each change's test as if the change
+ * started there, and we count how often dyad alerts alarmed in that
+ * change's direction within it.  The threshold is the ratio exceeded, in
+ * those same windows, as often (each change's windows weighing alike).
+ * A second oracle also knows how the coverage moves (the mean volume of
+ * each day, bursts included, and the change's factor): the volume's
+ * negative binomial ratio added to the share's.  It is generous, since a
+ * real detector cannot tell a change's coverage from a burst. */
+
+typedef struct window {
+    double llr, joint; /* the test's evidence in the window: share; share and coverage */
+    double weight;     /* 1 / the windows of its change: every change counts alike */
+    int hit;           /* dyad alerts alarmed in the change's direction within it */
+} window;
+
+typedef struct nullwin {
+    window *w;
+    size_t n, cap;
+    /* the scanning oracle: per change, the daily log-likelihood ratios of
+     * its final share against the baseline from its first window's day
+     * to its day 3 (inc[from..]), where its day 0 is, and how many alarms
+     * of its direction dyad alerts raised before day 0 */
+    double *inc;
+    size_t ninc, icap;
+    struct scan_change {
+        size_t from, len, d0, id;
+    } *ch;
+    size_t nch, chcap;
+    long ours_false;
+    long null_days;
+} nullwin;
+
+/* The evidence of days s..s+3 for a change from share pb to p1[i] (day
+ * i), the mean volume going from m0[i] to m0[i] * vf[i]. */
+static void evidence(const dyad_day_count *d, int s, int n, double pb, const double *p1, const double *m0,
+                     const double *vf, double *share, double *joint)
+{
+    double l = 0, v = 0;
+    for (int i = 0; i < 4 && s + i < n; i++) {
+        const dyad_day_count *x = &d[s + i];
+        l += lbb(x->conflict, x->events, 40 * p1[i], 40 * (1 - p1[i])) - lbb(x->conflict, x->events, 40 * pb, 40 * (1 - pb));
+        v += lnb(x->events, m0[i] * vf[i], 5) - lnb(x->events, m0[i], 5);
+    }
+    *share = l;
+    *joint = l + v;
+}
+
+/* The scanning oracle's record of one change: its daily evidence from
+ * lo to day 3, for a CUSUM that knows the baseline share and the final
+ * share but not when the change comes. */
+static int scan_record(nullwin *nw, const dyad_day_count *d, int n, int lo, int d0, double pb, double p1, int dir,
+                       const alarm *al, size_t na, size_t id)
+{
+    int hi = d0 + 4 < n ? d0 + 4 : n;
+    size_t need = (size_t)(hi - lo);
+    if (nw->ninc + need > nw->icap) {
+        size_t cap = nw->icap ? nw->icap * 2 : 65536;
+        while (cap < nw->ninc + need) cap *= 2;
+        double *g = realloc(nw->inc, cap * sizeof *g);
+        if (!g) return -1;
+        nw->inc = g;
+        nw->icap = cap;
+    }
+    if (nw->nch == nw->chcap) {
+        size_t cap = nw->chcap ? nw->chcap * 2 : 1024;
+        struct scan_change *g = realloc(nw->ch, cap * sizeof *g);
+        if (!g) return -1;
+        nw->ch = g;
+        nw->chcap = cap;
+    }
+    nw->ch[nw->nch++] = (struct scan_change){nw->ninc, need, (size_t)(d0 - lo), id};
+    for (int t = lo; t < hi; t++)
+        nw->inc[nw->ninc++] = lbb(d[t].conflict, d[t].events, 40 * p1, 40 * (1 - p1)) -
+                              lbb(d[t].conflict, d[t].events, 40 * pb, 40 * (1 - pb));
+    for (size_t a = 0; a < na; a++)
+        nw->ours_false += al[a].direction == dir && al[a].day >= BASE_DAY + lo && al[a].day < BASE_DAY + d0;
+    nw->null_days += d0 - lo;
+    return 0;
+}
+
+/* The scanning oracle at threshold h: its alarms before the changes
+ * (false), and the changes it alarms for on days 0..3 (marked in hit). */
+static long scan_run(const nullwin *nw, double h, char *hit)
+{
+    long false_alarms = 0;
+    for (size_t c = 0; c < nw->nch; c++) {
+        const struct scan_change *sc = &nw->ch[c];
+        double s = 0;
+        hit[c] = 0;
+        for (size_t t = 0; t < sc->len; t++) {
+            s += nw->inc[sc->from + t];
+            if (s < 0) s = 0;
+            if (s < h) continue;
+            if (t < sc->d0) false_alarms++;
+            else { hit[c] = 1; break; }
+            s = 0;
+        }
+    }
+    return false_alarms;
+}
+
+/* The lowest threshold at which the scanning oracle raises no more false
+ * alarms before the changes than dyad alerts does in its direction. */
+static double scan_threshold(const nullwin *nw, char *hit)
+{
+    double lo = 0, hi = 40;
+    for (int it = 0; it < 40; it++) {
+        double mid = (lo + hi) / 2;
+        if (scan_run(nw, mid, hit) > nw->ours_false) lo = mid;
+        else hi = mid;
+    }
+    scan_run(nw, hi, hit);
+    return hi;
+}
+
+/* One dyad: each change's evidence, and its test read over the windows
+ * without a change. */
+static int oracle(nullwin *nw, const dyad_day_count *d, int n, const truth *tr, int nt, const double *pt,
+                  const double *lmean, const double *vratio, const alarm *al, size_t na, size_t base, double *llr, double *joint)
+{
+    for (int c = 0; c < nt; c++) {
+        int d0 = tr[c].day;
+        double pb = pt[d0 - 1], p1[4], m0[4], vf[4];
+        for (int i = 0; i < 4; i++) {
+            int day = d0 + i < n ? d0 + i : n - 1;
+            p1[i] = pt[day];
+            vf[i] = pow(vratio[c], tr[c].gradual ? fmin((double)(i + 1) / 5, 1) : 1);
+            m0[i] = lmean[day] / vf[i];
+        }
+        evidence(d, d0, n, pb, p1, m0, vf, &llr[c], &joint[c]);
+        int lo = c ? tr[c - 1].day + 45 : 60;
+        if (d0 - 4 < lo) continue;
+        if (scan_record(nw, d, n, lo, d0, pb, pt[d0 + 4 < n ? d0 + 4 : n - 1], tr[c].direction, al, na, base + (size_t)c)) return -1;
+        double weight = 1.0 / (double)(d0 - 3 - lo);
+        for (int t = lo; t + 3 < d0; t++) {
+            if (nw->n == nw->cap) {
+                size_t cap = nw->cap ? nw->cap * 2 : 4096;
+                window *g = realloc(nw->w, cap * sizeof *g);
+                if (!g) return -1;
+                nw->w = g;
+                nw->cap = cap;
+            }
+            window *w = &nw->w[nw->n++];
+            evidence(d, t, n, pb, p1, lmean + t, vf, &w->llr, &w->joint);
+            w->weight = weight;
+            w->hit = 0;
+            for (size_t a = 0; a < na && !w->hit; a++)
+                w->hit = al[a].direction == tr[c].direction && al[a].day >= BASE_DAY + t && al[a].day <= BASE_DAY + t + 3;
+        }
+    }
+    return 0;
+}
+
+static int by_llr(const void *a, const void *b)
+{
+    double x = ((const window *)a)->llr, y = ((const window *)b)->llr;
+    return (x < y) - (x > y);
+}
+
+static int by_joint(const void *a, const void *b)
+{
+    double x = ((const window *)a)->joint, y = ((const window *)b)->joint;
+    return (x < y) - (x > y);
+}
+
+/* The oracle's threshold (which: 0 share, 1 share and coverage): the
+ * lowest ratio that the windows without a change reach no more often than
+ * dyad alerts alarms in them; *alpha gets that size. */
+static double oracle_threshold(nullwin *nw, int which, double *alpha)
+{
+    double all = 0, target = 0;
+    for (size_t i = 0; i < nw->n; i++) {
+        all += nw->w[i].weight;
+        target += nw->w[i].hit ? nw->w[i].weight : 0;
+    }
+    *alpha = all > 0 ? target / all : 0;
+    qsort(nw->w, nw->n, sizeof *nw->w, which ? by_joint : by_llr);
+    double tau = HUGE_VAL, cum = 0;
+    for (size_t i = 0; i < nw->n; i++) {
+        cum += nw->w[i].weight;
+        if (cum > target) break;
+        tau = which ? nw->w[i].joint : nw->w[i].llr;
+    }
+    return tau;
+}
+
 int main(int argc, char **argv)
 {
     int ndyads = argc > 1 ? atoi(argv[1]) : 500, years = argc > 2 ? atoi(argv[2]) : 2;
@@ -297,7 +540,13 @@ int main(int argc, char **argv)
     dyad_change found[MAX_ALARMS];
     int *dating = calloc((size_t)ndyads * MAX_CHANGES, sizeof(int));
     size_t ndating = 0;
-    if (!dating) return 1;
+    /* per change: the oracle's evidence (share; share and coverage), and
+     * whether the naive share detector found it within 3 days */
+    double *llr = calloc((size_t)ndyads * MAX_CHANGES, sizeof(double));
+    double *llr_joint = calloc((size_t)ndyads * MAX_CHANGES, sizeof(double));
+    int *dshare = calloc((size_t)ndyads * MAX_CHANGES, sizeof(int));
+    nullwin nw = {0};
+    if (!dating || !llr || !llr_joint || !dshare) return 1;
     alarm al[MAX_ALARMS];
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -305,11 +554,18 @@ int main(int argc, char **argv)
         for (int k = 0; k < ndyads; k++) dyad_detect_changes(series[k], (size_t)n, prior, &p, found, MAX_ALARMS);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+    score zh = {0};
+    zh.delays = calloc((size_t)ndyads * MAX_CHANGES, sizeof(int));
+    if (!zh.delays) return 1;
     for (int k = 0; k < ndyads; k++) {
         size_t nf = dyad_detect_changes(series[k], (size_t)n, prior, &p, found, MAX_ALARMS);
         if (nf > MAX_ALARMS) nf = MAX_ALARMS;
         for (size_t i = 0; i < nf; i++) al[i] = (alarm){found[i].alarm, found[i].direction};
         tally(&ours, changes[k], nchanges[k], al, nf, rates[k], dours + (size_t)k * MAX_CHANGES);
+        if (oracle(&nw, series[k], n, changes[k], nchanges[k], ptrue + (size_t)k * (size_t)n,
+                   lmean + (size_t)k * (size_t)n, vratio + (size_t)k * MAX_CHANGES, al, nf, (size_t)k * MAX_CHANGES,
+                   llr + (size_t)k * MAX_CHANGES, llr_joint + (size_t)k * MAX_CHANGES))
+            return 1;
         /* how well the alarm dates its change: its start against the
          * true first day */
         for (int c = 0; c < nchanges[k]; c++) {
@@ -323,23 +579,32 @@ int main(int argc, char **argv)
         }
         size_t nz = naive(series[k], n, 3, al, MAX_ALARMS);
         tally(&zs, changes[k], nchanges[k], al, nz, rates[k], dnaive + (size_t)k * MAX_CHANGES);
+        nz = naive_share(series[k], n, 3, al, MAX_ALARMS);
+        tally(&zh, changes[k], nchanges[k], al, nz, rates[k], dshare + (size_t)k * MAX_CHANGES);
     }
-    /* the naive detector again, its threshold raised until it makes no
-     * more false alarms than ours: detection at equal false alarms */
-    double zcal = 3;
-    for (double z = 3; z <= 12; z += 0.25) {
-        score t = {0};
-        t.delays = zc.delays;
-        for (int k = 0; k < ndyads; k++) {
-            size_t nz = naive(series[k], n, z, al, MAX_ALARMS);
-            tally(&t, changes[k], nchanges[k], al, nz, rates[k], NULL);
+    /* the naive detectors again, their thresholds raised until they make
+     * no more false alarms than ours: detection at equal false alarms */
+    score zc2 = {0};
+    zc2.delays = calloc((size_t)ndyads * MAX_CHANGES, sizeof(int));
+    if (!zc2.delays) return 1;
+    double zcal[2];
+    for (int w = 0; w < 2; w++) {
+        score *dst = w ? &zc2 : &zc;
+        zcal[w] = 3;
+        for (double z = 3; z <= 30; z += 0.25) {
+            score t = {0};
+            t.delays = dst->delays;
+            for (int k = 0; k < ndyads; k++) {
+                size_t nz = (w ? naive_share : naive)(series[k], n, z, al, MAX_ALARMS);
+                tally(&t, changes[k], nchanges[k], al, nz, rates[k], NULL);
+            }
+            zcal[w] = z;
+            if (t.false_alarms <= ours.false_alarms) break;
         }
-        zcal = z;
-        if (t.false_alarms <= ours.false_alarms) break;
-    }
-    for (int k = 0; k < ndyads; k++) {
-        size_t nz = naive(series[k], n, zcal, al, MAX_ALARMS);
-        tally(&zc, changes[k], nchanges[k], al, nz, rates[k], NULL);
+        for (int k = 0; k < ndyads; k++) {
+            size_t nz = (w ? naive_share : naive)(series[k], n, zcal[w], al, MAX_ALARMS);
+            tally(dst, changes[k], nchanges[k], al, nz, rates[k], NULL);
+        }
     }
     double dy = (double)ndyads * years;
     printf("%d dyads x %d years (%.0f dyad-years), %ld events (%.1f a dyad-day), %ld changes, seed %llu\n", ndyads,
@@ -347,8 +612,11 @@ int main(int argc, char **argv)
     report("dyad alerts (CUSUM)", &ours, dy);
     report("naive z-score (|z|>3)", &zs, dy);
     char name[40];
-    snprintf(name, sizeof name, "naive z-score (|z|>%.2f)", zcal);
+    snprintf(name, sizeof name, "naive z-score (|z|>%.2f)", zcal[0]);
     report(name, &zc, dy);
+    report("naive share z (|z|>3)", &zh, dy);
+    snprintf(name, sizeof name, "naive share z (|z|>%.2f)", zcal[1]);
+    report(name, &zc2, dy);
     /* the delays' distribution, each detector over all changes */
     {
         long hist[2][9];
@@ -393,63 +661,81 @@ int main(int argc, char **argv)
                100.0 * (double)near / (double)(ndating ? ndating : 1), ndating ? dating[ndating / 2] : -1);
         free(dating);
     }
-    /* What any detector of the share could do: the evidence of a change's
-     * first 4 days (days 0..3) under the true model -- the true shares,
-     * the true baseline, beta-binomial days -- against no change.  An
-     * alarm within 3 days at one false alarm a dyad-year needs some
-     * ln(2 x 365) = 6.6 nats of evidence; fewer nats than that can only
-     * be bought with more false alarms. */
+    /* the oracle's thresholds at the detector's own size (oracle()), and
+     * the table: per kind of change and volume band, the share each
+     * detector found within 3 days, the share the oracle finds, and the
+     * detector's share of the changes the oracle finds */
+    double alpha, tau = oracle_threshold(&nw, 0, &alpha), tau_joint = oracle_threshold(&nw, 1, &alpha);
+    char *shit = calloc(nw.nch ? nw.nch : 1, 1), *scanned = calloc((size_t)ndyads * MAX_CHANGES, 1);
+    if (!shit || !scanned) return 1;
+    double hscan = scan_threshold(&nw, shit);
+    for (size_t c = 0; c < nw.nch; c++) scanned[nw.ch[c].id] = shit[c];
+    printf("scanning oracle (a CUSUM of the true baseline and final shares, not told when): threshold %.2f nats for"
+           " %ld false alarms before the changes in their direction (dyad alerts: %ld, over %ld days)\n",
+           hscan, scan_run(&nw, hscan, shit), nw.ours_false, nw.null_days);
+    printf("oracle: the detector alarms in the change's direction in %.3f %% of 4-day windows without a change"
+           " (%zu windows); the true likelihood ratio of days 0..3 at that size: >= %.2f nats (share),"
+           " >= %.2f nats (share and coverage)\n",
+           100 * alpha, nw.n, tau, tau_joint);
     {
-        long over[3] = {0, 0, 0}, all = 0, kind_over[4] = {0, 0, 0, 0}, kind_all[4] = {0, 0, 0, 0}, joint = 0;
+        long over[3] = {0, 0, 0}, all = 0;
         static const double levels[3] = {4, 5, 6.6};
         for (int k = 0; k < ndyads; k++)
-            for (int c = 0; c < nchanges[k]; c++) {
-                int d0 = changes[k][c].day;
-                const double *pt = ptrue + (size_t)k * (size_t)n;
-                double pb = pt[d0 - 1], llr = 0, vol = 0;
-                for (int i = d0; i < d0 + 4 && i < n; i++) {
-                    llr += lbb(series[k][i].conflict, series[k][i].events, 40 * pt[i], 40 * (1 - pt[i])) -
-                           lbb(series[k][i].conflict, series[k][i].events, 40 * pb, 40 * (1 - pb));
-                    /* the volume as well, the oracle knowing even which
-                     * days are bursts: a generous bound */
-                    double m1 = lmean[(size_t)k * (size_t)n + (size_t)i];
-                    double f = changes[k][c].gradual ? (double)(i - d0 + 1) / 5 : 1;
-                    double m0 = m1 / pow(vratio[k * MAX_CHANGES + c], f);
-                    vol += lnb(series[k][i].events, m1, 5) - lnb(series[k][i].events, m0, 5);
-                }
-                joint += llr + vol >= levels[2];
-                all++;
-                for (int l = 0; l < 3; l++) over[l] += llr >= levels[l];
-                int kind = (changes[k][c].direction > 0 ? 0 : 2) + changes[k][c].gradual;
-                kind_all[kind]++;
-                kind_over[kind] += llr >= levels[2];
-            }
-        printf("oracle evidence of days 0..3 (true shares and baseline): >= 4 nats %.1f %%, >= 5 nats %.1f %%,"
-               " >= 6.6 nats %.1f %%\n",
+            for (int c = 0; c < nchanges[k]; c++, all++)
+                for (int l = 0; l < 3; l++) over[l] += llr[k * MAX_CHANGES + c] >= levels[l];
+        printf("  share of changes whose true evidence of days 0..3 reaches 4 nats %.1f %%, 5 nats %.1f %%,"
+               " 6.6 nats (ln 730) %.1f %%\n",
                100.0 * (double)over[0] / (double)all, 100.0 * (double)over[1] / (double)all,
                100.0 * (double)over[2] / (double)all);
-        printf("  share and volume together (volume known to change, bursts known): >= 6.6 nats %.1f %%\n",
-               100.0 * (double)joint / (double)all);
-        printf("  >= 6.6 nats: sudden escalations %.1f %%, gradual %.1f %%; sudden de-escalations %.1f %%, gradual %.1f %%\n",
-               100.0 * (double)kind_over[0] / (double)(kind_all[0] ? kind_all[0] : 1),
-               100.0 * (double)kind_over[1] / (double)(kind_all[1] ? kind_all[1] : 1),
-               100.0 * (double)kind_over[2] / (double)(kind_all[2] ? kind_all[2] : 1),
-               100.0 * (double)kind_over[3] / (double)(kind_all[3] ? kind_all[3] : 1));
+    }
+    /* rows: 4 kinds, 3 bands, 12 kinds x bands, all */
+    enum { ROWS = 4 + 3 + 12 + 1 };
+    long tab[ROWS][8];  /* changes, alerts, naive, naive share, oracle, alerts among oracle's, oracle+coverage, scanning oracle */
+    memset(tab, 0, sizeof tab);
+    for (int k = 0; k < ndyads; k++) {
+        int band = rates[k] < 5 ? 0 : rates[k] < 15 ? 1 : 2;
+        for (int c = 0; c < nchanges[k]; c++) {
+            size_t i = (size_t)k * MAX_CHANGES + (size_t)c;
+            int kind = (changes[k][c].direction > 0 ? 0 : 2) + changes[k][c].gradual;
+            int rows[4] = {kind, 4 + band, 7 + kind * 3 + band, ROWS - 1};
+            int a = dours[i] >= 0 && dours[i] <= 3, z = dnaive[i] >= 0 && dnaive[i] <= 3,
+                h = dshare[i] >= 0 && dshare[i] <= 3, o = llr[i] >= tau, j = llr_joint[i] >= tau_joint, sc = scanned[i];
+            for (int w = 0; w < 4; w++) {
+                long *t = tab[rows[w]];
+                t[0]++;
+                t[1] += a;
+                t[2] += z;
+                t[3] += h;
+                t[4] += o;
+                t[5] += a && o;
+                t[6] += j;
+                t[7] += sc;
+            }
+        }
     }
     static const char *const kinds[4] = {"sudden escalation", "gradual escalation", "sudden de-escalation",
                                          "gradual de-escalation"};
-    for (int k = 0; k < 4; k++)
-        printf("  %-22s within 3 days: %5.1f %% (%ld/%ld); naive %5.1f %%\n", kinds[k],
-               100.0 * (double)ours.by_kind[k][1] / (double)(ours.by_kind[k][0] ? ours.by_kind[k][0] : 1),
-               ours.by_kind[k][1], ours.by_kind[k][0],
-               100.0 * (double)zs.by_kind[k][1] / (double)(zs.by_kind[k][0] ? zs.by_kind[k][0] : 1));
-    static const char *const bands[3] = {"under 5 events a day", "5 to 15 events a day", "over 15 events a day"};
+    static const char *const bands[3] = {"< 5/day", "5-15/day", "> 15/day"};
+    printf("within 3 days, by kind of change and events a day (oracle: the true likelihood ratio test at the"
+           " detector's size; alerts|oracle: of the changes the oracle finds, those dyad alerts finds)\n");
+    printf("  %-34s %7s %8s %8s %8s %8s %8s %13s %9s\n", "kind", "changes", "alerts", "naive", "naive-sh", "scan",
+           "oracle", "alerts|oracle", "oracle+cv");
+    for (int row = 0; row < ROWS; row++) {
+        char label[64];
+        if (row < 4) snprintf(label, sizeof label, "%s", kinds[row]);
+        else if (row < 7) snprintf(label, sizeof label, "%s", bands[row - 4]);
+        else if (row < ROWS - 1) snprintf(label, sizeof label, "%s, %s", kinds[(row - 7) / 3], bands[(row - 7) % 3]);
+        else snprintf(label, sizeof label, "all");
+        const long *t = tab[row];
+        double nn = (double)(t[0] ? t[0] : 1);
+        printf("  %-34s %7ld %7.1f%% %7.1f%% %7.1f%% %7.1f%% %7.1f%% %12.1f%% %8.1f%%\n", label, t[0],
+               100 * (double)t[1] / nn, 100 * (double)t[2] / nn, 100 * (double)t[3] / nn, 100 * (double)t[7] / nn,
+               100 * (double)t[4] / nn,
+               100 * (double)t[5] / (double)(t[4] ? t[4] : 1), 100 * (double)t[6] / nn);
+    }
+    static const char *const bandn[3] = {"under 5 events a day", "5 to 15 events a day", "over 15 events a day"};
     for (int b = 0; b < 3; b++)
-        printf("  %-22s within 3 days: %5.1f %% (%ld/%ld); naive %5.1f %%; false alarms %ld, naive %ld\n", bands[b],
-               100.0 * (double)ours.by_rate[b][1] / (double)(ours.by_rate[b][0] ? ours.by_rate[b][0] : 1),
-               ours.by_rate[b][1], ours.by_rate[b][0],
-               100.0 * (double)zs.by_rate[b][1] / (double)(zs.by_rate[b][0] ? zs.by_rate[b][0] : 1),
-               ours.false_by_rate[b], zs.false_by_rate[b]);
+        printf("  %-22s false alarms %ld, naive %ld\n", bandn[b], ours.false_by_rate[b], zs.false_by_rate[b]);
     printf("cost: %.0f ns per dyad-day, %.1f ns per event (detector only)\n", secs / 5 / dy / 365 * 1e9,
            secs / 5 / (double)total * 1e9);
     for (int k = 0; k < ndyads; k++) free(series[k]);
@@ -459,11 +745,21 @@ int main(int argc, char **argv)
     free(ours.delays);
     free(zs.delays);
     free(zc.delays);
+    free(zh.delays);
+    free(zc2.delays);
     free(rates);
     free(ptrue);
     free(lmean);
     free(vratio);
     free(dours);
     free(dnaive);
+    free(dshare);
+    free(llr);
+    free(llr_joint);
+    free(nw.w);
+    free(nw.inc);
+    free(nw.ch);
+    free(shit);
+    free(scanned);
     return 0;
 }
