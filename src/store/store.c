@@ -7,6 +7,7 @@
 #define _GNU_SOURCE
 #include "store_private.h"
 #include "core/calendar.h"
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -975,6 +976,155 @@ static int trend_group(const store_group *g, void *user)
     return 0;
 }
 
+/* The quad class and Goldstein score the store gives an event of code
+ * (put_event, and an import without a score of its own): quad from the
+ * code, else from its root; the score only for a code of the table.  So
+ * counts by code (the roll-up) sum to what the events' own columns do. */
+typedef struct code_fact {
+    char code[8];
+    int quad;
+    bool scored;
+    long long tenths;
+} code_fact;
+
+typedef struct rollup_acc {
+    dyad_period period;
+    int divisor;
+    code_fact facts[512]; /* by code, open addressing; CAMEO has ~300 codes */
+    size_t nfacts;
+    /* the periods: open addressing on the period, each summed */
+    struct period_sum {
+        int64_t p, events, scored, quads[5];
+        long long tenths;
+    } *sums;
+    size_t nsums, cap;
+    bool too_many, oom;
+} rollup_acc;
+
+static void code_fact_compute(const char *code, code_fact *f)
+{
+    const dyad_cameo_info *info = dyad_cameo_lookup(code);
+    int root = strlen(code) >= 2 && code[0] >= '0' && code[0] <= '2' && code[1] >= '0' && code[1] <= '9'
+                   ? (code[0] - '0') * 10 + (code[1] - '0') : 0;
+    f->quad = 0;
+    f->scored = false;
+    f->tenths = 0;
+    if (info) {
+        f->quad = info->quad;
+        f->scored = true;
+        f->tenths = llround(info->goldstein * 10);
+    } else if (root >= 1 && root <= 20) {
+        char r[3] = {code[0], code[1], 0};
+        const dyad_cameo_info *ri = dyad_cameo_lookup(r);
+        if (ri) f->quad = ri->quad;
+    }
+    if (f->quad < 0 || f->quad > 4) f->quad = 0;
+}
+
+/* The facts of a code, looked up once per code (open addressing; a store
+ * of more odd codes than the table holds has the rest looked up each
+ * time, into *spare). */
+static const code_fact *code_fact_of(rollup_acc *a, const char *code, code_fact *spare)
+{
+    if (!code) code = "";
+    size_t n = sizeof a->facts / sizeof *a->facts;
+    if (*code && strlen(code) < sizeof spare->code) {
+        uint32_t h = 2166136261u;
+        for (const char *c = code; *c; c++) h = (h ^ (unsigned char)*c) * 16777619u;
+        for (size_t i = h & (n - 1);; i = (i + 1) & (n - 1)) {
+            code_fact *f = &a->facts[i];
+            if (!f->code[0]) {
+                if (a->nfacts * 2 >= n) break;
+                a->nfacts++;
+                snprintf(f->code, sizeof f->code, "%s", code);
+                code_fact_compute(code, f);
+                return f;
+            }
+            if (strcmp(f->code, code) == 0) return f;
+        }
+    }
+    code_fact_compute(code, spare);
+    return spare;
+}
+
+/* Sums a count row into its period (open addressing on the period; more
+ * than DYAD_STORE_PERIODS_MAX distinct periods cannot be written). */
+static int rollup_row(const store_count *c, void *user)
+{
+    rollup_acc *a = user;
+    if (c->date <= 0) return 0;
+    int64_t p = c->date / a->divisor;
+    if (a->nsums * 2 >= a->cap) {
+        if (a->nsums >= DYAD_STORE_PERIODS_MAX) { a->too_many = true; return 1; }
+        size_t cap = a->cap ? a->cap * 2 : 64;
+        struct period_sum *g = calloc(cap, sizeof *g);
+        if (!g) { a->oom = true; return 1; }
+        for (size_t i = 0; i < a->cap; i++) {
+            if (!a->sums[i].p) continue;
+            size_t k = ((uint64_t)a->sums[i].p * 0x9e3779b97f4a7c15ull >> 32) & (cap - 1);
+            while (g[k].p) k = (k + 1) & (cap - 1);
+            g[k] = a->sums[i];
+        }
+        free(a->sums);
+        a->sums = g;
+        a->cap = cap;
+    }
+    size_t k = ((uint64_t)p * 0x9e3779b97f4a7c15ull >> 32) & (a->cap - 1);
+    while (a->sums[k].p && a->sums[k].p != p) k = (k + 1) & (a->cap - 1);
+    struct period_sum *ps = &a->sums[k];
+    if (!ps->p) { ps->p = p; a->nsums++; }
+    code_fact spare;
+    const code_fact *f = code_fact_of(a, c->code, &spare);
+    ps->events += c->events;
+    ps->quads[f->quad] += c->events;
+    if (f->scored) {
+        ps->scored += c->events;
+        ps->tenths += f->tenths * c->events;
+    }
+    return 0;
+}
+
+static int by_period(const void *x, const void *y)
+{
+    int64_t a = ((const struct period_sum *)x)->p, b = ((const struct period_sum *)y)->p;
+    return (a > b) - (a < b);
+}
+
+/* The trend from the roll-up (store_rollup_plan: no filter on code, root,
+ * quad, place, speaker or words): one row per source, target, day (or
+ * whole month) and code instead of one per event; the same answer as the
+ * events', since a code gives the quad class and score the events hold. */
+static int trend_rollup(dyad_store *s, const dyad_query *q, dyad_period period, trend_acc *t)
+{
+    rollup_acc *a = calloc(1, sizeof *a);
+    if (!a) { report(s, "out of memory"); return DYAD_STORE_ERROR; }
+    a->period = period;
+    a->divisor = period_divisor[period];
+    int rc = 0;
+    if (s->ops->counts(s->h, q, period != DYAD_PERIOD_DAY, rollup_row, a) && !a->too_many && !a->oom)
+        rc = view_fail(s, q);
+    else if (a->oom) { report(s, "out of memory"); rc = DYAD_STORE_ERROR; }
+    else if (a->too_many) t->too_many = true;
+    if (!rc && !t->too_many) {
+        size_t n = 0;
+        for (size_t i = 0; i < a->cap; i++)
+            if (a->sums[i].p) a->sums[n++] = a->sums[i];
+        qsort(a->sums, n, sizeof *a->sums, by_period);
+        for (size_t i = 0; i < n && !t->too_many; i++) {
+            const struct period_sum *ps = &a->sums[i];
+            if (!trend_flush(t)) { t->too_many = true; break; }
+            t->cur = ps->p;
+            memcpy(t->quads, ps->quads, sizeof t->quads);
+            t->events = ps->events;
+            t->scored = ps->scored;
+            t->gsum = (double)ps->tenths / 10;
+        }
+    }
+    free(a->sums);
+    free(a);
+    return rc;
+}
+
 int dyad_store_trend_json(dyad_store *s, const dyad_query *q, dyad_period period, FILE *out)
 {
     if (!s || !q || !out || (unsigned)period > DYAD_PERIOD_YEAR) return DYAD_STORE_INVALID;
@@ -984,7 +1134,13 @@ int dyad_store_trend_json(dyad_store *s, const dyad_query *q, dyad_period period
     t.out = out;
     t.period = period;
     fprintf(out, "{\"period\":\"%s\",\"periods\":[", dyad_period_name(period));
-    if (s->ops->trend(s->h, q, period_divisor[period], trend_group, &t)) return view_fail(s, q);
+    store_plan plan;
+    if (store_rollup_plan(q, period != DYAD_PERIOD_DAY, &plan)) {
+        int rc = trend_rollup(s, q, period, &t);
+        if (rc) return rc;
+    } else if (s->ops->trend(s->h, q, period_divisor[period], trend_group, &t)) {
+        return view_fail(s, q);
+    }
     if (!t.too_many && !trend_flush(&t)) t.too_many = true;
     if (t.too_many) return invalid(s, "more than 4000 periods: use a longer period or a shorter range");
     fputs("]}", out);
@@ -1024,6 +1180,15 @@ typedef struct change_acc {
     change_row *best;     /* the top rows so far, largest change first */
 } change_acc;
 
+/* The order of the top list: larger change first, then by source and
+ * target, so the list is the same whatever order the dyads come in. */
+static bool change_before(const change_row *a, const change_row *b)
+{
+    if (a->change != b->change) return a->change > b->change;
+    int c = strcmp(a->source, b->source);
+    return c ? c < 0 : strcmp(a->target, b->target) < 0;
+}
+
 /* Ends the current dyad: it enters the top list when it qualifies
  * (insertion into at most 100 rows: linear in the number of dyads). */
 static void change_end(change_acc *a)
@@ -1034,9 +1199,9 @@ static void change_end(change_acc *a)
     if (r->n0 < (int64_t)a->min_events || r->n1 < (int64_t)a->min_events || !r->n0 || !r->n1) return;
     r->change = (double)r->c1 / (double)r->n1 - (double)r->c0 / (double)r->n0;
     size_t i = a->n < a->top ? a->n++ : a->top;
-    if (i == a->top && (a->top == 0 || r->change <= a->best[a->top - 1].change)) return;
+    if (i == a->top && (a->top == 0 || !change_before(r, &a->best[a->top - 1]))) return;
     if (i == a->top) i = a->top - 1;
-    while (i > 0 && a->best[i - 1].change < r->change) { a->best[i] = a->best[i - 1]; i--; }
+    while (i > 0 && change_before(r, &a->best[i - 1])) { a->best[i] = a->best[i - 1]; i--; }
     a->best[i] = *r;
 }
 
@@ -1055,6 +1220,107 @@ static int change_group(const store_group *g, void *user)
     if (g->period == a->p0) { a->cur.n0 += g->events; a->cur.c0 += g->conflict; }
     else if (g->period == a->p1) { a->cur.n1 += g->events; a->cur.c1 += g->conflict; }
     return 0;
+}
+
+/* The two periods' counts per dyad from the roll-up: a hash of the
+ * dyads met, each summed, then offered to the top list. */
+typedef struct pair_sums {
+    change_acc *acc;
+    rollup_acc *facts;
+    int divisor;
+    change_row *rows;
+    size_t n, cap;
+    bool oom;
+} pair_sums;
+
+static uint64_t pair_key_hash(const char *a, const char *b)
+{
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (; *a; a++) h = (h ^ (unsigned char)*a) * 0x100000001b3ull;
+    h = (h ^ 0xff) * 0x100000001b3ull;
+    for (; *b; b++) h = (h ^ (unsigned char)*b) * 0x100000001b3ull;
+    return h ^ (h >> 31);
+}
+
+static int pair_row(const store_count *c, void *user)
+{
+    pair_sums *ps = user;
+    char src[40], tgt[40];
+    snprintf(src, sizeof src, "%s", c->source ? c->source : "");
+    snprintf(tgt, sizeof tgt, "%s", c->target ? c->target : "");
+    if (ps->n * 2 >= ps->cap) {
+        size_t cap = ps->cap ? ps->cap * 2 : 1024;
+        change_row *g = calloc(cap, sizeof *g);
+        if (!g) { ps->oom = true; return 1; }
+        for (size_t i = 0; i < ps->cap; i++) {
+            if (!ps->rows[i].change) continue;
+            size_t k = pair_key_hash(ps->rows[i].source, ps->rows[i].target) & (cap - 1);
+            while (g[k].change) k = (k + 1) & (cap - 1);
+            g[k] = ps->rows[i];
+        }
+        free(ps->rows);
+        ps->rows = g;
+        ps->cap = cap;
+    }
+    /* change is the slot's mark of use until the sums are done */
+    size_t k = pair_key_hash(src, tgt) & (ps->cap - 1);
+    while (ps->rows[k].change && (strcmp(ps->rows[k].source, src) || strcmp(ps->rows[k].target, tgt)))
+        k = (k + 1) & (ps->cap - 1);
+    change_row *r = &ps->rows[k];
+    if (!r->change) {
+        memcpy(r->source, src, sizeof src);
+        memcpy(r->target, tgt, sizeof tgt);
+        r->change = 1;
+        ps->n++;
+    }
+    code_fact spare;
+    const code_fact *f = code_fact_of(ps->facts, c->code, &spare);
+    int64_t conflict = f->quad == 3 || f->quad == 4 ? c->events : 0;
+    int64_t p = c->date / ps->divisor;
+    if (p == ps->acc->p0) { r->n0 += c->events; r->c0 += conflict; }
+    else if (p == ps->acc->p1) { r->n1 += c->events; r->c1 += conflict; }
+    return 0;
+}
+
+/* By the roll-up when it serves q (1: done, 0: not served, -1: failed):
+ * the last two periods' rows instead of their events. */
+static int pairs_rollup(dyad_store *s, const dyad_query *q, dyad_period period, change_acc *a)
+{
+    int64_t lo, hi;
+    if (period == DYAD_PERIOD_DAY) { lo = a->p0; hi = a->p1; }
+    else if (period == DYAD_PERIOD_MONTH) {
+        lo = a->p0 * 100 + 1;
+        hi = a->p1 * 100 + days_in_month((int)(a->p1 / 100), (int)(a->p1 % 100));
+    } else { lo = a->p0 * 10000 + 101; hi = a->p1 * 10000 + 1231; }
+    int64_t qlo = q->from ? store_date_int(q->from) : 0, qhi = q->to ? store_date_int(q->to) : 99999999;
+    if (qlo > lo) lo = qlo;
+    if (qhi < hi) hi = qhi;
+    char from[16], to[16];
+    snprintf(from, sizeof from, "%04d-%02d-%02d", (int)(lo / 10000), (int)(lo / 100 % 100), (int)(lo % 100));
+    snprintf(to, sizeof to, "%04d-%02d-%02d", (int)(hi / 10000), (int)(hi / 100 % 100), (int)(hi % 100));
+    dyad_query rq = *q;
+    rq.from = from;
+    rq.to = to;
+    store_plan plan;
+    if (lo > hi || !store_rollup_plan(&rq, period != DYAD_PERIOD_DAY, &plan)) return 0;
+    pair_sums ps;
+    memset(&ps, 0, sizeof ps);
+    ps.acc = a;
+    ps.divisor = period_divisor[period];
+    ps.facts = calloc(1, sizeof *ps.facts);
+    if (!ps.facts) { report(s, "out of memory"); return -1; }
+    int rc = s->ops->counts(s->h, &rq, period != DYAD_PERIOD_DAY, pair_row, &ps) && !ps.oom ? -2 : 1;
+    if (ps.oom) { report(s, "out of memory"); rc = -1; }
+    for (size_t i = 0; rc == 1 && i < ps.cap; i++) {
+        if (!ps.rows[i].change) continue;
+        a->cur = ps.rows[i];
+        a->cur.change = 0;
+        a->has_cur = true;
+        change_end(a);
+    }
+    free(ps.rows);
+    free(ps.facts);
+    return rc;
 }
 
 int dyad_store_dyads_json(dyad_store *s, const dyad_query *q, dyad_period period, size_t top,
@@ -1083,11 +1349,16 @@ int dyad_store_dyads_json(dyad_store *s, const dyad_query *q, dyad_period period
     a.top = top;
     a.best = calloc(top, sizeof *a.best);
     if (!a.best) { report(s, "out of memory"); return DYAD_STORE_ERROR; }
-    if (s->ops->pair_periods(s->h, q, div, a.p0 * div, a.p1 * div + div - 1, change_group, &a)) {
-        free(a.best);
-        return view_fail(s, q);
+    int served = pairs_rollup(s, q, period, &a);
+    if (served == -2) { free(a.best); return view_fail(s, q); }
+    if (served < 0) { free(a.best); return DYAD_STORE_ERROR; }
+    if (!served) {
+        if (s->ops->pair_periods(s->h, q, div, a.p0 * div, a.p1 * div + div - 1, change_group, &a)) {
+            free(a.best);
+            return view_fail(s, q);
+        }
+        change_end(&a);
     }
-    change_end(&a);
     period_json(out, period, a.p1);
     fputs(",\"previous\":", out);
     period_json(out, period, a.p0);
