@@ -205,10 +205,13 @@
       ul.replaceChildren(el("li", { class: "empty error" }, "Alerts could not be computed: " + d.error));
       return;
     }
+    // without a From date the server looks at the last 90 days of data
+    // only (docs/api.md): say so, or an older alert seems not to exist
+    const since = d.from_default ? " since " + d.from + " (the last 90 days of data; set From for earlier ones)" : "";
     if (!alertList.length) {
       const where = st.source && st.target ? "this dyad" : st.source ? st.source : "any dyad";
       ul.replaceChildren(el("li", { class: "empty" }, "No escalation or de-escalation alerts for " + where +
-        (st.from || st.to ? " in these dates." : ".")));
+        (since || (st.from || st.to ? " in these dates" : "")) + "."));
       return;
     }
     ul.replaceChildren(...alertList.map((a) => {
@@ -225,6 +228,7 @@
     }));
     if (d.total > alertList.length)
       ul.appendChild(el("li", { class: "empty" }, (d.total - alertList.length) + " older alerts not shown: narrow the dates."));
+    if (since) ul.appendChild(el("li", { class: "empty" }, "Alerts" + since + "."));
   }
 
   function alertParams(st) {

@@ -6,6 +6,7 @@
  */
 #include "serve.h"
 #include "../core/calendar.h"
+#include "../store/store_private.h"
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -186,6 +187,9 @@ static void alert_json(FILE *f, const dyad_alert *a)
     fputs("]}", f);
 }
 
+/* The alerts' default range, in days of data (docs/api.md). */
+#define ALERTS_DEFAULT_DAYS 90
+
 /* Elapsed milliseconds since t0. */
 static long elapsed_ms(const struct timespec *t0)
 {
@@ -226,6 +230,21 @@ static int alerts_answer(dyad_store *store, const serve_target *t, int query_ms,
     if (!q.source != !q.target || (q.source && q.actor)) {
         snprintf(msg, cap, "alerts: give source and target (a dyad), or actor, or neither");
         return DYAD_STORE_INVALID;
+    }
+    /* Without from, the alarms of the last ALERTS_DEFAULT_DAYS days of
+     * data (to, else the store's latest date, and the days before): a
+     * page that asks for the alerts over years of a large store would
+     * read all of it on every visit.  An explicit from asks for more. */
+    char dfrom[11];
+    bool from_default = false;
+    if (!q.from) {
+        int last = q.to ? cal_parse_iso(q.to, 10) : 0;
+        if (!q.to && store_last_date(store, &last)) return DYAD_STORE_ERROR;
+        if (last > 0) {
+            cal_format(cal_add_days(last, -(ALERTS_DEFAULT_DAYS - 1)), dfrom);
+            q.from = dfrom;
+            from_default = true;
+        }
     }
     struct timespec t0;
     clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -270,6 +289,7 @@ static int alerts_answer(dyad_store *store, const serve_target *t, int query_ms,
         if (q.from) fprintf(f, "\"%s\"", q.from); else fputs("null", f);
         fputs(",\"to\":", f);
         if (q.to) fprintf(f, "\"%s\"", q.to); else fputs("null", f);
+        fprintf(f, ",\"from_default\":%s", from_default ? "true" : "false");
         fprintf(f, ",\"dyads\":%zu,\"events\":%ld,\"total\":%zu,\"alerts\":[", al.dyads, al.events, total);
         for (size_t k = 0; k < kept; k++) {
             if (k) fputc(',', f);

@@ -1553,7 +1553,16 @@ int dyad_store_health_json(dyad_store *s, FILE *out)
     return ferror(out) ? DYAD_STORE_ERROR : 0;
 }
 
-/* ---- for the stages that read the store (src/trend/) ---------------------- */
+/* ---- for the stages that read the store (src/trend/, src/serve/) ------------ */
+
+int store_last_date(dyad_store *s, int *ymd)
+{
+    store_health h;
+    *ymd = 0;
+    if (!s || s->ops->health(s->h, &h)) return -1;
+    *ymd = (int)h.last;
+    return 0;
+}
 
 void store_report(dyad_store *s, const char *message)
 {

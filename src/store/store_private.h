@@ -282,6 +282,8 @@ int store_pair_events(dyad_store *s, const char *source, const char *target, int
                       bool unique, store_row_fn fn, void *user);
 int store_each_event(dyad_store *s, const dyad_query *q, store_row_fn fn, void *user);
 int store_sentence(dyad_store *s, int64_t row, sbuf *out);
+/* The latest date of the dated events (YYYYMMDD; 0 when none). */
+int store_last_date(dyad_store *s, int *ymd);
 /* Reports a message through the store's diag. */
 void store_report(dyad_store *s, const char *message);
 

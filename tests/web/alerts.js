@@ -76,6 +76,20 @@ async function api(p) {
     }
     await page.screenshot({ path: path.join(out, "alerts.png"), fullPage: true });
 
+    // without dates the server gives the last 90 days of data: the list says so
+    const page2 = await browser.newPage();
+    await page2.setViewport({ width: 1400, height: 1000 });
+    await page2.goto(base + "/#source=RUS&target=UKR&both=1", { waitUntil: "load" });
+    await page2.waitForFunction(() => document.body.getAttribute("data-ready") !== null, { timeout: 15000 });
+    const dd = await api("/api/alerts?source=RUS&target=UKR");
+    const notes = await page2.$$eval("#alerts li.empty", (l) => l.map((x) => x.textContent));
+    check("undated view: the list says its alerts are since the default from", dd.from_default === true &&
+      notes.some((t) => t.includes("since " + dd.from) && t.includes("last 90 days")), JSON.stringify(notes));
+    const n2 = await page2.$$eval("#alerts li.alert", (l) => l.length);
+    check("undated view: the API's alerts listed", n2 === dd.alerts.length && n2 > 0, n2 + " vs " + dd.alerts.length);
+    await page2.screenshot({ path: path.join(out, "alerts-default-range.png"), clip: { x: 0, y: 0, width: 1400, height: 700 } });
+    await page2.close();
+
     // clicking the alert: its evidence sentences, words highlighted from the documents' offsets
     if (row) {
       await page.click(`#alerts li[data-alert="${row[0]}"]`);
