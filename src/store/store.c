@@ -1593,7 +1593,7 @@ bool store_rollup_plan(const dyad_query *q, bool by_month, store_plan *p)
     if (q->actor && (q->source || q->target)) return false;
     if (q->actor) {
         /* the actor as source from the roll-up; as target of another
-         * source from the events */
+         * source as the engine can (actor_targets) */
         p->branch[p->nbranch++] = (store_branch){q->actor, NULL, NULL, NULL, false};
         p->actor_targets = q->actor;
     } else {

@@ -220,9 +220,10 @@ typedef struct store_engine_ops {
  * (NULL: any), except those with source in not_source and target in
  * not_target when exclude is set -- so that --both and --actor count an
  * event once.  Spans: the day rows (months false) or month rows (YYYYMM)
- * from lo to hi, inclusive.  actor_targets: the events with the actor as
- * target and another source, which the roll-up's key order cannot find
- * fast, are counted from the events (events_target). */
+ * from lo to hi, inclusive.  actor_targets: the rows with the actor as
+ * target and another source, which the roll-up's key (source first) does
+ * not hold together: SQLite walks the key's sources for them, PostgreSQL
+ * counts them from the events (events_target). */
 typedef struct store_branch {
     const char *source, *target;
     const char *not_source, *not_target;

@@ -1737,6 +1737,47 @@ static int rollup_counts(sq *s, const dyad_query *q, const store_branch *br, con
     return qb_finish(s, st, rc, q, "counting events");
 }
 
+/* The roll-up's rows with target in the actor's prefix and another
+ * source (the target side of --actor).  The key begins with the source,
+ * so the rows of one target are spread over every source's range: the
+ * sources are walked one index seek each (a recursive min(source) >
+ * previous; some thousands of actors), and each source's rows of the
+ * target are one range of the key under it -- instead of every event with
+ * the target (events_target), which is one row per event. */
+static int rollup_target_counts(sq *s, const dyad_query *q, const char *actor, const store_span *sp,
+                                store_count_fn fn, void *user)
+{
+    qbuild b;
+    memset(&b, 0, sizeof b);
+    const char *table = sp->months ? "event_months" : "event_days";
+    char sql[640];
+    snprintf(sql, sizeof sql,
+             "WITH RECURSIVE src(x) AS (SELECT (SELECT min(source) FROM %s)"
+             " UNION ALL SELECT (SELECT min(source) FROM %s WHERE source > x) FROM src WHERE x IS NOT NULL)"
+             " SELECT r.source, r.target, r.%s, r.code, r.events, r.copies FROM src CROSS JOIN %s r"
+             " WHERE r.source = src.x AND r.%s BETWEEN ? AND ? AND ",
+             table, table, sp->months ? "month" : "date", table, sp->months ? "month" : "date");
+    qb_sql(&b, sql);
+    qb_num(&b, sp->lo);
+    qb_num(&b, sp->hi);
+    qb_prefix(&b, "r.target", actor, b.hi[0], sizeof b.hi[0]);
+    qb_sql(&b, " AND NOT ");
+    qb_prefix(&b, "r.source", actor, b.hi[1], sizeof b.hi[1]);
+    sqlite3_stmt *st = qb_prepare(s, &b);
+    if (!st) return -1;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int64_t n = store_rollup_value(q, sqlite3_column_int64(st, 4), sqlite3_column_int64(st, 5));
+        if (n <= 0) continue;
+        const char *src = col_str(st, 0), *tgt = col_str(st, 1), *code = col_str(st, 3);
+        int64_t d = sqlite3_column_int64(st, 2);
+        store_count c = {src && *src ? src : NULL, tgt && *tgt ? tgt : NULL,
+                         (int)(sp->months ? d * 100 + 1 : d), code && *code ? code : NULL, n};
+        if (fn(&c, user)) { rc = SQLITE_DONE; break; }
+    }
+    return qb_finish(s, st, rc, q, "counting events");
+}
+
 static int64_t rollup_mark(sq *s, int *ok)
 {
     return query_int(s, "SELECT hwm FROM rollup_state WHERE one = 1", ok);
@@ -1764,8 +1805,12 @@ static int sq_counts(void *h, const dyad_query *q, bool by_month, store_count_fn
     }
     if (!rc) rc = events_counts(s, &tq, true, hwm, NULL, fn, user);
     if (!rc && plan.actor_targets) {
+        /* the target side: folded rows from the roll-up, the rest from
+         * the events past the mark */
         tq.source = NULL;
-        rc = events_counts(s, &tq, false, 0, plan.actor_targets, fn, user);
+        for (size_t k = 0; !rc && k < plan.nspan; k++)
+            rc = rollup_target_counts(s, q, plan.actor_targets, &plan.span[k], fn, user);
+        if (!rc) rc = events_counts(s, &tq, true, hwm, plan.actor_targets, fn, user);
     }
     if (own) exec(s, "COMMIT", "counting events");
     return rc;
