@@ -1,10 +1,10 @@
 /* alerts.c -- the escalation detector (dyad_detect_changes) against a
  * naive z-score detector on synthetic dyads with known change points:
  *
- *   bench_alerts [DYADS [YEARS [SEED [THRESHOLD]]]]
+ *   bench_alerts [DYADS [YEARS [SEED [THRESHOLD [NAME=VALUE...]]]]]
  *
  * (default 500 dyads, 2 years, seed 20220224, the detector's default
- * threshold)
+ * threshold; NAME=VALUE sets another field of dyad_alert_params)
  *
  * Each dyad has its own volume (log-uniform, 2 to 40 events a day), a
  * weekly rhythm (weekends at half volume), day-to-day overdispersion
@@ -127,6 +127,7 @@ typedef struct score {
     long by_rate[3][2]; /* dyads under 5, 5-15, over 15 events a day: [changes, within 3] */
     long by_kind[4][2]; /* [escalation/de-escalation x sudden/gradual][changes, within 3] */
     long false_by_rate[3];
+    long false_after; /* false alarms within 60 days after a change (its aftermath) */
     int *delays;
     size_t ndelays;
 } score;
@@ -159,6 +160,10 @@ static void tally(score *s, const truth *tr, int nt, const alarm *al, size_t na,
         if (!used[a]) {
             s->false_alarms++;
             s->false_by_rate[band]++;
+            for (int k = 0; k < nt; k++) {
+                int dl = al[a].day - (BASE_DAY + tr[k].day);
+                if (dl >= 0 && dl <= 60) { s->false_after++; break; }
+            }
         }
 }
 
@@ -537,6 +542,25 @@ int main(int argc, char **argv)
     dyad_alert_params p;
     dyad_alert_defaults(&p);
     if (argc > 4) p.threshold = atof(argv[4]);
+    /* NAME=VALUE: other parameters of dyad_alert_params, to try them */
+    for (int i = 5; i < argc; i++) {
+        const char *eq = strchr(argv[i], '=');
+        double v = eq ? atof(eq + 1) : 0;
+        size_t k = eq ? (size_t)(eq - argv[i]) : 0;
+#define PARAM(name, set) if (k == strlen(#name) && strncmp(argv[i], #name, k) == 0) { set; continue; }
+        PARAM(odds_ratio, p.odds_ratio = v)
+        PARAM(baseline_days, p.baseline_days = (int)v)
+        PARAM(guard_days, p.guard_days = (int)v)
+        PARAM(min_conflict, p.min_conflict = (long)v)
+        PARAM(min_excess, p.min_excess = v)
+        PARAM(min_events, p.min_events = (long)v)
+        PARAM(min_baseline, p.min_baseline = (long)v)
+        PARAM(prior_events, p.prior_events = v)
+        PARAM(prior_correlation, p.prior_correlation = v)
+#undef PARAM
+        fprintf(stderr, "bench_alerts: unknown parameter '%s'\n", argv[i]);
+        return 2;
+    }
     dyad_change found[MAX_ALARMS];
     int *dating = calloc((size_t)ndyads * MAX_CHANGES, sizeof(int));
     size_t ndating = 0;
@@ -736,6 +760,8 @@ int main(int argc, char **argv)
     static const char *const bandn[3] = {"under 5 events a day", "5 to 15 events a day", "over 15 events a day"};
     for (int b = 0; b < 3; b++)
         printf("  %-22s false alarms %ld, naive %ld\n", bandn[b], ours.false_by_rate[b], zs.false_by_rate[b]);
+    printf("  false alarms within 60 days after a change (of the change's aftermath): %ld of %ld, naive %ld of %ld\n",
+           ours.false_after, ours.false_alarms, zs.false_after, zs.false_alarms);
     printf("cost: %.0f ns per dyad-day, %.1f ns per event (detector only)\n", secs / 5 / dy / 365 * 1e9,
            secs / 5 / (double)total * 1e9);
     for (int k = 0; k < ndyads; k++) free(series[k]);

@@ -302,13 +302,15 @@ if command -v curl >/dev/null; then
     fi
     serve_stop
     # the time limit: a trend over 400,000 events past --query-ms 1 is a 503
+    # (with quad, which the roll-up does not keep: the triggers have folded
+    # these events into it, and read from there the trend takes no time)
     T=$(db_url slow)
     "$dyad" ingest -q --db "$T" examples/article.txt 2>/dev/null
     q "$T" "INSERT INTO events(eid, doc, date, source, target, code, quad, goldstein)
             SELECT i, 1, 20100101 + (i % 28), 'AAA', 'BBB', '190', 4, -10 FROM generate_series(1, 400000) i" >/dev/null
     serve_start "$T" "$tmp/serve-t" --query-ms 1
     if [ -n "$sport" ]; then
-        check "serve: a query past --query-ms is a 503" "$(api "$sport" "/api/trend?source=AAA&period=day" "$tmp/pj")" 503
+        check "serve: a query past --query-ms is a 503" "$(api "$sport" "/api/trend?source=AAA&period=day&quad=4" "$tmp/pj")" 503
         expect_grep "... saying why" "longer than 1 ms" "$tmp/pj"
         check "... and the next request is answered" "$(api "$sport" "/api/documents/no-such-document" "$tmp/pj")" 404
     else
