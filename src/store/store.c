@@ -1052,6 +1052,8 @@ static const code_fact *code_fact_of(rollup_acc *a, const char *code, code_fact 
 static int rollup_row(const store_count *c, void *user)
 {
     rollup_acc *a = user;
+    /* an engine may call again after a stop (its other ranges) */
+    if (a->too_many || a->oom) return 1;
     if (c->date <= 0) return 0;
     int64_t p = c->date / a->divisor;
     if (a->nsums * 2 >= a->cap) {
@@ -1109,7 +1111,7 @@ static int trend_rollup(dyad_store *s, const dyad_query *q, dyad_period period, 
         size_t n = 0;
         for (size_t i = 0; i < a->cap; i++)
             if (a->sums[i].p) a->sums[n++] = a->sums[i];
-        qsort(a->sums, n, sizeof *a->sums, by_period);
+        if (n) qsort(a->sums, n, sizeof *a->sums, by_period);
         for (size_t i = 0; i < n && !t->too_many; i++) {
             const struct period_sum *ps = &a->sums[i];
             if (!trend_flush(t)) { t->too_many = true; break; }
@@ -1245,6 +1247,7 @@ static uint64_t pair_key_hash(const char *a, const char *b)
 static int pair_row(const store_count *c, void *user)
 {
     pair_sums *ps = user;
+    if (ps->oom) return 1;
     char src[40], tgt[40];
     snprintf(src, sizeof src, "%s", c->source ? c->source : "");
     snprintf(tgt, sizeof tgt, "%s", c->target ? c->target : "");
