@@ -9,7 +9,9 @@
 #      (bench/gen_events.c, the store's own benchmark; built here as
 #      bench/store.sh builds it when missing): the time of dyad trend --by
 #      month of the most frequent dyad and of dyad alerts over all dyads,
-#      CPU time, best of 3, with the cost per event and per dyad.
+#      CPU time, best of 3, with the cost per event and per dyad;
+#   3. dyad serve over that store: the server's CPU time for /api/trend,
+#      /api/dyads and /api/alerts (default range and whole history).
 #
 # Run from the project root after make: sh bench/alerts.sh
 set -eu
@@ -56,3 +58,35 @@ echo "dyad alerts over all dyads ($events events, $pairs dyads, $alerts alerts, 
      "$(awk -v m="$ms" -v p="$pairs" 'BEGIN { printf "%.0f", m * 1e3 / p }') us per dyad"
 ms=$(best_ms "$dyad" alerts --db "$db" --output csv)
 echo "dyad alerts with 5 evidence events each (their sentences, when kept): $ms ms"
+
+# The web API over the same store (docs/api.md): the server's CPU time per
+# answer (from /proc, best of 3; no answer cache, one thread), for the
+# trend and dyads views that read the roll-up and the alerts' default
+# range against the whole history.
+echo "== dyad serve over $db (server CPU per answer, best of 3) =="
+"$dyad" serve --db "$db" --port 0 --threads 1 --no-cache --query-ms 600000 >"$out/alerts-serve.out" 2>&1 &
+spid=$!
+port=""
+for i in $(seq 1 200); do
+    port=$(sed -nE 's|^dyad serve: http://127\.0\.0\.1:([0-9]+)/.*|\1|p' "$out/alerts-serve.out")
+    [ -n "$port" ] && break
+    sleep 0.05
+done
+[ -n "$port" ] || { echo "dyad serve did not start"; kill "$spid"; exit 1; }
+ticks() { awk '{ print $14 + $15 }' "/proc/$spid/stat"; }
+hz=$(getconf CLK_TCK)
+for path in "/api/trend?source=${top%,*}&target=${top#*,}" "/api/trend?source=${top%,*}&target=${top#*,}&both=1&period=day" \
+            "/api/trend?actor=${top#*,}" "/api/dyads" "/api/dyads?period=year" "/api/alerts?limit=5" \
+            "/api/alerts?limit=5&from=1000-01-01"; do
+    best=""
+    for i in 1 2 3; do
+        a=$(ticks)
+        curl -s -o /dev/null "http://127.0.0.1:$port$path"
+        b=$(ticks)
+        ms=$(((b - a) * 1000 / hz))
+        if [ -z "$best" ] || [ "$ms" -lt "$best" ]; then best=$ms; fi
+    done
+    echo "$path: $best ms"
+done
+kill "$spid"
+wait "$spid" 2>/dev/null || true
