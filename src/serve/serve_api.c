@@ -239,9 +239,12 @@ static int alerts_answer(dyad_store *store, const serve_target *t, int query_ms,
     bool from_default = false;
     if (!q.from) {
         int last = q.to ? cal_parse_iso(q.to, 10) : 0;
-        if (!q.to && store_last_date(store, &last)) return DYAD_STORE_ERROR;
-        if (last > 0) {
-            cal_format(cal_add_days(last, -(ALERTS_DEFAULT_DAYS - 1)), dfrom);
+        if (!q.to && store_last_date(store, &last))
+            return strstr(msg, "longer than") ? DYAD_STORE_TIMEOUT : DYAD_STORE_ERROR;
+        /* a stored date the calendar refuses leaves the range open */
+        dfrom[0] = 0;
+        if (last > 0) cal_format(cal_add_days(last, -(ALERTS_DEFAULT_DAYS - 1)), dfrom);
+        if (dfrom[0]) {
             q.from = dfrom;
             from_default = true;
         }
