@@ -1699,6 +1699,26 @@ static int events_counts(sq *s, const dyad_query *q, bool tail, int64_t hwm, con
     return qb_finish(s, st, rc, q, "counting events");
 }
 
+/* Runs a built roll-up query (source, target, day or month, code,
+ * events, copies) and hands its rows to fn as counts under q. */
+static int rollup_run(sq *s, qbuild *b, const dyad_query *q, bool months, store_count_fn fn, void *user)
+{
+    sqlite3_stmt *st = qb_prepare(s, b);
+    if (!st) return -1;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int64_t n = store_rollup_value(q, sqlite3_column_int64(st, 4), sqlite3_column_int64(st, 5));
+        if (n <= 0) continue;
+        /* '' is the roll-up's missing actor or code: NULL, as in events */
+        const char *src = col_str(st, 0), *tgt = col_str(st, 1), *code = col_str(st, 3);
+        int64_t d = sqlite3_column_int64(st, 2);
+        store_count c = {src && *src ? src : NULL, tgt && *tgt ? tgt : NULL, (int)(months ? d * 100 + 1 : d),
+                         code && *code ? code : NULL, n};
+        if (fn(&c, user)) { rc = SQLITE_DONE; break; }
+    }
+    return qb_finish(s, st, rc, q, "counting events");
+}
+
 /* One branch and span of a roll-up plan: rows in key order, so a dyad's
  * are one range of the primary key. */
 static int rollup_counts(sq *s, const dyad_query *q, const store_branch *br, const store_span *sp,
@@ -1721,20 +1741,7 @@ static int rollup_counts(sq *s, const dyad_query *q, const store_branch *br, con
         if (br->not_target) { qb_sql(&b, " AND "); qb_prefix(&b, "r.target", br->not_target, b.hi[3], sizeof b.hi[3]); }
         qb_sql(&b, ")");
     }
-    sqlite3_stmt *st = qb_prepare(s, &b);
-    if (!st) return -1;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        int64_t n = store_rollup_value(q, sqlite3_column_int64(st, 4), sqlite3_column_int64(st, 5));
-        if (n <= 0) continue;
-        /* '' is the roll-up's missing actor or code: NULL, as in events */
-        const char *src = col_str(st, 0), *tgt = col_str(st, 1), *code = col_str(st, 3);
-        int64_t d = sqlite3_column_int64(st, 2);
-        store_count c = {src && *src ? src : NULL, tgt && *tgt ? tgt : NULL,
-                         (int)(sp->months ? d * 100 + 1 : d), code && *code ? code : NULL, n};
-        if (fn(&c, user)) { rc = SQLITE_DONE; break; }
-    }
-    return qb_finish(s, st, rc, q, "counting events");
+    return rollup_run(s, &b, q, sp->months, fn, user);
 }
 
 /* The roll-up's rows with target in the actor's prefix and another
@@ -1763,19 +1770,7 @@ static int rollup_target_counts(sq *s, const dyad_query *q, const char *actor, c
     qb_prefix(&b, "r.target", actor, b.hi[0], sizeof b.hi[0]);
     qb_sql(&b, " AND NOT ");
     qb_prefix(&b, "r.source", actor, b.hi[1], sizeof b.hi[1]);
-    sqlite3_stmt *st = qb_prepare(s, &b);
-    if (!st) return -1;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        int64_t n = store_rollup_value(q, sqlite3_column_int64(st, 4), sqlite3_column_int64(st, 5));
-        if (n <= 0) continue;
-        const char *src = col_str(st, 0), *tgt = col_str(st, 1), *code = col_str(st, 3);
-        int64_t d = sqlite3_column_int64(st, 2);
-        store_count c = {src && *src ? src : NULL, tgt && *tgt ? tgt : NULL,
-                         (int)(sp->months ? d * 100 + 1 : d), code && *code ? code : NULL, n};
-        if (fn(&c, user)) { rc = SQLITE_DONE; break; }
-    }
-    return qb_finish(s, st, rc, q, "counting events");
+    return rollup_run(s, &b, q, sp->months, fn, user);
 }
 
 static int64_t rollup_mark(sq *s, int *ok)
