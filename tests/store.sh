@@ -64,6 +64,8 @@ check "both runs are recorded" "$(sql "$db" "SELECT count(*) FROM runs WHERE end
 check "the run counts what it read and coded" "$(sql "$db" "SELECT docs_read || ' ' || docs_coded FROM runs ORDER BY id DESC LIMIT 1")" "1 0"
 check "schema version" "$(sql "$db" "PRAGMA user_version")" 6
 check "WAL journal" "$(sql "$db" "PRAGMA journal_mode")" wal
+check "a new store: 16 KiB pages, full-text leaves of a page" \
+    "$(sql "$db" "PRAGMA page_size")/$(sql "$db" "SELECT v FROM event_text_config WHERE k = 'pgsz'")" 16384/16000
 
 # --- a changed document replaces its events -----------------------------
 printf '{"id":"d1","date":"2024-03-01","text":"Russia attacked Ukraine. France criticised Russia."}\n' >"$tmp/v1.jsonl"

@@ -562,6 +562,19 @@ static void *sq_open(const char *path, unsigned flags, char *err, size_t errcap)
         sq_close(s);
         return NULL;
     }
+    /* A new store's full-text leaves fill a page (16,000 bytes of the
+     * 16 KiB page) instead of FTS5's 4,050 bytes: each commit writes its
+     * segment in a quarter of the rows, and merges move fewer.  Indexing
+     * replicate 2000's 92,000 sentences in five commits took 1,593 M
+     * instructions instead of 1,959 M.  A setting of the index, not of
+     * the schema: a store made before keeps its leaves, and both read the
+     * same. */
+    if (version == 0 &&
+        exec(s, "INSERT INTO event_text(event_text, rank) VALUES('pgsz', 16000)", "creating the store")) {
+        snprintf(err, errcap, "%s", s->err);
+        sq_close(s);
+        return NULL;
+    }
     s->ready = true;
     return s;
 }
