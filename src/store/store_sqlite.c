@@ -265,6 +265,8 @@ typedef struct roll_slot {
     char source[33], target[33], code[9];
 } roll_slot;
 
+#define ROLL_MAX_KEYS 65536u   /* per table: at most 128 Ki slots, 15 MB */
+
 typedef struct roll_table {
     roll_slot *slot;
     size_t cap, used;  /* cap: a power of two, or 0 */
@@ -520,22 +522,23 @@ static void *sq_open(const char *path, unsigned flags, char *err, size_t errcap)
         }
         return s;
     }
-    /* Writable from here on. synchronous=NORMAL in WAL mode is durable
-     * across process crashes (kill -9); only a power cut can lose the last
-     * commits, never consistency. */
-    /* checkpoints (each with an fsync) every 64 MiB of WAL, not every
-     * 4 MiB: on a busy disk the fsyncs, not the inserts, set the pace */
-    /* A new store gets 16 KiB pages (a page size is fixed once WAL mode
-     * is on): every page a commit dirtied is written to the WAL and again
-     * to the file at the checkpoint, one write call each, and with 4 KiB
-     * pages those calls cost dyad ingest 7 % of its CPU time
-     * (replicate 2000: 0.19 s of system time of 2.72 s; 0.17 s of 2.62 s
-     * with 16 KiB pages, whose B-trees are also one level shallower). */
+    /* Writable from here on.  A new store gets 16 KiB pages (a page size
+     * is fixed once WAL mode is on): every page a commit dirtied is
+     * written to the WAL and again to the file at the checkpoint, one
+     * write call each, and with 4 KiB pages those calls cost dyad ingest
+     * 7 % of its CPU time (replicate 2000: 0.19 s of system time of
+     * 2.72 s; 0.17 s of 2.62 s with 16 KiB pages, whose B-trees are also
+     * a level shallower). */
     if (app != DYAD_APP_ID && exec(s, "PRAGMA page_size=16384", "setting the page size")) {
         snprintf(err, errcap, "%s", s->err);
         sq_close(s);
         return NULL;
     }
+    /* synchronous=NORMAL in WAL mode is durable across process crashes
+     * (kill -9); only a power cut can lose the last commits, never
+     * consistency. */
+    /* checkpoints (each with an fsync) every 64 MiB of WAL, not every
+     * 4 MiB: on a busy disk the fsyncs, not the inserts, set the pace */
     if (exec(s, "PRAGMA journal_mode=WAL", "setting WAL mode") ||
         exec(s, "PRAGMA wal_autocheckpoint=16384", "setting checkpoints") ||
         exec(s, "PRAGMA synchronous=NORMAL", "setting synchronous mode") ||
@@ -627,8 +630,9 @@ static int sq_begin(void *h)
  * distinct keys are left to sq_fold, which adds a million of them in one
  * statement.  The sums are exact only when every event stored before the
  * transaction was folded; when not (a fold still to come, one interrupted
- * by kill -9, rows another program wrote) or when a key did not fit in a
- * slot, they are dropped and sq_fold folds the events later.
+ * by kill -9, rows another program wrote), when a key did not fit in a
+ * slot or when a transaction has too many keys to sum (ROLL_MAX_KEYS),
+ * they are dropped and sq_fold folds the events later.
  * replicate 200 (9,200 events of 37 keys): the fold cost 83 M
  * instructions of the ingest's 2,450 M, the sums 7 M. */
 
@@ -665,6 +669,10 @@ static void roll_add(sq *s, roll_table *t, const char *source, const char *targe
     code = code ? code : "";
     if (s->roll_lost) return;
     if (strlen(source) > 32 || strlen(target) > 32 || strlen(code) > 8) { s->roll_lost = true; return; }
+    /* a transaction of distinct keys (an import of a large file) would
+     * hold one slot per event: past this many keys the sums could not be
+     * used anyway (they are used when the keys are few) */
+    if (t->used >= ROLL_MAX_KEYS) { s->roll_lost = true; return; }
     if ((t->used + 1) * 2 > t->cap) { /* half empty at most: probes stay short */
         size_t nc = t->cap ? 2 * t->cap : 1024;
         roll_slot *ns = calloc(nc, sizeof *ns);
@@ -711,22 +719,6 @@ static int roll_cmp(const void *a, const void *b)
     if (!c) c = strcmp(x->code, y->code);
     return c;
 }
-
-/* The new events summed per day key once (one pass, one sort), then per
- * month key from those sums. */
-static const char fold_sql[] =
-    "CREATE TEMP TABLE IF NOT EXISTS dyad_fold(source, target, date, code, events, copies);"
-    "DELETE FROM dyad_fold;"
-    "INSERT INTO dyad_fold SELECT coalesce(source, ''), coalesce(target, ''), date, coalesce(code, ''),"
-    " sum(copy = 0), sum(copy <> 0) FROM events NOT INDEXED"
-    " WHERE id > (SELECT hwm FROM rollup_state WHERE one = 1) AND date > 0 GROUP BY 1, 2, 3, 4;"
-    "INSERT INTO event_days SELECT * FROM dyad_fold WHERE true"
-    " ON CONFLICT DO UPDATE SET events = events + excluded.events, copies = copies + excluded.copies;"
-    "INSERT INTO event_months SELECT source, target, date / 100, code, sum(events), sum(copies)"
-    " FROM dyad_fold GROUP BY 1, 2, 3, 4"
-    " ON CONFLICT DO UPDATE SET events = events + excluded.events, copies = copies + excluded.copies;"
-    "DELETE FROM dyad_fold;"
-    "UPDATE rollup_state SET hwm = (SELECT coalesce(max(id), 0) FROM events) WHERE one = 1;";
 
 static int roll_put(sq *s, roll_table *t, int which)
 {
@@ -2030,6 +2022,21 @@ static int sq_fold(void *h, int64_t min_tail)
     int64_t top = query_int(s, "SELECT coalesce(max(id), 0) FROM events", &ok);
     if (!ok) return -1;
     if (top - hwm < (min_tail > 0 ? min_tail : 1)) return 0;
+    /* the new events summed per day key once (one pass, one sort), then
+     * per month key from those sums */
+    static const char *const fold_sql =
+        "CREATE TEMP TABLE IF NOT EXISTS dyad_fold(source, target, date, code, events, copies);"
+        "DELETE FROM dyad_fold;"
+        "INSERT INTO dyad_fold SELECT coalesce(source, ''), coalesce(target, ''), date, coalesce(code, ''),"
+        " sum(copy = 0), sum(copy <> 0) FROM events NOT INDEXED"
+        " WHERE id > (SELECT hwm FROM rollup_state WHERE one = 1) AND date > 0 GROUP BY 1, 2, 3, 4;"
+        "INSERT INTO event_days SELECT * FROM dyad_fold WHERE true"
+        " ON CONFLICT DO UPDATE SET events = events + excluded.events, copies = copies + excluded.copies;"
+        "INSERT INTO event_months SELECT source, target, date / 100, code, sum(events), sum(copies)"
+        " FROM dyad_fold GROUP BY 1, 2, 3, 4"
+        " ON CONFLICT DO UPDATE SET events = events + excluded.events, copies = copies + excluded.copies;"
+        "DELETE FROM dyad_fold;"
+        "UPDATE rollup_state SET hwm = (SELECT coalesce(max(id), 0) FROM events) WHERE one = 1;";
     if (exec(s, "BEGIN IMMEDIATE", "updating the roll-up")) return -1;
     if (exec(s, fold_sql, "updating the roll-up") || exec(s, "COMMIT", "updating the roll-up")) {
         char keep[sizeof s->err];
