@@ -64,6 +64,8 @@ check "both runs are recorded" "$(sql "$db" "SELECT count(*) FROM runs WHERE end
 check "the run counts what it read and coded" "$(sql "$db" "SELECT docs_read || ' ' || docs_coded FROM runs ORDER BY id DESC LIMIT 1")" "1 0"
 check "schema version" "$(sql "$db" "PRAGMA user_version")" 6
 check "WAL journal" "$(sql "$db" "PRAGMA journal_mode")" wal
+check "a new store: 16 KiB pages, full-text leaves of a page" \
+    "$(sql "$db" "PRAGMA page_size")/$(sql "$db" "SELECT v FROM event_text_config WHERE k = 'pgsz'")" 16384/16000
 
 # --- a changed document replaces its events -----------------------------
 printf '{"id":"d1","date":"2024-03-01","text":"Russia attacked Ukraine. France criticised Russia."}\n' >"$tmp/v1.jsonl"
@@ -366,6 +368,48 @@ check "stdin: a document is stored as soon as it is read" "$seen" "s1 "
 wait "$bg"
 bg=""
 check "stdin: then the next" "$(sql "$tmp/pipe.db" "SELECT count(*) FROM documents")" 2
+
+# --- the roll-up at each commit ------------------------------------------------------
+# A writer adds its events' day and month rows to the roll-up at the
+# commit: the roll-up must equal the events, also when a document is
+# replaced twice in one transaction (its first events never reach the
+# roll-up) and when events stored before were not folded (the commit then
+# folds from the events).
+rollup_diff() { # DB: rows of the roll-up that differ from the events, both ways
+    sql "$1" "
+      CREATE TEMP VIEW d AS SELECT coalesce(source, '') s, coalesce(target, '') t, date d, coalesce(code, '') c,
+        sum(copy = 0) e, sum(copy <> 0) k FROM events WHERE date > 0 GROUP BY 1, 2, 3, 4;
+      CREATE TEMP VIEW m AS SELECT s, t, d / 100 d, c, sum(e) e, sum(k) k FROM d GROUP BY 1, 2, 3, 4;
+      SELECT (SELECT count(*) FROM (SELECT * FROM d EXCEPT SELECT * FROM event_days))
+           + (SELECT count(*) FROM (SELECT * FROM event_days EXCEPT SELECT * FROM d))
+           + (SELECT count(*) FROM (SELECT * FROM m EXCEPT SELECT * FROM event_months))
+           + (SELECT count(*) FROM (SELECT * FROM event_months EXCEPT SELECT * FROM m))
+           + (SELECT hwm <> (SELECT max(id) FROM events) FROM rollup_state);"
+}
+cat >"$tmp/twice.jsonl" <<'EOF'
+{"id": "r1", "date": "2022-03-01", "text": "Russia accused Ukraine of shelling Donetsk."}
+{"id": "r2", "date": "2022-03-02", "text": "France praised Germany for its aid to Ukraine."}
+{"id": "r1", "date": "2022-03-01", "text": "Russia praised Ukraine for the prisoner exchange."}
+{"id": "r3", "date": "2022-04-05", "text": "Ukraine accused Russia of shelling Kharkiv."}
+{"id": "r1", "date": "2022-03-03", "text": "Russia threatened Ukraine with new strikes."}
+EOF
+"$dyad" ingest -q --db "$tmp/roll.db" "$tmp/twice.jsonl" 2>/dev/null
+check "roll-up: a document replaced twice in one transaction stored once" \
+    "$(sql "$tmp/roll.db" "SELECT count(*) FROM documents")" 3
+check "roll-up: ... and the roll-up equals the events at the commit" "$(rollup_diff "$tmp/roll.db")" 0
+check "roll-up: ... of the last text only" \
+    "$(sql "$tmp/roll.db" "SELECT count(*) FROM event_days WHERE date = 20220303 AND events > 0")/$(sql "$tmp/roll.db" "SELECT count(*) FROM event_days WHERE date = 20220301")" "1/0"
+# events past the mark (a fold that never ran), then a writer stores more
+sql "$tmp/roll.db" "DELETE FROM event_days; DELETE FROM event_months;
+  INSERT INTO event_days SELECT coalesce(source, ''), coalesce(target, ''), date, coalesce(code, ''), sum(copy = 0),
+    sum(copy <> 0) FROM events WHERE date > 0 AND id <= 2 GROUP BY 1, 2, 3, 4;
+  INSERT INTO event_months SELECT source, target, date / 100, code, sum(events), sum(copies) FROM event_days
+    GROUP BY 1, 2, 3, 4;
+  UPDATE rollup_state SET hwm = 2"
+check "roll-up: (the test's events past the mark)" "$(rollup_diff "$tmp/roll.db")" 5
+printf '%s\n' '{"id": "r4", "date": "2022-05-01", "text": "Germany criticized Russia over the strikes."}' >"$tmp/more.jsonl"
+"$dyad" ingest -q --db "$tmp/roll.db" "$tmp/more.jsonl" 2>/dev/null
+check "roll-up: events not folded before a transaction are folded at its commit" "$(rollup_diff "$tmp/roll.db")" 0
 
 # --- stats and help -------------------------------------------------------------
 expect_status "stats" 0 "$dyad" stats --db "$db" --top 3
