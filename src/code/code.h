@@ -164,6 +164,7 @@ typedef struct code_sentence {
 
 /* The per-thread workspace. */
 #define CODE_CONTEXT_ACTORS 8
+#define CODE_NAMES 16
 
 struct dyad_coder_work {
     const dyad_coder *c;
@@ -193,6 +194,12 @@ struct dyad_coder_work {
     size_t nctx;
     /* dyad's rules: how often each country has been named in the
      * article's coded sentences, for a role word that names none */
+    /* dyad's rules: people the article has named in full with their side
+     * ("Defense Minister John Smith"), by surname, latest first wins, for
+     * a later "Smith said" */
+    char name_keys[CODE_NAMES][24];
+    char name_codes[CODE_NAMES][32];
+    size_t nnames;
     char home_codes[16][4];
     uint32_t home_counts[16];
     size_t nhome;
@@ -249,6 +256,10 @@ int code_parse(dyad_coder_work *w, code_sentence *s);
 /* dyad's rules: adds a coded sentence's actors (places excepted) to the
  * article's recent actors, for later sentences without a target. */
 void code_remember_context(dyad_coder_work *w, const code_sentence *s);
+
+/* dyad's rules: remembers the people a coded sentence names in full with
+ * their side, for a later sentence naming them by surname (code_parse.c). */
+void code_remember_names(dyad_coder_work *w, const code_sentence *s);
 
 /* Gives the sentence's events [first_event, nevents) their own date and
  * place (code_time_place.c).  article_date is YYYYMMDD, 0 if unknown. */

@@ -257,6 +257,7 @@ int dyad_code(dyad_coder_work *w, const dyad_analysis *an, const dyad_event **ev
     w->doc_fwd_valid = false;
     w->nctx = 0;
     w->nhome = 0;
+    w->nnames = 0;
     memset(&w->places, 0, sizeof w->places);
     w->last_date = 0;
     w->nquotes = 0;
@@ -288,6 +289,7 @@ int dyad_code(dyad_coder_work *w, const dyad_analysis *an, const dyad_event **ev
         if (!doc->is_sentence) {
             w->doc_fwd_valid = first_actor_code(w, &s, w->doc_fwd_code);
             if (w->c->dyad_rules) code_remember_context(w, &s);
+            if (w->c->dyad_rules && !w->c->petrarch) code_remember_names(w, &s);
         }
     }
     if (w->c->dyad_rules) code_attribute_events(w, an);

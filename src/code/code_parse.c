@@ -19,6 +19,7 @@
  *   7. the remaining conjunctions split the sentence into clauses (7.6).
  */
 #include "code.h"
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <strings.h>
@@ -851,8 +852,9 @@ static int attach_agents(dyad_coder_work *w, code_sentence *s)
                 skipped++;
             }
             uint32_t pa = skipped ? actor_ending_at(s, k) : DICT_NONE;
-            if (pa != DICT_NONE && s->actors[pa].ncodes && strlen(w->codes[s->actors[pa].first_code].s) == 3 &&
-                code_is_country(w->codes[s->actors[pa].first_code].s))
+            /* (or an international body: "U.N. deputy spokesman") */
+            const char *pc = pa != DICT_NONE && s->actors[pa].ncodes ? w->codes[s->actors[pa].first_code].s : "";
+            if ((strlen(pc) == 3 && code_is_country(pc)) || !strncmp(pc, "IGO", 3) || !strncmp(pc, "NGO", 3))
                 a = pa;
         }
         if (a == DICT_NONE) a = actor_starting_at(s, glast + 1);
@@ -1888,6 +1890,120 @@ static void group_spans(code_sentence *s)
     }
 }
 
+/* ---- people named by surname ------------------------------------------------------ */
+
+/* A word that can only be part of a person's name: capitalised, a proper
+ * noun to the tagger, and nothing in the dictionaries (so no place,
+ * organisation, role or verb). */
+static bool name_word(const code_sentence *s, size_t i)
+{
+    const cw_word *x = &s->w[i];
+    return x->type == W_NONE && !(x->flags & (CW_PART | CW_FORMER)) && x->root == DICT_NONE &&
+           (x->flags & CW_CAP) && !s->allcaps && x->tag == DYAD_TAG_NNP && x->len >= 2 && x->len < 24 &&
+           x->actor == DICT_NONE && isalpha((unsigned char)x->s[0]);
+}
+
+/* The run of name words [from, to] ending at the run's last word:
+ * "John Smith" before a verb, comma or lowercase word, at most four. */
+static bool name_run_after(const code_sentence *s, size_t from, size_t *to)
+{
+    size_t k = from;
+    while (k < s->n && k < from + 4 && name_word(s, k)) k++;
+    if (k == from || (k < s->n && (s->w[k].flags & CW_CAP) && s->w[k].type != W_COMMA)) return false;
+    *to = k - 1;
+    return true;
+}
+
+static void remember_name(dyad_coder_work *w, const cw_word *x, const char *code)
+{
+    if (x->len >= sizeof w->name_keys[0] || strlen(code) >= sizeof w->name_codes[0]) return;
+    size_t k = 0;
+    while (k < w->nnames && strcmp(w->name_keys[k], x->s) != 0) k++;
+    if (k == w->nnames) {
+        if (w->nnames == CODE_NAMES) {
+            /* the oldest goes: a surname refers to a recent mention */
+            memmove(w->name_keys, w->name_keys + 1, (CODE_NAMES - 1) * sizeof w->name_keys[0]);
+            memmove(w->name_codes, w->name_codes + 1, (CODE_NAMES - 1) * sizeof w->name_codes[0]);
+            w->nnames--;
+        }
+        k = w->nnames++;
+        memcpy(w->name_keys[k], x->s, x->len);
+        w->name_keys[k][x->len] = 0;
+    }
+    /* the nearest mention before wins */
+    memcpy(w->name_codes[k], code, strlen(code) + 1);
+}
+
+/* Whether an actor names somebody's side with a role ("KENGOV",
+ * "IGOUNO"), not a bare country or place a name may merely follow. */
+static bool role_code(const char *c)
+{
+    return strlen(c) > 3 || !code_is_country(c);
+}
+
+void code_remember_names(dyad_coder_work *w, const code_sentence *s)
+{
+    if (s->allcaps) return;
+    for (size_t a = 0; a < s->nactors; a++) {
+        const cw_actor *act = &s->actors[a];
+        if (act->pronoun || act->cancelled || !act->ncodes || act->head >= s->n) continue;
+        const char *c = w->codes[act->first_code].s;
+        size_t last = act->last < s->n ? act->last : act->head;
+        size_t to;
+        /* "Defense Minister John Smith said" */
+        if (role_code(c) && last + 1 < s->n && name_run_after(s, last + 1, &to)) {
+            remember_name(w, &s->w[to], c);
+            continue;
+        }
+        /* "John Smith, a spokesman for the ministry," and "the prime
+         * minister of Gondor, John Smith,": the name and the role are each
+         * other's appositions */
+        size_t word = act->word < s->n ? act->word : act->head;
+        size_t b = word < act->head ? word : act->head;
+        while (b > 0 && (s->w[b - 1].type == W_DET || s->w[b - 1].tag == DYAD_TAG_JJ)) b--;
+        if (role_code(c) && b >= 2 && s->w[b - 1].type == W_COMMA && name_word(s, b - 2)) {
+            size_t f = b - 2;
+            while (f > 0 && b - 2 - f < 3 && name_word(s, f - 1)) f--;
+            if (f == 0 || s->w[f - 1].type == W_COMMA || !(s->w[f - 1].flags & CW_CAP)) {
+                remember_name(w, &s->w[b - 2], c);
+                continue;
+            }
+        }
+        if (role_code(c) && last + 2 < s->n && s->w[last + 1].type == W_COMMA &&
+            name_run_after(s, last + 2, &to) && (to + 1 == s->n || s->w[to + 1].type == W_COMMA)) {
+            remember_name(w, &s->w[to], c);
+            continue;
+        }
+        /* a person in the dictionaries ("Wang Wenbin"): later "Wang" or
+         * "Wenbin", whichever the article's naming order makes the
+         * surname */
+        if (act->raw_code != DICT_NONE || last == act->head || last - act->head > 3) continue;
+        bool person = true;
+        for (size_t k = act->head; k <= last && person; k++)
+            person = (s->w[k].flags & CW_CAP) && s->w[k].tag == DYAD_TAG_NNP && s->w[k].actor == a;
+        if (!person) continue;
+        remember_name(w, &s->w[act->head], c);
+        remember_name(w, &s->w[last], c);
+    }
+}
+
+/* A lone name word the article has named in full before stands for that
+ * person: "Smith said ..." after "Defense Minister John Smith". */
+static int surnames(dyad_coder_work *w, code_sentence *s)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        if (!name_word(s, i)) continue;
+        if (i > 0 && (s->w[i - 1].flags & CW_CAP) && s->w[i - 1].tag == DYAD_TAG_NNP) continue;
+        if (i + 1 < s->n && (s->w[i + 1].flags & CW_CAP) && s->w[i + 1].tag == DYAD_TAG_NNP) continue;
+        for (size_t k = 0; k < w->nnames; k++) {
+            if (strcmp(w->name_keys[k], s->w[i].s) != 0) continue;
+            if (coded_actor(w, s, i, i, w->name_codes[k]) == DICT_NONE) return -1;
+            break;
+        }
+    }
+    return 0;
+}
+
 int code_parse(dyad_coder_work *w, code_sentence *s)
 {
     s->actors = NULL;
@@ -1903,6 +2019,7 @@ int code_parse(dyad_coder_work *w, code_sentence *s)
         if (attach_agents(w, s)) return -1;
     } else {
         if (w->c->dyad_rules && w->nquotes && !w->finding_speakers && first_person_actors(w, s)) return -1;
+        if (w->c->dyad_rules && w->nnames && surnames(w, s)) return -1;
         if (w->c->dyad_rules && !w->finding_speakers && w->nctx >= 2 && both_sides(w, s)) return -1;
         if (w->c->dyad_rules) stance_modifiers(s);
         if (attach_agents(w, s)) return -1;

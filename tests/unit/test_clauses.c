@@ -734,6 +734,38 @@ static void clauses_actor_roles(tctx *t)
     fx_close(&k);
 }
 
+/* A person named in full with a side is that side when named by surname
+ * later in the article; a name never introduced stays nobody. */
+static void clauses_surnames(tctx *t)
+{
+    coder_fx k;
+    CHECK_INT(fx_open(&k), 0);
+    /* role, name */
+    CHECK_INT(fx_code(&k, "Talks\n\nKenyan Defense Minister Otieno Kamau met Somali officials on Monday. Kamau "
+                          "criticized Somalia on Tuesday.\n"), 0);
+    CHECK(find(&k, "KENGOV", "SOM", "11") != NULL);
+    /* name, appositive role */
+    CHECK_INT(fx_code(&k, "Talks\n\nWanjiru Achieng, a spokeswoman for the Kenyan foreign ministry, spoke on "
+                          "Monday. Achieng condemned Somalia on Tuesday.\n"), 0);
+    CHECK(find(&k, "KENGOV", "SOM", "11") != NULL);
+    /* role, appositive name */
+    CHECK_INT(fx_code(&k, "Talks\n\nThe foreign minister of Kenya, Otieno Kamau, arrived on Monday. Kamau "
+                          "condemned Somalia on Tuesday.\n"), 0);
+    CHECK(find(&k, "KENGOV", "SOM", "11") != NULL);
+    /* a surname the article never introduced */
+    CHECK_INT(fx_code(&k, "Talks\n\nKenya held talks on Monday. Kamau condemned Somalia on Tuesday.\n"), 0);
+    CHECK(find(&k, "", "SOM", "11") == NULL);
+    /* the next article does not know him */
+    CHECK_INT(fx_code(&k, "Talks\n\nKamau condemned Somalia on Tuesday.\n"), 0);
+    CHECK(find(&k, "", "SOM", "11") == NULL);
+    /* a role of an international body keeps its body across a describing
+     * word */
+    CHECK_INT(fx_code(&k, "Talks\n\nKenya held talks on Monday. The U.N. deputy spokesman condemned Kenya on "
+                          "Tuesday.\n"), 0);
+    CHECK(find(&k, "IGOUNO", "KEN", "11") != NULL && !any_source(&k, "KENGOV"));
+    fx_close(&k);
+}
+
 void suite_clauses(tctx *t)
 {
     RUN(t, clauses_of_one_sentence);
@@ -742,4 +774,5 @@ void suite_clauses(tctx *t)
     RUN(t, clauses_dates);
     RUN(t, clauses_verbs_of_real_prose);
     RUN(t, clauses_actor_roles);
+    RUN(t, clauses_surnames);
 }
