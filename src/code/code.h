@@ -128,6 +128,7 @@ typedef struct cw_actor {
     bool pronoun;
     bool forwarded;           /* stands for the previous record's actor     */
     bool cancelled;
+    bool person;              /* one person named by surname: no "they"     */
 } cw_actor;
 
 typedef struct cw_code { char s[32]; } cw_code;
@@ -186,6 +187,7 @@ struct dyad_coder_work {
      * pronoun opening the next sentence ("He said ...") */
     char doc_fwd_code[32];
     bool doc_fwd_valid;
+    bool doc_fwd_person;          /* that actor is one person named by surname */
     /* dyad's rules: the actors of the article's earlier sentences, oldest
      * first, for an event whose sentence names no target ("Russia
      * expressed disappointment" after a sentence on the US reply) */

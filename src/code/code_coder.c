@@ -173,7 +173,7 @@ static bool coded_part(dyad_part_kind k)
 
 /* The first actor of a sentence, without its agent (TABARI forwards
  * "FOR", not "FORGOVPRS"); false when it has none. */
-static bool first_actor_code(const dyad_coder_work *w, const code_sentence *s, char out[32])
+static bool first_actor_code(const dyad_coder_work *w, const code_sentence *s, char out[32], bool *person)
 {
     uint32_t first = DICT_NONE;
     for (size_t a = 0; a < s->nactors; a++) {
@@ -184,6 +184,7 @@ static bool first_actor_code(const dyad_coder_work *w, const code_sentence *s, c
     }
     if (first == DICT_NONE) return false;
     const cw_actor *f = &s->actors[first];
+    if (person) *person = f->person;
     /* dyad's rules: "Kenyan police arrested ... They released him": the
      * pronoun is the police, not Kenya */
     bool raw = f->raw_code != DICT_NONE && !(w->c->dyad_rules && !w->opt.forward);
@@ -213,7 +214,7 @@ static void remember_forward(dyad_coder_work *w, const code_sentence *s)
     w->fwd_story[ks] = 0;
     sent[kn] = 0;
     w->fwd_sentence = strtol(sent, NULL, 10);
-    w->fwd_valid = first_actor_code(w, s, w->fwd_code);
+    w->fwd_valid = first_actor_code(w, s, w->fwd_code, NULL);
 }
 
 /* An article without a date in its metadata may carry one in its
@@ -287,7 +288,7 @@ int dyad_code(dyad_coder_work *w, const dyad_analysis *an, const dyad_event **ev
         /* an article's sentences follow each other: a pronoun opening the
          * next one may stand for this one's first actor */
         if (!doc->is_sentence) {
-            w->doc_fwd_valid = first_actor_code(w, &s, w->doc_fwd_code);
+            w->doc_fwd_valid = first_actor_code(w, &s, w->doc_fwd_code, &w->doc_fwd_person);
             if (w->c->dyad_rules) code_remember_context(w, &s);
             if (w->c->dyad_rules && !w->c->petrarch) code_remember_names(w, &s);
         }

@@ -1330,9 +1330,11 @@ static int resolve_pronouns(dyad_coder_work *w, code_sentence *s)
         forward = w->fwd_valid && strcmp(story, w->fwd_story) == 0 && sn == w->fwd_sentence + 1;
     }
     const char *fwd_code = w->fwd_code;
+    bool fwd_person = false;
     if (!forward && w->doc_fwd_valid) {
         forward = true;
         fwd_code = w->doc_fwd_code;
+        fwd_person = w->c->dyad_rules && w->doc_fwd_person;
     }
     for (size_t p = 0; p < s->n; p++) {
         cw_word *x = &s->w[p];
@@ -1341,7 +1343,8 @@ static int resolve_pronouns(dyad_coder_work *w, code_sentence *s)
         bool plural = word_is(x, "they") || word_is(x, "them") || word_is(x, "their");
         bool possessive = word_is(x, "its") || word_is(x, "his") || word_is(x, "her");
         bool before_actors = first == DICT_NONE || s->actors[first].head > p;
-        if (forward && before_actors) {
+        /* (one person named by surname is no "they") */
+        if (forward && before_actors && !(plural && fwd_person)) {
             const char *code = fwd_code;
             if (w->c->dyad_rules && !w->opt.forward && p > 0 &&
                 (word_is(x, "him") || word_is(x, "her") || word_is(x, "them"))) {
@@ -1431,6 +1434,14 @@ static int resolve_pronouns(dyad_coder_work *w, code_sentence *s)
                 x->actor = na;
                 continue;
             }
+        }
+        if (w->c->dyad_rules && ref != DICT_NONE && s->actors[ref].head > p) {
+            /* dyad's rules: a pronoun stands for a later actor only across
+             * a clause boundary ("When they arrived, the police ..."), not
+             * for its own clause's object ("They attacked Somalia") */
+            bool comma = false;
+            for (size_t k = p + 1; k < s->actors[ref].head && !comma; k++) comma = s->w[k].type == W_COMMA;
+            if (!comma) ref = DICT_NONE;
         }
         if (ref == DICT_NONE) continue;
         uint32_t na = new_actor(w, s);
@@ -1995,9 +2006,14 @@ static int surnames(dyad_coder_work *w, code_sentence *s)
         if (!name_word(s, i)) continue;
         if (i > 0 && (s->w[i - 1].flags & CW_CAP) && s->w[i - 1].tag == DYAD_TAG_NNP) continue;
         if (i + 1 < s->n && (s->w[i + 1].flags & CW_CAP) && s->w[i + 1].tag == DYAD_TAG_NNP) continue;
+        /* ("Smith's", "the North's") */
+        size_t len = s->w[i].len;
+        if (len > 2 && !memcmp(s->w[i].s + len - 2, "'s", 2)) len -= 2;
         for (size_t k = 0; k < w->nnames; k++) {
-            if (strcmp(w->name_keys[k], s->w[i].s) != 0) continue;
-            if (coded_actor(w, s, i, i, w->name_codes[k]) == DICT_NONE) return -1;
+            if (strncmp(w->name_keys[k], s->w[i].s, len) != 0 || w->name_keys[k][len]) continue;
+            uint32_t na = coded_actor(w, s, i, i, w->name_codes[k]);
+            if (na == DICT_NONE) return -1;
+            s->actors[na].person = true;
             break;
         }
     }

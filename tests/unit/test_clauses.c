@@ -758,6 +758,25 @@ static void clauses_surnames(tctx *t)
     /* the next article does not know him */
     CHECK_INT(fx_code(&k, "Talks\n\nKamau condemned Somalia on Tuesday.\n"), 0);
     CHECK(find(&k, "", "SOM", "11") == NULL);
+    /* one person is no "they" */
+    CHECK_INT(fx_code(&k, "Talks\n\nKenyan Defense Minister Otieno Kamau met Somali officials on Monday.\n\nKamau "
+                          "spoke on Tuesday. They attacked Somalia on Wednesday.\n"), 0);
+    CHECK(find(&k, "", "SOM", "19") == NULL);
+    /* ... nor is a pronoun its own clause's object */
+    CHECK_INT(fx_code(&k, "Talks\n\nKenya criticized Ethiopia on Monday.\n\nThe weather was bad on Tuesday. "
+                          "They attacked Somalia on Wednesday.\n"), 0);
+    CHECK(!any_source(&k, "SOM"));
+    /* a possessive surname */
+    CHECK_INT(fx_code(&k, "Talks\n\nKenyan Defense Minister Otieno Kamau met Somali officials on Monday. Kamau's "
+                          "ministry criticized Somalia on Tuesday.\n"), 0);
+    CHECK(find(&k, "KEN", "SOM", "11") != NULL);
+    /* a state named in full is named by its half: "the North", "the
+     * South's" */
+    CHECK_INT(fx_code(&k, "Talks\n\nNorth Korea fired a missile on Monday.\n\nSouth Korea protested. The North's "
+                          "army threatened the South on Tuesday.\n"), 0);
+    CHECK(find(&k, "PRKMIL", "KOR", "13") != NULL);
+    CHECK_INT(fx_code(&k, "Talks\n\nJapan protested on Monday. The North threatened Japan on Tuesday.\n"), 0);
+    CHECK(find(&k, "PRK", "JPN", "13") == NULL);
     /* a role of an international body keeps its body across a describing
      * word */
     CHECK_INT(fx_code(&k, "Talks\n\nKenya held talks on Monday. The U.N. deputy spokesman condemned Kenya on "
