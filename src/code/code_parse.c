@@ -1435,6 +1435,28 @@ static int resolve_pronouns(dyad_coder_work *w, code_sentence *s)
                 continue;
             }
         }
+        if (w->c->dyad_rules && p > 1 &&
+            (word_is(x, "he") || word_is(x, "she") || word_is(x, "it") || word_is(x, "they"))) {
+            /* dyad's rules: "a move which the United States said it would
+             * support": the subject right after a verb of saying is that
+             * verb's speaker, the actor nearest before it */
+            size_t v = p - 1;
+            if (word_is(&s->w[v], "that")) v--;
+            if (speech_verb(s, &s->w[v])) {
+                uint32_t near = DICT_NONE;
+                for (size_t a = 0; a < s->nactors; a++) {
+                    const cw_actor *act = &s->actors[a];
+                    if (act->cancelled || act->head >= v || (s->w[act->head].flags & CW_ELIM)) continue;
+                    if (act->pronoun && act->ref == DICT_NONE) continue;
+                    if (near == DICT_NONE || act->head > s->actors[near].head) near = (uint32_t)a;
+                }
+                bool verb_between = false;
+                for (size_t k = near != DICT_NONE ? s->actors[near].head + 1 : v; k < v && !verb_between; k++)
+                    verb_between = s->w[k].type == W_VERB && !(s->w[k].flags & CW_PART);
+                if (near != DICT_NONE && !verb_between)
+                    ref = s->actors[near].pronoun ? s->actors[near].ref : near;
+            }
+        }
         if (w->c->dyad_rules && ref != DICT_NONE && s->actors[ref].head > p) {
             /* dyad's rules: a pronoun stands for a later actor only across
              * a clause boundary ("When they arrived, the police ..."), not

@@ -766,6 +766,9 @@ static void clauses_surnames(tctx *t)
     CHECK_INT(fx_code(&k, "Talks\n\nKenya criticized Ethiopia on Monday.\n\nThe weather was bad on Tuesday. "
                           "They attacked Somalia on Wednesday.\n"), 0);
     CHECK(!any_source(&k, "SOM"));
+    /* the subject after a verb of saying is its speaker */
+    CHECK_INT(fx_code(&k, "Kenya proposed new talks on Monday, a plan which Ethiopia said it would support.\n"), 0);
+    CHECK(find(&k, "ETH", "", "03") != NULL);
     /* a possessive surname */
     CHECK_INT(fx_code(&k, "Talks\n\nKenyan Defense Minister Otieno Kamau met Somali officials on Monday. Kamau's "
                           "ministry criticized Somalia on Tuesday.\n"), 0);
