@@ -176,12 +176,15 @@ static bool coded_part(dyad_part_kind k)
 static bool first_actor_code(const dyad_coder_work *w, const code_sentence *s, char out[32], bool *person)
 {
     uint32_t first = DICT_NONE;
-    for (size_t a = 0; a < s->nactors; a++) {
-        const cw_actor *act = &s->actors[a];
-        if (act->pronoun || act->forwarded || act->cancelled || !act->ncodes) continue;
-        if (s->w[act->head].flags & CW_ELIM) continue;
-        if (first == DICT_NONE || act->head < s->actors[first].head) first = (uint32_t)a;
-    }
+    /* dyad's rules: a sentence that is all set aside but its speaker
+     * ('"... do so," Tassew added.') is about its speaker */
+    for (int pass = 0; pass < (w->c->dyad_rules ? 2 : 1) && first == DICT_NONE; pass++)
+        for (size_t a = 0; a < s->nactors; a++) {
+            const cw_actor *act = &s->actors[a];
+            if (act->pronoun || act->forwarded || act->cancelled || !act->ncodes) continue;
+            if (pass == 0 && (s->w[act->head].flags & CW_ELIM)) continue;
+            if (first == DICT_NONE || act->head < s->actors[first].head) first = (uint32_t)a;
+        }
     if (first == DICT_NONE) return false;
     const cw_actor *f = &s->actors[first];
     if (person) *person = f->person;

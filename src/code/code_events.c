@@ -2070,7 +2070,13 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
              * marched to demand the president resign" codes no
              * resignation, even when the demand has no actor */
             if (dyad_rules && root_in(code->first, "02", "10", "11", "13")) asked = true;
-            if (src.actor == DICT_NONE || tgt.actor == DICT_NONE) continue;
+            if (src.actor == DICT_NONE || tgt.actor == DICT_NONE) {
+                /* --trace: an event the verb names but its actors do not */
+                if (w->trace)
+                    fprintf(w->trace, "    no event: %s on \"%.*s\" (byte %u) has no %s\n", code->first, (int)x->len,
+                            x->s, (unsigned)x->start, src.actor == DICT_NONE ? "source" : "target");
+                continue;
+            }
             ix_code armed;
             if (dyad_rules && (!strncmp(code->first, "144", 3) || !strncmp(code->first, "145", 3))) {
                 /* "troops blocked the streets", "police threw rocks at

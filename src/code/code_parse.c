@@ -2010,12 +2010,15 @@ void code_remember_names(dyad_coder_work *w, const code_sentence *s)
         /* a person in the dictionaries ("Wang Wenbin"): later "Wang" or
          * "Wenbin", whichever the article's naming order makes the
          * surname */
-        if (act->raw_code != DICT_NONE || last == act->head || last - act->head > 3) continue;
+        /* (its own words, after any role joined before it: "Foreign
+         * Ministry spokesperson Wang Wenbin") */
+        size_t own = act->word < s->n ? act->word : act->head;
+        if (last <= own || last - own > 3) continue;
         bool person = true;
-        for (size_t k = act->head; k <= last && person; k++)
-            person = (s->w[k].flags & CW_CAP) && s->w[k].tag == DYAD_TAG_NNP && s->w[k].actor == a;
+        for (size_t k = own; k <= last && person; k++)
+            person = (s->w[k].flags & CW_CAP) && s->w[k].tag == DYAD_TAG_NNP && (k == own || s->w[k].actor == a);
         if (!person) continue;
-        remember_name(w, &s->w[act->head], c);
+        remember_name(w, &s->w[own], c);
         remember_name(w, &s->w[last], c);
     }
 }

@@ -769,6 +769,12 @@ static void clauses_surnames(tctx *t)
     /* the subject after a verb of saying is its speaker */
     CHECK_INT(fx_code(&k, "Kenya proposed new talks on Monday, a plan which Ethiopia said it would support.\n"), 0);
     CHECK(find(&k, "ETH", "", "03") != NULL);
+    /* a sentence set aside but for its speaker hands the speaker to the
+     * next sentence's pronoun */
+    CHECK_INT(fx_code(&k, "Talks\n\nKenyan police chief Otieno Kamau met Somali officials on Monday. \"We will act "
+                          "to protect the border and we will do so,\" Kamau added. He accused Somalia of arming the "
+                          "militants.\n"), 0);
+    CHECK(find(&k, "KENCOP", "SOM", "11") != NULL && !any_source(&k, "SOM"));
     /* a possessive surname */
     CHECK_INT(fx_code(&k, "Talks\n\nKenyan Defense Minister Otieno Kamau met Somali officials on Monday. Kamau's "
                           "ministry criticized Somalia on Tuesday.\n"), 0);
