@@ -263,6 +263,11 @@ void code_remember_context(dyad_coder_work *w, const code_sentence *s);
  * their side, for a later sentence naming them by surname (code_parse.c). */
 void code_remember_names(dyad_coder_work *w, const code_sentence *s);
 
+/* dyad's rules: the quotations opening in a sentence whose speaker is a
+ * surname no dictionary knows ('"...," Smith said') take the code of the
+ * person the article named in full before it (code_speakers.c). */
+void code_name_speakers(dyad_coder_work *w, const dyad_document *doc, uint32_t sentence);
+
 /* Gives the sentence's events [first_event, nevents) their own date and
  * place (code_time_place.c).  article_date is YYYYMMDD, 0 if unknown. */
 void code_time_place(dyad_coder_work *w, const code_sentence *s, size_t first_event, int32_t article_date);

@@ -277,6 +277,7 @@ int dyad_code(dyad_coder_work *w, const dyad_analysis *an, const dyad_event **ev
         unsigned before = w->status;
         w->status = 0;
         size_t first_event = w->nevents;
+        if (w->c->dyad_rules && !w->c->petrarch && w->nquotes && w->nnames) code_name_speakers(w, doc, (uint32_t)i);
         if (code_lex(w, &s, ds) || code_parse(w, &s) ||
             code_sentence_events(w, &s)) {
             w->nevents = 0;

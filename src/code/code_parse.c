@@ -1983,7 +1983,16 @@ void code_remember_names(dyad_coder_work *w, const code_sentence *s)
         const char *c = w->codes[act->first_code].s;
         size_t last = act->last < s->n ? act->last : act->head;
         size_t to;
-        /* "Defense Minister John Smith said" */
+        /* "Defense Minister John Smith said" -- but not one name word
+         * after a name the dictionaries know, which is then only the
+         * start of the name ("Opposition politician Assad Volcy" is no
+         * Assad) */
+        size_t own_word = act->word < s->n ? act->word : act->head;
+        bool ends_in_name = s->w[own_word].last == last && (s->w[last].flags & CW_CAP) &&
+                            (s->w[own_word].flags & CW_CAP) && s->w[own_word].tag == DYAD_TAG_NNP;
+        if (ends_in_name && last + 1 < s->n && name_word(s, last + 1) &&
+            !(last + 2 < s->n && name_word(s, last + 2)))
+            continue;
         if (role_code(c) && last + 1 < s->n && name_run_after(s, last + 1, &to)) {
             remember_name(w, &s->w[to], c);
             continue;

@@ -775,6 +775,16 @@ static void clauses_surnames(tctx *t)
                           "to protect the border and we will do so,\" Kamau added. He accused Somalia of arming the "
                           "militants.\n"), 0);
     CHECK(find(&k, "KENCOP", "SOM", "11") != NULL && !any_source(&k, "SOM"));
+    /* a quotation's speaker named by surname, and the quotation after it
+     * in the same paragraph, a sentence of its own */
+    CHECK_INT(fx_code(&k, "Talks\n\nKenyan Foreign Minister Otieno Kamau spoke on Monday. \"We stand with "
+                          "Somalia,\" Kamau said. \"We urge Ethiopia to withdraw its troops.\"\n"), 0);
+    CHECK(find(&k, "KENGOV", "SOM", "05") != NULL && find(&k, "KENGOV", "ETH", "02") != NULL);
+    /* one name word after a name the dictionaries know is the rest of a
+     * name they do not */
+    CHECK_INT(fx_code(&k, "Talks\n\nOpposition politician Assad Volcy spoke on Monday. Volcy condemned Kenya on "
+                          "Tuesday.\n"), 0);
+    CHECK(!any_source(&k, "SYR"));
     /* a possessive surname */
     CHECK_INT(fx_code(&k, "Talks\n\nKenyan Defense Minister Otieno Kamau met Somali officials on Monday. Kamau's "
                           "ministry criticized Somalia on Tuesday.\n"), 0);
