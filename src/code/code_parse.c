@@ -1930,7 +1930,13 @@ static void group_spans(code_sentence *s)
  * organisation, role or verb). */
 static bool name_word(const code_sentence *s, size_t i)
 {
+    static const char *const calendar[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                           "sunday", "january", "february", "march", "april", "may", "june",
+                                           "july", "august", "september", "october", "november", "december",
+                                           NULL};
     const cw_word *x = &s->w[i];
+    for (const char *const *c = calendar; *c; c++)
+        if (word_is(x, *c)) return false;
     return x->type == W_NONE && !(x->flags & (CW_PART | CW_FORMER)) && x->root == DICT_NONE &&
            (x->flags & CW_CAP) && !s->allcaps && x->tag == DYAD_TAG_NNP && x->len >= 2 && x->len < 24 &&
            x->actor == DICT_NONE && isalpha((unsigned char)x->s[0]);
@@ -2032,6 +2038,58 @@ void code_remember_names(dyad_coder_work *w, const code_sentence *s)
     }
 }
 
+/* dyad's rules: "Abdul Smith, a spokesman for the Gondorian ministry,
+ * said ...": a name no dictionary knows, with a role set aside in
+ * apposition after it, is that role's actor. */
+static int appositive_names(dyad_coder_work *w, code_sentence *s)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        /* (a name set aside between commas after an opening phrase is
+         * the subject all the same: "In an interview Monday, John Smith,
+         * the army's commander, told ...") */
+        bool set_aside = (s->w[i].flags & CW_ELIM) && i > 0 && s->w[i - 1].type == W_COMMA;
+        if (!name_word(s, i) || ((s->w[i].flags & CW_ELIM) && !set_aside)) continue;
+        if (i > 0 && (s->w[i - 1].flags & CW_CAP) && s->w[i - 1].type != W_COMMA) continue;
+        size_t e = i;
+        while (e + 1 < s->n && e < i + 3 && name_word(s, e + 1) &&
+               ((s->w[e + 1].flags & CW_ELIM) != 0) == ((s->w[i].flags & CW_ELIM) != 0))
+            e++;
+        size_t c = e + 1;
+        if (c + 1 >= s->n || s->w[c].type != W_COMMA || !(s->w[c + 1].flags & CW_ELIM)) {
+            i = e;
+            continue;
+        }
+        uint32_t role = DICT_NONE;
+        for (size_t k = c + 1; k < s->n && k < c + 8 && (s->w[k].flags & CW_ELIM) && s->w[k].type != W_COMMA; k++) {
+            if (s->w[k].type != W_ACTOR || s->w[k].actor == DICT_NONE) continue;
+            const cw_actor *a = &s->actors[s->w[k].actor];
+            if (!a->cancelled && !a->pronoun && a->ncodes && role_code(w->codes[a->first_code].s))
+                role = s->w[k].actor;
+            break;
+        }
+        if (role == DICT_NONE) {
+            i = e;
+            continue;
+        }
+        char code[32];
+        snprintf(code, sizeof code, "%s", w->codes[s->actors[role].first_code].s);
+        uint32_t na = coded_actor(w, s, i, e, code);
+        if (na == DICT_NONE) return -1;
+        s->actors[na].person = true;
+        if (set_aside) {
+            for (size_t k = i; k <= e; k++) s->w[k].flags &= (uint8_t)~CW_ELIM;
+            s->w[i - 1].flags &= (uint8_t)~CW_ELIM;
+        }
+        for (size_t k = i + 1; k <= e; k++) {
+            s->w[k].flags |= CW_PART;
+            s->w[k].head = (uint32_t)i;
+            s->w[k].actor = na;
+        }
+        i = e;
+    }
+    return 0;
+}
+
 /* A lone name word the article has named in full before stands for that
  * person: "Smith said ..." after "Defense Minister John Smith". */
 static int surnames(dyad_coder_work *w, code_sentence *s)
@@ -2080,6 +2138,7 @@ int code_parse(dyad_coder_work *w, code_sentence *s)
     }
     protect_noun_compounds(s, w->c->petrarch);
     comma_clauses(w, s);
+    if (w->c->dyad_rules && !w->c->petrarch && appositive_names(w, s)) return -1;
     if (resolve_pronouns(w, s)) return -1;
     /* at most one clause a word, and one more */
     s->clause_prev = arena_alloc(&w->a, (s->n + 1) * sizeof *s->clause_prev);
