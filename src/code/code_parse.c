@@ -2090,6 +2090,66 @@ static int appositive_names(dyad_coder_work *w, code_sentence *s)
     return 0;
 }
 
+/* dyad's rules: "the group has advocated ...": "the group" (or "the
+ * movement", "the organization") with no name of its own is the latest
+ * non-state body the article's earlier sentences named -- an opposition,
+ * rebel, insurgent or separatist side, or a non-governmental or militant
+ * body. */
+static int the_group(dyad_coder_work *w, code_sentence *s)
+{
+    static const char *const nouns[] = {"group", "movement", "organization", "organisation", NULL};
+    static const char *const roles[] = {"OPP", "REB", "INS", "SEP", NULL};
+    for (size_t i = 1; i < s->n; i++) {
+        cw_word *x = &s->w[i];
+        if ((x->type != W_NONE && x->type != W_NOUN) || x->root != DICT_NONE || (x->flags & (CW_PART | CW_CAP)) ||
+            !word_is(&s->w[i - 1], "the"))
+            continue;
+        bool noun = false;
+        for (const char *const *n = nouns; *n && !noun; n++) {
+            size_t nl = strlen(*n);
+            noun = word_is(x, *n) || (x->len == nl + 2 && !strncmp(x->s, *n, nl) && !strcmp(x->s + nl, "'s"));
+        }
+        /* ("the group of seven", "the group Human Rights Watch") */
+        if (!noun || (i + 1 < s->n && (word_is(&s->w[i + 1], "of") || (s->w[i + 1].flags & CW_CAP)))) continue;
+        const char *code = NULL;
+        for (size_t k = w->nctx; k-- > 0 && !code;) {
+            const char *c = w->ctx_codes[k];
+            if (!strncmp(c, "NGO", 3) || !strncmp(c, "IMG", 3)) { code = c; break; }
+            if (!code_is_country(c) || strlen(c) < 6) continue;
+            for (const char *const *r = roles; *r && !code; r++)
+                if (!strncmp(c + 3, *r, 3)) code = c;
+        }
+        if (code && coded_actor(w, s, i - 1, i, code) == DICT_NONE) return -1;
+    }
+    return 0;
+}
+
+/* dyad's rules: "For more than a decade, the group, known as ..., has
+ * advocated ...": when the comma clauses set aside every actor before the
+ * first verb, the actor right after the opening phrase's comma, itself
+ * followed by a comma, is the subject all the same. */
+static void opening_subject(code_sentence *s)
+{
+    size_t comma = SIZE_MAX, verb = SIZE_MAX;
+    for (size_t i = 0; i < s->n && verb == SIZE_MAX; i++) {
+        const cw_word *x = &s->w[i];
+        if (x->type == W_COMMA && comma == SIZE_MAX && i > 0) comma = i;
+        if (x->type == W_VERB && !(x->flags & (CW_PART | CW_ELIM))) verb = i;
+        if (x->actor != DICT_NONE && x->actor < s->nactors && !(x->flags & CW_ELIM) &&
+            !s->actors[x->actor].cancelled && verb == SIZE_MAX)
+            return;
+    }
+    if (comma == SIZE_MAX || verb == SIZE_MAX || comma + 2 >= verb) return;
+    size_t at = comma + 1;
+    if (s->w[at].type == W_DET) at++;
+    if (at >= verb || s->w[at].type != W_ACTOR || s->w[at].actor >= s->nactors || !(s->w[at].flags & CW_ELIM)) return;
+    const cw_actor *a = &s->actors[s->w[at].actor];
+    if (a->cancelled || a->pronoun || !a->ncodes || a->head != at) return;
+    size_t last = a->last < s->n ? a->last : a->head;
+    if (last + 1 >= verb || s->w[last + 1].type != W_COMMA) return;
+    for (size_t k = comma; k <= last; k++) s->w[k].flags &= (uint8_t)~CW_ELIM;
+}
+
 /* A lone name word the article has named in full before stands for that
  * person: "Smith said ..." after "Defense Minister John Smith". */
 static int surnames(dyad_coder_work *w, code_sentence *s)
@@ -2128,6 +2188,7 @@ int code_parse(dyad_coder_work *w, code_sentence *s)
     } else {
         if (w->c->dyad_rules && w->nquotes && !w->finding_speakers && first_person_actors(w, s)) return -1;
         if (w->c->dyad_rules && w->nnames && surnames(w, s)) return -1;
+        if (w->c->dyad_rules && w->nctx && !w->finding_speakers && the_group(w, s)) return -1;
         if (w->c->dyad_rules && !w->finding_speakers && w->nctx >= 2 && both_sides(w, s)) return -1;
         if (w->c->dyad_rules) stance_modifiers(s);
         if (attach_agents(w, s)) return -1;
@@ -2139,6 +2200,7 @@ int code_parse(dyad_coder_work *w, code_sentence *s)
     protect_noun_compounds(s, w->c->petrarch);
     comma_clauses(w, s);
     if (w->c->dyad_rules && !w->c->petrarch && appositive_names(w, s)) return -1;
+    if (w->c->dyad_rules && !w->c->petrarch) opening_subject(s);
     if (resolve_pronouns(w, s)) return -1;
     /* at most one clause a word, and one more */
     s->clause_prev = arena_alloc(&w->a, (s->n + 1) * sizeof *s->clause_prev);

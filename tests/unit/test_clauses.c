@@ -794,6 +794,15 @@ static void clauses_surnames(tctx *t)
     CHECK_INT(fx_code(&k, "In an interview Monday, Otieno Kamau, the Kenyan foreign minister, condemned Somalia.\n"),
               0);
     CHECK(find(&k, "KENGOV", "SOM", "11") != NULL);
+    /* "the group" is the latest non-state body named before, also when
+     * set aside between an opening phrase and its own apposition; with no
+     * such body it is nobody */
+    CHECK_INT(fx_code(&k, "Talks\n\nKenyan police detained dozens of opposition activists on Monday.\n\nFor more "
+                          "than a decade, the group, founded in Nairobi, has accused the government of torture.\n"), 0);
+    CHECK(find(&k, "KENOPP", "KENGOV", "11") != NULL);
+    CHECK_INT(fx_code(&k, "Talks\n\nKenya criticized Somalia on Monday.\n\nThe group accused the government of "
+                          "torture.\n"), 0);
+    CHECK(find(&k, "", "", "112") == NULL);
     /* a possessive surname */
     CHECK_INT(fx_code(&k, "Talks\n\nKenyan Defense Minister Otieno Kamau met Somali officials on Monday. Kamau's "
                           "ministry criticized Somalia on Tuesday.\n"), 0);
