@@ -129,6 +129,8 @@ typedef struct cw_actor {
     bool forwarded;           /* stands for the previous record's actor     */
     bool cancelled;
     bool person;              /* one person named by surname: no "they"     */
+    bool allied;              /* joined as the previous member's own ("and
+                                 its allied militias"): never its target  */
 } cw_actor;
 
 typedef struct cw_code { char s[32]; } cw_code;

@@ -340,6 +340,15 @@ static bool reciprocal(const code_sentence *s, const code_view *v, const char *c
 
 static bool noun_modifier(const code_sentence *s, const cw_actor *a);
 
+/* Whether a joint subject names one side ("the Turkish military and its
+ * allied Syrian militias"): its members never act on each other. */
+static bool allied_group(const code_sentence *s, uint32_t group)
+{
+    for (uint32_t m = group; m != DICT_NONE && m < s->nactors; m = s->actors[m].next)
+        if (s->actors[m].allied) return true;
+    return false;
+}
+
 /* Whether actor a is the bare country of the source, written on a noun
  * ("an Azerbaijani helicopter" for the Azerbaijani ministry). */
 static bool own_modifier(const dyad_coder_work *w, const code_sentence *s, uint32_t a, cand source)
@@ -414,7 +423,8 @@ static cand find_target(const dyad_coder_work *w, const code_sentence *s, const 
         /* "X and Y pledged to deepen ties": a joint subject acts on its
          * own members, each on the others */
         if (source.actor < DEF_STATE && !source.single && reciprocal(s, v, code) &&
-            s->actors[s->actors[source.actor].group].next != DICT_NONE) {
+            s->actors[s->actors[source.actor].group].next != DICT_NONE &&
+            !allied_group(s, s->actors[source.actor].group)) {
             cand c = {s->actors[source.actor].group, false, source.anchor};
             return c;
         }
@@ -435,7 +445,8 @@ static cand find_target(const dyad_coder_work *w, const code_sentence *s, const 
     }
     /* the nearest actor before the verb in the clause (with dyad's rules
      * not a place in the subject: "the British Embassy in Cairo said") */
-    bool joint_other = !dyad_rules || reciprocal(s, v, code);
+    bool joint_other = !dyad_rules || (reciprocal(s, v, code) && !(source.actor < DEF_STATE &&
+                                                                    allied_group(s, s->actors[source.actor].group)));
     for (long q = (long)vfirst - 1; q >= 0; q--) {
         uint32_t a = actor_at(s, v->idx[q]);
         if (a == DICT_NONE) continue;

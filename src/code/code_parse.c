@@ -1151,7 +1151,22 @@ static size_t np_start(const code_sentence *s, const cw_actor *a, bool petrarch)
     return h;
 }
 
-static void find_compounds(code_sentence *s, uint32_t *cover, bool petrarch)
+/* dyad's rules: what may stand between "and" and the next member of a
+ * joint subject besides determiners and adjectives: the first member's
+ * possessive pronoun and lower-case describing words ("the Turkish
+ * military and its allied Syrian militias", "Ethiopian troops and their
+ * Somali allies"). */
+static bool member_modifier(const code_sentence *s, size_t i)
+{
+    const cw_word *x = &s->w[i];
+    if (x->flags & CW_PART) return false;
+    if (x->type == W_PRON) return word_is(x, "its") || word_is(x, "their");
+    /* ("allied" may be a verb's noun reading) */
+    return (x->type == W_NONE || x->type == W_NOUN) && !(x->flags & CW_CAP) &&
+           (x->tag == DYAD_TAG_JJ || x->tag == DYAD_TAG_VBN || x->tag == DYAD_TAG_VBD);
+}
+
+static void find_compounds(code_sentence *s, uint32_t *cover, bool petrarch, bool dyad)
 {
     for (size_t c = 0; c < s->n; c++) {
         cw_word *x = &s->w[c];
@@ -1163,11 +1178,23 @@ static void find_compounds(code_sentence *s, uint32_t *cover, bool petrarch)
         uint32_t left = covering(s, cover, l);
         size_t r = c + 1;
         while (r < s->n && np_modifier(s, r, petrarch)) r++;
+        /* (a possessive pronoun first, then at most two describing words) */
+        size_t own = r;
+        if (dyad && r < s->n && s->w[r].type == W_PRON && member_modifier(s, r)) {
+            r++;
+            for (int k = 0; k < 2 && r < s->n && (np_modifier(s, r, petrarch) || member_modifier(s, r)); k++) r++;
+        }
         uint32_t right = covering(s, cover, r);
         if (left == DICT_NONE || right == DICT_NONE || left == right) continue;
         if (s->actors[left].last != l || s->actors[right].head != r) continue;
         join_group(s, left, right);
         x->flags |= CW_COMPOUND_CONJ;
+        /* the pronoun is the first member's, inside the list: no actor of
+         * its own */
+        if (own < r && s->w[own].type == W_PRON) {
+            s->w[own].type = W_NONE;
+            s->actors[right].allied = true;
+        }
         /* "and the evil Arnor awful Gondor", "and Arnor's Elrond": an actor
          * after adjectives, or after a possessive, joins the list */
         for (uint32_t m = right;;) {
@@ -1183,9 +1210,10 @@ static void find_compounds(code_sentence *s, uint32_t *cover, bool petrarch)
             m = nx;
         }
         if (comma_before) s->w[c - 1].flags |= CW_COMPOUND_CONJ;
-        /* "A, B, and C": earlier members joined by commas */
+        /* "A, B, and C": earlier members joined by commas (not before "X
+         * and its allies", one side named as a pair) */
         uint32_t m = left;
-        for (;;) {
+        for (; !s->actors[right].allied;) {
             size_t h = np_start(s, &s->actors[m], petrarch);
             if (h < 2 || s->w[h - 1].type != W_COMMA) break;
             uint32_t prev = covering(s, cover, h - 2);
@@ -2183,7 +2211,7 @@ int code_parse(dyad_coder_work *w, code_sentence *s)
     if (w->c->petrarch) {
         /* compounds first, so an agent reaches every member */
         build_cover(s, cover);
-        find_compounds(s, cover, true);
+        find_compounds(s, cover, true, false);
         if (attach_agents(w, s)) return -1;
     } else {
         if (w->c->dyad_rules && w->nquotes && !w->finding_speakers && first_person_actors(w, s)) return -1;
@@ -2194,7 +2222,7 @@ int code_parse(dyad_coder_work *w, code_sentence *s)
         if (attach_agents(w, s)) return -1;
         if (w->c->dyad_rules) merge_adjacent_actors(w, s);
         build_cover(s, cover);
-        find_compounds(s, cover, false);
+        find_compounds(s, cover, false, w->c->dyad_rules);
         if (w->c->dyad_rules && share_list_agent(w, s)) return -1;
     }
     protect_noun_compounds(s, w->c->petrarch);

@@ -734,6 +734,21 @@ static void clauses_actor_roles(tctx *t)
     fx_close(&k);
 }
 
+/* A joint subject whose second member is the first's own ("X and its
+ * allied Y", "X and their Y allies") acts as one side. */
+static void clauses_allied_subjects(tctx *t)
+{
+    coder_fx k;
+    CHECK_INT(fx_open(&k), 0);
+    CHECK_INT(fx_code(&k, "Ethiopian troops and their Somali allies attacked al-Shabab positions.\n"), 0);
+    CHECK(find(&k, "ETH", "SOMREB", "19") != NULL && find(&k, "SOM", "SOMREB", "19") != NULL);
+    CHECK_INT(fx_code(&k, "The Turkish military and its allied Syrian militias began an offensive against the "
+                          "town.\n"), 0);
+    CHECK(find(&k, "TUR", "", "19") != NULL && find(&k, "SYR", "", "19") != NULL);
+    CHECK(find(&k, "TUR", "SYR", "") == NULL && find(&k, "SYR", "TUR", "") == NULL);
+    fx_close(&k);
+}
+
 /* A person named in full with a side is that side when named by surname
  * later in the article; a name never introduced stays nobody. */
 static void clauses_surnames(tctx *t)
@@ -831,4 +846,5 @@ void suite_clauses(tctx *t)
     RUN(t, clauses_verbs_of_real_prose);
     RUN(t, clauses_actor_roles);
     RUN(t, clauses_surnames);
+    RUN(t, clauses_allied_subjects);
 }
