@@ -1160,7 +1160,7 @@ static bool member_modifier(const code_sentence *s, size_t i)
 {
     const cw_word *x = &s->w[i];
     if (x->flags & CW_PART) return false;
-    if (x->type == W_PRON) return word_is(x, "its") || word_is(x, "their");
+    if (x->type == W_PRON) return word_is(x, "its") || word_is(x, "their") || word_is(x, "his") || word_is(x, "her");
     /* ("allied" may be a verb's noun reading) */
     return (x->type == W_NONE || x->type == W_NOUN) && !(x->flags & CW_CAP) &&
            (x->tag == DYAD_TAG_JJ || x->tag == DYAD_TAG_VBN || x->tag == DYAD_TAG_VBD);
@@ -1192,8 +1192,10 @@ static void find_compounds(code_sentence *s, uint32_t *cover, bool petrarch, boo
         /* the pronoun is the first member's, inside the list: no actor of
          * its own */
         if (own < r && s->w[own].type == W_PRON) {
+            /* (a person's "his Ugandan counterpart" may be the other
+             * side; a body's "its allied militias" is its own) */
+            s->actors[right].allied = word_is(&s->w[own], "its") || word_is(&s->w[own], "their");
             s->w[own].type = W_NONE;
-            s->actors[right].allied = true;
         }
         /* "and the evil Arnor awful Gondor", "and Arnor's Elrond": an actor
          * after adjectives, or after a possessive, joins the list */

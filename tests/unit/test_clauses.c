@@ -746,6 +746,13 @@ static void clauses_allied_subjects(tctx *t)
                           "town.\n"), 0);
     CHECK(find(&k, "TUR", "", "19") != NULL && find(&k, "SYR", "", "19") != NULL);
     CHECK(find(&k, "TUR", "SYR", "") == NULL && find(&k, "SYR", "TUR", "") == NULL);
+    /* a person's "his ... counterpart" is a member of its own, an
+     * official of that country (dict/agents: COUNTERPART_) */
+    CHECK_INT(fx_code(&k, "The Kenyan president and his Ugandan counterpart signed a trade agreement.\n"), 0);
+    CHECK(find(&k, "KENGOV", "UGAGOV", "05") != NULL && find(&k, "UGAGOV", "KENGOV", "05") != NULL);
+    /* the US combatant commands are its military (dict/actors) */
+    CHECK_INT(fx_code(&k, "U.S. Central Command accused Iran of arming the militants.\n"), 0);
+    CHECK(find(&k, "USAMIL", "IRN", "11") != NULL);
     fx_close(&k);
 }
 
