@@ -823,6 +823,14 @@ static int attach_agents(dyad_coder_work *w, code_sentence *s)
         uint32_t a = petrarch ? petrarch_agent_actor(s, g) : DICT_NONE;
         size_t before = former ? g - 1 : g;
         if (a == DICT_NONE && before > 0) a = actor_ending_at(s, before - 1);
+        if (a != DICT_NONE && w->c->dyad_rules && !petrarch && g == glast && word_is(x, "state") &&
+            s->w[before - 1].tag == DYAD_TAG_NNP && s->actors[a].ncodes &&
+            strlen(w->codes[s->actors[a].first_code].s) == 3) {
+            /* dyad's rules: "in Borno state", "Jonglei state": a province's
+             * name, not the government of the country it is in */
+            x->type = W_NONE;
+            continue;
+        }
         /* dyad's rules: "pro-Russian separatists" are separatists of no
          * country the stance names */
         if (a != DICT_NONE && w->c->dyad_rules && s->actors[a].cancelled) a = DICT_NONE;
@@ -2125,6 +2133,15 @@ static int appositive_names(dyad_coder_work *w, code_sentence *s)
  * non-state body the article's earlier sentences named -- an opposition,
  * rebel, insurgent or separatist side, or a non-governmental or militant
  * body. */
+static bool non_state_body(const char *c, const char *const *roles)
+{
+    if (!strncmp(c, "NGO", 3) || !strncmp(c, "IMG", 3)) return true;
+    if (!code_is_country(c) || strlen(c) < 6) return false;
+    for (const char *const *r = roles; *r; r++)
+        if (!strncmp(c + 3, *r, 3)) return true;
+    return false;
+}
+
 static int the_group(dyad_coder_work *w, code_sentence *s)
 {
     static const char *const nouns[] = {"group", "movement", "organization", "organisation", NULL};
@@ -2142,13 +2159,18 @@ static int the_group(dyad_coder_work *w, code_sentence *s)
         /* ("the group of seven", "the group Human Rights Watch") */
         if (!noun || (i + 1 < s->n && (word_is(&s->w[i + 1], "of") || (s->w[i + 1].flags & CW_CAP)))) continue;
         const char *code = NULL;
-        for (size_t k = w->nctx; k-- > 0 && !code;) {
-            const char *c = w->ctx_codes[k];
-            if (!strncmp(c, "NGO", 3) || !strncmp(c, "IMG", 3)) { code = c; break; }
-            if (!code_is_country(c) || strlen(c) < 6) continue;
-            for (const char *const *r = roles; *r && !code; r++)
-                if (!strncmp(c + 3, *r, 3)) code = c;
+        /* (one named before it in its own sentence first: "a senior Hamas
+         * official said the group rejected the proposal") */
+        uint32_t near = DICT_NONE;
+        for (size_t a = 0; a < s->nactors; a++) {
+            const cw_actor *act = &s->actors[a];
+            if (act->cancelled || act->pronoun || !act->ncodes || act->head + 1 >= i) continue;
+            if (!non_state_body(w->codes[act->first_code].s, roles)) continue;
+            if (near == DICT_NONE || act->head > s->actors[near].head) near = (uint32_t)a;
         }
+        if (near != DICT_NONE) code = w->codes[s->actors[near].first_code].s;
+        for (size_t k = w->nctx; k-- > 0 && !code;)
+            if (non_state_body(w->ctx_codes[k], roles)) code = w->ctx_codes[k];
         if (code && coded_actor(w, s, i - 1, i, code) == DICT_NONE) return -1;
     }
     return 0;
@@ -2218,7 +2240,7 @@ int code_parse(dyad_coder_work *w, code_sentence *s)
     } else {
         if (w->c->dyad_rules && w->nquotes && !w->finding_speakers && first_person_actors(w, s)) return -1;
         if (w->c->dyad_rules && w->nnames && surnames(w, s)) return -1;
-        if (w->c->dyad_rules && w->nctx && !w->finding_speakers && the_group(w, s)) return -1;
+        if (w->c->dyad_rules && !w->finding_speakers && the_group(w, s)) return -1;
         if (w->c->dyad_rules && !w->finding_speakers && w->nctx >= 2 && both_sides(w, s)) return -1;
         if (w->c->dyad_rules) stance_modifiers(s);
         if (attach_agents(w, s)) return -1;

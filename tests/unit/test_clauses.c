@@ -825,6 +825,13 @@ static void clauses_surnames(tctx *t)
     CHECK_INT(fx_code(&k, "Talks\n\nKenya criticized Somalia on Monday.\n\nThe group accused the government of "
                           "torture.\n"), 0);
     CHECK(find(&k, "", "", "112") == NULL);
+    /* ... or the one its own sentence named before it */
+    CHECK_INT(fx_code(&k, "A senior Hamas official said the group rejected the proposal.\n"), 0);
+    CHECK(find(&k, "PSEREBHMS", "", "12") != NULL);
+    /* a province called a state is a place, not a government; attackers
+     * nobody names are an armed group */
+    CHECK_INT(fx_code(&k, "Unidentified assailants attacked a village in Borno state.\n"), 0);
+    CHECK(find(&k, "NGAUAF", "NGA", "19") != NULL && find(&k, "", "NGAGOV", "") == NULL);
     /* a possessive surname */
     CHECK_INT(fx_code(&k, "Talks\n\nKenyan Defense Minister Otieno Kamau met Somali officials on Monday. Kamau's "
                           "ministry criticized Somalia on Tuesday.\n"), 0);
