@@ -1486,6 +1486,13 @@ static int resolve_pronouns(dyad_coder_work *w, code_sentence *s)
                     const cw_actor *act = &s->actors[a];
                     if (act->cancelled || act->head >= v || (s->w[act->head].flags & CW_ELIM)) continue;
                     if (act->pronoun && act->ref == DICT_NONE) continue;
+                    /* (not the object of a participle in the subject: "the
+                     * coalition fighting the Houthis said it ...") */
+                    size_t h = act->head;
+                    while (h > 0 && (s->w[h - 1].type == W_DET || s->w[h - 1].tag == DYAD_TAG_JJ)) h--;
+                    if (h > 0 && (s->w[h - 1].tag == DYAD_TAG_VBG || s->w[h - 1].tag == DYAD_TAG_VBN ||
+                                  (s->w[h - 1].type == W_VERB && !(s->w[h - 1].flags & CW_PART))))
+                        continue;
                     if (near == DICT_NONE || act->head > s->actors[near].head) near = (uint32_t)a;
                 }
                 bool verb_between = false;

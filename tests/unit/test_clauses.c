@@ -791,6 +791,9 @@ static void clauses_surnames(tctx *t)
     /* the subject after a verb of saying is its speaker */
     CHECK_INT(fx_code(&k, "Kenya proposed new talks on Monday, a plan which Ethiopia said it would support.\n"), 0);
     CHECK(find(&k, "ETH", "", "03") != NULL);
+    /* ... not the object of a participle inside the speaker's phrase */
+    CHECK_INT(fx_code(&k, "The Saudi-led coalition fighting the Houthis said it intercepted a drone.\n"), 0);
+    CHECK(find(&k, "SAU", "", "19") != NULL && find(&k, "YEM", "", "19") == NULL);
     /* a sentence set aside but for its speaker hands the speaker to the
      * next sentence's pronoun */
     CHECK_INT(fx_code(&k, "Talks\n\nKenyan police chief Otieno Kamau met Somali officials on Monday. \"We will act "
