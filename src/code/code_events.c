@@ -562,25 +562,6 @@ static cand home_target(const dyad_coder_work *w, const code_sentence *s, cand s
 {
     const char *sc = first_code(w, s, source);
     if (!street_side(sc) && !state_side(sc)) return NO_CAND;
-    /* the other side named earlier in the same sentence first ("police
-     * and protesters clashed, as thousands took to the streets") */
-    if (source.actor < s->nactors) {
-        uint32_t from = s->actors[source.actor].head, near = DICT_NONE;
-        for (size_t a = 0; a < s->nactors; a++) {
-            const cw_actor *act = &s->actors[a];
-            if (act->cancelled || act->pronoun || !act->ncodes || act->head >= from ||
-                (s->w[act->head].flags & CW_ELIM) || code_actor_group(s, (uint32_t)a) == code_actor_group(s, source.actor))
-                continue;
-            const char *c = w->codes[act->first_code].s;
-            if (strncmp(c, sc, 3) != 0 || !(state_side(c) ? street_side(sc) : street_side(c) && state_side(sc))) continue;
-            if (near == DICT_NONE || act->head > s->actors[near].head) near = (uint32_t)a;
-        }
-        if (near != DICT_NONE) {
-            /* (that member alone, not its joint subject) */
-            cand t = {near, true, code_anchor(s, near)};
-            return t;
-        }
-    }
     for (size_t k = w->nctx; k-- > 0;) {
         const char *c = w->ctx_codes[k];
         if (strncmp(c, sc, 3) != 0 || !(state_side(c) ? street_side(sc) : street_side(c) && state_side(sc))) continue;
