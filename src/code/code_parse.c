@@ -2209,6 +2209,36 @@ static void opening_subject(code_sentence *s)
     for (size_t k = comma; k <= last; k++) s->w[k].flags &= (uint8_t)~CW_ELIM;
 }
 
+/* dyad's rules: "Thousands filled the streets of Haiti's capital to
+ * demand ...": a bare number of people as a subject is the civilians of
+ * the one country the sentence names, else of the article's country. */
+static int crowd_subjects(dyad_coder_work *w, code_sentence *s)
+{
+    static const char *const crowds[] = {"thousands", "hundreds", "dozens", "scores", "millions", NULL};
+    static const char *const openers[] = {"of", "as", "when", "while", "after", "before", "and", "but", NULL};
+    for (size_t i = 0; i + 1 < s->n; i++) {
+        cw_word *x = &s->w[i];
+        if ((x->type != W_NONE && x->type != W_NUMBER) || x->root != DICT_NONE || (x->flags & CW_PART)) continue;
+        bool crowd = false;
+        for (const char *const *c = crowds; *c && !crowd; c++) crowd = word_is(x, *c);
+        if (!crowd) continue;
+        bool opens = i == 0 || s->w[i - 1].type == W_COMMA;
+        for (const char *const *o = openers; *o && !opens; o++) opens = word_is(&s->w[i - 1], *o);
+        size_t v = i + 1;
+        if (v + 1 < s->n && s->w[v].tag == DYAD_TAG_RB) v++;
+        uint8_t vt = s->w[v].tag;
+        bool verb = s->w[v].type == W_VERB || vt == DYAD_TAG_VBD || vt == DYAD_TAG_VBZ || vt == DYAD_TAG_VBP;
+        /* (not a headline's passive: "Hundreds Detained in ...") */
+        bool headline = s->ds && s->ds->part == DYAD_PART_HEADLINE;
+        if (!opens || !verb || vt == DYAD_TAG_VBN || (headline && vt == DYAD_TAG_VBD)) continue;
+        char home[4], code[8];
+        if (!domestic_country(w, s, home) && !article_country(w, s, home)) continue;
+        snprintf(code, sizeof code, "%sCVL", home);
+        if (coded_actor(w, s, i, i, code) == DICT_NONE) return -1;
+    }
+    return 0;
+}
+
 /* A lone name word the article has named in full before stands for that
  * person: "Smith said ..." after "Defense Minister John Smith". */
 static int surnames(dyad_coder_work *w, code_sentence *s)
@@ -2248,6 +2278,7 @@ int code_parse(dyad_coder_work *w, code_sentence *s)
         if (w->c->dyad_rules && w->nquotes && !w->finding_speakers && first_person_actors(w, s)) return -1;
         if (w->c->dyad_rules && w->nnames && surnames(w, s)) return -1;
         if (w->c->dyad_rules && !w->finding_speakers && the_group(w, s)) return -1;
+        if (w->c->dyad_rules && crowd_subjects(w, s)) return -1;
         if (w->c->dyad_rules && !w->finding_speakers && w->nctx >= 2 && both_sides(w, s)) return -1;
         if (w->c->dyad_rules) stance_modifiers(s);
         if (attach_agents(w, s)) return -1;

@@ -835,6 +835,15 @@ static void clauses_surnames(tctx *t)
      * nobody names are an armed group */
     CHECK_INT(fx_code(&k, "Unidentified assailants attacked a village in Borno state.\n"), 0);
     CHECK(find(&k, "NGAUAF", "NGA", "19") != NULL && find(&k, "", "NGAGOV", "") == NULL);
+    /* a bare number of people as subject is the civilians of the
+     * sentence's one country; not an object, nor a headline's passive */
+    CHECK_INT(fx_code(&k, "Thousands filled the streets of Kenya's capital on Friday.\n"), 0);
+    CHECK(find(&k, "KENCVL", "KEN", "14") != NULL);
+    CHECK_INT(fx_code(&k, "Kenyan Police Fire on Crowd\n\nPolice fired tear gas at thousands who gathered in "
+                          "Nairobi.\n"), 0);
+    CHECK(!any_source(&k, "KENCVL"));
+    CHECK_INT(fx_code(&k, "Hundreds Detained in Kenya Protests\n\nThe police said the protests were over.\n"), 0);
+    CHECK(!any_source(&k, "KENCVL"));
     /* a possessive surname */
     CHECK_INT(fx_code(&k, "Talks\n\nKenyan Defense Minister Otieno Kamau met Somali officials on Monday. Kamau's "
                           "ministry criticized Somalia on Tuesday.\n"), 0);
