@@ -2252,6 +2252,10 @@ static int surnames(dyad_coder_work *w, code_sentence *s)
         if (len > 2 && !memcmp(s->w[i].s + len - 2, "'s", 2)) len -= 2;
         for (size_t k = 0; k < w->nnames; k++) {
             if (strncmp(w->name_keys[k], s->w[i].s, len) != 0 || w->name_keys[k][len]) continue;
+            /* a person takes no article: "the House" after "the White
+             * House" is no White House (but "the North" is a state's) */
+            const char *nc = w->name_codes[k];
+            if (i > 0 && word_is(&s->w[i - 1], "the") && !(strlen(nc) == 3 && code_is_country(nc))) break;
             uint32_t na = coded_actor(w, s, i, i, w->name_codes[k]);
             if (na == DICT_NONE) return -1;
             s->actors[na].person = true;

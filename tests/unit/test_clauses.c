@@ -844,6 +844,10 @@ static void clauses_surnames(tctx *t)
     CHECK(!any_source(&k, "KENCVL"));
     CHECK_INT(fx_code(&k, "Hundreds Detained in Kenya Protests\n\nThe police said the protests were over.\n"), 0);
     CHECK(!any_source(&k, "KENCVL"));
+    /* a person takes no article: "the House" is not the White House */
+    CHECK_INT(fx_code(&k, "Talks\n\nThe White House condemned Kenya on Monday. The House condemned Somalia on "
+                          "Tuesday.\n"), 0);
+    CHECK(find(&k, "USAGOV", "SOM", "") == NULL);
     /* a possessive surname */
     CHECK_INT(fx_code(&k, "Talks\n\nKenyan Defense Minister Otieno Kamau met Somali officials on Monday. Kamau's "
                           "ministry criticized Somalia on Tuesday.\n"), 0);
