@@ -1980,11 +1980,13 @@ static bool name_word(const code_sentence *s, size_t i)
                                            "july", "august", "september", "october", "november", "december",
                                            NULL};
     const cw_word *x = &s->w[i];
+    if (!(x->type == W_NONE && !(x->flags & (CW_PART | CW_FORMER)) && x->root == DICT_NONE &&
+          (x->flags & CW_CAP) && !s->allcaps && x->tag == DYAD_TAG_NNP && x->len >= 2 && x->len < 24 &&
+          x->actor == DICT_NONE && isalpha((unsigned char)x->s[0])))
+        return false;
     for (const char *const *c = calendar; *c; c++)
         if (word_is(x, *c)) return false;
-    return x->type == W_NONE && !(x->flags & (CW_PART | CW_FORMER)) && x->root == DICT_NONE &&
-           (x->flags & CW_CAP) && !s->allcaps && x->tag == DYAD_TAG_NNP && x->len >= 2 && x->len < 24 &&
-           x->actor == DICT_NONE && isalpha((unsigned char)x->s[0]);
+    return true;
 }
 
 /* The run of name words [from, to] ending at the run's last word:
@@ -2156,7 +2158,7 @@ static int the_group(dyad_coder_work *w, code_sentence *s)
     for (size_t i = 1; i < s->n; i++) {
         cw_word *x = &s->w[i];
         if ((x->type != W_NONE && x->type != W_NOUN) || x->root != DICT_NONE || (x->flags & (CW_PART | CW_CAP)) ||
-            !word_is(&s->w[i - 1], "the"))
+            s->w[i - 1].type != W_DET || !word_is(&s->w[i - 1], "the"))
             continue;
         bool noun = false;
         for (const char *const *n = nouns; *n && !noun; n++) {
@@ -2218,7 +2220,9 @@ static int crowd_subjects(dyad_coder_work *w, code_sentence *s)
     static const char *const openers[] = {"of", "as", "when", "while", "after", "before", "and", "but", NULL};
     for (size_t i = 0; i + 1 < s->n; i++) {
         cw_word *x = &s->w[i];
-        if ((x->type != W_NONE && x->type != W_NUMBER) || x->root != DICT_NONE || (x->flags & CW_PART)) continue;
+        if ((x->type != W_NONE && x->type != W_NUMBER) || x->root != DICT_NONE || (x->flags & CW_PART) ||
+            x->len < 5 || x->s[x->len - 1] != 's')
+            continue;
         bool crowd = false;
         for (const char *const *c = crowds; *c && !crowd; c++) crowd = word_is(x, *c);
         if (!crowd) continue;
