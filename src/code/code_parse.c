@@ -927,6 +927,10 @@ static int attach_agents(dyad_coder_work *w, code_sentence *s)
             /* SET: CONVERT AGENTS: the agent is an actor with its own code;
              * PETRARCH without require_dyad: an actor of unknown country */
             bool anonymous = petrarch && !w->opt.require_dyad;
+            /* dyad's rules: "heavily armed gunmen shot the president":
+             * armed men nobody names are CAMEO's unidentified armed forces,
+             * a sector of their own with no country */
+            if (!code[0] && w->c->dyad_rules && !former && !strcmp(ag->code, "UAF")) snprintf(code, sizeof code, "UAF");
             if (!code[0] && anonymous) snprintf(code, sizeof code, ag->prefix ? "%s---" : "---%s", ag->code);
             else if (!code[0] && w->opt.convert_agents) snprintf(code, sizeof code, ag->prefix ? "%s~" : "~%s", ag->code);
             if (code[0] && coded_actor(w, s, g, glast, code) == DICT_NONE) return -1;

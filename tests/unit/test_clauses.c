@@ -848,6 +848,9 @@ static void clauses_surnames(tctx *t)
     CHECK_INT(fx_code(&k, "Talks\n\nThe White House condemned Kenya on Monday. The House condemned Somalia on "
                           "Tuesday.\n"), 0);
     CHECK(find(&k, "USAGOV", "SOM", "") == NULL);
+    /* armed men of no country the sentence settles are UAF */
+    CHECK_INT(fx_code(&k, "Gunmen attacked Kenyan and Somali troops near the border.\n"), 0);
+    CHECK(find(&k, "UAF", "KENMIL", "19") != NULL);
     /* a possessive surname */
     CHECK_INT(fx_code(&k, "Talks\n\nKenyan Defense Minister Otieno Kamau met Somali officials on Monday. Kamau's "
                           "ministry criticized Somalia on Tuesday.\n"), 0);
