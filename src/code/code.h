@@ -222,10 +222,11 @@ struct dyad_coder_work {
 };
 
 /* Whether an actor code starts with a state or territory ("RUSGOV",
- * "PSE") rather than an international, non-state or business block. */
+ * "PSE") rather than an international, non-state or business block, or
+ * the unidentified armed forces (UAF) no state owns. */
 static inline bool code_is_country(const char *c)
 {
-    static const char *const international[] = {"IGO", "NGO", "IMG", "NGM", "MNC", NULL};
+    static const char *const international[] = {"IGO", "NGO", "IMG", "NGM", "MNC", "UAF", NULL};
     if (strlen(c) < 3 || c[0] < 'A' || c[0] > 'Z') return false;
     for (const char *const *i = international; *i; i++)
         if (!strncmp(c, *i, 3)) return false;
