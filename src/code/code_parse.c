@@ -2155,35 +2155,58 @@ static bool non_state_body(const char *c, const char *const *roles)
     return false;
 }
 
+static bool noun_of(const cw_word *x, size_t len, const char *const *set)
+{
+    for (const char *const *n = set; *n; n++)
+        if (strlen(*n) == len && !strncmp(x->s, *n, len)) return true;
+    return false;
+}
+
 static int the_group(dyad_coder_work *w, code_sentence *s)
 {
-    static const char *const nouns[] = {"group", "movement", "organization", "organisation", NULL};
+    static const char *const groups[] = {"group", "movement", "organization", "organisation", NULL};
+    static const char *const bodies[] = {"council", "commission", "committee", "union", "court", "agency",
+                                         "assembly", "front", "coalition", "mission", "tribunal", "league",
+                                         "board", "party", "movement", "organization", "organisation", "group",
+                                         NULL};
+    static const char *const blocs[] = {"bloc", "alliance", NULL};
     static const char *const roles[] = {"OPP", "REB", "INS", "SEP", NULL};
     for (size_t i = 1; i < s->n; i++) {
         cw_word *x = &s->w[i];
-        if ((x->type != W_NONE && x->type != W_NOUN) || x->root != DICT_NONE || (x->flags & (CW_PART | CW_CAP)) ||
+        if ((x->type != W_NONE && x->type != W_NOUN) || x->root != DICT_NONE || (x->flags & CW_PART) ||
             s->w[i - 1].type != W_DET || !word_is(&s->w[i - 1], "the"))
             continue;
-        bool noun = false;
-        for (const char *const *n = nouns; *n && !noun; n++) {
-            size_t nl = strlen(*n);
-            noun = word_is(x, *n) || (x->len == nl + 2 && !strncmp(x->s, *n, nl) && !strcmp(x->s + nl, "'s"));
-        }
+        size_t len = x->len;
+        if (len > 2 && !memcmp(x->s + len - 2, "'s", 2)) len -= 2;
         /* ("the group of seven", "the group Human Rights Watch") */
-        if (!noun || (i + 1 < s->n && (word_is(&s->w[i + 1], "of") || (s->w[i + 1].flags & CW_CAP)))) continue;
+        if (i + 1 < s->n && (word_is(&s->w[i + 1], "of") || (s->w[i + 1].flags & CW_CAP))) continue;
         const char *code = NULL;
+        /* a body the article named in full: "the Transitional Military
+         * Council ... the council's warning" */
+        if (noun_of(x, len, bodies))
+            for (size_t k = 0; k < w->nnames; k++) {
+                const char *nc = w->name_codes[k];
+                if (strlen(w->name_keys[k]) == len && !strncmp(w->name_keys[k], x->s, len) &&
+                    !(strlen(nc) == 3 && code_is_country(nc)))
+                    code = nc;
+            }
+        bool group = !code && !(x->flags & CW_CAP) && noun_of(x, len, groups);
+        bool bloc = !code && !(x->flags & CW_CAP) && noun_of(x, len, blocs);
+        if (!code && !group && !bloc) continue;
         /* (one named before it in its own sentence first: "a senior Hamas
          * official said the group rejected the proposal") */
         uint32_t near = DICT_NONE;
-        for (size_t a = 0; a < s->nactors; a++) {
+        for (size_t a = 0; a < s->nactors && !code; a++) {
             const cw_actor *act = &s->actors[a];
             if (act->cancelled || act->pronoun || !act->ncodes || act->head + 1 >= i) continue;
-            if (!non_state_body(w->codes[act->first_code].s, roles)) continue;
+            const char *c = w->codes[act->first_code].s;
+            if (group ? !non_state_body(c, roles) : strncmp(c, "IGO", 3) != 0) continue;
             if (near == DICT_NONE || act->head > s->actors[near].head) near = (uint32_t)a;
         }
         if (near != DICT_NONE) code = w->codes[s->actors[near].first_code].s;
         for (size_t k = w->nctx; k-- > 0 && !code;)
-            if (non_state_body(w->ctx_codes[k], roles)) code = w->ctx_codes[k];
+            if (group ? non_state_body(w->ctx_codes[k], roles) : !strncmp(w->ctx_codes[k], "IGO", 3))
+                code = w->ctx_codes[k];
         if (code && coded_actor(w, s, i - 1, i, code) == DICT_NONE) return -1;
     }
     return 0;

@@ -851,6 +851,14 @@ static void clauses_surnames(tctx *t)
     /* armed men of no country the sentence settles are UAF */
     CHECK_INT(fx_code(&k, "Gunmen attacked Kenyan and Somali troops near the border.\n"), 0);
     CHECK(find(&k, "UAF", "KENMIL", "19") != NULL);
+    /* "the bloc", "the alliance" are the latest international body; "the
+     * council" the body the article named in full with that word */
+    CHECK_INT(fx_code(&k, "Talks\n\nThe European Union criticized Russia on Monday. The bloc imposed sanctions on "
+                          "Russian officials on Tuesday.\n"), 0);
+    CHECK(find(&k, "IGOEUREEC", "RUS", "16") != NULL);
+    CHECK_INT(fx_code(&k, "Talks\n\nKenya criticized Russia on Monday. The bloc imposed sanctions on Russian "
+                          "officials on Tuesday.\n"), 0);
+    CHECK(find(&k, "", "RUS", "16") == NULL);
     /* a possessive surname */
     CHECK_INT(fx_code(&k, "Talks\n\nKenyan Defense Minister Otieno Kamau met Somali officials on Monday. Kamau's "
                           "ministry criticized Somalia on Tuesday.\n"), 0);
