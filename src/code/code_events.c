@@ -788,12 +788,18 @@ static bool reduced_participle(const code_sentence *s, const code_view *v, size_
      * arrested at ...", "of the civilians killed in ..."), not a subject
      * whose verb the tagger took for a participle ("soldiers clashed
      * with ...") */
+    static const char *const amounts[] = {"hundreds", "thousands", "dozens", "scores", "millions", "tens",
+                                          "number", "crowd", "crowds", "group", "groups", NULL};
     bool earlier = false;
     for (size_t k = q > 16 ? q - 16 : 0; k < q && !earlier; k++) {
         const cw_word *y = &s->w[v->idx[k]];
         if (actor_covering(s, v->idx[k]) == before) break;
+        /* (the "of" after an amount opens the subject: "hundreds of
+         * protesters marched in ...") */
+        bool amount_of = !strcmp(y->s, "of") && k > 0 &&
+                         (s->w[v->idx[k - 1]].tag == DYAD_TAG_CD || is_lemma(s->w[v->idx[k - 1]].s, amounts));
         earlier = y->type == W_VERB || y->type == W_AUX ||
-                  (y->tag == DYAD_TAG_IN && strcmp(y->s, "that") != 0 && strcmp(y->s, "if") != 0 &&
+                  (y->tag == DYAD_TAG_IN && !amount_of && strcmp(y->s, "that") != 0 && strcmp(y->s, "if") != 0 &&
                    strcmp(y->s, "whether") != 0);
     }
     if (!earlier) return false;
