@@ -325,6 +325,9 @@ static bool mention_start(const code_sentence *s, const code_view *v, size_t q, 
 static bool reciprocal(const code_sentence *s, const code_view *v, const char *code)
 {
     static const char *const roots[] = {"03", "04", "05", "06", "07", "08", "15", "19", NULL};
+    /* (but a retreat is each side's own: "fighters and civilians
+     * evacuated the city") */
+    if (!strncmp(code, "0874", 4)) return false;
     for (const char *const *r = roots; *r; r++)
         if (!strncmp(code, *r, 2)) return true;
     for (size_t q = 0; q + 1 < v->n; q++) {

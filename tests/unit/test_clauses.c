@@ -863,6 +863,12 @@ static void clauses_surnames(tctx *t)
      * even when the tagger reads it so */
     CHECK_INT(fx_code(&k, "Hundreds of protesters marched in Nairobi.\n"), 0);
     CHECK(find(&k, "KENOPP", "KEN", "14") != NULL);
+    /* fighters are a movement's armed men (fighter aircraft a state's);
+     * a joint subject's retreat is each member's own */
+    CHECK_INT(fx_code(&k, "Per the deal, SDF fighters and civilians evacuated the city.\n"), 0);
+    CHECK(find(&k, "SYRREBSDF", "", "08") != NULL && find(&k, "SYRREBSDF", "SYRCVL", "") == NULL);
+    CHECK_INT(fx_code(&k, "Somali fighter aircraft bombed the militants.\n"), 0);
+    CHECK(find(&k, "SOMMIL", "SOMREB", "19") != NULL);
     /* a possessive surname */
     CHECK_INT(fx_code(&k, "Talks\n\nKenyan Defense Minister Otieno Kamau met Somali officials on Monday. Kamau's "
                           "ministry criticized Somalia on Tuesday.\n"), 0);
