@@ -866,6 +866,7 @@ static int attach_agents(dyad_coder_work *w, code_sentence *s)
                 a = pa;
         }
         if (a == DICT_NONE) a = actor_starting_at(s, glast + 1);
+        if (a != DICT_NONE && w->c->dyad_rules && s->actors[a].cancelled) a = DICT_NONE;
         if (a == DICT_NONE && glast + 2 < s->n &&
             (word_is(&s->w[glast + 1], "of") || word_is(&s->w[glast + 1], "in"))) {
             size_t q = glast + 2;
@@ -2270,6 +2271,28 @@ static int crowd_subjects(dyad_coder_work *w, code_sentence *s)
     return 0;
 }
 
+/* dyad's rules: "Opposition politician Assad Volcy": a one-word name in
+ * the dictionaries (a person's, coded with a role) right before a name
+ * word they do not know is only the first part of another person's name,
+ * not that person. */
+static void partial_names(const dyad_coder_work *w, code_sentence *s)
+{
+    const ix_root *roots = ix_roots(w->c->ix, NULL);
+    for (size_t i = 0; i + 1 < s->n; i++) {
+        cw_word *x = &s->w[i];
+        if (x->type != W_ACTOR || x->actor >= s->nactors || x->root == DICT_NONE || roots[x->root].nlits != 1 ||
+            !(x->flags & CW_CAP) || x->tag != DYAD_TAG_NNP || s->allcaps)
+            continue;
+        cw_actor *a = &s->actors[x->actor];
+        if (a->last != i || !a->ncodes || strlen(w->codes[a->first_code].s) <= 3 || !name_word(s, i + 1)) continue;
+        if (i > 0 && (s->w[i - 1].flags & CW_CAP) && s->w[i - 1].tag == DYAD_TAG_NNP && s->w[i - 1].type == W_NONE)
+            continue;
+        a->cancelled = true;
+        x->type = W_NONE;
+        x->actor = DICT_NONE;
+    }
+}
+
 /* A lone name word the article has named in full before stands for that
  * person: "Smith said ..." after "Defense Minister John Smith". */
 static int surnames(dyad_coder_work *w, code_sentence *s)
@@ -2311,6 +2334,7 @@ int code_parse(dyad_coder_work *w, code_sentence *s)
         if (attach_agents(w, s)) return -1;
     } else {
         if (w->c->dyad_rules && w->nquotes && !w->finding_speakers && first_person_actors(w, s)) return -1;
+        if (w->c->dyad_rules) partial_names(w, s);
         if (w->c->dyad_rules && w->nnames && surnames(w, s)) return -1;
         if (w->c->dyad_rules && !w->finding_speakers && the_group(w, s)) return -1;
         if (w->c->dyad_rules && crowd_subjects(w, s)) return -1;
