@@ -2290,6 +2290,7 @@ static void partial_names(const dyad_coder_work *w, code_sentence *s)
         a->cancelled = true;
         x->type = W_NONE;
         x->actor = DICT_NONE;
+        x->root = DICT_NONE; /* a name word now, of the name it starts */
     }
 }
 
