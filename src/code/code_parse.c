@@ -2298,9 +2298,16 @@ static void partial_names(const dyad_coder_work *w, code_sentence *s)
  * person: "Smith said ..." after "Defense Minister John Smith". */
 static int surnames(dyad_coder_work *w, code_sentence *s)
 {
+    /* (a courtesy title may come first: "Mr. Smith", "Gen. Smith") */
+    static const char *const titles[] = {"mr", "mrs", "ms", "dr", "gen", "col", "lt", "maj", "capt", "sgt",
+                                         "sen", "rep", "gov", "prof", "mr.", "mrs.", "ms.", "dr.", "gen.",
+                                         "col.", "lt.", "maj.", "capt.", "sgt.", "sen.", "rep.", "gov.",
+                                         "prof.", NULL};
     for (size_t i = 0; i < s->n; i++) {
         if (!name_word(s, i)) continue;
-        if (i > 0 && (s->w[i - 1].flags & CW_CAP) && s->w[i - 1].tag == DYAD_TAG_NNP) continue;
+        if (i > 0 && (s->w[i - 1].flags & CW_CAP) && s->w[i - 1].tag == DYAD_TAG_NNP &&
+            !is_lemma_of(s->w[i - 1].s, titles))
+            continue;
         if (i + 1 < s->n && (s->w[i + 1].flags & CW_CAP) && s->w[i + 1].tag == DYAD_TAG_NNP) continue;
         /* ("Smith's", "the North's") */
         size_t len = s->w[i].len;

@@ -878,6 +878,10 @@ static void clauses_surnames(tctx *t)
     CHECK_INT(fx_code(&k, "Talks\n\nKenya held elections on Monday. Opposition politician Assad Volcy spoke in "
                           "Nairobi on Tuesday. Volcy accused the government of fraud.\n"), 0);
     CHECK(find(&k, "KENOPP", "KENGOV", "11") != NULL);
+    /* after a courtesy title */
+    CHECK_INT(fx_code(&k, "Talks\n\nKenyan Defense Minister Otieno Kamau met Somali officials on Monday. Mr. Kamau "
+                          "criticized Somalia on Tuesday.\n"), 0);
+    CHECK(find(&k, "KENGOV", "SOM", "11") != NULL);
     /* a possessive surname */
     CHECK_INT(fx_code(&k, "Talks\n\nKenyan Defense Minister Otieno Kamau met Somali officials on Monday. Kamau's "
                           "ministry criticized Somalia on Tuesday.\n"), 0);
