@@ -637,7 +637,11 @@ static bool article_country(const dyad_coder_work *w, const code_sentence *s, ch
 {
     for (size_t k = 0; k < s->nactors; k++) {
         const cw_actor *a = &s->actors[k];
-        if (!a->pronoun && !a->cancelled && a->ncodes && code_is_country(w->codes[a->first_code].s)) return false;
+        /* (a region names no state: "IGAD, an East African bloc, says
+         * officials detained by the government ...") */
+        if (!a->pronoun && !a->cancelled && a->ncodes && code_is_country(w->codes[a->first_code].s) &&
+            !(w->c->dyad_rules && code_is_region(w->codes[a->first_code].s)))
+            return false;
     }
     size_t best = SIZE_MAX;
     for (size_t k = 0; k < w->nhome; k++)
