@@ -128,6 +128,9 @@ typedef struct cw_actor {
     bool pronoun;
     bool forwarded;           /* stands for the previous record's actor     */
     bool cancelled;
+    bool person;              /* one person named by surname: no "they"     */
+    bool allied;              /* joined as the previous member's own ("and
+                                 its allied militias"): never its target  */
 } cw_actor;
 
 typedef struct cw_code { char s[32]; } cw_code;
@@ -164,6 +167,7 @@ typedef struct code_sentence {
 
 /* The per-thread workspace. */
 #define CODE_CONTEXT_ACTORS 8
+#define CODE_NAMES 16
 
 struct dyad_coder_work {
     const dyad_coder *c;
@@ -185,6 +189,7 @@ struct dyad_coder_work {
      * pronoun opening the next sentence ("He said ...") */
     char doc_fwd_code[32];
     bool doc_fwd_valid;
+    bool doc_fwd_person;          /* that actor is one person named by surname */
     /* dyad's rules: the actors of the article's earlier sentences, oldest
      * first, for an event whose sentence names no target ("Russia
      * expressed disappointment" after a sentence on the US reply) */
@@ -193,6 +198,12 @@ struct dyad_coder_work {
     size_t nctx;
     /* dyad's rules: how often each country has been named in the
      * article's coded sentences, for a role word that names none */
+    /* dyad's rules: people the article has named in full with their side
+     * ("Defense Minister John Smith"), by surname, latest first wins, for
+     * a later "Smith said" */
+    char name_keys[CODE_NAMES][24];
+    char name_codes[CODE_NAMES][32];
+    size_t nnames;
     char home_codes[16][4];
     uint32_t home_counts[16];
     size_t nhome;
@@ -211,10 +222,11 @@ struct dyad_coder_work {
 };
 
 /* Whether an actor code starts with a state or territory ("RUSGOV",
- * "PSE") rather than an international, non-state or business block. */
+ * "PSE") rather than an international, non-state or business block, or
+ * the unidentified armed forces (UAF) no state owns. */
 static inline bool code_is_country(const char *c)
 {
-    static const char *const international[] = {"IGO", "NGO", "IMG", "NGM", "MNC", NULL};
+    static const char *const international[] = {"IGO", "NGO", "IMG", "NGM", "MNC", "UAF", NULL};
     if (strlen(c) < 3 || c[0] < 'A' || c[0] > 'Z') return false;
     for (const char *const *i = international; *i; i++)
         if (!strncmp(c, *i, 3)) return false;
@@ -249,6 +261,15 @@ int code_parse(dyad_coder_work *w, code_sentence *s);
 /* dyad's rules: adds a coded sentence's actors (places excepted) to the
  * article's recent actors, for later sentences without a target. */
 void code_remember_context(dyad_coder_work *w, const code_sentence *s);
+
+/* dyad's rules: remembers the people a coded sentence names in full with
+ * their side, for a later sentence naming them by surname (code_parse.c). */
+void code_remember_names(dyad_coder_work *w, const code_sentence *s);
+
+/* dyad's rules: the quotations opening in a sentence whose speaker is a
+ * surname no dictionary knows ('"...," Smith said') take the code of the
+ * person the article named in full before it (code_speakers.c). */
+void code_name_speakers(dyad_coder_work *w, const dyad_document *doc, uint32_t sentence);
 
 /* Gives the sentence's events [first_event, nevents) their own date and
  * place (code_time_place.c).  article_date is YYYYMMDD, 0 if unknown. */

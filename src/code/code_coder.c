@@ -173,17 +173,21 @@ static bool coded_part(dyad_part_kind k)
 
 /* The first actor of a sentence, without its agent (TABARI forwards
  * "FOR", not "FORGOVPRS"); false when it has none. */
-static bool first_actor_code(const dyad_coder_work *w, const code_sentence *s, char out[32])
+static bool first_actor_code(const dyad_coder_work *w, const code_sentence *s, char out[32], bool *person)
 {
     uint32_t first = DICT_NONE;
-    for (size_t a = 0; a < s->nactors; a++) {
-        const cw_actor *act = &s->actors[a];
-        if (act->pronoun || act->forwarded || act->cancelled || !act->ncodes) continue;
-        if (s->w[act->head].flags & CW_ELIM) continue;
-        if (first == DICT_NONE || act->head < s->actors[first].head) first = (uint32_t)a;
-    }
+    /* dyad's rules: a sentence that is all set aside but its speaker
+     * ('"... do so," Tassew added.') is about its speaker */
+    for (int pass = 0; pass < (w->c->dyad_rules ? 2 : 1) && first == DICT_NONE; pass++)
+        for (size_t a = 0; a < s->nactors; a++) {
+            const cw_actor *act = &s->actors[a];
+            if (act->pronoun || act->forwarded || act->cancelled || !act->ncodes) continue;
+            if (pass == 0 && (s->w[act->head].flags & CW_ELIM)) continue;
+            if (first == DICT_NONE || act->head < s->actors[first].head) first = (uint32_t)a;
+        }
     if (first == DICT_NONE) return false;
     const cw_actor *f = &s->actors[first];
+    if (person) *person = f->person;
     /* dyad's rules: "Kenyan police arrested ... They released him": the
      * pronoun is the police, not Kenya */
     bool raw = f->raw_code != DICT_NONE && !(w->c->dyad_rules && !w->opt.forward);
@@ -213,7 +217,7 @@ static void remember_forward(dyad_coder_work *w, const code_sentence *s)
     w->fwd_story[ks] = 0;
     sent[kn] = 0;
     w->fwd_sentence = strtol(sent, NULL, 10);
-    w->fwd_valid = first_actor_code(w, s, w->fwd_code);
+    w->fwd_valid = first_actor_code(w, s, w->fwd_code, NULL);
 }
 
 /* An article without a date in its metadata may carry one in its
@@ -257,6 +261,7 @@ int dyad_code(dyad_coder_work *w, const dyad_analysis *an, const dyad_event **ev
     w->doc_fwd_valid = false;
     w->nctx = 0;
     w->nhome = 0;
+    w->nnames = 0;
     memset(&w->places, 0, sizeof w->places);
     w->last_date = 0;
     w->nquotes = 0;
@@ -272,6 +277,7 @@ int dyad_code(dyad_coder_work *w, const dyad_analysis *an, const dyad_event **ev
         unsigned before = w->status;
         w->status = 0;
         size_t first_event = w->nevents;
+        if (w->c->dyad_rules && !w->c->petrarch && w->nquotes && w->nnames) code_name_speakers(w, doc, (uint32_t)i);
         if (code_lex(w, &s, ds) || code_parse(w, &s) ||
             code_sentence_events(w, &s)) {
             w->nevents = 0;
@@ -286,8 +292,9 @@ int dyad_code(dyad_coder_work *w, const dyad_analysis *an, const dyad_event **ev
         /* an article's sentences follow each other: a pronoun opening the
          * next one may stand for this one's first actor */
         if (!doc->is_sentence) {
-            w->doc_fwd_valid = first_actor_code(w, &s, w->doc_fwd_code);
+            w->doc_fwd_valid = first_actor_code(w, &s, w->doc_fwd_code, &w->doc_fwd_person);
             if (w->c->dyad_rules) code_remember_context(w, &s);
+            if (w->c->dyad_rules && !w->c->petrarch) code_remember_names(w, &s);
         }
     }
     if (w->c->dyad_rules) code_attribute_events(w, an);

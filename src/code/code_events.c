@@ -325,6 +325,9 @@ static bool mention_start(const code_sentence *s, const code_view *v, size_t q, 
 static bool reciprocal(const code_sentence *s, const code_view *v, const char *code)
 {
     static const char *const roots[] = {"03", "04", "05", "06", "07", "08", "15", "19", NULL};
+    /* (but a retreat is each side's own: "fighters and civilians
+     * evacuated the city") */
+    if (!strncmp(code, "0874", 4)) return false;
     for (const char *const *r = roots; *r; r++)
         if (!strncmp(code, *r, 2)) return true;
     for (size_t q = 0; q + 1 < v->n; q++) {
@@ -339,6 +342,15 @@ static bool reciprocal(const code_sentence *s, const code_view *v, const char *c
 }
 
 static bool noun_modifier(const code_sentence *s, const cw_actor *a);
+
+/* Whether a joint subject names one side ("the Turkish military and its
+ * allied Syrian militias"): its members never act on each other. */
+static bool allied_group(const code_sentence *s, uint32_t group)
+{
+    for (uint32_t m = group; m != DICT_NONE && m < s->nactors; m = s->actors[m].next)
+        if (s->actors[m].allied) return true;
+    return false;
+}
 
 /* Whether actor a is the bare country of the source, written on a noun
  * ("an Azerbaijani helicopter" for the Azerbaijani ministry). */
@@ -414,7 +426,8 @@ static cand find_target(const dyad_coder_work *w, const code_sentence *s, const 
         /* "X and Y pledged to deepen ties": a joint subject acts on its
          * own members, each on the others */
         if (source.actor < DEF_STATE && !source.single && reciprocal(s, v, code) &&
-            s->actors[s->actors[source.actor].group].next != DICT_NONE) {
+            s->actors[s->actors[source.actor].group].next != DICT_NONE &&
+            !allied_group(s, s->actors[source.actor].group)) {
             cand c = {s->actors[source.actor].group, false, source.anchor};
             return c;
         }
@@ -435,7 +448,8 @@ static cand find_target(const dyad_coder_work *w, const code_sentence *s, const 
     }
     /* the nearest actor before the verb in the clause (with dyad's rules
      * not a place in the subject: "the British Embassy in Cairo said") */
-    bool joint_other = !dyad_rules || reciprocal(s, v, code);
+    bool joint_other = !dyad_rules || (reciprocal(s, v, code) && !(source.actor < DEF_STATE &&
+                                                                    allied_group(s, s->actors[source.actor].group)));
     for (long q = (long)vfirst - 1; q >= 0; q--) {
         uint32_t a = actor_at(s, v->idx[q]);
         if (a == DICT_NONE) continue;
@@ -777,12 +791,18 @@ static bool reduced_participle(const code_sentence *s, const code_view *v, size_
      * arrested at ...", "of the civilians killed in ..."), not a subject
      * whose verb the tagger took for a participle ("soldiers clashed
      * with ...") */
+    static const char *const amounts[] = {"hundreds", "thousands", "dozens", "scores", "millions", "tens",
+                                          "number", "crowd", "crowds", "group", "groups", NULL};
     bool earlier = false;
     for (size_t k = q > 16 ? q - 16 : 0; k < q && !earlier; k++) {
         const cw_word *y = &s->w[v->idx[k]];
         if (actor_covering(s, v->idx[k]) == before) break;
+        /* (the "of" after an amount opens the subject: "hundreds of
+         * protesters marched in ...") */
+        bool amount_of = !strcmp(y->s, "of") && k > 0 &&
+                         (s->w[v->idx[k - 1]].tag == DYAD_TAG_CD || is_lemma(s->w[v->idx[k - 1]].s, amounts));
         earlier = y->type == W_VERB || y->type == W_AUX ||
-                  (y->tag == DYAD_TAG_IN && strcmp(y->s, "that") != 0 && strcmp(y->s, "if") != 0 &&
+                  (y->tag == DYAD_TAG_IN && !amount_of && strcmp(y->s, "that") != 0 && strcmp(y->s, "if") != 0 &&
                    strcmp(y->s, "whether") != 0);
     }
     if (!earlier) return false;
@@ -2070,7 +2090,13 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
              * marched to demand the president resign" codes no
              * resignation, even when the demand has no actor */
             if (dyad_rules && root_in(code->first, "02", "10", "11", "13")) asked = true;
-            if (src.actor == DICT_NONE || tgt.actor == DICT_NONE) continue;
+            if (src.actor == DICT_NONE || tgt.actor == DICT_NONE) {
+                /* --trace: an event the verb names but its actors do not */
+                if (w->trace)
+                    fprintf(w->trace, "    no event: %s on \"%.*s\" (byte %u) has no %s\n", code->first, (int)x->len,
+                            x->s, (unsigned)x->start, src.actor == DICT_NONE ? "source" : "target");
+                continue;
+            }
             ix_code armed;
             if (dyad_rules && (!strncmp(code->first, "144", 3) || !strncmp(code->first, "145", 3))) {
                 /* "troops blocked the streets", "police threw rocks at

@@ -19,6 +19,7 @@
  *   7. the remaining conjunctions split the sentence into clauses (7.6).
  */
 #include "code.h"
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <strings.h>
@@ -636,7 +637,11 @@ static bool article_country(const dyad_coder_work *w, const code_sentence *s, ch
 {
     for (size_t k = 0; k < s->nactors; k++) {
         const cw_actor *a = &s->actors[k];
-        if (!a->pronoun && !a->cancelled && a->ncodes && code_is_country(w->codes[a->first_code].s)) return false;
+        /* (a region names no state: "IGAD, an East African bloc, says
+         * officials detained by the government ...") */
+        if (!a->pronoun && !a->cancelled && a->ncodes && code_is_country(w->codes[a->first_code].s) &&
+            !(w->c->dyad_rules && code_is_region(w->codes[a->first_code].s)))
+            return false;
     }
     size_t best = SIZE_MAX;
     for (size_t k = 0; k < w->nhome; k++)
@@ -822,6 +827,14 @@ static int attach_agents(dyad_coder_work *w, code_sentence *s)
         uint32_t a = petrarch ? petrarch_agent_actor(s, g) : DICT_NONE;
         size_t before = former ? g - 1 : g;
         if (a == DICT_NONE && before > 0) a = actor_ending_at(s, before - 1);
+        if (a != DICT_NONE && w->c->dyad_rules && !petrarch && g == glast && word_is(x, "state") &&
+            s->w[before - 1].tag == DYAD_TAG_NNP && s->actors[a].ncodes &&
+            strlen(w->codes[s->actors[a].first_code].s) == 3) {
+            /* dyad's rules: "in Borno state", "Jonglei state": a province's
+             * name, not the government of the country it is in */
+            x->type = W_NONE;
+            continue;
+        }
         /* dyad's rules: "pro-Russian separatists" are separatists of no
          * country the stance names */
         if (a != DICT_NONE && w->c->dyad_rules && s->actors[a].cancelled) a = DICT_NONE;
@@ -851,11 +864,13 @@ static int attach_agents(dyad_coder_work *w, code_sentence *s)
                 skipped++;
             }
             uint32_t pa = skipped ? actor_ending_at(s, k) : DICT_NONE;
-            if (pa != DICT_NONE && s->actors[pa].ncodes && strlen(w->codes[s->actors[pa].first_code].s) == 3 &&
-                code_is_country(w->codes[s->actors[pa].first_code].s))
+            /* (or an international body: "U.N. deputy spokesman") */
+            const char *pc = pa != DICT_NONE && s->actors[pa].ncodes ? w->codes[s->actors[pa].first_code].s : "";
+            if ((strlen(pc) == 3 && code_is_country(pc)) || !strncmp(pc, "IGO", 3) || !strncmp(pc, "NGO", 3))
                 a = pa;
         }
         if (a == DICT_NONE) a = actor_starting_at(s, glast + 1);
+        if (a != DICT_NONE && w->c->dyad_rules && s->actors[a].cancelled) a = DICT_NONE;
         if (a == DICT_NONE && glast + 2 < s->n &&
             (word_is(&s->w[glast + 1], "of") || word_is(&s->w[glast + 1], "in"))) {
             size_t q = glast + 2;
@@ -917,6 +932,10 @@ static int attach_agents(dyad_coder_work *w, code_sentence *s)
             /* SET: CONVERT AGENTS: the agent is an actor with its own code;
              * PETRARCH without require_dyad: an actor of unknown country */
             bool anonymous = petrarch && !w->opt.require_dyad;
+            /* dyad's rules: "heavily armed gunmen shot the president":
+             * armed men nobody names are CAMEO's unidentified armed forces,
+             * a sector of their own with no country */
+            if (!code[0] && w->c->dyad_rules && !former && !strcmp(ag->code, "UAF")) snprintf(code, sizeof code, "UAF");
             if (!code[0] && anonymous) snprintf(code, sizeof code, ag->prefix ? "%s---" : "---%s", ag->code);
             else if (!code[0] && w->opt.convert_agents) snprintf(code, sizeof code, ag->prefix ? "%s~" : "~%s", ag->code);
             if (code[0] && coded_actor(w, s, g, glast, code) == DICT_NONE) return -1;
@@ -1149,7 +1168,22 @@ static size_t np_start(const code_sentence *s, const cw_actor *a, bool petrarch)
     return h;
 }
 
-static void find_compounds(code_sentence *s, uint32_t *cover, bool petrarch)
+/* dyad's rules: what may stand between "and" and the next member of a
+ * joint subject besides determiners and adjectives: the first member's
+ * possessive pronoun and lower-case describing words ("the Turkish
+ * military and its allied Syrian militias", "Ethiopian troops and their
+ * Somali allies"). */
+static bool member_modifier(const code_sentence *s, size_t i)
+{
+    const cw_word *x = &s->w[i];
+    if (x->flags & CW_PART) return false;
+    if (x->type == W_PRON) return word_is(x, "its") || word_is(x, "their") || word_is(x, "his") || word_is(x, "her");
+    /* ("allied" may be a verb's noun reading) */
+    return (x->type == W_NONE || x->type == W_NOUN) && !(x->flags & CW_CAP) &&
+           (x->tag == DYAD_TAG_JJ || x->tag == DYAD_TAG_VBN || x->tag == DYAD_TAG_VBD);
+}
+
+static void find_compounds(code_sentence *s, uint32_t *cover, bool petrarch, bool dyad)
 {
     for (size_t c = 0; c < s->n; c++) {
         cw_word *x = &s->w[c];
@@ -1161,11 +1195,25 @@ static void find_compounds(code_sentence *s, uint32_t *cover, bool petrarch)
         uint32_t left = covering(s, cover, l);
         size_t r = c + 1;
         while (r < s->n && np_modifier(s, r, petrarch)) r++;
+        /* (a possessive pronoun first, then at most two describing words) */
+        size_t own = r;
+        if (dyad && r < s->n && s->w[r].type == W_PRON && member_modifier(s, r)) {
+            r++;
+            for (int k = 0; k < 2 && r < s->n && (np_modifier(s, r, petrarch) || member_modifier(s, r)); k++) r++;
+        }
         uint32_t right = covering(s, cover, r);
         if (left == DICT_NONE || right == DICT_NONE || left == right) continue;
         if (s->actors[left].last != l || s->actors[right].head != r) continue;
         join_group(s, left, right);
         x->flags |= CW_COMPOUND_CONJ;
+        /* the pronoun is the first member's, inside the list: no actor of
+         * its own */
+        if (own < r && s->w[own].type == W_PRON) {
+            /* (a person's "his Ugandan counterpart" may be the other
+             * side; a body's "its allied militias" is its own) */
+            s->actors[right].allied = word_is(&s->w[own], "its") || word_is(&s->w[own], "their");
+            s->w[own].type = W_NONE;
+        }
         /* "and the evil Arnor awful Gondor", "and Arnor's Elrond": an actor
          * after adjectives, or after a possessive, joins the list */
         for (uint32_t m = right;;) {
@@ -1181,9 +1229,10 @@ static void find_compounds(code_sentence *s, uint32_t *cover, bool petrarch)
             m = nx;
         }
         if (comma_before) s->w[c - 1].flags |= CW_COMPOUND_CONJ;
-        /* "A, B, and C": earlier members joined by commas */
+        /* "A, B, and C": earlier members joined by commas (not before "X
+         * and its allies", one side named as a pair) */
         uint32_t m = left;
-        for (;;) {
+        for (; !s->actors[right].allied;) {
             size_t h = np_start(s, &s->actors[m], petrarch);
             if (h < 2 || s->w[h - 1].type != W_COMMA) break;
             uint32_t prev = covering(s, cover, h - 2);
@@ -1328,9 +1377,11 @@ static int resolve_pronouns(dyad_coder_work *w, code_sentence *s)
         forward = w->fwd_valid && strcmp(story, w->fwd_story) == 0 && sn == w->fwd_sentence + 1;
     }
     const char *fwd_code = w->fwd_code;
+    bool fwd_person = false;
     if (!forward && w->doc_fwd_valid) {
         forward = true;
         fwd_code = w->doc_fwd_code;
+        fwd_person = w->c->dyad_rules && w->doc_fwd_person;
     }
     for (size_t p = 0; p < s->n; p++) {
         cw_word *x = &s->w[p];
@@ -1339,7 +1390,8 @@ static int resolve_pronouns(dyad_coder_work *w, code_sentence *s)
         bool plural = word_is(x, "they") || word_is(x, "them") || word_is(x, "their");
         bool possessive = word_is(x, "its") || word_is(x, "his") || word_is(x, "her");
         bool before_actors = first == DICT_NONE || s->actors[first].head > p;
-        if (forward && before_actors) {
+        /* (one person named by surname is no "they") */
+        if (forward && before_actors && !(plural && fwd_person)) {
             const char *code = fwd_code;
             if (w->c->dyad_rules && !w->opt.forward && p > 0 &&
                 (word_is(x, "him") || word_is(x, "her") || word_is(x, "them"))) {
@@ -1429,6 +1481,43 @@ static int resolve_pronouns(dyad_coder_work *w, code_sentence *s)
                 x->actor = na;
                 continue;
             }
+        }
+        if (w->c->dyad_rules && p > 1 &&
+            (word_is(x, "he") || word_is(x, "she") || word_is(x, "it") || word_is(x, "they"))) {
+            /* dyad's rules: "a move which the United States said it would
+             * support": the subject right after a verb of saying is that
+             * verb's speaker, the actor nearest before it */
+            size_t v = p - 1;
+            if (word_is(&s->w[v], "that")) v--;
+            if (speech_verb(s, &s->w[v])) {
+                uint32_t near = DICT_NONE;
+                for (size_t a = 0; a < s->nactors; a++) {
+                    const cw_actor *act = &s->actors[a];
+                    if (act->cancelled || act->head >= v || (s->w[act->head].flags & CW_ELIM)) continue;
+                    if (act->pronoun && act->ref == DICT_NONE) continue;
+                    /* (not the object of a participle in the subject: "the
+                     * coalition fighting the Houthis said it ...") */
+                    size_t h = act->head;
+                    while (h > 0 && (s->w[h - 1].type == W_DET || s->w[h - 1].tag == DYAD_TAG_JJ)) h--;
+                    if (h > 0 && (s->w[h - 1].tag == DYAD_TAG_VBG || s->w[h - 1].tag == DYAD_TAG_VBN ||
+                                  (s->w[h - 1].type == W_VERB && !(s->w[h - 1].flags & CW_PART))))
+                        continue;
+                    if (near == DICT_NONE || act->head > s->actors[near].head) near = (uint32_t)a;
+                }
+                bool verb_between = false;
+                for (size_t k = near != DICT_NONE ? s->actors[near].head + 1 : v; k < v && !verb_between; k++)
+                    verb_between = s->w[k].type == W_VERB && !(s->w[k].flags & CW_PART);
+                if (near != DICT_NONE && !verb_between)
+                    ref = s->actors[near].pronoun ? s->actors[near].ref : near;
+            }
+        }
+        if (w->c->dyad_rules && ref != DICT_NONE && s->actors[ref].head > p) {
+            /* dyad's rules: a pronoun stands for a later actor only across
+             * a clause boundary ("When they arrived, the police ..."), not
+             * for its own clause's object ("They attacked Somalia") */
+            bool comma = false;
+            for (size_t k = p + 1; k < s->actors[ref].head && !comma; k++) comma = s->w[k].type == W_COMMA;
+            if (!comma) ref = DICT_NONE;
         }
         if (ref == DICT_NONE) continue;
         uint32_t na = new_actor(w, s);
@@ -1888,6 +1977,360 @@ static void group_spans(code_sentence *s)
     }
 }
 
+/* ---- people named by surname ------------------------------------------------------ */
+
+/* A word that can only be part of a person's name: capitalised, a proper
+ * noun to the tagger, and nothing in the dictionaries (so no place,
+ * organisation, role or verb). */
+static bool name_word(const code_sentence *s, size_t i)
+{
+    static const char *const calendar[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                           "sunday", "january", "february", "march", "april", "may", "june",
+                                           "july", "august", "september", "october", "november", "december",
+                                           NULL};
+    const cw_word *x = &s->w[i];
+    if (!(x->type == W_NONE && !(x->flags & (CW_PART | CW_FORMER)) && x->root == DICT_NONE &&
+          (x->flags & CW_CAP) && !s->allcaps && x->tag == DYAD_TAG_NNP && x->len >= 2 && x->len < 24 &&
+          x->actor == DICT_NONE && isalpha((unsigned char)x->s[0])))
+        return false;
+    for (const char *const *c = calendar; *c; c++)
+        if (word_is(x, *c)) return false;
+    return true;
+}
+
+/* The run of name words [from, to] ending at the run's last word:
+ * "John Smith" before a verb, comma or lowercase word, at most four. */
+static bool name_run_after(const code_sentence *s, size_t from, size_t *to)
+{
+    size_t k = from;
+    while (k < s->n && k < from + 4 && name_word(s, k)) k++;
+    if (k == from || (k < s->n && (s->w[k].flags & CW_CAP) && s->w[k].type != W_COMMA)) return false;
+    *to = k - 1;
+    return true;
+}
+
+static void remember_name(dyad_coder_work *w, const cw_word *x, const char *code)
+{
+    if (x->len >= sizeof w->name_keys[0] || strlen(code) >= sizeof w->name_codes[0]) return;
+    size_t k = 0;
+    while (k < w->nnames && strcmp(w->name_keys[k], x->s) != 0) k++;
+    if (k == w->nnames) {
+        if (w->nnames == CODE_NAMES) {
+            /* the oldest goes: a surname refers to a recent mention */
+            memmove(w->name_keys, w->name_keys + 1, (CODE_NAMES - 1) * sizeof w->name_keys[0]);
+            memmove(w->name_codes, w->name_codes + 1, (CODE_NAMES - 1) * sizeof w->name_codes[0]);
+            w->nnames--;
+        }
+        k = w->nnames++;
+        memcpy(w->name_keys[k], x->s, x->len);
+        w->name_keys[k][x->len] = 0;
+    }
+    /* the nearest mention before wins */
+    memcpy(w->name_codes[k], code, strlen(code) + 1);
+}
+
+/* Whether an actor names somebody's side with a role ("KENGOV",
+ * "IGOUNO"), not a bare country or place a name may merely follow. */
+static bool role_code(const char *c)
+{
+    return strlen(c) > 3 || !code_is_country(c);
+}
+
+void code_remember_names(dyad_coder_work *w, const code_sentence *s)
+{
+    if (s->allcaps) return;
+    for (size_t a = 0; a < s->nactors; a++) {
+        const cw_actor *act = &s->actors[a];
+        if (act->pronoun || act->cancelled || !act->ncodes || act->head >= s->n) continue;
+        const char *c = w->codes[act->first_code].s;
+        size_t last = act->last < s->n ? act->last : act->head;
+        size_t to;
+        /* "Defense Minister John Smith said" -- but not one name word
+         * after a name the dictionaries know, which is then only the
+         * start of the name ("Opposition politician Assad Volcy" is no
+         * Assad) */
+        size_t own_word = act->word < s->n ? act->word : act->head;
+        bool ends_in_name = s->w[own_word].last == last && (s->w[last].flags & CW_CAP) &&
+                            (s->w[own_word].flags & CW_CAP) && s->w[own_word].tag == DYAD_TAG_NNP;
+        if (ends_in_name && last + 1 < s->n && name_word(s, last + 1) &&
+            !(last + 2 < s->n && name_word(s, last + 2)))
+            continue;
+        if (role_code(c) && last + 1 < s->n && name_run_after(s, last + 1, &to)) {
+            remember_name(w, &s->w[to], c);
+            continue;
+        }
+        /* "John Smith, a spokesman for the ministry," and "the prime
+         * minister of Gondor, John Smith,": the name and the role are each
+         * other's appositions */
+        size_t word = act->word < s->n ? act->word : act->head;
+        size_t b = word < act->head ? word : act->head;
+        while (b > 0 && (s->w[b - 1].type == W_DET || s->w[b - 1].tag == DYAD_TAG_JJ)) b--;
+        if (role_code(c) && b >= 2 && s->w[b - 1].type == W_COMMA && name_word(s, b - 2)) {
+            size_t f = b - 2;
+            while (f > 0 && b - 2 - f < 3 && name_word(s, f - 1)) f--;
+            if (f == 0 || s->w[f - 1].type == W_COMMA || !(s->w[f - 1].flags & CW_CAP)) {
+                remember_name(w, &s->w[b - 2], c);
+                continue;
+            }
+        }
+        if (role_code(c) && last + 2 < s->n && s->w[last + 1].type == W_COMMA &&
+            name_run_after(s, last + 2, &to) && (to + 1 == s->n || s->w[to + 1].type == W_COMMA)) {
+            remember_name(w, &s->w[to], c);
+            continue;
+        }
+        /* a person in the dictionaries ("Wang Wenbin"): later "Wang" or
+         * "Wenbin", whichever the article's naming order makes the
+         * surname */
+        /* (its own words, after any role joined before it: "Foreign
+         * Ministry spokesperson Wang Wenbin") */
+        size_t own = act->word < s->n ? act->word : act->head;
+        if (last <= own || last - own > 3) continue;
+        bool person = true;
+        for (size_t k = own; k <= last && person; k++)
+            person = (s->w[k].flags & CW_CAP) && s->w[k].tag == DYAD_TAG_NNP && (k == own || s->w[k].actor == a);
+        if (!person) continue;
+        remember_name(w, &s->w[own], c);
+        remember_name(w, &s->w[last], c);
+    }
+}
+
+/* dyad's rules: "Abdul Smith, a spokesman for the Gondorian ministry,
+ * said ...": a name no dictionary knows, with a role set aside in
+ * apposition after it, is that role's actor. */
+static int appositive_names(dyad_coder_work *w, code_sentence *s)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        /* (a name set aside between commas after an opening phrase is
+         * the subject all the same: "In an interview Monday, John Smith,
+         * the army's commander, told ...") */
+        bool set_aside = (s->w[i].flags & CW_ELIM) && i > 0 && s->w[i - 1].type == W_COMMA;
+        if (!name_word(s, i) || ((s->w[i].flags & CW_ELIM) && !set_aside)) continue;
+        if (i > 0 && (s->w[i - 1].flags & CW_CAP) && s->w[i - 1].type != W_COMMA) continue;
+        size_t e = i;
+        while (e + 1 < s->n && e < i + 3 && name_word(s, e + 1) &&
+               ((s->w[e + 1].flags & CW_ELIM) != 0) == ((s->w[i].flags & CW_ELIM) != 0))
+            e++;
+        size_t c = e + 1;
+        if (c + 1 >= s->n || s->w[c].type != W_COMMA || !(s->w[c + 1].flags & CW_ELIM)) {
+            i = e;
+            continue;
+        }
+        uint32_t role = DICT_NONE;
+        for (size_t k = c + 1; k < s->n && k < c + 8 && (s->w[k].flags & CW_ELIM) && s->w[k].type != W_COMMA; k++) {
+            if (s->w[k].type != W_ACTOR || s->w[k].actor == DICT_NONE) continue;
+            const cw_actor *a = &s->actors[s->w[k].actor];
+            if (!a->cancelled && !a->pronoun && a->ncodes && role_code(w->codes[a->first_code].s))
+                role = s->w[k].actor;
+            break;
+        }
+        if (role == DICT_NONE) {
+            i = e;
+            continue;
+        }
+        char code[32];
+        snprintf(code, sizeof code, "%s", w->codes[s->actors[role].first_code].s);
+        uint32_t na = coded_actor(w, s, i, e, code);
+        if (na == DICT_NONE) return -1;
+        s->actors[na].person = true;
+        if (set_aside) {
+            for (size_t k = i; k <= e; k++) s->w[k].flags &= (uint8_t)~CW_ELIM;
+            s->w[i - 1].flags &= (uint8_t)~CW_ELIM;
+        }
+        for (size_t k = i + 1; k <= e; k++) {
+            s->w[k].flags |= CW_PART;
+            s->w[k].head = (uint32_t)i;
+            s->w[k].actor = na;
+        }
+        i = e;
+    }
+    return 0;
+}
+
+/* dyad's rules: "the group has advocated ...": "the group" (or "the
+ * movement", "the organization") with no name of its own is the latest
+ * non-state body the article's earlier sentences named -- an opposition,
+ * rebel, insurgent or separatist side, or a non-governmental or militant
+ * body. */
+static bool non_state_body(const char *c, const char *const *roles)
+{
+    if (!strncmp(c, "NGO", 3) || !strncmp(c, "IMG", 3)) return true;
+    if (!code_is_country(c) || strlen(c) < 6) return false;
+    for (const char *const *r = roles; *r; r++)
+        if (!strncmp(c + 3, *r, 3)) return true;
+    return false;
+}
+
+static bool noun_of(const cw_word *x, size_t len, const char *const *set)
+{
+    for (const char *const *n = set; *n; n++)
+        if (strlen(*n) == len && !strncmp(x->s, *n, len)) return true;
+    return false;
+}
+
+static int the_group(dyad_coder_work *w, code_sentence *s)
+{
+    static const char *const groups[] = {"group", "movement", "organization", "organisation", NULL};
+    static const char *const bodies[] = {"council", "commission", "committee", "union", "court", "agency",
+                                         "assembly", "front", "coalition", "mission", "tribunal", "league",
+                                         "board", "party", "movement", "organization", "organisation", "group",
+                                         NULL};
+    static const char *const blocs[] = {"bloc", "alliance", NULL};
+    static const char *const roles[] = {"OPP", "REB", "INS", "SEP", NULL};
+    for (size_t i = 1; i < s->n; i++) {
+        cw_word *x = &s->w[i];
+        if ((x->type != W_NONE && x->type != W_NOUN) || x->root != DICT_NONE || (x->flags & CW_PART) ||
+            s->w[i - 1].type != W_DET || !word_is(&s->w[i - 1], "the"))
+            continue;
+        size_t len = x->len;
+        if (len > 2 && !memcmp(x->s + len - 2, "'s", 2)) len -= 2;
+        /* ("the group of seven", "the group Human Rights Watch") */
+        if (i + 1 < s->n && (word_is(&s->w[i + 1], "of") || (s->w[i + 1].flags & CW_CAP))) continue;
+        const char *code = NULL;
+        /* a body the article named in full: "the Transitional Military
+         * Council ... the council's warning" */
+        if (noun_of(x, len, bodies))
+            for (size_t k = 0; k < w->nnames; k++) {
+                const char *nc = w->name_codes[k];
+                if (strlen(w->name_keys[k]) == len && !strncmp(w->name_keys[k], x->s, len) &&
+                    !(strlen(nc) == 3 && code_is_country(nc)))
+                    code = nc;
+            }
+        bool group = !code && !(x->flags & CW_CAP) && noun_of(x, len, groups);
+        bool bloc = !code && !(x->flags & CW_CAP) && noun_of(x, len, blocs);
+        if (!code && !group && !bloc) continue;
+        /* (one named before it in its own sentence first: "a senior Hamas
+         * official said the group rejected the proposal") */
+        uint32_t near = DICT_NONE;
+        for (size_t a = 0; a < s->nactors && !code; a++) {
+            const cw_actor *act = &s->actors[a];
+            if (act->cancelled || act->pronoun || !act->ncodes || act->head + 1 >= i) continue;
+            const char *c = w->codes[act->first_code].s;
+            if (group ? !non_state_body(c, roles) : strncmp(c, "IGO", 3) != 0) continue;
+            if (near == DICT_NONE || act->head > s->actors[near].head) near = (uint32_t)a;
+        }
+        if (near != DICT_NONE) code = w->codes[s->actors[near].first_code].s;
+        for (size_t k = w->nctx; k-- > 0 && !code;)
+            if (group ? non_state_body(w->ctx_codes[k], roles) : !strncmp(w->ctx_codes[k], "IGO", 3))
+                code = w->ctx_codes[k];
+        if (code && coded_actor(w, s, i - 1, i, code) == DICT_NONE) return -1;
+    }
+    return 0;
+}
+
+/* dyad's rules: "For more than a decade, the group, known as ..., has
+ * advocated ...": when the comma clauses set aside every actor before the
+ * first verb, the actor right after the opening phrase's comma, itself
+ * followed by a comma, is the subject all the same. */
+static void opening_subject(code_sentence *s)
+{
+    size_t comma = SIZE_MAX, verb = SIZE_MAX;
+    for (size_t i = 0; i < s->n && verb == SIZE_MAX; i++) {
+        const cw_word *x = &s->w[i];
+        if (x->type == W_COMMA && comma == SIZE_MAX && i > 0) comma = i;
+        if (x->type == W_VERB && !(x->flags & (CW_PART | CW_ELIM))) verb = i;
+        if (x->actor != DICT_NONE && x->actor < s->nactors && !(x->flags & CW_ELIM) &&
+            !s->actors[x->actor].cancelled && verb == SIZE_MAX)
+            return;
+    }
+    if (comma == SIZE_MAX || verb == SIZE_MAX || comma + 2 >= verb) return;
+    size_t at = comma + 1;
+    if (s->w[at].type == W_DET) at++;
+    if (at >= verb || s->w[at].type != W_ACTOR || s->w[at].actor >= s->nactors || !(s->w[at].flags & CW_ELIM)) return;
+    const cw_actor *a = &s->actors[s->w[at].actor];
+    if (a->cancelled || a->pronoun || !a->ncodes || a->head != at) return;
+    size_t last = a->last < s->n ? a->last : a->head;
+    if (last + 1 >= verb || s->w[last + 1].type != W_COMMA) return;
+    for (size_t k = comma; k <= last; k++) s->w[k].flags &= (uint8_t)~CW_ELIM;
+}
+
+/* dyad's rules: "Thousands filled the streets of Haiti's capital to
+ * demand ...": a bare number of people as a subject is the civilians of
+ * the one country the sentence names, else of the article's country. */
+static int crowd_subjects(dyad_coder_work *w, code_sentence *s)
+{
+    static const char *const crowds[] = {"thousands", "hundreds", "dozens", "scores", "millions", NULL};
+    static const char *const openers[] = {"of", "as", "when", "while", "after", "before", "and", "but", NULL};
+    for (size_t i = 0; i + 1 < s->n; i++) {
+        cw_word *x = &s->w[i];
+        if ((x->type != W_NONE && x->type != W_NUMBER) || x->root != DICT_NONE || (x->flags & CW_PART) ||
+            x->len < 5 || x->s[x->len - 1] != 's')
+            continue;
+        bool crowd = false;
+        for (const char *const *c = crowds; *c && !crowd; c++) crowd = word_is(x, *c);
+        if (!crowd) continue;
+        bool opens = i == 0 || s->w[i - 1].type == W_COMMA;
+        for (const char *const *o = openers; *o && !opens; o++) opens = word_is(&s->w[i - 1], *o);
+        size_t v = i + 1;
+        if (v + 1 < s->n && s->w[v].tag == DYAD_TAG_RB) v++;
+        uint8_t vt = s->w[v].tag;
+        bool verb = s->w[v].type == W_VERB || vt == DYAD_TAG_VBD || vt == DYAD_TAG_VBZ || vt == DYAD_TAG_VBP;
+        /* (not a headline's passive: "Hundreds Detained in ...") */
+        bool headline = s->ds && s->ds->part == DYAD_PART_HEADLINE;
+        if (!opens || !verb || vt == DYAD_TAG_VBN || (headline && vt == DYAD_TAG_VBD)) continue;
+        char home[4], code[8];
+        if (!domestic_country(w, s, home) && !article_country(w, s, home)) continue;
+        snprintf(code, sizeof code, "%sCVL", home);
+        if (coded_actor(w, s, i, i, code) == DICT_NONE) return -1;
+    }
+    return 0;
+}
+
+/* dyad's rules: "Opposition politician Assad Volcy": a one-word name in
+ * the dictionaries (a person's, coded with a role) right before a name
+ * word they do not know is only the first part of another person's name,
+ * not that person. */
+static void partial_names(const dyad_coder_work *w, code_sentence *s)
+{
+    const ix_root *roots = ix_roots(w->c->ix, NULL);
+    for (size_t i = 0; i + 1 < s->n; i++) {
+        cw_word *x = &s->w[i];
+        if (x->type != W_ACTOR || x->actor >= s->nactors || x->root == DICT_NONE || roots[x->root].nlits != 1 ||
+            !(x->flags & CW_CAP) || x->tag != DYAD_TAG_NNP || s->allcaps)
+            continue;
+        cw_actor *a = &s->actors[x->actor];
+        if (a->last != i || !a->ncodes || strlen(w->codes[a->first_code].s) <= 3 || !name_word(s, i + 1)) continue;
+        if (i > 0 && (s->w[i - 1].flags & CW_CAP) && s->w[i - 1].tag == DYAD_TAG_NNP && s->w[i - 1].type == W_NONE)
+            continue;
+        a->cancelled = true;
+        x->type = W_NONE;
+        x->actor = DICT_NONE;
+        x->root = DICT_NONE; /* a name word now, of the name it starts */
+    }
+}
+
+/* A lone name word the article has named in full before stands for that
+ * person: "Smith said ..." after "Defense Minister John Smith". */
+static int surnames(dyad_coder_work *w, code_sentence *s)
+{
+    /* (a courtesy title may come first: "Mr. Smith", "Gen. Smith") */
+    static const char *const titles[] = {"mr", "mrs", "ms", "dr", "gen", "col", "lt", "maj", "capt", "sgt",
+                                         "sen", "rep", "gov", "prof", "mr.", "mrs.", "ms.", "dr.", "gen.",
+                                         "col.", "lt.", "maj.", "capt.", "sgt.", "sen.", "rep.", "gov.",
+                                         "prof.", NULL};
+    for (size_t i = 0; i < s->n; i++) {
+        if (!name_word(s, i)) continue;
+        if (i > 0 && (s->w[i - 1].flags & CW_CAP) && s->w[i - 1].tag == DYAD_TAG_NNP &&
+            !is_lemma_of(s->w[i - 1].s, titles))
+            continue;
+        if (i + 1 < s->n && (s->w[i + 1].flags & CW_CAP) && s->w[i + 1].tag == DYAD_TAG_NNP) continue;
+        /* ("Smith's", "the North's") */
+        size_t len = s->w[i].len;
+        if (len > 2 && !memcmp(s->w[i].s + len - 2, "'s", 2)) len -= 2;
+        for (size_t k = 0; k < w->nnames; k++) {
+            if (strncmp(w->name_keys[k], s->w[i].s, len) != 0 || w->name_keys[k][len]) continue;
+            /* a person takes no article: "the House" after "the White
+             * House" is no White House (but "the North" is a state's) */
+            const char *nc = w->name_codes[k];
+            if (i > 0 && word_is(&s->w[i - 1], "the") && !(strlen(nc) == 3 && code_is_country(nc))) break;
+            uint32_t na = coded_actor(w, s, i, i, w->name_codes[k]);
+            if (na == DICT_NONE) return -1;
+            s->actors[na].person = true;
+            break;
+        }
+    }
+    return 0;
+}
+
 int code_parse(dyad_coder_work *w, code_sentence *s)
 {
     s->actors = NULL;
@@ -1899,20 +2342,26 @@ int code_parse(dyad_coder_work *w, code_sentence *s)
     if (w->c->petrarch) {
         /* compounds first, so an agent reaches every member */
         build_cover(s, cover);
-        find_compounds(s, cover, true);
+        find_compounds(s, cover, true, false);
         if (attach_agents(w, s)) return -1;
     } else {
         if (w->c->dyad_rules && w->nquotes && !w->finding_speakers && first_person_actors(w, s)) return -1;
+        if (w->c->dyad_rules) partial_names(w, s);
+        if (w->c->dyad_rules && w->nnames && surnames(w, s)) return -1;
+        if (w->c->dyad_rules && !w->finding_speakers && the_group(w, s)) return -1;
+        if (w->c->dyad_rules && crowd_subjects(w, s)) return -1;
         if (w->c->dyad_rules && !w->finding_speakers && w->nctx >= 2 && both_sides(w, s)) return -1;
         if (w->c->dyad_rules) stance_modifiers(s);
         if (attach_agents(w, s)) return -1;
         if (w->c->dyad_rules) merge_adjacent_actors(w, s);
         build_cover(s, cover);
-        find_compounds(s, cover, false);
+        find_compounds(s, cover, false, w->c->dyad_rules);
         if (w->c->dyad_rules && share_list_agent(w, s)) return -1;
     }
     protect_noun_compounds(s, w->c->petrarch);
     comma_clauses(w, s);
+    if (w->c->dyad_rules && !w->c->petrarch && appositive_names(w, s)) return -1;
+    if (w->c->dyad_rules && !w->c->petrarch) opening_subject(s);
     if (resolve_pronouns(w, s)) return -1;
     /* at most one clause a word, and one more */
     s->clause_prev = arena_alloc(&w->a, (s->n + 1) * sizeof *s->clause_prev);

@@ -109,6 +109,27 @@ int code_find_speakers(dyad_coder_work *w, const dyad_analysis *an, int32_t date
     return 0;
 }
 
+void code_name_speakers(dyad_coder_work *w, const dyad_document *doc, uint32_t sentence)
+{
+    if (!doc || !doc->text) return;
+    for (size_t k = 0; k < w->nquotes; k++) {
+        const dyad_quote *q = &w->quotes[k];
+        if (w->speaker_codes[k][0] || !q->has_speaker || q->first_sentence != sentence) continue;
+        if (q->mention.end <= q->mention.start || q->mention.end > doc->len) continue;
+        const char *m = doc->text + q->mention.start;
+        size_t n = q->mention.end - q->mention.start;
+        if (n > 2 && m[n - 2] == '\'' && (m[n - 1] == 's' || m[n - 1] == 'S')) n -= 2;
+        bool one_word = n >= 2;
+        for (size_t i = 0; i < n && one_word; i++) one_word = m[i] != ' ' && m[i] != '\n' && m[i] != '\t';
+        if (!one_word) continue;
+        for (size_t i = 0; i < w->nnames; i++) {
+            if (strlen(w->name_keys[i]) != n || strncasecmp(w->name_keys[i], m, n) != 0) continue;
+            memcpy(w->speaker_codes[k], w->name_codes[i], sizeof w->speaker_codes[k]);
+            break;
+        }
+    }
+}
+
 /* The quotation whose words hold byte `at`, or -1. */
 static long quote_at(const dyad_coder_work *w, uint32_t at)
 {

@@ -276,6 +276,7 @@ typedef struct open_quote {
     uint32_t sentence, token;    /* the opening mark                       */
     uint32_t text_start;
     size_t part;
+    size_t last, last_part;      /* the quote closed before, and its paragraph */
 } open_quote;
 
 static void close_quote(quote_list *l, const dyad_analysis *an, open_quote *oq, uint32_t end_sentence,
@@ -310,14 +311,34 @@ static void close_quote(quote_list *l, const dyad_analysis *an, open_quote *oq, 
         q->speaker = p->speaker;
         q->mention = p->mention;
         q->verb = sp.verb;
+    } else if (!sp.inherit && marked && oq->token == 0 && oq->last < l->n - 1) {
+        /* '"..., we stand with you," Pence said. "We urge you to ..."': a
+         * quote that is a whole sentence of its own, right after a quote
+         * with its speaker in the same paragraph, goes on in that voice */
+        const quote *p = &l->v[oq->last];
+        bool whole = true;
+        for (uint32_t k = close_token + 1; k < se->ntokens && whole; k++)
+            whole = se->tokens[k].tag == DYAD_TAG_PERIOD || is_close(&se->tokens[k]);
+        if (whole && p->kind == QUOTE_DIRECT && p->has_speaker && p->last_sentence + 1 == oq->sentence &&
+            oq->last_part == oq->part) {
+            q->has_speaker = true;
+            q->speaker_sentence = p->speaker_sentence;
+            q->speaker_first = p->speaker_first;
+            q->speaker_last = p->speaker_last;
+            q->speaker = p->speaker;
+            q->mention = p->mention;
+        }
     }
     remember(named, q);
     *prev_in_sentence = q;
+    oq->last = (size_t)(q - l->v);
+    oq->last_part = oq->part;
 }
 
 static void direct_quotes(quote_list *l, const dyad_analysis *an, last_named *named)
 {
     open_quote oq = {0};
+    oq.last = SIZE_MAX;
     size_t part = 0;
     quote *prev = NULL;
     for (uint32_t si = 0; si < an->nsentences; si++) {
@@ -341,7 +362,7 @@ static void direct_quotes(quote_list *l, const dyad_analysis *an, last_named *na
                     continue;
                 }
                 if (oq.open) continue;   /* a stray mark inside a quote */
-                oq = (open_quote){true, si, ti, t->end, part};
+                oq = (open_quote){true, si, ti, t->end, part, oq.last, oq.last_part};
                 if (ti + 1 < s->ntokens) oq.text_start = s->tokens[ti + 1].start;
             } else if (is_close(t) && oq.open) {
                 close_quote(l, an, &oq, si, ti, true, named, &prev);

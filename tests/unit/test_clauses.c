@@ -734,6 +734,179 @@ static void clauses_actor_roles(tctx *t)
     fx_close(&k);
 }
 
+/* A joint subject whose second member is the first's own ("X and its
+ * allied Y", "X and their Y allies") acts as one side. */
+static void clauses_allied_subjects(tctx *t)
+{
+    coder_fx k;
+    CHECK_INT(fx_open(&k), 0);
+    CHECK_INT(fx_code(&k, "Ethiopian troops and their Somali allies attacked al-Shabab positions.\n"), 0);
+    CHECK(find(&k, "ETH", "SOMREB", "19") != NULL && find(&k, "SOM", "SOMREB", "19") != NULL);
+    CHECK_INT(fx_code(&k, "The Turkish military and its allied Syrian militias began an offensive against the "
+                          "town.\n"), 0);
+    CHECK(find(&k, "TUR", "", "19") != NULL && find(&k, "SYR", "", "19") != NULL);
+    CHECK(find(&k, "TUR", "SYR", "") == NULL && find(&k, "SYR", "TUR", "") == NULL);
+    /* a person's "his ... counterpart" is a member of its own, an
+     * official of that country (dict/agents: COUNTERPART_) */
+    CHECK_INT(fx_code(&k, "The Kenyan president and his Ugandan counterpart signed a trade agreement.\n"), 0);
+    CHECK(find(&k, "KENGOV", "UGAGOV", "05") != NULL && find(&k, "UGAGOV", "KENGOV", "05") != NULL);
+    /* the US combatant commands are its military (dict/actors) */
+    CHECK_INT(fx_code(&k, "U.S. Central Command accused Iran of arming the militants.\n"), 0);
+    CHECK(find(&k, "USAMIL", "IRN", "11") != NULL);
+    fx_close(&k);
+}
+
+/* A person named in full with a side is that side when named by surname
+ * later in the article; a name never introduced stays nobody. */
+static void clauses_surnames(tctx *t)
+{
+    coder_fx k;
+    CHECK_INT(fx_open(&k), 0);
+    /* role, name */
+    CHECK_INT(fx_code(&k, "Talks\n\nKenyan Defense Minister Otieno Kamau met Somali officials on Monday. Kamau "
+                          "criticized Somalia on Tuesday.\n"), 0);
+    CHECK(find(&k, "KENGOV", "SOM", "11") != NULL);
+    /* name, appositive role */
+    CHECK_INT(fx_code(&k, "Talks\n\nWanjiru Achieng, a spokeswoman for the Kenyan foreign ministry, spoke on "
+                          "Monday. Achieng condemned Somalia on Tuesday.\n"), 0);
+    CHECK(find(&k, "KENGOV", "SOM", "11") != NULL);
+    /* role, appositive name */
+    CHECK_INT(fx_code(&k, "Talks\n\nThe foreign minister of Kenya, Otieno Kamau, arrived on Monday. Kamau "
+                          "condemned Somalia on Tuesday.\n"), 0);
+    CHECK(find(&k, "KENGOV", "SOM", "11") != NULL);
+    /* a surname the article never introduced */
+    CHECK_INT(fx_code(&k, "Talks\n\nKenya held talks on Monday. Kamau condemned Somalia on Tuesday.\n"), 0);
+    CHECK(find(&k, "", "SOM", "11") == NULL);
+    /* the next article does not know him */
+    CHECK_INT(fx_code(&k, "Talks\n\nKamau condemned Somalia on Tuesday.\n"), 0);
+    CHECK(find(&k, "", "SOM", "11") == NULL);
+    /* one person is no "they" */
+    CHECK_INT(fx_code(&k, "Talks\n\nKenyan Defense Minister Otieno Kamau met Somali officials on Monday.\n\nKamau "
+                          "spoke on Tuesday. They attacked Somalia on Wednesday.\n"), 0);
+    CHECK(find(&k, "", "SOM", "19") == NULL);
+    /* ... nor is a pronoun its own clause's object */
+    CHECK_INT(fx_code(&k, "Talks\n\nKenya criticized Ethiopia on Monday.\n\nThe weather was bad on Tuesday. "
+                          "They attacked Somalia on Wednesday.\n"), 0);
+    CHECK(!any_source(&k, "SOM"));
+    /* the subject after a verb of saying is its speaker */
+    CHECK_INT(fx_code(&k, "Kenya proposed new talks on Monday, a plan which Ethiopia said it would support.\n"), 0);
+    CHECK(find(&k, "ETH", "", "03") != NULL);
+    /* ... not the object of a participle inside the speaker's phrase */
+    CHECK_INT(fx_code(&k, "The Saudi-led coalition fighting the Houthis said it intercepted a drone.\n"), 0);
+    CHECK(find(&k, "SAU", "", "19") != NULL && find(&k, "YEM", "", "19") == NULL);
+    /* a sentence set aside but for its speaker hands the speaker to the
+     * next sentence's pronoun */
+    CHECK_INT(fx_code(&k, "Talks\n\nKenyan police chief Otieno Kamau met Somali officials on Monday. \"We will act "
+                          "to protect the border and we will do so,\" Kamau added. He accused Somalia of arming the "
+                          "militants.\n"), 0);
+    CHECK(find(&k, "KENCOP", "SOM", "11") != NULL && !any_source(&k, "SOM"));
+    /* a quotation's speaker named by surname, and the quotation after it
+     * in the same paragraph, a sentence of its own */
+    CHECK_INT(fx_code(&k, "Talks\n\nKenyan Foreign Minister Otieno Kamau spoke on Monday. \"We stand with "
+                          "Somalia,\" Kamau said. \"We urge Ethiopia to withdraw its troops.\"\n"), 0);
+    CHECK(find(&k, "KENGOV", "SOM", "05") != NULL && find(&k, "KENGOV", "ETH", "02") != NULL);
+    /* one name word after a name the dictionaries know is the rest of a
+     * name they do not */
+    CHECK_INT(fx_code(&k, "Talks\n\nOpposition politician Assad Volcy spoke on Monday. Volcy condemned Kenya on "
+                          "Tuesday.\n"), 0);
+    CHECK(!any_source(&k, "SYR"));
+    /* in one sentence: a name no dictionary knows with its role in
+     * apposition, also set aside after an opening phrase; a weekday is no
+     * name */
+    CHECK_INT(fx_code(&k, "Wanjiru Achieng, a spokeswoman for the Kenyan foreign ministry, condemned Somalia on "
+                          "Tuesday.\n"), 0);
+    CHECK(find(&k, "KENGOV", "SOM", "11") != NULL);
+    CHECK_INT(fx_code(&k, "In an interview Monday, Otieno Kamau, the Kenyan foreign minister, condemned Somalia.\n"),
+              0);
+    CHECK(find(&k, "KENGOV", "SOM", "11") != NULL);
+    /* "the group" is the latest non-state body named before, also when
+     * set aside between an opening phrase and its own apposition; with no
+     * such body it is nobody */
+    CHECK_INT(fx_code(&k, "Talks\n\nKenyan police detained dozens of opposition activists on Monday.\n\nFor more "
+                          "than a decade, the group, founded in Nairobi, has accused the government of torture.\n"), 0);
+    CHECK(find(&k, "KENOPP", "KENGOV", "11") != NULL);
+    CHECK_INT(fx_code(&k, "Talks\n\nKenya criticized Somalia on Monday.\n\nThe group accused the government of "
+                          "torture.\n"), 0);
+    CHECK(find(&k, "", "", "112") == NULL);
+    /* ... or the one its own sentence named before it */
+    CHECK_INT(fx_code(&k, "A senior Hamas official said the group rejected the proposal.\n"), 0);
+    CHECK(find(&k, "PSEREBHMS", "", "12") != NULL);
+    /* a province called a state is a place, not a government; attackers
+     * nobody names are an armed group */
+    CHECK_INT(fx_code(&k, "Unidentified assailants attacked a village in Borno state.\n"), 0);
+    CHECK(find(&k, "NGAUAF", "NGA", "19") != NULL && find(&k, "", "NGAGOV", "") == NULL);
+    /* a bare number of people as subject is the civilians of the
+     * sentence's one country; not an object, nor a headline's passive */
+    CHECK_INT(fx_code(&k, "Thousands filled the streets of Kenya's capital on Friday.\n"), 0);
+    CHECK(find(&k, "KENCVL", "KEN", "14") != NULL);
+    CHECK_INT(fx_code(&k, "Kenyan Police Fire on Crowd\n\nPolice fired tear gas at thousands who gathered in "
+                          "Nairobi.\n"), 0);
+    CHECK(!any_source(&k, "KENCVL"));
+    CHECK_INT(fx_code(&k, "Hundreds Detained in Kenya Protests\n\nThe police said the protests were over.\n"), 0);
+    CHECK(!any_source(&k, "KENCVL"));
+    /* a person takes no article: "the House" is not the White House */
+    CHECK_INT(fx_code(&k, "Talks\n\nThe White House condemned Kenya on Monday. The House condemned Somalia on "
+                          "Tuesday.\n"), 0);
+    CHECK(find(&k, "USAGOV", "SOM", "") == NULL);
+    /* armed men of no country the sentence settles are UAF */
+    CHECK_INT(fx_code(&k, "Gunmen attacked Kenyan and Somali troops near the border.\n"), 0);
+    CHECK(find(&k, "UAF", "KENMIL", "19") != NULL);
+    /* "the bloc", "the alliance" are the latest international body; "the
+     * council" the body the article named in full with that word */
+    CHECK_INT(fx_code(&k, "Talks\n\nThe European Union criticized Russia on Monday. The bloc imposed sanctions on "
+                          "Russian officials on Tuesday.\n"), 0);
+    CHECK(find(&k, "IGOEUREEC", "RUS", "16") != NULL);
+    CHECK_INT(fx_code(&k, "Talks\n\nKenya criticized Russia on Monday. The bloc imposed sanctions on Russian "
+                          "officials on Tuesday.\n"), 0);
+    CHECK(find(&k, "", "RUS", "16") == NULL);
+    /* "hundreds of X" opens a subject: its verb is no reduced participle
+     * even when the tagger reads it so */
+    CHECK_INT(fx_code(&k, "Hundreds of protesters marched in Nairobi.\n"), 0);
+    CHECK(find(&k, "KENOPP", "KEN", "14") != NULL);
+    /* fighters are a movement's armed men (fighter aircraft a state's);
+     * a joint subject's retreat is each member's own */
+    CHECK_INT(fx_code(&k, "Per the deal, SDF fighters and civilians evacuated the city.\n"), 0);
+    CHECK(find(&k, "SYRREBSDF", "", "08") != NULL && find(&k, "SYRREBSDF", "SYRCVL", "") == NULL);
+    CHECK_INT(fx_code(&k, "Somali fighter aircraft bombed the militants.\n"), 0);
+    CHECK(find(&k, "SOMMIL", "SOMREB", "19") != NULL);
+    /* a one-word known name before a name word is no actor in its own
+     * sentence either */
+    CHECK_INT(fx_code(&k, "Talks\n\nKenya held elections on Monday. Opposition politician Assad Volcy condemned "
+                          "Somalia on Tuesday.\n"), 0);
+    CHECK(!any_source(&k, "SYR"));
+    /* ... and the person is remembered by that name's surname */
+    CHECK_INT(fx_code(&k, "Talks\n\nKenya held elections on Monday. Opposition politician Assad Volcy spoke in "
+                          "Nairobi on Tuesday. Volcy accused the government of fraud.\n"), 0);
+    CHECK(find(&k, "KENOPP", "KENGOV", "11") != NULL);
+    /* after a courtesy title */
+    CHECK_INT(fx_code(&k, "Talks\n\nKenyan Defense Minister Otieno Kamau met Somali officials on Monday. Mr. Kamau "
+                          "criticized Somalia on Tuesday.\n"), 0);
+    CHECK(find(&k, "KENGOV", "SOM", "11") != NULL);
+    /* a region in the sentence names no state: a role word there is
+     * still the article's country */
+    CHECK_INT(fx_code(&k, "Talks\n\nKenya held elections on Monday.\n\nIGAD, an East African bloc, says the talks "
+                          "will determine the status of opposition activists detained by the government last "
+                          "month.\n"), 0);
+    CHECK(find(&k, "KENGOV", "KENOPP", "17") != NULL);
+    /* a possessive surname */
+    CHECK_INT(fx_code(&k, "Talks\n\nKenyan Defense Minister Otieno Kamau met Somali officials on Monday. Kamau's "
+                          "ministry criticized Somalia on Tuesday.\n"), 0);
+    CHECK(find(&k, "KEN", "SOM", "11") != NULL);
+    /* a state named in full is named by its half: "the North", "the
+     * South's" */
+    CHECK_INT(fx_code(&k, "Talks\n\nNorth Korea fired a missile on Monday.\n\nSouth Korea protested. The North's "
+                          "army threatened the South on Tuesday.\n"), 0);
+    CHECK(find(&k, "PRKMIL", "KOR", "13") != NULL);
+    CHECK_INT(fx_code(&k, "Talks\n\nJapan protested on Monday. The North threatened Japan on Tuesday.\n"), 0);
+    CHECK(find(&k, "PRK", "JPN", "13") == NULL);
+    /* a role of an international body keeps its body across a describing
+     * word */
+    CHECK_INT(fx_code(&k, "Talks\n\nKenya held talks on Monday. The U.N. deputy spokesman condemned Kenya on "
+                          "Tuesday.\n"), 0);
+    CHECK(find(&k, "IGOUNO", "KEN", "11") != NULL && !any_source(&k, "KENGOV"));
+    fx_close(&k);
+}
+
 void suite_clauses(tctx *t)
 {
     RUN(t, clauses_of_one_sentence);
@@ -742,4 +915,6 @@ void suite_clauses(tctx *t)
     RUN(t, clauses_dates);
     RUN(t, clauses_verbs_of_real_prose);
     RUN(t, clauses_actor_roles);
+    RUN(t, clauses_surnames);
+    RUN(t, clauses_allied_subjects);
 }

@@ -82,6 +82,19 @@ static void quote_split_and_continued(tctx *t)
     CHECK(f.q[3].first_sentence < f.q[3].last_sentence);
     CHECK(f.q[3].has_speaker);
     found_free(&f);
+    /* A quotation that is a sentence of its own, right after one with a
+     * speaker in the same paragraph, goes on in that voice; not in the next
+     * paragraph, nor when the sentence has words of its own outside it. */
+    find_all(&f, "Envoys Meet\n\n"
+                 "\"We have delivered a written reply,\" Elessar said. \"It answers every concern.\"\n\n"
+                 "\"The ball is in their court.\"\n\n"
+                 "\"We stand ready,\" Elessar said. The envoys left. \"Talks are over\" was the headline.\n");
+    CHECK_INT(f.n, 5);
+    QUOTE(0, "direct|Elessar|We have delivered a written reply,");
+    QUOTE(1, "direct|Elessar|It answers every concern.");
+    QUOTE(2, "direct|?|The ball is in their court.");
+    QUOTE(4, "direct|?|Talks are over");
+    found_free(&f);
 }
 
 static void quote_speaker_with_appositive(tctx *t)
