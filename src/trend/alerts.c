@@ -32,13 +32,15 @@ void dyad_alert_defaults(dyad_alert_params *p)
     p->baseline_days = 42;
     p->guard_days = 7;
     p->odds_ratio = 4.0;
-    p->threshold = 7.0;
+    p->threshold = 6.25;
     p->min_conflict = 5;
     p->min_excess = 3.0;
     p->min_events = 10;
     p->min_baseline = 5;
     p->prior_events = 4.0;
     p->prior_correlation = 0.03;
+    p->baseline_events = 300;
+    p->baseline_uncertainty = 1;
     p->max_evidence = 5;
 }
 
@@ -59,10 +61,10 @@ typedef struct side {
     double s;
     size_t start;
     long events, conflict;
-    double expected;
+    double expected, weight;
 } side;
 
-static void side_step(side *sd, size_t i, double llr, long n, long c, double e)
+static void side_step(side *sd, size_t i, double llr, long n, long c, double e, double w)
 {
     if (sd->s <= 0) {
         memset(sd, 0, sizeof *sd);
@@ -72,6 +74,7 @@ static void side_step(side *sd, size_t i, double llr, long n, long c, double e)
     sd->events += n;
     sd->conflict += c;
     sd->expected += e;
+    sd->weight += w;
     if (sd->s <= 0) sd->s = 0;
 }
 
@@ -128,7 +131,14 @@ size_t dyad_detect_changes(const dyad_day_count *days, size_t n, double prior_sh
             ncb += dn * dc;
             n2b += dn * dn;
         }
-        for (; lo < hi && days[lo].day < lower; lo++) {
+        /* a baseline of few events reaches further back, up to four
+         * times its length, until it holds baseline_events: a small
+         * dyad's share is known better from six months than guessed from
+         * six weeks, and a large one's six weeks are enough */
+        const int oldest = top - 4 * pp->baseline_days > regime ? top - 4 * pp->baseline_days : regime;
+        for (; lo < hi && (days[lo].day < oldest ||
+                           (days[lo].day < lower && nb - (double)days[lo].events >= (double)pp->baseline_events));
+             lo++) {
             double dn = (double)days[lo].events, dc = (double)days[lo].conflict;
             nb -= dn;
             cb -= dc;
@@ -157,15 +167,30 @@ size_t dyad_detect_changes(const dyad_day_count *days, size_t n, double prior_sh
         const double e = (double)nt * p0;
         const double llr_up = ((double)ct * log(pu / p0) + (double)(nt - ct) * log((1 - pu) / (1 - p0))) / disp;
         const double llr_dn = ((double)ct * log(pd / p0) + (double)(nt - ct) * log((1 - pd) / (1 - p0))) / disp;
-        side_step(&up, i, llr_up, nt, ct, e);
-        side_step(&down, i, llr_dn, nt, ct, e);
+        side_step(&up, i, llr_up, nt, ct, e, (double)nt / disp);
+        side_step(&down, i, llr_dn, nt, ct, e, (double)nt / disp);
+        /* The baseline's share is an estimate, and a run judged against
+         * it as if it were the truth gathers evidence wherever the
+         * estimate errs (a small dyad's six weeks hold some tens of
+         * events).  Judged against the baseline's counts instead -- the
+         * baseline share integrated over its posterior, in the normal
+         * approximation on the log-odds -- a run's log-likelihood ratio
+         * for a shift of the log-odds is the plug-in one times
+         * J / (I + J), J and I the information of baseline and run,
+         * which share the factor p (1 - p): their independent events. */
+        double fu = 1, fd = 1;
+        if (pp->baseline_uncertainty) {
+            const double db = 1 + rho * (nb > 0 ? n2b / nb - 1 : 0), bw = nb / db + a;
+            fu = bw / (bw + up.weight);
+            fd = bw / (bw + down.weight);
+        }
         int dir = 0;
         side *sd = NULL;
-        if (up.s > pp->threshold && up.conflict >= pp->min_conflict &&
+        if (up.s * fu > pp->threshold && up.conflict >= pp->min_conflict &&
             (double)up.conflict - up.expected >= pp->min_excess) {
             dir = 1;
             sd = &up;
-        } else if (down.s > pp->threshold && down.events >= pp->min_events &&
+        } else if (down.s * fd > pp->threshold && down.events >= pp->min_events &&
                    down.expected - (double)down.conflict >= pp->min_excess) {
             dir = -1;
             sd = &down;
@@ -187,7 +212,7 @@ size_t dyad_detect_changes(const dyad_day_count *days, size_t n, double prior_sh
             c->expected = (double)c->events * p0;
             c->baseline_share = p0;
             c->share = c->events ? (double)c->conflict / (double)c->events : 0;
-            c->baseline_daily = nb / (double)(top - lower);
+            c->baseline_daily = nb / (double)(top - (lo < hi && days[lo].day < lower ? days[lo].day : lower));
             /* the event-weighted mean of 1 + (n-1) rho: how many events
              * make one independent one */
             const double ds = 1 + rho * (n2 / (double)(c->events ? c->events : 1) - 1);
