@@ -26,6 +26,11 @@
  * days of ten events, so a short or quiet baseline does not claim
  * binomial precision, and a long busy one speaks for itself. */
 #define CORRELATION_PRIOR_PAIRS 500.0
+/* How far a baseline of few events may reach back, in baseline_days:
+ * six months for the default six weeks, long enough for a dyad of two
+ * events a day to gather some hundreds, short enough that its share then
+ * still says something about now. */
+#define BASELINE_REACH 4
 
 void dyad_alert_defaults(dyad_alert_params *p)
 {
@@ -135,7 +140,7 @@ size_t dyad_detect_changes(const dyad_day_count *days, size_t n, double prior_sh
          * times its length, until it holds baseline_events: a small
          * dyad's share is known better from six months than guessed from
          * six weeks, and a large one's six weeks are enough */
-        const int oldest = top - 4 * pp->baseline_days > regime ? top - 4 * pp->baseline_days : regime;
+        const int oldest = top - BASELINE_REACH * pp->baseline_days > regime ? top - BASELINE_REACH * pp->baseline_days : regime;
         for (; lo < hi && (days[lo].day < oldest ||
                            (days[lo].day < lower && nb - (double)days[lo].events >= (double)pp->baseline_events));
              lo++) {
@@ -178,19 +183,19 @@ size_t dyad_detect_changes(const dyad_day_count *days, size_t n, double prior_sh
          * for a shift of the log-odds is the plug-in one times
          * J / (I + J), J and I the information of baseline and run,
          * which share the factor p (1 - p): their independent events. */
-        double fu = 1, fd = 1;
+        double bw = 1, uw = 0, dw = 0;
         if (pp->baseline_uncertainty) {
-            const double db = 1 + rho * (nb > 0 ? n2b / nb - 1 : 0), bw = nb / db + a;
-            fu = bw / (bw + up.weight);
-            fd = bw / (bw + down.weight);
+            bw = nb / (1 + rho * (nb > 0 ? n2b / nb - 1 : 0)) + a;
+            uw = up.weight;
+            dw = down.weight;
         }
         int dir = 0;
         side *sd = NULL;
-        if (up.s * fu > pp->threshold && up.conflict >= pp->min_conflict &&
+        if (up.s * bw > pp->threshold * (bw + uw) && up.conflict >= pp->min_conflict &&
             (double)up.conflict - up.expected >= pp->min_excess) {
             dir = 1;
             sd = &up;
-        } else if (down.s * fd > pp->threshold && down.events >= pp->min_events &&
+        } else if (down.s * bw > pp->threshold * (bw + dw) && down.events >= pp->min_events &&
                    down.expected - (double)down.conflict >= pp->min_excess) {
             dir = -1;
             sd = &down;
@@ -575,7 +580,9 @@ int dyad_alerts_detect(dyad_store *store, const dyad_query *q, const dyad_alert_
     char early[11];
     int from = q->from ? store_date_int(q->from) : 0;
     if (q->from && from) {
-        trend_format_date(trend_ymd_of(trend_day_of(from) - p.baseline_days - p.guard_days), early);
+        trend_format_date(trend_ymd_of(trend_day_of(from) - (p.baseline_events > 0 ? BASELINE_REACH : 1) * p.baseline_days -
+                                       p.guard_days),
+                          early);
         rq.from = early;
     }
     scan s;
