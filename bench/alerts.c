@@ -559,6 +559,7 @@ int main(int argc, char **argv)
         PARAM(prior_correlation, p.prior_correlation = v)
         PARAM(baseline_events, p.baseline_events = (long)v)
         PARAM(baseline_uncertainty, p.baseline_uncertainty = (int)v)
+        PARAM(wide_alternative, p.wide_alternative = (int)v)
 #undef PARAM
         fprintf(stderr, "bench_alerts: unknown parameter '%s'\n", argv[i]);
         return 2;

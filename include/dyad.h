@@ -1598,7 +1598,7 @@ typedef struct dyad_alert_params {
     int baseline_days;     /* trailing window of the baseline (42)              */
     int guard_days;        /* days left out between the baseline and today (7)  */
     double odds_ratio;     /* the change to detect: conflict odds x this or / this (4) */
-    double threshold;      /* CUSUM alarm threshold, in log-likelihood units (6.25) */
+    double threshold;      /* CUSUM alarm threshold, in log-likelihood units (5.75) */
     long min_conflict;     /* escalation: conflict events in the change (5)     */
     double min_excess;     /* escalation: conflict events above the baseline's expectation (3); de-escalation: below */
     long min_events;       /* de-escalation: events in the change (10)          */
@@ -1611,6 +1611,8 @@ typedef struct dyad_alert_params {
     int baseline_uncertainty; /* 1: a run's evidence is weighed against the baseline's
                               counts, its share's uncertainty included (two-sample);
                               0: against its share as if known (1)          */
+    int wide_alternative;  /* 1: also test odds x (or /) odds_ratio squared, each
+                              test at threshold + ln 2 (1); 0: odds_ratio only */
     int max_evidence;      /* events quoted per alert (5)                       */
 } dyad_alert_params;
 

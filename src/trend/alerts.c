@@ -37,7 +37,7 @@ void dyad_alert_defaults(dyad_alert_params *p)
     p->baseline_days = 42;
     p->guard_days = 7;
     p->odds_ratio = 4.0;
-    p->threshold = 6.25;
+    p->threshold = 5.75;
     p->min_conflict = 5;
     p->min_excess = 3.0;
     p->min_events = 10;
@@ -46,6 +46,7 @@ void dyad_alert_defaults(dyad_alert_params *p)
     p->prior_correlation = 0.03;
     p->baseline_events = 300;
     p->baseline_uncertainty = 1;
+    p->wide_alternative = 1;
     p->max_evidence = 5;
 }
 
@@ -121,9 +122,17 @@ size_t dyad_detect_changes(const dyad_day_count *days, size_t n, double prior_sh
      * its share and its within-day correlation */
     double nb = 0, cb = 0, c2b = 0, ncb = 0, n2b = 0;
     int regime = n ? days[0].day : 0;
-    side up, down;
-    memset(&up, 0, sizeof up);
-    memset(&down, 0, sizeof down);
+    /* up and down for the odds x R, and for a change twice as large on
+     * the log-odds scale (x R^2): the test for R is the best one for a
+     * change of R and a poor one for a change of 30 (an invasion: the
+     * material share from 0.15 to 0.8 in a day), which the R^2 test sees
+     * at once.  Each at threshold + ln 2: the union of two tests at half
+     * the size each, so false alarms stay where they were. */
+    side sides[4];
+    memset(sides, 0, sizeof sides);
+    const int nsides = pp->wide_alternative ? 4 : 2;
+    const double er[2] = {exp(lr), exp(2 * lr)};
+    const double h = pp->threshold + (pp->wide_alternative ? log(2.0) : 0);
     for (size_t i = 0; i < n; i++) {
         const int t = days[i].day;
         const int top = t - pp->guard_days;
@@ -154,7 +163,7 @@ size_t dyad_detect_changes(const dyad_day_count *days, size_t n, double prior_sh
         const long nt = days[i].events, ct = days[i].conflict;
         if (nt <= 0 || ct < 0 || ct > nt) continue;
         if (nb < (double)pp->min_baseline || top - lower < MIN_BASELINE_SPAN) {
-            up.s = down.s = 0;
+            for (int k = 0; k < 4; k++) sides[k].s = 0;
             continue;
         }
         const double p0 = clamp((cb + a * pi) / (nb + a), 0.01, 0.99);
@@ -168,37 +177,25 @@ size_t dyad_detect_changes(const dyad_day_count *days, size_t n, double prior_sh
         const double disp = 1 + ((double)nt - 1) * rho;
         /* the alternatives: the conflict odds multiplied or divided by R */
         const double odds = p0 / (1 - p0);
-        const double pu = odds * exp(lr) / (1 + odds * exp(lr)), pd = odds * exp(-lr) / (1 + odds * exp(-lr));
         const double e = (double)nt * p0;
-        const double llr_up = ((double)ct * log(pu / p0) + (double)(nt - ct) * log((1 - pu) / (1 - p0))) / disp;
-        const double llr_dn = ((double)ct * log(pd / p0) + (double)(nt - ct) * log((1 - pd) / (1 - p0))) / disp;
-        side_step(&up, i, llr_up, nt, ct, e, (double)nt / disp);
-        side_step(&down, i, llr_dn, nt, ct, e, (double)nt / disp);
-        /* The baseline's share is an estimate, and a run judged against
-         * it as if it were the truth gathers evidence wherever the
-         * estimate errs (a small dyad's six weeks hold some tens of
-         * events).  Judged against the baseline's counts instead -- the
-         * baseline share integrated over its posterior, in the normal
-         * approximation on the log-odds -- a run's log-likelihood ratio
-         * for a shift of the log-odds is the plug-in one times
-         * J / (I + J), J and I the information of baseline and run,
-         * which share the factor p (1 - p): their independent events. */
-        double bw = 1, uw = 0, dw = 0;
-        if (pp->baseline_uncertainty) {
-            bw = nb / (1 + rho * (nb > 0 ? n2b / nb - 1 : 0)) + a;
-            uw = up.weight;
-            dw = down.weight;
-        }
+        double bw = 1;
+        if (pp->baseline_uncertainty) bw = nb / (1 + rho * (nb > 0 ? n2b / nb - 1 : 0)) + a;
         int dir = 0;
         side *sd = NULL;
-        if (up.s * bw > pp->threshold * (bw + uw) && up.conflict >= pp->min_conflict &&
-            (double)up.conflict - up.expected >= pp->min_excess) {
-            dir = 1;
-            sd = &up;
-        } else if (down.s * bw > pp->threshold * (bw + dw) && down.events >= pp->min_events &&
-                   down.expected - (double)down.conflict >= pp->min_excess) {
-            dir = -1;
-            sd = &down;
+        for (int k = 0; k < nsides; k++) {
+            const double o1 = k % 2 ? odds / er[k / 2] : odds * er[k / 2], p1 = o1 / (1 + o1);
+            const double llr = ((double)ct * log(p1 / p0) + (double)(nt - ct) * log((1 - p1) / (1 - p0))) / disp;
+            side *x = &sides[k];
+            side_step(x, i, llr, nt, ct, e, (double)nt / disp);
+            const double w = pp->baseline_uncertainty ? x->weight : 0;
+            if (dir || x->s * bw <= h * (bw + w)) continue;
+            if (k % 2 == 0 && x->conflict >= pp->min_conflict && (double)x->conflict - x->expected >= pp->min_excess) {
+                dir = 1;
+                sd = x;
+            } else if (k % 2 == 1 && x->events >= pp->min_events && x->expected - (double)x->conflict >= pp->min_excess) {
+                dir = -1;
+                sd = x;
+            }
         }
         if (!dir) continue;
         size_t first = change_start(days, sd->start, i, p0, dir);
@@ -236,7 +233,7 @@ size_t dyad_detect_changes(const dyad_day_count *days, size_t n, double prior_sh
         found++;
         /* the new level is the baseline from now on */
         regime = days[first].day;
-        up.s = down.s = 0;
+        for (int k = 0; k < 4; k++) sides[k].s = 0;
     }
     return found;
 }
