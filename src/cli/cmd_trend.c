@@ -208,7 +208,7 @@ static void alerts_help(FILE *out)
             "  --actor A        only dyads with actor A\n"
             "  --unique         one a day (Phoenix's filter)\n"
             "  --copies         include events of syndicated copies\n"
-            "  --threshold H    the CUSUM threshold (default 5.75; higher: fewer alerts)\n"
+            "  --threshold H    the CUSUM threshold (default 7; higher: fewer alerts)\n"
             "  --evidence N     events quoted per alert (default 5)\n"
             "  --output F       text (default), csv or json (one object a line)\n"
             "  -h, --help       this help\n\n"

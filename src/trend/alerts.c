@@ -37,16 +37,16 @@ void dyad_alert_defaults(dyad_alert_params *p)
     p->baseline_days = 42;
     p->guard_days = 7;
     p->odds_ratio = 4.0;
-    p->threshold = 5.75;
+    p->threshold = 7.0;
     p->min_conflict = 5;
     p->min_excess = 3.0;
     p->min_events = 10;
     p->min_baseline = 5;
     p->prior_events = 4.0;
     p->prior_correlation = 0.03;
-    p->baseline_events = 300;
-    p->baseline_uncertainty = 1;
-    p->wide_alternative = 1;
+    p->baseline_events = 0;
+    p->baseline_uncertainty = 0;
+    p->wide_alternative = 0;
     p->max_evidence = 5;
 }
 

@@ -128,6 +128,8 @@ static void trend_detector_weighs_the_baseline_uncertainty(tctx *t)
 {
     dyad_alert_params with, without;
     dyad_alert_defaults(&with);
+    with.baseline_uncertainty = 1;
+    with.baseline_events = 300;
     without = with;
     without.baseline_uncertainty = 0;
     /* a quarter of the events conflicts, then from day 100 three in four */
@@ -145,8 +147,9 @@ static void trend_detector_weighs_the_baseline_uncertainty(tctx *t)
 }
 
 /* A dyad of an event every tenth day holds too few events in six weeks
- * to be judged (min_baseline); its baseline reaches back until it holds
- * baseline_events (or six months), so a burst of conflict is found. */
+ * to be judged (min_baseline); with baseline_events its baseline reaches
+ * back until it holds them (or six months), so a burst of conflict is
+ * found. */
 static void trend_detector_reaches_back_for_a_small_baseline(tctx *t)
 {
     dyad_day_count d[40];
@@ -155,6 +158,8 @@ static void trend_detector_reaches_back_for_a_small_baseline(tctx *t)
     for (int i = 250; i < 254; i++) d[m++] = (dyad_day_count){18000 + i, 3, 3};
     dyad_alert_params p;
     dyad_alert_defaults(&p);
+    p.baseline_events = 300;
+    p.baseline_uncertainty = 1;
     dyad_change c[4];
     CHECK_INT(dyad_detect_changes(d, m, 0.3, &p, c, 4), 1);
     CHECK_INT(c[0].direction, 1);
