@@ -171,6 +171,27 @@ static void trend_detector_reaches_back_for_a_small_baseline(tctx *t)
     CHECK_INT(dyad_detect_changes(d, m, 0.3, &p, NULL, 0), 0);
 }
 
+/* An invasion's day in a small dyad: ten conflict events of twelve after
+ * an event a day, one in eight of them conflict.  Weighed against that
+ * baseline's uncertainty, the test for odds x 4 is not sure of it on the
+ * day; the test for a change twice as large (odds x 16) is. */
+static void trend_detector_wide_alternative_sees_a_jump(tctx *t)
+{
+    dyad_day_count d[80];
+    for (int i = 0; i < 80; i++) d[i] = (dyad_day_count){18000 + i, 1, i % 8 == 0};
+    d[79] = (dyad_day_count){18079, 12, 10};
+    dyad_alert_params p;
+    dyad_alert_defaults(&p);
+    p.baseline_uncertainty = 1;
+    CHECK_INT(dyad_detect_changes(d, 80, 0.3, &p, NULL, 0), 0);
+    p.wide_alternative = 1;
+    dyad_change c[4];
+    CHECK_INT(dyad_detect_changes(d, 80, 0.3, &p, c, 4), 1);
+    CHECK_INT(c[0].direction, 1);
+    CHECK_INT(c[0].start, 18079);
+    CHECK_INT(c[0].alarm, 18079);
+}
+
 static void trend_detector_skips_days_without_events(tctx *t)
 {
     /* the same days with or without their empty days give the same alarms */
@@ -467,6 +488,7 @@ void suite_trend(tctx *t)
     RUN(t, trend_detector_skips_days_without_events);
     RUN(t, trend_detector_weighs_the_baseline_uncertainty);
     RUN(t, trend_detector_reaches_back_for_a_small_baseline);
+    RUN(t, trend_detector_wide_alternative_sees_a_jump);
     RUN(t, trend_detector_dates_a_step_change);
     RUN(t, trend_detector_dates_a_step_de_escalation);
     RUN(t, trend_detector_ignores_a_lasting_rise_in_coverage);
