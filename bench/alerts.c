@@ -557,6 +557,9 @@ int main(int argc, char **argv)
         PARAM(min_baseline, p.min_baseline = (long)v)
         PARAM(prior_events, p.prior_events = v)
         PARAM(prior_correlation, p.prior_correlation = v)
+        PARAM(baseline_events, p.baseline_events = (long)v)
+        PARAM(baseline_uncertainty, p.baseline_uncertainty = (int)v)
+        PARAM(wide_alternative, p.wide_alternative = (int)v)
 #undef PARAM
         fprintf(stderr, "bench_alerts: unknown parameter '%s'\n", argv[i]);
         return 2;

@@ -1606,6 +1606,15 @@ typedef struct dyad_alert_params {
     double prior_events;   /* pseudo-events of the overall share in each baseline (4) */
     double prior_correlation; /* within-day correlation of events assumed
                               before the baseline shows its own (0.03)     */
+    /* Options tried for small dyads (docs/trends.md, "Carrying the
+     * baseline's uncertainty"), off by default: */
+    long baseline_events;  /* a baseline with fewer events reaches further back,
+                              up to 4 x baseline_days, until it holds these (0: no) */
+    int baseline_uncertainty; /* 1: a run's evidence is weighed against the baseline's
+                              counts, its share's uncertainty carried (two-sample);
+                              0: against its share as if known (0)          */
+    int wide_alternative;  /* 1: also test odds x (or /) odds_ratio squared, each
+                              test at threshold + ln 2; 0: odds_ratio only (0) */
     int max_evidence;      /* events quoted per alert (5)                       */
 } dyad_alert_params;
 

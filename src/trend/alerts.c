@@ -26,6 +26,11 @@
  * days of ten events, so a short or quiet baseline does not claim
  * binomial precision, and a long busy one speaks for itself. */
 #define CORRELATION_PRIOR_PAIRS 500.0
+/* How far a baseline of few events may reach back, in baseline_days:
+ * six months for the default six weeks, long enough for a dyad of two
+ * events a day to gather some hundreds, short enough that its share then
+ * still says something about now. */
+#define BASELINE_REACH 4
 
 void dyad_alert_defaults(dyad_alert_params *p)
 {
@@ -39,6 +44,9 @@ void dyad_alert_defaults(dyad_alert_params *p)
     p->min_baseline = 5;
     p->prior_events = 4.0;
     p->prior_correlation = 0.03;
+    p->baseline_events = 0;
+    p->baseline_uncertainty = 0;
+    p->wide_alternative = 0;
     p->max_evidence = 5;
 }
 
@@ -59,10 +67,10 @@ typedef struct side {
     double s;
     size_t start;
     long events, conflict;
-    double expected;
+    double expected, weight;
 } side;
 
-static void side_step(side *sd, size_t i, double llr, long n, long c, double e)
+static void side_step(side *sd, size_t i, double llr, long n, long c, double e, double w)
 {
     if (sd->s <= 0) {
         memset(sd, 0, sizeof *sd);
@@ -72,6 +80,7 @@ static void side_step(side *sd, size_t i, double llr, long n, long c, double e)
     sd->events += n;
     sd->conflict += c;
     sd->expected += e;
+    sd->weight += w;
     if (sd->s <= 0) sd->s = 0;
 }
 
@@ -113,9 +122,17 @@ size_t dyad_detect_changes(const dyad_day_count *days, size_t n, double prior_sh
      * its share and its within-day correlation */
     double nb = 0, cb = 0, c2b = 0, ncb = 0, n2b = 0;
     int regime = n ? days[0].day : 0;
-    side up, down;
-    memset(&up, 0, sizeof up);
-    memset(&down, 0, sizeof down);
+    /* up and down for the odds x R, and for a change twice as large on
+     * the log-odds scale (x R^2): the test for R is the best one for a
+     * change of R and a poor one for a change of 30 (an invasion: the
+     * material share from 0.15 to 0.8 in a day), which the R^2 test sees
+     * at once.  Each at threshold + ln 2: the union of two tests at half
+     * the size each, so false alarms stay where they were. */
+    side sides[4];
+    memset(sides, 0, sizeof sides);
+    const int nsides = pp->wide_alternative ? 4 : 2;
+    const double er[2] = {exp(lr), exp(2 * lr)};
+    const double h = pp->threshold + (pp->wide_alternative ? log(2.0) : 0);
     for (size_t i = 0; i < n; i++) {
         const int t = days[i].day;
         const int top = t - pp->guard_days;
@@ -128,7 +145,14 @@ size_t dyad_detect_changes(const dyad_day_count *days, size_t n, double prior_sh
             ncb += dn * dc;
             n2b += dn * dn;
         }
-        for (; lo < hi && days[lo].day < lower; lo++) {
+        /* a baseline of few events reaches further back, up to four
+         * times its length, until it holds baseline_events: a small
+         * dyad's share is known better from six months than guessed from
+         * six weeks, and a large one's six weeks are enough */
+        const int oldest = top - BASELINE_REACH * pp->baseline_days > regime ? top - BASELINE_REACH * pp->baseline_days : regime;
+        for (; lo < hi && (days[lo].day < oldest ||
+                           (days[lo].day < lower && nb - (double)days[lo].events >= (double)pp->baseline_events));
+             lo++) {
             double dn = (double)days[lo].events, dc = (double)days[lo].conflict;
             nb -= dn;
             cb -= dc;
@@ -139,7 +163,7 @@ size_t dyad_detect_changes(const dyad_day_count *days, size_t n, double prior_sh
         const long nt = days[i].events, ct = days[i].conflict;
         if (nt <= 0 || ct < 0 || ct > nt) continue;
         if (nb < (double)pp->min_baseline || top - lower < MIN_BASELINE_SPAN) {
-            up.s = down.s = 0;
+            for (int k = 0; k < 4; k++) sides[k].s = 0;
             continue;
         }
         const double p0 = clamp((cb + a * pi) / (nb + a), 0.01, 0.99);
@@ -153,22 +177,25 @@ size_t dyad_detect_changes(const dyad_day_count *days, size_t n, double prior_sh
         const double disp = 1 + ((double)nt - 1) * rho;
         /* the alternatives: the conflict odds multiplied or divided by R */
         const double odds = p0 / (1 - p0);
-        const double pu = odds * exp(lr) / (1 + odds * exp(lr)), pd = odds * exp(-lr) / (1 + odds * exp(-lr));
         const double e = (double)nt * p0;
-        const double llr_up = ((double)ct * log(pu / p0) + (double)(nt - ct) * log((1 - pu) / (1 - p0))) / disp;
-        const double llr_dn = ((double)ct * log(pd / p0) + (double)(nt - ct) * log((1 - pd) / (1 - p0))) / disp;
-        side_step(&up, i, llr_up, nt, ct, e);
-        side_step(&down, i, llr_dn, nt, ct, e);
+        double bw = 1;
+        if (pp->baseline_uncertainty) bw = nb / (1 + rho * (nb > 0 ? n2b / nb - 1 : 0)) + a;
         int dir = 0;
         side *sd = NULL;
-        if (up.s > pp->threshold && up.conflict >= pp->min_conflict &&
-            (double)up.conflict - up.expected >= pp->min_excess) {
-            dir = 1;
-            sd = &up;
-        } else if (down.s > pp->threshold && down.events >= pp->min_events &&
-                   down.expected - (double)down.conflict >= pp->min_excess) {
-            dir = -1;
-            sd = &down;
+        for (int k = 0; k < nsides; k++) {
+            const double o1 = k % 2 ? odds / er[k / 2] : odds * er[k / 2], p1 = o1 / (1 + o1);
+            const double llr = ((double)ct * log(p1 / p0) + (double)(nt - ct) * log((1 - p1) / (1 - p0))) / disp;
+            side *x = &sides[k];
+            side_step(x, i, llr, nt, ct, e, (double)nt / disp);
+            const double w = pp->baseline_uncertainty ? x->weight : 0;
+            if (dir || x->s * bw <= h * (bw + w)) continue;
+            if (k % 2 == 0 && x->conflict >= pp->min_conflict && (double)x->conflict - x->expected >= pp->min_excess) {
+                dir = 1;
+                sd = x;
+            } else if (k % 2 == 1 && x->events >= pp->min_events && x->expected - (double)x->conflict >= pp->min_excess) {
+                dir = -1;
+                sd = x;
+            }
         }
         if (!dir) continue;
         size_t first = change_start(days, sd->start, i, p0, dir);
@@ -187,7 +214,7 @@ size_t dyad_detect_changes(const dyad_day_count *days, size_t n, double prior_sh
             c->expected = (double)c->events * p0;
             c->baseline_share = p0;
             c->share = c->events ? (double)c->conflict / (double)c->events : 0;
-            c->baseline_daily = nb / (double)(top - lower);
+            c->baseline_daily = nb / (double)(top - (lo < hi && days[lo].day < lower ? days[lo].day : lower));
             /* the event-weighted mean of 1 + (n-1) rho: how many events
              * make one independent one */
             const double ds = 1 + rho * (n2 / (double)(c->events ? c->events : 1) - 1);
@@ -206,7 +233,7 @@ size_t dyad_detect_changes(const dyad_day_count *days, size_t n, double prior_sh
         found++;
         /* the new level is the baseline from now on */
         regime = days[first].day;
-        up.s = down.s = 0;
+        for (int k = 0; k < 4; k++) sides[k].s = 0;
     }
     return found;
 }
@@ -550,7 +577,9 @@ int dyad_alerts_detect(dyad_store *store, const dyad_query *q, const dyad_alert_
     char early[11];
     int from = q->from ? store_date_int(q->from) : 0;
     if (q->from && from) {
-        trend_format_date(trend_ymd_of(trend_day_of(from) - p.baseline_days - p.guard_days), early);
+        trend_format_date(trend_ymd_of(trend_day_of(from) - (p.baseline_events > 0 ? BASELINE_REACH : 1) * p.baseline_days -
+                                       p.guard_days),
+                          early);
         rq.from = early;
     }
     scan s;

@@ -113,6 +113,85 @@ static void trend_detector_needs_evidence_from_small_dyads(tctx *t)
     CHECK_INT(dyad_detect_changes(d, 200, 0.3, &p, NULL, 0), 0);
 }
 
+/* A share known from few events is known roughly: after a baseline of
+ * four events a week the same run of conflict needs more days to alarm
+ * than when the baseline's share is taken as known, and after one of
+ * four events every day (known well) it makes no difference. */
+static int first_alarm(const dyad_day_count *d, size_t n, const dyad_alert_params *p)
+{
+    dyad_change c[4];
+    size_t k = dyad_detect_changes(d, n, 0.3, p, c, 4);
+    return k ? c[0].alarm - 18000 : -1;
+}
+
+static void trend_detector_weighs_the_baseline_uncertainty(tctx *t)
+{
+    dyad_alert_params with, without;
+    dyad_alert_defaults(&with);
+    with.baseline_uncertainty = 1;
+    with.baseline_events = 300;
+    without = with;
+    without.baseline_uncertainty = 0;
+    /* a quarter of the events conflicts, then from day 100 three in four */
+    dyad_day_count small[130], big[130];
+    for (int i = 0; i < 130; i++) {
+        small[i] = (dyad_day_count){18000 + i, i < 100 ? (i % 7 == 0 ? 4 : 0) : 4, i < 100 ? i % 7 == 0 : 3};
+        big[i] = (dyad_day_count){18000 + i, 4, i < 100 ? 1 : 3};
+    }
+    int ws = first_alarm(small, 130, &with), ns = first_alarm(small, 130, &without);
+    int wb = first_alarm(big, 130, &with), nb = first_alarm(big, 130, &without);
+    CHECK(ns >= 100 && ns <= 104);
+    CHECK(ws > ns && ws <= 106);
+    CHECK(nb >= 100 && nb <= 104);
+    CHECK_INT(wb, nb);
+}
+
+/* A dyad of an event every tenth day holds too few events in six weeks
+ * to be judged (min_baseline); with baseline_events its baseline reaches
+ * back until it holds them (or six months), so a burst of conflict is
+ * found. */
+static void trend_detector_reaches_back_for_a_small_baseline(tctx *t)
+{
+    dyad_day_count d[40];
+    size_t m = 0;
+    for (int i = 0; i < 250; i += 10) d[m++] = (dyad_day_count){18000 + i, 1, i % 100 == 0};
+    for (int i = 250; i < 254; i++) d[m++] = (dyad_day_count){18000 + i, 3, 3};
+    dyad_alert_params p;
+    dyad_alert_defaults(&p);
+    p.baseline_events = 300;
+    p.baseline_uncertainty = 1;
+    dyad_change c[4];
+    CHECK_INT(dyad_detect_changes(d, m, 0.3, &p, c, 4), 1);
+    CHECK_INT(c[0].direction, 1);
+    CHECK_INT(c[0].start, 18000 + 250);
+    CHECK(c[0].alarm <= 18000 + 253);
+    /* the baseline: the six months before the guard week, an event in ten days */
+    CHECK(c[0].baseline_daily > 0.08 && c[0].baseline_daily < 0.12);
+    p.baseline_events = 0;
+    CHECK_INT(dyad_detect_changes(d, m, 0.3, &p, NULL, 0), 0);
+}
+
+/* An invasion's day in a small dyad: ten conflict events of twelve after
+ * an event a day, one in eight of them conflict.  Weighed against that
+ * baseline's uncertainty, the test for odds x 4 is not sure of it on the
+ * day; the test for a change twice as large (odds x 16) is. */
+static void trend_detector_wide_alternative_sees_a_jump(tctx *t)
+{
+    dyad_day_count d[80];
+    for (int i = 0; i < 80; i++) d[i] = (dyad_day_count){18000 + i, 1, i % 8 == 0};
+    d[79] = (dyad_day_count){18079, 12, 10};
+    dyad_alert_params p;
+    dyad_alert_defaults(&p);
+    p.baseline_uncertainty = 1;
+    CHECK_INT(dyad_detect_changes(d, 80, 0.3, &p, NULL, 0), 0);
+    p.wide_alternative = 1;
+    dyad_change c[4];
+    CHECK_INT(dyad_detect_changes(d, 80, 0.3, &p, c, 4), 1);
+    CHECK_INT(c[0].direction, 1);
+    CHECK_INT(c[0].start, 18079);
+    CHECK_INT(c[0].alarm, 18079);
+}
+
 static void trend_detector_skips_days_without_events(tctx *t)
 {
     /* the same days with or without their empty days give the same alarms */
@@ -407,6 +486,9 @@ void suite_trend(tctx *t)
     RUN(t, trend_detector_ignores_a_burst_of_coverage);
     RUN(t, trend_detector_needs_evidence_from_small_dyads);
     RUN(t, trend_detector_skips_days_without_events);
+    RUN(t, trend_detector_weighs_the_baseline_uncertainty);
+    RUN(t, trend_detector_reaches_back_for_a_small_baseline);
+    RUN(t, trend_detector_wide_alternative_sees_a_jump);
     RUN(t, trend_detector_dates_a_step_change);
     RUN(t, trend_detector_dates_a_step_de_escalation);
     RUN(t, trend_detector_ignores_a_lasting_rise_in_coverage);
