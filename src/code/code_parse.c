@@ -1486,6 +1486,25 @@ static bool list_stretch(const code_sentence *s, size_t from, size_t to)
     return conj;
 }
 
+/* A word that can only help the verb after it: "the association, which
+ * leads the protests, had called for a march", "..., were all arrested". */
+static bool auxiliary(const cw_word *x)
+{
+    static const char *const aux[] = {"has", "have", "had", "is", "are", "will", "would", "could", "should",
+                                      "must", "may", "might", "can", "did", "does", "do", "shall", NULL};
+    if (x->type == W_AUX || x->tag == DYAD_TAG_MD) return true;
+    for (const char *const *a = aux; *a; a++)
+        if (word_is(x, *a)) return true;
+    return false;
+}
+
+/* "were all arrested", "have both rejected": a quantifier on the subject
+ * standing among the verb's auxiliaries. */
+static bool floating_quantifier(const cw_word *x)
+{
+    return word_is(x, "all") || word_is(x, "both") || word_is(x, "each");
+}
+
 static bool own_clause(const dyad_coder_work *w, const code_sentence *s, size_t from, size_t to)
 {
     if (list_stretch(s, from, to)) return true;
@@ -1502,7 +1521,8 @@ static bool own_clause(const dyad_coder_work *w, const code_sentence *s, size_t 
            (s->w[lead].tag == DYAD_TAG_RB || s->w[lead].type == W_AUX || word_is(&s->w[lead], "who") ||
             (lead == from && word_is(&s->w[lead], "having")) ||
             (lead == from && s->w[lead].type == W_CONJ) ||
-            word_is(&s->w[lead], "which") ||
+            word_is(&s->w[lead], "which") || auxiliary(&s->w[lead]) ||
+            (lead > from && floating_quantifier(&s->w[lead])) ||
             (s->w[lead].type == W_BY && lead + 1 < to && s->w[lead + 1].tag == DYAD_TAG_VBG)))
         lead++;
     /* ", who say they want the government to do more": what a relative
@@ -1745,6 +1765,17 @@ static bool relative_pronoun(const code_sentence *s, size_t i)
     return true;
 }
 
+/* Whether the word before the relative pronoun at i (or before its
+ * comma) is a noun naming no actor. */
+static bool thing_before(const code_sentence *s, size_t i)
+{
+    size_t k = i;
+    if (k > 0 && s->w[k - 1].type == W_COMMA) k--;
+    if (k == 0) return false;
+    const cw_word *x = &s->w[k - 1];
+    return x->actor == DICT_NONE && !(x->flags & CW_PART) && (x->tag == DYAD_TAG_NN || x->tag == DYAD_TAG_NNS);
+}
+
 /* The actor a relative pronoun at word i stands for: the one ending just
  * before it, or before the comma before it ("troops, who shelled ..."). */
 static uint32_t antecedent(const code_sentence *s, size_t i)
@@ -1832,7 +1863,11 @@ static void split_clauses_dyad(code_sentence *s)
         } else if (free_word && (x->len == 3 || x->len == 5) && (word_is(x, "who") || word_is(x, "which")) && i > 0 &&
                    relative_pronoun(s, i) && verb_ahead(s, i)) {
             ante = antecedent(s, i);
-            open = word_is(x, "who") || ante != DICT_NONE ? DYAD_CLAUSE_OF_RELATIVE : DYAD_CLAUSE_OF_SUBORDINATE;
+            /* "during the conflict, which has killed 70,000 people": a
+             * "which" on a thing is a relative clause whose subject is
+             * no actor (not the subject of the clause before) */
+            open = word_is(x, "who") || ante != DICT_NONE || thing_before(s, i) ? DYAD_CLAUSE_OF_RELATIVE
+                                                                                : DYAD_CLAUSE_OF_SUBORDINATE;
         } else if (free_word && i > 0 && s->w[i - 1].type == W_COMMA &&
                    (x->tag == DYAD_TAG_VBG ||
                     ((x->tag == DYAD_TAG_RB || x->type == W_BY) && i + 1 < s->n &&

@@ -734,6 +734,21 @@ static void clauses_actor_roles(tctx *t)
     fx_close(&k);
 }
 
+static void clauses_constructions(tctx *t)
+{
+    coder_fx k;
+    CHECK_INT(fx_open(&k), 0);
+    /* a predicate after a relative clause set off by commas opens with
+     * its auxiliary and is the sentence's news, not an aside */
+    CHECK_INT(fx_code(&k, "The Kenyan teachers union, which is organising the strike, had called for a nationwide march."), 0);
+    CHECK(find(&k, "KEN", "", "02") != NULL);
+    /* a relative clause on a thing has no actor for its subject */
+    CHECK_INT(fx_code(&k, "Amnesty International has accused Ethiopian forces of abuses during the war, which has killed thousands of people."), 0);
+    CHECK(find(&k, "NGO", "ETH", "11") != NULL);
+    CHECK(find(&k, "NGO", "ETH", "19") == NULL && find(&k, "NGO", "ETH", "18") == NULL);
+    fx_close(&k);
+}
+
 void suite_clauses(tctx *t)
 {
     RUN(t, clauses_of_one_sentence);
@@ -742,4 +757,5 @@ void suite_clauses(tctx *t)
     RUN(t, clauses_dates);
     RUN(t, clauses_verbs_of_real_prose);
     RUN(t, clauses_actor_roles);
+    RUN(t, clauses_constructions);
 }
