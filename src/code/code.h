@@ -278,6 +278,8 @@ const char *code_intent_for(const char *act);
 /* The CAMEO threat code (13x) for force or coercion announced for the
  * future ("would strike back": 190 -> 1384), or NULL for other acts. */
 const char *code_threat_for(const char *act);
+/* The refusal (12x) of what an intent (03x) or agreement (05x) code accepts. */
+const char *code_refusal_for(const char *act);
 
 /* Codes one parsed sentence, appending events (code_events.c). */
 int code_sentence_events(dyad_coder_work *w, code_sentence *s);

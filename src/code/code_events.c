@@ -1464,6 +1464,20 @@ static const char *word_lemma(const code_sentence *s, const cw_word *x)
     return s->ds && x->tok < s->ds->ntokens && s->ds->tokens[x->tok].lemma ? s->ds->tokens[x->tok].lemma : x->s;
 }
 
+/* The refusal a negated verb of acceptance states ("has not agreed to",
+ * "did not accept", "will not approve"), or NULL: only for acts of
+ * agreeing (roots 03 and 05), and not while they are merely pending ("has
+ * not yet agreed"). */
+static const char *refused_acceptance(const code_sentence *s, const code_view *v, size_t q, const char *code)
+{
+    static const char *const accepting[] = {"agree", "accept", "approve", "endorse", "ratify", NULL};
+    if (!is_lemma(word_lemma(s, &s->w[v->idx[q]]), accepting)) return NULL;
+    if (strncmp(code, "03", 2) != 0 && strncmp(code, "05", 2) != 0) return NULL;
+    for (size_t k = q >= 3 ? q - 3 : 0; k <= q + 1 && k < v->n; k++)
+        if (!strcmp(s->w[v->idx[k]].s, "yet")) return NULL;
+    return code_refusal_for(code);
+}
+
 /* "charged that", "alleged that": verbs whose clause the reported words
  * end, and whose act is the accusation itself (speaker_statements). */
 static bool accusing_verb(const code_sentence *s, uint32_t wi)
@@ -1822,14 +1836,24 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
             const ix_pattern *hit;
             uint32_t ci = match_verb(w, s, &cx.v, q, &ql, &m, &hit);
             if (ci == DICT_NONE) continue;
-            if ((w->c->petrarch || w->c->dyad_rules) && (x->flags & CW_NEGATED) && !pattern_negates(w, hit)) {
-                /* "did not attack": the event did not happen, unless a
-                 * pattern written with the negation codes it; nor did
-                 * what it governs ("never threatened to close the strait") */
-                if (dyad_rules) clause_done = true;
-                continue;
-            }
             const ix_code *code = &codes[ci];
+            ix_code refused;
+            if ((w->c->petrarch || w->c->dyad_rules) && (x->flags & CW_NEGATED) && !pattern_negates(w, hit)) {
+                /* "has not agreed to the ceasefire", "would not accept the
+                 * plan": withheld acceptance is a refusal (12x) */
+                const char *r = dyad_rules ? refused_acceptance(s, &cx.v, q, code->first) : NULL;
+                if (!r) {
+                    /* "did not attack": the event did not happen, unless a
+                     * pattern written with the negation codes it; nor did
+                     * what it governs ("never threatened to close the strait") */
+                    if (dyad_rules) clause_done = true;
+                    continue;
+                }
+                refused = *code;
+                memset(refused.first, 0, sizeof refused.first);
+                memcpy(refused.first, r, strlen(r));
+                code = &refused;
+            }
             if (clause_done && !(dyad_rules && (reduced_passive(s, &cx.v, q) || gerund ||
                                                 (reduced_participle(s, &cx.v, q) && !strncmp(code->first, "17", 2)))))
                 break;

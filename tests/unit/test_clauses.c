@@ -746,6 +746,19 @@ static void clauses_constructions(tctx *t)
     CHECK_INT(fx_code(&k, "Amnesty International has accused Ethiopian forces of abuses during the war, which has killed thousands of people."), 0);
     CHECK(find(&k, "NGO", "ETH", "11") != NULL);
     CHECK(find(&k, "NGO", "ETH", "19") == NULL && find(&k, "NGO", "ETH", "18") == NULL);
+    /* acceptance withheld is a refusal of the same thing; pending is none */
+    CHECK_INT(fx_code(&k, "Armenia has not agreed to the Russian peace plan."), 0);
+    const dyad_event *e = find(&k, "ARM", "RUS", "12");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "127");
+    CHECK_INT(fx_code(&k, "Serbia will not agree to talks with Kosovo."), 0);
+    e = find(&k, "SRB", "KSV", "12");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "125");
+    CHECK_INT(fx_code(&k, "Armenia has not yet accepted the Russian peace plan."), 0);
+    CHECK(find(&k, "ARM", "RUS", "") == NULL);
+    CHECK_INT(fx_code(&k, "Kenyan troops did not attack the Somali town."), 0);
+    CHECK(find(&k, "KEN", "SOM", "") == NULL);
     fx_close(&k);
 }
 
