@@ -793,6 +793,24 @@ static bool reduced_participle(const code_sentence *s, const code_view *v, size_
     return next == DYAD_TAG_IN || next == DYAD_TAG_TO || next == DYAD_TAG_RB || s->w[v->idx[k]].type == W_COMMA;
 }
 
+/* A present participle right after the people it tells of, as a
+ * relative clause without its pronoun: "clashed with protesters calling
+ * for the president to step down", "militants fighting the army".  The
+ * actor before it, or DICT_NONE. */
+static uint32_t reduced_progressive(const code_sentence *s, const code_view *v, size_t q)
+{
+    const cw_word *x = &s->w[v->idx[q]];
+    if (x->tag != DYAD_TAG_VBG || q == 0 || (x->flags & CW_NEGATED)) return DICT_NONE;
+    const cw_word *p = &s->w[v->idx[q - 1]];
+    if (p->type == W_PRON || !(p->tag == DYAD_TAG_NNS || p->tag == DYAD_TAG_NNPS)) return DICT_NONE;
+    uint32_t a = actor_covering(s, v->idx[q - 1]);
+    if (a == DICT_NONE || s->actors[a].pronoun || code_actor_group(s, a) == DICT_NONE) return DICT_NONE;
+    /* the people end right before it ("protesters calling"), not a name
+     * inside a phrase on a thing */
+    if (s->actors[a].last != v->idx[q - 1] && s->actors[a].head != v->idx[q - 1]) return DICT_NONE;
+    return a;
+}
+
 static bool first_person(const cw_word *x)
 {
     static const char *const words[] = {"we", "us", "our", "i", "me", "my", NULL};
@@ -1811,6 +1829,7 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
         while (cx.all_offset < cx.all.n && cx.all.idx[cx.all_offset] != cx.v.idx[0]) cx.all_offset++;
         bool clause_done = false;
         bool asked = false; /* an appeal, demand or threat seen, coded or not */
+        bool participle_asked = false; /* ... by people's participle ("protesters calling for") */
         bool question = dyad_rules && indirect_question(s, c, cx.v.idx[0]);
         bool clause_passive = false;
         cand clause_source = NO_CAND;
@@ -1824,8 +1843,19 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
              * even after the clause's main event */
             uint32_t g_doer = DICT_NONE, g_object = DICT_NONE;
             bool gerund = dyad_rules && gerund_of(s, &cx.v, q, &g_doer, &g_object);
-            bool own_event = dyad_rules && (reduced_passive(s, &cx.v, q) || reduced_participle(s, &cx.v, q) || gerund);
+            uint32_t progressive = dyad_rules ? reduced_progressive(s, &cx.v, q) : DICT_NONE;
+            bool other_own = dyad_rules && (reduced_passive(s, &cx.v, q) || reduced_participle(s, &cx.v, q) || gerund);
+            bool own_event = other_own || progressive != DICT_NONE;
             if ((clause_done || asked) && !own_event) { if (dyad_rules) continue; break; }
+            if (participle_asked && !own_event) {
+                /* "protesters calling for the president to resign blocked
+                 * roads": what they ask for did not happen; the clause's
+                 * own finite verb did */
+                bool finite = (x->tag == DYAD_TAG_VBD || x->tag == DYAD_TAG_VBZ || x->tag == DYAD_TAG_VBP) &&
+                              !(q > 0 && s->w[cx.v.idx[q - 1]].tag == DYAD_TAG_TO);
+                if (!finite) continue;
+                participle_asked = false;
+            }
             if (w->c->dyad_rules && (question || hypothetical(s, x))) continue;
             if (dyad_rules && adjectival(s, &cx.v, q)) continue;
             if (dyad_rules && (unplanned(s, x) || unreal(s, x))) { clause_done = true; continue; }
@@ -1837,6 +1867,15 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
             uint32_t ci = match_verb(w, s, &cx.v, q, &ql, &m, &hit);
             if (ci == DICT_NONE) continue;
             const ix_code *code = &codes[ci];
+            /* a participle on people tells an act of theirs when it tells
+             * what they say or ask for, or of an assault; "troops
+             * defending the city", "rebels fighting the army" only say
+             * who they are, and are read as any other verb */
+            if (progressive != DICT_NONE && !root_in(code->first, "01", "02", "10", "11") &&
+                !root_in(code->first, "12", "13", "14", "18")) {
+                progressive = DICT_NONE;
+                if ((clause_done || asked) && !other_own) continue;
+            }
             ix_code refused;
             if ((w->c->petrarch || w->c->dyad_rules) && (x->flags & CW_NEGATED) && !pattern_negates(w, hit)) {
                 /* "has not agreed to the ceasefire", "would not accept the
@@ -1854,7 +1893,7 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                 memcpy(refused.first, r, strlen(r));
                 code = &refused;
             }
-            if (clause_done && !(dyad_rules && (reduced_passive(s, &cx.v, q) || gerund ||
+            if (clause_done && !(dyad_rules && (reduced_passive(s, &cx.v, q) || gerund || progressive != DICT_NONE ||
                                                 (reduced_participle(s, &cx.v, q) && !strncmp(code->first, "17", 2)))))
                 break;
             if (code->flags & IX_CODE_NULL) continue;
@@ -1962,6 +2001,13 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                         }
                     }
                 }
+                if (src.actor == DICT_NONE && progressive != DICT_NONE) {
+                    /* "protesters calling for ...": the people it tells of */
+                    cand pr = {code_actor_group(s, progressive), false, code_anchor(s, progressive)};
+                    src = pr;
+                    rule = DYAD_RULE_ANTECEDENT;
+                    nominal = true; /* the clause's own verb still codes */
+                }
                 if (src.actor == DICT_NONE) {
                     src = find_source(w, s, &cx.v, q, ql, tgt, carried, reported);
                     /* "to demand President X resign", "calls for him to step
@@ -1971,6 +2017,19 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                         continue;
                     if (src.actor != DICT_NONE && src.actor == carried.actor && src.anchor == carried.anchor)
                         rule = carried_rule;
+                }
+                if (tgt.actor == DICT_NONE && src.actor != DICT_NONE && progressive != DICT_NONE) {
+                    /* its target follows it: "militants attacking a
+                     * village" are not attacking the army that killed them */
+                    for (size_t k = ql + 1; k < cx.v.n && k <= ql + 10 && tgt.actor == DICT_NONE; k++) {
+                        const cw_word *y = &s->w[cx.v.idx[k]];
+                        if ((y->type == W_VERB && !(y->flags & CW_PART)) || y->type == W_COMMA) break;
+                        uint32_t a = actor_at(s, cx.v.idx[k]);
+                        if (a == DICT_NONE || code_actor_group(s, a) == DICT_NONE || code_actor_group(s, a) == src.actor) continue;
+                        cand ta = {code_actor_group(s, a), false, code_anchor(s, a)};
+                        tgt = ta;
+                    }
+                    if (tgt.actor == DICT_NONE) continue;
                 }
                 if (tgt.actor == DICT_NONE && src.actor != DICT_NONE) tgt = find_target(w, s, &cx, q, ql, src, code->first);
                 /* "police stopped the marchers, firing tear gas": a
@@ -2093,7 +2152,10 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
             /* what is asked for or threatened did not happen: "crowds
              * marched to demand the president resign" codes no
              * resignation, even when the demand has no actor */
-            if (dyad_rules && root_in(code->first, "02", "10", "11", "13")) asked = true;
+            if (dyad_rules && root_in(code->first, "02", "10", "11", "13")) {
+                if (progressive == DICT_NONE) asked = true;
+                else participle_asked = true;
+            }
             if (src.actor == DICT_NONE || tgt.actor == DICT_NONE) continue;
             ix_code armed;
             if (dyad_rules && (!strncmp(code->first, "144", 3) || !strncmp(code->first, "145", 3))) {

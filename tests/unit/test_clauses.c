@@ -759,6 +759,23 @@ static void clauses_constructions(tctx *t)
     CHECK(find(&k, "ARM", "RUS", "") == NULL);
     CHECK_INT(fx_code(&k, "Kenyan troops did not attack the Somali town."), 0);
     CHECK(find(&k, "KEN", "SOM", "") == NULL);
+    /* a present participle on people is a relative clause of theirs when
+     * it tells what they say or ask for; what they ask for did not
+     * happen, the clause's own verb did */
+    CHECK_INT(fx_code(&k, "Bolivian police clashed with farmers demanding the resignation of the Bolivian president."), 0);
+    CHECK(find(&k, "BOLCOP", "BOLAGR", "") != NULL);
+    e = find(&k, "BOLAGR", "BOLGOV", "10");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(dyad_event_rule_name(e->rule), "relative antecedent");
+    CHECK_INT(fx_code(&k, "Students demanding the release of the Bolivian opposition leader blocked roads in La Paz."), 0);
+    CHECK(find(&k, "BOLEDU", "BOL", "14") != NULL);
+    CHECK(find(&k, "", "", "08") == NULL);
+    /* ... but "troops defending the city" only says who they are */
+    CHECK_INT(fx_code(&k, "Russia gave the Ukrainian troops defending the port an ultimatum."), 0);
+    CHECK(find(&k, "UKRMIL", "", "") == NULL);
+    /* short nouns in patterns are listed in the plural too */
+    CHECK_INT(fx_code(&k, "Kenyan protesters blocked roads in Nairobi."), 0);
+    CHECK(find(&k, "KENOPP", "KEN", "144") != NULL);
     fx_close(&k);
 }
 
