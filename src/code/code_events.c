@@ -1737,6 +1737,31 @@ static bool clause_has_verb(const code_sentence *s, uint32_t c)
     return false;
 }
 
+/* Whether actor group g names people in the street: "protesters",
+ * "demonstrators", "marchers". */
+static bool protesters(const code_sentence *s, uint32_t g)
+{
+    static const char *const street[] = {"protester", "protestor", "demonstrator", "marcher", "rioter", NULL};
+    if (g >= s->nactors) return false;
+    const cw_actor *a = &s->actors[g];
+    for (size_t i = a->gfirst; i <= a->glast && i < s->n; i++)
+        if (is_lemma(word_lemma(s, &s->w[i]), street)) return true;
+    return false;
+}
+
+/* Whether an event of protest (14x) by the same source was coded earlier
+ * in the sentence: "rallied in the capital, to call for jobs". */
+static bool protest_before(const dyad_coder_work *w, const code_sentence *s, const verb_result *results,
+                           size_t nresults, uint32_t source)
+{
+    (void)s;
+    for (size_t r = 0; r < nresults; r++)
+        if (results[r].source.actor == source && results[r].n && results[r].first < w->nevents &&
+            !strncmp(w->events[results[r].first].code, "14", 2))
+            return true;
+    return false;
+}
+
 int code_sentence_events(dyad_coder_work *w, code_sentence *s)
 {
     const dict_index *ix = w->c->ix;
@@ -2175,6 +2200,21 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                 src = tgt;
                 tgt = t;
                 rule = DYAD_RULE_PASSIVE_AGENT;
+            }
+            ix_code insisted;
+            if (dyad_rules && !strncmp(code->first, "02", 2) && src.actor < DEF_STATE &&
+                (protesters(s, src.actor) || protest_before(w, s, results, nresults, src.actor))) {
+                /* "protesters calling for the president to step down",
+                 * "rallied in the capital, to call for jobs": what a protest
+                 * calls for it demands (10x mirrors 02x) */
+                insisted = *code;
+                memset(insisted.first, 0, sizeof insisted.first);
+                insisted.first[0] = '1';
+                insisted.first[1] = '0';
+                memcpy(insisted.first + 2, code->first + 2, strnlen(code->first + 2, sizeof insisted.first - 3));
+                if (!dyad_cameo_lookup(insisted.first)) insisted.first[3] = 0;
+                if (!dyad_cameo_lookup(insisted.first)) memcpy(insisted.first, "100", 4);
+                code = &insisted;
             }
             dyad_span verb = {s->w[m.first].start, s->w[m.last].end};
             if (s->w[m.first].start > s->w[cx.v.idx[q]].start) verb.start = s->w[cx.v.idx[q]].start;

@@ -1521,6 +1521,7 @@ static bool own_clause(const dyad_coder_work *w, const code_sentence *s, size_t 
            (s->w[lead].tag == DYAD_TAG_RB || s->w[lead].type == W_AUX || word_is(&s->w[lead], "who") ||
             (lead == from && word_is(&s->w[lead], "having")) ||
             (lead == from && s->w[lead].type == W_CONJ) ||
+            (lead == from && s->w[lead].tag == DYAD_TAG_TO && lead + 1 < to && s->w[lead + 1].type == W_VERB) ||
             word_is(&s->w[lead], "which") || auxiliary(&s->w[lead]) ||
             (lead > from && floating_quantifier(&s->w[lead])) ||
             (s->w[lead].type == W_BY && lead + 1 < to && s->w[lead + 1].tag == DYAD_TAG_VBG)))
@@ -1872,9 +1873,11 @@ static void split_clauses_dyad(code_sentence *s)
                    (x->tag == DYAD_TAG_VBG ||
                     ((x->tag == DYAD_TAG_RB || x->type == W_BY) && i + 1 < s->n &&
                      s->w[i + 1].tag == DYAD_TAG_VBG) ||
-                    (word_is(x, "having") && i + 1 < s->n && s->w[i + 1].tag == DYAD_TAG_VBN))) {
+                    (word_is(x, "having") && i + 1 < s->n && s->w[i + 1].tag == DYAD_TAG_VBN) ||
+                    (x->tag == DYAD_TAG_TO && i + 1 < s->n && s->w[i + 1].type == W_VERB &&
+                     !(s->w[i + 1].flags & CW_PART) && s->w[i + 1].tag == DYAD_TAG_VB))) {
             /* ", killing at least 12", ", by firing tear gas", ", having
-             * refused to leave" */
+             * refused to leave", ", to call for jobs" (a purpose) */
             open = DYAD_CLAUSE_OF_PARTICIPLE;
         }
         if (open >= 0 && next < UINT32_MAX) {

@@ -773,6 +773,19 @@ static void clauses_constructions(tctx *t)
     /* ... but "troops defending the city" only says who they are */
     CHECK_INT(fx_code(&k, "Russia gave the Ukrainian troops defending the port an ultimatum."), 0);
     CHECK(find(&k, "UKRMIL", "", "") == NULL);
+    /* a purpose after a comma is an act of the clause's subject; what a
+     * protest calls for it demands */
+    CHECK_INT(fx_code(&k, "Hundreds of Chilean students marched in Santiago on Monday, defying a ban, to call for free tuition."), 0);
+    CHECK(find(&k, "CHLEDU", "CHL", "14") != NULL);
+    e = find(&k, "CHLEDU", "", "10");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(dyad_event_clause_name(e->clause), "participle");
+    CHECK_INT(fx_code(&k, "Chilean police clashed with demonstrators calling for the president to resign."), 0);
+    e = find(&k, "CHL", "CHLGOV", "10");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "1041");
+    CHECK_INT(fx_code(&k, "The Chilean president called for calm."), 0);
+    CHECK(find(&k, "CHLGOV", "", "02") != NULL);
     /* short nouns in patterns are listed in the plural too */
     CHECK_INT(fx_code(&k, "Kenyan protesters blocked roads in Nairobi."), 0);
     CHECK(find(&k, "KENOPP", "KEN", "144") != NULL);
