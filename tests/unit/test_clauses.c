@@ -701,6 +701,10 @@ static void clauses_actor_roles(tctx *t)
     /* force as a means is no armed force */
     CHECK_INT(fx_code(&k, "Egypt said it would use force against Ethiopia if necessary.\n"), 0);
     CHECK(find(&k, "EGY", "EGYMIL", "") == NULL);
+    /* ... and announced, it is threatened */
+    const dyad_event *uf = find(&k, "EGY", "ETH", "13");
+    CHECK(uf != NULL);
+    if (uf) CHECK_STR(uf->code, "130");
     /* "the country's" before a role word is the country just named, even
      * when the sentence names another; and a state's office that a branch
      * of one country acts on is of that country */
