@@ -1532,6 +1532,36 @@ static int verdict(const code_sentence *s, const code_view *v)
     return 0;
 }
 
+/* Where reported words oblige their subject -- "Russia must withdraw",
+ * "the U.S. should be cautious", "Uganda has to apologize" -- the
+ * position in v of the word after the modal; 0 when they do not. */
+static size_t obligation(const code_sentence *s, const code_view *v)
+{
+    bool actor = false;
+    for (size_t q = 0; q + 1 < v->n; q++) {
+        const cw_word *x = &s->w[v->idx[q]];
+        if (actor_at(s, v->idx[q]) != DICT_NONE && !locative(s, v->idx[q])) actor = true;
+        bool verbal = x->type == W_VERB || x->type == W_AUX || x->tag == DYAD_TAG_MD || x->tag == DYAD_TAG_VB ||
+                      x->tag == DYAD_TAG_VBD || x->tag == DYAD_TAG_VBZ || x->tag == DYAD_TAG_VBP ||
+                      x->tag == DYAD_TAG_VBN || x->tag == DYAD_TAG_VBG;
+        if (!verbal) continue;
+        if (!actor || (x->flags & CW_NEGATED)) return 0;
+        const char *n = s->w[v->idx[q + 1]].s;
+        /* "Iran should be allowed to ...", "must be punished": the
+         * subject is acted on, not asked to act */
+        for (size_t k = q + 1; k < v->n && k <= q + 4; k++)
+            if (!strcmp(s->w[v->idx[k]].s, "be") && k + 1 < v->n &&
+                (s->w[v->idx[k + 1]].tag == DYAD_TAG_VBN || s->w[v->idx[k + 1]].type == W_VERB))
+                return 0;
+        if (!strcmp(x->s, "must") || !strcmp(x->s, "should")) return q + 1;
+        if ((!strcmp(x->s, "ought") || !strcmp(x->s, "has") || !strcmp(x->s, "have") || !strcmp(x->s, "needs") ||
+             !strcmp(x->s, "need")) && !strcmp(n, "to"))
+            return q + 2;
+        return 0;
+    }
+    return 0;
+}
+
 /* dyad's rules: what a speaker reports of another party, when it states
  * no event of its own, is the speaker's statement about that party --
  * "the government of Kosovo bears full responsibility," the Serbian
@@ -1593,18 +1623,31 @@ static int speaker_statements(dyad_coder_work *w, const code_sentence *s, clause
         int judged = verdict(s, &cx->v);
         if (judged == 1 && code == &statement) code = &disapprove;
         if (judged == 2 && code == &statement) code = &accuse;
+        /* "said Russia must withdraw its troops": nothing was withdrawn;
+         * the speaker demanded it (1056), of the party obliged */
+        size_t obliged = code == &statement ? obligation(s, &cx->v) : 0;
+        ix_code demand = {"100", "", 0, 0};
+        if (obliged) {
+            const ix_code *act = demanded_act(w, s, &cx->v, obliged);
+            if (act) {
+                const char *d = code_demand_for(act->first);
+                memset(demand.first, 0, sizeof demand.first);
+                memcpy(demand.first, d, strlen(d));
+            }
+            code = &demand;
+        }
         /* whether the reported words code events of their own */
         bool coded = false;
         for (size_t e = sentence_start; e < coded_end && !coded; e++)
             coded = w->events[e].clause == DYAD_CLAUSE_OF_REPORTED;
-        if (coded && code == &statement) continue;
+        if (coded && (code == &statement || code == &demand)) continue;
         /* the party spoken of: the reported words' subject -- of another
          * country for a bare statement, any other party for a verdict or
          * an accusation */
         cand other = NO_CAND;
         for (size_t q = 0; q < cx->v.n && other.actor == DICT_NONE; q++) {
             const cw_word *y = &s->w[cx->v.idx[q]];
-            if (code == &statement && (y->type == W_VERB || y->type == W_AUX)) break;
+            if ((code == &statement || code == &demand) && (y->type == W_VERB || y->type == W_AUX)) break;
             uint32_t a = actor_at(s, cx->v.idx[q]);
             if (a == DICT_NONE || s->actors[a].pronoun || locative(s, cx->v.idx[q])) continue;
             uint32_t g = code_actor_group(s, a);

@@ -790,6 +790,17 @@ static void clauses_constructions(tctx *t)
     if (e) CHECK_STR(e->code, "1041");
     CHECK_INT(fx_code(&k, "The Chilean president called for calm."), 0);
     CHECK(find(&k, "CHLGOV", "", "02") != NULL);
+    /* what a speaker says another party must or should do is the
+     * speaker's demand of it, made specific by the act; not when the
+     * party is to be acted on */
+    CHECK_INT(fx_code(&k, "Kenya said Uganda has to release the detained Kenyan journalists."), 0);
+    e = find(&k, "KEN", "UGA", "10");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "105");
+    CHECK_INT(fx_code(&k, "The Chinese foreign ministry said the United States should be cautious on Taiwan."), 0);
+    CHECK(find(&k, "CHNGOV", "USA", "10") != NULL);
+    CHECK_INT(fx_code(&k, "Kenya said Uganda should be punished."), 0);
+    CHECK(find(&k, "KEN", "UGA", "10") == NULL);
     /* short nouns in patterns are listed in the plural too */
     CHECK_INT(fx_code(&k, "Kenyan protesters blocked roads in Nairobi."), 0);
     CHECK(find(&k, "KENOPP", "KEN", "144") != NULL);
