@@ -1913,7 +1913,13 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
             bool gerund = dyad_rules && gerund_of(s, &cx.v, q, &g_doer, &g_object);
             uint32_t progressive = dyad_rules ? reduced_progressive(s, &cx.v, q) : DICT_NONE;
             bool other_own = dyad_rules && (reduced_passive(s, &cx.v, q) || reduced_participle(s, &cx.v, q) || gerund);
-            bool own_event = other_own || progressive != DICT_NONE;
+            /* "shot down a missile fired from Yemen toward a destroyer":
+             * a participle after a noun whose pattern names its own source */
+            bool noun_participle = dyad_rules && x->tag == DYAD_TAG_VBN && q > 0 &&
+                                   (s->w[cx.v.idx[q - 1]].tag == DYAD_TAG_NN ||
+                                    s->w[cx.v.idx[q - 1]].tag == DYAD_TAG_NNS) &&
+                                   s->w[cx.v.idx[q - 1]].type != W_AUX;
+            bool own_event = other_own || progressive != DICT_NONE || noun_participle;
             if ((clause_done || asked) && !own_event) { if (dyad_rules) continue; break; }
             if (participle_asked && !own_event) {
                 /* "protesters calling for the president to resign blocked
@@ -1935,6 +1941,9 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
             uint32_t ci = match_verb(w, s, &cx.v, q, &ql, &m, &hit);
             if (ci == DICT_NONE) continue;
             const ix_code *code = &codes[ci];
+            if (noun_participle && !other_own && progressive == DICT_NONE && m.source == DICT_NONE &&
+                (clause_done || asked))
+                continue;
             /* a participle on people tells an act of theirs when it tells
              * what they say or ask for, or of an assault; "troops
              * defending the city", "rebels fighting the army" only say
@@ -1962,6 +1971,7 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                 code = &refused;
             }
             if (clause_done && !(dyad_rules && (reduced_passive(s, &cx.v, q) || gerund || progressive != DICT_NONE ||
+                                                (noun_participle && m.source != DICT_NONE) ||
                                                 (reduced_participle(s, &cx.v, q) && !strncmp(code->first, "17", 2)))))
                 break;
             if (code->flags & IX_CODE_NULL) continue;

@@ -801,6 +801,17 @@ static void clauses_constructions(tctx *t)
     CHECK(find(&k, "CHNGOV", "USA", "10") != NULL);
     CHECK_INT(fx_code(&k, "Kenya said Uganda should be punished."), 0);
     CHECK(find(&k, "KEN", "UGA", "10") == NULL);
+    /* a projectile fired from one place at another is the first's
+     * attack, also as a participle after the clause's own event */
+    CHECK_INT(fx_code(&k, "Mortar shells were fired from Lebanon into Israel on Monday."), 0);
+    e = find(&k, "LBN", "ISR", "19");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "194");
+    CHECK_INT(fx_code(&k, "The Saudi military said it destroyed a ballistic missile fired from Yemen toward Riyadh."), 0);
+    CHECK(find(&k, "SAUMIL", "YEM", "") != NULL);
+    e = find(&k, "YEM", "SAU", "19");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "195");
     /* short nouns in patterns are listed in the plural too */
     CHECK_INT(fx_code(&k, "Kenyan protesters blocked roads in Nairobi."), 0);
     CHECK(find(&k, "KENOPP", "KEN", "144") != NULL);
