@@ -596,6 +596,7 @@ static cand context_target(const dyad_coder_work *w, const code_sentence *s, can
  * him to step down", "urged Russia to withdraw" -- not "showed a policeman
  * kicking a motorcycle". */
 static bool is_lemma(const char *l, const char *const *set);
+static const char *word_lemma(const code_sentence *s, const cw_word *x);
 
 static bool verb_object(const code_sentence *s, const code_view *v, size_t q, uint32_t g)
 {
@@ -1450,6 +1451,32 @@ static const ix_code *demanded_act(dyad_coder_work *w, const code_sentence *s, c
     return NULL;
 }
 
+/* Whether the verb at q is one of insisting followed by a mandative
+ * subjunctive: "insisted (that) the detainees be released", "insists
+ * that the president resign" (not "insisted that he was innocent"). */
+static bool mandative(const code_sentence *s, const code_view *v, size_t q, size_t ql)
+{
+    static const char *const insisting[] = {"insist", "stipulate", NULL};
+    if (!is_lemma(word_lemma(s, &s->w[v->idx[q]]), insisting)) return false;
+    size_t k = ql + 1;
+    if (k < v->n && !strcmp(s->w[v->idx[k]].s, "that")) k++;
+    bool subject = false;
+    for (; k < v->n && k <= ql + 10; k++) {
+        const cw_word *y = &s->w[v->idx[k]];
+        uint8_t tg = y->tag;
+        if (tg == DYAD_TAG_DT || tg == DYAD_TAG_JJ || tg == DYAD_TAG_NN || tg == DYAD_TAG_NNS ||
+            tg == DYAD_TAG_NNP || tg == DYAD_TAG_NNPS || tg == DYAD_TAG_CD || tg == DYAD_TAG_PRPS ||
+            tg == DYAD_TAG_POS || y->type == W_ACTOR || (y->flags & CW_PART)) {
+            subject = true;
+            continue;
+        }
+        if (!subject) return false;
+        if (!strcmp(y->s, "be")) return true;
+        return tg == DYAD_TAG_VB || (tg == DYAD_TAG_VBP && y->type == W_VERB);
+    }
+    return false;
+}
+
 /* Whether the verb group of word x speaks of the future: will, shall,
  * would, be going to, plan or expect to. */
 static bool future_verb(const code_sentence *s, const cw_word *x)
@@ -1983,6 +2010,16 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                 m.source = m.target = m.attrib = m.source_at = m.target_at = DICT_NONE;
                 m.first = cx.v.idx[q];
                 m.last = cx.v.idx[ql];
+            }
+            ix_code insisting;
+            if (dyad_rules && (code->flags & IX_CODE_SUBORD) && !hit && mandative(s, &cx.v, q, ql)) {
+                /* "the rebels insisted the detainees be released": a
+                 * subjunctive after a verb of insisting is demanded */
+                insisting = *code;
+                insisting.flags &= (uint8_t)~IX_CODE_SUBORD;
+                memset(insisting.first, 0, sizeof insisting.first);
+                memcpy(insisting.first, "100", 3);
+                code = &insisting;
             }
             ix_code demanded;
             if (w->c->dyad_rules && !strcmp(code->first, "100")) {

@@ -812,6 +812,14 @@ static void clauses_constructions(tctx *t)
     e = find(&k, "YEM", "SAU", "19");
     CHECK(e != NULL);
     if (e) CHECK_STR(e->code, "195");
+    /* a mandative subjunctive after "insist" is demanded; a fact
+     * insisted on is not */
+    CHECK_INT(fx_code(&k, "Sudanese rebels insisted that the government release the detainees."), 0);
+    e = find(&k, "SDNREB", "SDNGOV", "10");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "105");
+    CHECK_INT(fx_code(&k, "Sudanese rebels insisted that the government was responsible."), 0);
+    CHECK(find(&k, "SDNREB", "SDNGOV", "10") == NULL);
     /* short nouns in patterns are listed in the plural too */
     CHECK_INT(fx_code(&k, "Kenyan protesters blocked roads in Nairobi."), 0);
     CHECK(find(&k, "KENOPP", "KEN", "144") != NULL);
