@@ -344,8 +344,10 @@ static int type_words(dyad_coder_work *w, code_sentence *s)
                                 tg == DYAD_TAG_VBN || tg == DYAD_TAG_VBP || tg == DYAD_TAG_VBZ);
                     /* dyad: "the militants overran the camp", which the
                      * tagger may read as an adjective */
+                    /* (or before a number: "militants abducted 276 girls") */
                     bool jj_verb = w->c->dyad_rules && !w->c->petrarch && tg == DYAD_TAG_JJ && at + 1 < s->n &&
-                                   (s->w[at + 1].tag == DYAD_TAG_DT || s->w[at + 1].tag == DYAD_TAG_PRPS);
+                                   (s->w[at + 1].tag == DYAD_TAG_DT || s->w[at + 1].tag == DYAD_TAG_PRPS ||
+                                    s->w[at + 1].tag == DYAD_TAG_CD);
                     if (capital && (tg == DYAD_TAG_NN || tg == DYAD_TAG_NNS || jj_verb) && !(x->flags & CW_CAP)) {
                         /* the tagger's usual slip in headline English:
                          * "Ethiopia departs from Libya", "to accord with" */
@@ -353,7 +355,8 @@ static int type_words(dyad_coder_work *w, code_sentence *s)
                         /* a past form ("overthrew", "seized") before a
                          * determiner: no noun is spelled so */
                         bool past_form = false;
-                        if (w->c->dyad_rules && !w->c->petrarch && (next == DYAD_TAG_DT || next == DYAD_TAG_PRPS)) {
+                        if (w->c->dyad_rules && !w->c->petrarch &&
+                            (next == DYAD_TAG_DT || next == DYAD_TAG_PRPS || next == DYAD_TAG_CD)) {
                             char lb[64];
                             size_t ln = dyad_lemmatize(s->w[at].s, s->w[at].len, DYAD_TAG_VBD, lb, sizeof lb);
                             past_form = ln && ln < sizeof lb - 1 &&
@@ -365,7 +368,8 @@ static int type_words(dyad_coder_work *w, code_sentence *s)
                                                       ((s->w[at - 1].flags & CW_PART) &&
                                                        s->w[at - 1].actor != DICT_NONE));
                         bool object_next = next == DYAD_TAG_IN || next == DYAD_TAG_DT || next == DYAD_TAG_TO ||
-                                           next == DYAD_TAG_PRP || next == DYAD_TAG_PRPS || next == DYAD_TAG_NNP;
+                                           next == DYAD_TAG_PRP || next == DYAD_TAG_PRPS || next == DYAD_TAG_NNP ||
+                                           (past_form && next == DYAD_TAG_CD);
                         /* ... but not inside a noun phrase opened by a
                          * determiner ("an anti-Gondor parade on Saturday") */
                         bool det_np = false;
