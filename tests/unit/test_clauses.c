@@ -826,6 +826,8 @@ static void clauses_constructions(tctx *t)
     /* short nouns in patterns are listed in the plural too */
     CHECK_INT(fx_code(&k, "Kenyan protesters blocked roads in Nairobi."), 0);
     CHECK(find(&k, "KENOPP", "KEN", "144") != NULL);
+    CHECK_INT(fx_code(&k, "Turkey sent rescue teams to Syria after the earthquake."), 0);
+    CHECK(find(&k, "TUR", "SYR", "07") != NULL);
     fx_close(&k);
 }
 
