@@ -826,6 +826,12 @@ static void clauses_constructions(tctx *t)
     /* short nouns in patterns are listed in the plural too */
     CHECK_INT(fx_code(&k, "Kenyan protesters blocked roads in Nairobi."), 0);
     CHECK(find(&k, "KENOPP", "KEN", "144") != NULL);
+    /* a visit begun or continued is a visit; joint drills of any arm are
+     * military cooperation */
+    CHECK_INT(fx_code(&k, "The Indian prime minister began an official visit to Japan on Monday."), 0);
+    CHECK(find(&k, "INDGOV", "JPN", "042") != NULL);
+    CHECK_INT(fx_code(&k, "India and Japan held joint naval drills in the Bay of Bengal."), 0);
+    CHECK(find(&k, "IND", "JPN", "062") != NULL);
     CHECK_INT(fx_code(&k, "Turkey sent rescue teams to Syria after the earthquake."), 0);
     CHECK(find(&k, "TUR", "SYR", "07") != NULL);
     fx_close(&k);
