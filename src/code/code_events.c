@@ -1376,12 +1376,18 @@ static void passive_object_match(dyad_coder_work *w, const code_sentence *s, con
     while (aux > 0 && q - aux < 3 && (s->w[v->idx[aux - 1]].type == W_AUX || s->w[v->idx[aux - 1]].tag == DYAD_TAG_RB))
         aux--;
     if (aux == q || s->w[v->idx[q]].tag != DYAD_TAG_VBN) return;
+    /* a verb that codes nothing without its object may read an actor as
+     * that object too: "the Cuban dissidents were released" (RELEASE_
+     * codes only "released" someone); the subject then stays the
+     * clause's, to be read as the one acted on */
+    const ix_code *vcode = vb->code != DICT_NONE ? &ix_codes(w->c->ix, NULL)[vb->code] : NULL;
+    bool actors_too = !vcode || (vcode->flags & IX_CODE_NULL);
     size_t np = aux;
     while (np > 0 && aux - np < 8) {
         const cw_word *y = &s->w[v->idx[np - 1]];
-        if (y->type == W_COMMA || y->type == W_VERB || y->type == W_AUX || y->type == W_CONJ || y->type == W_ACTOR ||
-            y->type == W_PRON || ((y->flags & CW_PART) && y->actor != DICT_NONE) ||
-            (y->tag == DYAD_TAG_IN && strcmp(y->s, "of") != 0))
+        bool actor_word = y->type == W_ACTOR || ((y->flags & CW_PART) && y->actor != DICT_NONE);
+        if (y->type == W_COMMA || y->type == W_VERB || y->type == W_AUX || y->type == W_CONJ ||
+            (actor_word && !actors_too) || y->type == W_PRON || (y->tag == DYAD_TAG_IN && strcmp(y->s, "of") != 0))
             break;
         np--;
     }
@@ -1405,7 +1411,13 @@ static void passive_object_match(dyad_coder_work *w, const code_sentence *s, con
         if (p->verb_at + 1 >= p->ntoks) continue;
         if (code_match_pattern(w, s, &r, rq, rql, p, m)) {
             /* the words moved do not count as matched past the verb */
-            if (m->source != DICT_NONE || m->target != DICT_NONE) continue;
+            if (m->source != DICT_NONE) continue;
+            if (m->target != DICT_NONE) {
+                uint32_t at = m->target_at;
+                bool moved = actors_too && at != DICT_NONE && at >= v->idx[np] && at < v->idx[aux];
+                if (!moved) continue;
+                m->target = m->target_at = DICT_NONE;
+            }
             *hit = p;
             m->first = v->idx[q];
             m->last = v->idx[ql];
@@ -2061,6 +2073,17 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
             cand src = {m.source, false, code_anchor(s, m.source_at)};
             cand tgt = {m.target, false, code_anchor(s, m.target_at)};
             bool nominal = false; /* a noun's event: the clause's verb still codes */
+            if (dyad_rules && m.source == DICT_NONE && m.target != DICT_NONE) {
+                /* "the dissidents were released by the government": a
+                 * pattern's target read from a passive's by-agent is its
+                 * source */
+                const dyad_verb_group *bg = passive_group(s, cx.v.idx[q]);
+                uint32_t ag = bg ? by_agent_actor(s, &cx.v, bg) : DICT_NONE;
+                if (ag != DICT_NONE && code_actor_group(s, ag) == m.target) {
+                    m.target = m.target_at = DICT_NONE;
+                    tgt = NO_CAND;
+                }
+            }
             bool designated = m.source != DICT_NONE || m.target != DICT_NONE;
             uint8_t rule = designated ? DYAD_RULE_PATTERN : DYAD_RULE_SUBJECT;
             const dyad_verb_group *pg = dyad_rules && !designated ? passive_group(s, cx.v.idx[q]) : NULL;
@@ -2252,7 +2275,7 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                         raising = !strcmp(s->ds->tokens[x->tok].lemma, *r);
                 }
                 if (unknown || raising) continue;
-                if (src.actor < DEF_STATE && !strncmp(code->first, "17", 2)) {
+                if (src.actor < DEF_STATE && (!strncmp(code->first, "17", 2) || !strcmp(code->first, "0841"))) {
                     const char *sc = first_code(w, s, src);
                     if (!code_is_country(sc)) continue;
                     uint32_t k = code_push_code(w, sc, 3);

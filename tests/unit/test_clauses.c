@@ -823,6 +823,14 @@ static void clauses_constructions(tctx *t)
     /* a past form before a number is a verb, whatever the tagger says */
     CHECK_INT(fx_code(&k, "Nigerian militants abducted 40 students from a school in Kaduna."), 0);
     CHECK(find(&k, "NGAREB", "NGA", "18") != NULL);
+    /* an agentless release of people is their state's act, as an arrest
+     * is; with a by-agent the agent releases */
+    CHECK_INT(fx_code(&k, "Two Cuban dissidents were released on Monday."), 0);
+    e = find(&k, "CUB", "CUBOPP", "08");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(dyad_event_rule_name(e->rule), "passive state");
+    CHECK_INT(fx_code(&k, "Two Cuban dissidents were released by the Cuban government."), 0);
+    CHECK(find(&k, "CUBGOV", "CUBOPP", "08") != NULL && find(&k, "CUBOPP", "CUBGOV", "") == NULL);
     /* short nouns in patterns are listed in the plural too */
     CHECK_INT(fx_code(&k, "Kenyan protesters blocked roads in Nairobi."), 0);
     CHECK(find(&k, "KENOPP", "KEN", "144") != NULL);
