@@ -840,6 +840,10 @@ static void clauses_constructions(tctx *t)
     CHECK(find(&k, "INDGOV", "JPN", "042") != NULL);
     CHECK_INT(fx_code(&k, "India and Japan held joint naval drills in the Bay of Bengal."), 0);
     CHECK(find(&k, "IND", "JPN", "062") != NULL);
+    CHECK_INT(fx_code(&k, "Indian and Japanese troops conducted a joint patrol."), 0);
+    CHECK(find(&k, "INDMIL", "JPNMIL", "062") != NULL);
+    CHECK_INT(fx_code(&k, "The Indian navy held naval drills on Monday."), 0);
+    CHECK(find(&k, "INDMIL", "", "150") != NULL);
     CHECK_INT(fx_code(&k, "Turkey sent rescue teams to Syria after the earthquake."), 0);
     CHECK(find(&k, "TUR", "SYR", "07") != NULL);
     fx_close(&k);
