@@ -94,7 +94,9 @@ enum {
     CW_PART  = 1u << 2,  /* a later word of a multi-word root                */
     CW_COMPOUND_CONJ = 1u << 3, /* a conjunction or comma inside a compound */
     CW_PROTECTED = 1u << 4,     /* a conjunction inside a noun/adj compound */
-    CW_FORMER = 1u << 5  /* the word "former"                                */
+    CW_FORMER = 1u << 5, /* the word "former"                                */
+    CW_NOMINAL = 1u << 6 /* a verb's noun whose parties prepositions name:
+                            "rocket fire into Israel from Gaza"             */
 };
 
 typedef struct cw_word {

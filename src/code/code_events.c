@@ -2114,6 +2114,32 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                     tgt = ob;
                     nominal = true;
                 }
+                if (dyad_rules && (x->flags & CW_NOMINAL) && src.actor == DICT_NONE) {
+                    /* "rocket fire into Israel from Gaza": the act of the
+                     * party after "from" on the one it went at, when it is
+                     * an act of force */
+                    if (!root_in(code->first, "18", "19", "20", "20")) continue;
+                    cand from = NO_CAND, at = NO_CAND;
+                    for (size_t k = ql + 1; k < cx.v.n && k <= ql + 8; k++) {
+                        const cw_word *y = &s->w[cx.v.idx[k]];
+                        if (y->type == W_VERB || y->type == W_COMMA || y->type == W_CONJ || y->type == W_AUX) break;
+                        if (y->tag != DYAD_TAG_IN && y->tag != DYAD_TAG_RP) continue;
+                        uint32_t a = DICT_NONE;
+                        for (size_t j = k + 1; j < cx.v.n && j <= k + 3 && a == DICT_NONE; j++) {
+                            a = actor_at(s, cx.v.idx[j]);
+                            if (a == DICT_NONE && s->w[cx.v.idx[j]].type != W_DET && s->w[cx.v.idx[j]].tag != DYAD_TAG_JJ)
+                                break;
+                        }
+                        if (a == DICT_NONE || code_actor_group(s, a) == DICT_NONE) continue;
+                        cand pa = {code_actor_group(s, a), false, code_anchor(s, a)};
+                        if (!strcmp(y->s, "from")) { if (from.actor == DICT_NONE) from = pa; }
+                        else if (at.actor == DICT_NONE) at = pa;
+                    }
+                    if (from.actor == DICT_NONE || at.actor == DICT_NONE || from.actor == at.actor) continue;
+                    src = from;
+                    tgt = at;
+                    nominal = true;
+                }
                 if (dyad_rules && src.actor == DICT_NONE && x->tag == DYAD_TAG_NNS && ql + 2 < cx.v.n &&
                     !strcmp(s->w[cx.v.idx[ql + 1]].s, "between")) {
                     /* "in clashes between the police and protesters": the

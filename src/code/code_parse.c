@@ -1930,12 +1930,54 @@ static void group_spans(code_sentence *s)
     }
 }
 
+/* The actor named right after a preposition at word i (past determiners
+ * and adjectives), or DICT_NONE. */
+static uint32_t actor_after(const code_sentence *s, size_t i)
+{
+    for (size_t k = i + 1; k < s->n && k <= i + 3; k++) {
+        const cw_word *y = &s->w[k];
+        if (y->type == W_ACTOR && y->actor != DICT_NONE) return y->actor;
+        if (!(y->type == W_DET || y->tag == DYAD_TAG_JJ)) break;
+    }
+    return DICT_NONE;
+}
+
+/* dyad's rules: a noun of a verb that names where its act came from and
+ * whom it went at -- "after a barrage of rocket fire into Israel from
+ * Gaza", "artillery fire on Kharkiv from Belgorod" -- states that act,
+ * as a plural noun before "between" does; the coder keeps it for acts of
+ * force only. */
+static void nominal_acts(dyad_coder_work *w, code_sentence *s)
+{
+    static const char *const at[] = {"into", "on", "at", "against", "toward", "towards", "upon", NULL};
+    const ix_root *roots = ix_roots(w->c->ix, NULL);
+    for (size_t i = 0; i < s->n; i++) {
+        cw_word *x = &s->w[i];
+        if (x->type != W_NOUN || x->root == DICT_NONE || (x->flags & CW_PART) || roots[x->root].kind != IX_VERB ||
+            roots[x->root].nlits != 1 || !(x->tag == DYAD_TAG_NN || x->tag == DYAD_TAG_NNS))
+            continue;
+        bool from = false, to = false;
+        for (size_t k = i + 1; k < s->n && k <= i + 8; k++) {
+            const cw_word *y = &s->w[k];
+            if (y->type == W_VERB || y->type == W_COMMA || y->type == W_CONJ || y->type == W_AUX) break;
+            if (word_is(y, "from")) from = from || actor_after(s, k) != DICT_NONE;
+            for (const char *const *p = at; *p && !to; p++)
+                if (word_is(y, *p)) to = actor_after(s, k) != DICT_NONE;
+        }
+        if (from && to) {
+            x->type = W_VERB;
+            x->flags |= CW_NOMINAL;
+        }
+    }
+}
+
 int code_parse(dyad_coder_work *w, code_sentence *s)
 {
     s->actors = NULL;
     s->nactors = s->cap_actors = 0;
     code_sentence_bloom(s);
     if (type_words(w, s)) return -1;
+    if (w->c->dyad_rules && !w->c->petrarch) nominal_acts(w, s);
     uint32_t *cover = arena_alloc(&w->a, (s->n + 1) * sizeof *cover);
     if (!cover) return -1;
     if (w->c->petrarch) {

@@ -831,6 +831,14 @@ static void clauses_constructions(tctx *t)
     if (e) CHECK_STR(dyad_event_rule_name(e->rule), "passive state");
     CHECK_INT(fx_code(&k, "Two Cuban dissidents were released by the Cuban government."), 0);
     CHECK(find(&k, "CUBGOV", "CUBOPP", "08") != NULL && find(&k, "CUBOPP", "CUBGOV", "") == NULL);
+    /* a noun of an act of force with both parties named by prepositions
+     * states that act; a withdrawal "from" a place is no act of it */
+    CHECK_INT(fx_code(&k, "Ukrainian officials reported heavy artillery fire on Kharkiv from Belgorod overnight."), 0);
+    e = find(&k, "RUS", "UKR", "19");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "194");
+    CHECK_INT(fx_code(&k, "The withdrawal of Russian troops from Syria into Iraq began on Monday."), 0);
+    CHECK(find(&k, "SYR", "IRQ", "") == NULL);
     /* short nouns in patterns are listed in the plural too */
     CHECK_INT(fx_code(&k, "Kenyan protesters blocked roads in Nairobi."), 0);
     CHECK(find(&k, "KENOPP", "KEN", "144") != NULL);
