@@ -839,6 +839,9 @@ static void clauses_constructions(tctx *t)
     if (e) CHECK_STR(e->code, "194");
     CHECK_INT(fx_code(&k, "The withdrawal of Russian troops from Syria into Iraq began on Monday."), 0);
     CHECK(find(&k, "SYR", "IRQ", "") == NULL);
+    /* reviewing allegations investigates them */
+    CHECK_INT(fx_code(&k, "The European Union will review allegations of abuses by Ethiopian troops."), 0);
+    CHECK(find(&k, "IGOEUREEC", "ETH", "09") != NULL);
     /* short nouns in patterns are listed in the plural too */
     CHECK_INT(fx_code(&k, "Kenyan protesters blocked roads in Nairobi."), 0);
     CHECK(find(&k, "KENOPP", "KEN", "144") != NULL);
