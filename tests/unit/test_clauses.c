@@ -839,6 +839,11 @@ static void clauses_constructions(tctx *t)
     if (e) CHECK_STR(e->code, "194");
     CHECK_INT(fx_code(&k, "The withdrawal of Russian troops from Syria into Iraq began on Monday."), 0);
     CHECK(find(&k, "SYR", "IRQ", "") == NULL);
+    /* people intercepted are held; aircraft intercepted are shown force */
+    CHECK_INT(fx_code(&k, "Kenyan police intercepted the suspects on Monday."), 0);
+    CHECK(find(&k, "KENCOP", "", "17") != NULL);
+    CHECK_INT(fx_code(&k, "Japanese jets intercepted a Chinese bomber."), 0);
+    CHECK(find(&k, "JPNMIL", "CHN", "15") != NULL);
     /* reviewing allegations investigates them */
     CHECK_INT(fx_code(&k, "The European Union will review allegations of abuses by Ethiopian troops."), 0);
     CHECK(find(&k, "IGOEUREEC", "ETH", "09") != NULL);
