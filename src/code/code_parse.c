@@ -1692,7 +1692,7 @@ static bool is_verb_tag(uint8_t t)
  * open clauses; "after talks with Iran" and "since December" do not. */
 static bool verb_ahead(const code_sentence *s, size_t i)
 {
-    for (size_t k = i + 1; k < s->n && k <= i + 7; k++) {
+    for (size_t k = i + 1; k < s->n && k <= i + 10; k++) {
         const cw_word *x = &s->w[k];
         if ((x->type == W_COMMA || x->type == W_CONJ) && !(x->flags & (CW_COMPOUND_CONJ | CW_PROTECTED)))
             return false;

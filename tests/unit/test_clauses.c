@@ -844,6 +844,11 @@ static void clauses_constructions(tctx *t)
     CHECK(find(&k, "KENCOP", "", "17") != NULL);
     CHECK_INT(fx_code(&k, "Japanese jets intercepted a Chinese bomber."), 0);
     CHECK(find(&k, "JPNMIL", "CHN", "15") != NULL);
+    /* a subordinate clause whose subject is long still opens at its
+     * subordinator */
+    CHECK_INT(fx_code(&k, "Belarusian police detained 300 people on Sunday, as supporters of the jailed Belarusian "
+                          "opposition leader took to the streets again."), 0);
+    CHECK(find(&k, "BLROPP", "", "14") != NULL || find(&k, "BLROPP", "BLR", "14") != NULL);
     /* reviewing allegations investigates them */
     CHECK_INT(fx_code(&k, "The European Union will review allegations of abuses by Ethiopian troops."), 0);
     CHECK(find(&k, "IGOEUREEC", "ETH", "09") != NULL);
