@@ -1463,6 +1463,21 @@ static const ix_code *demanded_act(dyad_coder_work *w, const code_sentence *s, c
     return NULL;
 }
 
+/* Whether a verb of wanting ending at ql wants its subject to be acted
+ * on: "wants to be removed from the list", "wish to be consulted". */
+static bool wants_done_to(const code_sentence *s, const code_view *v, size_t ql)
+{
+    static const char *const wanting[] = {"want", "wish", NULL};
+    size_t q = ql;
+    while (q > 0 && (s->w[v->idx[q]].flags & CW_PART)) q--;
+    if (!is_lemma(word_lemma(s, &s->w[v->idx[q]]), wanting)) return false;
+    size_t k = ql + 1;
+    if (k + 2 >= v->n || strcmp(s->w[v->idx[k]].s, "to") != 0 || strcmp(s->w[v->idx[k + 1]].s, "be") != 0) return false;
+    k += 2;
+    if (k + 1 < v->n && s->w[v->idx[k]].tag == DYAD_TAG_RB) k++;
+    return s->w[v->idx[k]].tag == DYAD_TAG_VBN;
+}
+
 /* Whether the verb at q is one of insisting followed by a mandative
  * subjunctive: "insisted (that) the detainees be released", "insists
  * that the president resign" (not "insisted that he was innocent"). */
@@ -2013,6 +2028,16 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                                                 (noun_participle && m.source != DICT_NONE) ||
                                                 (reduced_participle(s, &cx.v, q) && !strncmp(code->first, "17", 2)))))
                 break;
+            ix_code wanted;
+            if (dyad_rules && !hit && (code->flags & IX_CODE_NULL) && wants_done_to(s, &cx.v, ql)) {
+                /* "Cuba wants to be removed from the list": to want to be
+                 * treated so is to demand it of whoever can */
+                wanted = *code;
+                wanted.flags &= (uint8_t)~IX_CODE_NULL;
+                memset(wanted.first, 0, sizeof wanted.first);
+                memcpy(wanted.first, "100", 3);
+                code = &wanted;
+            }
             if (code->flags & IX_CODE_NULL) continue;
             if (dyad_rules && material_conflict(code->first) && possible_only(s, x)) continue;
             if (code->flags & IX_CODE_DISCARD) { w->status |= CODE_ST_DISCARD; w->nevents = sentence_start; return 0; }

@@ -849,6 +849,12 @@ static void clauses_constructions(tctx *t)
     CHECK_INT(fx_code(&k, "Belarusian police detained 300 people on Sunday, as supporters of the jailed Belarusian "
                           "opposition leader took to the streets again."), 0);
     CHECK(find(&k, "BLROPP", "", "14") != NULL || find(&k, "BLROPP", "BLR", "14") != NULL);
+    /* to want to be acted on is to demand it; to want to be something
+     * is not */
+    CHECK_INT(fx_code(&k, "Kenyan teachers want to be paid by the Kenyan government."), 0);
+    CHECK(find(&k, "KENEDU", "KENGOV", "10") != NULL);
+    CHECK_INT(fx_code(&k, "Russia wants to be a great power in Africa."), 0);
+    CHECK(find(&k, "RUS", "", "10") == NULL);
     /* reviewing allegations investigates them */
     CHECK_INT(fx_code(&k, "The European Union will review allegations of abuses by Ethiopian troops."), 0);
     CHECK(find(&k, "IGOEUREEC", "ETH", "09") != NULL);
