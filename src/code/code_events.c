@@ -2123,6 +2123,10 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                 rule = DYAD_RULE_PASSIVE_AGENT;
                 bool aux = (q >= 1 && s->w[cx.v.idx[q - 1]].type == W_AUX) ||
                            (q >= 2 && s->w[cx.v.idx[q - 2]].type == W_AUX);
+                if (tgt.actor == DICT_NONE && aux && !strncmp(code->first, "04", 2))
+                    /* "a cease-fire was brokered by the U.S.": mediated
+                     * between the parties of the story */
+                    tgt = context_target(w, s, src, code->first);
                 if (tgt.actor == DICT_NONE && aux && strcmp(code->first, "010") != 0 &&
                     !(code->flags & IX_CODE_SUBORD)) {
                     /* "A state of siege was declared by the prime minister"

@@ -855,6 +855,12 @@ static void clauses_constructions(tctx *t)
     CHECK(find(&k, "KENEDU", "KENGOV", "10") != NULL);
     CHECK_INT(fx_code(&k, "Russia wants to be a great power in Africa."), 0);
     CHECK(find(&k, "RUS", "", "10") == NULL);
+    /* mediation told in the passive is between the story's parties */
+    CHECK_INT(fx_code(&k, "Talks\n\nArmenian troops shelled Azerbaijani positions on Monday. A ceasefire was brokered "
+                          "by Russia on Tuesday.\n"), 0);
+    e = find(&k, "RUS", "A", "04");
+    CHECK(e != NULL);
+    if (e) CHECK(e->flags & DYAD_EVENT_CONTEXT_TARGET);
     /* reviewing allegations investigates them */
     CHECK_INT(fx_code(&k, "The European Union will review allegations of abuses by Ethiopian troops."), 0);
     CHECK(find(&k, "IGOEUREEC", "ETH", "09") != NULL);
