@@ -861,6 +861,9 @@ static void clauses_constructions(tctx *t)
     e = find(&k, "RUS", "A", "04");
     CHECK(e != NULL);
     if (e) CHECK(e->flags & DYAD_EVENT_CONTEXT_TARGET);
+    /* "his Egyptian counterpart" is Egypt's */
+    CHECK_INT(fx_code(&k, "The French president spoke by phone with his Egyptian counterpart."), 0);
+    CHECK(find(&k, "FRAGOV", "EGY", "04") != NULL);
     /* reviewing allegations investigates them */
     CHECK_INT(fx_code(&k, "The European Union will review allegations of abuses by Ethiopian troops."), 0);
     CHECK(find(&k, "IGOEUREEC", "ETH", "09") != NULL);
