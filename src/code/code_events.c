@@ -335,6 +335,14 @@ static bool reciprocal(const code_sentence *s, const code_view *v, const char *c
      * its code */
     for (size_t q = 0; q < v->n; q++)
         if (s->w[v->idx[q]].type == W_VERB && !strncmp(s->w[v->idx[q]].s, "clash", 5)) return true;
+    /* "Serbia and Kosovo exchanged accusations", "traded threats": what
+     * is exchanged goes both ways */
+    for (size_t q = 0; q < v->n; q++) {
+        const cw_word *x = &s->w[v->idx[q]];
+        if (x->type == W_VERB && !(x->flags & CW_PART) &&
+            (!strncmp(x->s, "exchang", 7) || !strncmp(x->s, "trade", 5) || !strncmp(x->s, "swap", 4)))
+            return true;
+    }
     return false;
 }
 

@@ -864,6 +864,12 @@ static void clauses_constructions(tctx *t)
     /* "his Egyptian counterpart" is Egypt's */
     CHECK_INT(fx_code(&k, "The French president spoke by phone with his Egyptian counterpart."), 0);
     CHECK(find(&k, "FRAGOV", "EGY", "04") != NULL);
+    /* what is exchanged goes both ways; regaining control takes back */
+    CHECK_INT(fx_code(&k, "Serbia and Kosovo exchanged accusations over the violence."), 0);
+    CHECK(find(&k, "SRB", "KSV", "11") != NULL && find(&k, "KSV", "SRB", "11") != NULL);
+    CHECK_INT(fx_code(&k, "The Sudanese army regained control of the presidential palace from the RSF."), 0);
+    CHECK(find(&k, "SDNMIL", "SDNREB", "19") != NULL || find(&k, "SDNMIL", "SDNUAF", "19") != NULL ||
+          find(&k, "SDNMIL", "SDN", "19") != NULL);
     /* reviewing allegations investigates them */
     CHECK_INT(fx_code(&k, "The European Union will review allegations of abuses by Ethiopian troops."), 0);
     CHECK(find(&k, "IGOEUREEC", "ETH", "09") != NULL);
