@@ -859,7 +859,13 @@ static int attach_agents(dyad_coder_work *w, code_sentence *s)
                 code_is_country(w->codes[s->actors[pa].first_code].s))
                 a = pa;
         }
-        if (a == DICT_NONE) a = actor_starting_at(s, glast + 1);
+        /* dyad's rules: "told reporters Uganda had violated the deal": the
+         * one told is no part of the name after it, which opens what was
+         * told */
+        bool addressee = w->c->dyad_rules && !petrarch && before > 0 && s->w[before - 1].type == W_VERB &&
+                         s->ds && s->w[before - 1].tok < s->ds->ntokens && s->ds->tokens[s->w[before - 1].tok].lemma &&
+                         !strcmp(s->ds->tokens[s->w[before - 1].tok].lemma, "tell");
+        if (a == DICT_NONE && !addressee) a = actor_starting_at(s, glast + 1);
         if (a == DICT_NONE && glast + 2 < s->n &&
             (word_is(&s->w[glast + 1], "of") || word_is(&s->w[glast + 1], "in"))) {
             size_t q = glast + 2;
@@ -1906,6 +1912,16 @@ static void split_clauses_dyad(code_sentence *s)
             for (size_t k = i + 2; k < s->n && k <= i + 8; k++) {
                 const cw_word *y = &s->w[k];
                 if (word_is(y, "that")) { defer_to = k; after_speech = false; break; }
+                /* "told reporters Uganda had violated ...": without "that",
+                 * at a new subject and its finite verb */
+                if ((y->type == W_ACTOR || y->type == W_DET) && !(y->flags & CW_PART) &&
+                    (s->w[k - 1].tag == DYAD_TAG_NNS || s->w[k - 1].tag == DYAD_TAG_NN ||
+                     s->w[k - 1].tag == DYAD_TAG_NNP || s->w[k - 1].tag == DYAD_TAG_PRP) &&
+                    subject_then_verb(s, k)) {
+                    defer_to = k;
+                    after_speech = false;
+                    break;
+                }
                 if (y->type == W_VERB || y->type == W_AUX || is_verb_tag(y->tag) || y->type == W_COMMA ||
                     y->type == W_CONJ || y->tag == DYAD_TAG_WDT || y->tag == DYAD_TAG_WP)
                     break;

@@ -870,6 +870,10 @@ static void clauses_constructions(tctx *t)
     CHECK_INT(fx_code(&k, "The Sudanese army regained control of the presidential palace from the RSF."), 0);
     CHECK(find(&k, "SDNMIL", "SDNREB", "19") != NULL || find(&k, "SDNMIL", "SDNUAF", "19") != NULL ||
           find(&k, "SDNMIL", "SDN", "19") != NULL);
+    /* what is told need not open with "that"; the one told is no part
+     * of its subject */
+    CHECK_INT(fx_code(&k, "The Kenyan foreign minister told reporters Uganda had attacked a Kenyan border post."), 0);
+    CHECK(find(&k, "UGA", "KEN", "19") != NULL && !any_source(&k, "UGAMED") && !any_source(&k, "KENGOV"));
     /* reviewing allegations investigates them */
     CHECK_INT(fx_code(&k, "The European Union will review allegations of abuses by Ethiopian troops."), 0);
     CHECK(find(&k, "IGOEUREEC", "ETH", "09") != NULL);
