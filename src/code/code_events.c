@@ -909,6 +909,27 @@ static bool characterization(const code_sentence *s, const code_view *v, size_t 
     return false;
 }
 
+/* Whether the verb at q is one of describing -- describe, term, label,
+ * dub, characterize -- whose object is judged with a word of disapproval:
+ * "described the claims as baseless", "termed the vote illegal". */
+static bool described_as_wrong(const code_sentence *s, const code_view *v, size_t q, size_t ql)
+{
+    static const char *const describing[] = {"describe", "term", "label", "dub", "characterize", "characterise", NULL};
+    const dyad_sentence *ds = s->ds;
+    const cw_word *x = &s->w[v->idx[q]];
+    if (!ds || x->tok >= ds->ntokens || !ds->tokens[x->tok].lemma) return false;
+    bool known = false;
+    for (const char *const *d = describing; *d && !known; d++) known = !strcmp(ds->tokens[x->tok].lemma, *d);
+    if (!known) return false;
+    for (size_t k = ql + 2; k < v->n && k <= ql + 10; k++) {
+        const cw_word *y = &s->w[v->idx[k]];
+        if (y->type == W_VERB || y->type == W_COMMA || y->type == W_CONJ || !strcmp(y->s, "not")) return false;
+        for (const char *const *d = disapproval; *d; d++)
+            if (!strcmp(y->s, *d)) return true;
+    }
+    return false;
+}
+
 /* Whether a code's root is one of four. */
 static bool root_in(const char *code, const char *a, const char *b, const char *c, const char *d)
 {
@@ -2045,6 +2066,18 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                 memset(wanted.first, 0, sizeof wanted.first);
                 memcpy(wanted.first, "100", 3);
                 code = &wanted;
+            }
+            ix_code judged;
+            if (dyad_rules && (!hit || (code->flags & (IX_CODE_NULL | IX_CODE_SUBORD))) &&
+                (code->flags & (IX_CODE_NULL | IX_CODE_SUBORD)) && described_as_wrong(s, &cx.v, q, ql)) {
+                /* "described Pakistan's claims as baseless", "termed the
+                 * vote illegal": a word of judgement on what is described
+                 * is disapproval of its party */
+                judged = *code;
+                judged.flags &= (uint8_t)~(IX_CODE_NULL | IX_CODE_SUBORD);
+                memset(judged.first, 0, sizeof judged.first);
+                memcpy(judged.first, "111", 3);
+                code = &judged;
             }
             if (code->flags & IX_CODE_NULL) continue;
             if (dyad_rules && material_conflict(code->first) && possible_only(s, x)) continue;

@@ -874,6 +874,11 @@ static void clauses_constructions(tctx *t)
      * of its subject */
     CHECK_INT(fx_code(&k, "The Kenyan foreign minister told reporters Uganda had attacked a Kenyan border post."), 0);
     CHECK(find(&k, "UGA", "KEN", "19") != NULL && !any_source(&k, "UGAMED") && !any_source(&k, "KENGOV"));
+    /* describing what a party did with a word of disapproval disapproves */
+    CHECK_INT(fx_code(&k, "India described Pakistan's claims as baseless."), 0);
+    CHECK(find(&k, "IND", "PAK", "11") != NULL);
+    CHECK_INT(fx_code(&k, "India described Pakistan as a friend."), 0);
+    CHECK(find(&k, "IND", "PAK", "11") == NULL);
     /* reviewing allegations investigates them */
     CHECK_INT(fx_code(&k, "The European Union will review allegations of abuses by Ethiopian troops."), 0);
     CHECK(find(&k, "IGOEUREEC", "ETH", "09") != NULL);
