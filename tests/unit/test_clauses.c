@@ -879,6 +879,9 @@ static void clauses_constructions(tctx *t)
     CHECK(find(&k, "IND", "PAK", "11") != NULL);
     CHECK_INT(fx_code(&k, "India described Pakistan as a friend."), 0);
     CHECK(find(&k, "IND", "PAK", "11") == NULL);
+    /* strikes carried out on a party are attacks */
+    CHECK_INT(fx_code(&k, "Israel carried out strikes on Hezbollah positions in southern Lebanon."), 0);
+    CHECK(find(&k, "ISR", "LBN", "19") != NULL);
     /* reviewing allegations investigates them */
     CHECK_INT(fx_code(&k, "The European Union will review allegations of abuses by Ethiopian troops."), 0);
     CHECK(find(&k, "IGOEUREEC", "ETH", "09") != NULL);
