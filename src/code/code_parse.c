@@ -345,9 +345,18 @@ static int type_words(dyad_coder_work *w, code_sentence *s)
                     /* dyad: "the militants overran the camp", which the
                      * tagger may read as an adjective */
                     /* (or before a number: "militants abducted 276 girls") */
+                    bool ed_form = s->w[at].len > 2 && !memcmp(s->w[at].s + s->w[at].len - 2, "ed", 2) &&
+                                   !(s->doc && s->w[at].start > 0 && s->w[at].start <= s->doc->len &&
+                                     s->doc->text[s->w[at].start - 1] == '-') &&
+                                   /* ("the president's alleged assassins": after a
+                                    * possessive it describes the noun) */
+                                   !(at > 0 && s->w[at - 1].len > 2 &&
+                                     !memcmp(s->w[at - 1].s + s->w[at - 1].len - 2, "'s", 2)) &&
+                                   /* (nor after a bare adjective: "Syrian displaced families") */
+                                   !(at > 0 && s->w[at - 1].tag == DYAD_TAG_JJ && s->w[at - 1].type != W_AGENT);
                     bool jj_verb = w->c->dyad_rules && !w->c->petrarch && tg == DYAD_TAG_JJ && at + 1 < s->n &&
                                    (s->w[at + 1].tag == DYAD_TAG_DT || s->w[at + 1].tag == DYAD_TAG_PRPS ||
-                                    s->w[at + 1].tag == DYAD_TAG_CD);
+                                    s->w[at + 1].tag == DYAD_TAG_CD || (ed_form && s->w[at + 1].tag == DYAD_TAG_NNS));
                     if (capital && (tg == DYAD_TAG_NN || tg == DYAD_TAG_NNS || jj_verb) && !(x->flags & CW_CAP)) {
                         /* the tagger's usual slip in headline English:
                          * "Ethiopia departs from Libya", "to accord with" */
@@ -355,8 +364,12 @@ static int type_words(dyad_coder_work *w, code_sentence *s)
                         /* a past form ("overthrew", "seized") before a
                          * determiner: no noun is spelled so */
                         bool past_form = false;
+                        /* (or before a plural noun, "massacred villagers",
+                         * unless joined to the word before: "Iran-backed
+                         * militias") */
                         if (w->c->dyad_rules && !w->c->petrarch &&
-                            (next == DYAD_TAG_DT || next == DYAD_TAG_PRPS || next == DYAD_TAG_CD)) {
+                            (next == DYAD_TAG_DT || next == DYAD_TAG_PRPS || next == DYAD_TAG_CD ||
+                             (next == DYAD_TAG_NNS && ed_form))) {
                             char lb[64];
                             size_t ln = dyad_lemmatize(s->w[at].s, s->w[at].len, DYAD_TAG_VBD, lb, sizeof lb);
                             past_form = ln && ln < sizeof lb - 1 &&
@@ -369,7 +382,7 @@ static int type_words(dyad_coder_work *w, code_sentence *s)
                                                        s->w[at - 1].actor != DICT_NONE));
                         bool object_next = next == DYAD_TAG_IN || next == DYAD_TAG_DT || next == DYAD_TAG_TO ||
                                            next == DYAD_TAG_PRP || next == DYAD_TAG_PRPS || next == DYAD_TAG_NNP ||
-                                           (past_form && next == DYAD_TAG_CD);
+                                           (past_form && (next == DYAD_TAG_CD || next == DYAD_TAG_NNS));
                         /* ... but not inside a noun phrase opened by a
                          * determiner ("an anti-Gondor parade on Saturday") */
                         bool det_np = false;

@@ -820,6 +820,14 @@ static void clauses_constructions(tctx *t)
     if (e) CHECK_STR(e->code, "105");
     CHECK_INT(fx_code(&k, "Sudanese rebels insisted that the government was responsible."), 0);
     CHECK(find(&k, "SDNREB", "SDNGOV", "10") == NULL);
+    /* ... and a past form in -ed before a plural noun after its subject's
+     * role word, but not after a possessive, a hyphen or a bare adjective */
+    CHECK_INT(fx_code(&k, "Myanmar's military massacred villagers in Sagaing."), 0);
+    CHECK(find(&k, "MMRMIL", "MMR", "20") != NULL);
+    CHECK_INT(fx_code(&k, "Police said the Kenyan president's alleged attackers fled."), 0);
+    CHECK(find(&k, "KENGOV", "", "11") == NULL);
+    CHECK_INT(fx_code(&k, "Syrian displaced families returned to Aleppo."), 0);
+    CHECK(find(&k, "SYR", "SYR", "") == NULL);
     /* a past form before a number is a verb, whatever the tagger says */
     CHECK_INT(fx_code(&k, "Nigerian militants abducted 40 students from a school in Kaduna."), 0);
     CHECK(find(&k, "NGAREB", "NGA", "18") != NULL);
