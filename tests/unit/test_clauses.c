@@ -890,6 +890,9 @@ static void clauses_constructions(tctx *t)
     /* strikes carried out on a party are attacks */
     CHECK_INT(fx_code(&k, "Israel carried out strikes on Hezbollah positions in southern Lebanon."), 0);
     CHECK(find(&k, "ISR", "LBN", "19") != NULL);
+    /* criminal proceedings are no criminals */
+    CHECK_INT(fx_code(&k, "A Russian court opened a criminal case against the Russian opposition leader."), 0);
+    CHECK(find(&k, "RUSJUD", "RUSOPP", "17") != NULL && find(&k, "RUSJUD", "RUSCRM", "") == NULL);
     /* reviewing allegations investigates them */
     CHECK_INT(fx_code(&k, "The European Union will review allegations of abuses by Ethiopian troops."), 0);
     CHECK(find(&k, "IGOEUREEC", "ETH", "09") != NULL);
