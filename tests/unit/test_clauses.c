@@ -899,6 +899,8 @@ static void clauses_constructions(tctx *t)
     /* short nouns in patterns are listed in the plural too */
     CHECK_INT(fx_code(&k, "Kenyan protesters blocked roads in Nairobi."), 0);
     CHECK(find(&k, "KENOPP", "KEN", "144") != NULL);
+    CHECK_INT(fx_code(&k, "Indian farmers blocked highways around New Delhi."), 0);
+    CHECK(find(&k, "INDAGR", "IND", "144") != NULL);
     /* a visit begun or continued is a visit; joint drills of any arm are
      * military cooperation */
     CHECK_INT(fx_code(&k, "The Indian prime minister began an official visit to Japan on Monday."), 0);
