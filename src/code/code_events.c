@@ -605,6 +605,7 @@ static cand context_target(const dyad_coder_work *w, const code_sentence *s, can
  * kicking a motorcycle". */
 static bool is_lemma(const char *l, const char *const *set);
 static const char *word_lemma(const code_sentence *s, const cw_word *x);
+static bool word_is_from(const cw_word *x) { return x->len == 4 && !memcmp(x->s, "from", 4); }
 
 static bool verb_object(const code_sentence *s, const code_view *v, size_t q, uint32_t g)
 {
@@ -1507,6 +1508,31 @@ static bool wants_done_to(const code_sentence *s, const code_view *v, size_t ql)
     return s->w[v->idx[k]].tag == DYAD_TAG_VBN;
 }
 
+/* The party named after "from" within a few words of an appeal or a
+ * demand ending at ql -- "requested more troops from the African Union",
+ * "sought help from China" -- or NO_CAND. */
+static cand asked_from(const dyad_coder_work *w, const code_sentence *s, const code_view *v, size_t ql, cand src)
+{
+    for (size_t k = ql + 1; k + 1 < v->n && k <= ql + 6; k++) {
+        const cw_word *y = &s->w[v->idx[k]];
+        if (y->type == W_VERB || y->type == W_COMMA || y->type == W_CONJ || y->tag == DYAD_TAG_TO) break;
+        if (!word_is_from(y)) continue;
+        for (size_t j = k + 1; j < v->n && j <= k + 3; j++) {
+            uint32_t a = actor_at(s, v->idx[j]);
+            if (a == DICT_NONE) {
+                if (s->w[v->idx[j]].type != W_DET && s->w[v->idx[j]].tag != DYAD_TAG_JJ) break;
+                continue;
+            }
+            uint32_t g = code_actor_group(s, a);
+            if (g == DICT_NONE || g == src.actor || s->actors[a].pronoun) break;
+            cand c = candidate(w, s, a, src);
+            return c;
+        }
+        break;
+    }
+    return NO_CAND;
+}
+
 /* Whether the verb at q is one of insisting followed by a mandative
  * subjunctive: "insisted (that) the detainees be released", "insists
  * that the president resign" (not "insisted that he was innocent"). */
@@ -2265,6 +2291,10 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                     }
                     if (tgt.actor == DICT_NONE) continue;
                 }
+                if (tgt.actor == DICT_NONE && src.actor != DICT_NONE && dyad_rules && root_in(code->first, "02", "10", "02", "10"))
+                    /* "requested more troops from the African Union": what
+                     * is asked for comes from whom it is asked of */
+                    tgt = asked_from(w, s, &cx.v, ql, src);
                 if (tgt.actor == DICT_NONE && src.actor != DICT_NONE) tgt = find_target(w, s, &cx, q, ql, src, code->first);
                 /* "police stopped the marchers, firing tear gas": a
                  * participle that carries its clause's subject and goes on

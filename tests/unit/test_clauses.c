@@ -893,6 +893,9 @@ static void clauses_constructions(tctx *t)
     /* criminal proceedings are no criminals */
     CHECK_INT(fx_code(&k, "A Russian court opened a criminal case against the Russian opposition leader."), 0);
     CHECK(find(&k, "RUSJUD", "RUSOPP", "17") != NULL && find(&k, "RUSJUD", "RUSCRM", "") == NULL);
+    /* what is asked for comes from whom it is asked of */
+    CHECK_INT(fx_code(&k, "The Somali president requested more troops from the African Union."), 0);
+    CHECK(find(&k, "SOMGOV", "IGOAFRAFU", "02") != NULL && find(&k, "SOMGOV", "SOMMIL", "") == NULL);
     /* reviewing allegations investigates them */
     CHECK_INT(fx_code(&k, "The European Union will review allegations of abuses by Ethiopian troops."), 0);
     CHECK(find(&k, "IGOEUREEC", "ETH", "09") != NULL);
