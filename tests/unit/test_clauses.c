@@ -896,6 +896,9 @@ static void clauses_constructions(tctx *t)
     /* what is asked for comes from whom it is asked of */
     CHECK_INT(fx_code(&k, "The Somali president requested more troops from the African Union."), 0);
     CHECK(find(&k, "SOMGOV", "IGOAFRAFU", "02") != NULL && find(&k, "SOMGOV", "SOMMIL", "") == NULL);
+    /* breaking up a meeting represses it */
+    CHECK_INT(fx_code(&k, "Zimbabwean police broke up an opposition meeting with tear gas."), 0);
+    CHECK(find(&k, "ZWECOP", "ZWEOPP", "17") != NULL);
     /* reviewing allegations investigates them */
     CHECK_INT(fx_code(&k, "The European Union will review allegations of abuses by Ethiopian troops."), 0);
     CHECK(find(&k, "IGOEUREEC", "ETH", "09") != NULL);
