@@ -1983,6 +1983,13 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                 /* what a speaker reports is not the speaker's act: "Peruvian
                  * officials said gunmen shot the mayor" */
                 carried = clause_src[prev];
+                /* "condemned the arrest and hundreds of arrests made last
+                 * week and called for their release": past a coordinate
+                 * clause with no actor for its subject, the one before */
+                if (carried.actor == DICT_NONE && s->clause_kind[c] == DYAD_CLAUSE_OF_COORDINATE &&
+                    s->clause_kind[prev] == DYAD_CLAUSE_OF_COORDINATE && s->clause_prev[prev] != DICT_NONE &&
+                    s->clause_prev[prev] < prev)
+                    carried = clause_src[s->clause_prev[prev]];
                 /* a participle after reported words with no actor for
                  * their subject is the speaker's: "the minister told
                  * television that the detention was irregular, shifting

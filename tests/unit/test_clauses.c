@@ -899,6 +899,11 @@ static void clauses_constructions(tctx *t)
     /* breaking up a meeting represses it */
     CHECK_INT(fx_code(&k, "Zimbabwean police broke up an opposition meeting with tear gas."), 0);
     CHECK(find(&k, "ZWECOP", "ZWEOPP", "17") != NULL);
+    /* a coordinate verb with no subject carries the last actor subject,
+     * past a coordinated noun phrase that the tagger gave a verb */
+    CHECK_INT(fx_code(&k, "Canada condemned the arrest of the Iranian activist and dozens of arrests made last week "
+                          "and called for their immediate release."), 0);
+    CHECK(find(&k, "CAN", "", "02") != NULL || find(&k, "CAN", "IRN", "02") != NULL);
     /* reviewing allegations investigates them */
     CHECK_INT(fx_code(&k, "The European Union will review allegations of abuses by Ethiopian troops."), 0);
     CHECK(find(&k, "IGOEUREEC", "ETH", "09") != NULL);
