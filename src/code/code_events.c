@@ -781,14 +781,20 @@ static bool reduced_participle(const code_sentence *s, const code_view *v, size_
 {
     const cw_word *x = &s->w[v->idx[q]];
     if (x->tag != DYAD_TAG_VBN || q == 0 || reduced_passive(s, v, q)) return false;
-    uint32_t before = actor_covering(s, v->idx[q - 1]);
+    /* (or set off by a comma or a dash: "most of the dissidents -- taken
+     * into custody hours before --") */
+    size_t nq = q; /* where the noun ends: right before, or before the comma */
+    if (q >= 2 && s->w[v->idx[q - 1]].type == W_COMMA) nq--;
+    uint32_t before = actor_covering(s, v->idx[nq - 1]);
     if (before == DICT_NONE || s->actors[before].pronoun) return false;
     /* the noun is an object of an earlier verb ("have released students
      * arrested at ...", "of the civilians killed in ..."), not a subject
      * whose verb the tagger took for a participle ("soldiers clashed
      * with ...") */
-    bool earlier = false;
-    for (size_t k = q > 16 ? q - 16 : 0; k < q && !earlier; k++) {
+    /* (a form only a participle takes, "taken", "beaten", "driven", says
+     * so by itself) */
+    bool earlier = x->len > 4 && !memcmp(x->s + x->len - 2, "en", 2);
+    for (size_t k = nq > 16 ? nq - 16 : 0; k < nq && !earlier; k++) {
         const cw_word *y = &s->w[v->idx[k]];
         if (actor_covering(s, v->idx[k]) == before) break;
         earlier = y->type == W_VERB || y->type == W_AUX ||
@@ -1412,8 +1418,16 @@ static void passive_object_match(dyad_coder_work *w, const code_sentence *s, con
      * clause's, to be read as the one acted on */
     const ix_code *vcode = vb->code != DICT_NONE ? &ix_codes(w->c->ix, NULL)[vb->code] : NULL;
     bool actors_too = !vcode || (vcode->flags & IX_CODE_NULL);
-    size_t np = aux;
-    while (np > 0 && aux - np < 8) {
+    /* the subject may stand before an aside set off by commas or dashes:
+     * "most of the dissidents -- taken into custody ... -- were released" */
+    size_t subj_end = aux;
+    if (actors_too && aux >= 2 && s->w[v->idx[aux - 1]].type == W_COMMA) {
+        size_t k = aux - 1;
+        while (k > 0 && aux - k < 25 && s->w[v->idx[k - 1]].type != W_COMMA) k--;
+        if (k > 1 && s->w[v->idx[k - 1]].type == W_COMMA) subj_end = k - 1;
+    }
+    size_t np = subj_end;
+    while (np > 0 && subj_end - np < 8) {
         const cw_word *y = &s->w[v->idx[np - 1]];
         bool actor_word = y->type == W_ACTOR || ((y->flags & CW_PART) && y->actor != DICT_NONE);
         if (y->type == W_COMMA || y->type == W_VERB || y->type == W_AUX || y->type == W_CONJ ||
@@ -1421,18 +1435,18 @@ static void passive_object_match(dyad_coder_work *w, const code_sentence *s, con
             break;
         np--;
     }
-    while (np < aux && s->w[v->idx[np]].type == W_DET) np++;
-    if (np == aux) return;
+    while (np < subj_end && s->w[v->idx[np]].type == W_DET) np++;
+    if (np == subj_end) return;
     code_view r;
     r.idx = arena_alloc(&w->a, (v->n + 1) * sizeof *r.idx);
     if (!r.idx) return;
     r.n = 0;
     for (size_t k = 0; k < np; k++) r.idx[r.n++] = v->idx[k];
-    for (size_t k = aux; k < q; k++) r.idx[r.n++] = v->idx[k];
+    for (size_t k = subj_end; k < q; k++) r.idx[r.n++] = v->idx[k];
     size_t rq = r.n;
     for (size_t k = q; k <= ql; k++) r.idx[r.n++] = v->idx[k];
     size_t rql = r.n - 1;
-    for (size_t k = np; k < aux; k++) r.idx[r.n++] = v->idx[k];
+    for (size_t k = np; k < subj_end; k++) r.idx[r.n++] = v->idx[k];
     for (size_t k = ql + 1; k < v->n; k++) r.idx[r.n++] = v->idx[k];
     for (uint32_t k = 0; k < vb->npatterns; k++) {
         const ix_pattern *p = &pats[vb->first_pattern + k];
@@ -1444,7 +1458,7 @@ static void passive_object_match(dyad_coder_work *w, const code_sentence *s, con
             if (m->source != DICT_NONE) continue;
             if (m->target != DICT_NONE) {
                 uint32_t at = m->target_at;
-                bool moved = actors_too && at != DICT_NONE && at >= v->idx[np] && at < v->idx[aux];
+                bool moved = actors_too && at != DICT_NONE && at >= v->idx[np] && at < v->idx[subj_end];
                 if (!moved) continue;
                 m->target = m->target_at = DICT_NONE;
             }
@@ -2171,7 +2185,10 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
             }
             cand src = {m.source, false, code_anchor(s, m.source_at)};
             cand tgt = {m.target, false, code_anchor(s, m.target_at)};
-            bool nominal = false; /* a noun's event: the clause's verb still codes */
+            /* a noun's event, or a participle's on a noun ("police,
+             * backed by the army, arrested ..."): the clause's verb still
+             * codes */
+            bool nominal = other_own && !gerund;
             if (dyad_rules && m.source == DICT_NONE && m.target != DICT_NONE) {
                 /* "the dissidents were released by the government": a
                  * pattern's target read from a passive's by-agent is its
@@ -2379,7 +2396,8 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                  * who did it: "troops stationed at the base" */
                 if (strncmp(code->first, "17", 2) != 0) continue;
                 agentless = true;
-                uint32_t noun = actor_covering(s, cx.v.idx[q - 1]);
+                size_t nq = q >= 2 && s->w[cx.v.idx[q - 1]].type == W_COMMA ? q - 1 : q;
+                uint32_t noun = actor_covering(s, cx.v.idx[nq - 1]);
                 if (agentless && code_actor_group(s, noun) != DICT_NONE) {
                     cand n = {code_actor_group(s, noun), false, code_anchor(s, noun)};
                     src = n;

@@ -904,6 +904,15 @@ static void clauses_constructions(tctx *t)
     CHECK_INT(fx_code(&k, "Canada condemned the arrest of the Iranian activist and dozens of arrests made last week "
                           "and called for their immediate release."), 0);
     CHECK(find(&k, "CAN", "", "02") != NULL || find(&k, "CAN", "IRN", "02") != NULL);
+    /* a dash set off by spaces brackets an aside as commas do: the
+     * participle inside tells of the noun before it, and the passive
+     * after it has that noun for its subject; a participle's event
+     * leaves the clause's own verb to code */
+    CHECK_INT(fx_code(&k, "Police said most of the Cuban dissidents -- taken into custody hours before the visit -- "
+                          "were released after several hours."), 0);
+    CHECK(find(&k, "CUB", "CUBOPP", "17") != NULL && find(&k, "CUB", "CUBOPP", "08") != NULL);
+    CHECK_INT(fx_code(&k, "Kenyan police, backed by the army, arrested dozens of protesters."), 0);
+    CHECK(find(&k, "KENCOP", "KENOPP", "17") != NULL);
     /* reviewing allegations investigates them */
     CHECK_INT(fx_code(&k, "The European Union will review allegations of abuses by Ethiopian troops."), 0);
     CHECK(find(&k, "IGOEUREEC", "ETH", "09") != NULL);
