@@ -809,6 +809,28 @@ static bool reduced_participle(const code_sentence *s, const code_view *v, size_
     return next == DYAD_TAG_IN || next == DYAD_TAG_TO || next == DYAD_TAG_RB || s->w[v->idx[k]].type == W_COMMA;
 }
 
+/* "Among those arrested is X", "among those detained were ...": the
+ * actor named after the copula that follows the participle, or
+ * DICT_NONE. */
+static uint32_t among_those(const code_sentence *s, const code_view *v, size_t q)
+{
+    if (q < 2 || s->w[v->idx[q]].tag != DYAD_TAG_VBN) return DICT_NONE;
+    if (strcmp(s->w[v->idx[q - 1]].s, "those") != 0 || strcmp(s->w[v->idx[q - 2]].s, "among") != 0) return DICT_NONE;
+    size_t k = q + 1;
+    while (k < v->n && k <= q + 4 && strcmp(s->w[v->idx[k]].s, "is") != 0 && strcmp(s->w[v->idx[k]].s, "are") != 0 &&
+           strcmp(s->w[v->idx[k]].s, "was") != 0 && strcmp(s->w[v->idx[k]].s, "were") != 0)
+        k++;
+    if (k >= v->n) return DICT_NONE;
+    /* (the name's role may be an aside the commas set apart: "is Amos
+     * Chibaya, a member of parliament,") */
+    for (size_t j = v->idx[k] + 1; j < s->n && j <= v->idx[k] + 10; j++) {
+        if (s->w[j].type == W_VERB || s->w[j].type == W_CONJ || s->w[j].type == W_AUX) break;
+        uint32_t a = actor_at(s, (uint32_t)j);
+        if (a != DICT_NONE && !s->actors[a].pronoun && code_actor_group(s, a) != DICT_NONE) return a;
+    }
+    return DICT_NONE;
+}
+
 /* A present participle right after the people it tells of, as a
  * relative clause without its pronoun: "clashed with protesters calling
  * for the president to step down", "militants fighting the army".  The
@@ -2389,7 +2411,15 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
              * an agent the chunker found but no actor names is still an
              * agent -- TABARI's reading decides */
             bool agentless = pg && agent == DICT_NONE && pg->by_agent == DYAD_NONE;
-            if (dyad_rules && !designated && !pg && reduced_participle(s, &cx.v, q)) {
+            uint32_t among = dyad_rules && !designated && !pg ? among_those(s, &cx.v, q) : DICT_NONE;
+            if (among != DICT_NONE) {
+                /* "Among those arrested is Amos Chibaya, a member of
+                 * parliament": who suffered it is named after the verb */
+                if (strncmp(code->first, "17", 2) != 0) continue;
+                agentless = true;
+                cand n = {code_actor_group(s, among), false, code_anchor(s, among)};
+                src = n;
+            } else if (dyad_rules && !designated && !pg && reduced_participle(s, &cx.v, q)) {
                 /* "students arrested at a rally", "the
                  * civilians killed in the attack" */
                 /* of anything but an arrest the participle does not say

@@ -913,6 +913,13 @@ static void clauses_constructions(tctx *t)
     CHECK(find(&k, "CUB", "CUBOPP", "17") != NULL && find(&k, "CUB", "CUBOPP", "08") != NULL);
     CHECK_INT(fx_code(&k, "Kenyan police, backed by the army, arrested dozens of protesters."), 0);
     CHECK(find(&k, "KENCOP", "KENOPP", "17") != NULL);
+    /* "among those arrested is X": X was arrested, by X's state */
+    CHECK_INT(fx_code(&k, "Among those arrested is John Moyo, a member of the Zimbabwean parliament."), 0);
+    e = find(&k, "ZWE", "ZWELEG", "17");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(dyad_event_rule_name(e->rule), "passive state");
+    CHECK_INT(fx_code(&k, "Among those killed was a Somali journalist."), 0);
+    CHECK(find(&k, "", "SOMMED", "") == NULL);
     /* reviewing allegations investigates them */
     CHECK_INT(fx_code(&k, "The European Union will review allegations of abuses by Ethiopian troops."), 0);
     CHECK(find(&k, "IGOEUREEC", "ETH", "09") != NULL);
