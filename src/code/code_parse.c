@@ -1728,6 +1728,9 @@ static bool conj_opens_clause(const code_sentence *s, size_t i)
     for (size_t k = i + 1; k < s->n; k++) {
         const cw_word *x = &s->w[k];
         if (x->type == W_COMMA || (x->type == W_CONJ && !(x->flags & CW_PART))) return false;
+        /* "cities to the north and south again Friday to demand ...": an
+         * infinitive is no clause of its own */
+        if ((x->type == W_VERB || is_verb_tag(x->tag)) && k > 0 && s->w[k - 1].tag == DYAD_TAG_TO) return false;
         if (x->type == W_VERB || x->type == W_AUX || is_verb_tag(x->tag)) return true;
         /* "men and boys after capturing the town", "concern and anger
          * with Israel's continuing raids": the verb is another phrase's

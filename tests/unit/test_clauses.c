@@ -920,6 +920,12 @@ static void clauses_constructions(tctx *t)
     if (e) CHECK_STR(dyad_event_rule_name(e->rule), "passive state");
     CHECK_INT(fx_code(&k, "Among those killed was a Somali journalist."), 0);
     CHECK(find(&k, "", "SOMMED", "") == NULL);
+    /* "and" before an infinitive joins noun phrases, not clauses */
+    CHECK_INT(fx_code(&k, "Kenyan opposition supporters stood in Nairobi as well as cities to the north and south "
+                          "again Friday to demand the resignation of the Kenyan president."), 0);
+    e = find(&k, "KENOPP", "KENGOV", "10");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(dyad_event_clause_name(e->clause), "main");
     /* reviewing allegations investigates them */
     CHECK_INT(fx_code(&k, "The European Union will review allegations of abuses by Ethiopian troops."), 0);
     CHECK(find(&k, "IGOEUREEC", "ETH", "09") != NULL);
