@@ -2441,7 +2441,10 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                  * "they were asked to leave"); other passives keep their
                  * subject ("police were put on alert", "we are prepared") */
                 bool unknown = !strncmp(code->first, "18", 2) || !strncmp(code->first, "19", 2) ||
-                               !strncmp(code->first, "20", 2) || !strncmp(code->first, "02", 2);
+                               !strncmp(code->first, "20", 2) || !strncmp(code->first, "02", 2) ||
+                               /* "the army was accused of torture": by whom, it
+                                * does not say */
+                               !strncmp(code->first, "11", 2);
                 /* "talks are expected to resume", "breakthroughs are
                  * anticipated to become harder", "the threats are intended
                  * to raise tensions": nobody expects or intends anything in
@@ -2455,7 +2458,11 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                     for (const char *const *r = raisers; *r && !raising; r++)
                         raising = !strcmp(s->ds->tokens[x->tok].lemma, *r);
                 }
-                if (unknown || raising) continue;
+                if (unknown || raising) {
+                    /* (nor is what it alleges a fact: "accused of torturing") */
+                    if (!strncmp(code->first, "11", 2)) asked = true;
+                    continue;
+                }
                 if (src.actor < DEF_STATE && (!strncmp(code->first, "17", 2) || !strcmp(code->first, "0841"))) {
                     const char *sc = first_code(w, s, src);
                     if (!code_is_country(sc)) continue;

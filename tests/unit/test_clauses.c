@@ -926,6 +926,12 @@ static void clauses_constructions(tctx *t)
     e = find(&k, "KENOPP", "KENGOV", "10");
     CHECK(e != NULL);
     if (e) CHECK_STR(dyad_event_clause_name(e->clause), "main");
+    /* an agentless accusation names no accuser, and what it alleges is
+     * no fact */
+    CHECK_INT(fx_code(&k, "The Ugandan army was accused of torturing opposition supporters."), 0);
+    CHECK(find(&k, "UGAMIL", "", "") == NULL);
+    CHECK_INT(fx_code(&k, "The Ugandan army was accused by Amnesty International of torturing opposition supporters."), 0);
+    CHECK(find(&k, "NGO", "UGAMIL", "11") != NULL);
     /* reviewing allegations investigates them */
     CHECK_INT(fx_code(&k, "The European Union will review allegations of abuses by Ethiopian troops."), 0);
     CHECK(find(&k, "IGOEUREEC", "ETH", "09") != NULL);
