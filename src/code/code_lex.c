@@ -102,6 +102,7 @@ static int push_word(dyad_coder_work *w, code_sentence *s, size_t *cap, const ch
 static bool spaced_dash(const unsigned char *t, size_t start, size_t end, size_t i, size_t adv)
 {
     bool dash = false;
+    if (i >= end || i + adv > end) return false;
     size_t b = i, e = i + adv;
     if (adv == 3 && t[i] == 0xE2 && t[i + 1] == 0x80 && (t[i + 2] == 0x93 || t[i + 2] == 0x94)) dash = true;
     if (adv == 1 && t[i] == '-') {
