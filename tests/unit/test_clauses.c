@@ -933,6 +933,14 @@ static void clauses_constructions(tctx *t)
     CHECK(find(&k, "UGAMIL", "", "") == NULL);
     CHECK_INT(fx_code(&k, "The Ugandan army was accused by Amnesty International of torturing opposition supporters."), 0);
     CHECK(find(&k, "NGO", "UGAMIL", "11") != NULL);
+    /* phrasal verbs of wire copy: shrugging off, pulling troops out,
+     * clawing back territory, rushing aid */
+    CHECK_INT(fx_code(&k, "Beijing shrugged off the U.S. criticism."), 0);
+    CHECK(find(&k, "CHN", "USA", "01") != NULL);
+    CHECK_INT(fx_code(&k, "Kenya pulled its troops out of Somalia."), 0);
+    CHECK(find(&k, "KEN", "SOM", "08") != NULL);
+    CHECK_INT(fx_code(&k, "The UN rushed food aid to flood victims in Pakistan."), 0);
+    CHECK(find(&k, "IGOUNO", "PAK", "07") != NULL);
     /* reviewing allegations investigates them */
     CHECK_INT(fx_code(&k, "The European Union will review allegations of abuses by Ethiopian troops."), 0);
     CHECK(find(&k, "IGOEUREEC", "ETH", "09") != NULL);
