@@ -433,6 +433,19 @@ static int type_words(dyad_coder_work *w, code_sentence *s)
                 if ((after_det || capital) && w->c->dyad_rules && !w->c->petrarch && root->nlits == 1 &&
                     s->w[i].tag == DYAD_TAG_NNS && i + 2 < s->n && word_is(&s->w[i + 1], "between"))
                     after_det = capital = false;
+                /* dyad: "began exporting electricity", "resumed shelling
+                 * the town": a gerund right after a verb of beginning,
+                 * going on or stopping is that verb's activity, whatever
+                 * the tagger says */
+                if ((after_det || capital) && w->c->dyad_rules && !w->c->petrarch && root->nlits == 1 && i > 0 &&
+                    s->w[i].len > 4 && !memcmp(s->w[i].s + s->w[i].len - 3, "ing", 3) && s->ds &&
+                    s->w[i - 1].tok < s->ds->ntokens && s->ds->tokens[s->w[i - 1].tok].lemma) {
+                    static const char *const aspect[] = {"begin", "start", "continue", "resume", "keep", "stop",
+                                                         "cease", "halt", "finish", NULL};
+                    const char *pl = s->ds->tokens[s->w[i - 1].tok].lemma;
+                    for (const char *const *a = aspect; *a; a++)
+                        if (!strcmp(pl, *a)) after_det = capital = false;
+                }
                 if (after_det || capital) x->type = W_NOUN;
                 else if (null_code && v->npatterns == 0) x->type = W_NONE;
                 else x->type = W_VERB;

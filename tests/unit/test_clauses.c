@@ -828,6 +828,9 @@ static void clauses_constructions(tctx *t)
     CHECK(find(&k, "KENGOV", "", "11") == NULL);
     CHECK_INT(fx_code(&k, "Syrian displaced families returned to Aleppo."), 0);
     CHECK(find(&k, "SYR", "SYR", "") == NULL);
+    /* ... and a gerund after a verb of beginning or going on */
+    CHECK_INT(fx_code(&k, "Turkey began exporting electricity to Syria."), 0);
+    CHECK(find(&k, "TUR", "SYR", "06") != NULL);
     /* a past form before a number is a verb, whatever the tagger says */
     CHECK_INT(fx_code(&k, "Nigerian militants abducted 40 students from a school in Kaduna."), 0);
     CHECK(find(&k, "NGAREB", "NGA", "18") != NULL);
