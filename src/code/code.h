@@ -94,7 +94,9 @@ enum {
     CW_PART  = 1u << 2,  /* a later word of a multi-word root                */
     CW_COMPOUND_CONJ = 1u << 3, /* a conjunction or comma inside a compound */
     CW_PROTECTED = 1u << 4,     /* a conjunction inside a noun/adj compound */
-    CW_FORMER = 1u << 5  /* the word "former"                                */
+    CW_FORMER = 1u << 5, /* the word "former"                                */
+    CW_NOMINAL = 1u << 6 /* a verb's noun whose parties prepositions name:
+                            "rocket fire into Israel from Gaza"             */
 };
 
 typedef struct cw_word {
@@ -211,6 +213,10 @@ struct dyad_coder_work {
      * its last event date known to the day ("on the same day") */
     where_context places;
     int32_t last_date;
+    /* dyad's rules: the day the sentence before named for itself ("On
+     * Thursday, Biden said ..."), and that sentence's index + 1 */
+    int32_t prev_day;
+    uint32_t prev_day_next;
     /* dyad's rules: the article's quotations and their speakers' codes
      * ("" unknown), from the work's arena; "we" in a quote is its speaker */
     const dyad_quote *quotes;
@@ -299,6 +305,8 @@ const char *code_intent_for(const char *act);
 /* The CAMEO threat code (13x) for force or coercion announced for the
  * future ("would strike back": 190 -> 1384), or NULL for other acts. */
 const char *code_threat_for(const char *act);
+/* The refusal (12x) of what an intent (03x) or agreement (05x) code accepts. */
+const char *code_refusal_for(const char *act);
 
 /* Codes one parsed sentence, appending events (code_events.c). */
 int code_sentence_events(dyad_coder_work *w, code_sentence *s);

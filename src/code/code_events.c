@@ -338,6 +338,14 @@ static bool reciprocal(const code_sentence *s, const code_view *v, const char *c
      * its code */
     for (size_t q = 0; q < v->n; q++)
         if (s->w[v->idx[q]].type == W_VERB && !strncmp(s->w[v->idx[q]].s, "clash", 5)) return true;
+    /* "Serbia and Kosovo exchanged accusations", "traded threats": what
+     * is exchanged goes both ways */
+    for (size_t q = 0; q < v->n; q++) {
+        const cw_word *x = &s->w[v->idx[q]];
+        if (x->type == W_VERB && !(x->flags & CW_PART) &&
+            (!strncmp(x->s, "exchang", 7) || !strncmp(x->s, "trade", 5) || !strncmp(x->s, "swap", 4)))
+            return true;
+    }
     return false;
 }
 
@@ -610,6 +618,8 @@ static cand context_target(const dyad_coder_work *w, const code_sentence *s, can
  * him to step down", "urged Russia to withdraw" -- not "showed a policeman
  * kicking a motorcycle". */
 static bool is_lemma(const char *l, const char *const *set);
+static const char *word_lemma(const code_sentence *s, const cw_word *x);
+static bool word_is_from(const cw_word *x) { return x->len == 4 && !memcmp(x->s, "from", 4); }
 
 static bool verb_object(const code_sentence *s, const code_view *v, size_t q, uint32_t g)
 {
@@ -741,7 +751,26 @@ static uint32_t by_agent_actor(const code_sentence *s, const code_view *v, const
 /* The subject of a clause: its first actor before its first verb. */
 static cand clause_subject(const code_sentence *s, const code_view *v)
 {
-    for (size_t q = 0; q < v->n; q++) {
+    /* (called under dyad's rules only) A clause opened by a preposition
+     * ("In his comments Friday, Wang said ...", "After Kenya's warning,
+     * Uganda ...") has its subject after that phrase's comma */
+    size_t from = 0;
+    if (v->n && s->w[v->idx[0]].tag == DYAD_TAG_IN) {
+        for (size_t q = 1; q < v->n; q++) {
+            const cw_word *x = &s->w[v->idx[q]];
+            if (x->type == W_VERB && !(x->flags & CW_PART)) break;
+            if (x->type == W_COMMA) { from = q + 1; break; }
+        }
+        /* (only when an actor stands between that comma and the verb) */
+        bool after = false;
+        for (size_t q = from; from && q < v->n && !after; q++) {
+            const cw_word *x = &s->w[v->idx[q]];
+            if (x->type == W_VERB && !(x->flags & CW_PART)) break;
+            after = actor_at(s, v->idx[q]) != DICT_NONE;
+        }
+        if (!after) from = 0;
+    }
+    for (size_t q = from; q < v->n; q++) {
         const cw_word *x = &s->w[v->idx[q]];
         if (x->type == W_VERB && !(x->flags & CW_PART)) break;
         uint32_t a = actor_at(s, v->idx[q]);
@@ -785,7 +814,11 @@ static bool reduced_participle(const code_sentence *s, const code_view *v, size_
 {
     const cw_word *x = &s->w[v->idx[q]];
     if (x->tag != DYAD_TAG_VBN || q == 0 || reduced_passive(s, v, q)) return false;
-    uint32_t before = actor_covering(s, v->idx[q - 1]);
+    /* (or set off by a comma or a dash: "most of the dissidents -- taken
+     * into custody hours before --") */
+    size_t nq = q; /* where the noun ends: right before, or before the comma */
+    if (q >= 2 && s->w[v->idx[q - 1]].type == W_COMMA) nq--;
+    uint32_t before = actor_covering(s, v->idx[nq - 1]);
     if (before == DICT_NONE || s->actors[before].pronoun) return false;
     /* the noun is an object of an earlier verb ("have released students
      * arrested at ...", "of the civilians killed in ..."), not a subject
@@ -793,8 +826,10 @@ static bool reduced_participle(const code_sentence *s, const code_view *v, size_
      * with ...") */
     static const char *const amounts[] = {"hundreds", "thousands", "dozens", "scores", "millions", "tens",
                                           "number", "crowd", "crowds", "group", "groups", NULL};
-    bool earlier = false;
-    for (size_t k = q > 16 ? q - 16 : 0; k < q && !earlier; k++) {
+    /* (a form only a participle takes, "taken", "beaten", "driven", says
+     * so by itself) */
+    bool earlier = x->len > 4 && !memcmp(x->s + x->len - 2, "en", 2);
+    for (size_t k = nq > 16 ? nq - 16 : 0; k < nq && !earlier; k++) {
         const cw_word *y = &s->w[v->idx[k]];
         if (actor_covering(s, v->idx[k]) == before) break;
         /* (the "of" after an amount opens the subject: "hundreds of
@@ -811,6 +846,46 @@ static bool reduced_participle(const code_sentence *s, const code_view *v, size_
     if (k >= v->n) return true;
     uint8_t next = s->w[v->idx[k]].tag;
     return next == DYAD_TAG_IN || next == DYAD_TAG_TO || next == DYAD_TAG_RB || s->w[v->idx[k]].type == W_COMMA;
+}
+
+/* "Among those arrested is X", "among those detained were ...": the
+ * actor named after the copula that follows the participle, or
+ * DICT_NONE. */
+static uint32_t among_those(const code_sentence *s, const code_view *v, size_t q)
+{
+    if (q < 2 || s->w[v->idx[q]].tag != DYAD_TAG_VBN) return DICT_NONE;
+    if (strcmp(s->w[v->idx[q - 1]].s, "those") != 0 || strcmp(s->w[v->idx[q - 2]].s, "among") != 0) return DICT_NONE;
+    size_t k = q + 1;
+    while (k < v->n && k <= q + 4 && strcmp(s->w[v->idx[k]].s, "is") != 0 && strcmp(s->w[v->idx[k]].s, "are") != 0 &&
+           strcmp(s->w[v->idx[k]].s, "was") != 0 && strcmp(s->w[v->idx[k]].s, "were") != 0)
+        k++;
+    if (k >= v->n) return DICT_NONE;
+    /* (the name's role may be an aside the commas set apart: "is Amos
+     * Chibaya, a member of parliament,") */
+    for (size_t j = v->idx[k] + 1; j < s->n && j <= v->idx[k] + 10; j++) {
+        if (s->w[j].type == W_VERB || s->w[j].type == W_CONJ || s->w[j].type == W_AUX) break;
+        uint32_t a = actor_at(s, (uint32_t)j);
+        if (a != DICT_NONE && !s->actors[a].pronoun && code_actor_group(s, a) != DICT_NONE) return a;
+    }
+    return DICT_NONE;
+}
+
+/* A present participle right after the people it tells of, as a
+ * relative clause without its pronoun: "clashed with protesters calling
+ * for the president to step down", "militants fighting the army".  The
+ * actor before it, or DICT_NONE. */
+static uint32_t reduced_progressive(const code_sentence *s, const code_view *v, size_t q)
+{
+    const cw_word *x = &s->w[v->idx[q]];
+    if (x->tag != DYAD_TAG_VBG || q == 0 || (x->flags & CW_NEGATED)) return DICT_NONE;
+    const cw_word *p = &s->w[v->idx[q - 1]];
+    if (p->type == W_PRON || !(p->tag == DYAD_TAG_NNS || p->tag == DYAD_TAG_NNPS)) return DICT_NONE;
+    uint32_t a = actor_covering(s, v->idx[q - 1]);
+    if (a == DICT_NONE || s->actors[a].pronoun || code_actor_group(s, a) == DICT_NONE) return DICT_NONE;
+    /* the people end right before it ("protesters calling"), not a name
+     * inside a phrase on a thing */
+    if (s->actors[a].last != v->idx[q - 1] && s->actors[a].head != v->idx[q - 1]) return DICT_NONE;
+    return a;
 }
 
 static bool first_person(const cw_word *x)
@@ -898,6 +973,27 @@ static bool characterization(const code_sentence *s, const code_view *v, size_t 
         if (k >= q + 2 && y->tag != DYAD_TAG_DT)
             for (const char *const *d = disapproval; *d; d++)
                 if (!strcmp(y->s, *d)) return true;
+    }
+    return false;
+}
+
+/* Whether the verb at q is one of describing -- describe, term, label,
+ * dub, characterize -- whose object is judged with a word of disapproval:
+ * "described the claims as baseless", "termed the vote illegal". */
+static bool described_as_wrong(const code_sentence *s, const code_view *v, size_t q, size_t ql)
+{
+    static const char *const describing[] = {"describe", "term", "label", "dub", "characterize", "characterise", NULL};
+    const dyad_sentence *ds = s->ds;
+    const cw_word *x = &s->w[v->idx[q]];
+    if (!ds || x->tok >= ds->ntokens || !ds->tokens[x->tok].lemma) return false;
+    bool known = false;
+    for (const char *const *d = describing; *d && !known; d++) known = !strcmp(ds->tokens[x->tok].lemma, *d);
+    if (!known) return false;
+    for (size_t k = ql + 2; k < v->n && k <= ql + 10; k++) {
+        const cw_word *y = &s->w[v->idx[k]];
+        if (y->type == W_VERB || y->type == W_COMMA || y->type == W_CONJ || !strcmp(y->s, "not")) return false;
+        for (const char *const *d = disapproval; *d; d++)
+            if (!strcmp(y->s, *d)) return true;
     }
     return false;
 }
@@ -1377,27 +1473,41 @@ static void passive_object_match(dyad_coder_work *w, const code_sentence *s, con
     while (aux > 0 && q - aux < 3 && (s->w[v->idx[aux - 1]].type == W_AUX || s->w[v->idx[aux - 1]].tag == DYAD_TAG_RB))
         aux--;
     if (aux == q || s->w[v->idx[q]].tag != DYAD_TAG_VBN) return;
-    size_t np = aux;
-    while (np > 0 && aux - np < 8) {
+    /* a verb that codes nothing without its object may read an actor as
+     * that object too: "the Cuban dissidents were released" (RELEASE_
+     * codes only "released" someone); the subject then stays the
+     * clause's, to be read as the one acted on */
+    const ix_code *vcode = vb->code != DICT_NONE ? &ix_codes(w->c->ix, NULL)[vb->code] : NULL;
+    bool actors_too = !vcode || (vcode->flags & IX_CODE_NULL);
+    /* the subject may stand before an aside set off by commas or dashes:
+     * "most of the dissidents -- taken into custody ... -- were released" */
+    size_t subj_end = aux;
+    if (actors_too && aux >= 2 && s->w[v->idx[aux - 1]].type == W_COMMA) {
+        size_t k = aux - 1;
+        while (k > 0 && aux - k < 25 && s->w[v->idx[k - 1]].type != W_COMMA) k--;
+        if (k > 1 && s->w[v->idx[k - 1]].type == W_COMMA) subj_end = k - 1;
+    }
+    size_t np = subj_end;
+    while (np > 0 && subj_end - np < 8) {
         const cw_word *y = &s->w[v->idx[np - 1]];
-        if (y->type == W_COMMA || y->type == W_VERB || y->type == W_AUX || y->type == W_CONJ || y->type == W_ACTOR ||
-            y->type == W_PRON || ((y->flags & CW_PART) && y->actor != DICT_NONE) ||
-            (y->tag == DYAD_TAG_IN && strcmp(y->s, "of") != 0))
+        bool actor_word = y->type == W_ACTOR || ((y->flags & CW_PART) && y->actor != DICT_NONE);
+        if (y->type == W_COMMA || y->type == W_VERB || y->type == W_AUX || y->type == W_CONJ ||
+            (actor_word && !actors_too) || y->type == W_PRON || (y->tag == DYAD_TAG_IN && strcmp(y->s, "of") != 0))
             break;
         np--;
     }
-    while (np < aux && s->w[v->idx[np]].type == W_DET) np++;
-    if (np == aux) return;
+    while (np < subj_end && s->w[v->idx[np]].type == W_DET) np++;
+    if (np == subj_end) return;
     code_view r;
     r.idx = arena_alloc(&w->a, (v->n + 1) * sizeof *r.idx);
     if (!r.idx) return;
     r.n = 0;
     for (size_t k = 0; k < np; k++) r.idx[r.n++] = v->idx[k];
-    for (size_t k = aux; k < q; k++) r.idx[r.n++] = v->idx[k];
+    for (size_t k = subj_end; k < q; k++) r.idx[r.n++] = v->idx[k];
     size_t rq = r.n;
     for (size_t k = q; k <= ql; k++) r.idx[r.n++] = v->idx[k];
     size_t rql = r.n - 1;
-    for (size_t k = np; k < aux; k++) r.idx[r.n++] = v->idx[k];
+    for (size_t k = np; k < subj_end; k++) r.idx[r.n++] = v->idx[k];
     for (size_t k = ql + 1; k < v->n; k++) r.idx[r.n++] = v->idx[k];
     for (uint32_t k = 0; k < vb->npatterns; k++) {
         const ix_pattern *p = &pats[vb->first_pattern + k];
@@ -1406,7 +1516,13 @@ static void passive_object_match(dyad_coder_work *w, const code_sentence *s, con
         if (p->verb_at + 1 >= p->ntoks) continue;
         if (code_match_pattern(w, s, &r, rq, rql, p, m)) {
             /* the words moved do not count as matched past the verb */
-            if (m->source != DICT_NONE || m->target != DICT_NONE) continue;
+            if (m->source != DICT_NONE) continue;
+            if (m->target != DICT_NONE) {
+                uint32_t at = m->target_at;
+                bool moved = actors_too && at != DICT_NONE && at >= v->idx[np] && at < v->idx[subj_end];
+                if (!moved) continue;
+                m->target = m->target_at = DICT_NONE;
+            }
             *hit = p;
             m->first = v->idx[q];
             m->last = v->idx[ql];
@@ -1452,6 +1568,72 @@ static const ix_code *demanded_act(dyad_coder_work *w, const code_sentence *s, c
     return NULL;
 }
 
+/* Whether a verb of wanting ending at ql wants its subject to be acted
+ * on: "wants to be removed from the list", "wish to be consulted". */
+static bool wants_done_to(const code_sentence *s, const code_view *v, size_t ql)
+{
+    static const char *const wanting[] = {"want", "wish", NULL};
+    size_t q = ql;
+    while (q > 0 && (s->w[v->idx[q]].flags & CW_PART)) q--;
+    if (!is_lemma(word_lemma(s, &s->w[v->idx[q]]), wanting)) return false;
+    size_t k = ql + 1;
+    if (k + 2 >= v->n || strcmp(s->w[v->idx[k]].s, "to") != 0 || strcmp(s->w[v->idx[k + 1]].s, "be") != 0) return false;
+    k += 2;
+    if (k + 1 < v->n && s->w[v->idx[k]].tag == DYAD_TAG_RB) k++;
+    return s->w[v->idx[k]].tag == DYAD_TAG_VBN;
+}
+
+/* The party named after "from" within a few words of an appeal or a
+ * demand ending at ql -- "requested more troops from the African Union",
+ * "sought help from China" -- or NO_CAND. */
+static cand asked_from(const dyad_coder_work *w, const code_sentence *s, const code_view *v, size_t ql, cand src)
+{
+    for (size_t k = ql + 1; k + 1 < v->n && k <= ql + 6; k++) {
+        const cw_word *y = &s->w[v->idx[k]];
+        if (y->type == W_VERB || y->type == W_COMMA || y->type == W_CONJ || y->tag == DYAD_TAG_TO) break;
+        if (!word_is_from(y)) continue;
+        for (size_t j = k + 1; j < v->n && j <= k + 3; j++) {
+            uint32_t a = actor_at(s, v->idx[j]);
+            if (a == DICT_NONE) {
+                if (s->w[v->idx[j]].type != W_DET && s->w[v->idx[j]].tag != DYAD_TAG_JJ) break;
+                continue;
+            }
+            uint32_t g = code_actor_group(s, a);
+            if (g == DICT_NONE || g == src.actor || s->actors[a].pronoun) break;
+            cand c = candidate(w, s, a, src);
+            return c;
+        }
+        break;
+    }
+    return NO_CAND;
+}
+
+/* Whether the verb at q is one of insisting followed by a mandative
+ * subjunctive: "insisted (that) the detainees be released", "insists
+ * that the president resign" (not "insisted that he was innocent"). */
+static bool mandative(const code_sentence *s, const code_view *v, size_t q, size_t ql)
+{
+    static const char *const insisting[] = {"insist", "stipulate", NULL};
+    if (!is_lemma(word_lemma(s, &s->w[v->idx[q]]), insisting)) return false;
+    size_t k = ql + 1;
+    if (k < v->n && !strcmp(s->w[v->idx[k]].s, "that")) k++;
+    bool subject = false;
+    for (; k < v->n && k <= ql + 10; k++) {
+        const cw_word *y = &s->w[v->idx[k]];
+        uint8_t tg = y->tag;
+        if (tg == DYAD_TAG_DT || tg == DYAD_TAG_JJ || tg == DYAD_TAG_NN || tg == DYAD_TAG_NNS ||
+            tg == DYAD_TAG_NNP || tg == DYAD_TAG_NNPS || tg == DYAD_TAG_CD || tg == DYAD_TAG_PRPS ||
+            tg == DYAD_TAG_POS || y->type == W_ACTOR || (y->flags & CW_PART)) {
+            subject = true;
+            continue;
+        }
+        if (!subject) return false;
+        if (!strcmp(y->s, "be")) return true;
+        return tg == DYAD_TAG_VB || (tg == DYAD_TAG_VBP && y->type == W_VERB);
+    }
+    return false;
+}
+
 /* Whether the verb group of word x speaks of the future: will, shall,
  * would, be going to, plan or expect to. */
 static bool future_verb(const code_sentence *s, const cw_word *x)
@@ -1482,6 +1664,20 @@ static bool future_verb(const code_sentence *s, const cw_word *x)
 static const char *word_lemma(const code_sentence *s, const cw_word *x)
 {
     return s->ds && x->tok < s->ds->ntokens && s->ds->tokens[x->tok].lemma ? s->ds->tokens[x->tok].lemma : x->s;
+}
+
+/* The refusal a negated verb of acceptance states ("has not agreed to",
+ * "did not accept", "will not approve"), or NULL: only for acts of
+ * agreeing (roots 03 and 05), and not while they are merely pending ("has
+ * not yet agreed"). */
+static const char *refused_acceptance(const code_sentence *s, const code_view *v, size_t q, const char *code)
+{
+    static const char *const accepting[] = {"agree", "accept", "approve", "endorse", "ratify", NULL};
+    if (!is_lemma(word_lemma(s, &s->w[v->idx[q]]), accepting)) return NULL;
+    if (strncmp(code, "03", 2) != 0 && strncmp(code, "05", 2) != 0) return NULL;
+    for (size_t k = q >= 3 ? q - 3 : 0; k <= q + 1 && k < v->n; k++)
+        if (!strcmp(s->w[v->idx[k]].s, "yet")) return NULL;
+    return code_refusal_for(code);
 }
 
 /* "charged that", "alleged that": verbs whose clause the reported words
@@ -1516,6 +1712,36 @@ static int verdict(const code_sentence *s, const code_view *v)
             for (const char *const *b = blame; *b && !made; b++)
                 if (!strcmp(y, *b)) return 2;
         }
+    }
+    return 0;
+}
+
+/* Where reported words oblige their subject -- "Russia must withdraw",
+ * "the U.S. should be cautious", "Uganda has to apologize" -- the
+ * position in v of the word after the modal; 0 when they do not. */
+static size_t obligation(const code_sentence *s, const code_view *v)
+{
+    bool actor = false;
+    for (size_t q = 0; q + 1 < v->n; q++) {
+        const cw_word *x = &s->w[v->idx[q]];
+        if (actor_at(s, v->idx[q]) != DICT_NONE && !locative(s, v->idx[q])) actor = true;
+        bool verbal = x->type == W_VERB || x->type == W_AUX || x->tag == DYAD_TAG_MD || x->tag == DYAD_TAG_VB ||
+                      x->tag == DYAD_TAG_VBD || x->tag == DYAD_TAG_VBZ || x->tag == DYAD_TAG_VBP ||
+                      x->tag == DYAD_TAG_VBN || x->tag == DYAD_TAG_VBG;
+        if (!verbal) continue;
+        if (!actor || (x->flags & CW_NEGATED)) return 0;
+        const char *n = s->w[v->idx[q + 1]].s;
+        /* "Iran should be allowed to ...", "must be punished": the
+         * subject is acted on, not asked to act */
+        for (size_t k = q + 1; k < v->n && k <= q + 4; k++)
+            if (!strcmp(s->w[v->idx[k]].s, "be") && k + 1 < v->n &&
+                (s->w[v->idx[k + 1]].tag == DYAD_TAG_VBN || s->w[v->idx[k + 1]].type == W_VERB))
+                return 0;
+        if (!strcmp(x->s, "must") || !strcmp(x->s, "should")) return q + 1;
+        if ((!strcmp(x->s, "ought") || !strcmp(x->s, "has") || !strcmp(x->s, "have") || !strcmp(x->s, "needs") ||
+             !strcmp(x->s, "need")) && !strcmp(n, "to"))
+            return q + 2;
+        return 0;
     }
     return 0;
 }
@@ -1581,18 +1807,31 @@ static int speaker_statements(dyad_coder_work *w, const code_sentence *s, clause
         int judged = verdict(s, &cx->v);
         if (judged == 1 && code == &statement) code = &disapprove;
         if (judged == 2 && code == &statement) code = &accuse;
+        /* "said Russia must withdraw its troops": nothing was withdrawn;
+         * the speaker demanded it (1056), of the party obliged */
+        size_t obliged = code == &statement ? obligation(s, &cx->v) : 0;
+        ix_code demand = {"100", "", 0, 0};
+        if (obliged) {
+            const ix_code *act = demanded_act(w, s, &cx->v, obliged);
+            if (act) {
+                const char *d = code_demand_for(act->first);
+                memset(demand.first, 0, sizeof demand.first);
+                memcpy(demand.first, d, strlen(d));
+            }
+            code = &demand;
+        }
         /* whether the reported words code events of their own */
         bool coded = false;
         for (size_t e = sentence_start; e < coded_end && !coded; e++)
             coded = w->events[e].clause == DYAD_CLAUSE_OF_REPORTED;
-        if (coded && code == &statement) continue;
+        if (coded && (code == &statement || code == &demand)) continue;
         /* the party spoken of: the reported words' subject -- of another
          * country for a bare statement, any other party for a verdict or
          * an accusation */
         cand other = NO_CAND;
         for (size_t q = 0; q < cx->v.n && other.actor == DICT_NONE; q++) {
             const cw_word *y = &s->w[cx->v.idx[q]];
-            if (code == &statement && (y->type == W_VERB || y->type == W_AUX)) break;
+            if ((code == &statement || code == &demand) && (y->type == W_VERB || y->type == W_AUX)) break;
             uint32_t a = actor_at(s, cx->v.idx[q]);
             if (a == DICT_NONE || s->actors[a].pronoun || locative(s, cx->v.idx[q])) continue;
             uint32_t g = code_actor_group(s, a);
@@ -1725,6 +1964,31 @@ static bool clause_has_verb(const code_sentence *s, uint32_t c)
     return false;
 }
 
+/* Whether actor group g names people in the street: "protesters",
+ * "demonstrators", "marchers". */
+static bool protesters(const code_sentence *s, uint32_t g)
+{
+    static const char *const street[] = {"protester", "protestor", "demonstrator", "marcher", "rioter", NULL};
+    if (g >= s->nactors) return false;
+    const cw_actor *a = &s->actors[g];
+    for (size_t i = a->gfirst; i <= a->glast && i < s->n; i++)
+        if (is_lemma(word_lemma(s, &s->w[i]), street)) return true;
+    return false;
+}
+
+/* Whether an event of protest (14x) by the same source was coded earlier
+ * in the sentence: "rallied in the capital, to call for jobs". */
+static bool protest_before(const dyad_coder_work *w, const code_sentence *s, const verb_result *results,
+                           size_t nresults, uint32_t source)
+{
+    (void)s;
+    for (size_t r = 0; r < nresults; r++)
+        if (results[r].source.actor == source && results[r].n && results[r].first < w->nevents &&
+            !strncmp(w->events[results[r].first].code, "14", 2))
+            return true;
+    return false;
+}
+
 int code_sentence_events(dyad_coder_work *w, code_sentence *s)
 {
     const dict_index *ix = w->c->ix;
@@ -1794,6 +2058,13 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                 /* what a speaker reports is not the speaker's act: "Peruvian
                  * officials said gunmen shot the mayor" */
                 carried = clause_src[prev];
+                /* "condemned the arrest and hundreds of arrests made last
+                 * week and called for their release": past a coordinate
+                 * clause with no actor for its subject, the one before */
+                if (carried.actor == DICT_NONE && s->clause_kind[c] == DYAD_CLAUSE_OF_COORDINATE &&
+                    s->clause_kind[prev] == DYAD_CLAUSE_OF_COORDINATE && s->clause_prev[prev] != DICT_NONE &&
+                    s->clause_prev[prev] < prev)
+                    carried = clause_src[s->clause_prev[prev]];
                 /* a participle after reported words with no actor for
                  * their subject is the speaker's: "the minister told
                  * television that the detention was irregular, shifting
@@ -1817,6 +2088,7 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
         while (cx.all_offset < cx.all.n && cx.all.idx[cx.all_offset] != cx.v.idx[0]) cx.all_offset++;
         bool clause_done = false;
         bool asked = false; /* an appeal, demand or threat seen, coded or not */
+        bool participle_asked = false; /* ... by people's participle ("protesters calling for") */
         bool question = dyad_rules && indirect_question(s, c, cx.v.idx[0]);
         bool clause_passive = false;
         cand clause_source = NO_CAND;
@@ -1830,8 +2102,25 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
              * even after the clause's main event */
             uint32_t g_doer = DICT_NONE, g_object = DICT_NONE;
             bool gerund = dyad_rules && gerund_of(s, &cx.v, q, &g_doer, &g_object);
-            bool own_event = dyad_rules && (reduced_passive(s, &cx.v, q) || reduced_participle(s, &cx.v, q) || gerund);
+            uint32_t progressive = dyad_rules ? reduced_progressive(s, &cx.v, q) : DICT_NONE;
+            bool other_own = dyad_rules && (reduced_passive(s, &cx.v, q) || reduced_participle(s, &cx.v, q) || gerund);
+            /* "shot down a missile fired from Yemen toward a destroyer":
+             * a participle after a noun whose pattern names its own source */
+            bool noun_participle = dyad_rules && x->tag == DYAD_TAG_VBN && q > 0 &&
+                                   (s->w[cx.v.idx[q - 1]].tag == DYAD_TAG_NN ||
+                                    s->w[cx.v.idx[q - 1]].tag == DYAD_TAG_NNS) &&
+                                   s->w[cx.v.idx[q - 1]].type != W_AUX;
+            bool own_event = other_own || progressive != DICT_NONE || noun_participle;
             if ((clause_done || asked) && !own_event) { if (dyad_rules) continue; break; }
+            if (participle_asked && !own_event) {
+                /* "protesters calling for the president to resign blocked
+                 * roads": what they ask for did not happen; the clause's
+                 * own finite verb did */
+                bool finite = (x->tag == DYAD_TAG_VBD || x->tag == DYAD_TAG_VBZ || x->tag == DYAD_TAG_VBP) &&
+                              !(q > 0 && s->w[cx.v.idx[q - 1]].tag == DYAD_TAG_TO);
+                if (!finite) continue;
+                participle_asked = false;
+            }
             if (w->c->dyad_rules && (question || hypothetical(s, x))) continue;
             if (dyad_rules && adjectival(s, &cx.v, q)) continue;
             if (dyad_rules && (unplanned(s, x) || unreal(s, x))) { clause_done = true; continue; }
@@ -1842,17 +2131,62 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
             const ix_pattern *hit;
             uint32_t ci = match_verb(w, s, &cx.v, q, &ql, &m, &hit);
             if (ci == DICT_NONE) continue;
-            if ((w->c->petrarch || w->c->dyad_rules) && (x->flags & CW_NEGATED) && !pattern_negates(w, hit)) {
-                /* "did not attack": the event did not happen, unless a
-                 * pattern written with the negation codes it; nor did
-                 * what it governs ("never threatened to close the strait") */
-                if (dyad_rules) clause_done = true;
-                continue;
-            }
             const ix_code *code = &codes[ci];
-            if (clause_done && !(dyad_rules && (reduced_passive(s, &cx.v, q) || gerund ||
+            if (noun_participle && !other_own && progressive == DICT_NONE && m.source == DICT_NONE &&
+                (clause_done || asked))
+                continue;
+            /* a participle on people tells an act of theirs when it tells
+             * what they say or ask for, or of an assault; "troops
+             * defending the city", "rebels fighting the army" only say
+             * who they are, and are read as any other verb */
+            if (progressive != DICT_NONE && !root_in(code->first, "01", "02", "10", "11") &&
+                !root_in(code->first, "12", "13", "14", "18")) {
+                progressive = DICT_NONE;
+                if ((clause_done || asked) && !other_own) continue;
+            }
+            ix_code refused;
+            if ((w->c->petrarch || w->c->dyad_rules) && (x->flags & CW_NEGATED) && !pattern_negates(w, hit)) {
+                /* "has not agreed to the ceasefire", "would not accept the
+                 * plan": withheld acceptance is a refusal (12x) */
+                const char *r = dyad_rules ? refused_acceptance(s, &cx.v, q, code->first) : NULL;
+                if (!r) {
+                    /* "did not attack": the event did not happen, unless a
+                     * pattern written with the negation codes it; nor did
+                     * what it governs ("never threatened to close the strait") */
+                    if (dyad_rules) clause_done = true;
+                    continue;
+                }
+                refused = *code;
+                memset(refused.first, 0, sizeof refused.first);
+                memcpy(refused.first, r, strlen(r));
+                code = &refused;
+            }
+            if (clause_done && !(dyad_rules && (reduced_passive(s, &cx.v, q) || gerund || progressive != DICT_NONE ||
+                                                (noun_participle && m.source != DICT_NONE) ||
                                                 (reduced_participle(s, &cx.v, q) && !strncmp(code->first, "17", 2)))))
                 break;
+            ix_code wanted;
+            if (dyad_rules && !hit && (code->flags & IX_CODE_NULL) && wants_done_to(s, &cx.v, ql)) {
+                /* "Cuba wants to be removed from the list": to want to be
+                 * treated so is to demand it of whoever can */
+                wanted = *code;
+                wanted.flags &= (uint8_t)~IX_CODE_NULL;
+                memset(wanted.first, 0, sizeof wanted.first);
+                memcpy(wanted.first, "100", 3);
+                code = &wanted;
+            }
+            ix_code judged;
+            if (dyad_rules && (!hit || (code->flags & (IX_CODE_NULL | IX_CODE_SUBORD))) &&
+                (code->flags & (IX_CODE_NULL | IX_CODE_SUBORD)) && described_as_wrong(s, &cx.v, q, ql)) {
+                /* "described Pakistan's claims as baseless", "termed the
+                 * vote illegal": a word of judgement on what is described
+                 * is disapproval of its party */
+                judged = *code;
+                judged.flags &= (uint8_t)~(IX_CODE_NULL | IX_CODE_SUBORD);
+                memset(judged.first, 0, sizeof judged.first);
+                memcpy(judged.first, "111", 3);
+                code = &judged;
+            }
             if (code->flags & IX_CODE_NULL) continue;
             if (dyad_rules && material_conflict(code->first) && possible_only(s, x)) continue;
             if (code->flags & IX_CODE_DISCARD) { w->status |= CODE_ST_DISCARD; w->nevents = sentence_start; return 0; }
@@ -1862,6 +2196,16 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                 m.source = m.target = m.attrib = m.source_at = m.target_at = DICT_NONE;
                 m.first = cx.v.idx[q];
                 m.last = cx.v.idx[ql];
+            }
+            ix_code insisting;
+            if (dyad_rules && (code->flags & IX_CODE_SUBORD) && !hit && mandative(s, &cx.v, q, ql)) {
+                /* "the rebels insisted the detainees be released": a
+                 * subjunctive after a verb of insisting is demanded */
+                insisting = *code;
+                insisting.flags &= (uint8_t)~IX_CODE_SUBORD;
+                memset(insisting.first, 0, sizeof insisting.first);
+                memcpy(insisting.first, "100", 3);
+                code = &insisting;
             }
             ix_code demanded;
             if (w->c->dyad_rules && !strcmp(code->first, "100")) {
@@ -1902,7 +2246,21 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
             }
             cand src = {m.source, false, code_anchor(s, m.source_at)};
             cand tgt = {m.target, false, code_anchor(s, m.target_at)};
-            bool nominal = false; /* a noun's event: the clause's verb still codes */
+            /* a noun's event, or a participle's on a noun ("police,
+             * backed by the army, arrested ..."): the clause's verb still
+             * codes */
+            bool nominal = other_own && !gerund;
+            if (dyad_rules && m.source == DICT_NONE && m.target != DICT_NONE) {
+                /* "the dissidents were released by the government": a
+                 * pattern's target read from a passive's by-agent is its
+                 * source */
+                const dyad_verb_group *bg = passive_group(s, cx.v.idx[q]);
+                uint32_t ag = bg ? by_agent_actor(s, &cx.v, bg) : DICT_NONE;
+                if (ag != DICT_NONE && code_actor_group(s, ag) == m.target) {
+                    m.target = m.target_at = DICT_NONE;
+                    tgt = NO_CAND;
+                }
+            }
             bool designated = m.source != DICT_NONE || m.target != DICT_NONE;
             uint8_t rule = designated ? DYAD_RULE_PATTERN : DYAD_RULE_SUBJECT;
             const dyad_verb_group *pg = dyad_rules && !designated ? passive_group(s, cx.v.idx[q]) : NULL;
@@ -1917,6 +2275,10 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                 rule = DYAD_RULE_PASSIVE_AGENT;
                 bool aux = (q >= 1 && s->w[cx.v.idx[q - 1]].type == W_AUX) ||
                            (q >= 2 && s->w[cx.v.idx[q - 2]].type == W_AUX);
+                if (tgt.actor == DICT_NONE && aux && !strncmp(code->first, "04", 2))
+                    /* "a cease-fire was brokered by the U.S.": mediated
+                     * between the parties of the story */
+                    tgt = context_target(w, s, src, code->first);
                 if (tgt.actor == DICT_NONE && aux && strcmp(code->first, "010") != 0 &&
                     !(code->flags & IX_CODE_SUBORD)) {
                     /* "A state of siege was declared by the prime minister"
@@ -1931,6 +2293,32 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                     cand ob = {code_actor_group(s, g_object), false, code_anchor(s, g_object)};
                     src = d;
                     tgt = ob;
+                    nominal = true;
+                }
+                if (dyad_rules && (x->flags & CW_NOMINAL) && src.actor == DICT_NONE) {
+                    /* "rocket fire into Israel from Gaza": the act of the
+                     * party after "from" on the one it went at, when it is
+                     * an act of force */
+                    if (!root_in(code->first, "18", "19", "20", "20")) continue;
+                    cand from = NO_CAND, at = NO_CAND;
+                    for (size_t k = ql + 1; k < cx.v.n && k <= ql + 8; k++) {
+                        const cw_word *y = &s->w[cx.v.idx[k]];
+                        if (y->type == W_VERB || y->type == W_COMMA || y->type == W_CONJ || y->type == W_AUX) break;
+                        if (y->tag != DYAD_TAG_IN && y->tag != DYAD_TAG_RP) continue;
+                        uint32_t a = DICT_NONE;
+                        for (size_t j = k + 1; j < cx.v.n && j <= k + 3 && a == DICT_NONE; j++) {
+                            a = actor_at(s, cx.v.idx[j]);
+                            if (a == DICT_NONE && s->w[cx.v.idx[j]].type != W_DET && s->w[cx.v.idx[j]].tag != DYAD_TAG_JJ)
+                                break;
+                        }
+                        if (a == DICT_NONE || code_actor_group(s, a) == DICT_NONE) continue;
+                        cand pa = {code_actor_group(s, a), false, code_anchor(s, a)};
+                        if (!strcmp(y->s, "from")) { if (from.actor == DICT_NONE) from = pa; }
+                        else if (at.actor == DICT_NONE) at = pa;
+                    }
+                    if (from.actor == DICT_NONE || at.actor == DICT_NONE || from.actor == at.actor) continue;
+                    src = from;
+                    tgt = at;
                     nominal = true;
                 }
                 if (dyad_rules && src.actor == DICT_NONE && x->tag == DYAD_TAG_NNS && ql + 2 < cx.v.n &&
@@ -1958,6 +2346,13 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                         }
                     }
                 }
+                if (src.actor == DICT_NONE && progressive != DICT_NONE) {
+                    /* "protesters calling for ...": the people it tells of */
+                    cand pr = {code_actor_group(s, progressive), false, code_anchor(s, progressive)};
+                    src = pr;
+                    rule = DYAD_RULE_ANTECEDENT;
+                    nominal = true; /* the clause's own verb still codes */
+                }
                 if (src.actor == DICT_NONE) {
                     src = find_source(w, s, &cx.v, q, ql, tgt, carried, reported);
                     /* "to demand President X resign", "calls for him to step
@@ -1968,6 +2363,23 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                     if (src.actor != DICT_NONE && src.actor == carried.actor && src.anchor == carried.anchor)
                         rule = carried_rule;
                 }
+                if (tgt.actor == DICT_NONE && src.actor != DICT_NONE && progressive != DICT_NONE) {
+                    /* its target follows it: "militants attacking a
+                     * village" are not attacking the army that killed them */
+                    for (size_t k = ql + 1; k < cx.v.n && k <= ql + 10 && tgt.actor == DICT_NONE; k++) {
+                        const cw_word *y = &s->w[cx.v.idx[k]];
+                        if ((y->type == W_VERB && !(y->flags & CW_PART)) || y->type == W_COMMA) break;
+                        uint32_t a = actor_at(s, cx.v.idx[k]);
+                        if (a == DICT_NONE || code_actor_group(s, a) == DICT_NONE || code_actor_group(s, a) == src.actor) continue;
+                        cand ta = {code_actor_group(s, a), false, code_anchor(s, a)};
+                        tgt = ta;
+                    }
+                    if (tgt.actor == DICT_NONE) continue;
+                }
+                if (tgt.actor == DICT_NONE && src.actor != DICT_NONE && dyad_rules && root_in(code->first, "02", "10", "02", "10"))
+                    /* "requested more troops from the African Union": what
+                     * is asked for comes from whom it is asked of */
+                    tgt = asked_from(w, s, &cx.v, ql, src);
                 if (tgt.actor == DICT_NONE && src.actor != DICT_NONE) tgt = find_target(w, s, &cx, q, ql, src, code->first);
                 /* "police stopped the marchers, firing tear gas": a
                  * participle that carries its clause's subject and goes on
@@ -2038,14 +2450,23 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
              * an agent the chunker found but no actor names is still an
              * agent -- TABARI's reading decides */
             bool agentless = pg && agent == DICT_NONE && pg->by_agent == DYAD_NONE;
-            if (dyad_rules && !designated && !pg && reduced_participle(s, &cx.v, q)) {
+            uint32_t among = dyad_rules && !designated && !pg ? among_those(s, &cx.v, q) : DICT_NONE;
+            if (among != DICT_NONE) {
+                /* "Among those arrested is Amos Chibaya, a member of
+                 * parliament": who suffered it is named after the verb */
+                if (strncmp(code->first, "17", 2) != 0) continue;
+                agentless = true;
+                cand n = {code_actor_group(s, among), false, code_anchor(s, among)};
+                src = n;
+            } else if (dyad_rules && !designated && !pg && reduced_participle(s, &cx.v, q)) {
                 /* "students arrested at a rally", "the
                  * civilians killed in the attack" */
                 /* of anything but an arrest the participle does not say
                  * who did it: "troops stationed at the base" */
                 if (strncmp(code->first, "17", 2) != 0) continue;
                 agentless = true;
-                uint32_t noun = actor_covering(s, cx.v.idx[q - 1]);
+                size_t nq = q >= 2 && s->w[cx.v.idx[q - 1]].type == W_COMMA ? q - 1 : q;
+                uint32_t noun = actor_covering(s, cx.v.idx[nq - 1]);
                 if (agentless && code_actor_group(s, noun) != DICT_NONE) {
                     cand n = {code_actor_group(s, noun), false, code_anchor(s, noun)};
                     src = n;
@@ -2059,7 +2480,10 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                  * "they were asked to leave"); other passives keep their
                  * subject ("police were put on alert", "we are prepared") */
                 bool unknown = !strncmp(code->first, "18", 2) || !strncmp(code->first, "19", 2) ||
-                               !strncmp(code->first, "20", 2) || !strncmp(code->first, "02", 2);
+                               !strncmp(code->first, "20", 2) || !strncmp(code->first, "02", 2) ||
+                               /* "the army was accused of torture": by whom, it
+                                * does not say */
+                               !strncmp(code->first, "11", 2);
                 /* "talks are expected to resume", "breakthroughs are
                  * anticipated to become harder", "the threats are intended
                  * to raise tensions": nobody expects or intends anything in
@@ -2073,8 +2497,12 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                     for (const char *const *r = raisers; *r && !raising; r++)
                         raising = !strcmp(s->ds->tokens[x->tok].lemma, *r);
                 }
-                if (unknown || raising) continue;
-                if (src.actor < DEF_STATE && !strncmp(code->first, "17", 2)) {
+                if (unknown || raising) {
+                    /* (nor is what it alleges a fact: "accused of torturing") */
+                    if (!strncmp(code->first, "11", 2)) asked = true;
+                    continue;
+                }
+                if (src.actor < DEF_STATE && (!strncmp(code->first, "17", 2) || !strcmp(code->first, "0841"))) {
                     const char *sc = first_code(w, s, src);
                     if (!code_is_country(sc)) continue;
                     uint32_t k = code_push_code(w, sc, 3);
@@ -2089,7 +2517,10 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
             /* what is asked for or threatened did not happen: "crowds
              * marched to demand the president resign" codes no
              * resignation, even when the demand has no actor */
-            if (dyad_rules && root_in(code->first, "02", "10", "11", "13")) asked = true;
+            if (dyad_rules && root_in(code->first, "02", "10", "11", "13")) {
+                if (progressive == DICT_NONE) asked = true;
+                else participle_asked = true;
+            }
             if (src.actor == DICT_NONE || tgt.actor == DICT_NONE) {
                 /* --trace: an event the verb names but its actors do not */
                 if (w->trace)
@@ -2115,6 +2546,21 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                 src = tgt;
                 tgt = t;
                 rule = DYAD_RULE_PASSIVE_AGENT;
+            }
+            ix_code insisted;
+            if (dyad_rules && !strncmp(code->first, "02", 2) && src.actor < DEF_STATE &&
+                (protesters(s, src.actor) || protest_before(w, s, results, nresults, src.actor))) {
+                /* "protesters calling for the president to step down",
+                 * "rallied in the capital, to call for jobs": what a protest
+                 * calls for it demands (10x mirrors 02x) */
+                insisted = *code;
+                memset(insisted.first, 0, sizeof insisted.first);
+                insisted.first[0] = '1';
+                insisted.first[1] = '0';
+                memcpy(insisted.first + 2, code->first + 2, strnlen(code->first + 2, sizeof insisted.first - 3));
+                if (!dyad_cameo_lookup(insisted.first)) insisted.first[3] = 0;
+                if (!dyad_cameo_lookup(insisted.first)) memcpy(insisted.first, "100", 4);
+                code = &insisted;
             }
             dyad_span verb = {s->w[m.first].start, s->w[m.last].end};
             if (s->w[m.first].start > s->w[cx.v.idx[q]].start) verb.start = s->w[cx.v.idx[q]].start;

@@ -97,6 +97,26 @@ static int push_word(dyad_coder_work *w, code_sentence *s, size_t *cap, const ch
     return 0;
 }
 
+/* dyad's rules: a dash set off by spaces (" - ", " -- ", an en or em
+ * dash) brackets an aside as commas do. */
+static bool spaced_dash(const unsigned char *t, size_t start, size_t end, size_t i, size_t adv)
+{
+    bool dash = false;
+    if (i >= end || i + adv > end) return false;
+    size_t b = i, e = i + adv;
+    if (adv == 3 && t[i] == 0xE2 && t[i + 1] == 0x80 && (t[i + 2] == 0x93 || t[i + 2] == 0x94)) dash = true;
+    if (adv == 1 && t[i] == '-') {
+        dash = true;
+        while (e < end && t[e] == '-') e++;
+        while (b > start && t[b - 1] == '-') b--;
+    }
+    if (!dash) return false;
+    bool before = b == start || t[b - 1] == ' ';
+    bool after = e >= end || t[e] == ' ';
+    /* (the first of "--" only, so that one comma stands for it) */
+    return before && after && (b == i);
+}
+
 static int lex_text(dyad_coder_work *w, code_sentence *s, const char *text, uint32_t start, uint32_t end)
 {
     const unsigned char *t = (const unsigned char *)text;
@@ -118,6 +138,8 @@ static int lex_text(dyad_coder_work *w, code_sentence *s, const char *text, uint
             s->garbled = true;
             cl = CH_SPACE;
         }
+        if (cl == CH_SPACE && w->c->dyad_rules && spaced_dash(t, start, end, i, adv))
+            cl = CH_COMMA; /* "the dissidents -- taken into custody ... -- were released" */
         if (cl == CH_COMMA && t[i] == ',' && len && ch_is_digit((unsigned char)buf[len - 1]) &&
             i + 1 < end && ch_is_digit(t[i + 1])) {
             i++; /* 50,000: the comma belongs to the number */

@@ -52,6 +52,12 @@ static bool lit_at(const code_sentence *s, uint32_t wi, const ix_lit *l, uint8_t
     return ix_lit_matches(l, s->w[wi].s, s->w[wi].len, plural, plural ? IX_END_NOUN : IX_END_NONE);
 }
 
+static bool word_is_possessive(const cw_word *x)
+{
+    return (x->len == 3 && (!memcmp(x->s, "his", 3) || !memcmp(x->s, "her", 3) || !memcmp(x->s, "its", 3))) ||
+           (x->len == 5 && !memcmp(x->s, "their", 5));
+}
+
 /* The actor mention (a pronoun resolved) that covers word wi. */
 static uint32_t actor_at(const code_sentence *s, uint32_t wi)
 {
@@ -127,6 +133,14 @@ bool code_match_pattern(const dyad_coder_work *w, const code_sentence *s, const 
             if (adj) break;
         }
         if (a == DICT_NONE || q >= v->n) return false;
+        /* dyad's rules: "spoke by phone with his Egyptian counterpart": a
+         * possessive pronoun before an actor is that actor's determiner */
+        if (dyad && s->actors[a].pronoun && q + 1 < v->n && v->idx[q + 1] == v->idx[q] + 1 &&
+            (word_is_possessive(&s->w[v->idx[q]])) && actor_at(s, v->idx[q + 1]) != DICT_NONE &&
+            !s->actors[actor_at(s, v->idx[q + 1])].pronoun) {
+            q++;
+            a = actor_at(s, v->idx[q]);
+        }
         if (dyad && code_relative_subject(s, v, q, a)) return false;
         uint32_t g = code_actor_group(s, a);
         if (g == DICT_NONE) return false;

@@ -345,8 +345,19 @@ static int type_words(dyad_coder_work *w, code_sentence *s)
                                 tg == DYAD_TAG_VBN || tg == DYAD_TAG_VBP || tg == DYAD_TAG_VBZ);
                     /* dyad: "the militants overran the camp", which the
                      * tagger may read as an adjective */
+                    /* (or before a number: "militants abducted 276 girls") */
+                    bool ed_form = s->w[at].len > 2 && !memcmp(s->w[at].s + s->w[at].len - 2, "ed", 2) &&
+                                   !(s->doc && s->w[at].start > 0 && s->w[at].start <= s->doc->len &&
+                                     s->doc->text[s->w[at].start - 1] == '-') &&
+                                   /* ("the president's alleged assassins": after a
+                                    * possessive it describes the noun) */
+                                   !(at > 0 && s->w[at - 1].len > 2 &&
+                                     !memcmp(s->w[at - 1].s + s->w[at - 1].len - 2, "'s", 2)) &&
+                                   /* (nor after a bare adjective: "Syrian displaced families") */
+                                   !(at > 0 && s->w[at - 1].tag == DYAD_TAG_JJ && s->w[at - 1].type != W_AGENT);
                     bool jj_verb = w->c->dyad_rules && !w->c->petrarch && tg == DYAD_TAG_JJ && at + 1 < s->n &&
-                                   (s->w[at + 1].tag == DYAD_TAG_DT || s->w[at + 1].tag == DYAD_TAG_PRPS);
+                                   (s->w[at + 1].tag == DYAD_TAG_DT || s->w[at + 1].tag == DYAD_TAG_PRPS ||
+                                    s->w[at + 1].tag == DYAD_TAG_CD || (ed_form && s->w[at + 1].tag == DYAD_TAG_NNS));
                     if (capital && (tg == DYAD_TAG_NN || tg == DYAD_TAG_NNS || jj_verb) && !(x->flags & CW_CAP)) {
                         /* the tagger's usual slip in headline English:
                          * "Ethiopia departs from Libya", "to accord with" */
@@ -354,7 +365,12 @@ static int type_words(dyad_coder_work *w, code_sentence *s)
                         /* a past form ("overthrew", "seized") before a
                          * determiner: no noun is spelled so */
                         bool past_form = false;
-                        if (w->c->dyad_rules && !w->c->petrarch && (next == DYAD_TAG_DT || next == DYAD_TAG_PRPS)) {
+                        /* (or before a plural noun, "massacred villagers",
+                         * unless joined to the word before: "Iran-backed
+                         * militias") */
+                        if (w->c->dyad_rules && !w->c->petrarch &&
+                            (next == DYAD_TAG_DT || next == DYAD_TAG_PRPS || next == DYAD_TAG_CD ||
+                             (next == DYAD_TAG_NNS && ed_form))) {
                             char lb[64];
                             size_t ln = dyad_lemmatize(s->w[at].s, s->w[at].len, DYAD_TAG_VBD, lb, sizeof lb);
                             past_form = ln && ln < sizeof lb - 1 &&
@@ -366,7 +382,8 @@ static int type_words(dyad_coder_work *w, code_sentence *s)
                                                       ((s->w[at - 1].flags & CW_PART) &&
                                                        s->w[at - 1].actor != DICT_NONE));
                         bool object_next = next == DYAD_TAG_IN || next == DYAD_TAG_DT || next == DYAD_TAG_TO ||
-                                           next == DYAD_TAG_PRP || next == DYAD_TAG_PRPS || next == DYAD_TAG_NNP;
+                                           next == DYAD_TAG_PRP || next == DYAD_TAG_PRPS || next == DYAD_TAG_NNP ||
+                                           (past_form && (next == DYAD_TAG_CD || next == DYAD_TAG_NNS));
                         /* ... but not inside a noun phrase opened by a
                          * determiner ("an anti-Gondor parade on Saturday") */
                         bool det_np = false;
@@ -417,6 +434,19 @@ static int type_words(dyad_coder_work *w, code_sentence *s)
                 if ((after_det || capital) && w->c->dyad_rules && !w->c->petrarch && root->nlits == 1 &&
                     s->w[i].tag == DYAD_TAG_NNS && i + 2 < s->n && word_is(&s->w[i + 1], "between"))
                     after_det = capital = false;
+                /* dyad: "began exporting electricity", "resumed shelling
+                 * the town": a gerund right after a verb of beginning,
+                 * going on or stopping is that verb's activity, whatever
+                 * the tagger says */
+                if ((after_det || capital) && w->c->dyad_rules && !w->c->petrarch && root->nlits == 1 && i > 0 &&
+                    s->w[i].len > 4 && !memcmp(s->w[i].s + s->w[i].len - 3, "ing", 3) && s->ds &&
+                    s->w[i - 1].tok < s->ds->ntokens && s->ds->tokens[s->w[i - 1].tok].lemma) {
+                    static const char *const aspect[] = {"begin", "start", "continue", "resume", "keep", "stop",
+                                                         "cease", "halt", "finish", NULL};
+                    const char *pl = s->ds->tokens[s->w[i - 1].tok].lemma;
+                    for (const char *const *a = aspect; *a; a++)
+                        if (!strcmp(pl, *a)) after_det = capital = false;
+                }
                 if (after_det || capital) x->type = W_NOUN;
                 else if (null_code && v->npatterns == 0) x->type = W_NONE;
                 else x->type = W_VERB;
@@ -869,7 +899,13 @@ static int attach_agents(dyad_coder_work *w, code_sentence *s)
             if ((strlen(pc) == 3 && code_is_country(pc)) || !strncmp(pc, "IGO", 3) || !strncmp(pc, "NGO", 3))
                 a = pa;
         }
-        if (a == DICT_NONE) a = actor_starting_at(s, glast + 1);
+        /* dyad's rules: "told reporters Uganda had violated the deal": the
+         * one told is no part of the name after it, which opens what was
+         * told */
+        bool addressee = w->c->dyad_rules && !petrarch && before > 0 && s->w[before - 1].type == W_VERB &&
+                         s->ds && s->w[before - 1].tok < s->ds->ntokens && s->ds->tokens[s->w[before - 1].tok].lemma &&
+                         !strcmp(s->ds->tokens[s->w[before - 1].tok].lemma, "tell");
+        if (a == DICT_NONE && !addressee) a = actor_starting_at(s, glast + 1);
         if (a != DICT_NONE && w->c->dyad_rules && s->actors[a].cancelled) a = DICT_NONE;
         if (a == DICT_NONE && glast + 2 < s->n &&
             (word_is(&s->w[glast + 1], "of") || word_is(&s->w[glast + 1], "in"))) {
@@ -1575,6 +1611,25 @@ static bool list_stretch(const code_sentence *s, size_t from, size_t to)
     return conj;
 }
 
+/* A word that can only help the verb after it: "the association, which
+ * leads the protests, had called for a march", "..., were all arrested". */
+static bool auxiliary(const cw_word *x)
+{
+    static const char *const aux[] = {"has", "have", "had", "is", "are", "will", "would", "could", "should",
+                                      "must", "may", "might", "can", "did", "does", "do", "shall", NULL};
+    if (x->type == W_AUX || x->tag == DYAD_TAG_MD) return true;
+    for (const char *const *a = aux; *a; a++)
+        if (word_is(x, *a)) return true;
+    return false;
+}
+
+/* "were all arrested", "have both rejected": a quantifier on the subject
+ * standing among the verb's auxiliaries. */
+static bool floating_quantifier(const cw_word *x)
+{
+    return word_is(x, "all") || word_is(x, "both") || word_is(x, "each");
+}
+
 static bool own_clause(const dyad_coder_work *w, const code_sentence *s, size_t from, size_t to)
 {
     if (list_stretch(s, from, to)) return true;
@@ -1591,7 +1646,9 @@ static bool own_clause(const dyad_coder_work *w, const code_sentence *s, size_t 
            (s->w[lead].tag == DYAD_TAG_RB || s->w[lead].type == W_AUX || word_is(&s->w[lead], "who") ||
             (lead == from && word_is(&s->w[lead], "having")) ||
             (lead == from && s->w[lead].type == W_CONJ) ||
-            word_is(&s->w[lead], "which") ||
+            (lead == from && s->w[lead].tag == DYAD_TAG_TO && lead + 1 < to && s->w[lead + 1].type == W_VERB) ||
+            word_is(&s->w[lead], "which") || auxiliary(&s->w[lead]) ||
+            (lead > from && floating_quantifier(&s->w[lead])) ||
             (s->w[lead].type == W_BY && lead + 1 < to && s->w[lead + 1].tag == DYAD_TAG_VBG)))
         lead++;
     /* ", who say they want the government to do more": what a relative
@@ -1756,7 +1813,7 @@ static bool is_verb_tag(uint8_t t)
  * open clauses; "after talks with Iran" and "since December" do not. */
 static bool verb_ahead(const code_sentence *s, size_t i)
 {
-    for (size_t k = i + 1; k < s->n && k <= i + 7; k++) {
+    for (size_t k = i + 1; k < s->n && k <= i + 10; k++) {
         const cw_word *x = &s->w[k];
         if ((x->type == W_COMMA || x->type == W_CONJ) && !(x->flags & (CW_COMPOUND_CONJ | CW_PROTECTED)))
             return false;
@@ -1773,6 +1830,9 @@ static bool conj_opens_clause(const code_sentence *s, size_t i)
     for (size_t k = i + 1; k < s->n; k++) {
         const cw_word *x = &s->w[k];
         if (x->type == W_COMMA || (x->type == W_CONJ && !(x->flags & CW_PART))) return false;
+        /* "cities to the north and south again Friday to demand ...": an
+         * infinitive is no clause of its own */
+        if ((x->type == W_VERB || is_verb_tag(x->tag)) && k > 0 && s->w[k - 1].tag == DYAD_TAG_TO) return false;
         if (x->type == W_VERB || x->type == W_AUX || is_verb_tag(x->tag)) return true;
         /* "men and boys after capturing the town", "concern and anger
          * with Israel's continuing raids": the verb is another phrase's
@@ -1832,6 +1892,17 @@ static bool relative_pronoun(const code_sentence *s, size_t i)
         if (t == DYAD_TAG_NN || t == DYAD_TAG_NNS || t == DYAD_TAG_JJ) return false;
     }
     return true;
+}
+
+/* Whether the word before the relative pronoun at i (or before its
+ * comma) is a noun naming no actor. */
+static bool thing_before(const code_sentence *s, size_t i)
+{
+    size_t k = i;
+    if (k > 0 && s->w[k - 1].type == W_COMMA) k--;
+    if (k == 0) return false;
+    const cw_word *x = &s->w[k - 1];
+    return x->actor == DICT_NONE && !(x->flags & CW_PART) && (x->tag == DYAD_TAG_NN || x->tag == DYAD_TAG_NNS);
 }
 
 /* The actor a relative pronoun at word i stands for: the one ending just
@@ -1921,14 +1992,20 @@ static void split_clauses_dyad(code_sentence *s)
         } else if (free_word && (x->len == 3 || x->len == 5) && (word_is(x, "who") || word_is(x, "which")) && i > 0 &&
                    relative_pronoun(s, i) && verb_ahead(s, i)) {
             ante = antecedent(s, i);
-            open = word_is(x, "who") || ante != DICT_NONE ? DYAD_CLAUSE_OF_RELATIVE : DYAD_CLAUSE_OF_SUBORDINATE;
+            /* "during the conflict, which has killed 70,000 people": a
+             * "which" on a thing is a relative clause whose subject is
+             * no actor (not the subject of the clause before) */
+            open = word_is(x, "who") || ante != DICT_NONE || thing_before(s, i) ? DYAD_CLAUSE_OF_RELATIVE
+                                                                                : DYAD_CLAUSE_OF_SUBORDINATE;
         } else if (free_word && i > 0 && s->w[i - 1].type == W_COMMA &&
                    (x->tag == DYAD_TAG_VBG ||
                     ((x->tag == DYAD_TAG_RB || x->type == W_BY) && i + 1 < s->n &&
                      s->w[i + 1].tag == DYAD_TAG_VBG) ||
-                    (word_is(x, "having") && i + 1 < s->n && s->w[i + 1].tag == DYAD_TAG_VBN))) {
+                    (word_is(x, "having") && i + 1 < s->n && s->w[i + 1].tag == DYAD_TAG_VBN) ||
+                    (x->tag == DYAD_TAG_TO && i + 1 < s->n && s->w[i + 1].type == W_VERB &&
+                     !(s->w[i + 1].flags & CW_PART) && s->w[i + 1].tag == DYAD_TAG_VB))) {
             /* ", killing at least 12", ", by firing tear gas", ", having
-             * refused to leave" */
+             * refused to leave", ", to call for jobs" (a purpose) */
             open = DYAD_CLAUSE_OF_PARTICIPLE;
         }
         if (open >= 0 && next < UINT32_MAX) {
@@ -1953,6 +2030,16 @@ static void split_clauses_dyad(code_sentence *s)
             for (size_t k = i + 2; k < s->n && k <= i + 8; k++) {
                 const cw_word *y = &s->w[k];
                 if (word_is(y, "that")) { defer_to = k; after_speech = false; break; }
+                /* "told reporters Uganda had violated ...": without "that",
+                 * at a new subject and its finite verb */
+                if ((y->type == W_ACTOR || y->type == W_DET) && !(y->flags & CW_PART) &&
+                    (s->w[k - 1].tag == DYAD_TAG_NNS || s->w[k - 1].tag == DYAD_TAG_NN ||
+                     s->w[k - 1].tag == DYAD_TAG_NNP || s->w[k - 1].tag == DYAD_TAG_PRP) &&
+                    subject_then_verb(s, k)) {
+                    defer_to = k;
+                    after_speech = false;
+                    break;
+                }
                 if (y->type == W_VERB || y->type == W_AUX || is_verb_tag(y->tag) || y->type == W_COMMA ||
                     y->type == W_CONJ || y->tag == DYAD_TAG_WDT || y->tag == DYAD_TAG_WP)
                     break;
@@ -2331,12 +2418,54 @@ static int surnames(dyad_coder_work *w, code_sentence *s)
     return 0;
 }
 
+/* The actor named right after a preposition at word i (past determiners
+ * and adjectives), or DICT_NONE. */
+static uint32_t actor_after(const code_sentence *s, size_t i)
+{
+    for (size_t k = i + 1; k < s->n && k <= i + 3; k++) {
+        const cw_word *y = &s->w[k];
+        if (y->type == W_ACTOR && y->actor != DICT_NONE) return y->actor;
+        if (!(y->type == W_DET || y->tag == DYAD_TAG_JJ)) break;
+    }
+    return DICT_NONE;
+}
+
+/* dyad's rules: a noun of a verb that names where its act came from and
+ * whom it went at -- "after a barrage of rocket fire into Israel from
+ * Gaza", "artillery fire on Kharkiv from Belgorod" -- states that act,
+ * as a plural noun before "between" does; the coder keeps it for acts of
+ * force only. */
+static void nominal_acts(dyad_coder_work *w, code_sentence *s)
+{
+    static const char *const at[] = {"into", "on", "at", "against", "toward", "towards", "upon", NULL};
+    const ix_root *roots = ix_roots(w->c->ix, NULL);
+    for (size_t i = 0; i < s->n; i++) {
+        cw_word *x = &s->w[i];
+        if (x->type != W_NOUN || x->root == DICT_NONE || (x->flags & CW_PART) || roots[x->root].kind != IX_VERB ||
+            roots[x->root].nlits != 1 || !(x->tag == DYAD_TAG_NN || x->tag == DYAD_TAG_NNS))
+            continue;
+        bool from = false, to = false;
+        for (size_t k = i + 1; k < s->n && k <= i + 8; k++) {
+            const cw_word *y = &s->w[k];
+            if (y->type == W_VERB || y->type == W_COMMA || y->type == W_CONJ || y->type == W_AUX) break;
+            if (word_is(y, "from")) from = from || actor_after(s, k) != DICT_NONE;
+            for (const char *const *p = at; *p && !to; p++)
+                if (word_is(y, *p)) to = actor_after(s, k) != DICT_NONE;
+        }
+        if (from && to) {
+            x->type = W_VERB;
+            x->flags |= CW_NOMINAL;
+        }
+    }
+}
+
 int code_parse(dyad_coder_work *w, code_sentence *s)
 {
     s->actors = NULL;
     s->nactors = s->cap_actors = 0;
     code_sentence_bloom(s);
     if (type_words(w, s)) return -1;
+    if (w->c->dyad_rules && !w->c->petrarch) nominal_acts(w, s);
     uint32_t *cover = arena_alloc(&w->a, (s->n + 1) * sizeof *cover);
     if (!cover) return -1;
     if (w->c->petrarch) {

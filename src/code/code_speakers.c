@@ -190,6 +190,24 @@ const char *code_intent_for(const char *code)
     return NULL;
 }
 
+/* The CAMEO refusal of what an intent or an agreement accepts ("has not
+ * agreed to talks": 036 -> 125): root 12 mirrors root 03 as the shared
+ * objects of dict/verbs do (docs/builtin-dictionaries.md); an agreement
+ * or a settlement withheld is a rejected plan (127). */
+const char *code_refusal_for(const char *code)
+{
+    static const struct { const char *act, *refusal; } map[] = {
+        {"0311", "1211"}, {"0312", "1212"}, {"0313", "1213"}, {"0314", "1214"}, {"031", "121"},
+        {"0331", "1221"}, {"0332", "1222"}, {"0333", "1223"}, {"0334", "1224"}, {"033", "122"},
+        {"0341", "1231"}, {"0342", "1232"}, {"0343", "1233"}, {"0344", "1234"}, {"034", "123"},
+        {"0351", "1241"}, {"0352", "1242"}, {"0353", "1243"}, {"0354", "1244"}, {"0355", "1245"},
+        {"0356", "1246"}, {"035", "124"},   {"036", "125"},   {"037", "127"},   {"038", "126"},
+        {"039", "126"},   {"057", "127"},   {"0", "120"}};
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (!strncmp(code, map[i].act, strlen(map[i].act))) return map[i].refusal;
+    return "120";
+}
+
 /* The CAMEO threat code for a hostile act announced for the future ("said
  * it would strike back": 190 -> 1384; "would impose sanctions": 163 ->
  * 1312): a party that says it will do it has threatened it, nothing has

@@ -145,6 +145,57 @@ static bool np_internal(const dyad_sentence *ds, const when_expr *x)
     return noun_next && (det_before || next == DYAD_TAG_POS);
 }
 
+/* dyad's rules: whether a date expression ends a phrase that names an
+ * earlier or later happening -- "after a referendum on Sunday", "following
+ * talks on Monday", "ahead of the vote on Friday" -- and so dates that
+ * happening rather than the verb the phrase hangs on. */
+static bool in_temporal_phrase(const dyad_sentence *ds, const when_expr *x)
+{
+    static const char *const heads[] = {"after", "following", "before", "since", "ahead", NULL};
+    bool noun = false;
+    size_t from = x->first;
+    /* (the expression's own "on": "a referendum on Sunday") */
+    if (from > 0 && ds->tokens[from - 1].lemma &&
+        (!strcmp(ds->tokens[from - 1].lemma, "on") || !strcmp(ds->tokens[from - 1].lemma, "in")))
+        from--;
+    for (size_t k = from, seen = 0; k > 0 && seen < 8; k--, seen++) {
+        const dyad_token *t = &ds->tokens[k - 1];
+        if (t->tag == DYAD_TAG_NN || t->tag == DYAD_TAG_NNS || t->tag == DYAD_TAG_NNP) noun = true;
+        else if (t->tag == DYAD_TAG_IN || t->tag == DYAD_TAG_VBG) {
+            for (const char *const *h = heads; *h; h++)
+                if ((t->lemma && !strcmp(t->lemma, *h)) || (t->norm && !strcasecmp(t->norm, *h))) return noun;
+            if (t->lemma && !strcmp(t->lemma, "of") && k >= 2 && ds->tokens[k - 2].lemma &&
+                !strcmp(ds->tokens[k - 2].lemma, "ahead"))
+                return noun;
+            if (!(t->lemma && !strcmp(t->lemma, "of"))) return false;
+        } else if (!(t->tag == DYAD_TAG_DT || t->tag == DYAD_TAG_JJ || t->tag == DYAD_TAG_PRPS ||
+                     t->tag == DYAD_TAG_POS || t->tag == DYAD_TAG_CD))
+            return false;
+    }
+    return false;
+}
+
+/* dyad's rules: whether a sentence goes on with the one before in the
+ * same voice -- it opens, after "But", "And" or "Also", with a personal
+ * pronoun ("On Thursday, Biden said ... But he expressed concern ...") --
+ * so that what it tells happened on the day the one before named. */
+static bool continues(const dyad_sentence *ds)
+{
+    static const char *const links[] = {"but", "and", "also", "however", NULL};
+    static const char *const pronouns[] = {"he", "she", "they", NULL};
+    size_t t = 0;
+    while (t < ds->ntokens && t < 3 && ds->tokens[t].lemma) {
+        bool link = false;
+        for (const char *const *l = links; *l; l++) link = link || !strcmp(ds->tokens[t].lemma, *l);
+        if (!link && ds->tokens[t].tag != DYAD_TAG_COMMA) break;
+        t++;
+    }
+    if (t >= ds->ntokens || !ds->tokens[t].lemma || ds->tokens[t].tag != DYAD_TAG_PRP) return false;
+    for (const char *const *p = pronouns; *p; p++)
+        if (!strcmp(ds->tokens[t].lemma, *p)) return true;
+    return false;
+}
+
 /* Dates one event: its expression, "the same day", or the article's date. */
 static void date_event(dyad_coder_work *w, dyad_event *e, const dyad_sentence *ds, const when_expr *ex,
                        const uint32_t *ex_first, size_t nex, size_t v, bool future, bool same,
@@ -176,10 +227,27 @@ static void date_event(dyad_coder_work *w, dyad_event *e, const dyad_sentence *d
 void code_time_place(dyad_coder_work *w, const code_sentence *s, size_t first_event, int32_t article_date)
 {
     const dyad_sentence *ds = s->ds;
-    if (!ds || first_event >= w->nevents) return;
+    if (!ds) return;
     when_expr ex[MAX_EXPRESSIONS];
-    size_t nex = when_find(ds, ex, MAX_EXPRESSIONS);
+    size_t nex = 0;
+    if (first_event < w->nevents || w->c->dyad_rules) nex = when_find(ds, ex, MAX_EXPRESSIONS);
     if (nex > MAX_EXPRESSIONS) nex = MAX_EXPRESSIONS;
+    /* dyad's rules: the day this sentence names for itself, which a next
+     * sentence that goes on in the same voice keeps; or the day it kept */
+    int32_t own_day = 0;
+    bool cont = false;
+    if (w->c->dyad_rules && !w->opt.time_shifting) {
+        cont = nex == 0 && w->prev_day && s->index == w->prev_day_next && continues(ds);
+        if (cont) own_day = w->prev_day;
+        for (size_t i = 0; i < nex && !own_day; i++) {
+            if (np_internal(ds, &ex[i]) || in_temporal_phrase(ds, &ex[i])) continue;
+            when_date d = when_resolve(&ex[i], article_date, false);
+            if (d.precision == DYAD_PRECISION_DAY && d.date) own_day = d.date;
+        }
+        w->prev_day = own_day;
+        w->prev_day_next = s->index + 1;
+    }
+    if (first_event >= w->nevents) return;
     uint32_t ex_first[MAX_EXPRESSIONS];
     for (size_t i = 0; i < nex; i++) ex_first[i] = ex[i].first;
     where_mention pm[MAX_EXPRESSIONS];
@@ -211,15 +279,33 @@ void code_time_place(dyad_coder_work *w, const code_sentence *s, size_t first_ev
             /* the expressions that may date this event: not one inside a
              * noun phrase the event's words do not reach ("condemned the
              * May 4 drone attacks" is dated by its own clause) */
-            size_t nown = 0;
+            size_t nown = 0, ntemporal = 0;
             for (size_t i = 0; i < nex; i++) {
                 if (np_internal(ds, &ex[i]) && !(ds->tokens[ex[i].first].start >= e->verb_span.start &&
                                                  ds->tokens[ex[i].last - 1].end <= e->verb_span.end))
                     continue;
                 own[nown] = ex[i];
                 own_first[nown++] = ex[i].first;
+                ntemporal += in_temporal_phrase(ds, &ex[i]);
+            }
+            /* "signed a decree on Monday ... after the leaders applied to
+             * join following a referendum on Sunday": Sunday is the
+             * referendum's; another of the sentence's days dates the
+             * event, and with none the phrase's day is the best there is */
+            if (ntemporal && ntemporal < nown) {
+                size_t kept = 0;
+                for (size_t i = 0; i < nown; i++)
+                    if (!in_temporal_phrase(ds, &own[i])) {
+                        own[kept] = own[i];
+                        own_first[kept++] = own_first[i];
+                    }
+                nown = kept;
             }
             date_event(w, e, ds, own, own_first, nown, v, future_group(vg), same, same_first, same_last, article_date);
+            if (cont && nown == 0 && !same && !future_group(vg)) {
+                cal_format(w->prev_day, e->date);
+                e->date_precision = DYAD_PRECISION_DAY;
+            }
             if (e->date_precision == DYAD_PRECISION_YEAR || e->date_precision == DYAD_PRECISION_MONTH) {
                 /* "would impose sanctions in 2027": a time still to come
                  * is not when the event (the announcement) happened */

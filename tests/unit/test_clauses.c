@@ -376,6 +376,33 @@ static void clauses_dates(tctx *t)
     e = find(&k, "CHN", "TWN", "");
     CHECK(e != NULL);
     if (e) CHECK_STR(e->date, "2024-05-10");
+    /* a day after "following" or "after" and a noun dates that happening;
+     * the event takes another of its sentence's days */
+    CHECK_INT(fx_code(&k, "Talks\n\nOn Wednesday, Kenya protested to Uganda after Ethiopia attacked Somalia "
+                          "following a referendum on Monday.\n"), 0);
+    e = find(&k, "ETH", "SOM", "");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->date, "2024-05-08");
+    /* ... and with no other day, the phrase's day is the best there is */
+    CHECK_INT(fx_code(&k, "Talks\n\nEthiopia attacked Somalia following a referendum on Monday.\n"), 0);
+    e = find(&k, "ETH", "SOM", "");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->date, "2024-05-06");
+    /* a sentence that goes on in the same voice keeps the day the one
+     * before named; a new subject does not */
+    CHECK_INT(fx_code(&k, "Talks\n\nOn Tuesday, Kenya's president criticized Uganda. But he praised Ethiopia.\n"), 0);
+    e = find(&k, "KENGOV", "ETH", "");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->date, "2024-05-07");
+    CHECK_INT(fx_code(&k, "Talks\n\nOn Tuesday, Kenya's president criticized Uganda. Ethiopia praised Kenya.\n"), 0);
+    e = find(&k, "ETH", "KEN", "");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->date, "2024-05-10");
+    /* a clause opened by a preposition has its speaker after the phrase:
+     * "his" is not the one who speaks */
+    CHECK_INT(fx_code(&k, "Talks\n\nUganda's president criticized Kenya on Thursday.\n\nIn his comments Friday, "
+                          "Kenya's foreign minister said Uganda should be cautious on the border issue.\n"), 0);
+    CHECK(find(&k, "KENGOV", "UGA", "10") != NULL && find(&k, "UGAGOV", "UGA", "") == NULL);
     fx_close(&k);
 }
 
@@ -701,6 +728,10 @@ static void clauses_actor_roles(tctx *t)
     /* force as a means is no armed force */
     CHECK_INT(fx_code(&k, "Egypt said it would use force against Ethiopia if necessary.\n"), 0);
     CHECK(find(&k, "EGY", "EGYMIL", "") == NULL);
+    /* ... and announced, it is threatened */
+    const dyad_event *uf = find(&k, "EGY", "ETH", "13");
+    CHECK(uf != NULL);
+    if (uf) CHECK_STR(uf->code, "130");
     /* "the country's" before a role word is the country just named, even
      * when the sentence names another; and a state's office that a branch
      * of one country acts on is of that country */
@@ -907,6 +938,235 @@ static void clauses_surnames(tctx *t)
     fx_close(&k);
 }
 
+static void clauses_constructions(tctx *t)
+{
+    coder_fx k;
+    CHECK_INT(fx_open(&k), 0);
+    /* a predicate after a relative clause set off by commas opens with
+     * its auxiliary and is the sentence's news, not an aside */
+    CHECK_INT(fx_code(&k, "The Kenyan teachers union, which is organising the strike, had called for a nationwide march."), 0);
+    CHECK(find(&k, "KEN", "", "02") != NULL);
+    /* a relative clause on a thing has no actor for its subject */
+    CHECK_INT(fx_code(&k, "Amnesty International has accused Ethiopian forces of abuses during the war, which has killed thousands of people."), 0);
+    CHECK(find(&k, "NGO", "ETH", "11") != NULL);
+    CHECK(find(&k, "NGO", "ETH", "19") == NULL && find(&k, "NGO", "ETH", "18") == NULL);
+    /* acceptance withheld is a refusal of the same thing; pending is none */
+    CHECK_INT(fx_code(&k, "Armenia has not agreed to the Russian peace plan."), 0);
+    const dyad_event *e = find(&k, "ARM", "RUS", "12");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "127");
+    CHECK_INT(fx_code(&k, "Serbia will not agree to talks with Kosovo."), 0);
+    e = find(&k, "SRB", "KSV", "12");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "125");
+    CHECK_INT(fx_code(&k, "Armenia has not yet accepted the Russian peace plan."), 0);
+    CHECK(find(&k, "ARM", "RUS", "") == NULL);
+    CHECK_INT(fx_code(&k, "Kenyan troops did not attack the Somali town."), 0);
+    CHECK(find(&k, "KEN", "SOM", "") == NULL);
+    /* a present participle on people is a relative clause of theirs when
+     * it tells what they say or ask for; what they ask for did not
+     * happen, the clause's own verb did */
+    CHECK_INT(fx_code(&k, "Bolivian police clashed with farmers demanding the resignation of the Bolivian president."), 0);
+    CHECK(find(&k, "BOLCOP", "BOLAGR", "") != NULL);
+    e = find(&k, "BOLAGR", "BOLGOV", "10");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(dyad_event_rule_name(e->rule), "relative antecedent");
+    CHECK_INT(fx_code(&k, "Students demanding the release of the Bolivian opposition leader blocked roads in La Paz."), 0);
+    CHECK(find(&k, "BOLEDU", "BOL", "14") != NULL);
+    CHECK(find(&k, "", "", "08") == NULL);
+    /* ... but "troops defending the city" only says who they are */
+    CHECK_INT(fx_code(&k, "Russia gave the Ukrainian troops defending the port an ultimatum."), 0);
+    CHECK(find(&k, "UKRMIL", "", "") == NULL);
+    /* a purpose after a comma is an act of the clause's subject; what a
+     * protest calls for it demands */
+    CHECK_INT(fx_code(&k, "Hundreds of Chilean students marched in Santiago on Monday, defying a ban, to call for free tuition."), 0);
+    CHECK(find(&k, "CHLEDU", "CHL", "14") != NULL);
+    e = find(&k, "CHLEDU", "", "10");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(dyad_event_clause_name(e->clause), "participle");
+    CHECK_INT(fx_code(&k, "Chilean police clashed with demonstrators calling for the president to resign."), 0);
+    e = find(&k, "CHL", "CHLGOV", "10");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "1041");
+    CHECK_INT(fx_code(&k, "The Chilean president called for calm."), 0);
+    CHECK(find(&k, "CHLGOV", "", "02") != NULL);
+    /* what a speaker says another party must or should do is the
+     * speaker's demand of it, made specific by the act; not when the
+     * party is to be acted on */
+    CHECK_INT(fx_code(&k, "Kenya said Uganda has to release the detained Kenyan journalists."), 0);
+    e = find(&k, "KEN", "UGA", "10");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "105");
+    CHECK_INT(fx_code(&k, "The Chinese foreign ministry said the United States should be cautious on Taiwan."), 0);
+    CHECK(find(&k, "CHNGOV", "USA", "10") != NULL);
+    CHECK_INT(fx_code(&k, "Kenya said Uganda should be punished."), 0);
+    CHECK(find(&k, "KEN", "UGA", "10") == NULL);
+    /* a projectile fired from one place at another is the first's
+     * attack, also as a participle after the clause's own event */
+    CHECK_INT(fx_code(&k, "Mortar shells were fired from Lebanon into Israel on Monday."), 0);
+    e = find(&k, "LBN", "ISR", "19");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "194");
+    CHECK_INT(fx_code(&k, "The Saudi military said it destroyed a ballistic missile fired from Yemen toward Riyadh."), 0);
+    CHECK(find(&k, "SAUMIL", "YEM", "") != NULL);
+    e = find(&k, "YEM", "SAU", "19");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "195");
+    /* a mandative subjunctive after "insist" is demanded; a fact
+     * insisted on is not */
+    CHECK_INT(fx_code(&k, "Sudanese rebels insisted that the government release the detainees."), 0);
+    e = find(&k, "SDNREB", "SDNGOV", "10");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "105");
+    CHECK_INT(fx_code(&k, "Sudanese rebels insisted that the government was responsible."), 0);
+    CHECK(find(&k, "SDNREB", "SDNGOV", "10") == NULL);
+    /* ... and a past form in -ed before a plural noun after its subject's
+     * role word, but not after a possessive, a hyphen or a bare adjective */
+    CHECK_INT(fx_code(&k, "Myanmar's military massacred villagers in Sagaing."), 0);
+    CHECK(find(&k, "MMRMIL", "MMR", "20") != NULL);
+    CHECK_INT(fx_code(&k, "Police said the Kenyan president's alleged attackers fled."), 0);
+    CHECK(find(&k, "KENGOV", "", "11") == NULL);
+    CHECK_INT(fx_code(&k, "Syrian displaced families returned to Aleppo."), 0);
+    CHECK(find(&k, "SYR", "SYR", "") == NULL);
+    /* ... and a gerund after a verb of beginning or going on */
+    CHECK_INT(fx_code(&k, "Turkey began exporting electricity to Syria."), 0);
+    CHECK(find(&k, "TUR", "SYR", "06") != NULL);
+    /* a past form before a number is a verb, whatever the tagger says */
+    CHECK_INT(fx_code(&k, "Nigerian militants abducted 40 students from a school in Kaduna."), 0);
+    CHECK(find(&k, "NGAREB", "NGA", "18") != NULL);
+    /* an agentless release of people is their state's act, as an arrest
+     * is; with a by-agent the agent releases */
+    CHECK_INT(fx_code(&k, "Two Cuban dissidents were released on Monday."), 0);
+    e = find(&k, "CUB", "CUBOPP", "08");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(dyad_event_rule_name(e->rule), "passive state");
+    CHECK_INT(fx_code(&k, "Two Cuban dissidents were released by the Cuban government."), 0);
+    CHECK(find(&k, "CUBGOV", "CUBOPP", "08") != NULL && find(&k, "CUBOPP", "CUBGOV", "") == NULL);
+    /* a noun of an act of force with both parties named by prepositions
+     * states that act; a withdrawal "from" a place is no act of it */
+    CHECK_INT(fx_code(&k, "Ukrainian officials reported heavy artillery fire on Kharkiv from Belgorod overnight."), 0);
+    e = find(&k, "RUS", "UKR", "19");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->code, "194");
+    CHECK_INT(fx_code(&k, "The withdrawal of Russian troops from Syria into Iraq began on Monday."), 0);
+    CHECK(find(&k, "SYR", "IRQ", "") == NULL);
+    /* people intercepted are held; aircraft intercepted are shown force */
+    CHECK_INT(fx_code(&k, "Kenyan police intercepted the suspects on Monday."), 0);
+    CHECK(find(&k, "KENCOP", "", "17") != NULL);
+    CHECK_INT(fx_code(&k, "Japanese jets intercepted a Chinese bomber."), 0);
+    CHECK(find(&k, "JPNMIL", "CHN", "15") != NULL);
+    /* a subordinate clause whose subject is long still opens at its
+     * subordinator */
+    CHECK_INT(fx_code(&k, "Belarusian police detained 300 people on Sunday, as supporters of the jailed Belarusian "
+                          "opposition leader took to the streets again."), 0);
+    CHECK(find(&k, "BLROPP", "", "14") != NULL || find(&k, "BLROPP", "BLR", "14") != NULL);
+    /* to want to be acted on is to demand it; to want to be something
+     * is not */
+    CHECK_INT(fx_code(&k, "Kenyan teachers want to be paid by the Kenyan government."), 0);
+    CHECK(find(&k, "KENEDU", "KENGOV", "10") != NULL);
+    CHECK_INT(fx_code(&k, "Russia wants to be a great power in Africa."), 0);
+    CHECK(find(&k, "RUS", "", "10") == NULL);
+    /* mediation told in the passive is between the story's parties */
+    CHECK_INT(fx_code(&k, "Talks\n\nArmenian troops shelled Azerbaijani positions on Monday. A ceasefire was brokered "
+                          "by Russia on Tuesday.\n"), 0);
+    e = find(&k, "RUS", "A", "04");
+    CHECK(e != NULL);
+    if (e) CHECK(e->flags & DYAD_EVENT_CONTEXT_TARGET);
+    /* "his Egyptian counterpart" is Egypt's */
+    CHECK_INT(fx_code(&k, "The French president spoke by phone with his Egyptian counterpart."), 0);
+    CHECK(find(&k, "FRAGOV", "EGY", "04") != NULL);
+    /* what is exchanged goes both ways; regaining control takes back */
+    CHECK_INT(fx_code(&k, "Serbia and Kosovo exchanged accusations over the violence."), 0);
+    CHECK(find(&k, "SRB", "KSV", "11") != NULL && find(&k, "KSV", "SRB", "11") != NULL);
+    CHECK_INT(fx_code(&k, "The Sudanese army regained control of the presidential palace from the RSF."), 0);
+    CHECK(find(&k, "SDNMIL", "SDNREB", "19") != NULL || find(&k, "SDNMIL", "SDNUAF", "19") != NULL ||
+          find(&k, "SDNMIL", "SDN", "19") != NULL);
+    /* what is told need not open with "that"; the one told is no part
+     * of its subject */
+    CHECK_INT(fx_code(&k, "The Kenyan foreign minister told reporters Uganda had attacked a Kenyan border post."), 0);
+    CHECK(find(&k, "UGA", "KEN", "19") != NULL && !any_source(&k, "UGAMED") && !any_source(&k, "KENGOV"));
+    /* describing what a party did with a word of disapproval disapproves */
+    CHECK_INT(fx_code(&k, "India described Pakistan's claims as baseless."), 0);
+    CHECK(find(&k, "IND", "PAK", "11") != NULL);
+    CHECK_INT(fx_code(&k, "India described Pakistan as a friend."), 0);
+    CHECK(find(&k, "IND", "PAK", "11") == NULL);
+    /* strikes carried out on a party are attacks */
+    CHECK_INT(fx_code(&k, "Israel carried out strikes on Hezbollah positions in southern Lebanon."), 0);
+    CHECK(find(&k, "ISR", "LBN", "19") != NULL);
+    /* criminal proceedings are no criminals */
+    CHECK_INT(fx_code(&k, "A Russian court opened a criminal case against the Russian opposition leader."), 0);
+    CHECK(find(&k, "RUSJUD", "RUSOPP", "17") != NULL && find(&k, "RUSJUD", "RUSCRM", "") == NULL);
+    /* what is asked for comes from whom it is asked of */
+    CHECK_INT(fx_code(&k, "The Somali president requested more troops from the African Union."), 0);
+    CHECK(find(&k, "SOMGOV", "IGOAFRAFU", "02") != NULL && find(&k, "SOMGOV", "SOMMIL", "") == NULL);
+    /* breaking up a meeting represses it */
+    CHECK_INT(fx_code(&k, "Zimbabwean police broke up an opposition meeting with tear gas."), 0);
+    CHECK(find(&k, "ZWECOP", "ZWEOPP", "17") != NULL);
+    /* a coordinate verb with no subject carries the last actor subject,
+     * past a coordinated noun phrase that the tagger gave a verb */
+    CHECK_INT(fx_code(&k, "Canada condemned the arrest of the Iranian activist and dozens of arrests made last week "
+                          "and called for their immediate release."), 0);
+    CHECK(find(&k, "CAN", "", "02") != NULL || find(&k, "CAN", "IRN", "02") != NULL);
+    /* a dash set off by spaces brackets an aside as commas do: the
+     * participle inside tells of the noun before it, and the passive
+     * after it has that noun for its subject; a participle's event
+     * leaves the clause's own verb to code */
+    CHECK_INT(fx_code(&k, "Police said most of the Cuban dissidents -- taken into custody hours before the visit -- "
+                          "were released after several hours."), 0);
+    CHECK(find(&k, "CUB", "CUBOPP", "17") != NULL && find(&k, "CUB", "CUBOPP", "08") != NULL);
+    CHECK_INT(fx_code(&k, "Kenyan police arrested dozens of protesters -"), 0); /* a dash at the very end */
+    CHECK_INT(fx_code(&k, "Kenyan police, backed by the army, arrested dozens of protesters."), 0);
+    CHECK(find(&k, "KENCOP", "KENOPP", "17") != NULL);
+    /* "among those arrested is X": X was arrested, by X's state */
+    CHECK_INT(fx_code(&k, "Among those arrested is John Moyo, a member of the Zimbabwean parliament."), 0);
+    e = find(&k, "ZWE", "ZWELEG", "17");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(dyad_event_rule_name(e->rule), "passive state");
+    CHECK_INT(fx_code(&k, "Among those killed was a Somali journalist."), 0);
+    CHECK(find(&k, "", "SOMMED", "") == NULL);
+    /* "and" before an infinitive joins noun phrases, not clauses */
+    CHECK_INT(fx_code(&k, "Kenyan opposition supporters stood in Nairobi as well as cities to the north and south "
+                          "again Friday to demand the resignation of the Kenyan president."), 0);
+    e = find(&k, "KENOPP", "KENGOV", "10");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(dyad_event_clause_name(e->clause), "main");
+    /* an agentless accusation names no accuser, and what it alleges is
+     * no fact */
+    CHECK_INT(fx_code(&k, "The Ugandan army was accused of torturing opposition supporters."), 0);
+    CHECK(find(&k, "UGAMIL", "", "") == NULL);
+    CHECK_INT(fx_code(&k, "The Ugandan army was accused by Amnesty International of torturing opposition supporters."), 0);
+    CHECK(find(&k, "NGO", "UGAMIL", "11") != NULL);
+    /* phrasal verbs of wire copy: shrugging off, pulling troops out,
+     * clawing back territory, rushing aid */
+    CHECK_INT(fx_code(&k, "Beijing shrugged off the U.S. criticism."), 0);
+    CHECK(find(&k, "CHN", "USA", "01") != NULL);
+    CHECK_INT(fx_code(&k, "Kenya pulled its troops out of Somalia."), 0);
+    CHECK(find(&k, "KEN", "SOM", "08") != NULL);
+    CHECK_INT(fx_code(&k, "The UN rushed food aid to flood victims in Pakistan."), 0);
+    CHECK(find(&k, "IGOUNO", "PAK", "07") != NULL);
+    /* reviewing allegations investigates them */
+    CHECK_INT(fx_code(&k, "The European Union will review allegations of abuses by Ethiopian troops."), 0);
+    CHECK(find(&k, "IGOEUREEC", "ETH", "09") != NULL);
+    /* short nouns in patterns are listed in the plural too */
+    CHECK_INT(fx_code(&k, "Kenyan protesters blocked roads in Nairobi."), 0);
+    CHECK(find(&k, "KENOPP", "KEN", "144") != NULL);
+    CHECK_INT(fx_code(&k, "Indian farmers blocked highways around New Delhi."), 0);
+    CHECK(find(&k, "INDAGR", "IND", "144") != NULL);
+    /* a visit begun or continued is a visit; joint drills of any arm are
+     * military cooperation */
+    CHECK_INT(fx_code(&k, "The Indian prime minister began an official visit to Japan on Monday."), 0);
+    CHECK(find(&k, "INDGOV", "JPN", "042") != NULL);
+    CHECK_INT(fx_code(&k, "India and Japan held joint naval drills in the Bay of Bengal."), 0);
+    CHECK(find(&k, "IND", "JPN", "062") != NULL);
+    CHECK_INT(fx_code(&k, "Indian and Japanese troops conducted a joint patrol."), 0);
+    CHECK(find(&k, "INDMIL", "JPNMIL", "062") != NULL);
+    CHECK_INT(fx_code(&k, "The Indian navy held naval drills on Monday."), 0);
+    CHECK(find(&k, "INDMIL", "", "150") != NULL);
+    CHECK_INT(fx_code(&k, "Turkey sent rescue teams to Syria after the earthquake."), 0);
+    CHECK(find(&k, "TUR", "SYR", "07") != NULL);
+    fx_close(&k);
+}
+
 void suite_clauses(tctx *t)
 {
     RUN(t, clauses_of_one_sentence);
@@ -917,4 +1177,5 @@ void suite_clauses(tctx *t)
     RUN(t, clauses_actor_roles);
     RUN(t, clauses_surnames);
     RUN(t, clauses_allied_subjects);
+    RUN(t, clauses_constructions);
 }
