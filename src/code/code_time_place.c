@@ -196,6 +196,53 @@ static bool continues(const dyad_sentence *ds)
     return false;
 }
 
+/* dyad's rules: "came a day after talks broke down", "two days before the
+ * vote was held": what the phrase after "after" or "before" tells lies
+ * that many days from the sentence's own day.  Returns the shift in days
+ * for the verb at token v (0 when no such phrase reaches it): the verb
+ * must follow the phrase with no comma or semicolon between, which would
+ * close it. */
+static int32_t day_shift(const dyad_sentence *ds, size_t v, uint32_t *phrase_end)
+{
+    static const char *const counts[] = {"a", "one", "two", "three", "four", "five", "six", "seven", NULL};
+    for (size_t t = 1; t + 1 < ds->ntokens && t + 1 < v; t++) {
+        const char *unit = ds->tokens[t].lemma, *rel = ds->tokens[t + 1].lemma, *n = ds->tokens[t - 1].lemma;
+        if (!unit || !rel || !n || strcmp(unit, "day")) continue;
+        int dir = !strcmp(rel, "after") ? -1 : !strcmp(rel, "before") ? 1 : 0;
+        if (!dir) continue;
+        int32_t count = !strcmp(n, "the") ? 1 : 0;
+        for (int32_t i = 0; counts[i] && !count; i++)
+            if (!strcmp(n, counts[i])) count = i ? i : 1;
+        if (!count) continue;
+        bool closed = false;
+        for (size_t k = t + 2; k < v && !closed; k++)
+            closed = ds->tokens[k].tag == DYAD_TAG_COMMA || (ds->tokens[k].lemma && !strcmp(ds->tokens[k].lemma, ";"));
+        if (closed) continue;
+        *phrase_end = ds->tokens[t + 1].end;
+        return dir * count;
+    }
+    return 0;
+}
+
+/* dyad's rules: an event with no day in its sentence that tells again
+ * what one of the two sentences before dated ("arrested ... on Sunday.
+ * ... the dissidents, taken into custody hours before ...") is the same
+ * happening: the same kind of act (root) on the same country's people.
+ * Returns that event's day, 0 when none. */
+static int32_t restated_day(const dyad_coder_work *w, const dyad_event *e, size_t first_event)
+{
+    if (!code_is_country(e->target)) return 0;
+    for (size_t j = first_event; j > 0; j--) {
+        const dyad_event *p = &w->events[j - 1];
+        if (p->sentence + 2 < e->sentence) break;
+        if (p->date_span.end == 0 || p->date_precision != DYAD_PRECISION_DAY) continue;
+        if (strncmp(p->code, e->code, 2) || !code_is_country(p->target) || strncmp(p->target, e->target, 3))
+            continue;
+        return cal_parse_iso(p->date, 10);
+    }
+    return 0;
+}
+
 /* Dates one event: its expression, "the same day", or the article's date. */
 static void date_event(dyad_coder_work *w, dyad_event *e, const dyad_sentence *ds, const when_expr *ex,
                        const uint32_t *ex_first, size_t nex, size_t v, bool future, bool same,
@@ -305,6 +352,15 @@ void code_time_place(dyad_coder_work *w, const code_sentence *s, size_t first_ev
             if (cont && nown == 0 && !same && !future_group(vg)) {
                 cal_format(w->prev_day, e->date);
                 e->date_precision = DYAD_PRECISION_DAY;
+            } else if (nown == 0 && !same && !future_group(vg)) {
+                int32_t d = restated_day(w, e, first_event);
+                if (d > 0) cal_format(d, e->date);
+            }
+            uint32_t phrase_end = 0;
+            int32_t shift = e->date_precision == DYAD_PRECISION_DAY ? day_shift(ds, v, &phrase_end) : 0;
+            if (shift && !(e->date_span.end && e->date_span.start >= phrase_end)) {
+                int32_t d = cal_parse_iso(e->date, 10);
+                if (d > 0) cal_format(cal_add_days(d, shift), e->date);
             }
             if (e->date_precision == DYAD_PRECISION_YEAR || e->date_precision == DYAD_PRECISION_MONTH) {
                 /* "would impose sanctions in 2027": a time still to come
