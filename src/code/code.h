@@ -217,6 +217,13 @@ struct dyad_coder_work {
      * Thursday, Biden said ..."), and that sentence's index + 1 */
     int32_t prev_day;
     uint32_t prev_day_next;
+    /* dyad's rules: the events a sentence told in the present perfect
+     * with no day ("USAID has announced $12 million"), which the next
+     * sentence may date ("In a statement on Thursday, USAID said ..."),
+     * and that next sentence's index */
+    uint32_t lede_events[8];
+    size_t nlede;
+    uint32_t lede_next;
     /* dyad's rules: the article's quotations and their speakers' codes
      * ("" unknown), from the work's arena; "we" in a quote is its speaker */
     const dyad_quote *quotes;

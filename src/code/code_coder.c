@@ -266,6 +266,7 @@ int dyad_code(dyad_coder_work *w, const dyad_analysis *an, const dyad_event **ev
     w->last_date = 0;
     w->prev_day = 0;
     w->prev_day_next = 0;
+    w->nlede = 0;
     w->nquotes = 0;
     if (w->c->dyad_rules && doc && code_find_speakers(w, an, date > 0 ? date : 0)) return -1;
     for (size_t i = 0; i < an->nsentences; i++) {

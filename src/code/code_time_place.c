@@ -243,6 +243,32 @@ static int32_t restated_day(const dyad_coder_work *w, const dyad_event *e, size_
     return 0;
 }
 
+/* Whether a sentence tells what happened, not what is to come: a verb
+ * in the past and none in the future ("the members will be back in court
+ * Tuesday" gives no day to what the sentence before told). */
+static bool tells_past(const dyad_sentence *ds)
+{
+    bool past = false;
+    for (size_t g = 0; g < ds->nverbs; g++) {
+        if (future_group(&ds->verbs[g])) return false;
+        past = past || ds->verbs[g].tense == DYAD_TENSE_PAST;
+    }
+    return past;
+}
+
+/* Whether sentence s names (not by a pronoun) the actor coded c, which
+ * names a country. */
+static bool names_actor(const dyad_coder_work *w, const code_sentence *s, const char *c)
+{
+    if (!code_is_country(c)) return false;
+    for (size_t a = 0; a < s->nactors; a++) {
+        const cw_actor *x = &s->actors[a];
+        if (x->pronoun || x->cancelled || !x->ncodes) continue;
+        if (!strcmp(w->codes[x->first_code].s, c)) return true;
+    }
+    return false;
+}
+
 /* Dates one event: its expression, "the same day", or the article's date. */
 static void date_event(dyad_coder_work *w, dyad_event *e, const dyad_sentence *ds, const when_expr *ex,
                        const uint32_t *ex_first, size_t nex, size_t v, bool future, bool same,
@@ -293,6 +319,16 @@ void code_time_place(dyad_coder_work *w, const code_sentence *s, size_t first_ev
         }
         w->prev_day = own_day;
         w->prev_day_next = s->index + 1;
+        /* "USAID has announced $12 million in aid.  In a statement
+         * released on Thursday, USAID said ...": news tells the latest
+         * happening first, in the present perfect and with no day, and
+         * the next sentence, naming the same actor, gives the day */
+        if (own_day && !cont && s->index == w->lede_next && tells_past(ds))
+            for (size_t i = 0; i < w->nlede; i++) {
+                dyad_event *e = &w->events[w->lede_events[i]];
+                if (w->lede_events[i] < first_event && names_actor(w, s, e->source)) cal_format(own_day, e->date);
+            }
+        w->nlede = 0;
     }
     if (first_event >= w->nevents) return;
     uint32_t ex_first[MAX_EXPRESSIONS];
@@ -355,6 +391,12 @@ void code_time_place(dyad_coder_work *w, const code_sentence *s, size_t first_ev
             } else if (nown == 0 && !same && !future_group(vg)) {
                 int32_t d = restated_day(w, e, first_event);
                 if (d > 0) cal_format(d, e->date);
+            }
+            if (nown == 0 && !same && !cont && !future_group(vg) && !e->date_span.end && vg &&
+                (vg->flags & DYAD_VG_PERFECT) && vg->tense == DYAD_TENSE_PRESENT && code_is_country(e->source) &&
+                w->nlede < sizeof w->lede_events / sizeof *w->lede_events) {
+                w->lede_events[w->nlede++] = (uint32_t)k;
+                w->lede_next = s->index + 1;
             }
             uint32_t phrase_end = 0;
             int32_t shift = e->date_precision == DYAD_PRECISION_DAY ? day_shift(ds, v, &phrase_end) : 0;

@@ -398,6 +398,51 @@ static void clauses_dates(tctx *t)
     e = find(&k, "ETH", "KEN", "");
     CHECK(e != NULL);
     if (e) CHECK_STR(e->date, "2024-05-10");
+    /* an undated event telling again what a sentence before dated (the
+     * same kind of act on the same country's people) takes its day; an
+     * act of another kind does not */
+    CHECK_INT(fx_code(&k, "Talks\n\nKenyan police arrested dozens of Ugandan traders on Monday. A Kenyan official "
+                          "said the Ugandan traders were detained after a raid at the market.\n"), 0);
+    e = find(&k, "UGA", "UGABUS", "17");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->date, "2024-05-06");
+    CHECK_INT(fx_code(&k, "Talks\n\nKenyan police arrested dozens of Ugandan traders on Monday. A Kenyan official "
+                          "said Kenya criticized Uganda.\n"), 0);
+    e = find(&k, "KEN", "UGA", "11");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->date, "2024-05-10");
+    /* "a day after", "two days before": what the phrase holds lies that
+     * many days from its sentence's day; a comma closes the phrase */
+    CHECK_INT(fx_code(&k, "Talks\n\nKenya's warning came a day after Ugandan troops attacked Kenyan herders.\n"), 0);
+    e = find(&k, "UGAMIL", "KEN", "19");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->date, "2024-05-09");
+    CHECK_INT(fx_code(&k, "Talks\n\nUgandan troops attacked Kenyan herders on Tuesday, two days before Kenya "
+                          "protested to Uganda.\n"), 0);
+    e = find(&k, "KEN", "UGA", "114");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->date, "2024-05-09");
+    CHECK_INT(fx_code(&k, "Talks\n\nUgandan troops attacked Kenyan herders, a day after the talks failed.\n"), 0);
+    e = find(&k, "UGAMIL", "KEN", "19");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->date, "2024-05-10");
+    /* a present perfect with no day takes the day of the next sentence
+     * that names the same actor and tells what happened */
+    CHECK_INT(fx_code(&k, "Talks\n\nKenya has announced $5 million in aid to Uganda. In a statement on Thursday, "
+                          "Kenya said the money would help flood victims.\n"), 0);
+    e = find(&k, "KEN", "UGA", "07");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->date, "2024-05-09");
+    CHECK_INT(fx_code(&k, "Talks\n\nKenya has announced $5 million in aid to Uganda. In a statement on Thursday, "
+                          "Tanzania said the money would help flood victims.\n"), 0);
+    e = find(&k, "KEN", "UGA", "07");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->date, "2024-05-10");
+    CHECK_INT(fx_code(&k, "Talks\n\nKenya has announced $5 million in aid to Uganda. Kenya will host Uganda's "
+                          "president on Thursday.\n"), 0);
+    e = find(&k, "KEN", "UGA", "07");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->date, "2024-05-10");
     /* a clause opened by a preposition has its speaker after the phrase:
      * "his" is not the one who speaks */
     CHECK_INT(fx_code(&k, "Talks\n\nUganda's president criticized Kenya on Thursday.\n\nIn his comments Friday, "
