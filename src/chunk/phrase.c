@@ -306,6 +306,19 @@ static size_t scan_vp(phrase_pass *p, size_t i)
             g.flags |= DYAD_VG_PASSIVE;
         }
     }
+    /* A quotation opened inside the group -- she will "deal firmly with
+     * them" -- leaves the modal outside it: the quoted verb is that
+     * modal's, as if no quote mark stood between. */
+    if ((flags & CHUNK_VG_BARE_VB) && i >= 2 && chunk_is_open_quote(&p->tok[i - 1]) &&
+        p->tok[i - 2].tag == DYAD_TAG_MD)
+        for (uint32_t k = c; k > 0 && k + 3 > c; k--) {
+            const dyad_chunk *ch = &p->chunks[k - 1];
+            if (ch->kind != DYAD_CHUNK_VP || ch->last != i - 1 || p->vg_of[k - 1] == DYAD_NONE) continue;
+            const dyad_verb_group *modal_group = &p->verbs[p->vg_of[k - 1]];
+            g.tense = modal_group->tense;
+            g.modality = modal_group->modality;
+            break;
+        }
     p->vg_of[c] = (uint32_t)p->nverbs;
     p->verbs[p->nverbs++] = g;
     return j;

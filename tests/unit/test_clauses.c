@@ -473,6 +473,17 @@ static void clauses_verbs_of_real_prose(tctx *t)
     CHECK(find(&k, "YEM", "IGO", "02") != NULL);
     CHECK_INT(fx_code(&k, "The French military responded with airstrikes on Malian rebels."), 0);
     CHECK(find(&k, "FRAMIL", "MLI", "19") != NULL);
+    /* "deal firmly with": force against the one named, announced a threat;
+     * a deal signed is none; a quote opened after the modal leaves the
+     * modal the quoted verb's */
+    CHECK_INT(fx_code(&k, "Kenya's president said he will deal firmly with Uganda's provocations."), 0);
+    CHECK(find(&k, "KENGOV", "UGA", "13") != NULL);
+    CHECK_INT(fx_code(&k, "Kenyan police dealt harshly with the protesters."), 0);
+    CHECK(find(&k, "KENCOP", "KEN", "17") != NULL);
+    CHECK_INT(fx_code(&k, "Kenya signed a deal with Uganda."), 0);
+    CHECK(find(&k, "KEN", "UGA", "17") == NULL && find(&k, "KEN", "UGA", "13") == NULL);
+    CHECK_INT(fx_code(&k, "The Kenyan president told reporters he will \"deal strongly with Uganda's provocations.\""), 0);
+    CHECK(find(&k, "KENGOV", "UGA", "13") != NULL);
     /* force announced for the future is threatened, not used */
     CHECK_INT(fx_code(&k, "Moscow said it would strike Ukrainian ports."), 0);
     const dyad_event *e = find(&k, "RUS", "UKR", "13");
