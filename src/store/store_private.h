@@ -291,4 +291,47 @@ void store_report(dyad_store *s, const char *message);
 /* Parses "YYYY-MM-DD" to YYYYMMDD; 0 when not a valid date. */
 int store_date_int(const char *s);
 
+/* ---- SQL built with its values (store_sql.c) -------------------------------
+ * Both engines build the same statements over the same columns; only the
+ * placeholder differs (SQLite's "?", PostgreSQL's "$n"), so the filters of
+ * a query are written once here.  A value is never pasted into SQL: each
+ * placeholder is appended together with its value, in order. */
+#define STORE_QB_MAX 24
+
+typedef enum store_sql_style { STORE_SQL_QMARK, STORE_SQL_DOLLAR } store_sql_style;
+
+typedef struct store_qb {
+    store_sql_style style;
+    sbuf sql;
+    int n;
+    bool oom;                          /* or too many values: the build failed */
+    const char *val[STORE_QB_MAX];     /* every value as text (PQexecParams)   */
+    bool is_num[STORE_QB_MAX];
+    int64_t num[STORE_QB_MAX];
+    char num_text[STORE_QB_MAX][24];
+    char hi[12][40];                   /* upper bounds of prefix ranges        */
+    int nhi;
+    sbuf owned;                        /* text a value points into (tsquery)   */
+} store_qb;
+
+void store_qb_init(store_qb *b, store_sql_style style);
+void store_qb_free(store_qb *b);
+void store_qb_sql(store_qb *b, const char *sql);
+/* A placeholder for v, which must outlive the statement's run. */
+void store_qb_text(store_qb *b, const char *v);
+void store_qb_num(store_qb *b, int64_t v);
+/* col within a code prefix, as an index range. */
+void store_qb_prefix(store_qb *b, const char *col, const char *prefix);
+/* " AND ..." for every filter of q over events e but the words (--text),
+ * which each engine searches its own way. */
+void store_qb_where(store_qb *b, const dyad_query *q);
+/* " AND" the target within actor and the source outside it (the target
+ * side of --actor, counted once). */
+void store_qb_targets_of(store_qb *b, const char *actor);
+/* SELECT of one branch and span of a roll-up plan: source, target, day
+ * or month, code, events, copies. */
+void store_qb_rollup(store_qb *b, const store_branch *br, const store_span *sp);
+/* Ends the SQL with a NUL: -1 when the build ran out of memory. */
+int store_qb_end(store_qb *b);
+
 #endif
