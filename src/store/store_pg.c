@@ -1829,15 +1829,13 @@ static int counts_run(pg *s, store_qb *b, const dyad_query *q, bool rollup, bool
 
 /* Dated events by source, target, day and code from the events, as
  * SQLite's engine gives them (dates <= 0 are damaged rows and left out
- * there too); targets_of: only those with that actor as target and
- * another source. */
-static int events_counts(pg *s, const dyad_query *q, const char *targets_of, store_count_fn fn, void *user)
+ * there too). */
+static int events_counts(pg *s, const dyad_query *q, store_count_fn fn, void *user)
 {
     store_qb b;
     store_qb_init(&b, STORE_SQL_DOLLAR);
     store_qb_sql(&b, "SELECT e.source, e.target, e.date, e.code, count(*) FROM events e WHERE e.date > 0");
     if (qb_where(s, &b, q)) { store_qb_free(&b); return -1; }
-    if (targets_of) store_qb_targets_of(&b, targets_of);
     store_qb_sql(&b, " GROUP BY e.source, e.target, e.date, e.code");
     return counts_run(s, &b, q, false, false, fn, user);
 }
@@ -1851,23 +1849,31 @@ static int rollup_counts(pg *s, const dyad_query *q, const store_branch *br, con
     return counts_run(s, &b, q, true, sp->months, fn, user);
 }
 
+/* The target side of --actor from the roll-up, as SQLite's engine reads
+ * it (store_qb_rollup_targets), instead of every event of the target. */
+static int rollup_target_counts(pg *s, const dyad_query *q, const char *actor, const store_span *sp,
+                                store_count_fn fn, void *user)
+{
+    store_qb b;
+    store_qb_init(&b, STORE_SQL_DOLLAR);
+    store_qb_rollup_targets(&b, actor, sp);
+    return counts_run(s, &b, q, true, sp->months, fn, user);
+}
+
 /* From the roll-up, which the triggers keep exact, in one snapshot. */
 static int pg_counts(void *h, const dyad_query *q, bool by_month, store_count_fn fn, void *user)
 {
     pg *s = h;
     store_plan plan;
-    if (!store_rollup_plan(q, by_month, &plan)) return events_counts(s, q, NULL, fn, user);
+    if (!store_rollup_plan(q, by_month, &plan)) return events_counts(s, q, fn, user);
     bool own = !s->in_txn;
     if (own && exec(s, "BEGIN ISOLATION LEVEL REPEATABLE READ", "counting events")) return -1;
     int rc = 0;
     for (size_t b = 0; !rc && b < plan.nbranch; b++)
         for (size_t k = 0; !rc && k < plan.nspan; k++)
             rc = rollup_counts(s, q, &plan.branch[b], &plan.span[k], fn, user);
-    if (!rc && plan.actor_targets) {
-        dyad_query tq = *q;
-        tq.actor = NULL;
-        rc = events_counts(s, &tq, plan.actor_targets, fn, user);
-    }
+    for (size_t k = 0; !rc && plan.actor_targets && k < plan.nspan; k++)
+        rc = rollup_target_counts(s, q, plan.actor_targets, &plan.span[k], fn, user);
     if (own) PQclear(PQexec(s->db, rc ? "ROLLBACK" : "COMMIT"));
     return rc;
 }

@@ -222,8 +222,8 @@ typedef struct store_engine_ops {
  * event once.  Spans: the day rows (months false) or month rows (YYYYMM)
  * from lo to hi, inclusive.  actor_targets: the rows with the actor as
  * target and another source, which the roll-up's key (source first) does
- * not hold together: SQLite walks the key's sources for them, PostgreSQL
- * counts them from the events (events_target). */
+ * not hold together: both engines walk the key's sources for them
+ * (store_qb_rollup_targets). */
 typedef struct store_branch {
     const char *source, *target;
     const char *not_source, *not_target;
@@ -331,6 +331,9 @@ void store_qb_targets_of(store_qb *b, const char *actor);
 /* SELECT of one branch and span of a roll-up plan: source, target, day
  * or month, code, events, copies. */
 void store_qb_rollup(store_qb *b, const store_branch *br, const store_span *sp);
+/* SELECT of one span of the roll-up's rows with target within actor and
+ * source outside it, as store_qb_rollup. */
+void store_qb_rollup_targets(store_qb *b, const char *actor, const store_span *sp);
 /* Ends the SQL with a NUL: -1 when the build ran out of memory. */
 int store_qb_end(store_qb *b);
 

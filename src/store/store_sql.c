@@ -157,6 +157,34 @@ void store_qb_rollup(store_qb *b, const store_branch *br, const store_span *sp)
     }
 }
 
+/* The key begins with the source, so the rows of one target are spread
+ * over every source's range: the sources are walked one index seek each
+ * (a recursive min(source) > previous; some thousands of actors), and
+ * each source's rows of the target are one range of the key under it --
+ * instead of every event with the target (events_target), one row per
+ * event.  Both engines run the same statement. */
+void store_qb_rollup_targets(store_qb *b, const char *actor, const store_span *sp)
+{
+    const char *table = sp->months ? "event_months" : "event_days";
+    store_qb_sql(b, "WITH RECURSIVE src(x) AS (SELECT (SELECT min(source) FROM ");
+    store_qb_sql(b, table);
+    store_qb_sql(b, ") UNION ALL SELECT (SELECT min(source) FROM ");
+    store_qb_sql(b, table);
+    store_qb_sql(b, " WHERE source > x) FROM src WHERE x IS NOT NULL)");
+    store_qb_sql(b, sp->months ? " SELECT r.source, r.target, r.month, r.code, r.events, r.copies"
+                               : " SELECT r.source, r.target, r.date, r.code, r.events, r.copies");
+    store_qb_sql(b, " FROM src CROSS JOIN ");
+    store_qb_sql(b, table);
+    store_qb_sql(b, sp->months ? " r WHERE r.source = src.x AND r.month BETWEEN " : " r WHERE r.source = src.x AND r.date BETWEEN ");
+    store_qb_num(b, sp->lo);
+    store_qb_sql(b, " AND ");
+    store_qb_num(b, sp->hi);
+    store_qb_sql(b, " AND ");
+    store_qb_prefix(b, "r.target", actor);
+    store_qb_sql(b, " AND NOT ");
+    store_qb_prefix(b, "r.source", actor);
+}
+
 int store_qb_end(store_qb *b)
 {
     if (sbuf_putc(&b->sql, 0)) b->oom = true;

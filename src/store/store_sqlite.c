@@ -1893,33 +1893,13 @@ static int rollup_counts(sq *s, const dyad_query *q, const store_branch *br, con
 }
 
 /* The roll-up's rows with target in the actor's prefix and another
- * source (the target side of --actor).  The key begins with the source,
- * so the rows of one target are spread over every source's range: the
- * sources are walked one index seek each (a recursive min(source) >
- * previous; some thousands of actors), and each source's rows of the
- * target are one range of the key under it -- instead of every event with
- * the target (events_target), which is one row per event. */
+ * source (the target side of --actor). */
 static int rollup_target_counts(sq *s, const dyad_query *q, const char *actor, const store_span *sp,
                                 store_count_fn fn, void *user)
 {
     store_qb b;
     store_qb_init(&b, STORE_SQL_QMARK);
-    const char *table = sp->months ? "event_months" : "event_days";
-    char sql[640];
-    snprintf(sql, sizeof sql,
-             "WITH RECURSIVE src(x) AS (SELECT (SELECT min(source) FROM %s)"
-             " UNION ALL SELECT (SELECT min(source) FROM %s WHERE source > x) FROM src WHERE x IS NOT NULL)"
-             " SELECT r.source, r.target, r.%s, r.code, r.events, r.copies FROM src CROSS JOIN %s r"
-             " WHERE r.source = src.x AND r.%s BETWEEN ",
-             table, table, sp->months ? "month" : "date", table, sp->months ? "month" : "date");
-    store_qb_sql(&b, sql);
-    store_qb_num(&b, sp->lo);
-    store_qb_sql(&b, " AND ");
-    store_qb_num(&b, sp->hi);
-    store_qb_sql(&b, " AND ");
-    store_qb_prefix(&b, "r.target", actor);
-    store_qb_sql(&b, " AND NOT ");
-    store_qb_prefix(&b, "r.source", actor);
+    store_qb_rollup_targets(&b, actor, sp);
     return rollup_run(s, &b, q, sp->months, fn, user);
 }
 
