@@ -6,6 +6,7 @@
 #include "dyad.h"
 #include <stdatomic.h>
 #include <stdbool.h>
+#include <stdio.h>
 
 /* Exit statuses, documented in dyad --help and the man page. */
 enum { EXIT_OK = 0, EXIT_SKIPPED = 1, EXIT_USAGE = 2, EXIT_OUTPUT = 3 };
@@ -73,10 +74,37 @@ bool cli_valid_date(const char *s);
  * ./dyad.db (filters.c). */
 const char *cli_store_path(const char *given);
 
+/* What every command's option switch does alike (filters.c): -h prints
+ * the help (EXIT_OK); a missing value or an unknown option is a usage
+ * error (EXIT_USAGE), the latter followed by the help.  cmd: "dyad
+ * query". */
+int cli_option_other(const char *cmd, int c, char *const *argv, void (*help)(FILE *));
+/* A usage error (nonzero, said) when operands follow the options of a
+ * command that takes none. */
+int cli_no_operands(const char *cmd, int argc, char *const *argv);
+
 /* The event filters of dyad query, trend and alerts (filters.c): each
  * command lists the ones it takes in its long options with these values
  * and hands them to cli_filter_option. */
 enum { CLI_F_DYAD = 900, CLI_F_BOTH, CLI_F_ACTOR, CLI_F_FROM, CLI_F_TO, CLI_F_UNIQUE, CLI_F_COPIES };
+
+/* The long options every reader of events has: --db (as db), --actor,
+ * --from, --to, --unique, --copies and --help. */
+#define CLI_READER_LONGOPTS(db)                                                                    \
+    {"db", required_argument, NULL, (db)}, {"actor", required_argument, NULL, CLI_F_ACTOR},         \
+        {"from", required_argument, NULL, CLI_F_FROM}, {"to", required_argument, NULL, CLI_F_TO},   \
+        {"unique", no_argument, NULL, CLI_F_UNIQUE}, {"copies", no_argument, NULL, CLI_F_COPIES},   \
+        {"help", no_argument, NULL, 'h'}
+
+/* The lines of dyad trend's and dyad alerts' help that say the same. */
+#define CLI_HELP_DB "  --db PATH        the store (default: $DYAD_DB, else ./dyad.db)\n"
+#define CLI_HELP_UNIQUE_COPIES                                                                     \
+    "  --unique         one a day (Phoenix's filter)\n"                                           \
+    "  --copies         include events of syndicated copies\n"
+#define CLI_HELP_END_READER                                                                        \
+    "  -h, --help       this help\n\n"                                                            \
+    "exit status: 0 done, 1 the store could not be read or the output\n"                          \
+    "written, 2 usage error\n"
 typedef struct cli_filter {
     const char *cmd;        /* "query": for messages                      */
     dyad_query *q;          /* filled in                                  */

@@ -5,6 +5,7 @@
 #include "cli.h"
 
 #include <stdio.h>
+#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,6 +14,28 @@ const char *cli_store_path(const char *given)
     if (given) return given;
     const char *env = getenv("DYAD_DB");
     return env && *env ? env : "dyad.db";
+}
+
+int cli_option_other(const char *cmd, int c, char *const *argv, void (*help)(FILE *))
+{
+    if (c == 'h') {
+        help(stdout);
+        return EXIT_OK;
+    }
+    if (c == ':') {
+        fprintf(stderr, "%s: %s needs a value\n", cmd, argv[optind - 1]);
+        return EXIT_USAGE;
+    }
+    fprintf(stderr, "%s: unknown option '%s'\n\n", cmd, argv[optind - 1]);
+    help(stderr);
+    return EXIT_USAGE;
+}
+
+int cli_no_operands(const char *cmd, int argc, char *const *argv)
+{
+    if (optind >= argc) return 0;
+    fprintf(stderr, "%s: unexpected argument '%s'\n", cmd, argv[optind]);
+    return 1;
 }
 
 int cli_filter_option(cli_filter *f, int opt, const char *arg)
