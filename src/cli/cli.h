@@ -110,11 +110,19 @@ typedef struct cli_filter {
     dyad_query *q;          /* filled in                                  */
     bool open_sides;        /* --dyad may leave a side empty ("RUS,")     */
     char dyad[80];          /* holds --dyad's two codes                   */
+    bool started;           /* cli_next_option has begun                  */
 } cli_filter;
 
 /* Applies option opt (its argument arg) to f->q: 1 when it is a filter
  * option and valid, 0 when it is none, -1 after a usage message. */
 int cli_filter_option(cli_filter *f, int opt, const char *arg);
+
+/* The next option of a reader's command line that is not a filter (the
+ * filters are applied to f as they come): -1 at the end, CLI_BAD_FILTER
+ * after a usage message.  The first call starts from argv[1]. */
+#define CLI_BAD_FILTER (-2)
+struct option;
+int cli_next_option(cli_filter *f, int argc, char **argv, const struct option *longopts);
 
 /* Checks the filters together once all options are read (--both without
  * --dyad, --from after --to): 0, or -1 after a usage message. */

@@ -440,16 +440,12 @@ int cmd_query(int argc, char **argv)
     memset(&q, 0, sizeof q);
     const char *db = NULL;
     dyad_row_format format = DYAD_ROWS_JSONL;
-    cli_filter filter = {"query", &q, true, {0}};
+    cli_filter filter = {"query", &q, true, {0}, false};
     long v;
     int opt;
     cli_stats st = {0};
-    optind = 1;
-    opterr = 0;
-    while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
-        int fr = cli_filter_option(&filter, opt, optarg);
-        if (fr < 0) return EXIT_USAGE;
-        if (fr > 0) continue;
+    while ((opt = cli_next_option(&filter, argc, argv, longopts)) != -1) {
+        if (opt == CLI_BAD_FILTER) return EXIT_USAGE;
         switch (opt) {
         case O_DB: db = optarg; break;
         case O_CODE: q.code = optarg; break;

@@ -98,15 +98,11 @@ int cmd_trend(int argc, char **argv)
     const char *db = NULL, *svg = NULL;
     dyad_trend_by by = DYAD_BY_MONTH;
     dyad_series_format format = DYAD_SERIES_CSV;
-    cli_filter filter = {"trend", &q, false, {0}};
+    cli_filter filter = {"trend", &q, false, {0}, false};
     int opt;
     cli_stats st = {0};
-    optind = 1;
-    opterr = 0;
-    while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
-        int fr = cli_filter_option(&filter, opt, optarg);
-        if (fr < 0) return EXIT_USAGE;
-        if (fr > 0) continue;
+    while ((opt = cli_next_option(&filter, argc, argv, longopts)) != -1) {
+        if (opt == CLI_BAD_FILTER) return EXIT_USAGE;
         switch (opt) {
         case O_DB: db = optarg; break;
         case O_BY: {
@@ -216,16 +212,12 @@ int cmd_alerts(int argc, char **argv)
     dyad_alert_defaults(&p);
     const char *db = NULL;
     dyad_series_format format = DYAD_SERIES_TEXT;
-    cli_filter filter = {"alerts", &q, false, {0}};
+    cli_filter filter = {"alerts", &q, false, {0}, false};
     int opt;
     char *end;
     cli_stats st = {0};
-    optind = 1;
-    opterr = 0;
-    while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
-        int fr = cli_filter_option(&filter, opt, optarg);
-        if (fr < 0) return EXIT_USAGE;
-        if (fr > 0) continue;
+    while ((opt = cli_next_option(&filter, argc, argv, longopts)) != -1) {
+        if (opt == CLI_BAD_FILTER) return EXIT_USAGE;
         switch (opt) {
         case O_DB: db = optarg; break;
         case O_THRESHOLD:

@@ -38,6 +38,22 @@ int cli_no_operands(const char *cmd, int argc, char *const *argv)
     return 1;
 }
 
+int cli_next_option(cli_filter *f, int argc, char **argv, const struct option *longopts)
+{
+    if (!f->started) {
+        f->started = true;
+        optind = 1;
+        opterr = 0;
+    }
+    for (;;) {
+        int opt = getopt_long(argc, argv, ":h", longopts, NULL);
+        if (opt == -1) return -1;
+        int fr = cli_filter_option(f, opt, optarg);
+        if (fr < 0) return CLI_BAD_FILTER;
+        if (fr == 0) return opt;
+    }
+}
+
 int cli_filter_option(cli_filter *f, int opt, const char *arg)
 {
     dyad_query *q = f->q;
