@@ -1414,24 +1414,27 @@ static int fts5_to_tsquery(const char *q, sbuf *b)
     return oom ? -1 : 0;
 }
 
-/* q's filters as SQL over events e, the words as a tsquery over the
- * sentence; -1 (with the error set) for a --text that cannot be
- * translated. */
-static int qb_where(pg *s, store_qb *b, const dyad_query *q)
+/* The words as a tsquery over the sentence; -1 (with the error set) for
+ * a --text that cannot be translated. */
+static int pg_match(store_qb *b, const char *text, void *ctx)
 {
-    store_qb_where(b, q);
-    if (q->text) {
-        int rc = fts5_to_tsquery(q->text, &b->owned);
-        if (rc == -2) {
-            pg_seterr(s, "--text '%.100s': unterminated string", q->text);
-            return -1;
-        }
-        if (rc) b->oom = true;
-        store_qb_sql(b, " AND to_tsvector('simple', coalesce(e.sentence_text, '')) @@ to_tsquery('simple', ");
-        store_qb_text(b, b->owned.data ? b->owned.data : "");
-        store_qb_sql(b, ")");
+    int rc = fts5_to_tsquery(text, &b->owned);
+    if (rc == -2) {
+        pg_seterr(ctx, "--text '%.100s': unterminated string", text);
+        return -1;
     }
+    if (rc) b->oom = true;
+    store_qb_sql(b, " AND to_tsvector('simple', coalesce(e.sentence_text, '')) @@ to_tsquery('simple', ");
+    store_qb_text(b, b->owned.data ? b->owned.data : "");
+    store_qb_sql(b, ")");
     return 0;
+}
+
+static void qb_begin(store_qb *b, pg *s)
+{
+    store_qb_init(b, STORE_SQL_DOLLAR);
+    b->match = pg_match;
+    b->ctx = s;
 }
 
 /* A failed statement's message: a malformed --text is the user's, not
@@ -1472,9 +1475,9 @@ static int pg_query(void *h, const dyad_query *q, const store_cursor *after, sto
 {
     pg *s = h;
     store_qb b;
-    store_qb_init(&b, STORE_SQL_DOLLAR);
+    qb_begin(&b, s);
     store_qb_sql(&b, SELECT_EVENT " WHERE true");
-    if (qb_where(s, &b, q)) { store_qb_free(&b); return -1; }
+    if (store_qb_where(&b, q)) { store_qb_free(&b); return -1; }
     /* a page after a cursor: the rows that sort after it (undated rows
      * sort first, as in SQLite) */
     if (after && after->date) {
@@ -1640,14 +1643,8 @@ static int pg_trend(void *h, const dyad_query *q, int divisor, store_group_fn fn
 {
     pg *s = h;
     store_qb b;
-    store_qb_init(&b, STORE_SQL_DOLLAR);
-    store_qb_sql(&b, "SELECT NULL, NULL, e.date / ");
-    store_qb_num(&b, divisor);
-    store_qb_sql(&b, "::integer AS p, e.quad, count(*), count(*) FILTER (WHERE e.quad IN (3, 4)),"
-               " coalesce(sum(e.goldstein), 0), count(e.goldstein) FROM events e WHERE e.date IS NOT NULL");
-    if (qb_where(s, &b, q)) { store_qb_free(&b); return -1; }
-    /* SQLite sorts NULL first */
-    store_qb_sql(&b, " GROUP BY p, e.quad ORDER BY p, e.quad NULLS FIRST");
+    qb_begin(&b, s);
+    if (store_qb_trend(&b, q, divisor)) { store_qb_free(&b); return -1; }
     return run_groups(s, &b, q, 8, fn, user);
 }
 
@@ -1655,11 +1652,8 @@ static int pg_pair_volume(void *h, const dyad_query *q, size_t ntop, store_group
 {
     pg *s = h;
     store_qb b;
-    store_qb_init(&b, STORE_SQL_DOLLAR);
-    store_qb_sql(&b, "SELECT e.source, e.target, 0, 0, count(*) AS n FROM events e WHERE true");
-    if (qb_where(s, &b, q)) { store_qb_free(&b); return -1; }
-    store_qb_sql(&b, " GROUP BY e.source, e.target ORDER BY n DESC, e.source, e.target LIMIT ");
-    store_qb_num(&b, (int64_t)ntop);
+    qb_begin(&b, s);
+    if (store_qb_pair_volume(&b, q, ntop)) { store_qb_free(&b); return -1; }
     return run_groups(s, &b, q, 5, fn, user);
 }
 
@@ -1668,16 +1662,8 @@ static int pg_pair_periods(void *h, const dyad_query *q, int divisor, int64_t lo
 {
     pg *s = h;
     store_qb b;
-    store_qb_init(&b, STORE_SQL_DOLLAR);
-    store_qb_sql(&b, "SELECT e.source, e.target, e.date / ");
-    store_qb_num(&b, divisor);
-    store_qb_sql(&b, "::integer AS p, 0, count(*), count(*) FILTER (WHERE e.quad IN (3, 4)) FROM events e"
-               " WHERE e.date >= ");
-    store_qb_num(&b, lo);
-    store_qb_sql(&b, " AND e.date <= ");
-    store_qb_num(&b, hi);
-    if (qb_where(s, &b, q)) { store_qb_free(&b); return -1; }
-    store_qb_sql(&b, " GROUP BY e.source, e.target, p ORDER BY e.source, e.target, p");
+    qb_begin(&b, s);
+    if (store_qb_pair_periods(&b, q, divisor, lo, hi)) { store_qb_free(&b); return -1; }
     return run_groups(s, &b, q, 6, fn, user);
 }
 
@@ -1685,13 +1671,12 @@ static int pg_last_date(void *h, const dyad_query *q, int64_t *date)
 {
     pg *s = h;
     store_qb b;
-    store_qb_init(&b, STORE_SQL_DOLLAR);
+    qb_begin(&b, s);
     *date = 0;
-    store_qb_sql(&b, "SELECT max(e.date) FROM events e WHERE true");
-    if (qb_where(s, &b, q)) { store_qb_free(&b); return -1; }
+    if (store_qb_last_date(&b, q)) { store_qb_free(&b); return -1; }
     PGresult *r = qb_run(s, &b, q, "finding the latest date");
     if (!r) return -1;
-    if (PQntuples(r) == 1 && PQnfields(r) == 1) *date = num(r, 0, 0);
+    if (PQntuples(r) == 1 && PQnfields(r) == 5) *date = num(r, 0, 2);
     PQclear(r);
     return 0;
 }
@@ -1700,7 +1685,7 @@ static int pg_doc_events(void *h, int64_t row, size_t max, store_row_fn fn, void
 {
     pg *s = h;
     store_qb b;
-    store_qb_init(&b, STORE_SQL_DOLLAR);
+    qb_begin(&b, s);
     /* the event's columns, then its sentence (a column here, not a
      * separate full-text table) */
     store_qb_sql(&b, SELECT_EVENT_COLUMNS ", e.sentence_text" SELECT_EVENT_FROM " WHERE e.doc = ");
@@ -1725,39 +1710,8 @@ static int pg_actors(void *h, const char *prefix, const char *text, size_t max, 
 {
     pg *s = h;
     store_qb b;
-    store_qb_init(&b, STORE_SQL_DOLLAR);
-    if (prefix) {
-        /* Codes by prefix, counted in the two actor indices alone; each
-         * listed code's name is the first words among its first 50 events
-         * in the order SQLite's indices give them (events_dyad for a
-         * source, events_target for a target), so both engines name a
-         * code alike. */
-        store_qb_sql(&b, "WITH a(code) AS (SELECT e.source FROM events e WHERE ");
-        store_qb_prefix(&b, "e.source", prefix);
-        store_qb_sql(&b, " UNION ALL SELECT e.target FROM events e WHERE ");
-        store_qb_prefix(&b, "e.target", prefix);
-        store_qb_sql(&b, "), c AS (SELECT code, count(*) AS n FROM a GROUP BY code ORDER BY n DESC, code LIMIT ");
-        store_qb_num(&b, (int64_t)max);
-        store_qb_sql(&b, ") SELECT code, coalesce("
-                   "(SELECT t FROM (SELECT x.source_text AS t FROM events x WHERE x.source = c.code"
-                   " ORDER BY x.target, x.date NULLS FIRST, x.code, x.copy, x.first_of_day, x.id LIMIT 50) y"
-                   " WHERE t IS NOT NULL LIMIT 1),"
-                   "(SELECT t FROM (SELECT x.target_text AS t FROM events x WHERE x.target = c.code"
-                   " ORDER BY x.date NULLS FIRST, x.id LIMIT 50) y WHERE t IS NOT NULL LIMIT 1)),"
-                   " 0, 0, n FROM c ORDER BY n DESC, code");
-    } else {
-        /* Names: a scan of every event's words, bounded by the time limit.
-         * ILIKE: SQLite's LIKE ignores ASCII case.  The name shown is the
-         * most frequent of the matching words (SQLite's engine shows any
-         * one of them). */
-        store_qb_sql(&b, "SELECT code, mode() WITHIN GROUP (ORDER BY words), 0, 0, count(*) AS n FROM ("
-                   "SELECT e.source AS code, e.source_text AS words FROM events e WHERE e.source_text ILIKE ");
-        store_qb_text(&b, text);
-        store_qb_sql(&b, " ESCAPE '\\' UNION ALL SELECT e.target, e.target_text FROM events e WHERE e.target_text ILIKE ");
-        store_qb_text(&b, text);
-        store_qb_sql(&b, " ESCAPE '\\') m WHERE code <> '' GROUP BY code ORDER BY n DESC, code LIMIT ");
-        store_qb_num(&b, (int64_t)max);
-    }
+    qb_begin(&b, s);
+    store_qb_actors(&b, prefix, text, max);
     return run_groups(s, &b, NULL, 5, fn, user);
 }
 
@@ -1787,10 +1741,10 @@ static int pg_count(void *h, const dyad_query *q, store_day_fn fn, void *user)
 {
     pg *s = h;
     store_qb b;
-    store_qb_init(&b, STORE_SQL_DOLLAR);
+    qb_begin(&b, s);
     /* SQLite's engine skips dates <= 0 (damaged rows): so does this */
     store_qb_sql(&b, "SELECT e.date, count(*) FROM events e WHERE e.date > 0");
-    if (qb_where(s, &b, q)) { store_qb_free(&b); return -1; }
+    if (store_qb_where(&b, q)) { store_qb_free(&b); return -1; }
     store_qb_sql(&b, " GROUP BY e.date ORDER BY e.date");
     PGresult *r = qb_run(s, &b, q, "counting events");
     if (!r) return -1;
@@ -1833,9 +1787,9 @@ static int counts_run(pg *s, store_qb *b, const dyad_query *q, bool rollup, bool
 static int events_counts(pg *s, const dyad_query *q, store_count_fn fn, void *user)
 {
     store_qb b;
-    store_qb_init(&b, STORE_SQL_DOLLAR);
+    qb_begin(&b, s);
     store_qb_sql(&b, "SELECT e.source, e.target, e.date, e.code, count(*) FROM events e WHERE e.date > 0");
-    if (qb_where(s, &b, q)) { store_qb_free(&b); return -1; }
+    if (store_qb_where(&b, q)) { store_qb_free(&b); return -1; }
     store_qb_sql(&b, " GROUP BY e.source, e.target, e.date, e.code");
     return counts_run(s, &b, q, false, false, fn, user);
 }
@@ -1844,7 +1798,7 @@ static int rollup_counts(pg *s, const dyad_query *q, const store_branch *br, con
                          store_count_fn fn, void *user)
 {
     store_qb b;
-    store_qb_init(&b, STORE_SQL_DOLLAR);
+    qb_begin(&b, s);
     store_qb_rollup(&b, br, sp);
     return counts_run(s, &b, q, true, sp->months, fn, user);
 }
@@ -1855,7 +1809,7 @@ static int rollup_target_counts(pg *s, const dyad_query *q, const char *actor, c
                                 store_count_fn fn, void *user)
 {
     store_qb b;
-    store_qb_init(&b, STORE_SQL_DOLLAR);
+    qb_begin(&b, s);
     store_qb_rollup_targets(&b, actor, sp);
     return counts_run(s, &b, q, true, sp->months, fn, user);
 }
@@ -1891,7 +1845,7 @@ static int pg_pair_events(void *h, const char *source, const char *target, int f
 {
     pg *s = h;
     store_qb b;
-    store_qb_init(&b, STORE_SQL_DOLLAR);
+    qb_begin(&b, s);
     store_qb_sql(&b, SELECT_EVENT " WHERE e.source = ");
     store_qb_text(&b, source);
     store_qb_sql(&b, " AND e.target = ");

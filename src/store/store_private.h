@@ -312,6 +312,10 @@ typedef struct store_qb {
     char hi[12][40];                   /* upper bounds of prefix ranges        */
     int nhi;
     sbuf owned;                        /* text a value points into (tsquery)   */
+    /* the engine's own search of --text: appends " AND ..." over events
+     * e, or returns -1 with the engine's error set */
+    int (*match)(struct store_qb *b, const char *text, void *ctx);
+    void *ctx;
 } store_qb;
 
 void store_qb_init(store_qb *b, store_sql_style style);
@@ -322,9 +326,21 @@ void store_qb_text(store_qb *b, const char *v);
 void store_qb_num(store_qb *b, int64_t v);
 /* col within a code prefix, as an index range. */
 void store_qb_prefix(store_qb *b, const char *col, const char *prefix);
-/* " AND ..." for every filter of q over events e but the words (--text),
- * which each engine searches its own way. */
-void store_qb_where(store_qb *b, const dyad_query *q);
+/* " AND ..." for every filter of q over events e, the words (--text)
+ * through b->match; -1 when the engine refused them (its error set). */
+int store_qb_where(store_qb *b, const dyad_query *q);
+/* " FROM events e" (SQLite: through the dyad index when it serves q). */
+void store_qb_from(store_qb *b, const dyad_query *q);
+/* The views' aggregates over q's events, as store_engine_ops says, in
+ * the group row layout (source, target, period, quad, events, conflict,
+ * goldstein, scored: as many as the view reads); -1 as store_qb_where. */
+int store_qb_trend(store_qb *b, const dyad_query *q, int divisor);
+int store_qb_pair_volume(store_qb *b, const dyad_query *q, size_t ntop);
+int store_qb_pair_periods(store_qb *b, const dyad_query *q, int divisor, int64_t lo, int64_t hi);
+int store_qb_last_date(store_qb *b, const dyad_query *q);
+/* Actor codes by prefix, or by words of their names (a LIKE pattern),
+ * with a name and their events. */
+void store_qb_actors(store_qb *b, const char *prefix, const char *text, size_t max);
 /* " AND" the target within actor and the source outside it (the target
  * side of --actor, counted once). */
 void store_qb_targets_of(store_qb *b, const char *actor);

@@ -87,7 +87,7 @@ static void qb_prefix_or_any(store_qb *b, const char *col, const char *prefix)
     else store_qb_sql(b, "true");
 }
 
-void store_qb_where(store_qb *b, const dyad_query *q)
+int store_qb_where(store_qb *b, const dyad_query *q)
 {
     if (!q->copies) store_qb_sql(b, " AND e.copy = 0");
     if (q->unique) store_qb_sql(b, " AND e.first_of_day = 1");
@@ -126,6 +126,136 @@ void store_qb_where(store_qb *b, const dyad_query *q)
         store_qb_sql(b, ")");
     }
     if (q->speaker) { store_qb_sql(b, " AND "); store_qb_prefix(b, "e.speaker", q->speaker); }
+    return q->text ? b->match(b, q->text, b->ctx) : 0;
+}
+
+/* What the two dialects write differently in the views' aggregates. */
+typedef struct sql_dialect {
+    const char *conflict;     /* events of quad 3 or 4                     */
+    const char *goldstein;    /* the sum of scores, 0 when none            */
+    const char *as_integer;   /* a division's type, to group by            */
+    const char *nulls_first;  /* SQLite sorts NULL first; PostgreSQL last  */
+} sql_dialect;
+
+static const sql_dialect dialects[] = {
+    [STORE_SQL_QMARK] = {"sum(e.quad IN (3, 4))", "total(e.goldstein)", "", ""},
+    [STORE_SQL_DOLLAR] = {"count(*) FILTER (WHERE e.quad IN (3, 4))", "coalesce(sum(e.goldstein), 0)", "::integer",
+                          " NULLS FIRST"},
+};
+
+/* SQLite's planner, without statistics, would take the target index and
+ * read the table for every event of the target, tens of thousands of rows
+ * where the dyad index reads its own few, whenever every branch of q's
+ * dyad names a source; PostgreSQL's planner has statistics. */
+void store_qb_from(store_qb *b, const dyad_query *q)
+{
+    bool dyad_index = b->style == STORE_SQL_QMARK && q->source && (!q->both || q->target);
+    store_qb_sql(b, dyad_index ? " FROM events e INDEXED BY events_dyad" : " FROM events e");
+}
+
+int store_qb_trend(store_qb *b, const dyad_query *q, int divisor)
+{
+    const sql_dialect *d = &dialects[b->style];
+    store_qb_sql(b, "SELECT NULL, NULL, e.date / ");
+    store_qb_num(b, divisor);
+    store_qb_sql(b, d->as_integer);
+    store_qb_sql(b, " AS p, e.quad, count(*), ");
+    store_qb_sql(b, d->conflict);
+    store_qb_sql(b, ", ");
+    store_qb_sql(b, d->goldstein);
+    store_qb_sql(b, ", count(e.goldstein)");
+    store_qb_from(b, q);
+    store_qb_sql(b, " WHERE e.date IS NOT NULL");
+    if (store_qb_where(b, q)) return -1;
+    store_qb_sql(b, " GROUP BY p, e.quad ORDER BY p, e.quad");
+    store_qb_sql(b, d->nulls_first);
+    return 0;
+}
+
+int store_qb_pair_volume(store_qb *b, const dyad_query *q, size_t ntop)
+{
+    store_qb_sql(b, "SELECT e.source, e.target, 0, 0, count(*) AS n");
+    store_qb_from(b, q);
+    store_qb_sql(b, " WHERE true");
+    if (store_qb_where(b, q)) return -1;
+    store_qb_sql(b, " GROUP BY e.source, e.target ORDER BY n DESC, e.source, e.target LIMIT ");
+    store_qb_num(b, (int64_t)ntop);
+    return 0;
+}
+
+int store_qb_pair_periods(store_qb *b, const dyad_query *q, int divisor, int64_t lo, int64_t hi)
+{
+    const sql_dialect *d = &dialects[b->style];
+    store_qb_sql(b, "SELECT e.source, e.target, e.date / ");
+    store_qb_num(b, divisor);
+    store_qb_sql(b, d->as_integer);
+    store_qb_sql(b, " AS p, 0, count(*), ");
+    store_qb_sql(b, d->conflict);
+    store_qb_from(b, q);
+    store_qb_sql(b, " WHERE e.date >= ");
+    store_qb_num(b, lo);
+    store_qb_sql(b, " AND e.date <= ");
+    store_qb_num(b, hi);
+    if (store_qb_where(b, q)) return -1;
+    store_qb_sql(b, " GROUP BY e.source, e.target, p ORDER BY e.source, e.target, p");
+    return 0;
+}
+
+int store_qb_last_date(store_qb *b, const dyad_query *q)
+{
+    store_qb_sql(b, "SELECT NULL, NULL, max(e.date), 0, 0");
+    store_qb_from(b, q);
+    store_qb_sql(b, " WHERE true");
+    return store_qb_where(b, q);
+}
+
+/* By prefix: codes counted in the two actor indices alone; each listed
+ * code's name is the first words found among its first 50 events (in
+ * the order SQLite's indices give them: events_dyad for a source,
+ * events_target for a target, which PostgreSQL is told), so a code with
+ * thousands of events costs no more and both engines name it alike.  By
+ * name: a scan of every event's words, bounded by the time limit;
+ * PostgreSQL's ILIKE is SQLite's LIKE, which ignores ASCII case, and it
+ * names a code by the most frequent of the matching words (SQLite by any
+ * one of them). */
+void store_qb_actors(store_qb *b, const char *prefix, const char *text, size_t max)
+{
+    bool pg = b->style == STORE_SQL_DOLLAR;
+    if (prefix) {
+        store_qb_sql(b, "WITH a(code) AS (SELECT e.source FROM events e WHERE ");
+        store_qb_prefix(b, "e.source", prefix);
+        store_qb_sql(b, " UNION ALL SELECT e.target FROM events e WHERE ");
+        store_qb_prefix(b, "e.target", prefix);
+        store_qb_sql(b, "), c AS (SELECT code, count(*) AS n FROM a GROUP BY code ORDER BY n DESC, code LIMIT ");
+        store_qb_num(b, (int64_t)max);
+        store_qb_sql(b, pg ? ") SELECT code, coalesce("
+                             "(SELECT t FROM (SELECT x.source_text AS t FROM events x WHERE x.source = c.code"
+                             " ORDER BY x.target, x.date NULLS FIRST, x.code, x.copy, x.first_of_day, x.id LIMIT 50) y"
+                             " WHERE t IS NOT NULL LIMIT 1),"
+                             "(SELECT t FROM (SELECT x.target_text AS t FROM events x WHERE x.target = c.code"
+                             " ORDER BY x.date NULLS FIRST, x.id LIMIT 50) y WHERE t IS NOT NULL LIMIT 1)),"
+                             " 0, 0, n FROM c ORDER BY n DESC, code"
+                           : ") SELECT code, coalesce("
+                             "(SELECT t FROM (SELECT source_text AS t FROM events WHERE source = c.code LIMIT 50)"
+                             " WHERE t IS NOT NULL LIMIT 1),"
+                             "(SELECT t FROM (SELECT target_text AS t FROM events WHERE target = c.code LIMIT 50)"
+                             " WHERE t IS NOT NULL LIMIT 1)),"
+                             " 0, 0, n FROM c ORDER BY n DESC, code");
+        return;
+    }
+    const char *like = pg ? " ILIKE " : " LIKE ";
+    store_qb_sql(b, pg ? "SELECT code, mode() WITHIN GROUP (ORDER BY words), 0, 0, count(*) AS n FROM ("
+                       : "SELECT code, words, 0, 0, count(*) AS n FROM (");
+    store_qb_sql(b, "SELECT e.source AS code, e.source_text AS words FROM events e WHERE e.source_text");
+    store_qb_sql(b, like);
+    store_qb_text(b, text);
+    store_qb_sql(b, " ESCAPE '\\' UNION ALL SELECT e.target, e.target_text FROM events e WHERE e.target_text");
+    store_qb_sql(b, like);
+    store_qb_text(b, text);
+    /* a missing code: NULL in SQLite, '' in PostgreSQL */
+    store_qb_sql(b, pg ? " ESCAPE '\\') m WHERE code <> ''" : " ESCAPE '\\') WHERE code IS NOT NULL");
+    store_qb_sql(b, " GROUP BY code ORDER BY n DESC, code LIMIT ");
+    store_qb_num(b, (int64_t)max);
 }
 
 /* coalesce: SQLite keeps a missing source as NULL, which NOT (range)

@@ -1448,25 +1448,20 @@ static void row_of(sqlite3_stmt *st, store_event *e)
     e->row = sqlite3_column_int64(st, i++);
 }
 
-/* FROM events e, through the dyad index when every branch of q's dyad
- * names a source: the planner, without statistics, would otherwise take
- * the target index and read the table for every event of the target,
- * tens of thousands of rows where the dyad index reads its own few. */
-static void qb_from(store_qb *b, const dyad_query *q, bool with_documents)
+/* FTS5 answers the words. */
+static int sq_match(store_qb *b, const char *text, void *ctx)
 {
-    store_qb_sql(b, q->source && (!q->both || q->target) ? " FROM events e INDEXED BY events_dyad" : " FROM events e");
-    if (with_documents) store_qb_sql(b, " JOIN documents d ON d.id = e.doc");
+    (void)ctx;
+    store_qb_sql(b, " AND e.id IN (SELECT rowid FROM event_text WHERE event_text MATCH ");
+    store_qb_text(b, text);
+    store_qb_sql(b, ")");
+    return 0;
 }
 
-/* q's filters as SQL over events e; FTS5 answers the words. */
-static void qb_where(store_qb *b, const dyad_query *q)
+static void qb_begin(store_qb *b)
 {
-    store_qb_where(b, q);
-    if (q->text) {
-        store_qb_sql(b, " AND e.id IN (SELECT rowid FROM event_text WHERE event_text MATCH ");
-        store_qb_text(b, q->text);
-        store_qb_sql(b, ")");
-    }
+    store_qb_init(b, STORE_SQL_QMARK);
+    b->match = sq_match;
 }
 
 /* Prepares the built SQL and binds its values; NULL on failure (the
@@ -1509,11 +1504,12 @@ static int sq_query(void *h, const dyad_query *q, const store_cursor *after, sto
 {
     sq *s = h;
     store_qb b;
-    store_qb_init(&b, STORE_SQL_QMARK);
+    qb_begin(&b);
     store_qb_sql(&b, SELECT_EVENT);
-    qb_from(&b, q, true);
+    store_qb_from(&b, q);
+    store_qb_sql(&b, " JOIN documents d ON d.id = e.doc");
     store_qb_sql(&b, " WHERE 1");
-    qb_where(&b, q);
+    store_qb_where(&b, q);
     if (after && after->date) {
         store_qb_sql(&b, " AND (e.date > ");
         store_qb_num(&b, after->date);
@@ -1610,61 +1606,35 @@ static int run_groups(sq *s, store_qb *b, const dyad_query *q, int ncols, store_
 
 static int sq_trend(void *h, const dyad_query *q, int divisor, store_group_fn fn, void *user)
 {
-    sq *s = h;
     store_qb b;
-    store_qb_init(&b, STORE_SQL_QMARK);
-    store_qb_sql(&b, "SELECT NULL, NULL, e.date / ");
-    store_qb_num(&b, divisor);
-    store_qb_sql(&b, " AS p, e.quad, count(*), sum(e.quad IN (3, 4)), total(e.goldstein), count(e.goldstein)");
-    qb_from(&b, q, false);
-    store_qb_sql(&b, " WHERE e.date IS NOT NULL");
-    qb_where(&b, q);
-    store_qb_sql(&b, " GROUP BY p, e.quad ORDER BY p, e.quad");
-    return run_groups(s, &b, q, 8, fn, user);
+    qb_begin(&b);
+    store_qb_trend(&b, q, divisor);
+    return run_groups(h, &b, q, 8, fn, user);
 }
 
 static int sq_pair_volume(void *h, const dyad_query *q, size_t ntop, store_group_fn fn, void *user)
 {
-    sq *s = h;
     store_qb b;
-    store_qb_init(&b, STORE_SQL_QMARK);
-    store_qb_sql(&b, "SELECT e.source, e.target, 0, 0, count(*) AS n");
-    qb_from(&b, q, false);
-    store_qb_sql(&b, " WHERE 1");
-    qb_where(&b, q);
-    store_qb_sql(&b, " GROUP BY e.source, e.target ORDER BY n DESC, e.source, e.target LIMIT ");
-    store_qb_num(&b, (int64_t)ntop);
-    return run_groups(s, &b, q, 5, fn, user);
+    qb_begin(&b);
+    store_qb_pair_volume(&b, q, ntop);
+    return run_groups(h, &b, q, 5, fn, user);
 }
 
 static int sq_pair_periods(void *h, const dyad_query *q, int divisor, int64_t lo, int64_t hi,
                            store_group_fn fn, void *user)
 {
-    sq *s = h;
     store_qb b;
-    store_qb_init(&b, STORE_SQL_QMARK);
-    store_qb_sql(&b, "SELECT e.source, e.target, e.date / ");
-    store_qb_num(&b, divisor);
-    store_qb_sql(&b, " AS p, 0, count(*), sum(e.quad IN (3, 4))");
-    qb_from(&b, q, false);
-    store_qb_sql(&b, " WHERE e.date >= ");
-    store_qb_num(&b, lo);
-    store_qb_sql(&b, " AND e.date <= ");
-    store_qb_num(&b, hi);
-    qb_where(&b, q);
-    store_qb_sql(&b, " GROUP BY e.source, e.target, p ORDER BY e.source, e.target, p");
-    return run_groups(s, &b, q, 6, fn, user);
+    qb_begin(&b);
+    store_qb_pair_periods(&b, q, divisor, lo, hi);
+    return run_groups(h, &b, q, 6, fn, user);
 }
 
 static int sq_last_date(void *h, const dyad_query *q, int64_t *date)
 {
     sq *s = h;
     store_qb b;
-    store_qb_init(&b, STORE_SQL_QMARK);
-    store_qb_sql(&b, "SELECT NULL, NULL, max(e.date), 0, 0");
-    qb_from(&b, q, false);
-    store_qb_sql(&b, " WHERE 1");
-    qb_where(&b, q);
+    qb_begin(&b);
+    store_qb_last_date(&b, q);
     sqlite3_stmt *st = qb_prepare(s, &b);
     if (!st) return -1;
     int rc = sqlite3_step(st);
@@ -1676,7 +1646,7 @@ static int sq_doc_events(void *h, int64_t row, size_t max, store_row_fn fn, void
 {
     sq *s = h;
     store_qb b;
-    store_qb_init(&b, STORE_SQL_QMARK);
+    qb_begin(&b);
     /* the event's columns, then its sentence from the full-text table */
     store_qb_sql(&b, SELECT_EVENT " FROM events e JOIN documents d ON d.id = e.doc WHERE e.doc = ");
     store_qb_num(&b, row);
@@ -1707,34 +1677,10 @@ static int sq_doc_events(void *h, int64_t row, size_t max, store_row_fn fn, void
 
 static int sq_actors(void *h, const char *prefix, const char *text, size_t max, store_group_fn fn, void *user)
 {
-    sq *s = h;
     store_qb b;
-    store_qb_init(&b, STORE_SQL_QMARK);
-    if (prefix) {
-        /* Codes by prefix, counted in the two actor indices alone; each
-         * listed code's name is the first words found among its first 50
-         * events, so a code with thousands of events costs no more. */
-        store_qb_sql(&b, "WITH a(code) AS (SELECT e.source FROM events e WHERE ");
-        store_qb_prefix(&b, "e.source", prefix);
-        store_qb_sql(&b, " UNION ALL SELECT e.target FROM events e WHERE ");
-        store_qb_prefix(&b, "e.target", prefix);
-        store_qb_sql(&b, "), c AS (SELECT code, count(*) AS n FROM a GROUP BY code ORDER BY n DESC, code LIMIT ");
-        store_qb_num(&b, (int64_t)max);
-        store_qb_sql(&b, ") SELECT code, coalesce("
-                   "(SELECT t FROM (SELECT source_text AS t FROM events WHERE source = c.code LIMIT 50) WHERE t IS NOT NULL LIMIT 1),"
-                   "(SELECT t FROM (SELECT target_text AS t FROM events WHERE target = c.code LIMIT 50) WHERE t IS NOT NULL LIMIT 1)),"
-                   " 0, 0, n FROM c ORDER BY n DESC, code");
-    } else {
-        /* Names: a scan of every event's words, bounded by the time limit. */
-        store_qb_sql(&b, "SELECT code, words, 0, 0, count(*) AS n FROM ("
-                   "SELECT e.source AS code, e.source_text AS words FROM events e WHERE e.source_text LIKE ");
-        store_qb_text(&b, text);
-        store_qb_sql(&b, " ESCAPE '\\' UNION ALL SELECT e.target, e.target_text FROM events e WHERE e.target_text LIKE ");
-        store_qb_text(&b, text);
-        store_qb_sql(&b, " ESCAPE '\\') WHERE code IS NOT NULL GROUP BY code ORDER BY n DESC, code LIMIT ");
-        store_qb_num(&b, (int64_t)max);
-    }
-    return run_groups(s, &b, NULL, 5, fn, user);
+    qb_begin(&b);
+    store_qb_actors(&b, prefix, text, max);
+    return run_groups(h, &b, NULL, 5, fn, user);
 }
 
 static int sq_health(void *h, store_health *out)
@@ -1779,11 +1725,11 @@ static int sq_count(void *h, const dyad_query *q, store_day_fn fn, void *user)
 {
     sq *s = h;
     store_qb b;
-    store_qb_init(&b, STORE_SQL_QMARK);
+    qb_begin(&b);
     store_qb_sql(&b, "SELECT e.date");
-    qb_from(&b, q, false);
+    store_qb_from(&b, q);
     store_qb_sql(&b, " WHERE e.date IS NOT NULL");
-    qb_where(&b, q);
+    store_qb_where(&b, q);
     sqlite3_stmt *st = qb_prepare(s, &b);
     if (!st) return -1;
     size_t cap = 1024, used = 0;
@@ -1837,17 +1783,17 @@ static int events_counts(sq *s, const dyad_query *q, bool tail, int64_t hwm, con
                          store_count_fn fn, void *user)
 {
     store_qb b;
-    store_qb_init(&b, STORE_SQL_QMARK);
+    qb_begin(&b);
     store_qb_sql(&b, "SELECT e.source, e.target, e.date, e.code, count(*)");
     if (tail) {
         store_qb_sql(&b, " FROM events e NOT INDEXED WHERE e.id > ");
         store_qb_num(&b, hwm);
         store_qb_sql(&b, " AND e.date > 0");
     } else {
-        qb_from(&b, q, false);
+        store_qb_from(&b, q);
         store_qb_sql(&b, " WHERE e.date IS NOT NULL");
     }
-    qb_where(&b, q);
+    store_qb_where(&b, q);
     if (targets_of) store_qb_targets_of(&b, targets_of);
     store_qb_sql(&b, " GROUP BY e.source, e.target, e.date, e.code");
     sqlite3_stmt *st = qb_prepare(s, &b);
@@ -1887,7 +1833,7 @@ static int rollup_counts(sq *s, const dyad_query *q, const store_branch *br, con
                          store_count_fn fn, void *user)
 {
     store_qb b;
-    store_qb_init(&b, STORE_SQL_QMARK);
+    qb_begin(&b);
     store_qb_rollup(&b, br, sp);
     return rollup_run(s, &b, q, sp->months, fn, user);
 }
@@ -1898,7 +1844,7 @@ static int rollup_target_counts(sq *s, const dyad_query *q, const char *actor, c
                                 store_count_fn fn, void *user)
 {
     store_qb b;
-    store_qb_init(&b, STORE_SQL_QMARK);
+    qb_begin(&b);
     store_qb_rollup_targets(&b, actor, sp);
     return rollup_run(s, &b, q, sp->months, fn, user);
 }
@@ -1986,7 +1932,7 @@ static int sq_pair_events(void *h, const char *source, const char *target, int f
 {
     sq *s = h;
     store_qb b;
-    store_qb_init(&b, STORE_SQL_QMARK);
+    qb_begin(&b);
     store_qb_sql(&b, SELECT_EVENT " FROM events e INDEXED BY events_dyad JOIN documents d ON d.id = e.doc"
                             " WHERE e.source = ");
     store_qb_text(&b, source);
