@@ -1478,30 +1478,7 @@ static int pg_query(void *h, const dyad_query *q, const store_cursor *after, sto
     qb_begin(&b, s);
     store_qb_sql(&b, SELECT_EVENT " WHERE true");
     if (store_qb_where(&b, q)) { store_qb_free(&b); return -1; }
-    /* a page after a cursor: the rows that sort after it (undated rows
-     * sort first, as in SQLite) */
-    if (after && after->date) {
-        store_qb_sql(&b, " AND (e.date > ");
-        store_qb_num(&b, after->date);
-        store_qb_sql(&b, " OR (e.date = ");
-        store_qb_num(&b, after->date);
-        store_qb_sql(&b, " AND e.id > ");
-        store_qb_num(&b, after->row);
-        store_qb_sql(&b, "))");
-    } else if (after) {
-        store_qb_sql(&b, " AND (e.date IS NOT NULL OR e.id > ");
-        store_qb_num(&b, after->row);
-        store_qb_sql(&b, ")");
-    }
-    /* SQLite puts undated events first */
-    store_qb_sql(&b, " ORDER BY e.date NULLS FIRST, e.id");
-    if (q->limit || q->offset) {
-        store_qb_sql(&b, " LIMIT ");
-        if (q->limit) store_qb_num(&b, (int64_t)q->limit);
-        else store_qb_sql(&b, "ALL");
-        store_qb_sql(&b, " OFFSET ");
-        store_qb_num(&b, (int64_t)q->offset);
-    }
+    store_qb_page(&b, q, after);
     if (qb_end(s, &b)) return -1;
     /* rows one at a time: a query of millions of events is written as it
      * comes, in constant memory */

@@ -338,6 +338,9 @@ int store_qb_trend(store_qb *b, const dyad_query *q, int divisor);
 int store_qb_pair_volume(store_qb *b, const dyad_query *q, size_t ntop);
 int store_qb_pair_periods(store_qb *b, const dyad_query *q, int divisor, int64_t lo, int64_t hi);
 int store_qb_last_date(store_qb *b, const dyad_query *q);
+/* A query's page: the rows after the cursor (when given), in date and
+ * row order (undated first), limit and offset. */
+void store_qb_page(store_qb *b, const dyad_query *q, const store_cursor *after);
 /* Actor codes by prefix, or by words of their names (a LIKE pattern),
  * with a name and their events. */
 void store_qb_actors(store_qb *b, const char *prefix, const char *text, size_t max);

@@ -209,6 +209,35 @@ int store_qb_last_date(store_qb *b, const dyad_query *q)
     return store_qb_where(b, q);
 }
 
+void store_qb_page(store_qb *b, const dyad_query *q, const store_cursor *after)
+{
+    if (after && after->date) {
+        store_qb_sql(b, " AND (e.date > ");
+        store_qb_num(b, after->date);
+        store_qb_sql(b, " OR (e.date = ");
+        store_qb_num(b, after->date);
+        store_qb_sql(b, " AND e.id > ");
+        store_qb_num(b, after->row);
+        store_qb_sql(b, "))");
+    } else if (after) {
+        /* undated rows sort first, so every dated row follows */
+        store_qb_sql(b, " AND (e.date IS NOT NULL OR e.id > ");
+        store_qb_num(b, after->row);
+        store_qb_sql(b, ")");
+    }
+    store_qb_sql(b, " ORDER BY e.date");
+    store_qb_sql(b, dialects[b->style].nulls_first);
+    store_qb_sql(b, ", e.id");
+    if (q->limit || q->offset) {
+        store_qb_sql(b, " LIMIT ");
+        /* no limit: -1 to SQLite, ALL to PostgreSQL */
+        if (q->limit) store_qb_num(b, (int64_t)q->limit);
+        else store_qb_sql(b, b->style == STORE_SQL_DOLLAR ? "ALL" : "-1");
+        store_qb_sql(b, " OFFSET ");
+        store_qb_num(b, (int64_t)q->offset);
+    }
+}
+
 /* By prefix: codes counted in the two actor indices alone; each listed
  * code's name is the first words found among its first 50 events (in
  * the order SQLite's indices give them: events_dyad for a source,

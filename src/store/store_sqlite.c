@@ -1510,27 +1510,7 @@ static int sq_query(void *h, const dyad_query *q, const store_cursor *after, sto
     store_qb_sql(&b, " JOIN documents d ON d.id = e.doc");
     store_qb_sql(&b, " WHERE 1");
     store_qb_where(&b, q);
-    if (after && after->date) {
-        store_qb_sql(&b, " AND (e.date > ");
-        store_qb_num(&b, after->date);
-        store_qb_sql(&b, " OR (e.date = ");
-        store_qb_num(&b, after->date);
-        store_qb_sql(&b, " AND e.id > ");
-        store_qb_num(&b, after->row);
-        store_qb_sql(&b, "))");
-    } else if (after) {
-        /* undated rows sort first (NULL), so every dated row follows */
-        store_qb_sql(&b, " AND (e.date IS NOT NULL OR e.id > ");
-        store_qb_num(&b, after->row);
-        store_qb_sql(&b, ")");
-    }
-    store_qb_sql(&b, " ORDER BY e.date, e.id");
-    if (q->limit || q->offset) {
-        store_qb_sql(&b, " LIMIT ");
-        store_qb_num(&b, q->limit ? (int64_t)q->limit : -1);
-        store_qb_sql(&b, " OFFSET ");
-        store_qb_num(&b, (int64_t)q->offset);
-    }
+    store_qb_page(&b, q, after);
     sqlite3_stmt *st = qb_prepare(s, &b);
     if (!st) return -1;
     int rc;
