@@ -847,18 +847,6 @@ static int pg_doc_find(void *h, const char *key, int64_t *row, char *hash, int64
     return found;
 }
 
-#define BAND_ROWS (DYAD_MINHASH_N / DYAD_MINHASH_BANDS)
-
-/* As store_sqlite.c: one band of the signature as one integer. */
-static int64_t band_key(const uint32_t *mh, int b)
-{
-    uint64_t h = 0xcbf29ce484222325ull;
-    for (int k = 0; k < BAND_ROWS; k++) {
-        uint32_t v = mh[b * BAND_ROWS + k];
-        for (int i = 0; i < 4; i++) h = (h ^ ((v >> (8 * i)) & 0xff)) * 0x100000001b3ull;
-    }
-    return ((int64_t)b << 32) | (int64_t)(h & 0xffffffffu);
-}
 
 /* "{k1,k2,...}": the bands of a signature as an array literal. */
 static void bands_literal(const uint32_t *mh, char *out, size_t cap)
@@ -866,7 +854,7 @@ static void bands_literal(const uint32_t *mh, char *out, size_t cap)
     size_t n = 0;
     out[n++] = '{';
     for (int b = 0; b < DYAD_MINHASH_BANDS && n < cap; b++)
-        n += (size_t)snprintf(out + n, cap - n, "%s%lld", b ? "," : "", (long long)band_key(mh, b));
+        n += (size_t)snprintf(out + n, cap - n, "%s%lld", b ? "," : "", (long long)store_band_key(mh, b));
     if (n + 2 <= cap) { out[n++] = '}'; out[n] = 0; }
 }
 

@@ -291,6 +291,13 @@ void store_report(dyad_store *s, const char *message);
 /* Parses "YYYY-MM-DD" to YYYYMMDD; 0 when not a valid date. */
 int store_date_int(const char *s);
 
+/* A band of a MinHash signature as one integer: rows of DYAD_MINHASH_N /
+ * DYAD_MINHASH_BANDS values each, the band's number in the high half.
+ * Texts of Jaccard similarity J share a band with probability
+ * 1 - (1 - J^4)^8: 0.997 at 0.85, 0.40 at 0.5, 0.06 at 0.3 -- near copies
+ * are found, others are rarely even looked at (store.c). */
+int64_t store_band_key(const uint32_t *mh, int band);
+
 /* ---- SQL built with its values (store_sql.c) -------------------------------
  * Both engines build the same statements over the same columns; only the
  * placeholder differs (SQLite's "?", PostgreSQL's "$n"), so the filters of

@@ -87,6 +87,16 @@ static void qb_prefix_or_any(store_qb *b, const char *col, const char *prefix)
     else store_qb_sql(b, "true");
 }
 
+/* "(source AND target)", either side NULL for any. */
+static void qb_branch(store_qb *b, const char *source, const char *target)
+{
+    store_qb_sql(b, "(");
+    qb_prefix_or_any(b, "e.source", source);
+    store_qb_sql(b, " AND ");
+    qb_prefix_or_any(b, "e.target", target);
+    store_qb_sql(b, ")");
+}
+
 int store_qb_where(store_qb *b, const dyad_query *q)
 {
     if (!q->copies) store_qb_sql(b, " AND e.copy = 0");
@@ -99,17 +109,11 @@ int store_qb_where(store_qb *b, const dyad_query *q)
         store_qb_sql(b, ")");
     }
     if (q->source || q->target) {
-        store_qb_sql(b, " AND ((");
-        qb_prefix_or_any(b, "e.source", q->source);
-        store_qb_sql(b, " AND ");
-        qb_prefix_or_any(b, "e.target", q->target);
-        store_qb_sql(b, ")");
+        store_qb_sql(b, " AND (");
+        qb_branch(b, q->source, q->target);
         if (q->both) {
-            store_qb_sql(b, " OR (");
-            qb_prefix_or_any(b, "e.source", q->target);
-            store_qb_sql(b, " AND ");
-            qb_prefix_or_any(b, "e.target", q->source);
-            store_qb_sql(b, ")");
+            store_qb_sql(b, " OR ");
+            qb_branch(b, q->target, q->source);
         }
         store_qb_sql(b, ")");
     }

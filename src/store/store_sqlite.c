@@ -972,21 +972,6 @@ static int sq_doc_find(void *h, const char *key, int64_t *row, char *hash, int64
     return rc == SQLITE_DONE ? 0 : sq_fail(s, rc, "looking a document up");
 }
 
-/* A band of the signature as one integer: rows of DYAD_MINHASH_N /
- * DYAD_MINHASH_BANDS values each.  Texts of Jaccard similarity J share a
- * band with probability 1 - (1 - J^4)^8: 0.997 at 0.85, 0.40 at 0.5,
- * 0.06 at 0.3 -- near copies are found, others are rarely even looked at. */
-#define BAND_ROWS (DYAD_MINHASH_N / DYAD_MINHASH_BANDS)
-
-static int64_t band_key(const uint32_t *mh, int b)
-{
-    uint64_t h = 0xcbf29ce484222325ull;
-    for (int k = 0; k < BAND_ROWS; k++) {
-        uint32_t v = mh[b * BAND_ROWS + k];
-        for (int i = 0; i < 4; i++) h = (h ^ ((v >> (8 * i)) & 0xff)) * 0x100000001b3ull;
-    }
-    return ((int64_t)b << 32) | (int64_t)(h & 0xffffffffu);
-}
 
 static int sq_doc_put(void *h, int64_t row, const store_doc *d, int64_t run, int64_t *out)
 {
@@ -1022,7 +1007,7 @@ static int sq_doc_put(void *h, int64_t row, const store_doc *d, int64_t run, int
         for (int b = 0; b < DYAD_MINHASH_BANDS; b++) {
             sqlite3_stmt *bp = prep(s, ST_BAND_PUT);
             if (!bp) return -1;
-            sqlite3_bind_int64(bp, 1, band_key(d->minhash, b));
+            sqlite3_bind_int64(bp, 1, store_band_key(d->minhash, b));
             sqlite3_bind_int64(bp, 2, *out);
             if (step_done(s, bp, "storing a document")) return -1;
         }
@@ -1037,7 +1022,7 @@ static int sq_copy_find(void *h, const uint32_t *minhash, int64_t self, int64_t 
     for (int b = 0; b < DYAD_MINHASH_BANDS; b++) {
         sqlite3_stmt *st = prep(s, ST_BAND_GET);
         if (!st) return -1;
-        sqlite3_bind_int64(st, 1, band_key(minhash, b));
+        sqlite3_bind_int64(st, 1, store_band_key(minhash, b));
         int rc;
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
             int64_t doc = sqlite3_column_int64(st, 0);
