@@ -128,6 +128,12 @@ int cli_next_option(cli_filter *f, int argc, char **argv, const struct option *l
  * --dyad, --from after --to): 0, or -1 after a usage message. */
 int cli_filter_check(const cli_filter *f);
 
+/* The end of a reader's command line: no operands, the filters checked
+ * together, then the store (--db as db) opened read-only.  NULL with
+ * *status the exit status when any of it fails. */
+dyad_store *cli_open_reader(const cli_filter *f, int argc, char **argv, const char *db, void *diag_user,
+                            int *status);
+
 /* True once a write to standard output has failed: commands stop reading
  * then, since nothing more can be delivered. */
 bool cli_output_failed(void);

@@ -479,10 +479,9 @@ int cmd_query(int argc, char **argv)
         default: return cli_option_other("dyad query", opt, argv, query_help);
         }
     }
-    if (cli_no_operands("dyad query", argc, argv)) return EXIT_USAGE;
-    if (cli_filter_check(&filter)) return EXIT_USAGE;
-    dyad_store *store = dyad_store_open(cli_store_path(db), DYAD_STORE_READONLY, store_diag, &st);
-    if (!store) return EXIT_SKIPPED;
+    int status;
+    dyad_store *store = cli_open_reader(&filter, argc, argv, db, &st, &status);
+    if (!store) return status;
     if (count_by >= 0 && format != DYAD_ROWS_JSONL && format != DYAD_ROWS_CSV && format != DYAD_ROWS_TSV) {
         fprintf(stderr, "dyad query: --count writes jsonl, csv or tsv\n");
         dyad_store_close(store);

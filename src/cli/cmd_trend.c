@@ -242,15 +242,14 @@ int cmd_alerts(int argc, char **argv)
         default: return cli_option_other("dyad alerts", opt, argv, alerts_help);
         }
     }
-    if (cli_no_operands("dyad alerts", argc, argv)) return EXIT_USAGE;
-    if (cli_filter_check(&filter)) return EXIT_USAGE;
-    dyad_store *store = dyad_store_open(cli_store_path(db), DYAD_STORE_READONLY, cli_diag, &st);
-    if (!store) return EXIT_SKIPPED;
+    int status;
+    dyad_store *store = cli_open_reader(&filter, argc, argv, db, &st, &status);
+    if (!store) return status;
     dyad_alerts al;
     int rc = dyad_alerts_detect(store, &q, &p, &al);
     dyad_store_close(store);
     if (rc) return EXIT_SKIPPED;
-    int status = EXIT_OK;
+    status = EXIT_OK;
     int w = dyad_alerts_write(&al, format, stdout);
     if (!output_ok("alerts", stdout, "the output") || w) status = EXIT_SKIPPED;
     dyad_alerts_free(&al);

@@ -106,3 +106,15 @@ int cli_filter_check(const cli_filter *f)
     }
     return 0;
 }
+
+dyad_store *cli_open_reader(const cli_filter *f, int argc, char **argv, const char *db, void *diag_user,
+                            int *status)
+{
+    char cmd[64];
+    snprintf(cmd, sizeof cmd, "dyad %s", f->cmd);
+    *status = EXIT_USAGE;
+    if (cli_no_operands(cmd, argc, argv) || cli_filter_check(f)) return NULL;
+    dyad_store *store = dyad_store_open(cli_store_path(db), DYAD_STORE_READONLY, cli_diag, diag_user);
+    if (!store) *status = EXIT_SKIPPED;
+    return store;
+}
