@@ -1811,17 +1811,8 @@ static int pg_pair_events(void *h, const char *source, const char *target, int f
     pg *s = h;
     store_qb b;
     qb_begin(&b, s);
-    store_qb_sql(&b, SELECT_EVENT " WHERE e.source = ");
-    store_qb_text(&b, source);
-    store_qb_sql(&b, " AND e.target = ");
-    store_qb_text(&b, target);
-    store_qb_sql(&b, " AND e.date BETWEEN ");
-    store_qb_num(&b, from);
-    store_qb_sql(&b, " AND ");
-    store_qb_num(&b, to);
-    if (!copies) store_qb_sql(&b, " AND e.copy = 0");
-    if (unique) store_qb_sql(&b, " AND e.first_of_day = 1");
-    store_qb_sql(&b, " ORDER BY e.date, e.id");
+    store_qb_sql(&b, SELECT_EVENT);
+    store_qb_pair_events(&b, source, target, from, to, copies, unique);
     PGresult *r = qb_run(s, &b, NULL, "reading an alert's events");
     if (!r) return -1;
     for (int i = 0; i < PQntuples(r) && PQnfields(r) == SELECT_EVENT_N; i++) {

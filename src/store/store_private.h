@@ -348,6 +348,10 @@ int store_qb_last_date(store_qb *b, const dyad_query *q);
 /* A query's page: the rows after the cursor (when given), in date and
  * row order (undated first), limit and offset. */
 void store_qb_page(store_qb *b, const dyad_query *q, const store_cursor *after);
+/* " WHERE ..." an alert's evidence: the events of exactly source to
+ * target dated from..to, in date and row order. */
+void store_qb_pair_events(store_qb *b, const char *source, const char *target, int from, int to, bool copies,
+                          bool unique);
 /* Actor codes by prefix, or by words of their names (a LIKE pattern),
  * with a name and their events. */
 void store_qb_actors(store_qb *b, const char *prefix, const char *text, size_t max);

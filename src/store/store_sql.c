@@ -242,6 +242,22 @@ void store_qb_page(store_qb *b, const dyad_query *q, const store_cursor *after)
     }
 }
 
+void store_qb_pair_events(store_qb *b, const char *source, const char *target, int from, int to, bool copies,
+                          bool unique)
+{
+    store_qb_sql(b, " WHERE e.source = ");
+    store_qb_text(b, source);
+    store_qb_sql(b, " AND e.target = ");
+    store_qb_text(b, target);
+    store_qb_sql(b, " AND e.date BETWEEN ");
+    store_qb_num(b, from);
+    store_qb_sql(b, " AND ");
+    store_qb_num(b, to);
+    if (!copies) store_qb_sql(b, " AND e.copy = 0");
+    if (unique) store_qb_sql(b, " AND e.first_of_day = 1");
+    store_qb_sql(b, " ORDER BY e.date, e.id");
+}
+
 /* By prefix: codes counted in the two actor indices alone; each listed
  * code's name is the first words found among its first 50 events (in
  * the order SQLite's indices give them: events_dyad for a source,

@@ -1898,18 +1898,8 @@ static int sq_pair_events(void *h, const char *source, const char *target, int f
     sq *s = h;
     store_qb b;
     qb_begin(&b);
-    store_qb_sql(&b, SELECT_EVENT " FROM events e INDEXED BY events_dyad JOIN documents d ON d.id = e.doc"
-                            " WHERE e.source = ");
-    store_qb_text(&b, source);
-    store_qb_sql(&b, " AND e.target = ");
-    store_qb_text(&b, target);
-    store_qb_sql(&b, " AND e.date BETWEEN ");
-    store_qb_num(&b, from);
-    store_qb_sql(&b, " AND ");
-    store_qb_num(&b, to);
-    if (!copies) store_qb_sql(&b, " AND e.copy = 0");
-    if (unique) store_qb_sql(&b, " AND e.first_of_day = 1");
-    store_qb_sql(&b, " ORDER BY e.date, e.id");
+    store_qb_sql(&b, SELECT_EVENT " FROM events e INDEXED BY events_dyad JOIN documents d ON d.id = e.doc");
+    store_qb_pair_events(&b, source, target, from, to, copies, unique);
     sqlite3_stmt *st = qb_prepare(s, &b);
     if (!st) return -1;
     int rc;
