@@ -86,12 +86,12 @@ int cli_no_operands(const char *cmd, int argc, char *const *argv);
 /* The event filters of dyad query, trend and alerts (filters.c): each
  * command lists the ones it takes in its long options with these values
  * and hands them to cli_filter_option. */
-enum { CLI_F_DYAD = 900, CLI_F_BOTH, CLI_F_ACTOR, CLI_F_FROM, CLI_F_TO, CLI_F_UNIQUE, CLI_F_COPIES };
+enum { CLI_F_DYAD = 900, CLI_F_BOTH, CLI_F_ACTOR, CLI_F_FROM, CLI_F_TO, CLI_F_UNIQUE, CLI_F_COPIES, CLI_F_DB };
 
-/* The long options every reader of events has: --db (as db), --actor,
- * --from, --to, --unique, --copies and --help. */
-#define CLI_READER_LONGOPTS(db)                                                                    \
-    {"db", required_argument, NULL, (db)}, {"actor", required_argument, NULL, CLI_F_ACTOR},         \
+/* The long options every reader of events has: --db, --actor, --from,
+ * --to, --unique, --copies and --help. */
+#define CLI_READER_LONGOPTS                                                                        \
+    {"db", required_argument, NULL, CLI_F_DB}, {"actor", required_argument, NULL, CLI_F_ACTOR},     \
         {"from", required_argument, NULL, CLI_F_FROM}, {"to", required_argument, NULL, CLI_F_TO},   \
         {"unique", no_argument, NULL, CLI_F_UNIQUE}, {"copies", no_argument, NULL, CLI_F_COPIES},   \
         {"help", no_argument, NULL, 'h'}
@@ -111,6 +111,7 @@ typedef struct cli_filter {
     bool open_sides;        /* --dyad may leave a side empty ("RUS,")     */
     char dyad[80];          /* holds --dyad's two codes                   */
     bool started;           /* cli_next_option has begun                  */
+    const char *db;         /* --db                                       */
 } cli_filter;
 
 /* Applies option opt (its argument arg) to f->q: 1 when it is a filter
@@ -129,10 +130,9 @@ int cli_next_option(cli_filter *f, int argc, char **argv, const struct option *l
 int cli_filter_check(const cli_filter *f);
 
 /* The end of a reader's command line: no operands, the filters checked
- * together, then the store (--db as db) opened read-only.  NULL with
+ * together, then the store (--db) opened read-only.  NULL with
  * *status the exit status when any of it fails. */
-dyad_store *cli_open_reader(const cli_filter *f, int argc, char **argv, const char *db, void *diag_user,
-                            int *status);
+dyad_store *cli_open_reader(const cli_filter *f, int argc, char **argv, void *diag_user, int *status);
 
 /* True once a write to standard output has failed: commands stop reading
  * then, since nothing more can be delivered. */

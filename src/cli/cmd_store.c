@@ -424,10 +424,10 @@ static int parse_count(const char *s, long max, long *out)
 
 int cmd_query(int argc, char **argv)
 {
-    enum { O_DB = 1000, O_CODE, O_ROOT, O_QUAD, O_COUNTRY, O_SPEAKER, O_TEXT, O_LIMIT, O_OFFSET,
+    enum { O_CODE = 1000, O_ROOT, O_QUAD, O_COUNTRY, O_SPEAKER, O_TEXT, O_LIMIT, O_OFFSET,
            O_OUTPUT, O_COUNT };
     static const struct option longopts[] = {
-        CLI_READER_LONGOPTS(O_DB),
+        CLI_READER_LONGOPTS,
         {"dyad", required_argument, NULL, CLI_F_DYAD}, {"both", no_argument, NULL, CLI_F_BOTH},
         {"code", required_argument, NULL, O_CODE},     {"root", required_argument, NULL, O_ROOT},
         {"quad", required_argument, NULL, O_QUAD},     {"country", required_argument, NULL, O_COUNTRY},
@@ -438,16 +438,14 @@ int cmd_query(int argc, char **argv)
     int count_by = -1;
     dyad_query q;
     memset(&q, 0, sizeof q);
-    const char *db = NULL;
     dyad_row_format format = DYAD_ROWS_JSONL;
-    cli_filter filter = {"query", &q, true, {0}, false};
+    cli_filter filter = {"query", &q, true, {0}, false, NULL};
     long v;
     int opt;
     cli_stats st = {0};
     while ((opt = cli_next_option(&filter, argc, argv, longopts)) != -1) {
         if (opt == CLI_BAD_FILTER) return EXIT_USAGE;
         switch (opt) {
-        case O_DB: db = optarg; break;
         case O_CODE: q.code = optarg; break;
         case O_ROOT:
             if (parse_count(optarg, 20, &v) || v < 1) { fprintf(stderr, "dyad query: --root wants 1..20\n"); return EXIT_USAGE; }
@@ -480,7 +478,7 @@ int cmd_query(int argc, char **argv)
         }
     }
     int status;
-    dyad_store *store = cli_open_reader(&filter, argc, argv, db, &st, &status);
+    dyad_store *store = cli_open_reader(&filter, argc, argv, &st, &status);
     if (!store) return status;
     if (count_by >= 0 && format != DYAD_ROWS_JSONL && format != DYAD_ROWS_CSV && format != DYAD_ROWS_TSV) {
         fprintf(stderr, "dyad query: --count writes jsonl, csv or tsv\n");

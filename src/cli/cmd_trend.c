@@ -87,24 +87,23 @@ static void trend_help(FILE *out)
 
 int cmd_trend(int argc, char **argv)
 {
-    enum { O_DB = 1000, O_BY, O_OUTPUT, O_SVG };
+    enum { O_BY = 1000, O_OUTPUT, O_SVG };
     static const struct option longopts[] = {
-        CLI_READER_LONGOPTS(O_DB),
+        CLI_READER_LONGOPTS,
         {"dyad", required_argument, NULL, CLI_F_DYAD}, {"both", no_argument, NULL, CLI_F_BOTH},
         {"by", required_argument, NULL, O_BY},         {"output", required_argument, NULL, O_OUTPUT},
         {"svg", required_argument, NULL, O_SVG},       {NULL, 0, NULL, 0}};
     dyad_query q;
     memset(&q, 0, sizeof q);
-    const char *db = NULL, *svg = NULL;
+    const char *svg = NULL;
     dyad_trend_by by = DYAD_BY_MONTH;
     dyad_series_format format = DYAD_SERIES_CSV;
-    cli_filter filter = {"trend", &q, false, {0}, false};
+    cli_filter filter = {"trend", &q, false, {0}, false, NULL};
     int opt;
     cli_stats st = {0};
     while ((opt = cli_next_option(&filter, argc, argv, longopts)) != -1) {
         if (opt == CLI_BAD_FILTER) return EXIT_USAGE;
         switch (opt) {
-        case O_DB: db = optarg; break;
         case O_BY: {
             int b = dyad_trend_by_from_name(optarg);
             if (b < 0) { fprintf(stderr, "dyad trend: --by wants day, week or month\n"); return EXIT_USAGE; }
@@ -123,7 +122,7 @@ int cmd_trend(int argc, char **argv)
     if (cli_no_operands("dyad trend", argc, argv)) return EXIT_USAGE;
     if (!q.source == !q.actor) { fprintf(stderr, "dyad trend: give --dyad A,B or --actor A\n"); return EXIT_USAGE; }
     if (cli_filter_check(&filter)) return EXIT_USAGE;
-    dyad_store *store = dyad_store_open(cli_store_path(db), DYAD_STORE_READONLY, cli_diag, &st);
+    dyad_store *store = dyad_store_open(cli_store_path(filter.db), DYAD_STORE_READONLY, cli_diag, &st);
     if (!store) return EXIT_SKIPPED;
     dyad_trend t;
     dyad_alerts al;
@@ -200,9 +199,9 @@ static void alerts_help(FILE *out)
 
 int cmd_alerts(int argc, char **argv)
 {
-    enum { O_DB = 1000, O_THRESHOLD, O_EVIDENCE, O_OUTPUT };
+    enum { O_THRESHOLD = 1000, O_EVIDENCE, O_OUTPUT };
     static const struct option longopts[] = {
-        CLI_READER_LONGOPTS(O_DB),
+        CLI_READER_LONGOPTS,
         {"threshold", required_argument, NULL, O_THRESHOLD},
         {"evidence", required_argument, NULL, O_EVIDENCE},
         {"output", required_argument, NULL, O_OUTPUT}, {NULL, 0, NULL, 0}};
@@ -210,16 +209,14 @@ int cmd_alerts(int argc, char **argv)
     memset(&q, 0, sizeof q);
     dyad_alert_params p;
     dyad_alert_defaults(&p);
-    const char *db = NULL;
     dyad_series_format format = DYAD_SERIES_TEXT;
-    cli_filter filter = {"alerts", &q, false, {0}, false};
+    cli_filter filter = {"alerts", &q, false, {0}, false, NULL};
     int opt;
     char *end;
     cli_stats st = {0};
     while ((opt = cli_next_option(&filter, argc, argv, longopts)) != -1) {
         if (opt == CLI_BAD_FILTER) return EXIT_USAGE;
         switch (opt) {
-        case O_DB: db = optarg; break;
         case O_THRESHOLD:
             p.threshold = strtod(optarg, &end);
             if (!*optarg || *end || !(p.threshold > 0 && p.threshold <= 1e6)) {
@@ -243,7 +240,7 @@ int cmd_alerts(int argc, char **argv)
         }
     }
     int status;
-    dyad_store *store = cli_open_reader(&filter, argc, argv, db, &st, &status);
+    dyad_store *store = cli_open_reader(&filter, argc, argv, &st, &status);
     if (!store) return status;
     dyad_alerts al;
     int rc = dyad_alerts_detect(store, &q, &p, &al);

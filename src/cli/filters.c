@@ -58,6 +58,7 @@ int cli_filter_option(cli_filter *f, int opt, const char *arg)
 {
     dyad_query *q = f->q;
     switch (opt) {
+    case CLI_F_DB: f->db = arg; return 1;
     case CLI_F_DYAD: {
         /* dyad query may leave a side open ("RUS," is RUS to anyone). */
         const char *comma = strchr(arg, ',');
@@ -107,14 +108,13 @@ int cli_filter_check(const cli_filter *f)
     return 0;
 }
 
-dyad_store *cli_open_reader(const cli_filter *f, int argc, char **argv, const char *db, void *diag_user,
-                            int *status)
+dyad_store *cli_open_reader(const cli_filter *f, int argc, char **argv, void *diag_user, int *status)
 {
     char cmd[64];
     snprintf(cmd, sizeof cmd, "dyad %s", f->cmd);
     *status = EXIT_USAGE;
     if (cli_no_operands(cmd, argc, argv) || cli_filter_check(f)) return NULL;
-    dyad_store *store = dyad_store_open(cli_store_path(db), DYAD_STORE_READONLY, cli_diag, diag_user);
+    dyad_store *store = dyad_store_open(cli_store_path(f->db), DYAD_STORE_READONLY, cli_diag, diag_user);
     if (!store) *status = EXIT_SKIPPED;
     return store;
 }
