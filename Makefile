@@ -99,7 +99,7 @@ $(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c
 # Build-time converters of Debian's data into compact C tables.  They run
 # natively (no sanitizers) so the generated tables are the same in every
 # variant.
-$(BUILD)/tools/%: tools/%.c $(wildcard src/*/*.h)
+$(BUILD)/tools/%: tools/%.c $(wildcard src/*/*.h) $(wildcard tools/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) -std=c17 -D_POSIX_C_SOURCE=200809L -O2 $(WARN) -Isrc -Iinclude $(filter %.c,$^) -o $@ -lm
 

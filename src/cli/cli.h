@@ -6,6 +6,7 @@
 #include "dyad.h"
 #include <stdatomic.h>
 #include <stdbool.h>
+#include <stdio.h>
 
 /* Exit statuses, documented in dyad --help and the man page. */
 enum { EXIT_OK = 0, EXIT_SKIPPED = 1, EXIT_USAGE = 2, EXIT_OUTPUT = 3 };
@@ -73,24 +74,65 @@ bool cli_valid_date(const char *s);
  * ./dyad.db (filters.c). */
 const char *cli_store_path(const char *given);
 
+/* What every command's option switch does alike (filters.c): -h prints
+ * the help (EXIT_OK); a missing value or an unknown option is a usage
+ * error (EXIT_USAGE), the latter followed by the help.  cmd: "dyad
+ * query". */
+int cli_option_other(const char *cmd, int c, char *const *argv, void (*help)(FILE *));
+/* A usage error (nonzero, said) when operands follow the options of a
+ * command that takes none. */
+int cli_no_operands(const char *cmd, int argc, char *const *argv);
+
 /* The event filters of dyad query, trend and alerts (filters.c): each
  * command lists the ones it takes in its long options with these values
  * and hands them to cli_filter_option. */
-enum { CLI_F_DYAD = 900, CLI_F_BOTH, CLI_F_ACTOR, CLI_F_FROM, CLI_F_TO, CLI_F_UNIQUE, CLI_F_COPIES };
+enum { CLI_F_DYAD = 900, CLI_F_BOTH, CLI_F_ACTOR, CLI_F_FROM, CLI_F_TO, CLI_F_UNIQUE, CLI_F_COPIES, CLI_F_DB };
+
+/* The long options every reader of events has: --db, --actor, --from,
+ * --to, --unique, --copies and --help. */
+#define CLI_READER_LONGOPTS                                                                        \
+    {"db", required_argument, NULL, CLI_F_DB}, {"actor", required_argument, NULL, CLI_F_ACTOR},     \
+        {"from", required_argument, NULL, CLI_F_FROM}, {"to", required_argument, NULL, CLI_F_TO},   \
+        {"unique", no_argument, NULL, CLI_F_UNIQUE}, {"copies", no_argument, NULL, CLI_F_COPIES},   \
+        {"help", no_argument, NULL, 'h'}
+
+/* The lines of dyad trend's and dyad alerts' help that say the same. */
+#define CLI_HELP_DB "  --db PATH        the store (default: $DYAD_DB, else ./dyad.db)\n"
+#define CLI_HELP_UNIQUE_COPIES                                                                     \
+    "  --unique         one a day (Phoenix's filter)\n"                                           \
+    "  --copies         include events of syndicated copies\n"
+#define CLI_HELP_END_READER                                                                        \
+    "  -h, --help       this help\n\n"                                                            \
+    "exit status: 0 done, 1 the store could not be read or the output\n"                          \
+    "written, 2 usage error\n"
 typedef struct cli_filter {
     const char *cmd;        /* "query": for messages                      */
     dyad_query *q;          /* filled in                                  */
     bool open_sides;        /* --dyad may leave a side empty ("RUS,")     */
     char dyad[80];          /* holds --dyad's two codes                   */
+    bool started;           /* cli_next_option has begun                  */
+    const char *db;         /* --db                                       */
 } cli_filter;
 
 /* Applies option opt (its argument arg) to f->q: 1 when it is a filter
  * option and valid, 0 when it is none, -1 after a usage message. */
 int cli_filter_option(cli_filter *f, int opt, const char *arg);
 
+/* The next option of a reader's command line that is not a filter (the
+ * filters are applied to f as they come): -1 at the end, CLI_BAD_FILTER
+ * after a usage message.  The first call starts from argv[1]. */
+#define CLI_BAD_FILTER (-2)
+struct option;
+int cli_next_option(cli_filter *f, int argc, char **argv, const struct option *longopts);
+
 /* Checks the filters together once all options are read (--both without
  * --dyad, --from after --to): 0, or -1 after a usage message. */
 int cli_filter_check(const cli_filter *f);
+
+/* The end of a reader's command line: no operands, the filters checked
+ * together, then the store (--db) opened read-only.  NULL with
+ * *status the exit status when any of it fails. */
+dyad_store *cli_open_reader(const cli_filter *f, int argc, char **argv, void *diag_user, int *status);
 
 /* True once a write to standard output has failed: commands stop reading
  * then, since nothing more can be delivered. */

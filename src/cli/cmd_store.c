@@ -237,11 +237,8 @@ static int ingest_or_recode(int argc, char **argv, bool recode)
         case O_URL_FIELD: fields[DYAD_FIELD_URL] = optarg; break;
         case O_SOURCE_FIELD: fields[DYAD_FIELD_SOURCE] = optarg; break;
         case 'q': st.quiet = true; break;
-        case 'h': (recode ? recode_help : ingest_help)(stdout); rc = EXIT_OK; goto done;
-        case ':': fprintf(stderr, "dyad %s: %s needs a value\n", cmdname, argv[optind - 1]); goto done;
         default:
-            fprintf(stderr, "dyad %s: unknown option '%s'\n\n", cmdname, argv[optind - 1]);
-            (recode ? recode_help : ingest_help)(stderr);
+            rc = cli_option_other(recode ? "dyad recode" : "dyad ingest", opt, argv, recode ? recode_help : ingest_help);
             goto done;
         }
     }
@@ -350,9 +347,7 @@ int cmd_import(int argc, char **argv)
             if (format < 0) { fprintf(stderr, "dyad import: unknown format '%s' (gdelt, phoenix, icews, jsonl)\n", optarg); return EXIT_USAGE; }
             break;
         case 'q': st.quiet = true; break;
-        case 'h': import_help(stdout); return EXIT_OK;
-        case ':': fprintf(stderr, "dyad import: %s needs a value\n", argv[optind - 1]); return EXIT_USAGE;
-        default: fprintf(stderr, "dyad import: unknown option '%s'\n\n", argv[optind - 1]); import_help(stderr); return EXIT_USAGE;
+        default: return cli_option_other("dyad import", opt, argv, import_help);
         }
     }
     if (format < 0 || optind >= argc) { import_help(stderr); return EXIT_USAGE; }
@@ -429,37 +424,28 @@ static int parse_count(const char *s, long max, long *out)
 
 int cmd_query(int argc, char **argv)
 {
-    enum { O_DB = 1000, O_CODE, O_ROOT, O_QUAD, O_COUNTRY, O_SPEAKER, O_TEXT, O_LIMIT, O_OFFSET,
+    enum { O_CODE = 1000, O_ROOT, O_QUAD, O_COUNTRY, O_SPEAKER, O_TEXT, O_LIMIT, O_OFFSET,
            O_OUTPUT, O_COUNT };
     static const struct option longopts[] = {
-        {"db", required_argument, NULL, O_DB},         {"actor", required_argument, NULL, CLI_F_ACTOR},
+        CLI_READER_LONGOPTS,
         {"dyad", required_argument, NULL, CLI_F_DYAD}, {"both", no_argument, NULL, CLI_F_BOTH},
         {"code", required_argument, NULL, O_CODE},     {"root", required_argument, NULL, O_ROOT},
-        {"quad", required_argument, NULL, O_QUAD},     {"from", required_argument, NULL, CLI_F_FROM},
-        {"to", required_argument, NULL, CLI_F_TO},     {"country", required_argument, NULL, O_COUNTRY},
+        {"quad", required_argument, NULL, O_QUAD},     {"country", required_argument, NULL, O_COUNTRY},
         {"speaker", required_argument, NULL, O_SPEAKER}, {"text", required_argument, NULL, O_TEXT},
-        {"unique", no_argument, NULL, CLI_F_UNIQUE},   {"copies", no_argument, NULL, CLI_F_COPIES},
         {"limit", required_argument, NULL, O_LIMIT},   {"offset", required_argument, NULL, O_OFFSET},
-        {"output", required_argument, NULL, O_OUTPUT}, {"help", no_argument, NULL, 'h'},
-        {"count", required_argument, NULL, O_COUNT},
+        {"output", required_argument, NULL, O_OUTPUT}, {"count", required_argument, NULL, O_COUNT},
         {NULL, 0, NULL, 0}};
     int count_by = -1;
     dyad_query q;
     memset(&q, 0, sizeof q);
-    const char *db = NULL;
     dyad_row_format format = DYAD_ROWS_JSONL;
-    cli_filter filter = {"query", &q, true, {0}};
+    cli_filter filter = {"query", &q, true, {0}, false, NULL};
     long v;
     int opt;
     cli_stats st = {0};
-    optind = 1;
-    opterr = 0;
-    while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
-        int fr = cli_filter_option(&filter, opt, optarg);
-        if (fr < 0) return EXIT_USAGE;
-        if (fr > 0) continue;
+    while ((opt = cli_next_option(&filter, argc, argv, longopts)) != -1) {
+        if (opt == CLI_BAD_FILTER) return EXIT_USAGE;
         switch (opt) {
-        case O_DB: db = optarg; break;
         case O_CODE: q.code = optarg; break;
         case O_ROOT:
             if (parse_count(optarg, 20, &v) || v < 1) { fprintf(stderr, "dyad query: --root wants 1..20\n"); return EXIT_USAGE; }
@@ -488,18 +474,12 @@ int cmd_query(int argc, char **argv)
             count_by = dyad_period_from_name(optarg);
             if (count_by < 0) { fprintf(stderr, "dyad query: --count wants day, month or year\n"); return EXIT_USAGE; }
             break;
-        case 'h': query_help(stdout); return EXIT_OK;
-        case ':': fprintf(stderr, "dyad query: %s needs a value\n", argv[optind - 1]); return EXIT_USAGE;
-        default:
-            fprintf(stderr, "dyad query: unknown option '%s'\n\n", argv[optind - 1]);
-            query_help(stderr);
-            return EXIT_USAGE;
+        default: return cli_option_other("dyad query", opt, argv, query_help);
         }
     }
-    if (optind < argc) { fprintf(stderr, "dyad query: unexpected argument '%s'\n", argv[optind]); return EXIT_USAGE; }
-    if (cli_filter_check(&filter)) return EXIT_USAGE;
-    dyad_store *store = dyad_store_open(cli_store_path(db), DYAD_STORE_READONLY, store_diag, &st);
-    if (!store) return EXIT_SKIPPED;
+    int status;
+    dyad_store *store = cli_open_reader(&filter, argc, argv, &st, &status);
+    if (!store) return status;
     if (count_by >= 0 && format != DYAD_ROWS_JSONL && format != DYAD_ROWS_CSV && format != DYAD_ROWS_TSV) {
         fprintf(stderr, "dyad query: --count writes jsonl, csv or tsv\n");
         dyad_store_close(store);
@@ -541,12 +521,10 @@ int cmd_stats(int argc, char **argv)
         case 't':
             if (parse_count(optarg, 100000, &top)) { fprintf(stderr, "dyad stats: --top wants a count\n"); return EXIT_USAGE; }
             break;
-        case 'h': stats_help(stdout); return EXIT_OK;
-        case ':': fprintf(stderr, "dyad stats: %s needs a value\n", argv[optind - 1]); return EXIT_USAGE;
-        default: fprintf(stderr, "dyad stats: unknown option '%s'\n\n", argv[optind - 1]); stats_help(stderr); return EXIT_USAGE;
+        default: return cli_option_other("dyad stats", opt, argv, stats_help);
         }
     }
-    if (optind < argc) { fprintf(stderr, "dyad stats: unexpected argument '%s'\n", argv[optind]); return EXIT_USAGE; }
+    if (cli_no_operands("dyad stats", argc, argv)) return EXIT_USAGE;
     dyad_store *store = dyad_store_open(cli_store_path(db), DYAD_STORE_READONLY, store_diag, &st);
     if (!store) return EXIT_SKIPPED;
     int rc = dyad_store_stats(store, stdout, (size_t)top);

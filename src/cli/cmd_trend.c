@@ -69,52 +69,41 @@ static void trend_help(FILE *out)
             "the last is written, empty ones with zeros.  Actor codes match by\n"
             "prefix (RUS matches RUSGOV, RUSMIL).\n\n"
             "options:\n"
-            "  --db PATH        the store (default: $DYAD_DB, else ./dyad.db)\n"
+            CLI_HELP_DB
             "  --dyad A,B       events of source A to target B\n"
             "  --both           with --dyad: also B to A\n"
             "  --actor A        events with A as source or target\n"
             "  --by P           day, week (ISO, from Monday) or month (default)\n"
             "  --from D, --to D the series' first and last day, YYYY-MM-DD\n"
-            "  --unique         one a day (Phoenix's filter)\n"
-            "  --copies         include events of syndicated copies\n"
+            CLI_HELP_UNIQUE_COPIES
             "  --output F       csv (default: a header row, then one period a row)\n"
             "                   or json (one object a line)\n"
             "  --svg FILE       also draw the series as an SVG chart: quad classes\n"
             "                   stacked, the mean Goldstein score as a line, and the\n"
             "                   dyad's alerts (dyad alerts) marked; FILE - writes the\n"
             "                   chart to standard output instead of the series\n"
-            "  -h, --help       this help\n\n"
-            "exit status: 0 done, 1 the store could not be read or the output\n"
-            "written, 2 usage error\n");
+            CLI_HELP_END_READER);
 }
 
 int cmd_trend(int argc, char **argv)
 {
-    enum { O_DB = 1000, O_BY, O_OUTPUT, O_SVG };
+    enum { O_BY = 1000, O_OUTPUT, O_SVG };
     static const struct option longopts[] = {
-        {"db", required_argument, NULL, O_DB},       {"dyad", required_argument, NULL, CLI_F_DYAD},
-        {"both", no_argument, NULL, CLI_F_BOTH},     {"actor", required_argument, NULL, CLI_F_ACTOR},
-        {"by", required_argument, NULL, O_BY},       {"from", required_argument, NULL, CLI_F_FROM},
-        {"to", required_argument, NULL, CLI_F_TO},   {"unique", no_argument, NULL, CLI_F_UNIQUE},
-        {"copies", no_argument, NULL, CLI_F_COPIES}, {"output", required_argument, NULL, O_OUTPUT},
-        {"svg", required_argument, NULL, O_SVG},     {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0}};
+        CLI_READER_LONGOPTS,
+        {"dyad", required_argument, NULL, CLI_F_DYAD}, {"both", no_argument, NULL, CLI_F_BOTH},
+        {"by", required_argument, NULL, O_BY},         {"output", required_argument, NULL, O_OUTPUT},
+        {"svg", required_argument, NULL, O_SVG},       {NULL, 0, NULL, 0}};
     dyad_query q;
     memset(&q, 0, sizeof q);
-    const char *db = NULL, *svg = NULL;
+    const char *svg = NULL;
     dyad_trend_by by = DYAD_BY_MONTH;
     dyad_series_format format = DYAD_SERIES_CSV;
-    cli_filter filter = {"trend", &q, false, {0}};
+    cli_filter filter = {"trend", &q, false, {0}, false, NULL};
     int opt;
     cli_stats st = {0};
-    optind = 1;
-    opterr = 0;
-    while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
-        int fr = cli_filter_option(&filter, opt, optarg);
-        if (fr < 0) return EXIT_USAGE;
-        if (fr > 0) continue;
+    while ((opt = cli_next_option(&filter, argc, argv, longopts)) != -1) {
+        if (opt == CLI_BAD_FILTER) return EXIT_USAGE;
         switch (opt) {
-        case O_DB: db = optarg; break;
         case O_BY: {
             int b = dyad_trend_by_from_name(optarg);
             if (b < 0) { fprintf(stderr, "dyad trend: --by wants day, week or month\n"); return EXIT_USAGE; }
@@ -127,18 +116,13 @@ int cmd_trend(int argc, char **argv)
             else { fprintf(stderr, "dyad trend: unknown output format '%s' (csv, json)\n", optarg); return EXIT_USAGE; }
             break;
         case O_SVG: svg = optarg; break;
-        case 'h': trend_help(stdout); return EXIT_OK;
-        case ':': fprintf(stderr, "dyad trend: %s needs a value\n", argv[optind - 1]); return EXIT_USAGE;
-        default:
-            fprintf(stderr, "dyad trend: unknown option '%s'\n\n", argv[optind - 1]);
-            trend_help(stderr);
-            return EXIT_USAGE;
+        default: return cli_option_other("dyad trend", opt, argv, trend_help);
         }
     }
-    if (optind < argc) { fprintf(stderr, "dyad trend: unexpected argument '%s'\n", argv[optind]); return EXIT_USAGE; }
+    if (cli_no_operands("dyad trend", argc, argv)) return EXIT_USAGE;
     if (!q.source == !q.actor) { fprintf(stderr, "dyad trend: give --dyad A,B or --actor A\n"); return EXIT_USAGE; }
     if (cli_filter_check(&filter)) return EXIT_USAGE;
-    dyad_store *store = dyad_store_open(cli_store_path(db), DYAD_STORE_READONLY, cli_diag, &st);
+    dyad_store *store = dyad_store_open(cli_store_path(filter.db), DYAD_STORE_READONLY, cli_diag, &st);
     if (!store) return EXIT_SKIPPED;
     dyad_trend t;
     dyad_alerts al;
@@ -202,49 +186,37 @@ static void alerts_help(FILE *out)
             "first day, its alarm day, the share against the baseline, a\n"
             "confidence, and the events that drove it with their sentences.\n\n"
             "options:\n"
-            "  --db PATH        the store (default: $DYAD_DB, else ./dyad.db)\n"
+            CLI_HELP_DB
             "  --from D, --to D alarms from/to YYYY-MM-DD (earlier days serve as\n"
             "                   the baseline)\n"
             "  --actor A        only dyads with actor A\n"
-            "  --unique         one a day (Phoenix's filter)\n"
-            "  --copies         include events of syndicated copies\n"
+            CLI_HELP_UNIQUE_COPIES
             "  --threshold H    the CUSUM threshold (default 7; higher: fewer alerts)\n"
             "  --evidence N     events quoted per alert (default 5)\n"
             "  --output F       text (default), csv or json (one object a line)\n"
-            "  -h, --help       this help\n\n"
-            "exit status: 0 done, 1 the store could not be read or the output\n"
-            "written, 2 usage error\n");
+            CLI_HELP_END_READER);
 }
 
 int cmd_alerts(int argc, char **argv)
 {
-    enum { O_DB = 1000, O_THRESHOLD, O_EVIDENCE, O_OUTPUT };
+    enum { O_THRESHOLD = 1000, O_EVIDENCE, O_OUTPUT };
     static const struct option longopts[] = {
-        {"db", required_argument, NULL, O_DB},       {"from", required_argument, NULL, CLI_F_FROM},
-        {"to", required_argument, NULL, CLI_F_TO},   {"actor", required_argument, NULL, CLI_F_ACTOR},
-        {"unique", no_argument, NULL, CLI_F_UNIQUE}, {"copies", no_argument, NULL, CLI_F_COPIES},
+        CLI_READER_LONGOPTS,
         {"threshold", required_argument, NULL, O_THRESHOLD},
         {"evidence", required_argument, NULL, O_EVIDENCE},
-        {"output", required_argument, NULL, O_OUTPUT}, {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0}};
+        {"output", required_argument, NULL, O_OUTPUT}, {NULL, 0, NULL, 0}};
     dyad_query q;
     memset(&q, 0, sizeof q);
     dyad_alert_params p;
     dyad_alert_defaults(&p);
-    const char *db = NULL;
     dyad_series_format format = DYAD_SERIES_TEXT;
-    cli_filter filter = {"alerts", &q, false, {0}};
+    cli_filter filter = {"alerts", &q, false, {0}, false, NULL};
     int opt;
     char *end;
     cli_stats st = {0};
-    optind = 1;
-    opterr = 0;
-    while ((opt = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
-        int fr = cli_filter_option(&filter, opt, optarg);
-        if (fr < 0) return EXIT_USAGE;
-        if (fr > 0) continue;
+    while ((opt = cli_next_option(&filter, argc, argv, longopts)) != -1) {
+        if (opt == CLI_BAD_FILTER) return EXIT_USAGE;
         switch (opt) {
-        case O_DB: db = optarg; break;
         case O_THRESHOLD:
             p.threshold = strtod(optarg, &end);
             if (!*optarg || *end || !(p.threshold > 0 && p.threshold <= 1e6)) {
@@ -264,23 +236,17 @@ int cmd_alerts(int argc, char **argv)
             else if (strcmp(optarg, "json") == 0) format = DYAD_SERIES_JSON;
             else { fprintf(stderr, "dyad alerts: unknown output format '%s' (text, csv, json)\n", optarg); return EXIT_USAGE; }
             break;
-        case 'h': alerts_help(stdout); return EXIT_OK;
-        case ':': fprintf(stderr, "dyad alerts: %s needs a value\n", argv[optind - 1]); return EXIT_USAGE;
-        default:
-            fprintf(stderr, "dyad alerts: unknown option '%s'\n\n", argv[optind - 1]);
-            alerts_help(stderr);
-            return EXIT_USAGE;
+        default: return cli_option_other("dyad alerts", opt, argv, alerts_help);
         }
     }
-    if (optind < argc) { fprintf(stderr, "dyad alerts: unexpected argument '%s'\n", argv[optind]); return EXIT_USAGE; }
-    if (cli_filter_check(&filter)) return EXIT_USAGE;
-    dyad_store *store = dyad_store_open(cli_store_path(db), DYAD_STORE_READONLY, cli_diag, &st);
-    if (!store) return EXIT_SKIPPED;
+    int status;
+    dyad_store *store = cli_open_reader(&filter, argc, argv, &st, &status);
+    if (!store) return status;
     dyad_alerts al;
     int rc = dyad_alerts_detect(store, &q, &p, &al);
     dyad_store_close(store);
     if (rc) return EXIT_SKIPPED;
-    int status = EXIT_OK;
+    status = EXIT_OK;
     int w = dyad_alerts_write(&al, format, stdout);
     if (!output_ok("alerts", stdout, "the output") || w) status = EXIT_SKIPPED;
     dyad_alerts_free(&al);

@@ -5,6 +5,7 @@
 #include "cli.h"
 
 #include <stdio.h>
+#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,10 +16,49 @@ const char *cli_store_path(const char *given)
     return env && *env ? env : "dyad.db";
 }
 
+int cli_option_other(const char *cmd, int c, char *const *argv, void (*help)(FILE *))
+{
+    if (c == 'h') {
+        help(stdout);
+        return EXIT_OK;
+    }
+    if (c == ':') {
+        fprintf(stderr, "%s: %s needs a value\n", cmd, argv[optind - 1]);
+        return EXIT_USAGE;
+    }
+    fprintf(stderr, "%s: unknown option '%s'\n\n", cmd, argv[optind - 1]);
+    help(stderr);
+    return EXIT_USAGE;
+}
+
+int cli_no_operands(const char *cmd, int argc, char *const *argv)
+{
+    if (optind >= argc) return 0;
+    fprintf(stderr, "%s: unexpected argument '%s'\n", cmd, argv[optind]);
+    return 1;
+}
+
+int cli_next_option(cli_filter *f, int argc, char **argv, const struct option *longopts)
+{
+    if (!f->started) {
+        f->started = true;
+        optind = 1;
+        opterr = 0;
+    }
+    for (;;) {
+        int opt = getopt_long(argc, argv, ":h", longopts, NULL);
+        if (opt == -1) return -1;
+        int fr = cli_filter_option(f, opt, optarg);
+        if (fr < 0) return CLI_BAD_FILTER;
+        if (fr == 0) return opt;
+    }
+}
+
 int cli_filter_option(cli_filter *f, int opt, const char *arg)
 {
     dyad_query *q = f->q;
     switch (opt) {
+    case CLI_F_DB: f->db = arg; return 1;
     case CLI_F_DYAD: {
         /* dyad query may leave a side open ("RUS," is RUS to anyone). */
         const char *comma = strchr(arg, ',');
@@ -66,4 +106,15 @@ int cli_filter_check(const cli_filter *f)
         return -1;
     }
     return 0;
+}
+
+dyad_store *cli_open_reader(const cli_filter *f, int argc, char **argv, void *diag_user, int *status)
+{
+    char cmd[64];
+    snprintf(cmd, sizeof cmd, "dyad %s", f->cmd);
+    *status = EXIT_USAGE;
+    if (cli_no_operands(cmd, argc, argv) || cli_filter_check(f)) return NULL;
+    dyad_store *store = dyad_store_open(cli_store_path(f->db), DYAD_STORE_READONLY, cli_diag, diag_user);
+    if (!store) *status = EXIT_SKIPPED;
+    return store;
 }

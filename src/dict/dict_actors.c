@@ -21,32 +21,6 @@ static unsigned phrase_ctx(const dict_loader *L)
     return L->syntax == DICT_SYNTAX_TABARI ? DICT_CTX_HYPHENS : 0;
 }
 
-/* Common start of a line: strips the terminator, handles comment lines,
- * SGML comments and TABARI's end mark.  Returns 0 to go on with (s, n)
- * (comment cut, right-trimmed, left spaces kept), 1 to skip, 2 at ~FINISH. */
-static int prepare_line(dict_loader *L, dict_lines *it, const char **s, size_t *n)
-{
-    L->repaired_this_line = false;
-    if (dict_skip_markup_comment(L, it, s, n)) return 1;
-    const char *t = *s;
-    size_t m = *n;
-    dict_trim(&t, &m);
-    if (!m) return 1;
-    if (t[0] == '#') return 1;
-    if (L->syntax == DICT_SYNTAX_TABARI && t[0] == '/') return 1;
-    if (t[0] == '~') return 2;
-    *n = dict_strip_comment(*s, *n, L->syntax);
-    while (*n && dict_is_space((unsigned char)(*s)[*n - 1])) (*n)--;
-    return *n ? 0 : 1;
-}
-
-static void count_ignored(dict_loader *L, dict_lines *it)
-{
-    const char *s;
-    size_t n;
-    while (dict_lines_next(it, &s, &n)) dict_loader_counts(L)->ignored_lines++;
-}
-
 static size_t find_char(const char *s, size_t n, char c)
 {
     const char *p = memchr(s, c, n);
@@ -154,8 +128,8 @@ void dict_read_actors(dict_loader *L, const char *data, size_t len)
     size_t n;
     while (!L->stop && dict_lines_next(&it, &s, &n)) {
         L->line = it.line;
-        int r = prepare_line(L, &it, &s, &n);
-        if (r == 2) { count_ignored(L, &it); break; }
+        int r = dict_prepare_line(L, &it, &s, &n, L->syntax);
+        if (r == 2) { dict_ignore_rest(L, &it); break; }
         if (r == 0) actor_line(L, &st, s, n);
     }
     dict_lines_finish(L, &it);
@@ -373,8 +347,8 @@ void dict_read_agents(dict_loader *L, const char *data, size_t len)
     size_t n;
     while (!L->stop && dict_lines_next(&it, &s, &n)) {
         L->line = it.line;
-        int r = prepare_line(L, &it, &s, &n);
-        if (r == 2) { count_ignored(L, &it); break; }
+        int r = dict_prepare_line(L, &it, &s, &n, L->syntax);
+        if (r == 2) { dict_ignore_rest(L, &it); break; }
         if (r == 0) agent_line(L, s, n);
     }
     dict_lines_finish(L, &it);

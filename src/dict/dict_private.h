@@ -110,6 +110,14 @@ void dict_trim(const char **s, size_t *n);
 /* Cuts a comment outside [...] : ';' (both syntaxes; PETRARCH files
  * inherited a few) and, for PETRARCH, '#'.  Returns the new length. */
 size_t dict_strip_comment(const char *s, size_t n, dict_syntax syntax);
+/* The common start of a line of an actor or TABARI verb file in syntax:
+ * SGML comments, '#' lines (and TABARI's '/' lines) skipped, a ';'
+ * comment cut, the end right-trimmed (left spaces kept).  Returns 0 to
+ * go on with (s, n), 1 to skip the line, 2 at TABARI's end mark (~FINISH,
+ * manual 5.2). */
+int dict_prepare_line(dict_loader *L, dict_lines *it, const char **s, size_t *n, dict_syntax syntax);
+/* Counts the lines after the end mark as ignored. */
+void dict_ignore_rest(dict_loader *L, dict_lines *it);
 
 /* ---- phrases ------------------------------------------------------------------ */
 

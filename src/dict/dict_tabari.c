@@ -121,29 +121,6 @@ static void tabari_verbs_line(dict_loader *L, tabari_verbs *st, const char *s, s
     }
 }
 
-/* Lines starting with '#' or '/' are comments; ';' starts a comment; a line
- * starting with '~' (~FINISH) ends the dictionary (manual 5.2). */
-static int tabari_prepare(dict_loader *L, dict_lines *it, const char **s, size_t *n)
-{
-    L->repaired_this_line = false;
-    if (dict_skip_markup_comment(L, it, s, n)) return 1;
-    const char *t = *s;
-    size_t m = *n;
-    dict_trim(&t, &m);
-    if (!m || t[0] == '#' || t[0] == '/') return 1;
-    if (t[0] == '~') return 2;
-    *n = dict_strip_comment(*s, *n, DICT_SYNTAX_TABARI);
-    while (*n && dict_is_space((unsigned char)(*s)[*n - 1])) (*n)--;
-    return *n ? 0 : 1;
-}
-
-static void skip_rest(dict_loader *L, dict_lines *it)
-{
-    const char *s;
-    size_t n;
-    while (dict_lines_next(it, &s, &n)) dict_loader_counts(L)->ignored_lines++;
-}
-
 void dict_read_tabari_verbs(dict_loader *L, const char *data, size_t len)
 {
     tabari_verbs st = {DICT_SECTION_VERBS, false, DICT_NONE, DICT_NONE, DICT_NONE};
@@ -153,8 +130,8 @@ void dict_read_tabari_verbs(dict_loader *L, const char *data, size_t len)
     size_t n;
     while (!L->stop && dict_lines_next(&it, &s, &n)) {
         L->line = it.line;
-        int r = tabari_prepare(L, &it, &s, &n);
-        if (r == 2) { skip_rest(L, &it); break; }
+        int r = dict_prepare_line(L, &it, &s, &n, DICT_SYNTAX_TABARI);
+        if (r == 2) { dict_ignore_rest(L, &it); break; }
         if (r == 0) tabari_verbs_line(L, &st, s, n);
     }
     dict_lines_finish(L, &it);
@@ -508,7 +485,7 @@ void dict_read_tabari_options(dict_loader *L, const char *data, size_t len)
         n = strip_option_comment(s, n);
         dict_trim(&s, &n);
         if (!n) continue;
-        if (s[0] == '~') { skip_rest(L, &it); break; }
+        if (s[0] == '~') { dict_ignore_rest(L, &it); break; }
         options_line(L, s, n);
     }
 }

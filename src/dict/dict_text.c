@@ -559,3 +559,24 @@ int dict_split_codes(dict_loader *L, const char *s, size_t n, size_t from, dict_
     }
     return 0;
 }
+
+int dict_prepare_line(dict_loader *L, dict_lines *it, const char **s, size_t *n, dict_syntax syntax)
+{
+    L->repaired_this_line = false;
+    if (dict_skip_markup_comment(L, it, s, n)) return 1;
+    const char *t = *s;
+    size_t m = *n;
+    dict_trim(&t, &m);
+    if (!m || t[0] == '#' || (syntax == DICT_SYNTAX_TABARI && t[0] == '/')) return 1;
+    if (t[0] == '~') return 2;
+    *n = dict_strip_comment(*s, *n, syntax);
+    while (*n && dict_is_space((unsigned char)(*s)[*n - 1])) (*n)--;
+    return *n ? 0 : 1;
+}
+
+void dict_ignore_rest(dict_loader *L, dict_lines *it)
+{
+    const char *s;
+    size_t n;
+    while (dict_lines_next(it, &s, &n)) dict_loader_counts(L)->ignored_lines++;
+}

@@ -1587,6 +1587,17 @@ int store_pair_events(dyad_store *s, const char *source, const char *target, int
     return s->ops->pair_events(s->h, source, target, from, to, copies, unique, fn, user) ? fail(s) : 0;
 }
 
+int64_t store_band_key(const uint32_t *mh, int band)
+{
+    enum { ROWS = DYAD_MINHASH_N / DYAD_MINHASH_BANDS };
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (int k = 0; k < ROWS; k++) {
+        uint32_t v = mh[band * ROWS + k];
+        for (int i = 0; i < 4; i++) h = (h ^ ((v >> (8 * i)) & 0xff)) * 0x100000001b3ull;
+    }
+    return ((int64_t)band << 32) | (int64_t)(h & 0xffffffffu);
+}
+
 /* ---- the roll-up ------------------------------------------------------------ */
 
 bool store_rollup_plan(const dyad_query *q, bool by_month, store_plan *p)

@@ -847,18 +847,6 @@ static int pg_doc_find(void *h, const char *key, int64_t *row, char *hash, int64
     return found;
 }
 
-#define BAND_ROWS (DYAD_MINHASH_N / DYAD_MINHASH_BANDS)
-
-/* As store_sqlite.c: one band of the signature as one integer. */
-static int64_t band_key(const uint32_t *mh, int b)
-{
-    uint64_t h = 0xcbf29ce484222325ull;
-    for (int k = 0; k < BAND_ROWS; k++) {
-        uint32_t v = mh[b * BAND_ROWS + k];
-        for (int i = 0; i < 4; i++) h = (h ^ ((v >> (8 * i)) & 0xff)) * 0x100000001b3ull;
-    }
-    return ((int64_t)b << 32) | (int64_t)(h & 0xffffffffu);
-}
 
 /* "{k1,k2,...}": the bands of a signature as an array literal. */
 static void bands_literal(const uint32_t *mh, char *out, size_t cap)
@@ -866,7 +854,7 @@ static void bands_literal(const uint32_t *mh, char *out, size_t cap)
     size_t n = 0;
     out[n++] = '{';
     for (int b = 0; b < DYAD_MINHASH_BANDS && n < cap; b++)
-        n += (size_t)snprintf(out + n, cap - n, "%s%lld", b ? "," : "", (long long)band_key(mh, b));
+        n += (size_t)snprintf(out + n, cap - n, "%s%lld", b ? "," : "", (long long)store_band_key(mh, b));
     if (n + 2 <= cap) { out[n++] = '}'; out[n] = 0; }
 }
 
@@ -1333,63 +1321,6 @@ static void row_of(const PGresult *r, int row, store_event *e)
     e->row = num(r, row, i++);
 }
 
-/* The SQL and its parameters built together, so that a value is never
- * pasted into SQL. */
-typedef struct qbuild {
-    sbuf sql;
-    const char *v[24];
-    char nums[24][24];
-    int n;
-    bool oom;
-    char hi[10][40]; /* upper bounds of prefix ranges, sent by pointer */
-    sbuf ts;         /* --text as a tsquery                             */
-} qbuild;
-
-static void qb_free(qbuild *b)
-{
-    sbuf_free(&b->sql);
-    sbuf_free(&b->ts);
-}
-
-static void qb_sql(qbuild *b, const char *s)
-{
-    if (sbuf_append(&b->sql, s, strlen(s))) b->oom = true;
-}
-
-/* Appends "$N" for a new parameter. */
-static void qb_param(qbuild *b, const char *v)
-{
-    if (b->n >= 24) { b->oom = true; return; }
-    b->v[b->n++] = v;
-    char ph[16];
-    snprintf(ph, sizeof ph, "$%d", b->n);
-    qb_sql(b, ph);
-}
-
-static void qb_num(qbuild *b, int64_t v)
-{
-    if (b->n >= 24) { b->oom = true; return; }
-    snprintf(b->nums[b->n], sizeof b->nums[b->n], "%lld", (long long)v);
-    qb_param(b, b->nums[b->n]);
-}
-
-/* A code prefix as an index range (the columns use the C collation). */
-static void qb_prefix(qbuild *b, const char *col, const char *prefix, char *hi, size_t hicap)
-{
-    snprintf(hi, hicap, "%s", prefix);
-    size_t n = strlen(hi);
-    if (n) hi[n - 1]++;
-    qb_sql(b, "(");
-    qb_sql(b, col);
-    qb_sql(b, " >= ");
-    qb_param(b, prefix);
-    qb_sql(b, " AND ");
-    qb_sql(b, col);
-    qb_sql(b, " < ");
-    qb_param(b, hi);
-    qb_sql(b, ")");
-}
-
 static bool word_byte(unsigned char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
@@ -1471,63 +1402,27 @@ static int fts5_to_tsquery(const char *q, sbuf *b)
     return oom ? -1 : 0;
 }
 
-/* q's filters as SQL over events e; -1 (with the error set) for a --text
- * that cannot be translated. */
-static int qb_where(pg *s, qbuild *b, const dyad_query *q)
+/* The words as a tsquery over the sentence; -1 (with the error set) for
+ * a --text that cannot be translated. */
+static int pg_match(store_qb *b, const char *text, void *ctx)
 {
-    if (!q->copies) qb_sql(b, " AND e.copy = 0");
-    if (q->unique) qb_sql(b, " AND e.first_of_day = 1");
-    if (q->actor) {
-        qb_sql(b, " AND (");
-        qb_prefix(b, "e.source", q->actor, b->hi[0], sizeof b->hi[0]);
-        qb_sql(b, " OR ");
-        qb_prefix(b, "e.target", q->actor, b->hi[1], sizeof b->hi[1]);
-        qb_sql(b, ")");
+    int rc = fts5_to_tsquery(text, &b->owned);
+    if (rc == -2) {
+        pg_seterr(ctx, "--text '%.100s': unterminated string", text);
+        return -1;
     }
-    if (q->source || q->target) {
-        qb_sql(b, " AND ((");
-        if (q->source) qb_prefix(b, "e.source", q->source, b->hi[2], sizeof b->hi[2]);
-        else qb_sql(b, "true");
-        qb_sql(b, " AND ");
-        if (q->target) qb_prefix(b, "e.target", q->target, b->hi[3], sizeof b->hi[3]);
-        else qb_sql(b, "true");
-        qb_sql(b, ")");
-        if (q->both) {
-            qb_sql(b, " OR (");
-            if (q->target) qb_prefix(b, "e.source", q->target, b->hi[4], sizeof b->hi[4]);
-            else qb_sql(b, "true");
-            qb_sql(b, " AND ");
-            if (q->source) qb_prefix(b, "e.target", q->source, b->hi[5], sizeof b->hi[5]);
-            else qb_sql(b, "true");
-            qb_sql(b, ")");
-        }
-        qb_sql(b, ")");
-    }
-    if (q->code) { qb_sql(b, " AND e.code = "); qb_param(b, q->code); }
-    if (q->root) { qb_sql(b, " AND e.root = "); qb_num(b, q->root); }
-    if (q->quad) { qb_sql(b, " AND e.quad = "); qb_num(b, q->quad); }
-    if (q->from) { qb_sql(b, " AND e.date >= "); qb_num(b, store_date_int(q->from)); }
-    if (q->to) { qb_sql(b, " AND e.date <= "); qb_num(b, store_date_int(q->to)); }
-    if (q->country) {
-        qb_sql(b, " AND (e.place_country = ");
-        qb_param(b, q->country);
-        qb_sql(b, " OR e.place_country2 = ");
-        qb_param(b, q->country);
-        qb_sql(b, ")");
-    }
-    if (q->speaker) { qb_sql(b, " AND "); qb_prefix(b, "e.speaker", q->speaker, b->hi[6], sizeof b->hi[6]); }
-    if (q->text) {
-        int rc = fts5_to_tsquery(q->text, &b->ts);
-        if (rc == -2) {
-            pg_seterr(s, "--text '%.100s': unterminated string", q->text);
-            return -1;
-        }
-        if (rc) b->oom = true;
-        qb_sql(b, " AND to_tsvector('simple', coalesce(e.sentence_text, '')) @@ to_tsquery('simple', ");
-        qb_param(b, b->ts.data ? b->ts.data : "");
-        qb_sql(b, ")");
-    }
+    if (rc) b->oom = true;
+    store_qb_sql(b, " AND to_tsvector('simple', coalesce(e.sentence_text, '')) @@ to_tsquery('simple', ");
+    store_qb_text(b, b->owned.data ? b->owned.data : "");
+    store_qb_sql(b, ")");
     return 0;
+}
+
+static void qb_begin(store_qb *b, pg *s)
+{
+    store_qb_init(b, STORE_SQL_DOLLAR);
+    b->match = pg_match;
+    b->ctx = s;
 }
 
 /* A failed statement's message: a malformed --text is the user's, not
@@ -1542,22 +1437,21 @@ static int query_fail(pg *s, const PGresult *r, const dyad_query *q, const char 
 }
 
 /* Ends the SQL; -1 (error set, buffers freed) when out of memory. */
-static int qb_end(pg *s, qbuild *b)
+static int qb_end(pg *s, store_qb *b)
 {
-    if (sbuf_putc(&b->sql, 0)) b->oom = true;
-    if (!b->oom) return 0;
-    qb_free(b);
+    if (!store_qb_end(b)) return 0;
+    store_qb_free(b);
     pg_seterr(s, "out of memory");
     return -1;
 }
 
 /* Runs the built statement whole (aggregates: a few rows); NULL with the
  * error set, the buffers freed either way. */
-static PGresult *qb_run(pg *s, qbuild *b, const dyad_query *q, const char *what)
+static PGresult *qb_run(pg *s, store_qb *b, const dyad_query *q, const char *what)
 {
     if (qb_end(s, b)) return NULL;
-    PGresult *r = PQexecParams(s->db, b->sql.data, b->n, NULL, b->v, NULL, NULL, 0);
-    qb_free(b);
+    PGresult *r = PQexecParams(s->db, b->sql.data, b->n, NULL, b->val, NULL, NULL, 0);
+    store_qb_free(b);
     ExecStatusType st = PQresultStatus(r);
     if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK) return r;
     query_fail(s, r, q, what);
@@ -1568,39 +1462,16 @@ static PGresult *qb_run(pg *s, qbuild *b, const dyad_query *q, const char *what)
 static int pg_query(void *h, const dyad_query *q, const store_cursor *after, store_row_fn fn, void *user)
 {
     pg *s = h;
-    qbuild b;
-    memset(&b, 0, sizeof b);
-    qb_sql(&b, SELECT_EVENT " WHERE true");
-    if (qb_where(s, &b, q)) { qb_free(&b); return -1; }
-    /* a page after a cursor: the rows that sort after it (undated rows
-     * sort first, as in SQLite) */
-    if (after && after->date) {
-        qb_sql(&b, " AND (e.date > ");
-        qb_num(&b, after->date);
-        qb_sql(&b, " OR (e.date = ");
-        qb_num(&b, after->date);
-        qb_sql(&b, " AND e.id > ");
-        qb_num(&b, after->row);
-        qb_sql(&b, "))");
-    } else if (after) {
-        qb_sql(&b, " AND (e.date IS NOT NULL OR e.id > ");
-        qb_num(&b, after->row);
-        qb_sql(&b, ")");
-    }
-    /* SQLite puts undated events first */
-    qb_sql(&b, " ORDER BY e.date NULLS FIRST, e.id");
-    if (q->limit || q->offset) {
-        qb_sql(&b, " LIMIT ");
-        if (q->limit) qb_num(&b, (int64_t)q->limit);
-        else qb_sql(&b, "ALL");
-        qb_sql(&b, " OFFSET ");
-        qb_num(&b, (int64_t)q->offset);
-    }
+    store_qb b;
+    qb_begin(&b, s);
+    store_qb_sql(&b, SELECT_EVENT " WHERE true");
+    if (store_qb_where(&b, q)) { store_qb_free(&b); return -1; }
+    store_qb_page(&b, q, after);
     if (qb_end(s, &b)) return -1;
     /* rows one at a time: a query of millions of events is written as it
      * comes, in constant memory */
-    if (!PQsendQueryParams(s->db, b.sql.data, b.n, NULL, b.v, NULL, NULL, 0) || !PQsetSingleRowMode(s->db)) {
-        qb_free(&b);
+    if (!PQsendQueryParams(s->db, b.sql.data, b.n, NULL, b.val, NULL, NULL, 0) || !PQsetSingleRowMode(s->db)) {
+        store_qb_free(&b);
         pg_seterr(s, "running the query: %s", PQerrorMessage(s->db));
         return -1;
     }
@@ -1618,7 +1489,7 @@ static int pg_query(void *h, const dyad_query *q, const store_cursor *after, sto
         }
         PQclear(r);
     }
-    qb_free(&b);
+    store_qb_free(&b);
     return ret;
 }
 
@@ -1714,7 +1585,7 @@ static void group_of(const PGresult *r, int row, store_group *g, int ncols)
     if (ncols > 7) g->scored = num(r, row, 7);
 }
 
-static int run_groups(pg *s, qbuild *b, const dyad_query *q, int ncols, store_group_fn fn, void *user)
+static int run_groups(pg *s, store_qb *b, const dyad_query *q, int ncols, store_group_fn fn, void *user)
 {
     PGresult *r = qb_run(s, b, q, "aggregating events");
     if (!r) return -1;
@@ -1736,27 +1607,18 @@ static int run_groups(pg *s, qbuild *b, const dyad_query *q, int ncols, store_gr
 static int pg_trend(void *h, const dyad_query *q, int divisor, store_group_fn fn, void *user)
 {
     pg *s = h;
-    qbuild b;
-    memset(&b, 0, sizeof b);
-    qb_sql(&b, "SELECT NULL, NULL, e.date / ");
-    qb_num(&b, divisor);
-    qb_sql(&b, "::integer AS p, e.quad, count(*), count(*) FILTER (WHERE e.quad IN (3, 4)),"
-               " coalesce(sum(e.goldstein), 0), count(e.goldstein) FROM events e WHERE e.date IS NOT NULL");
-    if (qb_where(s, &b, q)) { qb_free(&b); return -1; }
-    /* SQLite sorts NULL first */
-    qb_sql(&b, " GROUP BY p, e.quad ORDER BY p, e.quad NULLS FIRST");
+    store_qb b;
+    qb_begin(&b, s);
+    if (store_qb_trend(&b, q, divisor)) { store_qb_free(&b); return -1; }
     return run_groups(s, &b, q, 8, fn, user);
 }
 
 static int pg_pair_volume(void *h, const dyad_query *q, size_t ntop, store_group_fn fn, void *user)
 {
     pg *s = h;
-    qbuild b;
-    memset(&b, 0, sizeof b);
-    qb_sql(&b, "SELECT e.source, e.target, 0, 0, count(*) AS n FROM events e WHERE true");
-    if (qb_where(s, &b, q)) { qb_free(&b); return -1; }
-    qb_sql(&b, " GROUP BY e.source, e.target ORDER BY n DESC, e.source, e.target LIMIT ");
-    qb_num(&b, (int64_t)ntop);
+    store_qb b;
+    qb_begin(&b, s);
+    if (store_qb_pair_volume(&b, q, ntop)) { store_qb_free(&b); return -1; }
     return run_groups(s, &b, q, 5, fn, user);
 }
 
@@ -1764,31 +1626,22 @@ static int pg_pair_periods(void *h, const dyad_query *q, int divisor, int64_t lo
                            store_group_fn fn, void *user)
 {
     pg *s = h;
-    qbuild b;
-    memset(&b, 0, sizeof b);
-    qb_sql(&b, "SELECT e.source, e.target, e.date / ");
-    qb_num(&b, divisor);
-    qb_sql(&b, "::integer AS p, 0, count(*), count(*) FILTER (WHERE e.quad IN (3, 4)) FROM events e"
-               " WHERE e.date >= ");
-    qb_num(&b, lo);
-    qb_sql(&b, " AND e.date <= ");
-    qb_num(&b, hi);
-    if (qb_where(s, &b, q)) { qb_free(&b); return -1; }
-    qb_sql(&b, " GROUP BY e.source, e.target, p ORDER BY e.source, e.target, p");
+    store_qb b;
+    qb_begin(&b, s);
+    if (store_qb_pair_periods(&b, q, divisor, lo, hi)) { store_qb_free(&b); return -1; }
     return run_groups(s, &b, q, 6, fn, user);
 }
 
 static int pg_last_date(void *h, const dyad_query *q, int64_t *date)
 {
     pg *s = h;
-    qbuild b;
-    memset(&b, 0, sizeof b);
+    store_qb b;
+    qb_begin(&b, s);
     *date = 0;
-    qb_sql(&b, "SELECT max(e.date) FROM events e WHERE true");
-    if (qb_where(s, &b, q)) { qb_free(&b); return -1; }
+    if (store_qb_last_date(&b, q)) { store_qb_free(&b); return -1; }
     PGresult *r = qb_run(s, &b, q, "finding the latest date");
     if (!r) return -1;
-    if (PQntuples(r) == 1 && PQnfields(r) == 1) *date = num(r, 0, 0);
+    if (PQntuples(r) == 1 && PQnfields(r) == 5) *date = num(r, 0, 2);
     PQclear(r);
     return 0;
 }
@@ -1796,14 +1649,14 @@ static int pg_last_date(void *h, const dyad_query *q, int64_t *date)
 static int pg_doc_events(void *h, int64_t row, size_t max, store_row_fn fn, void *user)
 {
     pg *s = h;
-    qbuild b;
-    memset(&b, 0, sizeof b);
+    store_qb b;
+    qb_begin(&b, s);
     /* the event's columns, then its sentence (a column here, not a
      * separate full-text table) */
-    qb_sql(&b, SELECT_EVENT_COLUMNS ", e.sentence_text" SELECT_EVENT_FROM " WHERE e.doc = ");
-    qb_num(&b, row);
-    qb_sql(&b, " ORDER BY e.id LIMIT ");
-    qb_num(&b, (int64_t)max);
+    store_qb_sql(&b, SELECT_EVENT_COLUMNS ", e.sentence_text" SELECT_EVENT_FROM " WHERE e.doc = ");
+    store_qb_num(&b, row);
+    store_qb_sql(&b, " ORDER BY e.id LIMIT ");
+    store_qb_num(&b, (int64_t)max);
     PGresult *r = qb_run(s, &b, NULL, "reading a document's events");
     if (!r) return -1;
     int ncols = PQnfields(r);
@@ -1821,40 +1674,9 @@ static int pg_doc_events(void *h, int64_t row, size_t max, store_row_fn fn, void
 static int pg_actors(void *h, const char *prefix, const char *text, size_t max, store_group_fn fn, void *user)
 {
     pg *s = h;
-    qbuild b;
-    memset(&b, 0, sizeof b);
-    if (prefix) {
-        /* Codes by prefix, counted in the two actor indices alone; each
-         * listed code's name is the first words among its first 50 events
-         * in the order SQLite's indices give them (events_dyad for a
-         * source, events_target for a target), so both engines name a
-         * code alike. */
-        qb_sql(&b, "WITH a(code) AS (SELECT e.source FROM events e WHERE ");
-        qb_prefix(&b, "e.source", prefix, b.hi[0], sizeof b.hi[0]);
-        qb_sql(&b, " UNION ALL SELECT e.target FROM events e WHERE ");
-        qb_prefix(&b, "e.target", prefix, b.hi[1], sizeof b.hi[1]);
-        qb_sql(&b, "), c AS (SELECT code, count(*) AS n FROM a GROUP BY code ORDER BY n DESC, code LIMIT ");
-        qb_num(&b, (int64_t)max);
-        qb_sql(&b, ") SELECT code, coalesce("
-                   "(SELECT t FROM (SELECT x.source_text AS t FROM events x WHERE x.source = c.code"
-                   " ORDER BY x.target, x.date NULLS FIRST, x.code, x.copy, x.first_of_day, x.id LIMIT 50) y"
-                   " WHERE t IS NOT NULL LIMIT 1),"
-                   "(SELECT t FROM (SELECT x.target_text AS t FROM events x WHERE x.target = c.code"
-                   " ORDER BY x.date NULLS FIRST, x.id LIMIT 50) y WHERE t IS NOT NULL LIMIT 1)),"
-                   " 0, 0, n FROM c ORDER BY n DESC, code");
-    } else {
-        /* Names: a scan of every event's words, bounded by the time limit.
-         * ILIKE: SQLite's LIKE ignores ASCII case.  The name shown is the
-         * most frequent of the matching words (SQLite's engine shows any
-         * one of them). */
-        qb_sql(&b, "SELECT code, mode() WITHIN GROUP (ORDER BY words), 0, 0, count(*) AS n FROM ("
-                   "SELECT e.source AS code, e.source_text AS words FROM events e WHERE e.source_text ILIKE ");
-        qb_param(&b, text);
-        qb_sql(&b, " ESCAPE '\\' UNION ALL SELECT e.target, e.target_text FROM events e WHERE e.target_text ILIKE ");
-        qb_param(&b, text);
-        qb_sql(&b, " ESCAPE '\\') m WHERE code <> '' GROUP BY code ORDER BY n DESC, code LIMIT ");
-        qb_num(&b, (int64_t)max);
-    }
+    store_qb b;
+    qb_begin(&b, s);
+    store_qb_actors(&b, prefix, text, max);
     return run_groups(s, &b, NULL, 5, fn, user);
 }
 
@@ -1883,12 +1705,12 @@ static int pg_health(void *h, store_health *out)
 static int pg_count(void *h, const dyad_query *q, store_day_fn fn, void *user)
 {
     pg *s = h;
-    qbuild b;
-    memset(&b, 0, sizeof b);
+    store_qb b;
+    qb_begin(&b, s);
     /* SQLite's engine skips dates <= 0 (damaged rows): so does this */
-    qb_sql(&b, "SELECT e.date, count(*) FROM events e WHERE e.date > 0");
-    if (qb_where(s, &b, q)) { qb_free(&b); return -1; }
-    qb_sql(&b, " GROUP BY e.date ORDER BY e.date");
+    store_qb_sql(&b, "SELECT e.date, count(*) FROM events e WHERE e.date > 0");
+    if (store_qb_where(&b, q)) { store_qb_free(&b); return -1; }
+    store_qb_sql(&b, " GROUP BY e.date ORDER BY e.date");
     PGresult *r = qb_run(s, &b, q, "counting events");
     if (!r) return -1;
     for (int i = 0; i < PQntuples(r) && PQnfields(r) == 2; i++) {
@@ -1905,7 +1727,7 @@ static int pg_count(void *h, const dyad_query *q, store_day_fn fn, void *user)
 /* Sends a built count query and hands its rows to fn: source, target,
  * date, code, then the events (one column) or the roll-up's events and
  * copies (two), the date of a month row being its first day. */
-static int counts_run(pg *s, qbuild *b, const dyad_query *q, bool rollup, bool months, store_count_fn fn,
+static int counts_run(pg *s, store_qb *b, const dyad_query *q, bool rollup, bool months, store_count_fn fn,
                       void *user)
 {
     PGresult *r = qb_run(s, b, q, "counting events");
@@ -1926,44 +1748,34 @@ static int counts_run(pg *s, qbuild *b, const dyad_query *q, bool rollup, bool m
 
 /* Dated events by source, target, day and code from the events, as
  * SQLite's engine gives them (dates <= 0 are damaged rows and left out
- * there too); targets_of: only those with that actor as target and
- * another source. */
-static int events_counts(pg *s, const dyad_query *q, const char *targets_of, store_count_fn fn, void *user)
+ * there too). */
+static int events_counts(pg *s, const dyad_query *q, store_count_fn fn, void *user)
 {
-    qbuild b;
-    memset(&b, 0, sizeof b);
-    qb_sql(&b, "SELECT e.source, e.target, e.date, e.code, count(*) FROM events e WHERE e.date > 0");
-    if (qb_where(s, &b, q)) { qb_free(&b); return -1; }
-    if (targets_of) {
-        qb_sql(&b, " AND ");
-        qb_prefix(&b, "e.target", targets_of, b.hi[8], sizeof b.hi[8]);
-        qb_sql(&b, " AND NOT ");
-        qb_prefix(&b, "e.source", targets_of, b.hi[9], sizeof b.hi[9]);
-    }
-    qb_sql(&b, " GROUP BY e.source, e.target, e.date, e.code");
+    store_qb b;
+    qb_begin(&b, s);
+    store_qb_sql(&b, "SELECT e.source, e.target, e.date, e.code, count(*) FROM events e WHERE e.date > 0");
+    if (store_qb_where(&b, q)) { store_qb_free(&b); return -1; }
+    store_qb_sql(&b, " GROUP BY e.source, e.target, e.date, e.code");
     return counts_run(s, &b, q, false, false, fn, user);
 }
 
 static int rollup_counts(pg *s, const dyad_query *q, const store_branch *br, const store_span *sp,
                          store_count_fn fn, void *user)
 {
-    qbuild b;
-    memset(&b, 0, sizeof b);
-    qb_sql(&b, sp->months ? "SELECT r.source, r.target, r.month, r.code, r.events, r.copies FROM event_months r"
-                            " WHERE r.month BETWEEN "
-                          : "SELECT r.source, r.target, r.date, r.code, r.events, r.copies FROM event_days r"
-                            " WHERE r.date BETWEEN ");
-    qb_num(&b, sp->lo);
-    qb_sql(&b, " AND ");
-    qb_num(&b, sp->hi);
-    if (br->source) { qb_sql(&b, " AND "); qb_prefix(&b, "r.source", br->source, b.hi[0], sizeof b.hi[0]); }
-    if (br->target) { qb_sql(&b, " AND "); qb_prefix(&b, "r.target", br->target, b.hi[1], sizeof b.hi[1]); }
-    if (br->exclude) {
-        qb_sql(&b, " AND NOT (true");
-        if (br->not_source) { qb_sql(&b, " AND "); qb_prefix(&b, "r.source", br->not_source, b.hi[2], sizeof b.hi[2]); }
-        if (br->not_target) { qb_sql(&b, " AND "); qb_prefix(&b, "r.target", br->not_target, b.hi[3], sizeof b.hi[3]); }
-        qb_sql(&b, ")");
-    }
+    store_qb b;
+    qb_begin(&b, s);
+    store_qb_rollup(&b, br, sp);
+    return counts_run(s, &b, q, true, sp->months, fn, user);
+}
+
+/* The target side of --actor from the roll-up, as SQLite's engine reads
+ * it (store_qb_rollup_targets), instead of every event of the target. */
+static int rollup_target_counts(pg *s, const dyad_query *q, const char *actor, const store_span *sp,
+                                store_count_fn fn, void *user)
+{
+    store_qb b;
+    qb_begin(&b, s);
+    store_qb_rollup_targets(&b, actor, sp);
     return counts_run(s, &b, q, true, sp->months, fn, user);
 }
 
@@ -1972,18 +1784,15 @@ static int pg_counts(void *h, const dyad_query *q, bool by_month, store_count_fn
 {
     pg *s = h;
     store_plan plan;
-    if (!store_rollup_plan(q, by_month, &plan)) return events_counts(s, q, NULL, fn, user);
+    if (!store_rollup_plan(q, by_month, &plan)) return events_counts(s, q, fn, user);
     bool own = !s->in_txn;
     if (own && exec(s, "BEGIN ISOLATION LEVEL REPEATABLE READ", "counting events")) return -1;
     int rc = 0;
     for (size_t b = 0; !rc && b < plan.nbranch; b++)
         for (size_t k = 0; !rc && k < plan.nspan; k++)
             rc = rollup_counts(s, q, &plan.branch[b], &plan.span[k], fn, user);
-    if (!rc && plan.actor_targets) {
-        dyad_query tq = *q;
-        tq.actor = NULL;
-        rc = events_counts(s, &tq, plan.actor_targets, fn, user);
-    }
+    for (size_t k = 0; !rc && plan.actor_targets && k < plan.nspan; k++)
+        rc = rollup_target_counts(s, q, plan.actor_targets, &plan.span[k], fn, user);
     if (own) PQclear(PQexec(s->db, rc ? "ROLLBACK" : "COMMIT"));
     return rc;
 }
@@ -2000,19 +1809,10 @@ static int pg_pair_events(void *h, const char *source, const char *target, int f
                           bool unique, store_row_fn fn, void *user)
 {
     pg *s = h;
-    qbuild b;
-    memset(&b, 0, sizeof b);
-    qb_sql(&b, SELECT_EVENT " WHERE e.source = ");
-    qb_param(&b, source);
-    qb_sql(&b, " AND e.target = ");
-    qb_param(&b, target);
-    qb_sql(&b, " AND e.date BETWEEN ");
-    qb_num(&b, from);
-    qb_sql(&b, " AND ");
-    qb_num(&b, to);
-    if (!copies) qb_sql(&b, " AND e.copy = 0");
-    if (unique) qb_sql(&b, " AND e.first_of_day = 1");
-    qb_sql(&b, " ORDER BY e.date, e.id");
+    store_qb b;
+    qb_begin(&b, s);
+    store_qb_sql(&b, SELECT_EVENT);
+    store_qb_pair_events(&b, source, target, from, to, copies, unique);
     PGresult *r = qb_run(s, &b, NULL, "reading an alert's events");
     if (!r) return -1;
     for (int i = 0; i < PQntuples(r) && PQnfields(r) == SELECT_EVENT_N; i++) {

@@ -222,8 +222,8 @@ typedef struct store_engine_ops {
  * event once.  Spans: the day rows (months false) or month rows (YYYYMM)
  * from lo to hi, inclusive.  actor_targets: the rows with the actor as
  * target and another source, which the roll-up's key (source first) does
- * not hold together: SQLite walks the key's sources for them, PostgreSQL
- * counts them from the events (events_target). */
+ * not hold together: both engines walk the key's sources for them
+ * (store_qb_rollup_targets). */
 typedef struct store_branch {
     const char *source, *target;
     const char *not_source, *not_target;
@@ -290,5 +290,81 @@ void store_report(dyad_store *s, const char *message);
 
 /* Parses "YYYY-MM-DD" to YYYYMMDD; 0 when not a valid date. */
 int store_date_int(const char *s);
+
+/* A band of a MinHash signature as one integer: rows of DYAD_MINHASH_N /
+ * DYAD_MINHASH_BANDS values each, the band's number in the high half.
+ * Texts of Jaccard similarity J share a band with probability
+ * 1 - (1 - J^4)^8: 0.997 at 0.85, 0.40 at 0.5, 0.06 at 0.3 -- near copies
+ * are found, others are rarely even looked at (store.c). */
+int64_t store_band_key(const uint32_t *mh, int band);
+
+/* ---- SQL built with its values (store_sql.c) -------------------------------
+ * Both engines build the same statements over the same columns; only the
+ * placeholder differs (SQLite's "?", PostgreSQL's "$n"), so the filters of
+ * a query are written once here.  A value is never pasted into SQL: each
+ * placeholder is appended together with its value, in order. */
+#define STORE_QB_MAX 24
+
+typedef enum store_sql_style { STORE_SQL_QMARK, STORE_SQL_DOLLAR } store_sql_style;
+
+typedef struct store_qb {
+    store_sql_style style;
+    sbuf sql;
+    int n;
+    bool oom;                          /* or too many values: the build failed */
+    const char *val[STORE_QB_MAX];     /* every value as text (PQexecParams)   */
+    bool is_num[STORE_QB_MAX];
+    int64_t num[STORE_QB_MAX];
+    char num_text[STORE_QB_MAX][24];
+    char hi[12][40];                   /* upper bounds of prefix ranges        */
+    int nhi;
+    sbuf owned;                        /* text a value points into (tsquery)   */
+    /* the engine's own search of --text: appends " AND ..." over events
+     * e, or returns -1 with the engine's error set */
+    int (*match)(struct store_qb *b, const char *text, void *ctx);
+    void *ctx;
+} store_qb;
+
+void store_qb_init(store_qb *b, store_sql_style style);
+void store_qb_free(store_qb *b);
+void store_qb_sql(store_qb *b, const char *sql);
+/* A placeholder for v, which must outlive the statement's run. */
+void store_qb_text(store_qb *b, const char *v);
+void store_qb_num(store_qb *b, int64_t v);
+/* col within a code prefix, as an index range. */
+void store_qb_prefix(store_qb *b, const char *col, const char *prefix);
+/* " AND ..." for every filter of q over events e, the words (--text)
+ * through b->match; -1 when the engine refused them (its error set). */
+int store_qb_where(store_qb *b, const dyad_query *q);
+/* " FROM events e" (SQLite: through the dyad index when it serves q). */
+void store_qb_from(store_qb *b, const dyad_query *q);
+/* The views' aggregates over q's events, as store_engine_ops says, in
+ * the group row layout (source, target, period, quad, events, conflict,
+ * goldstein, scored: as many as the view reads); -1 as store_qb_where. */
+int store_qb_trend(store_qb *b, const dyad_query *q, int divisor);
+int store_qb_pair_volume(store_qb *b, const dyad_query *q, size_t ntop);
+int store_qb_pair_periods(store_qb *b, const dyad_query *q, int divisor, int64_t lo, int64_t hi);
+int store_qb_last_date(store_qb *b, const dyad_query *q);
+/* A query's page: the rows after the cursor (when given), in date and
+ * row order (undated first), limit and offset. */
+void store_qb_page(store_qb *b, const dyad_query *q, const store_cursor *after);
+/* " WHERE ..." an alert's evidence: the events of exactly source to
+ * target dated from..to, in date and row order. */
+void store_qb_pair_events(store_qb *b, const char *source, const char *target, int from, int to, bool copies,
+                          bool unique);
+/* Actor codes by prefix, or by words of their names (a LIKE pattern),
+ * with a name and their events. */
+void store_qb_actors(store_qb *b, const char *prefix, const char *text, size_t max);
+/* " AND" the target within actor and the source outside it (the target
+ * side of --actor, counted once). */
+void store_qb_targets_of(store_qb *b, const char *actor);
+/* SELECT of one branch and span of a roll-up plan: source, target, day
+ * or month, code, events, copies. */
+void store_qb_rollup(store_qb *b, const store_branch *br, const store_span *sp);
+/* SELECT of one span of the roll-up's rows with target within actor and
+ * source outside it, as store_qb_rollup. */
+void store_qb_rollup_targets(store_qb *b, const char *actor, const store_span *sp);
+/* Ends the SQL with a NUL: -1 when the build ran out of memory. */
+int store_qb_end(store_qb *b);
 
 #endif

@@ -883,22 +883,31 @@ static char *dup_text(sqlite3_stmt *st, int i)
     return v ? strdup(v) : NULL;
 }
 
+/* Looks one row up by its text key: 1 with *st on the row (the caller
+ * reads it, then resets *st), 0 when there is none, -1 on failure. */
+static int find_by_key(sq *s, int which, const char *key, const char *what, sqlite3_stmt **st)
+{
+    *st = prep(s, which);
+    if (!*st) return -1;
+    sqlite3_bind_text(*st, 1, key, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(*st);
+    if (rc == SQLITE_ROW) return 1;
+    sqlite3_reset(*st);
+    return rc == SQLITE_DONE ? 0 : sq_fail(s, rc, what);
+}
+
 static int sq_feed_get(void *h, const char *url, char **etag, char **last_modified)
 {
     sq *s = h;
     *etag = *last_modified = NULL;
-    sqlite3_stmt *st = prep(s, ST_FEED_GET);
-    if (!st) return -1;
-    sqlite3_bind_text(st, 1, url, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
+    sqlite3_stmt *st;
+    int found = find_by_key(s, ST_FEED_GET, url, "reading a feed's state", &st);
+    if (found == 1) {
         *etag = dup_text(st, 0);
         *last_modified = dup_text(st, 1);
         sqlite3_reset(st);
-        return 1;
     }
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE ? 0 : sq_fail(s, rc, "reading a feed's state");
+    return found;
 }
 
 static int sq_feed_put(void *h, const char *url, const char *etag, const char *last_modified, long status,
@@ -918,18 +927,14 @@ static int sq_feed_put(void *h, const char *url, const char *etag, const char *l
 static int sq_item_get(void *h, const char *key, int *state, int *tries)
 {
     sq *s = h;
-    sqlite3_stmt *st = prep(s, ST_ITEM_GET);
-    if (!st) return -1;
-    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
+    sqlite3_stmt *st;
+    int found = find_by_key(s, ST_ITEM_GET, key, "reading a feed item", &st);
+    if (found == 1) {
         *state = sqlite3_column_int(st, 0);
         *tries = sqlite3_column_int(st, 1);
         sqlite3_reset(st);
-        return 1;
     }
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE ? 0 : sq_fail(s, rc, "reading a feed item");
+    return found;
 }
 
 static int sq_item_put(void *h, const char *key, const char *feed, const char *link, int state,
@@ -967,21 +972,6 @@ static int sq_doc_find(void *h, const char *key, int64_t *row, char *hash, int64
     return rc == SQLITE_DONE ? 0 : sq_fail(s, rc, "looking a document up");
 }
 
-/* A band of the signature as one integer: rows of DYAD_MINHASH_N /
- * DYAD_MINHASH_BANDS values each.  Texts of Jaccard similarity J share a
- * band with probability 1 - (1 - J^4)^8: 0.997 at 0.85, 0.40 at 0.5,
- * 0.06 at 0.3 -- near copies are found, others are rarely even looked at. */
-#define BAND_ROWS (DYAD_MINHASH_N / DYAD_MINHASH_BANDS)
-
-static int64_t band_key(const uint32_t *mh, int b)
-{
-    uint64_t h = 0xcbf29ce484222325ull;
-    for (int k = 0; k < BAND_ROWS; k++) {
-        uint32_t v = mh[b * BAND_ROWS + k];
-        for (int i = 0; i < 4; i++) h = (h ^ ((v >> (8 * i)) & 0xff)) * 0x100000001b3ull;
-    }
-    return ((int64_t)b << 32) | (int64_t)(h & 0xffffffffu);
-}
 
 static int sq_doc_put(void *h, int64_t row, const store_doc *d, int64_t run, int64_t *out)
 {
@@ -1017,7 +1007,7 @@ static int sq_doc_put(void *h, int64_t row, const store_doc *d, int64_t run, int
         for (int b = 0; b < DYAD_MINHASH_BANDS; b++) {
             sqlite3_stmt *bp = prep(s, ST_BAND_PUT);
             if (!bp) return -1;
-            sqlite3_bind_int64(bp, 1, band_key(d->minhash, b));
+            sqlite3_bind_int64(bp, 1, store_band_key(d->minhash, b));
             sqlite3_bind_int64(bp, 2, *out);
             if (step_done(s, bp, "storing a document")) return -1;
         }
@@ -1032,7 +1022,7 @@ static int sq_copy_find(void *h, const uint32_t *minhash, int64_t self, int64_t 
     for (int b = 0; b < DYAD_MINHASH_BANDS; b++) {
         sqlite3_stmt *st = prep(s, ST_BAND_GET);
         if (!st) return -1;
-        sqlite3_bind_int64(st, 1, band_key(minhash, b));
+        sqlite3_bind_int64(st, 1, store_band_key(minhash, b));
         int rc;
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
             int64_t doc = sqlite3_column_int64(st, 0);
@@ -1443,127 +1433,37 @@ static void row_of(sqlite3_stmt *st, store_event *e)
     e->row = sqlite3_column_int64(st, i++);
 }
 
-/* The SQL text and its bound values, built together so that a value is
- * never pasted into SQL. */
-typedef struct qbuild {
-    sbuf sql;
-    const char *text[24];
-    int64_t num[24];
-    bool is_text[24];
-    int n;
-    bool oom;
-    char hi[10][40];        /* upper bounds of prefix ranges, bound by pointer */
-} qbuild;
-
-static void qb_sql(qbuild *b, const char *s)
+/* FTS5 answers the words. */
+static int sq_match(store_qb *b, const char *text, void *ctx)
 {
-    if (sbuf_append(&b->sql, s, strlen(s))) b->oom = true;
+    (void)ctx;
+    store_qb_sql(b, " AND e.id IN (SELECT rowid FROM event_text WHERE event_text MATCH ");
+    store_qb_text(b, text);
+    store_qb_sql(b, ")");
+    return 0;
 }
 
-static void qb_text(qbuild *b, const char *v)
+static void qb_begin(store_qb *b)
 {
-    if (b->n >= 24) { b->oom = true; return; }
-    b->text[b->n] = v;
-    b->is_text[b->n++] = true;
-}
-
-static void qb_num(qbuild *b, int64_t v)
-{
-    if (b->n >= 24) { b->oom = true; return; }
-    b->num[b->n] = v;
-    b->is_text[b->n++] = false;
-}
-
-/* A CAMEO code prefix as an index range: col >= P AND col < P' where P' is
- * P with its last byte raised (codes are checked to be A-Z0-9). */
-static void qb_prefix(qbuild *b, const char *col, const char *prefix, char *hi, size_t hicap)
-{
-    snprintf(hi, hicap, "%s", prefix);
-    size_t n = strlen(hi);
-    if (n) hi[n - 1]++;
-    qb_sql(b, "(");
-    qb_sql(b, col);
-    qb_sql(b, " >= ? AND ");
-    qb_sql(b, col);
-    qb_sql(b, " < ?)");
-    qb_text(b, prefix);
-    qb_text(b, hi);
-}
-
-/* FROM events e, through the dyad index when every branch of q's dyad
- * names a source: the planner, without statistics, would otherwise take
- * the target index and read the table for every event of the target,
- * tens of thousands of rows where the dyad index reads its own few. */
-static void qb_from(qbuild *b, const dyad_query *q, bool with_documents)
-{
-    qb_sql(b, q->source && (!q->both || q->target) ? " FROM events e INDEXED BY events_dyad" : " FROM events e");
-    if (with_documents) qb_sql(b, " JOIN documents d ON d.id = e.doc");
-}
-
-/* q's filters as SQL over events e, with their values bound later. */
-static void qb_where(qbuild *b, const dyad_query *q)
-{
-    if (!q->copies) qb_sql(b, " AND e.copy = 0");
-    if (q->unique) qb_sql(b, " AND e.first_of_day = 1");
-    if (q->actor) {
-        qb_sql(b, " AND (");
-        qb_prefix(b, "e.source", q->actor, b->hi[0], sizeof b->hi[0]);
-        qb_sql(b, " OR ");
-        qb_prefix(b, "e.target", q->actor, b->hi[1], sizeof b->hi[1]);
-        qb_sql(b, ")");
-    }
-    if (q->source || q->target) {
-        qb_sql(b, " AND ((");
-        if (q->source) qb_prefix(b, "e.source", q->source, b->hi[2], sizeof b->hi[2]);
-        else qb_sql(b, "1");
-        qb_sql(b, " AND ");
-        if (q->target) qb_prefix(b, "e.target", q->target, b->hi[3], sizeof b->hi[3]);
-        else qb_sql(b, "1");
-        qb_sql(b, ")");
-        if (q->both) {
-            qb_sql(b, " OR (");
-            if (q->target) qb_prefix(b, "e.source", q->target, b->hi[4], sizeof b->hi[4]);
-            else qb_sql(b, "1");
-            qb_sql(b, " AND ");
-            if (q->source) qb_prefix(b, "e.target", q->source, b->hi[5], sizeof b->hi[5]);
-            else qb_sql(b, "1");
-            qb_sql(b, ")");
-        }
-        qb_sql(b, ")");
-    }
-    if (q->code) { qb_sql(b, " AND e.code = ?"); qb_text(b, q->code); }
-    if (q->root) { qb_sql(b, " AND e.root = ?"); qb_num(b, q->root); }
-    if (q->quad) { qb_sql(b, " AND e.quad = ?"); qb_num(b, q->quad); }
-    if (q->from) { qb_sql(b, " AND e.date >= ?"); qb_num(b, store_date_int(q->from)); }
-    if (q->to) { qb_sql(b, " AND e.date <= ?"); qb_num(b, store_date_int(q->to)); }
-    if (q->country) {
-        qb_sql(b, " AND (e.place_country = ? OR e.place_country2 = ?)");
-        qb_text(b, q->country);
-        qb_text(b, q->country);
-    }
-    if (q->speaker) { qb_sql(b, " AND "); qb_prefix(b, "e.speaker", q->speaker, b->hi[6], sizeof b->hi[6]); }
-    if (q->text) {
-        qb_sql(b, " AND e.id IN (SELECT rowid FROM event_text WHERE event_text MATCH ?)");
-        qb_text(b, q->text);
-    }
+    store_qb_init(b, STORE_SQL_QMARK);
+    b->match = sq_match;
 }
 
 /* Prepares the built SQL and binds its values; NULL on failure (the
  * buffer is freed either way). */
-static sqlite3_stmt *qb_prepare(sq *s, qbuild *b)
+static sqlite3_stmt *qb_prepare(sq *s, store_qb *b)
 {
-    if (sbuf_putc(&b->sql, 0)) b->oom = true;
-    if (b->oom) { sbuf_free(&b->sql); sq_seterr(s, "out of memory"); return NULL; }
+    if (store_qb_end(b)) { store_qb_free(b); sq_seterr(s, "out of memory"); return NULL; }
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db, b->sql.data, -1, &st, NULL) != SQLITE_OK) {
+    int rc = sqlite3_prepare_v2(s->db, b->sql.data, -1, &st, NULL);
+    store_qb_free(b);
+    if (rc != SQLITE_OK) {
         sq_fail(s, sqlite3_errcode(s->db), "preparing the query");
-        sbuf_free(&b->sql);
         return NULL;
     }
-    sbuf_free(&b->sql);
     for (int i = 0; i < b->n; i++) {
-        if (b->is_text[i]) sqlite3_bind_text(st, i + 1, b->text[i], -1, SQLITE_STATIC);
-        else sqlite3_bind_int64(st, i + 1, b->num[i]);
+        if (b->is_num[i]) sqlite3_bind_int64(st, i + 1, b->num[i]);
+        else sqlite3_bind_text(st, i + 1, b->val[i], -1, SQLITE_STATIC);
     }
     arm(s);
     return st;
@@ -1588,28 +1488,14 @@ static int qb_finish(sq *s, sqlite3_stmt *st, int rc, const dyad_query *q, const
 static int sq_query(void *h, const dyad_query *q, const store_cursor *after, store_row_fn fn, void *user)
 {
     sq *s = h;
-    qbuild b;
-    memset(&b, 0, sizeof b);
-    qb_sql(&b, SELECT_EVENT);
-    qb_from(&b, q, true);
-    qb_sql(&b, " WHERE 1");
-    qb_where(&b, q);
-    if (after && after->date) {
-        qb_sql(&b, " AND (e.date > ? OR (e.date = ? AND e.id > ?))");
-        qb_num(&b, after->date);
-        qb_num(&b, after->date);
-        qb_num(&b, after->row);
-    } else if (after) {
-        /* undated rows sort first (NULL), so every dated row follows */
-        qb_sql(&b, " AND (e.date IS NOT NULL OR e.id > ?)");
-        qb_num(&b, after->row);
-    }
-    qb_sql(&b, " ORDER BY e.date, e.id");
-    if (q->limit || q->offset) {
-        qb_sql(&b, " LIMIT ? OFFSET ?");
-        qb_num(&b, q->limit ? (int64_t)q->limit : -1);
-        qb_num(&b, (int64_t)q->offset);
-    }
+    store_qb b;
+    qb_begin(&b);
+    store_qb_sql(&b, SELECT_EVENT);
+    store_qb_from(&b, q);
+    store_qb_sql(&b, " JOIN documents d ON d.id = e.doc");
+    store_qb_sql(&b, " WHERE 1");
+    store_qb_where(&b, q);
+    store_qb_page(&b, q, after);
     sqlite3_stmt *st = qb_prepare(s, &b);
     if (!st) return -1;
     int rc;
@@ -1670,7 +1556,7 @@ static void group_of(sqlite3_stmt *st, store_group *g, int ncols)
     if (ncols > 7) g->scored = sqlite3_column_int64(st, 7);
 }
 
-static int run_groups(sq *s, qbuild *b, const dyad_query *q, int ncols, store_group_fn fn, void *user)
+static int run_groups(sq *s, store_qb *b, const dyad_query *q, int ncols, store_group_fn fn, void *user)
 {
     sqlite3_stmt *st = qb_prepare(s, b);
     if (!st) return -1;
@@ -1685,59 +1571,35 @@ static int run_groups(sq *s, qbuild *b, const dyad_query *q, int ncols, store_gr
 
 static int sq_trend(void *h, const dyad_query *q, int divisor, store_group_fn fn, void *user)
 {
-    sq *s = h;
-    qbuild b;
-    memset(&b, 0, sizeof b);
-    qb_sql(&b, "SELECT NULL, NULL, e.date / ? AS p, e.quad, count(*),"
-               " sum(e.quad IN (3, 4)), total(e.goldstein), count(e.goldstein)");
-    qb_num(&b, divisor);
-    qb_from(&b, q, false);
-    qb_sql(&b, " WHERE e.date IS NOT NULL");
-    qb_where(&b, q);
-    qb_sql(&b, " GROUP BY p, e.quad ORDER BY p, e.quad");
-    return run_groups(s, &b, q, 8, fn, user);
+    store_qb b;
+    qb_begin(&b);
+    store_qb_trend(&b, q, divisor);
+    return run_groups(h, &b, q, 8, fn, user);
 }
 
 static int sq_pair_volume(void *h, const dyad_query *q, size_t ntop, store_group_fn fn, void *user)
 {
-    sq *s = h;
-    qbuild b;
-    memset(&b, 0, sizeof b);
-    qb_sql(&b, "SELECT e.source, e.target, 0, 0, count(*) AS n");
-    qb_from(&b, q, false);
-    qb_sql(&b, " WHERE 1");
-    qb_where(&b, q);
-    qb_sql(&b, " GROUP BY e.source, e.target ORDER BY n DESC, e.source, e.target LIMIT ?");
-    qb_num(&b, (int64_t)ntop);
-    return run_groups(s, &b, q, 5, fn, user);
+    store_qb b;
+    qb_begin(&b);
+    store_qb_pair_volume(&b, q, ntop);
+    return run_groups(h, &b, q, 5, fn, user);
 }
 
 static int sq_pair_periods(void *h, const dyad_query *q, int divisor, int64_t lo, int64_t hi,
                            store_group_fn fn, void *user)
 {
-    sq *s = h;
-    qbuild b;
-    memset(&b, 0, sizeof b);
-    qb_sql(&b, "SELECT e.source, e.target, e.date / ? AS p, 0, count(*), sum(e.quad IN (3, 4))");
-    qb_num(&b, divisor);
-    qb_from(&b, q, false);
-    qb_sql(&b, " WHERE e.date >= ? AND e.date <= ?");
-    qb_num(&b, lo);
-    qb_num(&b, hi);
-    qb_where(&b, q);
-    qb_sql(&b, " GROUP BY e.source, e.target, p ORDER BY e.source, e.target, p");
-    return run_groups(s, &b, q, 6, fn, user);
+    store_qb b;
+    qb_begin(&b);
+    store_qb_pair_periods(&b, q, divisor, lo, hi);
+    return run_groups(h, &b, q, 6, fn, user);
 }
 
 static int sq_last_date(void *h, const dyad_query *q, int64_t *date)
 {
     sq *s = h;
-    qbuild b;
-    memset(&b, 0, sizeof b);
-    qb_sql(&b, "SELECT NULL, NULL, max(e.date), 0, 0");
-    qb_from(&b, q, false);
-    qb_sql(&b, " WHERE 1");
-    qb_where(&b, q);
+    store_qb b;
+    qb_begin(&b);
+    store_qb_last_date(&b, q);
     sqlite3_stmt *st = qb_prepare(s, &b);
     if (!st) return -1;
     int rc = sqlite3_step(st);
@@ -1748,12 +1610,13 @@ static int sq_last_date(void *h, const dyad_query *q, int64_t *date)
 static int sq_doc_events(void *h, int64_t row, size_t max, store_row_fn fn, void *user)
 {
     sq *s = h;
-    qbuild b;
-    memset(&b, 0, sizeof b);
+    store_qb b;
+    qb_begin(&b);
     /* the event's columns, then its sentence from the full-text table */
-    qb_sql(&b, SELECT_EVENT " FROM events e JOIN documents d ON d.id = e.doc WHERE e.doc = ? ORDER BY e.id LIMIT ?");
-    qb_num(&b, row);
-    qb_num(&b, (int64_t)max);
+    store_qb_sql(&b, SELECT_EVENT " FROM events e JOIN documents d ON d.id = e.doc WHERE e.doc = ");
+    store_qb_num(&b, row);
+    store_qb_sql(&b, " ORDER BY e.id LIMIT ");
+    store_qb_num(&b, (int64_t)max);
     sqlite3_stmt *st = qb_prepare(s, &b);
     if (!st) return -1;
     sqlite3_stmt *tx;
@@ -1779,34 +1642,10 @@ static int sq_doc_events(void *h, int64_t row, size_t max, store_row_fn fn, void
 
 static int sq_actors(void *h, const char *prefix, const char *text, size_t max, store_group_fn fn, void *user)
 {
-    sq *s = h;
-    qbuild b;
-    memset(&b, 0, sizeof b);
-    if (prefix) {
-        /* Codes by prefix, counted in the two actor indices alone; each
-         * listed code's name is the first words found among its first 50
-         * events, so a code with thousands of events costs no more. */
-        qb_sql(&b, "WITH a(code) AS (SELECT e.source FROM events e WHERE ");
-        qb_prefix(&b, "e.source", prefix, b.hi[0], sizeof b.hi[0]);
-        qb_sql(&b, " UNION ALL SELECT e.target FROM events e WHERE ");
-        qb_prefix(&b, "e.target", prefix, b.hi[1], sizeof b.hi[1]);
-        qb_sql(&b, "), c AS (SELECT code, count(*) AS n FROM a GROUP BY code ORDER BY n DESC, code LIMIT ?)"
-                   " SELECT code, coalesce("
-                   "(SELECT t FROM (SELECT source_text AS t FROM events WHERE source = c.code LIMIT 50) WHERE t IS NOT NULL LIMIT 1),"
-                   "(SELECT t FROM (SELECT target_text AS t FROM events WHERE target = c.code LIMIT 50) WHERE t IS NOT NULL LIMIT 1)),"
-                   " 0, 0, n FROM c ORDER BY n DESC, code");
-        qb_num(&b, (int64_t)max);
-    } else {
-        /* Names: a scan of every event's words, bounded by the time limit. */
-        qb_sql(&b, "SELECT code, words, 0, 0, count(*) AS n FROM ("
-                   "SELECT e.source AS code, e.source_text AS words FROM events e WHERE e.source_text LIKE ? ESCAPE '\\'"
-                   " UNION ALL SELECT e.target, e.target_text FROM events e WHERE e.target_text LIKE ? ESCAPE '\\')"
-                   " WHERE code IS NOT NULL GROUP BY code ORDER BY n DESC, code LIMIT ?");
-        qb_text(&b, text);
-        qb_text(&b, text);
-        qb_num(&b, (int64_t)max);
-    }
-    return run_groups(s, &b, NULL, 5, fn, user);
+    store_qb b;
+    qb_begin(&b);
+    store_qb_actors(&b, prefix, text, max);
+    return run_groups(h, &b, NULL, 5, fn, user);
 }
 
 static int sq_health(void *h, store_health *out)
@@ -1850,12 +1689,12 @@ static int cmp_day(const void *a, const void *b)
 static int sq_count(void *h, const dyad_query *q, store_day_fn fn, void *user)
 {
     sq *s = h;
-    qbuild b;
-    memset(&b, 0, sizeof b);
-    qb_sql(&b, "SELECT e.date");
-    qb_from(&b, q, false);
-    qb_sql(&b, " WHERE e.date IS NOT NULL");
-    qb_where(&b, q);
+    store_qb b;
+    qb_begin(&b);
+    store_qb_sql(&b, "SELECT e.date");
+    store_qb_from(&b, q);
+    store_qb_sql(&b, " WHERE e.date IS NOT NULL");
+    store_qb_where(&b, q);
     sqlite3_stmt *st = qb_prepare(s, &b);
     if (!st) return -1;
     size_t cap = 1024, used = 0;
@@ -1908,24 +1747,20 @@ static int sq_count(void *h, const dyad_query *q, store_day_fn fn, void *user)
 static int events_counts(sq *s, const dyad_query *q, bool tail, int64_t hwm, const char *targets_of,
                          store_count_fn fn, void *user)
 {
-    qbuild b;
-    memset(&b, 0, sizeof b);
-    qb_sql(&b, "SELECT e.source, e.target, e.date, e.code, count(*)");
+    store_qb b;
+    qb_begin(&b);
+    store_qb_sql(&b, "SELECT e.source, e.target, e.date, e.code, count(*)");
     if (tail) {
-        qb_sql(&b, " FROM events e NOT INDEXED WHERE e.id > ? AND e.date > 0");
-        qb_num(&b, hwm);
+        store_qb_sql(&b, " FROM events e NOT INDEXED WHERE e.id > ");
+        store_qb_num(&b, hwm);
+        store_qb_sql(&b, " AND e.date > 0");
     } else {
-        qb_from(&b, q, false);
-        qb_sql(&b, " WHERE e.date IS NOT NULL");
+        store_qb_from(&b, q);
+        store_qb_sql(&b, " WHERE e.date IS NOT NULL");
     }
-    qb_where(&b, q);
-    if (targets_of) {
-        qb_sql(&b, " AND ");
-        qb_prefix(&b, "e.target", targets_of, b.hi[8], sizeof b.hi[8]);
-        qb_sql(&b, " AND NOT ");
-        qb_prefix(&b, "coalesce(e.source, '')", targets_of, b.hi[9], sizeof b.hi[9]);
-    }
-    qb_sql(&b, " GROUP BY e.source, e.target, e.date, e.code");
+    store_qb_where(&b, q);
+    if (targets_of) store_qb_targets_of(&b, targets_of);
+    store_qb_sql(&b, " GROUP BY e.source, e.target, e.date, e.code");
     sqlite3_stmt *st = qb_prepare(s, &b);
     if (!st) return -1;
     int rc;
@@ -1939,7 +1774,7 @@ static int events_counts(sq *s, const dyad_query *q, bool tail, int64_t hwm, con
 
 /* Runs a built roll-up query (source, target, day or month, code,
  * events, copies) and hands its rows to fn as counts under q. */
-static int rollup_run(sq *s, qbuild *b, const dyad_query *q, bool months, store_count_fn fn, void *user)
+static int rollup_run(sq *s, store_qb *b, const dyad_query *q, bool months, store_count_fn fn, void *user)
 {
     sqlite3_stmt *st = qb_prepare(s, b);
     if (!st) return -1;
@@ -1962,52 +1797,20 @@ static int rollup_run(sq *s, qbuild *b, const dyad_query *q, bool months, store_
 static int rollup_counts(sq *s, const dyad_query *q, const store_branch *br, const store_span *sp,
                          store_count_fn fn, void *user)
 {
-    qbuild b;
-    memset(&b, 0, sizeof b);
-    qb_sql(&b, sp->months ? "SELECT r.source, r.target, r.month, r.code, r.events, r.copies FROM event_months r"
-                          : "SELECT r.source, r.target, r.date, r.code, r.events, r.copies FROM event_days r");
-    qb_sql(&b, " WHERE ");
-    qb_sql(&b, sp->months ? "r.month" : "r.date");
-    qb_sql(&b, " BETWEEN ? AND ?");
-    qb_num(&b, sp->lo);
-    qb_num(&b, sp->hi);
-    if (br->source) { qb_sql(&b, " AND "); qb_prefix(&b, "r.source", br->source, b.hi[0], sizeof b.hi[0]); }
-    if (br->target) { qb_sql(&b, " AND "); qb_prefix(&b, "r.target", br->target, b.hi[1], sizeof b.hi[1]); }
-    if (br->exclude) {
-        qb_sql(&b, " AND NOT (1");
-        if (br->not_source) { qb_sql(&b, " AND "); qb_prefix(&b, "r.source", br->not_source, b.hi[2], sizeof b.hi[2]); }
-        if (br->not_target) { qb_sql(&b, " AND "); qb_prefix(&b, "r.target", br->not_target, b.hi[3], sizeof b.hi[3]); }
-        qb_sql(&b, ")");
-    }
+    store_qb b;
+    qb_begin(&b);
+    store_qb_rollup(&b, br, sp);
     return rollup_run(s, &b, q, sp->months, fn, user);
 }
 
 /* The roll-up's rows with target in the actor's prefix and another
- * source (the target side of --actor).  The key begins with the source,
- * so the rows of one target are spread over every source's range: the
- * sources are walked one index seek each (a recursive min(source) >
- * previous; some thousands of actors), and each source's rows of the
- * target are one range of the key under it -- instead of every event with
- * the target (events_target), which is one row per event. */
+ * source (the target side of --actor). */
 static int rollup_target_counts(sq *s, const dyad_query *q, const char *actor, const store_span *sp,
                                 store_count_fn fn, void *user)
 {
-    qbuild b;
-    memset(&b, 0, sizeof b);
-    const char *table = sp->months ? "event_months" : "event_days";
-    char sql[640];
-    snprintf(sql, sizeof sql,
-             "WITH RECURSIVE src(x) AS (SELECT (SELECT min(source) FROM %s)"
-             " UNION ALL SELECT (SELECT min(source) FROM %s WHERE source > x) FROM src WHERE x IS NOT NULL)"
-             " SELECT r.source, r.target, r.%s, r.code, r.events, r.copies FROM src CROSS JOIN %s r"
-             " WHERE r.source = src.x AND r.%s BETWEEN ? AND ? AND ",
-             table, table, sp->months ? "month" : "date", table, sp->months ? "month" : "date");
-    qb_sql(&b, sql);
-    qb_num(&b, sp->lo);
-    qb_num(&b, sp->hi);
-    qb_prefix(&b, "r.target", actor, b.hi[0], sizeof b.hi[0]);
-    qb_sql(&b, " AND NOT ");
-    qb_prefix(&b, "r.source", actor, b.hi[1], sizeof b.hi[1]);
+    store_qb b;
+    qb_begin(&b);
+    store_qb_rollup_targets(&b, actor, sp);
     return rollup_run(s, &b, q, sp->months, fn, user);
 }
 
@@ -2093,17 +1896,10 @@ static int sq_pair_events(void *h, const char *source, const char *target, int f
                           bool unique, store_row_fn fn, void *user)
 {
     sq *s = h;
-    qbuild b;
-    memset(&b, 0, sizeof b);
-    qb_sql(&b, SELECT_EVENT " FROM events e INDEXED BY events_dyad JOIN documents d ON d.id = e.doc"
-                            " WHERE e.source = ? AND e.target = ? AND e.date BETWEEN ? AND ?");
-    qb_text(&b, source);
-    qb_text(&b, target);
-    qb_num(&b, from);
-    qb_num(&b, to);
-    if (!copies) qb_sql(&b, " AND e.copy = 0");
-    if (unique) qb_sql(&b, " AND e.first_of_day = 1");
-    qb_sql(&b, " ORDER BY e.date, e.id");
+    store_qb b;
+    qb_begin(&b);
+    store_qb_sql(&b, SELECT_EVENT " FROM events e INDEXED BY events_dyad JOIN documents d ON d.id = e.doc");
+    store_qb_pair_events(&b, source, target, from, to, copies, unique);
     sqlite3_stmt *st = qb_prepare(s, &b);
     if (!st) return -1;
     int rc;
