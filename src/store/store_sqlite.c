@@ -722,7 +722,9 @@ static int roll_cmp(const void *a, const void *b)
 
 static int roll_put(sq *s, roll_table *t, int which)
 {
-    /* compacted and sorted in place: the table is emptied afterwards */
+    /* compacted and sorted in place: the table is emptied afterwards
+     * (a transaction that stored no event never allocated one) */
+    if (!t->slot) return 0;
     size_t n = 0;
     for (size_t k = 0; k < t->cap; k++)
         if (t->slot[k].hash && (t->slot[k].events || t->slot[k].copies)) t->slot[n++] = t->slot[k];
