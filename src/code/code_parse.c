@@ -1391,6 +1391,22 @@ static bool id_field(const char *fmt, const char *id, char kind, char *out, size
     return k > 0;
 }
 
+/* The pronoun at word p stands for an actor of an earlier sentence:
+ * a new actor there carrying that actor's code.  -1 when out of memory. */
+static int forward_pronoun(dyad_coder_work *w, code_sentence *s, size_t p, const char *code)
+{
+    uint32_t na = new_actor(w, s);
+    if (na == DICT_NONE) return -1;
+    uint32_t ci = code_push_code(w, code, strlen(code));
+    if (ci == DICT_NONE) return -1;
+    s->actors[na].head = s->actors[na].last = s->actors[na].word = (uint32_t)p;
+    s->actors[na].first_code = ci;
+    s->actors[na].ncodes = 1;
+    s->actors[na].forwarded = true;
+    s->w[p].actor = na;
+    return 0;
+}
+
 static int resolve_pronouns(dyad_coder_work *w, code_sentence *s)
 {
     uint32_t first = DICT_NONE, first_compound = DICT_NONE;
@@ -1438,15 +1454,7 @@ static int resolve_pronouns(dyad_coder_work *w, code_sentence *s)
                 for (size_t k = w->nctx; k-- > 0;)
                     if (strcmp(w->ctx_codes[k], fwd_code) != 0) { code = w->ctx_codes[k]; break; }
             }
-            uint32_t na = new_actor(w, s);
-            if (na == DICT_NONE) return -1;
-            uint32_t ci = code_push_code(w, code, strlen(code));
-            if (ci == DICT_NONE) return -1;
-            s->actors[na].head = s->actors[na].last = s->actors[na].word = (uint32_t)p;
-            s->actors[na].first_code = ci;
-            s->actors[na].ncodes = 1;
-            s->actors[na].forwarded = true;
-            x->actor = na;
+            if (forward_pronoun(w, s, p, code)) return -1;
             continue;
         }
         if (plural) ref = first_compound != DICT_NONE ? first_compound : first;
@@ -1506,15 +1514,7 @@ static int resolve_pronouns(dyad_coder_work *w, code_sentence *s)
             for (size_t k = w->nctx; k-- > 0 && !code && !other;)
                 if (strcmp(w->ctx_codes[k], subj) != 0) code = w->ctx_codes[k];
             if (code) {
-                uint32_t na = new_actor(w, s);
-                if (na == DICT_NONE) return -1;
-                uint32_t ci = code_push_code(w, code, strlen(code));
-                if (ci == DICT_NONE) return -1;
-                s->actors[na].head = s->actors[na].last = s->actors[na].word = (uint32_t)p;
-                s->actors[na].first_code = ci;
-                s->actors[na].ncodes = 1;
-                s->actors[na].forwarded = true;
-                x->actor = na;
+                if (forward_pronoun(w, s, p, code)) return -1;
                 continue;
             }
         }
