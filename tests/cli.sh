@@ -89,6 +89,11 @@ expect_status "-j0 refused" 2 "$dyad" code -j0 examples/article.txt
 expect_status "--date=bad refused" 2 "$dyad" code --date=2023-02-29 examples/article.txt
 expect_status "-- ends options" 1 "$dyad" sentences -q -- --not-an-option
 expect_grep "-- ends options: the name is an input" "not-an-option" "$tmp/err"
+# A bad option value names the option, written --opt N or --opt=N.
+expect_status "serve --port 99999 refused" 2 "$dyad" serve --port 99999
+expect_grep "serve: a bad value names its option" "bad value '99999' for --port$" "$tmp/err"
+expect_status "serve --threads=0 refused" 2 "$dyad" serve --threads=0
+expect_grep "serve: --opt=value names its option" "bad value '0' for --threads$" "$tmp/err"
 # Write errors: a full disk is an error with a message and status 3; a
 # reader that goes away early (| head) is no error message.
 if [ -w /dev/full ]; then

@@ -56,9 +56,9 @@ int cmd_serve(int argc, char **argv)
     dyad_serve_config cfg;
     memset(&cfg, 0, sizeof cfg);
     cfg.port = 8080;
-    int c;
+    int c, li = 0;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "h", opts, &li)) != -1) {
         bool ok = true;
         switch (c) {
         case 'd': cfg.db = optarg; break;
@@ -76,7 +76,7 @@ int cmd_serve(int argc, char **argv)
             return EXIT_USAGE;
         }
         if (!ok) {
-            fprintf(stderr, "dyad serve: bad value '%s' for --%s\n", optarg, argv[optind - 1] + 2);
+            fprintf(stderr, "dyad serve: bad value '%s' for --%s\n", optarg, opts[li].name);
             return EXIT_USAGE;
         }
     }
