@@ -269,6 +269,22 @@ static bool names_actor(const dyad_coder_work *w, const code_sentence *s, const 
     return false;
 }
 
+/* dyad's rules: whether the clause holding token t tells of a time still
+ * to come -- "said talks would take place in January", "will meet in
+ * March" -- so that a bare month or weekday there is the next one, not
+ * the last. */
+static bool clause_to_come(const dyad_sentence *ds, size_t t)
+{
+    uint32_t c = clause_of(ds, t);
+    if (c == DYAD_NONE) return false;
+    for (size_t g = 0; g < ds->nverbs; g++) {
+        const dyad_verb_group *vg = &ds->verbs[g];
+        if (vg->head >= ds->ntokens || clause_of(ds, vg->head) != c) continue;
+        if (future_group(vg) || vg->modality == DYAD_MOD_WOULD) return true;
+    }
+    return false;
+}
+
 /* Dates one event: its expression, "the same day", or the article's date. */
 static void date_event(dyad_coder_work *w, dyad_event *e, const dyad_sentence *ds, const when_expr *ex,
                        const uint32_t *ex_first, size_t nex, size_t v, bool future, bool same,
@@ -276,7 +292,12 @@ static void date_event(dyad_coder_work *w, dyad_event *e, const dyad_sentence *d
 {
     long i = nearest(ds, v, ex_first, nex);
     when_date d = {0, 0, DYAD_PRECISION_NONE};
-    if (i >= 0) d = when_resolve(&ex[i], article_date, future);
+    /* an event told in the past or present whose nearest day is another
+     * clause's time to come ("..., which the state opposes", "said talks
+     * would take place in January") happened on the article's day */
+    bool borrowed = i >= 0 && w->c->dyad_rules && !future && clause_to_come(ds, ex[i].first);
+    if (i >= 0) d = when_resolve(&ex[i], article_date, future || borrowed);
+    if (borrowed && article_date > 0 && d.date > article_date) d.precision = DYAD_PRECISION_NONE;
     if (d.precision != DYAD_PRECISION_NONE && d.date) {
         cal_format(d.date, e->date);
         e->date_precision = (uint8_t)d.precision;

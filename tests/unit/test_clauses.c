@@ -443,6 +443,12 @@ static void clauses_dates(tctx *t)
     e = find(&k, "KEN", "UGA", "07");
     CHECK(e != NULL);
     if (e) CHECK_STR(e->date, "2024-05-10");
+    /* a month of another clause's time to come is the next one, and not
+     * when the statement about it was made */
+    CHECK_INT(fx_code(&k, "Talks\n\nKenya said talks with Uganda would take place in January.\n"), 0);
+    e = find(&k, "KEN", "UGA", "01");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->date, "2024-05-10");
     /* a clause opened by a preposition has its speaker after the phrase:
      * "his" is not the one who speaks */
     CHECK_INT(fx_code(&k, "Talks\n\nUganda's president criticized Kenya on Thursday.\n\nIn his comments Friday, "
