@@ -752,7 +752,7 @@ static uint32_t by_agent_actor(const code_sentence *s, const code_view *v, const
 static cand clause_subject(const code_sentence *s, const code_view *v)
 {
     /* (called under dyad's rules only) A clause opened by a preposition
-     * ("In his comments Friday, Wang said ...", "After Kenya's warning,
+     * ("At a news conference Monday, the minister said ...", "After Kenya's warning,
      * Uganda ...") has its subject after that phrase's comma */
     size_t from = 0;
     if (v->n && s->w[v->idx[0]].tag == DYAD_TAG_IN) {

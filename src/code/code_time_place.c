@@ -146,7 +146,7 @@ static bool np_internal(const dyad_sentence *ds, const when_expr *x)
 }
 
 /* dyad's rules: whether a date expression ends a phrase that names an
- * earlier or later happening -- "after a referendum on Sunday", "following
+ * earlier or later happening -- "after the election on Sunday", "following
  * talks on Monday", "ahead of the vote on Friday" -- and so dates that
  * happening rather than the verb the phrase hangs on. */
 static bool in_temporal_phrase(const dyad_sentence *ds, const when_expr *x)
@@ -154,7 +154,7 @@ static bool in_temporal_phrase(const dyad_sentence *ds, const when_expr *x)
     static const char *const heads[] = {"after", "following", "before", "since", "ahead", NULL};
     bool noun = false;
     size_t from = x->first;
-    /* (the expression's own "on": "a referendum on Sunday") */
+    /* (the expression's own "on": "the election on Sunday") */
     if (from > 0 && ds->tokens[from - 1].lemma &&
         (!strcmp(ds->tokens[from - 1].lemma, "on") || !strcmp(ds->tokens[from - 1].lemma, "in")))
         from--;
@@ -177,7 +177,7 @@ static bool in_temporal_phrase(const dyad_sentence *ds, const when_expr *x)
 
 /* dyad's rules: whether a sentence goes on with the one before in the
  * same voice -- it opens, after "But", "And" or "Also", with a personal
- * pronoun ("On Thursday, Biden said ... But he expressed concern ...") --
+ * pronoun ("On Monday, the minister warned ... But she also said ...") --
  * so that what it tells happened on the day the one before named. */
 static bool continues(const dyad_sentence *ds)
 {
@@ -392,10 +392,11 @@ void code_time_place(dyad_coder_work *w, const code_sentence *s, size_t first_ev
                 own_first[nown++] = ex[i].first;
                 ntemporal += in_temporal_phrase(ds, &ex[i]);
             }
-            /* "signed a decree on Monday ... after the leaders applied to
-             * join following a referendum on Sunday": Sunday is the
-             * referendum's; another of the sentence's days dates the
-             * event, and with none the phrase's day is the best there is */
+            /* "the army took the town on Tuesday, days after rebels
+             * seized the bridge following the election on Sunday":
+             * Sunday is the election's; another of the sentence's days
+             * dates the event, and with none the phrase's day is the best
+             * there is */
             if (ntemporal && ntemporal < nown) {
                 size_t kept = 0;
                 for (size_t i = 0; i < nown; i++)

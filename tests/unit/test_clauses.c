@@ -379,12 +379,12 @@ static void clauses_dates(tctx *t)
     /* a day after "following" or "after" and a noun dates that happening;
      * the event takes another of its sentence's days */
     CHECK_INT(fx_code(&k, "Talks\n\nOn Wednesday, Kenya protested to Uganda after Ethiopia attacked Somalia "
-                          "following a referendum on Monday.\n"), 0);
+                          "following the election on Monday.\n"), 0);
     e = find(&k, "ETH", "SOM", "");
     CHECK(e != NULL);
     if (e) CHECK_STR(e->date, "2024-05-08");
     /* ... and with no other day, the phrase's day is the best there is */
-    CHECK_INT(fx_code(&k, "Talks\n\nEthiopia attacked Somalia following a referendum on Monday.\n"), 0);
+    CHECK_INT(fx_code(&k, "Talks\n\nEthiopia attacked Somalia following the election on Monday.\n"), 0);
     e = find(&k, "ETH", "SOM", "");
     CHECK(e != NULL);
     if (e) CHECK_STR(e->date, "2024-05-06");
@@ -451,8 +451,8 @@ static void clauses_dates(tctx *t)
     if (e) CHECK_STR(e->date, "2024-05-10");
     /* a clause opened by a preposition has its speaker after the phrase:
      * "his" is not the one who speaks */
-    CHECK_INT(fx_code(&k, "Talks\n\nUganda's president criticized Kenya on Thursday.\n\nIn his comments Friday, "
-                          "Kenya's foreign minister said Uganda should be cautious on the border issue.\n"), 0);
+    CHECK_INT(fx_code(&k, "Talks\n\nUganda's president criticized Kenya on Thursday.\n\nAt his news conference, "
+                          "Kenya's foreign minister said Uganda should respect the border.\n"), 0);
     CHECK(find(&k, "KENGOV", "UGA", "10") != NULL && find(&k, "UGAGOV", "UGA", "") == NULL);
     fx_close(&k);
 }
