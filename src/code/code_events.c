@@ -989,11 +989,19 @@ static bool described_as_wrong(const code_sentence *s, const code_view *v, size_
     bool known = false;
     for (const char *const *d = describing; *d && !known; d++) known = !strcmp(ds->tokens[x->tok].lemma, *d);
     if (!known) return false;
-    for (size_t k = ql + 2; k < v->n && k <= ql + 10; k++) {
+    /* the judged thing must be a party's ("Pakistan's claims", "the
+     * rebels' statement"): "described the heat wave as a mistake" or
+     * "his own decision as a blunder" disapproves of nobody, and no
+     * party of the story may be guessed for it */
+    bool party = false;
+    for (size_t k = ql + 1; k < v->n && k <= ql + 10; k++) {
         const cw_word *y = &s->w[v->idx[k]];
         if (y->type == W_VERB || y->type == W_COMMA || y->type == W_CONJ || !strcmp(y->s, "not")) return false;
+        uint32_t a = actor_at(s, v->idx[k]);
+        if (a != DICT_NONE && !s->actors[a].pronoun) party = true;
+        if (k < ql + 2) continue;
         for (const char *const *d = disapproval; *d; d++)
-            if (!strcmp(y->s, *d)) return true;
+            if (!strcmp(y->s, *d)) return party;
     }
     return false;
 }

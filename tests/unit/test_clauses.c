@@ -1146,6 +1146,14 @@ static void clauses_constructions(tctx *t)
     CHECK(find(&k, "IND", "PAK", "11") != NULL);
     CHECK_INT(fx_code(&k, "India described Pakistan as a friend."), 0);
     CHECK(find(&k, "IND", "PAK", "11") == NULL);
+    /* ... but a judged thing no party owns disapproves of nobody: no
+     * party of the story is guessed for it */
+    CHECK_INT(fx_code(&k, "Talks\n\nKenyan police clashed with Somali militants on Monday. The Kenyan interior "
+                          "minister described the heat wave as a mistake.\n"), 0);
+    CHECK(find(&k, "KENGOV", "SOM", "11") == NULL && find(&k, "KENGOV", "", "11") == NULL);
+    CHECK_INT(fx_code(&k, "Talks\n\nKenyan police clashed with Somali militants on Monday. The Kenyan president "
+                          "described his own decision as a blunder.\n"), 0);
+    CHECK(find(&k, "KENGOV", "SOM", "11") == NULL && find(&k, "KENGOV", "", "11") == NULL);
     /* strikes carried out on a party are attacks */
     CHECK_INT(fx_code(&k, "Israel carried out strikes on Hezbollah positions in southern Lebanon."), 0);
     CHECK(find(&k, "ISR", "LBN", "19") != NULL);
