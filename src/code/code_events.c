@@ -1588,7 +1588,11 @@ static bool wants_done_to(const code_sentence *s, const code_view *v, size_t ql)
     if (k + 2 >= v->n || strcmp(s->w[v->idx[k]].s, "to") != 0 || strcmp(s->w[v->idx[k + 1]].s, "be") != 0) return false;
     k += 2;
     if (k + 1 < v->n && s->w[v->idx[k]].tag == DYAD_TAG_RB) k++;
-    return s->w[v->idx[k]].tag == DYAD_TAG_VBN;
+    /* an act the verb dictionaries know ("removed", "paid", "released"):
+     * "wants to be remembered as a peacemaker", "to be seen as neutral"
+     * ask nothing of anybody */
+    const cw_word *y = &s->w[v->idx[k]];
+    return y->tag == DYAD_TAG_VBN && y->type == W_VERB && y->root != DICT_NONE;
 }
 
 /* The party named after "from" within a few words of an appeal or a

@@ -1122,6 +1122,11 @@ static void clauses_constructions(tctx *t)
     CHECK(find(&k, "KENEDU", "KENGOV", "10") != NULL);
     CHECK_INT(fx_code(&k, "Russia wants to be a great power in Africa."), 0);
     CHECK(find(&k, "RUS", "", "10") == NULL);
+    /* ... nor to want to be thought of so: no act is asked of the
+     * story's other party */
+    CHECK_INT(fx_code(&k, "Talks\n\nKenyan police clashed with Somali militants on Monday. The Kenyan president "
+                          "wants to be remembered as a peacemaker.\n"), 0);
+    CHECK(find(&k, "KENGOV", "SOM", "10") == NULL && find(&k, "KENGOV", "", "10") == NULL);
     /* mediation told in the passive is between the story's parties */
     CHECK_INT(fx_code(&k, "Talks\n\nArmenian troops shelled Azerbaijani positions on Monday. A ceasefire was brokered "
                           "by Russia on Tuesday.\n"), 0);
