@@ -859,9 +859,11 @@ static int attach_agents(dyad_coder_work *w, code_sentence *s)
         if (a == DICT_NONE && before > 0) a = actor_ending_at(s, before - 1);
         if (a != DICT_NONE && w->c->dyad_rules && !petrarch && g == glast && word_is(x, "state") &&
             s->w[before - 1].tag == DYAD_TAG_NNP && s->actors[a].ncodes &&
-            strlen(w->codes[s->actors[a].first_code].s) == 3) {
+            strlen(w->codes[s->actors[a].first_code].s) == 3 &&
+            !(s->w[before - 1].len > 2 && !memcmp(s->w[before - 1].s + s->w[before - 1].len - 2, "'s", 2))) {
             /* dyad's rules: "in Borno state", "Jonglei state": a province's
-             * name, not the government of the country it is in */
+             * name, not the government of the country it is in (but
+             * "Russia's state energy company" is the state's) */
             x->type = W_NONE;
             continue;
         }

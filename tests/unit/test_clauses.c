@@ -922,6 +922,10 @@ static void clauses_surnames(tctx *t)
      * nobody names are an armed group */
     CHECK_INT(fx_code(&k, "Unidentified assailants attacked a village in Borno state.\n"), 0);
     CHECK(find(&k, "NGAUAF", "NGA", "19") != NULL && find(&k, "", "NGAGOV", "") == NULL);
+    /* ... but a country's own state after its possessive is its
+     * government's */
+    CHECK_INT(fx_code(&k, "Russia's state energy company cut gas supplies to Ukraine.\n"), 0);
+    CHECK(find(&k, "RUSGOV", "UKR", "") != NULL);
     /* a bare number of people as subject is the civilians of the
      * sentence's one country; not an object, nor a headline's passive */
     CHECK_INT(fx_code(&k, "Thousands filled the streets of Kenya's capital on Friday.\n"), 0);
