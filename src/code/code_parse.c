@@ -2206,6 +2206,15 @@ static int appositive_names(dyad_coder_work *w, code_sentence *s)
         }
         uint32_t role = DICT_NONE;
         for (size_t k = c + 1; k < s->n && k < c + 8 && (s->w[k].flags & CW_ELIM) && s->w[k].type != W_COMMA; k++) {
+            /* the role is the aside's head: past a noun that names no
+             * role, a preposition or a verb leads to someone else ("a
+             * lawyer for the detained traders", "an analyst who studies
+             * the army") */
+            const cw_word *y = &s->w[k];
+            bool role_before = k > c + 1 && (s->w[k - 1].actor != DICT_NONE || s->w[k - 1].type == W_AGENT);
+            if (y->tag == DYAD_TAG_WP || y->tag == DYAD_TAG_WDT || y->type == W_VERB || is_verb_tag(y->tag) ||
+                (y->tag == DYAD_TAG_IN && !role_before))
+                break;
             if (s->w[k].type != W_ACTOR || s->w[k].actor == DICT_NONE) continue;
             const cw_actor *a = &s->actors[s->w[k].actor];
             if (!a->cancelled && !a->pronoun && a->ncodes && role_code(w->codes[a->first_code].s))

@@ -905,6 +905,13 @@ static void clauses_surnames(tctx *t)
     CHECK_INT(fx_code(&k, "In an interview Monday, Otieno Kamau, the Kenyan foreign minister, condemned Somalia.\n"),
               0);
     CHECK(find(&k, "KENGOV", "SOM", "11") != NULL);
+    /* ... but the role is the aside's head: whom a lawyer acts for or an
+     * analyst studies is somebody else */
+    CHECK_INT(fx_code(&k, "Mary Wanjiru, a lawyer for the detained Somali traders, criticized the Kenyan police.\n"),
+              0);
+    CHECK(!any_source(&k, "SOM"));
+    CHECK_INT(fx_code(&k, "Peter Otieno, an analyst who studies the Ugandan army, praised Ethiopia.\n"), 0);
+    CHECK(!any_source(&k, "UGA"));
     /* "the group" is the latest non-state body named before, also when
      * set aside between an opening phrase and its own apposition; with no
      * such body it is nobody */
