@@ -395,7 +395,10 @@ void code_time_place(dyad_coder_work *w, const code_sentence *s, size_t first_ev
             if (cont && nown == 0 && !same && !future_group(vg)) {
                 cal_format(w->prev_day, e->date);
                 e->date_precision = DYAD_PRECISION_DAY;
-            } else if (nown == 0 && !same && !future_group(vg)) {
+            } else if (nown == 0 && !same && !future_group(vg) &&
+                       /* (a present perfect sums up, it does not retell:
+                        * "police have arrested hundreds in recent years") */
+                       !(vg && (vg->flags & DYAD_VG_PERFECT) && vg->tense == DYAD_TENSE_PRESENT)) {
                 int32_t d = restated_day(w, e, first_event);
                 if (d > 0) cal_format(d, e->date);
             }
