@@ -392,13 +392,14 @@ void code_time_place(dyad_coder_work *w, const code_sentence *s, size_t first_ev
                 nown = kept;
             }
             date_event(w, e, ds, own, own_first, nown, v, future_group(vg), same, same_first, same_last, article_date);
-            if (cont && nown == 0 && !same && !future_group(vg)) {
+            /* a present perfect sums up, it tells no happening again and
+             * goes on with no day: "police have arrested hundreds in
+             * recent years", "but he has often praised ..." */
+            bool sums_up = vg && (vg->flags & DYAD_VG_PERFECT) && vg->tense == DYAD_TENSE_PRESENT;
+            if (cont && nown == 0 && !same && !future_group(vg) && !sums_up) {
                 cal_format(w->prev_day, e->date);
                 e->date_precision = DYAD_PRECISION_DAY;
-            } else if (nown == 0 && !same && !future_group(vg) &&
-                       /* (a present perfect sums up, it does not retell:
-                        * "police have arrested hundreds in recent years") */
-                       !(vg && (vg->flags & DYAD_VG_PERFECT) && vg->tense == DYAD_TENSE_PRESENT)) {
+            } else if (nown == 0 && !same && !future_group(vg) && !sums_up) {
                 int32_t d = restated_day(w, e, first_event);
                 if (d > 0) cal_format(d, e->date);
             }

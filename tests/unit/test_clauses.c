@@ -398,6 +398,12 @@ static void clauses_dates(tctx *t)
     e = find(&k, "ETH", "KEN", "");
     CHECK(e != NULL);
     if (e) CHECK_STR(e->date, "2024-05-10");
+    /* ... nor does a present perfect, which sums up */
+    CHECK_INT(fx_code(&k, "Talks\n\nOn Tuesday, Kenya's president criticized Uganda. But he has often praised "
+                          "Ethiopia.\n"), 0);
+    e = find(&k, "KENGOV", "ETH", "");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->date, "2024-05-10");
     /* an undated event telling again what a sentence before dated (the
      * same kind of act on the same country's people) takes its day; an
      * act of another kind does not */
