@@ -974,15 +974,12 @@ static void clauses_surnames(tctx *t)
      * even when the tagger reads it so */
     CHECK_INT(fx_code(&k, "Hundreds of protesters marched in Nairobi.\n"), 0);
     CHECK(find(&k, "KENOPP", "KEN", "14") != NULL);
-    /* a movement's fighters keep its code (fighter aircraft are a
-     * state's); a joint subject's retreat is each member's own */
+    /* fighters are a movement's armed men (fighter aircraft a state's);
+     * a joint subject's retreat is each member's own */
     CHECK_INT(fx_code(&k, "Per the deal, SDF fighters and civilians evacuated the city.\n"), 0);
     CHECK(find(&k, "SYRREBSDF", "", "08") != NULL && find(&k, "SYRREBSDF", "SYRCVL", "") == NULL);
     CHECK_INT(fx_code(&k, "Somali fighter aircraft bombed the militants.\n"), 0);
     CHECK(find(&k, "SOMMIL", "SOMREB", "19") != NULL);
-    /* "fighters" alone does not tell whose: a state's are no rebels */
-    CHECK_INT(fx_code(&k, "Ukrainian fighters repelled a Russian assault near the town.\n"), 0);
-    CHECK(find(&k, "UKR", "RUS", "19") != NULL && !any_source(&k, "UKRREB"));
     /* a one-word known name before a name word is no actor in its own
      * sentence either */
     CHECK_INT(fx_code(&k, "Talks\n\nKenya held elections on Monday. Opposition politician Assad Volcy condemned "
