@@ -2389,12 +2389,6 @@ static void partial_names(const dyad_coder_work *w, code_sentence *s)
         if (a->last != i || !a->ncodes || strlen(w->codes[a->first_code].s) <= 3 || !name_word(s, i + 1)) continue;
         if (i > 0 && (s->w[i - 1].flags & CW_CAP) && s->w[i - 1].tag == DYAD_TAG_NNP && s->w[i - 1].type == W_NONE)
             continue;
-        /* (a title the dictionaries know after the unknown words makes
-         * them part of that title, of the known name's people: "Hezbollah
-         * Deputy Leader Naim Qassem") */
-        size_t j = i + 1;
-        while (j < s->n && j < i + 5 && name_word(s, j)) j++;
-        if (j < s->n && (s->w[j].flags & CW_CAP) && s->w[j].type != W_COMMA) continue;
         a->cancelled = true;
         x->type = W_NONE;
         x->actor = DICT_NONE;
