@@ -510,6 +510,12 @@ static int join_actor_agent(dyad_coder_work *w, code_sentence *s, uint32_t a, co
     }
     for (uint32_t k = 0; k < act->ncodes; k++) {
         char joined[64];
+        /* dyad's rules: "unidentified" armed men of a side the actor
+         * names already ("Hamas gunmen", "Taliban fighters") are that
+         * side's: UAF adds nothing to a code past its country */
+        if (w->c->dyad_rules && !w->c->petrarch && !strcmp(agent_code, "UAF") && !prefix &&
+            strlen(w->codes[act->first_code + k].s) > 3)
+            continue;
         join_agent(joined, sizeof joined, w->codes[act->first_code + k].s, agent_code, prefix);
         size_t jl = strlen(joined);
         if (jl >= sizeof w->codes[0].s) jl = sizeof w->codes[0].s - 1;

@@ -962,6 +962,12 @@ static void clauses_surnames(tctx *t)
     /* armed men of no country the sentence settles are UAF */
     CHECK_INT(fx_code(&k, "Gunmen attacked Kenyan and Somali troops near the border.\n"), 0);
     CHECK(find(&k, "UAF", "KENMIL", "19") != NULL);
+    /* ... and those of a side the actor names are that side's: nothing
+     * "unidentified" is added to its code */
+    CHECK_INT(fx_code(&k, "Hamas gunmen attacked Israeli soldiers near the border.\n"), 0);
+    const dyad_event *e = find(&k, "PSEREBHMS", "ISRMIL", "19");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->source, "PSEREBHMS");
     /* "the bloc", "the alliance" are the latest international body; "the
      * council" the body the article named in full with that word */
     CHECK_INT(fx_code(&k, "Talks\n\nThe European Union criticized Russia on Monday. The bloc imposed sanctions on "
