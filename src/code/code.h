@@ -148,6 +148,7 @@ enum {
 typedef struct code_sentence {
     const dyad_document *doc;
     const dyad_sentence *ds;  /* the analysis of the sentence (chunks)     */
+    const dyad_sentence *next; /* the analysis' next sentence, or NULL      */
     uint32_t index;           /* sentence index in the analysis             */
     int32_t date;             /* YYYYMMDD                                    */
     cw_word *w;  size_t n;

@@ -276,6 +276,7 @@ int dyad_code(dyad_coder_work *w, const dyad_analysis *an, const dyad_event **ev
         memset(&s, 0, sizeof s);
         s.doc = doc;
         s.index = (uint32_t)i;
+        s.next = i + 1 < an->nsentences ? &an->sentences[i + 1] : NULL;
         s.date = date;
         unsigned before = w->status;
         w->status = 0;

@@ -977,6 +977,18 @@ static bool characterization(const code_sentence *s, const code_view *v, size_t 
     return false;
 }
 
+/* A copy of code in *out with the event code first and the flags clear
+ * taken off: the act a construction makes of a pattern's code ("has not
+ * agreed" 036 -> 125, "wants to be removed" -> 100). */
+static const ix_code *recoded(ix_code *out, const ix_code *code, const char *first, uint8_t clear)
+{
+    *out = *code;
+    out->flags &= (uint8_t)~clear;
+    memset(out->first, 0, sizeof out->first);
+    memcpy(out->first, first, strnlen(first, sizeof out->first - 1));
+    return out;
+}
+
 /* Whether the verb at q is one of describing -- describe, term, label,
  * dub, characterize -- whose object is judged with a word of disapproval:
  * "described the claims as baseless", "termed the vote illegal". */
@@ -989,11 +1001,19 @@ static bool described_as_wrong(const code_sentence *s, const code_view *v, size_
     bool known = false;
     for (const char *const *d = describing; *d && !known; d++) known = !strcmp(ds->tokens[x->tok].lemma, *d);
     if (!known) return false;
-    for (size_t k = ql + 2; k < v->n && k <= ql + 10; k++) {
+    /* the judged thing must be a party's ("Pakistan's claims", "the
+     * rebels' statement"): "described the heat wave as a mistake" or
+     * "his own decision as a blunder" disapproves of nobody, and no
+     * party of the story may be guessed for it */
+    bool party = false;
+    for (size_t k = ql + 1; k < v->n && k <= ql + 10; k++) {
         const cw_word *y = &s->w[v->idx[k]];
         if (y->type == W_VERB || y->type == W_COMMA || y->type == W_CONJ || !strcmp(y->s, "not")) return false;
+        uint32_t a = actor_at(s, v->idx[k]);
+        if (a != DICT_NONE && !s->actors[a].pronoun) party = true;
+        if (k < ql + 2) continue;
         for (const char *const *d = disapproval; *d; d++)
-            if (!strcmp(y->s, *d)) return true;
+            if (!strcmp(y->s, *d)) return party;
     }
     return false;
 }
@@ -1580,7 +1600,11 @@ static bool wants_done_to(const code_sentence *s, const code_view *v, size_t ql)
     if (k + 2 >= v->n || strcmp(s->w[v->idx[k]].s, "to") != 0 || strcmp(s->w[v->idx[k + 1]].s, "be") != 0) return false;
     k += 2;
     if (k + 1 < v->n && s->w[v->idx[k]].tag == DYAD_TAG_RB) k++;
-    return s->w[v->idx[k]].tag == DYAD_TAG_VBN;
+    /* an act the verb dictionaries know ("removed", "paid", "released"):
+     * "wants to be remembered as a peacemaker", "to be seen as neutral"
+     * ask nothing of anybody */
+    const cw_word *y = &s->w[v->idx[k]];
+    return y->tag == DYAD_TAG_VBN && y->type == W_VERB && y->root != DICT_NONE;
 }
 
 /* The party named after "from" within a few words of an appeal or a
@@ -2156,10 +2180,7 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                     if (dyad_rules) clause_done = true;
                     continue;
                 }
-                refused = *code;
-                memset(refused.first, 0, sizeof refused.first);
-                memcpy(refused.first, r, strlen(r));
-                code = &refused;
+                code = recoded(&refused, code, r, 0);
             }
             if (clause_done && !(dyad_rules && (reduced_passive(s, &cx.v, q) || gerund || progressive != DICT_NONE ||
                                                 (noun_participle && m.source != DICT_NONE) ||
@@ -2169,11 +2190,7 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
             if (dyad_rules && !hit && (code->flags & IX_CODE_NULL) && wants_done_to(s, &cx.v, ql)) {
                 /* "Cuba wants to be removed from the list": to want to be
                  * treated so is to demand it of whoever can */
-                wanted = *code;
-                wanted.flags &= (uint8_t)~IX_CODE_NULL;
-                memset(wanted.first, 0, sizeof wanted.first);
-                memcpy(wanted.first, "100", 3);
-                code = &wanted;
+                code = recoded(&wanted, code, "100", IX_CODE_NULL);
             }
             ix_code judged;
             if (dyad_rules && (!hit || (code->flags & (IX_CODE_NULL | IX_CODE_SUBORD))) &&
@@ -2181,11 +2198,7 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                 /* "described Pakistan's claims as baseless", "termed the
                  * vote illegal": a word of judgement on what is described
                  * is disapproval of its party */
-                judged = *code;
-                judged.flags &= (uint8_t)~(IX_CODE_NULL | IX_CODE_SUBORD);
-                memset(judged.first, 0, sizeof judged.first);
-                memcpy(judged.first, "111", 3);
-                code = &judged;
+                code = recoded(&judged, code, "111", IX_CODE_NULL | IX_CODE_SUBORD);
             }
             if (code->flags & IX_CODE_NULL) continue;
             if (dyad_rules && material_conflict(code->first) && possible_only(s, x)) continue;
@@ -2201,33 +2214,20 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
             if (dyad_rules && (code->flags & IX_CODE_SUBORD) && !hit && mandative(s, &cx.v, q, ql)) {
                 /* "the rebels insisted the detainees be released": a
                  * subjunctive after a verb of insisting is demanded */
-                insisting = *code;
-                insisting.flags &= (uint8_t)~IX_CODE_SUBORD;
-                memset(insisting.first, 0, sizeof insisting.first);
-                memcpy(insisting.first, "100", 3);
-                code = &insisting;
+                code = recoded(&insisting, code, "100", IX_CODE_SUBORD);
             }
             ix_code demanded;
             if (w->c->dyad_rules && !strcmp(code->first, "100")) {
                 /* "demanded that Russia pull its troops back": the act
                  * demanded makes the demand specific (1056) */
                 const ix_code *act = demanded_act(w, s, &cx.v, ql + 1);
-                if (act) {
-                    demanded = *code;
-                    const char *d = code_demand_for(act->first);
-                    memset(demanded.first, 0, sizeof demanded.first);
-                    memcpy(demanded.first, d, strlen(d));
-                    code = &demanded;
-                }
+                if (act) code = recoded(&demanded, code, code_demand_for(act->first), 0);
             }
             ix_code named;
             if (dyad_rules && !strcmp(code->first, "041") && characterization(s, &cx.v, q)) {
                 /* "called the decision a betrayal": no telephone call but
                  * an accusation */
-                named = *code;
-                memset(named.first, 0, sizeof named.first);
-                memcpy(named.first, "112", 3);
-                code = &named;
+                code = recoded(&named, code, "112", 0);
             }
             ix_code intended;
             bool future = w->c->dyad_rules && future_verb(s, x);
@@ -2239,10 +2239,7 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
             if (intent) {
                 /* "Russia said it would pull back its troops": announced,
                  * not done -- an intent code (rule 2 of tests/gold) */
-                intended = *code;
-                memset(intended.first, 0, sizeof intended.first);
-                memcpy(intended.first, intent, strlen(intent));
-                code = &intended;
+                code = recoded(&intended, code, intent, 0);
             }
             cand src = {m.source, false, code_anchor(s, m.source_at)};
             cand tgt = {m.target, false, code_anchor(s, m.target_at)};

@@ -510,6 +510,12 @@ static int join_actor_agent(dyad_coder_work *w, code_sentence *s, uint32_t a, co
     }
     for (uint32_t k = 0; k < act->ncodes; k++) {
         char joined[64];
+        /* dyad's rules: "unidentified" armed men of a side the actor
+         * names already ("Hamas gunmen", "Taliban fighters") are that
+         * side's: UAF adds nothing to a code past its country */
+        if (w->c->dyad_rules && !w->c->petrarch && !strcmp(agent_code, "UAF") && !prefix &&
+            strlen(w->codes[act->first_code + k].s) > 3)
+            continue;
         join_agent(joined, sizeof joined, w->codes[act->first_code + k].s, agent_code, prefix);
         size_t jl = strlen(joined);
         if (jl >= sizeof w->codes[0].s) jl = sizeof w->codes[0].s - 1;
@@ -859,9 +865,11 @@ static int attach_agents(dyad_coder_work *w, code_sentence *s)
         if (a == DICT_NONE && before > 0) a = actor_ending_at(s, before - 1);
         if (a != DICT_NONE && w->c->dyad_rules && !petrarch && g == glast && word_is(x, "state") &&
             s->w[before - 1].tag == DYAD_TAG_NNP && s->actors[a].ncodes &&
-            strlen(w->codes[s->actors[a].first_code].s) == 3) {
+            strlen(w->codes[s->actors[a].first_code].s) == 3 &&
+            !(s->w[before - 1].len > 2 && !memcmp(s->w[before - 1].s + s->w[before - 1].len - 2, "'s", 2))) {
             /* dyad's rules: "in Borno state", "Jonglei state": a province's
-             * name, not the government of the country it is in */
+             * name, not the government of the country it is in (but
+             * "Russia's state energy company" is the state's) */
             x->type = W_NONE;
             continue;
         }
@@ -2204,6 +2212,15 @@ static int appositive_names(dyad_coder_work *w, code_sentence *s)
         }
         uint32_t role = DICT_NONE;
         for (size_t k = c + 1; k < s->n && k < c + 8 && (s->w[k].flags & CW_ELIM) && s->w[k].type != W_COMMA; k++) {
+            /* the role is the aside's head: past a noun that names no
+             * role, a preposition or a verb leads to someone else ("a
+             * lawyer for the detained traders", "an analyst who studies
+             * the army") */
+            const cw_word *y = &s->w[k];
+            bool role_before = k > c + 1 && (s->w[k - 1].actor != DICT_NONE || s->w[k - 1].type == W_AGENT);
+            if (y->tag == DYAD_TAG_WP || y->tag == DYAD_TAG_WDT || y->type == W_VERB || is_verb_tag(y->tag) ||
+                (y->tag == DYAD_TAG_IN && !role_before))
+                break;
             if (s->w[k].type != W_ACTOR || s->w[k].actor == DICT_NONE) continue;
             const cw_actor *a = &s->actors[s->w[k].actor];
             if (!a->cancelled && !a->pronoun && a->ncodes && role_code(w->codes[a->first_code].s))

@@ -324,7 +324,14 @@ void code_time_place(dyad_coder_work *w, const code_sentence *s, size_t first_ev
     if (!ds) return;
     when_expr ex[MAX_EXPRESSIONS];
     size_t nex = 0;
-    if (first_event < w->nevents || w->c->dyad_rules) nex = when_find(ds, ex, MAX_EXPRESSIONS);
+    /* the sentence's days: for its events; under dyad's rules also for
+     * the events of the sentence before that this one dates, or for the
+     * next sentence when it goes on in the same voice -- a sentence with
+     * none of these needs no dates found (most sentences code nothing) */
+    bool days_wanted = first_event < w->nevents ||
+                       (w->c->dyad_rules && !w->opt.time_shifting &&
+                        ((w->nlede && s->index == w->lede_next) || (s->next && continues(s->next))));
+    if (days_wanted) nex = when_find(ds, ex, MAX_EXPRESSIONS);
     if (nex > MAX_EXPRESSIONS) nex = MAX_EXPRESSIONS;
     /* dyad's rules: the day this sentence names for itself, which a next
      * sentence that goes on in the same voice keeps; or the day it kept */
@@ -407,10 +414,14 @@ void code_time_place(dyad_coder_work *w, const code_sentence *s, size_t first_ev
                 nown = kept;
             }
             date_event(w, e, ds, own, own_first, nown, v, future_group(vg), same, same_first, same_last, article_date);
-            if (cont && nown == 0 && !same && !future_group(vg)) {
+            /* a present perfect sums up, it tells no happening again and
+             * goes on with no day: "police have arrested hundreds in
+             * recent years", "but he has often praised ..." */
+            bool sums_up = vg && (vg->flags & DYAD_VG_PERFECT) && vg->tense == DYAD_TENSE_PRESENT;
+            if (cont && nown == 0 && !same && !future_group(vg) && !sums_up) {
                 cal_format(w->prev_day, e->date);
                 e->date_precision = DYAD_PRECISION_DAY;
-            } else if (nown == 0 && !same && !future_group(vg)) {
+            } else if (nown == 0 && !same && !future_group(vg) && !sums_up) {
                 int32_t d = restated_day(w, e, first_event);
                 if (d > 0) cal_format(d, e->date);
             }

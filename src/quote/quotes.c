@@ -237,6 +237,17 @@ typedef struct last_named {
     dyad_span span;
 } last_named;
 
+/* q goes on in the voice of p: p's speaker and its mention. */
+static void same_speaker(quote *q, const quote *p)
+{
+    q->has_speaker = true;
+    q->speaker_sentence = p->speaker_sentence;
+    q->speaker_first = p->speaker_first;
+    q->speaker_last = p->speaker_last;
+    q->speaker = p->speaker;
+    q->mention = p->mention;
+}
+
 static void attribute(quote *q, const dyad_analysis *an, const speaker *sp, const last_named *named)
 {
     q->verb = sp->verb;
@@ -303,13 +314,7 @@ static void close_quote(quote_list *l, const dyad_analysis *an, open_quote *oq, 
         attribute(q, an, &sp, named);
     } else if (sp.inherit && *prev_in_sentence && (*prev_in_sentence)->has_speaker) {
         /* "..., he said, adding, "..."": the speaker of the quote before. */
-        const quote *p = *prev_in_sentence;
-        q->has_speaker = true;
-        q->speaker_sentence = p->speaker_sentence;
-        q->speaker_first = p->speaker_first;
-        q->speaker_last = p->speaker_last;
-        q->speaker = p->speaker;
-        q->mention = p->mention;
+        same_speaker(q, *prev_in_sentence);
         q->verb = sp.verb;
     } else if (!sp.inherit && marked && oq->token == 0 && oq->last < l->n - 1) {
         /* '"..., we stand with you," Pence said. "We urge you to ..."': a
@@ -320,14 +325,8 @@ static void close_quote(quote_list *l, const dyad_analysis *an, open_quote *oq, 
         for (uint32_t k = close_token + 1; k < se->ntokens && whole; k++)
             whole = se->tokens[k].tag == DYAD_TAG_PERIOD || is_close(&se->tokens[k]);
         if (whole && p->kind == QUOTE_DIRECT && p->has_speaker && p->last_sentence + 1 == oq->sentence &&
-            oq->last_part == oq->part) {
-            q->has_speaker = true;
-            q->speaker_sentence = p->speaker_sentence;
-            q->speaker_first = p->speaker_first;
-            q->speaker_last = p->speaker_last;
-            q->speaker = p->speaker;
-            q->mention = p->mention;
-        }
+            oq->last_part == oq->part)
+            same_speaker(q, p);
     }
     remember(named, q);
     *prev_in_sentence = q;
