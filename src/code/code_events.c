@@ -814,8 +814,8 @@ static bool reduced_participle(const code_sentence *s, const code_view *v, size_
 {
     const cw_word *x = &s->w[v->idx[q]];
     if (x->tag != DYAD_TAG_VBN || q == 0 || reduced_passive(s, v, q)) return false;
-    /* (or set off by a comma or a dash: "most of the dissidents -- taken
-     * into custody hours before --") */
+    /* (or set off by a comma or a dash: "several of the students --
+     * detained at the rally --") */
     size_t nq = q; /* where the noun ends: right before, or before the comma */
     if (q >= 2 && s->w[v->idx[q - 1]].type == W_COMMA) nq--;
     uint32_t before = actor_covering(s, v->idx[nq - 1]);
@@ -1500,7 +1500,7 @@ static void passive_object_match(dyad_coder_work *w, const code_sentence *s, con
     const ix_code *vcode = vb->code != DICT_NONE ? &ix_codes(w->c->ix, NULL)[vb->code] : NULL;
     bool actors_too = !vcode || (vcode->flags & IX_CODE_NULL);
     /* the subject may stand before an aside set off by commas or dashes:
-     * "most of the dissidents -- taken into custody ... -- were released" */
+     * "several of the students -- detained at the rally -- were freed" */
     size_t subj_end = aux;
     if (actors_too && aux >= 2 && s->w[v->idx[aux - 1]].type == W_COMMA) {
         size_t k = aux - 1;

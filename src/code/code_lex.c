@@ -139,7 +139,7 @@ static int lex_text(dyad_coder_work *w, code_sentence *s, const char *text, uint
             cl = CH_SPACE;
         }
         if (cl == CH_SPACE && w->c->dyad_rules && spaced_dash(t, start, end, i, adv))
-            cl = CH_COMMA; /* "the dissidents -- taken into custody ... -- were released" */
+            cl = CH_COMMA; /* "the students -- detained at the rally -- were freed" */
         if (cl == CH_COMMA && t[i] == ',' && len && ch_is_digit((unsigned char)buf[len - 1]) &&
             i + 1 < end && ch_is_digit(t[i + 1])) {
             i++; /* 50,000: the comma belongs to the number */

@@ -196,7 +196,7 @@ static bool continues(const dyad_sentence *ds)
     return false;
 }
 
-/* dyad's rules: "came a day after talks broke down", "two days before the
+/* dyad's rules: "came a day after the army closed the border", "two days before the
  * vote was held": what the phrase after "after" or "before" tells lies
  * that many days from the sentence's own day.  Returns the shift in days
  * for the verb at token v (0 when no such phrase reaches it): the verb
@@ -225,8 +225,8 @@ static int32_t day_shift(const dyad_sentence *ds, size_t v, uint32_t *phrase_end
 }
 
 /* dyad's rules: an event with no day in its sentence that tells again
- * what one of the two sentences before dated ("arrested ... on Sunday.
- * ... the dissidents, taken into custody hours before ...") is the same
+ * what one of the two sentences before dated ("detained ... on Friday.
+ * ... the students, held overnight ...") is the same
  * happening: the same kind of act (root) on the same country's people.
  * Returns that event's day, 0 when none. */
 static int32_t restated_day(const dyad_coder_work *w, const dyad_event *e, size_t first_event)
@@ -347,8 +347,8 @@ void code_time_place(dyad_coder_work *w, const code_sentence *s, size_t first_ev
         }
         w->prev_day = own_day;
         w->prev_day_next = s->index + 1;
-        /* "USAID has announced $12 million in aid.  In a statement
-         * released on Thursday, USAID said ...": news tells the latest
+        /* "The agency has pledged new aid.  On Thursday, the agency
+         * said in a statement ...": news tells the latest
          * happening first, in the present perfect and with no day, and
          * the next sentence, naming the same actor, gives the day */
         if (own_day && !cont && s->index == w->lede_next && tells_past(ds))

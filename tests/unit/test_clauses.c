@@ -496,13 +496,13 @@ static void clauses_verbs_of_real_prose(tctx *t)
     /* "deal firmly with": force against the one named, announced a threat;
      * a deal signed is none; a quote opened after the modal leaves the
      * modal the quoted verb's */
-    CHECK_INT(fx_code(&k, "Kenya's president said he will deal firmly with Uganda's provocations."), 0);
+    CHECK_INT(fx_code(&k, "Kenya's president said he will deal firmly with the raiders from Uganda."), 0);
     CHECK(find(&k, "KENGOV", "UGA", "13") != NULL);
     CHECK_INT(fx_code(&k, "Kenyan police dealt harshly with the protesters."), 0);
     CHECK(find(&k, "KENCOP", "KEN", "17") != NULL);
     CHECK_INT(fx_code(&k, "Kenya signed a deal with Uganda."), 0);
     CHECK(find(&k, "KEN", "UGA", "17") == NULL && find(&k, "KEN", "UGA", "13") == NULL);
-    CHECK_INT(fx_code(&k, "The Kenyan president told reporters he will \"deal strongly with Uganda's provocations.\""), 0);
+    CHECK_INT(fx_code(&k, "The Kenyan president told reporters he will \"deal firmly with Uganda's border raids.\""), 0);
     CHECK(find(&k, "KENGOV", "UGA", "13") != NULL);
     /* force announced for the future is threatened, not used */
     CHECK_INT(fx_code(&k, "Moscow said it would strike Ukrainian ports."), 0);
@@ -1215,8 +1215,8 @@ static void clauses_constructions(tctx *t)
      * participle inside tells of the noun before it, and the passive
      * after it has that noun for its subject; a participle's event
      * leaves the clause's own verb to code */
-    CHECK_INT(fx_code(&k, "Police said most of the Cuban dissidents -- taken into custody hours before the visit -- "
-                          "were released after several hours."), 0);
+    CHECK_INT(fx_code(&k, "Police said several of the Cuban dissidents -- arrested at the rally hours before the vote -- "
+                          "were released after a night."), 0);
     CHECK(find(&k, "CUB", "CUBOPP", "17") != NULL && find(&k, "CUB", "CUBOPP", "08") != NULL);
     CHECK_INT(fx_code(&k, "Kenyan police arrested dozens of protesters -"), 0); /* a dash at the very end */
     CHECK_INT(fx_code(&k, "Kenyan police, backed by the army, arrested dozens of protesters."), 0);
