@@ -71,6 +71,15 @@ expect_status "bad --input" 2 "$dyad" tag --input xml examples/article.txt
 expect_status "bad --date" 2 "$dyad" tag --date 2022-13-01 examples/article.txt
 expect_status "missing file" 1 "$dyad" sentences "$tmp/no-such-file"
 expect_grep "missing file named" "no-such-file" "$tmp/err"
+# A document with no date of its own codes undated events: said once, at
+# the end, and not when --date gives one or -q asks for quiet.
+printf 'Kenya condemned Uganda on Monday.\n' >"$tmp/undated.txt"
+expect_status "undated document" 0 "$dyad" code "$tmp/undated.txt"
+expect_grep "undated events said" "warning: 1 event\(s\) have no date" "$tmp/err"
+expect_status "undated document, --date" 0 "$dyad" code --date 2024-05-10 "$tmp/undated.txt"
+if grep -q "have no date" "$tmp/err"; then not_ok "--date: still warned of undated events"; else ok; fi
+expect_status "undated document, -q" 0 "$dyad" code -q "$tmp/undated.txt"
+if [ -s "$tmp/err" ]; then not_ok "-q: warned of undated events"; else ok; fi
 # Every command is listed in dyad help, dict compile too.
 for c in code validate quotes sentences tag chunk "dict check" "dict lookup" "dict compile" extract ingest query stats import recode serve feeds help version; do
     if "$dyad" help | grep -q "^  $c"; then ok; else not_ok "dyad help does not list '$c'"; fi

@@ -173,6 +173,7 @@ typedef struct code_run {
     bool trace;       /* --trace: each sentence's parse to stderr */
     size_t failed;
     atomic_size_t events; /* for the progress line                  */
+    atomic_size_t undated; /* events of documents with no date of their own */
     /* threads */
     int nthreads;
 } code_run;
@@ -192,6 +193,9 @@ static int code_one(code_run *r, coder_thread *ct, const dyad_document *doc, FIL
     }
     dyad_render_events(out, &a, ev, n, r->format, r->render_flags);
     atomic_fetch_add(&r->events, n);
+    size_t undated = 0;
+    for (size_t k = 0; k < n; k++) undated += !ev[k].date[0];
+    if (undated) atomic_fetch_add(&r->undated, undated);
     return 0;
 }
 
@@ -349,6 +353,7 @@ int cmd_code(int argc, char **argv)
     code_run run;
     memset(&run, 0, sizeof run);
     atomic_init(&run.events, 0);
+    atomic_init(&run.undated, 0);
     run.format = DYAD_EVENTS_JSONL;
     run.nthreads = 1;
     dyad_format format = DYAD_FORMAT_AUTO;
@@ -533,6 +538,11 @@ int cmd_code(int argc, char **argv)
     if (!st.quiet && rc != EXIT_OUTPUT)
         fprintf(stderr, "dyad: %zu document(s) coded, %zu record(s) skipped, %zu input(s) unreadable\n",
                 st.documents - run.failed, st.skipped + run.failed, st.unreadable);
+    /* an analyst who forgot --date should hear of it: trends, --unique and
+     * alerts leave undated events out */
+    if (!st.quiet && rc != EXIT_OUTPUT && atomic_load(&run.undated))
+        fprintf(stderr, "dyad: warning: %zu event(s) have no date: their documents carry none (no date field "
+                        "or dateline); give one with --date YYYY-MM-DD\n", (size_t)atomic_load(&run.undated));
     if (!st.quiet && rc != EXIT_OUTPUT && (st.other_language || st.passed_over))
         fprintf(stderr, "dyad: %zu page(s) in other languages skipped, %zu WARC record(s) "
                         "without a page passed over\n", st.other_language, st.passed_over);
