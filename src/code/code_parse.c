@@ -665,10 +665,22 @@ static void stance_modifiers(code_sentence *s)
     }
 }
 
+/* The country the article has named most often so far (into out),
+ * whatever the sentence names; false when there is none. */
+static bool article_country_any(const dyad_coder_work *w, char out[4])
+{
+    size_t best = SIZE_MAX;
+    for (size_t k = 0; k < w->nhome; k++)
+        if (best == SIZE_MAX || w->home_counts[k] > w->home_counts[best]) best = k;
+    if (best == SIZE_MAX) return false;
+    memcpy(out, w->home_codes[best], 4);
+    return true;
+}
+
 /* dyad's rules: the country the article has named most often so far
  * (the first of equals), when the sentence names no country itself:
  * "Hundreds of protesters marched in the capital" in a story about Kenya
- * are Iraqi. */
+ * are Kenyan. */
 static bool article_country(const dyad_coder_work *w, const code_sentence *s, char out[4])
 {
     for (size_t k = 0; k < s->nactors; k++) {
@@ -679,12 +691,7 @@ static bool article_country(const dyad_coder_work *w, const code_sentence *s, ch
             !(w->c->dyad_rules && code_is_region(w->codes[a->first_code].s)))
             return false;
     }
-    size_t best = SIZE_MAX;
-    for (size_t k = 0; k < w->nhome; k++)
-        if (best == SIZE_MAX || w->home_counts[k] > w->home_counts[best]) best = k;
-    if (best == SIZE_MAX) return false;
-    memcpy(out, w->home_codes[best], 4);
-    return true;
+    return article_country_any(w, out);
 }
 
 /* Whether the role word at g is the object of a verb ("overthrew the
@@ -721,18 +728,6 @@ static bool domestic_object(const dyad_coder_work *w, const code_sentence *s, si
     if (strstr(c + 3, role)) return false;
     memcpy(out, c, 3);
     out[3] = 0;
-    return true;
-}
-
-/* The country the article has named most often so far (into out),
- * whatever the sentence names; false when there is none. */
-static bool article_country_any(const dyad_coder_work *w, char out[4])
-{
-    size_t best = SIZE_MAX;
-    for (size_t k = 0; k < w->nhome; k++)
-        if (best == SIZE_MAX || w->home_counts[k] > w->home_counts[best]) best = k;
-    if (best == SIZE_MAX) return false;
-    memcpy(out, w->home_codes[best], 4);
     return true;
 }
 
