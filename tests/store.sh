@@ -258,6 +258,10 @@ expect_status "ingest with --text-field --date-field --id-field" 0 "$dyad" inges
     --text-field content --date-field published --id-field url "$tmp/scraped.jsonl"
 check "... fields read from the mapped keys" "$(sql "$tmp/f.db" "SELECT d.doc_key || ' ' || e.date || ' ' || e.source || ' ' || e.target FROM events e JOIN documents d ON d.id = e.doc")" \
     "https://x.example/1 20240203 RUS UKR"
+expect_status "code with the same field options" 0 "$dyad" code -q \
+    --text-field content --date-field published --id-field url "$tmp/scraped.jsonl"
+expect_grep "... the same event, its document named by the mapped id" \
+    '"doc":"https://x.example/1".*"date":"2024-02-03".*"source":"RUS","target":"UKR"' "$tmp/out"
 # stdin: the first document's events come out before the second arrives
 (printf '{"id":"s1","date":"2024-01-01","text":"Russia attacked Ukraine."}\n'; sleep 4
  printf '{"id":"s2","date":"2024-01-01","text":"France criticised Russia."}\n') |

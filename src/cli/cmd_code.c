@@ -105,6 +105,10 @@ static void code_help(FILE *out)
             "                   actors, clauses) to standard error\n"
             "  --date YYYY-MM-DD  publication date for documents that have none\n"
             "  --input FORMAT   text, jsonl, tabari, petrarch, html or warc (default: detect)\n"
+            "  --text-field K, --date-field K, --id-field K, --title-field K,\n"
+            "  --url-field K, --source-field K\n"
+            "                   JSON Lines: read the field from key K (scraper and\n"
+            "                   MongoDB exports: --text-field content)\n"
             "  -j N             code with N threads sharing one set of dictionaries;\n"
             "                   output stays in input order\n"
             "  -q, --quiet      no warnings, only errors\n"
@@ -362,10 +366,12 @@ int cmd_code(int argc, char **argv)
     char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
     int ninputs = 0, rc = EXIT_USAGE;
     bool no_default = false;
+    const char *fields[DYAD_FIELD_COUNT] = {NULL};
     dyad_coder *coder = NULL;
     if (!actors || !inputs) goto done;
     enum { OPT_PROJECT = 256, OPT_VERBS, OPT_ACTORS, OPT_AGENTS, OPT_DISCARDS, OPT_OPTIONS, OPT_OUTPUT,
-           OPT_DATE, OPT_INPUT, OPT_NO_DEFAULT, OPT_EXPLAIN, OPT_TRACE, OPT_PHOENIX_QUAD };
+           OPT_DATE, OPT_INPUT, OPT_NO_DEFAULT, OPT_EXPLAIN, OPT_TRACE, OPT_PHOENIX_QUAD, OPT_TEXT_FIELD,
+           OPT_DATE_FIELD, OPT_ID_FIELD, OPT_TITLE_FIELD, OPT_URL_FIELD, OPT_SOURCE_FIELD };
     static const struct option longopts[] = {
         {"project", required_argument, NULL, OPT_PROJECT},
         {"verbs", required_argument, NULL, OPT_VERBS},
@@ -381,6 +387,12 @@ int cmd_code(int argc, char **argv)
         {"explain", no_argument, NULL, OPT_EXPLAIN},
         {"trace", no_argument, NULL, OPT_TRACE},
         {"phoenix-quad", no_argument, NULL, OPT_PHOENIX_QUAD},
+        {"text-field", required_argument, NULL, OPT_TEXT_FIELD},
+        {"date-field", required_argument, NULL, OPT_DATE_FIELD},
+        {"id-field", required_argument, NULL, OPT_ID_FIELD},
+        {"title-field", required_argument, NULL, OPT_TITLE_FIELD},
+        {"url-field", required_argument, NULL, OPT_URL_FIELD},
+        {"source-field", required_argument, NULL, OPT_SOURCE_FIELD},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
@@ -438,6 +450,12 @@ int cmd_code(int argc, char **argv)
             break;
         case OPT_TRACE: run.trace = true; break;
         case OPT_PHOENIX_QUAD: run.render_flags |= DYAD_EVENTS_PHOENIX_QUAD; break;
+        case OPT_TEXT_FIELD: fields[DYAD_FIELD_TEXT] = optarg; break;
+        case OPT_DATE_FIELD: fields[DYAD_FIELD_DATE] = optarg; break;
+        case OPT_ID_FIELD: fields[DYAD_FIELD_ID] = optarg; break;
+        case OPT_TITLE_FIELD: fields[DYAD_FIELD_TITLE] = optarg; break;
+        case OPT_URL_FIELD: fields[DYAD_FIELD_URL] = optarg; break;
+        case OPT_SOURCE_FIELD: fields[DYAD_FIELD_SOURCE] = optarg; break;
         case 'q': st.quiet = true; break;
         default: fprintf(stderr, "(see dyad code --help)\n"); goto done;
         }
@@ -479,7 +497,7 @@ int cmd_code(int argc, char **argv)
             rc = EXIT_SKIPPED;
             goto done;
         }
-        read_rc = cli_for_each_document(inputs, ninputs, format, &st, code_single, &sc);
+        read_rc = cli_for_each_document_fields(inputs, ninputs, format, fields, &st, code_single, &sc);
         dyad_pipeline_free(sc.ct.pipe);
         dyad_coder_work_free(sc.ct.work);
     } else {
@@ -512,7 +530,7 @@ int cmd_code(int argc, char **argv)
             fprintf(stderr, "dyad code: cannot start threads\n");
             read_rc = -1;
         } else {
-            read_rc = cli_for_each_document(inputs, ninputs, format, &st, code_pooled, &p);
+            read_rc = cli_for_each_document_fields(inputs, ninputs, format, fields, &st, code_pooled, &p);
             if (p.slots[p.fill_at % p.nslots].n) submit(&p);
         }
         drain(&p, true);
