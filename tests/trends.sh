@@ -132,6 +132,9 @@ check "alerts: a foreign actor code is left out, not an error" \
 
 # ---- the chart ------------------------------------------------------------------
 "$dyad" trend --db "$db" --dyad RUS,UKR --both --by week --svg "$tmp/rus-ukr.svg" >/dev/null
+"$dyad" trend --db "$db" --dyad RUS,UKR --svg "$tmp/no-such-dir/x.svg" >"$tmp/svg.out" 2>"$tmp/svg.err"
+check "trend --svg into a missing folder: status 1, the path named, no CSV on standard output" \
+    sh -c "test $? -eq 1 && grep -q 'no-such-dir/x.svg' '$tmp/svg.err' && ! test -s '$tmp/svg.out'"
 check "trend --svg writes an SVG" grep -q '<svg xmlns="http://www.w3.org/2000/svg" width="960" height="520"' "$tmp/rus-ukr.svg"
 check "the chart marks the alert and has a legend" \
     sh -c "grep -q 'RUS-UKR: escalation of material conflict from 2022-02-2' '$tmp/rus-ukr.svg' && grep -q 'material conflict</text>' '$tmp/rus-ukr.svg'"

@@ -144,8 +144,12 @@ int cmd_trend(int argc, char **argv)
     if (svg) {
         FILE *f = strcmp(svg, "-") == 0 ? stdout : fopen(svg, "w");
         if (!f) {
+            /* nothing on standard output either: a script that checks the
+             * status should not also have to throw away half a result */
             fprintf(stderr, "dyad trend: %s: %s\n", svg, strerror(errno));
-            status = EXIT_SKIPPED;
+            dyad_trend_free(&t);
+            dyad_alerts_free(&al);
+            return EXIT_SKIPPED;
         } else {
             char title[120];
             if (q.source)
