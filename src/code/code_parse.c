@@ -1028,6 +1028,16 @@ static uint32_t actor_word(const code_sentence *s, uint32_t a)
     return DICT_NONE;
 }
 
+/* Whether every word of actor a is a capitalised proper noun in a
+ * sentence not written in capitals: a name, not a role or a body. */
+static bool proper_name(const code_sentence *s, const cw_actor *a)
+{
+    if (s->allcaps) return false;
+    for (uint32_t i = a->head; i <= a->last && i < s->n; i++)
+        if (!(s->w[i].flags & CW_CAP) || s->w[i].tag != DYAD_TAG_NNP) return false;
+    return true;
+}
+
 /* dyad's rules: a country word right before a person or body of that
  * country names one actor, not two ("Chinese President Xi Jinping" is
  * CHNGOV, "Russian Foreign Minister Sergei Lavrov" RUSGOV): the first
@@ -1067,6 +1077,29 @@ static void merge_adjacent_actors(dyad_coder_work *w, code_sentence *s)
          * says which branch, not a second party */
         bool body = adjacent && !possessive && nl == 3 && code_is_country(cl) &&
                     (!strncmp(cr, "IGO", 3) || !strncmp(cr, "NGO", 3));
+        /* "French President Jean Dupont", with no date or a dictionary
+         * behind the times: a role of a country right before the name of a
+         * person of that country is that person's role today, whatever
+         * role the dictionary gives the name; one actor with the role the
+         * text states */
+        bool titled = adjacent && !possessive && nl == 6 && strlen(cr) >= 6 && !strncmp(cl, cr, 3) &&
+                      code_is_country(cl) && strncmp(cl, cr, nl) != 0 && proper_name(s, right);
+        if (titled) {
+            uint32_t lw = actor_word(s, (uint32_t)a), rw = actor_word(s, b);
+            if (lw == DICT_NONE || rw == DICT_NONE) continue;
+            for (uint32_t i = right->head; i <= right->last; i++) {
+                cw_word *x = &s->w[i];
+                if (i == rw || ((x->flags & CW_PART) && x->head == rw)) {
+                    x->type = W_NONE;
+                    x->flags |= CW_PART;
+                    x->head = lw;
+                    x->actor = (uint32_t)a;
+                }
+            }
+            left->last = right->last;
+            right->cancelled = true;
+            continue;
+        }
         if (!body && (nl < 3 || strncmp(cl, cr, nl) != 0)) continue;
         uint32_t lw = actor_word(s, (uint32_t)a), rw = actor_word(s, b);
         if (lw == DICT_NONE || rw == DICT_NONE) continue;
@@ -1243,6 +1276,14 @@ static void find_compounds(code_sentence *s, uint32_t *cover, bool petrarch, boo
         uint32_t right = covering(s, cover, r);
         if (left == DICT_NONE || right == DICT_NONE || left == right) continue;
         if (s->actors[left].last != l || s->actors[right].head != r) continue;
+        /* dyad's rules: "..., and we are ready": a subject pronoun after a
+         * comma and "and" opens a clause of its own; it is no second member
+         * of what came before (the "with Moscow" of "the choice rests with
+         * Moscow, and we ...") */
+        if (dyad && comma_before && r == c + 1 &&
+            (word_is(&s->w[r], "we") || word_is(&s->w[r], "i") || word_is(&s->w[r], "he") ||
+             word_is(&s->w[r], "she") || word_is(&s->w[r], "they")))
+            continue;
         join_group(s, left, right);
         x->flags |= CW_COMPOUND_CONJ;
         /* the pronoun is the first member's, inside the list: no actor of

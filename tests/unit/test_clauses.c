@@ -1271,8 +1271,39 @@ static void clauses_constructions(tctx *t)
     fx_close(&k);
 }
 
+/* A role right before a person's name is that person's role when the
+ * story has no date (the dictionary can only give the name's undated
+ * code then); a subject pronoun after ", and" opens a clause of its own. */
+static void clauses_titled_names_and_pronoun_clauses(tctx *t)
+{
+    coder_fx k;
+    CHECK_INT(fx_open(&k), 0);
+    k.doc.id = "t";
+    const char *undated = "Kenyan President William Ruto said on Monday that Nairobi would answer the letter.";
+    k.doc.text = undated;
+    k.doc.len = strlen(undated);
+    k.doc.date[0] = 0;
+    CHECK_INT(dyad_analyze(k.pipe, &k.doc, &k.an), 0);
+    CHECK_INT(dyad_code(k.work, &k.an, &k.ev, &k.n), 0);
+    CHECK(find(&k, "KENGOV", "KEN", "01") == NULL);
+    const char *acted = "Kenyan President William Ruto criticised Uganda.";
+    k.doc.text = acted;
+    k.doc.len = strlen(acted);
+    CHECK_INT(dyad_analyze(k.pipe, &k.doc, &k.an), 0);
+    CHECK_INT(dyad_code(k.work, &k.an, &k.ev, &k.n), 0);
+    const dyad_event *e = find(&k, "KENGOV", "UGA", "11");
+    CHECK(e != NULL);
+    if (e) CHECK_STR(e->source, "KENGOV");
+    /* the quote's "we" is its speaker, who is ready; Uganda is no target */
+    CHECK_INT(fx_code(&k, "Kenyan President William Ruto spoke in Nairobi. He added, \"The choice now lies with "
+                          "Uganda, and we are prepared whichever way Uganda goes.\""), 0);
+    CHECK(find(&k, "KEN", "UGA", "") == NULL);
+    fx_close(&k);
+}
+
 void suite_clauses(tctx *t)
 {
+    RUN(t, clauses_titled_names_and_pronoun_clauses);
     RUN(t, clauses_of_one_sentence);
     RUN(t, clauses_passives);
     RUN(t, clauses_non_actors_and_empty_targets);
