@@ -718,6 +718,13 @@ typedef struct dyad_code_options {
                               stream is written without locking: give
                               each thread's workspace its own, or trace
                               with one thread                            */
+    int keep_sports;       /* code sports reports too.  By default, with
+                              dyad's own dictionaries, a story that reads
+                              as a sports report (its words, weighed per
+                              100: "goaltender", "playoffs", "4-1"...)
+                              codes no event, since "Ottawa beat Detroit"
+                              is no attack of one state on another;
+                              dyad_code_passed_over() says so            */
 } dyad_code_options;
 
 /* A workspace for one thread; opt may be NULL.  NULL when memory ran
@@ -732,6 +739,15 @@ void dyad_coder_work_free(dyad_coder_work *work);
  * coded.  Returns 0, or -1 when memory ran out (no events). */
 int dyad_code(dyad_coder_work *work, const dyad_analysis *analysis,
               const dyad_event **events, size_t *nevents);
+
+/* Why the last dyad_code() on work passed the whole document over, coding
+ * none of its sentences: DYAD_PASSED_SPORTS for a sports report (see
+ * dyad_code_options.keep_sports), else DYAD_PASSED_NONE. */
+typedef enum dyad_passed {
+    DYAD_PASSED_NONE,
+    DYAD_PASSED_SPORTS
+} dyad_passed;
+dyad_passed dyad_code_passed_over(const dyad_coder_work *work);
 
 /* ------------------------------------------------------------------------
  * Validation suites (`dyad validate`)

@@ -80,6 +80,15 @@ expect_status "undated document, --date" 0 "$dyad" code --date 2024-05-10 "$tmp/
 if grep -q "have no date" "$tmp/err"; then not_ok "--date: still warned of undated events"; else ok; fi
 expect_status "undated document, -q" 0 "$dyad" code -q "$tmp/undated.txt"
 if [ -s "$tmp/err" ]; then not_ok "-q: warned of undated events"; else ok; fi
+# A game report (our own) codes no event unless --keep-sports: said in the
+# summary, as undated events are.
+printf '%s\n\n%s\n' "Canada edged Sweden 3-2 in overtime on Saturday to reach the semifinal of the hockey tournament, staying unbeaten." \
+    "Goaltender Ana Moreau made 30 saves, defenseman Luc Roy scored on a rebound, and the Sweden coach said his teammates had attacked well but lost the game in the final minute." >"$tmp/game.txt"
+expect_status "sports report" 0 "$dyad" code --date 2024-05-10 "$tmp/game.txt"
+if [ -s "$tmp/out" ]; then not_ok "sports report: coded events"; else ok; fi
+expect_grep "sports report: said" "1 sports report\(s\) coded no event" "$tmp/err"
+expect_status "sports report, --keep-sports" 0 "$dyad" code --keep-sports --date 2024-05-10 "$tmp/game.txt"
+expect_grep "sports report, --keep-sports: coded" '"source":"(CAN|SWE)' "$tmp/out"
 # Every command is listed in dyad help, dict compile too.
 for c in code validate quotes sentences tag chunk "dict check" "dict lookup" "dict compile" extract ingest query stats import recode serve feeds help version; do
     if "$dyad" help | grep -q "^  $c"; then ok; else not_ok "dyad help does not list '$c'"; fi

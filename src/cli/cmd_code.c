@@ -101,6 +101,9 @@ static void code_help(FILE *out)
             "                   (PLOVER JSON records; CAMEO 01 and 02 left out)\n"
             "  --explain        add the pattern, its dictionary line and the words\n"
             "  --phoenix-quad   quad classes in Phoenix's numbering, not GDELT's\n"
+            "  --keep-sports    code sports reports too (by default a story that reads\n"
+            "                   as a game report codes no event: \"Ottawa beat Detroit\"\n"
+            "                   is no attack)\n"
             "  --trace          print how the coder read each sentence (word types,\n"
             "                   actors, clauses) to standard error\n"
             "  --date YYYY-MM-DD  publication date for documents that have none\n"
@@ -178,6 +181,7 @@ typedef struct code_run {
     size_t failed;
     atomic_size_t events; /* for the progress line                  */
     atomic_size_t undated; /* events of documents with no date of their own */
+    atomic_size_t sports;  /* sports reports passed over                  */
     /* threads */
     int nthreads;
 } code_run;
@@ -197,6 +201,7 @@ static int code_one(code_run *r, coder_thread *ct, const dyad_document *doc, FIL
     }
     dyad_render_events(out, &a, ev, n, r->format, r->render_flags);
     atomic_fetch_add(&r->events, n);
+    if (dyad_code_passed_over(ct->work) == DYAD_PASSED_SPORTS) atomic_fetch_add(&r->sports, 1);
     size_t undated = 0;
     for (size_t k = 0; k < n; k++) undated += !ev[k].date[0];
     if (undated) atomic_fetch_add(&r->undated, undated);
@@ -358,6 +363,7 @@ int cmd_code(int argc, char **argv)
     memset(&run, 0, sizeof run);
     atomic_init(&run.events, 0);
     atomic_init(&run.undated, 0);
+    atomic_init(&run.sports, 0);
     run.format = DYAD_EVENTS_JSONL;
     run.nthreads = 1;
     dyad_format format = DYAD_FORMAT_AUTO;
@@ -371,7 +377,7 @@ int cmd_code(int argc, char **argv)
     if (!actors || !inputs) goto done;
     enum { OPT_PROJECT = 256, OPT_VERBS, OPT_ACTORS, OPT_AGENTS, OPT_DISCARDS, OPT_OPTIONS, OPT_OUTPUT,
            OPT_DATE, OPT_INPUT, OPT_NO_DEFAULT, OPT_EXPLAIN, OPT_TRACE, OPT_PHOENIX_QUAD, OPT_TEXT_FIELD,
-           OPT_DATE_FIELD, OPT_ID_FIELD, OPT_TITLE_FIELD, OPT_URL_FIELD, OPT_SOURCE_FIELD };
+           OPT_DATE_FIELD, OPT_ID_FIELD, OPT_TITLE_FIELD, OPT_URL_FIELD, OPT_SOURCE_FIELD, OPT_KEEP_SPORTS };
     static const struct option longopts[] = {
         {"project", required_argument, NULL, OPT_PROJECT},
         {"verbs", required_argument, NULL, OPT_VERBS},
@@ -393,6 +399,7 @@ int cmd_code(int argc, char **argv)
         {"title-field", required_argument, NULL, OPT_TITLE_FIELD},
         {"url-field", required_argument, NULL, OPT_URL_FIELD},
         {"source-field", required_argument, NULL, OPT_SOURCE_FIELD},
+        {"keep-sports", no_argument, NULL, OPT_KEEP_SPORTS},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
@@ -456,6 +463,7 @@ int cmd_code(int argc, char **argv)
         case OPT_TITLE_FIELD: fields[DYAD_FIELD_TITLE] = optarg; break;
         case OPT_URL_FIELD: fields[DYAD_FIELD_URL] = optarg; break;
         case OPT_SOURCE_FIELD: fields[DYAD_FIELD_SOURCE] = optarg; break;
+        case OPT_KEEP_SPORTS: run.copt.keep_sports = 1; break;
         case 'q': st.quiet = true; break;
         default: fprintf(stderr, "(see dyad code --help)\n"); goto done;
         }
@@ -561,6 +569,9 @@ int cmd_code(int argc, char **argv)
     if (!st.quiet && rc != EXIT_OUTPUT && atomic_load(&run.undated))
         fprintf(stderr, "dyad: warning: %zu event(s) have no date: their documents carry none (no date field "
                         "or dateline); give one with --date YYYY-MM-DD\n", (size_t)atomic_load(&run.undated));
+    if (!st.quiet && rc != EXIT_OUTPUT && atomic_load(&run.sports))
+        fprintf(stderr, "dyad: %zu sports report(s) coded no event (--keep-sports codes them)\n",
+                (size_t)atomic_load(&run.sports));
     if (!st.quiet && rc != EXIT_OUTPUT && (st.other_language || st.passed_over))
         fprintf(stderr, "dyad: %zu page(s) in other languages skipped, %zu WARC record(s) "
                         "without a page passed over\n", st.other_language, st.passed_over);

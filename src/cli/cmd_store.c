@@ -42,6 +42,7 @@ static void ingest_help(FILE *out)
             "  --project FILE, --verbs FILE, --actors FILE (repeatable), --agents FILE,\n"
             "  --discards FILE, --options FILE, --no-default-dict\n"
             "                   dictionaries, as for dyad code\n"
+            "  --keep-sports    code sports reports too, as for dyad code\n"
             "  -q, --quiet      no warnings and no summary, only errors\n"
             "  -h, --help       this help\n\n"
             "exit status: 0 all read and stored, 1 some record, file or dictionary\n"
@@ -53,7 +54,7 @@ typedef struct ingest_ctx {
     dyad_pipeline *pipe;
     dyad_coder_work *work;
     const char *date;
-    size_t fresh, changed, same, copies, events, merged, failed;
+    size_t fresh, changed, same, copies, events, merged, failed, sports;
     bool store_failed;
     bool commit_each; /* stdin is a pipe: each document is visible at once */
 } ingest_ctx;
@@ -75,6 +76,7 @@ static int ingest_one(const dyad_document *doc, void *user)
         c->failed++;
         return 0;
     }
+    c->sports += dyad_code_passed_over(c->work) == DYAD_PASSED_SPORTS;
     dyad_store_result r;
     if (dyad_store_put(c->store, &a, ev, n, &r)) { c->store_failed = true; return -1; }
     if (r.state == DYAD_DOC_CHANGED) c->changed++;
@@ -98,6 +100,7 @@ static int recode_one(const dyad_document *doc, void *user)
         c->failed++;
         return 0;
     }
+    c->sports += dyad_code_passed_over(c->work) == DYAD_PASSED_SPORTS;
     dyad_store_result r;
     if (dyad_store_replace(c->store, &a, ev, n, &r)) { c->store_failed = true; return -1; }
     c->changed++;
@@ -161,6 +164,7 @@ static void recode_help(FILE *out)
             "the run is recorded with the dictionaries' identity.\n\n"
             "options: --db PATH|URL, --project FILE, --verbs FILE, --actors FILE,\n"
             "--agents FILE, --discards FILE, --options FILE, --no-default-dict,\n"
+            "--keep-sports, "
             "-q, -h, as for dyad ingest\n\n"
             "exit status: 0 done, 1 the store or a dictionary failed, 2 usage error\n");
 }
@@ -181,7 +185,8 @@ static int ingest_or_recode(int argc, char **argv, bool recode)
 {
     const char *cmdname = recode ? "recode" : "ingest";
     enum { O_DB = 1000, O_DATE, O_INPUT, O_PROJECT, O_VERBS, O_ACTORS, O_AGENTS, O_DISCARDS, O_OPTIONS,
-           O_NODEFAULT, O_TEXT_FIELD, O_DATE_FIELD, O_ID_FIELD, O_TITLE_FIELD, O_URL_FIELD, O_SOURCE_FIELD };
+           O_NODEFAULT, O_TEXT_FIELD, O_DATE_FIELD, O_ID_FIELD, O_TITLE_FIELD, O_URL_FIELD, O_SOURCE_FIELD,
+           O_KEEP_SPORTS };
     static const struct option longopts[] = {
         {"db", required_argument, NULL, O_DB},           {"date", required_argument, NULL, O_DATE},
         {"input", required_argument, NULL, O_INPUT},     {"project", required_argument, NULL, O_PROJECT},
@@ -192,6 +197,7 @@ static int ingest_or_recode(int argc, char **argv, bool recode)
         {"text-field", required_argument, NULL, O_TEXT_FIELD}, {"date-field", required_argument, NULL, O_DATE_FIELD},
         {"id-field", required_argument, NULL, O_ID_FIELD}, {"title-field", required_argument, NULL, O_TITLE_FIELD},
         {"url-field", required_argument, NULL, O_URL_FIELD}, {"source-field", required_argument, NULL, O_SOURCE_FIELD},
+        {"keep-sports", no_argument, NULL, O_KEEP_SPORTS},
         {NULL, 0, NULL, 0}};
     const char *fields[DYAD_FIELD_COUNT] = {NULL};
     dyad_coder_config cfg;
@@ -199,6 +205,7 @@ static int ingest_or_recode(int argc, char **argv, bool recode)
     cfg.builtin = 1;
     const char **actors = calloc((size_t)argc + 1, sizeof *actors);
     const char *db = NULL, *date = NULL;
+    bool keep_sports = false;
     dyad_format format = DYAD_FORMAT_AUTO;
     cli_stats st = {0};
     int rc = EXIT_USAGE, opt;
@@ -236,6 +243,7 @@ static int ingest_or_recode(int argc, char **argv, bool recode)
         case O_TITLE_FIELD: fields[DYAD_FIELD_TITLE] = optarg; break;
         case O_URL_FIELD: fields[DYAD_FIELD_URL] = optarg; break;
         case O_SOURCE_FIELD: fields[DYAD_FIELD_SOURCE] = optarg; break;
+        case O_KEEP_SPORTS: keep_sports = true; break;
         case 'q': st.quiet = true; break;
         default:
             rc = cli_option_other(recode ? "dyad recode" : "dyad ingest", opt, argv, recode ? recode_help : ingest_help);
@@ -262,6 +270,7 @@ static int ingest_or_recode(int argc, char **argv, bool recode)
     dyad_code_options copt;
     memset(&copt, 0, sizeof copt);
     if (date) memcpy(copt.default_date, date, 11);
+    copt.keep_sports = keep_sports;
     c.store = store;
     c.date = date;
     c.pipe = dyad_pipeline_new(DYAD_LEVEL_CHUNKS);
@@ -292,6 +301,9 @@ static int ingest_or_recode(int argc, char **argv, bool recode)
                 "%zu input(s) unreadable\n",
                 st.documents, c.fresh, c.changed, c.same, c.copies, c.copies == 1 ? "y" : "ies", c.events, c.merged,
                 st.skipped + c.failed, st.unreadable);
+    if (!st.quiet && c.sports)
+        fprintf(stderr, "dyad %s: %zu sports report(s) stored with no event (--keep-sports codes them)\n", cmdname,
+                c.sports);
     rc = (read_rc || st.skipped || st.unreadable || c.failed || dc.errors) ? EXIT_SKIPPED : EXIT_OK;
 done:
     dyad_store_close(store);

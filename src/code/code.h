@@ -142,8 +142,12 @@ enum {
     CODE_ST_DISCARD = 1u << 0,  /* a discard code was found                 */
     CODE_ST_COMPLEX = 1u << 1,  /* a complex code or complexity condition   */
     CODE_ST_SHORT   = 1u << 2,  /* fewer words than MINIMUM WORDS           */
-    CODE_ST_SHIFTED = 1u << 3   /* dates were time-shifted                  */
+    CODE_ST_SHIFTED = 1u << 3,  /* dates were time-shifted                  */
+    CODE_ST_SPORTS  = 1u << 4   /* a sports report: passed over             */
 };
+
+/* code_sports.c: whether the story reads as a sports report. */
+bool code_sports_report(const dyad_analysis *an);
 
 typedef struct code_sentence {
     const dyad_document *doc;
@@ -177,6 +181,7 @@ struct dyad_coder_work {
     code_options opt;
     char default_date[11];
     bool explain;
+    bool keep_sports;             /* dyad_code_options.keep_sports         */
     arena a;                      /* reset per document                    */
     cw_code *codes; size_t ncodes, cap_codes;
     dyad_event *events; size_t nevents, cap_events;

@@ -145,6 +145,7 @@ dyad_coder_work *dyad_coder_work_new(const dyad_coder *coder, const dyad_code_op
         memcpy(w->default_date, opt->default_date, sizeof w->default_date);
         w->default_date[sizeof w->default_date - 1] = 0;
         w->explain = opt->explain != 0;
+        w->keep_sports = opt->keep_sports != 0;
         w->trace = opt->trace;
     }
     return w;
@@ -268,6 +269,11 @@ int dyad_code(dyad_coder_work *w, const dyad_analysis *an, const dyad_event **ev
     w->prev_day_next = 0;
     w->nlede = 0;
     w->nquotes = 0;
+    if (w->c->dyad_rules && !w->c->petrarch && !w->keep_sports && code_sports_report(an)) {
+        w->status = CODE_ST_SPORTS;
+        w->fwd_valid = false;
+        return 0;
+    }
     if (w->c->dyad_rules && doc && code_find_speakers(w, an, date > 0 ? date : 0)) return -1;
     for (size_t i = 0; i < an->nsentences; i++) {
         const dyad_sentence *ds = &an->sentences[i];
@@ -307,4 +313,9 @@ int dyad_code(dyad_coder_work *w, const dyad_analysis *an, const dyad_event **ev
     *events = w->events;
     *nevents = w->nevents;
     return 0;
+}
+
+dyad_passed dyad_code_passed_over(const dyad_coder_work *w)
+{
+    return w && (w->status & CODE_ST_SPORTS) ? DYAD_PASSED_SPORTS : DYAD_PASSED_NONE;
 }

@@ -1301,8 +1301,50 @@ static void clauses_titled_names_and_pronoun_clauses(tctx *t)
     fx_close(&k);
 }
 
+/* A game report codes no event by default (its teams are countries and
+ * cities, its verbs those of war); a political story about violence at a
+ * match is still coded; keep_sports codes the game report too. */
+static void clauses_sports_reports(tctx *t)
+{
+    static const char game[] =
+        "Brazil crushed Chile 4-1 on Sunday to stay unbeaten in the qualifying tournament.\n\n"
+        "Striker Joao Silva scored twice before halftime, and the Chile goalkeeper could do little about a third "
+        "goal from a rebound early in the second half. Brazil attacked from the start and Chile never recovered.\n\n"
+        "The Chile coach said his squad would regroup before Thursday's match against Peru, while Brazil "
+        "lead the standings with one game left in the qualifying season.";
+    static const char riot[] =
+        "Chilean police arrested 40 football fans on Sunday after clashes outside the national stadium in "
+        "Santiago.\n\nThe interior minister condemned the violence and said the government would ban the "
+        "supporters' groups involved. Officers fired tear gas at the crowd after the match against Brazil, "
+        "and hospital officials said a dozen people were treated for injuries.";
+    coder_fx k;
+    CHECK_INT(fx_open(&k), 0);
+    CHECK_INT(fx_code(&k, game), 0);
+    CHECK_INT((int)k.n, 0);
+    CHECK_INT((int)dyad_code_passed_over(k.work), (int)DYAD_PASSED_SPORTS);
+    CHECK_INT(fx_code(&k, riot), 0);
+    CHECK_INT((int)dyad_code_passed_over(k.work), (int)DYAD_PASSED_NONE);
+    CHECK(find(&k, "CHLCOP", "CHL", "17") != NULL);
+    /* ... and one sentence alone is never judged a sports report */
+    k.doc.is_sentence = 1;
+    CHECK_INT(fx_code(&k, game), 0);
+    CHECK((int)k.n > 0);
+    k.doc.is_sentence = 0;
+    dyad_code_options keep = {.keep_sports = 1};
+    dyad_coder_work_free(k.work);
+    k.work = dyad_coder_work_new(k.coder, &keep);
+    CHECK(k.work != NULL);
+    if (k.work) {
+        CHECK_INT(fx_code(&k, game), 0);
+        CHECK((int)k.n > 0); /* ("Brazil attacked from the start") */
+        CHECK_INT((int)dyad_code_passed_over(k.work), (int)DYAD_PASSED_NONE);
+    }
+    fx_close(&k);
+}
+
 void suite_clauses(tctx *t)
 {
+    RUN(t, clauses_sports_reports);
     RUN(t, clauses_titled_names_and_pronoun_clauses);
     RUN(t, clauses_of_one_sentence);
     RUN(t, clauses_passives);
