@@ -1255,6 +1255,16 @@ static bool member_modifier(const code_sentence *s, size_t i)
            (x->tag == DYAD_TAG_JJ || x->tag == DYAD_TAG_VBN || x->tag == DYAD_TAG_VBD);
 }
 
+/* Whether a finite verb or a modal follows actor a at once: a is that
+ * verb's subject. */
+static bool right_subject(const code_sentence *s, const cw_actor *a)
+{
+    size_t q = a->last + 1;
+    if (q >= s->n) return false;
+    uint8_t t = s->w[q].tag;
+    return t == DYAD_TAG_VBD || t == DYAD_TAG_VBZ || t == DYAD_TAG_VBP || t == DYAD_TAG_MD;
+}
+
 static void find_compounds(code_sentence *s, uint32_t *cover, bool petrarch, bool dyad)
 {
     for (size_t c = 0; c < s->n; c++) {
@@ -1284,6 +1294,14 @@ static void find_compounds(code_sentence *s, uint32_t *cover, bool petrarch, boo
             (word_is(&s->w[r], "we") || word_is(&s->w[r], "i") || word_is(&s->w[r], "he") ||
              word_is(&s->w[r], "she") || word_is(&s->w[r], "they")))
             continue;
+        /* ... nor does a subject after ", and" join the object of a
+         * preposition before it ("clashed with troops near Hebron, and
+         * Palestinian officials said"), unless that object is itself the
+         * end of a list ("with Russia, China, and Iran") */
+        if (dyad && comma_before && right_subject(s, &s->actors[right])) {
+            size_t h = np_start(s, &s->actors[left], petrarch);
+            if (h > 0 && s->w[h - 1].tag == DYAD_TAG_IN && !(h > 1 && s->w[h - 2].type == W_COMMA)) continue;
+        }
         join_group(s, left, right);
         x->flags |= CW_COMPOUND_CONJ;
         /* the pronoun is the first member's, inside the list: no actor of
@@ -1700,6 +1718,21 @@ static bool own_clause(const dyad_coder_work *w, const code_sentence *s, size_t 
     if (lead > from && lead < to && (word_is(&s->w[from], "who") || word_is(&s->w[from], "which")) &&
         speech_verb(s, &s->w[lead]))
         return true;
+    /* ", and local officials report shortages": "and", a subject and its
+     * verb are a clause of the sentence, not an attribution set aside */
+    if (from + 2 < to && to <= s->n && s->w[from].type == W_CONJ && !(s->w[from].flags & CW_PART)) {
+        size_t k = from + 1;
+        while (k < to && s->w[k].type == W_DET) k++;
+        if (k < to && s->w[k].type == W_ACTOR && s->w[k].actor < s->nactors) {
+            const cw_actor *a = &s->actors[s->w[k].actor];
+            size_t v = a->last + 1;
+            while (v < to && (s->w[v].type == W_AUX || auxiliary(&s->w[v]) || s->w[v].tag == DYAD_TAG_RB)) v++;
+            if (v < to && s->w[v].type == W_VERB && !(s->w[v].flags & CW_PART) &&
+                (s->w[v].tag == DYAD_TAG_VBD || s->w[v].tag == DYAD_TAG_VBZ || s->w[v].tag == DYAD_TAG_VBP ||
+                 s->w[v].tag == DYAD_TAG_VBN || s->w[v].tag == DYAD_TAG_VB))
+                return true;
+        }
+    }
     for (size_t i = from; i < to && i < s->n; i++) {
         const cw_word *x = &s->w[i];
         if (x->type == W_ACTOR) actor = true;

@@ -1298,6 +1298,15 @@ static void clauses_titled_names_and_pronoun_clauses(tctx *t)
     CHECK_INT(fx_code(&k, "Kenyan President William Ruto spoke in Nairobi. He added, \"The choice now lies with "
                           "Uganda, and we are prepared whichever way Uganda goes.\""), 0);
     CHECK(find(&k, "KEN", "UGA", "") == NULL);
+    /* nor does a subject after ", and" join the object of a preposition
+     * before it: the officials condemned, not the troops */
+    CHECK_INT(fx_code(&k, "Rebels fought Kenyan troops near Garissa, and Ugandan officials condemned Somalia."), 0);
+    CHECK(find(&k, "UGAGOV", "SOM", "11") != NULL);
+    CHECK(find(&k, "KENMIL", "SOM", "") == NULL);
+    /* ... and such a clause is no attribution to set aside */
+    CHECK_INT(fx_code(&k, "Kenyan troops patrolled near Garissa, and Ugandan officials report long queues at "
+                          "the border with Kenya."), 0);
+    CHECK(find(&k, "UGAGOV", "KEN", "") != NULL);
     fx_close(&k);
 }
 
