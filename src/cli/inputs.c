@@ -177,14 +177,8 @@ static int read_tree(const char *root, dyad_format format, const char *const *fi
     return rc;
 }
 
-static int for_each(char **inputs, int ninputs, dyad_format format, cli_stats *st,
+static int for_each(char **inputs, int ninputs, dyad_format format, const char *const *fields, cli_stats *st,
                     cli_doc_fn fn, void *user)
-{
-    return cli_for_each_document_fields(inputs, ninputs, format, NULL, st, fn, user);
-}
-
-int cli_for_each_document_fields(char **inputs, int ninputs, dyad_format format,
-                                 const char *const *fields, cli_stats *st, cli_doc_fn fn, void *user)
 {
     if (ninputs == 0) return read_one("-", format, fields, st, fn, user);
     for (int i = 0; i < ninputs; i++) {
@@ -202,8 +196,14 @@ int cli_for_each_document_fields(char **inputs, int ninputs, dyad_format format,
 int cli_for_each_document(char **inputs, int ninputs, dyad_format format, cli_stats *st,
                           cli_doc_fn fn, void *user)
 {
+    return cli_for_each_document_fields(inputs, ninputs, format, NULL, st, fn, user);
+}
+
+int cli_for_each_document_fields(char **inputs, int ninputs, dyad_format format,
+                                 const char *const *fields, cli_stats *st, cli_doc_fn fn, void *user)
+{
     if (st->progress) st->started = st->shown = seconds();
-    int rc = for_each(inputs, ninputs, format, st, fn, user);
+    int rc = for_each(inputs, ninputs, format, fields, st, fn, user);
     /* The final figures stay on the terminal, on a line of their own. */
     if (st->progress) show_progress(st, true);
     return rc;
