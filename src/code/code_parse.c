@@ -1038,6 +1038,27 @@ static bool proper_name(const code_sentence *s, const cw_actor *a)
     return true;
 }
 
+/* Actor `from`, which touches actor `into`, becomes part of it: its
+ * words point at into's word and into spans both. */
+static void absorb_actor(code_sentence *s, uint32_t into, uint32_t from)
+{
+    uint32_t iw = actor_word(s, into), fw = actor_word(s, from);
+    if (iw == DICT_NONE || fw == DICT_NONE) return;
+    cw_actor *in = &s->actors[into], *fr = &s->actors[from];
+    for (uint32_t i = fr->head; i <= fr->last && i < s->n; i++) {
+        cw_word *x = &s->w[i];
+        if (i == fw || ((x->flags & CW_PART) && x->head == fw)) {
+            x->type = W_NONE;
+            x->flags |= CW_PART;
+            x->head = iw;
+            x->actor = into;
+        }
+    }
+    if (fr->head < in->head) in->head = fr->head;
+    if (fr->last > in->last) in->last = fr->last;
+    fr->cancelled = true;
+}
+
 /* dyad's rules: a country word right before a person or body of that
  * country names one actor, not two ("Chinese President Xi Jinping" is
  * CHNGOV, "Russian Foreign Minister Sergei Lavrov" RUSGOV): the first
@@ -1084,36 +1105,11 @@ static void merge_adjacent_actors(dyad_coder_work *w, code_sentence *s)
          * text states */
         bool titled = adjacent && !possessive && nl == 6 && strlen(cr) >= 6 && !strncmp(cl, cr, 3) &&
                       code_is_country(cl) && strncmp(cl, cr, nl) != 0 && proper_name(s, right);
-        if (titled) {
-            uint32_t lw = actor_word(s, (uint32_t)a), rw = actor_word(s, b);
-            if (lw == DICT_NONE || rw == DICT_NONE) continue;
-            for (uint32_t i = right->head; i <= right->last; i++) {
-                cw_word *x = &s->w[i];
-                if (i == rw || ((x->flags & CW_PART) && x->head == rw)) {
-                    x->type = W_NONE;
-                    x->flags |= CW_PART;
-                    x->head = lw;
-                    x->actor = (uint32_t)a;
-                }
-            }
-            left->last = right->last;
-            right->cancelled = true;
-            continue;
-        }
-        if (!body && (nl < 3 || strncmp(cl, cr, nl) != 0)) continue;
-        uint32_t lw = actor_word(s, (uint32_t)a), rw = actor_word(s, b);
-        if (lw == DICT_NONE || rw == DICT_NONE) continue;
-        for (uint32_t i = left->head; i <= left->last; i++) {
-            cw_word *x = &s->w[i];
-            if (i == lw || ((x->flags & CW_PART) && x->head == lw)) {
-                x->type = W_NONE;
-                x->flags |= CW_PART;
-                x->head = rw;
-                x->actor = b;
-            }
-        }
-        right->head = left->head;
-        left->cancelled = true;
+        if (!titled && !body && (nl < 3 || strncmp(cl, cr, nl) != 0)) continue;
+        /* the title keeps its code and takes the name in; otherwise the
+         * more specific right-hand actor takes the country word in */
+        if (titled) absorb_actor(s, (uint32_t)a, b);
+        else absorb_actor(s, b, (uint32_t)a);
     }
 }
 
