@@ -80,7 +80,9 @@
   }
 
   async function loadPairs(st) {
-    const d = await api("/api/dyads", { period: st.period, top: 10, min_events: 3 });
+    // a day against the day before says little (a dyad rarely has three
+    // events on both): by day, the rise is month on month
+    const d = await api("/api/dyads", { period: st.period === "day" ? "month" : st.period, top: 10, min_events: 3 });
     const vol = $("pairs-volume");
     vol.replaceChildren(...d.by_volume.map((p) => pairLink(p.source, p.target, p.events + " events")));
     const ch = d.by_conflict_change;

@@ -44,6 +44,10 @@ async function api(p) {
     await page.goto(base + "/#" + q, { waitUntil: "load" });
     await page.waitForFunction(() => document.body.getAttribute("data-ready") !== null, { timeout: 15000 });
 
+    // by day, the rise in conflict share compares months, not two days
+    const riseTitle = await page.$eval("#pairs-change-title", (e) => e.textContent);
+    check("by day, the rising conflict share compares months", /\d{4}-\d{2} \u2192 \d{4}-\d{2}$/.test(riseTitle), riseTitle);
+
     // the list: the API's alerts of the dyad, the escalation of 2022-02-24 among them
     const d = await api("/api/alerts?source=RUS&target=UKR&from=2022-01-15&to=2022-03-10");
     const listed = await page.$$eval("#alerts li.alert", (l) => l.map((x) => [x.dataset.alert, x.textContent]));
