@@ -73,22 +73,6 @@ static bool future_group(const dyad_verb_group *vg)
                   vg->modality == DYAD_MOD_SHALL || vg->modality == DYAD_MOD_INTEND);
 }
 
-/* "on the same day", "that day": the date of the article's last dated
- * event. */
-static bool same_day(const dyad_sentence *ds, size_t *first, size_t *last)
-{
-    for (size_t t = 0; t + 1 < ds->ntokens; t++) {
-        const char *a = ds->tokens[t].lemma, *b = ds->tokens[t + 1].lemma;
-        if (!a || !b) continue;
-        bool two = (!strcmp(a, "same") || !strcmp(a, "that")) && !strcmp(b, "day");
-        if (!two) continue;
-        *first = t > 0 && !strcmp(ds->tokens[t - 1].lemma ? ds->tokens[t - 1].lemma : "", "the") ? t - 1 : t;
-        *last = t + 2;
-        return true;
-    }
-    return false;
-}
-
 /* "a response to Russia", "flights from Moscow": the name is where
  * something went or came from -- often the target -- not where the event
  * took place, as "in", "near" or "into" say. */
@@ -285,10 +269,11 @@ static bool clause_to_come(const dyad_sentence *ds, size_t t)
     return false;
 }
 
-/* Dates one event: its expression, "the same day", or the article's date. */
+/* Dates one event: its expression (days counted from the story's day
+ * from base[i], see story_days), or the article's date. */
 static void date_event(dyad_coder_work *w, dyad_event *e, const dyad_sentence *ds, const when_expr *ex,
-                       const uint32_t *ex_first, size_t nex, size_t v, bool future, bool same,
-                       size_t same_first, size_t same_last, int32_t article_date)
+                       const uint32_t *ex_first, const int32_t *base, size_t nex, size_t v, bool future,
+                       int32_t article_date)
 {
     long i = nearest(ds, v, ex_first, nex);
     when_date d = {0, 0, DYAD_PRECISION_NONE};
@@ -296,19 +281,13 @@ static void date_event(dyad_coder_work *w, dyad_event *e, const dyad_sentence *d
      * clause's time to come ("..., which the state opposes", "said talks
      * would take place in January") happened on the article's day */
     bool borrowed = i >= 0 && w->c->dyad_rules && !future && clause_to_come(ds, ex[i].first);
-    if (i >= 0) d = when_resolve(&ex[i], article_date, future || borrowed);
+    if (i >= 0) d = when_resolve_story(&ex[i], article_date, base[i], future || borrowed);
     if (borrowed && article_date > 0 && d.date > article_date) d.precision = DYAD_PRECISION_NONE;
     if (d.precision != DYAD_PRECISION_NONE && d.date) {
         cal_format(d.date, e->date);
         e->date_precision = (uint8_t)d.precision;
         e->date_span.start = ds->tokens[ex[i].first].start;
         e->date_span.end = ds->tokens[ex[i].last - 1].end;
-        if (d.precision == DYAD_PRECISION_DAY) w->last_date = d.date;
-    } else if (same && i < 0) {
-        cal_format(w->last_date, e->date);
-        e->date_precision = DYAD_PRECISION_DAY;
-        e->date_span.start = ds->tokens[same_first].start;
-        e->date_span.end = ds->tokens[same_last - 1].end;
     } else if (article_date > 0) {
         cal_format(article_date, e->date);
         e->date_precision = DYAD_PRECISION_DAY;
@@ -316,6 +295,29 @@ static void date_event(dyad_coder_work *w, dyad_event *e, const dyad_sentence *d
         e->date[0] = 0;
         e->date_precision = DYAD_PRECISION_NONE;
     }
+}
+
+/* The day each expression of a sentence counts from when it counts from
+ * the story's day ("the next day", "that night"): the day the nearest
+ * expression before it in the sentence names ("arrested him on Monday and
+ * freed him the next day"), else the story's day when the sentence began.
+ * Returns the story's day after the sentence: its last day named.  A day
+ * still to come ("will speak to parliament on Tuesday") is no day the
+ * story has reached: "Hours earlier, ..." after it counts from the day
+ * before; nor is the day of a happening named in passing ("signed the
+ * decree on Monday after the vote on Sunday", "condemned Sunday's
+ * attack"). */
+static int32_t story_days(const dyad_sentence *ds, const when_expr *ex, size_t nex, int32_t story,
+                          int32_t article_date, int32_t *base)
+{
+    for (size_t i = 0; i < nex; i++) {
+        base[i] = story;
+        if (clause_to_come(ds, ex[i].first) || np_internal(ds, &ex[i]) || in_temporal_phrase(ds, &ex[i]))
+            continue;
+        when_date d = when_resolve_story(&ex[i], article_date, story, false);
+        if (d.precision == DYAD_PRECISION_DAY && d.date > 0) story = d.date;
+    }
+    return story;
 }
 
 void code_time_place(dyad_coder_work *w, const code_sentence *s, size_t first_event, int32_t article_date)
@@ -328,11 +330,15 @@ void code_time_place(dyad_coder_work *w, const code_sentence *s, size_t first_ev
      * the events of the sentence before that this one dates, or for the
      * next sentence when it goes on in the same voice -- a sentence with
      * none of these needs no dates found (most sentences code nothing) */
-    bool days_wanted = first_event < w->nevents ||
+    /* ...and in an article every sentence, whose days move the story's
+     * day on ("Thousands marched on Monday.  The next day ...") */
+    bool days_wanted = first_event < w->nevents || (s->next && s->doc && !s->doc->is_sentence) ||
                        (w->c->dyad_rules && !w->opt.time_shifting &&
                         ((w->nlede && s->index == w->lede_next) || (s->next && continues(s->next))));
     if (days_wanted) nex = when_find(ds, ex, MAX_EXPRESSIONS);
     if (nex > MAX_EXPRESSIONS) nex = MAX_EXPRESSIONS;
+    int32_t base[MAX_EXPRESSIONS];
+    if (!w->opt.time_shifting) w->last_date = story_days(ds, ex, nex, w->last_date, article_date, base);
     /* dyad's rules: the day this sentence names for itself, which a next
      * sentence that goes on in the same voice keeps; or the day it kept */
     int32_t own_day = 0;
@@ -342,7 +348,7 @@ void code_time_place(dyad_coder_work *w, const code_sentence *s, size_t first_ev
         if (cont) own_day = w->prev_day;
         for (size_t i = 0; i < nex && !own_day; i++) {
             if (np_internal(ds, &ex[i]) || in_temporal_phrase(ds, &ex[i])) continue;
-            when_date d = when_resolve(&ex[i], article_date, false);
+            when_date d = when_resolve_story(&ex[i], article_date, base[i], false);
             if (d.precision == DYAD_PRECISION_DAY && d.date) own_day = d.date;
         }
         w->prev_day = own_day;
@@ -370,10 +376,9 @@ void code_time_place(dyad_coder_work *w, const code_sentence *s, size_t first_ev
         pm[npm] = pm[i];
         pm_first[npm++] = pm[i].first;
     }
-    size_t same_first = 0, same_last = 0;
-    bool same = w->last_date && same_day(ds, &same_first, &same_last);
     when_expr own[MAX_EXPRESSIONS];
     uint32_t own_first[MAX_EXPRESSIONS];
+    int32_t own_base[MAX_EXPRESSIONS];
 
     for (size_t k = first_event; k < w->nevents; k++) {
         dyad_event *e = &w->events[k];
@@ -396,6 +401,7 @@ void code_time_place(dyad_coder_work *w, const code_sentence *s, size_t first_ev
                                                  ds->tokens[ex[i].last - 1].end <= e->verb_span.end))
                     continue;
                 own[nown] = ex[i];
+                own_base[nown] = base[i];
                 own_first[nown++] = ex[i].first;
                 ntemporal += in_temporal_phrase(ds, &ex[i]);
             }
@@ -409,23 +415,24 @@ void code_time_place(dyad_coder_work *w, const code_sentence *s, size_t first_ev
                 for (size_t i = 0; i < nown; i++)
                     if (!in_temporal_phrase(ds, &own[i])) {
                         own[kept] = own[i];
+                        own_base[kept] = own_base[i];
                         own_first[kept++] = own_first[i];
                     }
                 nown = kept;
             }
-            date_event(w, e, ds, own, own_first, nown, v, future_group(vg), same, same_first, same_last, article_date);
+            date_event(w, e, ds, own, own_first, own_base, nown, v, future_group(vg), article_date);
             /* a present perfect sums up, it tells no happening again and
              * goes on with no day: "police have arrested hundreds in
              * recent years", "but he has often praised ..." */
             bool sums_up = vg && (vg->flags & DYAD_VG_PERFECT) && vg->tense == DYAD_TENSE_PRESENT;
-            if (cont && nown == 0 && !same && !future_group(vg) && !sums_up) {
+            if (cont && nown == 0 && !future_group(vg) && !sums_up) {
                 cal_format(w->prev_day, e->date);
                 e->date_precision = DYAD_PRECISION_DAY;
-            } else if (nown == 0 && !same && !future_group(vg) && !sums_up) {
+            } else if (nown == 0 && !future_group(vg) && !sums_up) {
                 int32_t d = restated_day(w, e, first_event);
                 if (d > 0) cal_format(d, e->date);
             }
-            if (nown == 0 && !same && !cont && !future_group(vg) && !e->date_span.end && vg &&
+            if (nown == 0 && !cont && !future_group(vg) && !e->date_span.end && vg &&
                 (vg->flags & DYAD_VG_PERFECT) && vg->tense == DYAD_TENSE_PRESENT && code_is_country(e->source) &&
                 w->nlede < sizeof w->lede_events / sizeof *w->lede_events) {
                 w->lede_events[w->nlede++] = (uint32_t)k;
@@ -451,7 +458,7 @@ void code_time_place(dyad_coder_work *w, const code_sentence *s, size_t first_ev
                 }
             }
         } else {
-            date_event(w, e, ds, ex, ex_first, nex, v, future_group(vg), same, same_first, same_last, article_date);
+            date_event(w, e, ds, ex, ex_first, base, nex, v, future_group(vg), article_date);
         }
 
         /* where */

@@ -13,6 +13,7 @@
 #include "../internal.h"
 
 #include <string.h>
+#include <strings.h>
 
 const char *dyad_precision_name(dyad_precision p)
 {
@@ -27,9 +28,9 @@ const char *dyad_precision_name(dyad_precision p)
 
 /* ---- words ---------------------------------------------------------------- */
 
-/* 1-12 for a month name or its abbreviation ("Jan.", "Sept"), else 0.
- * "May" and "March" are months only where the caller's context says so. */
-static int month_of(const dyad_token *t)
+/* 1-12 for a month name or its abbreviation ("Jan.", "Sept") spelt by
+ * the n bytes at w, else 0. */
+static int month_named(const char *w, size_t len)
 {
     static const char *const full[] = {"january", "february", "march", "april", "may", "june",
                                        "july", "august", "september", "october", "november",
@@ -37,11 +38,11 @@ static int month_of(const dyad_token *t)
     static const char *const abbr[] = {"jan", "feb", "mar", "apr", NULL, "jun", "jul", "aug",
                                        "sep", "oct", "nov", "dec"};
     /* months start with one of these letters and are 3 to 10 bytes long */
-    unsigned char c0 = (unsigned char)ch_lower((unsigned char)t->norm[0]);
-    if (!memchr("jfmasond", c0, 8) || t->norm_len < 3 || t->norm_len > 10) return 0;
+    unsigned char c0 = len ? (unsigned char)ch_lower((unsigned char)w[0]) : 0;
+    if (!c0 || !memchr("jfmasond", c0, 8) || len < 3 || len > 10) return 0;
     char low[12];
     size_t n = 0;
-    for (const char *w = t->norm; *w && n < sizeof low - 1; w++) low[n++] = (char)ch_lower((unsigned char)*w);
+    for (; n < len && w[n]; n++) low[n] = (char)ch_lower((unsigned char)w[n]);
     if (n && low[n - 1] == '.') n--;
     low[n] = 0;
     for (int m = 0; m < 12; m++) {
@@ -51,6 +52,10 @@ static int month_of(const dyad_token *t)
     if (strcmp(low, "sept") == 0) return 9;
     return 0;
 }
+
+/* 1-12 for a month name token.  "May" and "March" are months only where
+ * the caller's context says so. */
+static int month_of(const dyad_token *t) { return month_named(t->norm, t->norm_len); }
 
 /* 0 Monday .. 6 Sunday, or -1. */
 static int weekday_of(const dyad_token *t)
@@ -84,14 +89,64 @@ static int day_of(const dyad_token *t, bool *ordinal)
 }
 
 /* A year written in full: 1900-2099. */
-static int year_of(const dyad_token *t)
+static int year_named(const char *w)
 {
-    const char *w = t->norm;
     for (int i = 0; i < 4; i++)
         if (!ch_is_digit((unsigned char)w[i])) return 0;
     if (w[4]) return 0;
     int y = (w[0] - '0') * 1000 + (w[1] - '0') * 100 + (w[2] - '0') * 10 + (w[3] - '0');
     return y >= 1900 && y <= 2099 ? y : 0;
+}
+
+static int year_of(const dyad_token *t) { return year_named(t->norm); }
+
+/* A date written in figures as one token, with a year in full:
+ * "2024-03-05" (ISO), "25.12.2023" (day first, as Europe writes it with
+ * dots), "12/25/2023" or "25/12/2023" (slashes: American month first or
+ * day first, told apart only when one of the two numbers exceeds 12 or
+ * both are the same -- "3/4/2022" could be either and is left alone).
+ * Fills *p and returns true when the token is one. */
+static bool numeric_date(const dyad_token *t, when_point *p)
+{
+    const char *w = t->norm;
+    int a = 0, b = 0, na = 0, nb = 0;
+    if (t->norm_len == 10 && w[4] == '-' && w[7] == '-') {
+        int y = 0;
+        for (int i = 0; i < 4; i++) {
+            if (!ch_is_digit((unsigned char)w[i])) return false;
+            y = y * 10 + (w[i] - '0');
+        }
+        for (int i = 5; i < 10; i++) {
+            if (i == 7) continue;
+            if (!ch_is_digit((unsigned char)w[i])) return false;
+        }
+        int m = (w[5] - '0') * 10 + (w[6] - '0'), d = (w[8] - '0') * 10 + (w[9] - '0');
+        if (y < 1900 || y > 2099 || !cal_valid_ymd(y * 10000 + m * 100 + d)) return false;
+        p->kind = WHEN_ABSOLUTE;
+        p->year = (int16_t)y;
+        p->month = (int8_t)m;
+        p->day = (int8_t)d;
+        return true;
+    }
+    const char *k = w;
+    while (ch_is_digit((unsigned char)*k) && na < 3) a = a * 10 + (*k++ - '0'), na++;
+    char sep = *k;
+    if (!na || na > 2 || (sep != '/' && sep != '.')) return false;
+    k++;
+    while (ch_is_digit((unsigned char)*k) && nb < 3) b = b * 10 + (*k++ - '0'), nb++;
+    if (!nb || nb > 2 || *k != sep) return false;
+    int y = year_named(k + 1);
+    if (!y) return false;
+    int d, m;
+    if (sep == '.' || a > 12 || a == b) d = a, m = b;
+    else if (b > 12) d = b, m = a;
+    else return false;
+    if (m < 1 || m > 12 || !cal_valid_ymd(y * 10000 + m * 100 + d)) return false;
+    p->kind = WHEN_ABSOLUTE;
+    p->year = (int16_t)y;
+    p->month = (int8_t)m;
+    p->day = (int8_t)d;
+    return true;
 }
 
 /* Small counts written as words or digits: "two days ago", "3 weeks". */
@@ -136,6 +191,90 @@ typedef struct scan {
 
 static const dyad_token *at(const scan *s, size_t i) { return i < s->n ? &s->t[i] : NULL; }
 
+/* Whether nothing the phrase could govern follows at token i: the end,
+ * a stop, a comma, a colon or "and"/"but".  "The day before, ..." is a
+ * day; "the day before the vote" names the vote's. */
+static bool phrase_ends(const scan *s, size_t i)
+{
+    const dyad_token *t = at(s, i);
+    if (!t) return true;
+    return t->tag == DYAD_TAG_COMMA || t->tag == DYAD_TAG_PERIOD || t->tag == DYAD_TAG_COLON ||
+           t->tag == DYAD_TAG_RRB || token_is(t, ";") || token_is(t, "and") || token_is(t, "but") ||
+           token_is(t, "when");
+}
+
+static bool part_of_day(const dyad_token *t)
+{
+    static const char *const parts[] = {"day", "night", "morning", "afternoon", "evening", NULL};
+    return t && token_in(t, parts);
+}
+
+static bool is_verb_tag(uint8_t tag)
+{
+    return tag == DYAD_TAG_VB || tag == DYAD_TAG_VBD || tag == DYAD_TAG_VBG || tag == DYAD_TAG_VBN ||
+           tag == DYAD_TAG_VBP || tag == DYAD_TAG_VBZ;
+}
+
+/* Days counted from the story's day: the day of the happening it told
+ * last, which a narrative moves on from ("Police arrested him on Monday.
+ * The next day ...").  The forms:
+ *   the day before|earlier, the previous|prior|preceding day (-1),
+ *   the night before (-1), the day after, the next|following day (+1),
+ *   the same day|night..., that day|night|morning|afternoon|evening (0),
+ *   earlier|later in the day (0), N days earlier|later (+-N),
+ *   N days before|after closing a phrase (+-N), [N] hours earlier|later (0).
+ * Returns the index after the form, else i. */
+static size_t story_day_form(const scan *s, size_t i, when_point *p)
+{
+    const dyad_token *t = at(s, i), *t1 = at(s, i + 1), *t2 = at(s, i + 2), *t3 = at(s, i + 3);
+    int n = 0;
+    size_t j = i;
+    if (token_is(t, "the") && t1 && t2) {
+        static const char *const before[] = {"previous", "prior", "preceding", NULL};
+        static const char *const after[] = {"next", "following", NULL};
+        if (part_of_day(t1) && !token_is(t1, "afternoon") &&
+            (token_is(t2, "before") || token_is(t2, "after") || token_is(t2, "earlier") ||
+             token_is(t2, "prior")) &&
+            phrase_ends(s, i + 3)) {
+            n = token_is(t2, "after") ? 1 : -1;
+            j = i + 3;
+        } else if (part_of_day(t2) && token_in(t1, before)) {
+            n = -1;
+            j = i + 3;
+        } else if (part_of_day(t2) && token_in(t1, after)) {
+            n = 1;
+            j = i + 3;
+        } else if (part_of_day(t2) && token_is(t1, "same")) {
+            j = i + 3;
+        }
+    } else if (token_is(t, "that") && part_of_day(t1)) {
+        /* "said that night raids ..." is no day: after a verb the phrase
+         * must close */
+        if (i == 0 || !is_verb_tag(s->t[i - 1].tag) || phrase_ends(s, i + 2)) j = i + 2;
+    } else if ((token_is(t, "earlier") || token_is(t, "later")) && token_is(t1, "in") && token_is(t2, "the") &&
+               t3 && token_is(t3, "day")) {
+        j = i + 4;
+    } else {
+        int c = count_of(t);
+        size_t u = c ? i + 1 : i;
+        const dyad_token *tu = at(s, u), *tr = at(s, u + 1);
+        if (!c) c = 1;
+        if (tu && tr && (token_is(tu, "day") || token_is(tu, "days")) && u > i) {
+            if (token_is(tr, "later")) n = c, j = u + 2;
+            else if (token_is(tr, "earlier")) n = -c, j = u + 2;
+            else if (token_is(tr, "after") && phrase_ends(s, u + 2)) n = c, j = u + 2;
+            else if (token_is(tr, "before") && phrase_ends(s, u + 2)) n = -c, j = u + 2;
+        } else if (tu && tr && (token_is(tu, "hours") || token_is(tu, "hour")) &&
+                   (token_is(tr, "later") || token_is(tr, "earlier"))) {
+            j = u + 2;
+        }
+    }
+    if (j == i) return i;
+    p->kind = WHEN_STORY_DAY;
+    p->n = (int16_t)n;
+    return j;
+}
+
 /* Tries the forms at token i; on success fills *p and returns the index
  * after the expression, else returns i. */
 static size_t match_point(const scan *s, size_t i, when_point *p)
@@ -145,6 +284,8 @@ static size_t match_point(const scan *s, size_t i, when_point *p)
     if (!t) return i;
     bool ord = false;
     int m, d, y, w, r, u, c;
+
+    if (ch_is_digit((unsigned char)t->norm[0]) && numeric_date(t, p)) return i + 1;
 
     /* MONTH DAY [,] [YEAR]  |  MONTH YEAR  |  MONTH (needs "in"/"early"... before) */
     if ((m = month_of(t)) != 0) {
@@ -232,6 +373,11 @@ static size_t match_point(const scan *s, size_t i, when_point *p)
         return j;
     }
 
+    /* "the next day", "that night", "two days later": days counted from
+     * the story's own day rather than the article's */
+    size_t k = story_day_form(s, i, p);
+    if (k != i) return k;
+
     /* yesterday / today / tomorrow / tonight / "last night" */
     if (token_is(t, "yesterday")) { p->kind = WHEN_DAY_OFFSET; p->n = -1; return i + 1; }
     if (token_is(t, "today") || token_is(t, "tonight")) { p->kind = WHEN_DAY_OFFSET; p->n = 0; return i + 1; }
@@ -264,11 +410,16 @@ static size_t match_point(const scan *s, size_t i, when_point *p)
         return i + 3;
     }
 
-    /* N units ago / N units earlier */
-    if ((c = count_of(t)) != 0 && t1 && (u = unit_of(t1)) >= 0 && t2 &&
+    /* N units ago / N units earlier (days earlier are the story's) */
+    if ((c = count_of(t)) != 0 && t1 && (u = unit_of(t1)) > WHEN_UNIT_DAY && t2 &&
         (token_is(t2, "ago") || token_is(t2, "earlier"))) {
-        p->kind = u == WHEN_UNIT_DAY ? WHEN_DAY_OFFSET : WHEN_UNIT_OFFSET;
+        p->kind = WHEN_UNIT_OFFSET;
         p->unit = (uint8_t)u;
+        p->n = (int16_t)-c;
+        return i + 3;
+    }
+    if ((c = count_of(t)) != 0 && t1 && unit_of(t1) == WHEN_UNIT_DAY && t2 && token_is(t2, "ago")) {
+        p->kind = WHEN_DAY_OFFSET;
         p->n = (int16_t)-c;
         return i + 3;
     }
@@ -293,6 +444,34 @@ static size_t match_in_month_or_year(const scan *s, size_t i, when_point *p)
     if (u && token_in(u, mods)) u = at(s, ++j);
     if (!u) return i;
     int m = month_of(u), y;
+    /* "mid-February", "late-2023": one token */
+    const char *dash = u->norm_len > 4 && u->norm_len < 24 ? memchr(u->norm, '-', 6) : NULL;
+    if (!m && dash) {
+        size_t pre = (size_t)(dash - u->norm);
+        bool mod = (pre == 3 && !strncasecmp(u->norm, "mid", 3)) ||
+                   (pre == 4 && !strncasecmp(u->norm, "late", 4)) ||
+                   (pre == 5 && !strncasecmp(u->norm, "early", 5));
+        const char *rest = dash + 1;
+        size_t len = u->norm_len - pre - 1;
+        if (mod && ch_is_upper((unsigned char)rest[0]) && (m = month_named(rest, len)) != 0) {
+            memset(p, 0, sizeof *p);
+            p->kind = WHEN_ABSOLUTE;
+            p->month = (int8_t)m;
+            const dyad_token *v = at(s, j + 1);
+            if (v && (y = year_of(v)) != 0) {
+                p->year = (int16_t)y;
+                return j + 2;
+            }
+            return j + 1;
+        }
+        if (mod && (y = year_named(rest)) != 0) {
+            memset(p, 0, sizeof *p);
+            p->kind = WHEN_ABSOLUTE;
+            p->year = (int16_t)y;
+            return j + 1;
+        }
+        m = 0;
+    }
     if (m && (u->flags & DYAD_TOKEN_CAPITALIZED)) {
         memset(p, 0, sizeof *p);
         p->kind = WHEN_ABSOLUTE;
@@ -343,13 +522,14 @@ static bool temporal_anchor(const dyad_token *t)
     /* every anchor starts with one of these letters, and is 3-9 letters
      * long (10 with a stop: "Sept."), or is "mid-..." */
     unsigned char c0 = (unsigned char)ch_lower((unsigned char)w[0]);
-    if (!memchr("adefjmnostwy", c0, 12) || t->norm_len < 3) return false;
-    if (t->norm_len > 10 && c0 != 'm') return false;
+    if (!memchr("adefhjlmnostwy", c0, 14) || t->norm_len < 3) return false;
+    if (t->norm_len > 10 && c0 != 'm' && c0 != 'l' && c0 != 'e') return false;
     char low[12];
     size_t n = 0;
     for (; w[n] && n < sizeof low - 1; n++) low[n] = (char)ch_lower((unsigned char)w[n]);
     low[n] = 0;
     if (n >= 4 && !memcmp(low, "mid", 3)) return true; /* mid-March */
+    if (n >= 6 && (!memcmp(low, "late-", 5) || !memcmp(low, "early-", 6))) return true;
     if (w[n] || n < 3) return false;                    /* no anchor is longer or shorter */
     if (low[n - 1] == '.') low[--n] = 0;                 /* "Jan." */
     /* by first letter: a handful of comparisons instead of fifty */
@@ -358,6 +538,7 @@ static bool temporal_anchor(const dyad_token *t)
         ['d' - 'a'] = {"day", "days", "december", "dec"},
         ['e' - 'a'] = {"evening"},
         ['f' - 'a'] = {"february", "feb", "friday"},
+        ['h' - 'a'] = {"hours", "hour"},
         ['j' - 'a'] = {"january", "jan", "june", "jun", "july", "jul"},
         ['m' - 'a'] = {"march", "mar", "may", "monday", "month", "months", "morning"},
         ['n' - 'a'] = {"november", "nov", "night"},
@@ -427,6 +608,13 @@ size_t when_find(const dyad_sentence *sent, when_expr *out, size_t max)
 
 static when_date resolve_point(const when_point *p, int32_t base, bool future)
 {
+    if (p->kind == WHEN_STORY_DAY) {
+        when_date r = {0, 0, DYAD_PRECISION_NONE};
+        if (!base || !cal_valid_ymd(base)) return r;
+        r.date = r.date_end = cal_add_days(base, p->n);
+        r.precision = DYAD_PRECISION_DAY;
+        return r;
+    }
     when_date r = {0, 0, DYAD_PRECISION_NONE};
     bool have_base = base != 0 && cal_valid_ymd(base);
     int32_t by = base / 10000, bm = base / 100 % 100;
@@ -531,6 +719,21 @@ static when_date resolve_point(const when_point *p, int32_t base, bool future)
 
 when_date when_resolve(const when_expr *e, int32_t article_date, bool future)
 {
+    return when_resolve_story(e, article_date, 0, future);
+}
+
+when_date when_resolve_story(const when_expr *e, int32_t article_date, int32_t story_day, bool future)
+{
+    if (e->from.kind == WHEN_STORY_DAY) {
+        /* with no day told yet, the story's day is the article's, and
+         * what it tells happened by then */
+        bool told = story_day > 0 && cal_valid_ymd(story_day);
+        when_date r = resolve_point(&e->from, told ? story_day : article_date, future);
+        if (r.precision != DYAD_PRECISION_NONE && !future && article_date > 0 && r.date > article_date &&
+            cal_valid_ymd(article_date))
+            r.date = r.date_end = article_date;
+        return r;
+    }
     when_date r = resolve_point(&e->from, article_date, future);
     if (r.precision != DYAD_PRECISION_NONE && e->to.kind != WHEN_NONE) {
         /* The end of a range is read from its start: "from Monday to

@@ -122,6 +122,71 @@ static void when_calendar_dates(tctx *t)
     dyad_pipeline_free(p);
 }
 
+/* Dates written in figures, one token each: ISO, day first with dots,
+ * and slashes where the order is plain (a number above 12, or both the
+ * same); "3/4/2022" could be March or April and is no date. */
+static void when_numeric_dates(tctx *t)
+{
+    dyad_pipeline *p = dyad_pipeline_new(DYAD_LEVEL_TAGS);
+    char buf[256];
+    DATE("The ceasefire began on 2023-07-09 at noon.", "2024-05-01", false, "2023-07-09/day|2023-07-09");
+    DATE("The ceasefire began on 9.7.2023 at noon.", "2024-05-01", false, "2023-07-09/day|9.7.2023");
+    DATE("The ceasefire began on 7/19/2023 at noon.", "2024-05-01", false, "2023-07-19/day|7/19/2023");
+    DATE("The ceasefire began on 19/7/2023 at noon.", "2024-05-01", false, "2023-07-19/day|19/7/2023");
+    DATE("The ceasefire began on 6/6/2023 at noon.", "2024-05-01", false, "2023-06-06/day|6/6/2023");
+    DATE("The ceasefire began on 6/7/2023 at noon.", "2024-05-01", false, "none");
+    DATE("The ceasefire began on 2023-02-30 at noon.", "2024-05-01", false, "none");
+    DATE("The score was 3/4 at half time.", "2024-05-01", false, "none");
+    dyad_pipeline_free(p);
+}
+
+/* "mid-June", "late-2022": the modifier and the month or year are one
+ * token. */
+static void when_hyphened_months(tctx *t)
+{
+    dyad_pipeline *p = dyad_pipeline_new(DYAD_LEVEL_TAGS);
+    char buf[256];
+    DATE("The rains failed in mid-June.", "2024-08-10", false, "2024-06-01/month|mid-June");
+    DATE("The rains failed in late-October.", "2024-08-10", false, "2023-10-01/month|late-October");
+    DATE("The mine closed in early-2022.", "2024-08-10", false, "2022-01-01/year|early-2022");
+    DATE("The mid-level officials resigned.", "2024-08-10", false, "none");
+    dyad_pipeline_free(p);
+}
+
+/* Days counted from the story's day; alone in a sentence they count from
+ * the article's date (when_resolve), and a day after it is not moved past
+ * the article's date. */
+static void when_story_days(tctx *t)
+{
+    dyad_pipeline *p = dyad_pipeline_new(DYAD_LEVEL_TAGS);
+    char buf[256];
+    DATE("The day before, the rebels shelled the depot.", "2024-08-10", false, "2024-08-09/day|The day before");
+    DATE("The rebels had shelled the depot the previous day.", "2024-08-10", false,
+         "2024-08-09/day|the previous day");
+    DATE("The next day, the rebels shelled the depot.", "2024-08-10", false, "2024-08-10/day|The next day");
+    DATE("Three days later the rebels shelled the depot.", "2024-08-10", false, "2024-08-10/day|Three days later");
+    DATE("Two days earlier the rebels shelled the depot.", "2024-08-10", false, "2024-08-08/day|Two days earlier");
+    DATE("That night the rebels shelled the depot.", "2024-08-10", false, "2024-08-10/day|That night");
+    DATE("Later in the day the rebels shelled the depot.", "2024-08-10", false, "2024-08-10/day|Later in the day");
+    DATE("Hours later the rebels shelled the depot.", "2024-08-10", false, "2024-08-10/day|Hours later");
+    DATE("On the same day the rebels shelled the depot.", "2024-08-10", false, "2024-08-10/day|the same day");
+    /* a day naming another happening's, and "that" opening a clause */
+    DATE("The rebels shelled the depot the day before the vote.", "2024-08-10", false, "none");
+    DATE("The rebels said that night patrols would stop.", "2024-08-10", false, "none");
+    /* the story's day given: "the next day" is the day after it */
+    dyad_document doc = {0};
+    doc.id = "t";
+    doc.text = "The next day, the rebels shelled the depot.";
+    doc.len = strlen(doc.text);
+    doc.is_sentence = 1;
+    dyad_analysis an;
+    CHECK_INT(dyad_analyze(p, &doc, &an), 0);
+    when_expr e[4];
+    CHECK_INT(when_find(&an.sentences[0], e, 4), 1);
+    CHECK_INT(when_resolve_story(&e[0], 20240810, 20240803, false).date, 20240804);
+    dyad_pipeline_free(p);
+}
+
 static void when_not_dates(tctx *t)
 {
     dyad_pipeline *p = dyad_pipeline_new(DYAD_LEVEL_TAGS);
@@ -169,6 +234,9 @@ void suite_when(tctx *t)
     RUN(t, when_seed_forms);
     RUN(t, when_weekdays_and_relative_days);
     RUN(t, when_calendar_dates);
+    RUN(t, when_numeric_dates);
+    RUN(t, when_hyphened_months);
+    RUN(t, when_story_days);
     RUN(t, when_not_dates);
     RUN(t, when_many);
 }
