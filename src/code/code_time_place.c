@@ -73,6 +73,34 @@ static bool future_group(const dyad_verb_group *vg)
                   vg->modality == DYAD_MOD_SHALL || vg->modality == DYAD_MOD_INTEND);
 }
 
+static bool scheduled(const dyad_sentence *ds, const dyad_verb_group *vg);
+
+/* For dating: what a verb tells is still to come (see scheduled). */
+static bool to_come(const dyad_sentence *ds, const dyad_verb_group *vg)
+{
+    return future_group(vg) || scheduled(ds, vg);
+}
+
+/* dyad's rules: whether a verb is what is scheduled -- "is scheduled to
+ * meet", "are due to vote", "is set to sign", "is slated to visit": a
+ * day named for it lies ahead, as for "will".  Only the present: what
+ * "was due to" happen may or may not have. */
+static bool scheduled(const dyad_sentence *ds, const dyad_verb_group *vg)
+{
+    static const char *const ahead[] = {"scheduled", "due", "set", "slated", "poised", NULL};
+    static const char *const be[] = {"is", "are", "am", "'s", "'re", NULL};
+    if (!vg || vg->head < 1 || vg->head >= ds->ntokens) return false;
+    const dyad_token *t = ds->tokens;
+    size_t h = vg->head;
+    /* the group may be "is scheduled" itself, "to meet" following */
+    if (token_in(&t[h], ahead) && h + 1 < ds->ntokens && token_is(&t[h + 1], "to")) h += 2;
+    if (h < 3) return false;
+    if (!token_is(&t[h - 1], "to") || !token_in(&t[h - 2], ahead)) return false;
+    size_t b = h - 3;
+    if (b > 0 && t[b].tag == DYAD_TAG_RB) b--; /* "is also due to" */
+    return token_in(&t[b], be);
+}
+
 /* "a response to Russia", "flights from Moscow": the name is where
  * something went or came from -- often the target -- not where the event
  * took place, as "in", "near" or "into" say. */
@@ -234,7 +262,7 @@ static bool tells_past(const dyad_sentence *ds)
 {
     bool past = false;
     for (size_t g = 0; g < ds->nverbs; g++) {
-        if (future_group(&ds->verbs[g])) return false;
+        if (to_come(ds, &ds->verbs[g])) return false;
         past = past || ds->verbs[g].tense == DYAD_TENSE_PAST;
     }
     return past;
@@ -264,7 +292,7 @@ static bool clause_to_come(const dyad_sentence *ds, size_t t)
     for (size_t g = 0; g < ds->nverbs; g++) {
         const dyad_verb_group *vg = &ds->verbs[g];
         if (vg->head >= ds->ntokens || clause_of(ds, vg->head) != c) continue;
-        if (future_group(vg) || vg->modality == DYAD_MOD_WOULD) return true;
+        if (to_come(ds, vg) || vg->modality == DYAD_MOD_WOULD) return true;
     }
     return false;
 }
@@ -338,7 +366,12 @@ void code_time_place(dyad_coder_work *w, const code_sentence *s, size_t first_ev
     if (days_wanted) nex = when_find(ds, ex, MAX_EXPRESSIONS);
     if (nex > MAX_EXPRESSIONS) nex = MAX_EXPRESSIONS;
     int32_t base[MAX_EXPRESSIONS];
-    if (!w->opt.time_shifting) w->last_date = story_days(ds, ex, nex, w->last_date, article_date, base);
+    /* the story's day matters to a sentence after this one, or to an
+     * expression of this one that counts from it */
+    bool story = s->next && s->doc && !s->doc->is_sentence;
+    for (size_t i = 0; i < nex && !story; i++) story = ex[i].from.kind == WHEN_STORY_DAY;
+    for (size_t i = 0; i < nex; i++) base[i] = 0;
+    if (story && !w->opt.time_shifting) w->last_date = story_days(ds, ex, nex, w->last_date, article_date, base);
     /* dyad's rules: the day this sentence names for itself, which a next
      * sentence that goes on in the same voice keeps; or the day it kept */
     int32_t own_day = 0;
@@ -420,19 +453,19 @@ void code_time_place(dyad_coder_work *w, const code_sentence *s, size_t first_ev
                     }
                 nown = kept;
             }
-            date_event(w, e, ds, own, own_first, own_base, nown, v, future_group(vg), article_date);
+            date_event(w, e, ds, own, own_first, own_base, nown, v, to_come(ds, vg), article_date);
             /* a present perfect sums up, it tells no happening again and
              * goes on with no day: "police have arrested hundreds in
              * recent years", "but he has often praised ..." */
             bool sums_up = vg && (vg->flags & DYAD_VG_PERFECT) && vg->tense == DYAD_TENSE_PRESENT;
-            if (cont && nown == 0 && !future_group(vg) && !sums_up) {
+            if (cont && nown == 0 && !to_come(ds, vg) && !sums_up) {
                 cal_format(w->prev_day, e->date);
                 e->date_precision = DYAD_PRECISION_DAY;
-            } else if (nown == 0 && !future_group(vg) && !sums_up) {
+            } else if (nown == 0 && !to_come(ds, vg) && !sums_up) {
                 int32_t d = restated_day(w, e, first_event);
                 if (d > 0) cal_format(d, e->date);
             }
-            if (nown == 0 && !cont && !future_group(vg) && !e->date_span.end && vg &&
+            if (nown == 0 && !cont && !to_come(ds, vg) && !e->date_span.end && vg &&
                 (vg->flags & DYAD_VG_PERFECT) && vg->tense == DYAD_TENSE_PRESENT && code_is_country(e->source) &&
                 w->nlede < sizeof w->lede_events / sizeof *w->lede_events) {
                 w->lede_events[w->nlede++] = (uint32_t)k;
@@ -458,7 +491,7 @@ void code_time_place(dyad_coder_work *w, const code_sentence *s, size_t first_ev
                 }
             }
         } else {
-            date_event(w, e, ds, ex, ex_first, base, nex, v, future_group(vg), article_date);
+            date_event(w, e, ds, ex, ex_first, base, nex, v, to_come(ds, vg), article_date);
         }
 
         /* where */

@@ -88,6 +88,22 @@ static int day_of(const dyad_token *t, bool *ordinal)
     return 0;
 }
 
+/* A span of days of one month written as one token: "3-4", "12-14";
+ * fills the first and last day. */
+static bool day_range_of(const dyad_token *t, int *first, int *last)
+{
+    const char *w = t->norm;
+    int a = 0, b = 0, na = 0, nb = 0;
+    while (ch_is_digit((unsigned char)*w) && na < 3) a = a * 10 + (*w++ - '0'), na++;
+    if (!na || na > 2 || *w != '-') return false;
+    w++;
+    while (ch_is_digit((unsigned char)*w) && nb < 3) b = b * 10 + (*w++ - '0'), nb++;
+    if (!nb || nb > 2 || *w || a < 1 || b > 31 || a >= b) return false;
+    *first = a;
+    *last = b;
+    return true;
+}
+
 /* A year written in full: 1900-2099. */
 static int year_named(const char *w)
 {
@@ -246,6 +262,16 @@ static size_t story_day_form(const scan *s, size_t i, when_point *p)
             j = i + 3;
         } else if (part_of_day(t2) && token_is(t1, "same")) {
             j = i + 3;
+        } else if (token_is(t2, "week") && (token_in(t1, before) || token_in(t1, after))) {
+            /* "the following week", "the previous week" */
+            n = token_in(t1, after) ? 1 : -1;
+            p->unit = WHEN_UNIT_WEEK;
+            j = i + 3;
+        } else if (token_is(t1, "week") && (token_is(t2, "before") || token_is(t2, "after")) &&
+                   phrase_ends(s, i + 3)) {
+            n = token_is(t2, "after") ? 1 : -1;
+            p->unit = WHEN_UNIT_WEEK;
+            j = i + 3;
         }
     } else if (token_is(t, "that") && part_of_day(t1)) {
         /* "said that night raids ..." is no day: after a verb the phrase
@@ -255,21 +281,27 @@ static size_t story_day_form(const scan *s, size_t i, when_point *p)
                t3 && token_is(t3, "day")) {
         j = i + 4;
     } else {
-        int c = count_of(t);
-        size_t u = c ? i + 1 : i;
-        const dyad_token *tu = at(s, u), *tr = at(s, u + 1);
-        if (!c) c = 1;
-        if (tu && tr && (token_is(tu, "day") || token_is(tu, "days")) && u > i) {
-            if (token_is(tr, "later")) n = c, j = u + 2;
-            else if (token_is(tr, "earlier")) n = -c, j = u + 2;
-            else if (token_is(tr, "after") && phrase_ends(s, u + 2)) n = c, j = u + 2;
-            else if (token_is(tr, "before") && phrase_ends(s, u + 2)) n = -c, j = u + 2;
-        } else if (tu && tr && (token_is(tu, "hours") || token_is(tu, "hour")) &&
-                   (token_is(tr, "later") || token_is(tr, "earlier"))) {
-            j = u + 2;
+        /* "N days later", "[N] hours earlier": the unit word first, the
+         * cheaper test */
+        bool days1 = t1 && (token_is(t1, "day") || token_is(t1, "days"));
+        bool hours0 = token_is(t, "hours") || token_is(t, "hour");
+        bool hours1 = !days1 && t1 && (token_is(t1, "hours") || token_is(t1, "hour"));
+        int c = days1 || hours1 ? count_of(t) : 0;
+        const dyad_token *tr = days1 || hours1 ? t2 : hours0 ? t1 : NULL;
+        size_t after = days1 || hours1 ? i + 3 : i + 2;
+        if (days1 && c && tr) {
+            if (token_is(tr, "later")) n = c, j = after;
+            else if (token_is(tr, "earlier")) n = -c, j = after;
+            else if (token_is(tr, "after") && phrase_ends(s, after)) n = c, j = after;
+            else if (token_is(tr, "before") && phrase_ends(s, after)) n = -c, j = after;
+        } else if (((hours1 && c) || hours0) && tr && (token_is(tr, "later") || token_is(tr, "earlier"))) {
+            j = after;
         }
     }
-    if (j == i) return i;
+    if (j == i) {
+        p->unit = 0;
+        return i;
+    }
     p->kind = WHEN_STORY_DAY;
     p->n = (int16_t)n;
     return j;
@@ -304,6 +336,22 @@ static size_t match_point(const scan *s, size_t i, when_point *p)
             }
             return j;
         }
+        int d2;
+        if (t1 && cap && day_range_of(t1, &d, &d2)) {
+            p->kind = WHEN_ABSOLUTE;
+            p->month = (int8_t)m;
+            p->day = (int8_t)d;
+            p->day_end = (int8_t)d2;
+            if (t2 && t2->norm[0] == ',' && t2->norm[1] == 0 && t3 && (y = year_of(t3)) != 0) {
+                p->year = (int16_t)y;
+                return i + 4;
+            }
+            if (t2 && (y = year_of(t2)) != 0) {
+                p->year = (int16_t)y;
+                return i + 3;
+            }
+            return i + 2;
+        }
         if (t1 && (y = year_of(t1)) != 0 && cap) {
             p->kind = WHEN_ABSOLUTE;
             p->month = (int8_t)m;
@@ -313,11 +361,24 @@ static size_t match_point(const scan *s, size_t i, when_point *p)
         return i;
     }
 
-    /* DAY MONTH [YEAR]: "26 January 2022" */
-    if ((d = day_of(t, &ord)) != 0 && t1 && (m = month_of(t1)) != 0 &&
+    /* "last December", "this June", "next March": the month nearest
+     * before, in, or after the article's year */
+    if ((r = relative_of(t)) != -2 && t1 && (m = month_of(t1)) != 0 && (t1->flags & DYAD_TOKEN_CAPITALIZED) &&
+        !token_is(t, "past") && !token_is(t, "coming")) {
+        p->kind = WHEN_ABSOLUTE;
+        p->month = (int8_t)m;
+        p->rel = (int8_t)r;
+        p->rel_given = true;
+        return i + 2;
+    }
+
+    /* DAY MONTH [YEAR]: "26 January 2022", "3-4 March" */
+    int dr = 0;
+    if (((d = day_of(t, &ord)) != 0 || day_range_of(t, &d, &dr)) && t1 && (m = month_of(t1)) != 0 &&
         (t1->flags & DYAD_TOKEN_CAPITALIZED)) {
         p->kind = WHEN_ABSOLUTE;
         p->day = (int8_t)d;
+        p->day_end = (int8_t)dr;
         p->month = (int8_t)m;
         if (t2 && (y = year_of(t2)) != 0) {
             p->year = (int16_t)y;
@@ -370,6 +431,15 @@ static size_t match_point(const scan *s, size_t i, when_point *p)
         size_t j = i + 1;
         static const char *const parts[] = {"morning", "afternoon", "evening", "night", NULL};
         if (t1 && token_in(t1, parts)) j++;
+        /* "Monday last week", "Tuesday of next week": that day of the
+         * week before or after the article's */
+        const dyad_token *a = at(s, j);
+        size_t k = a && token_is(a, "of") ? j + 1 : j;
+        const dyad_token *b = at(s, k), *c2 = at(s, k + 1);
+        if (b && c2 && token_is(c2, "week") && (token_is(b, "last") || token_is(b, "next"))) {
+            p->rel = token_is(b, "last") ? -2 : 2;
+            j = k + 2;
+        }
         return j;
     }
 
@@ -411,15 +481,11 @@ static size_t match_point(const scan *s, size_t i, when_point *p)
     }
 
     /* N units ago / N units earlier (days earlier are the story's) */
-    if ((c = count_of(t)) != 0 && t1 && (u = unit_of(t1)) > WHEN_UNIT_DAY && t2 &&
-        (token_is(t2, "ago") || token_is(t2, "earlier"))) {
-        p->kind = WHEN_UNIT_OFFSET;
+    bool ago = t2 && token_is(t2, "ago");
+    if (t2 && (ago || token_is(t2, "earlier")) && (u = unit_of(t1)) >= WHEN_UNIT_DAY && (c = count_of(t)) != 0) {
+        if (u == WHEN_UNIT_DAY && !ago) return i;
+        p->kind = u == WHEN_UNIT_DAY ? WHEN_DAY_OFFSET : WHEN_UNIT_OFFSET;
         p->unit = (uint8_t)u;
-        p->n = (int16_t)-c;
-        return i + 3;
-    }
-    if ((c = count_of(t)) != 0 && t1 && unit_of(t1) == WHEN_UNIT_DAY && t2 && token_is(t2, "ago")) {
-        p->kind = WHEN_DAY_OFFSET;
         p->n = (int16_t)-c;
         return i + 3;
     }
@@ -581,7 +647,23 @@ size_t when_find(const dyad_sentence *sent, when_expr *out, size_t max)
             i++;
             continue;
         }
+        /* "Sunday, March 3": the calendar date says which Sunday */
+        if (p.kind == WHEN_WEEKDAY && !p.rel) {
+            const dyad_token *c = at(&s, j);
+            size_t k = c && c->tag == DYAD_TAG_COMMA ? j + 1 : j;
+            when_point q;
+            size_t end = match_point(&s, k, &q);
+            if (end != k && ((q.kind == WHEN_ABSOLUTE && q.day) || q.kind == WHEN_ORDINAL_DAY)) {
+                p = q;
+                j = end;
+            }
+        }
         when_expr e = {(uint32_t)first, (uint32_t)j, p, {0}};
+        if (p.kind == WHEN_ABSOLUTE && p.day_end) {
+            e.to = p;
+            e.to.day = p.day_end;
+            e.from.day_end = e.to.day_end = 0;
+        }
         /* Ranges: "from Monday to Wednesday", "Monday through Wednesday",
          * "between 3 and 5 March" is rare enough to leave. */
         const dyad_token *link = at(&s, j);
@@ -611,8 +693,9 @@ static when_date resolve_point(const when_point *p, int32_t base, bool future)
     if (p->kind == WHEN_STORY_DAY) {
         when_date r = {0, 0, DYAD_PRECISION_NONE};
         if (!base || !cal_valid_ymd(base)) return r;
-        r.date = r.date_end = cal_add_days(base, p->n);
-        r.precision = DYAD_PRECISION_DAY;
+        bool week = p->unit == WHEN_UNIT_WEEK;
+        r.date = r.date_end = cal_add_days(base, week ? 7 * p->n : p->n);
+        r.precision = week ? DYAD_PRECISION_WEEK : DYAD_PRECISION_DAY;
         return r;
     }
     when_date r = {0, 0, DYAD_PRECISION_NONE};
@@ -635,7 +718,12 @@ static when_date resolve_point(const when_point *p, int32_t base, bool future)
             r.date = y * 10000 + p->month * 100 + p->day;
             r.precision = DYAD_PRECISION_DAY;
         } else if (p->month) {
-            if (!y) {
+            if (!y && p->rel_given) {
+                if (!have_base) return r;
+                y = by;
+                if (p->rel < 0 && p->month >= bm) y--;
+                if (p->rel > 0 && p->month <= bm) y++;
+            } else if (!y) {
                 if (!have_base) return r;
                 y = by;
                 if (!future && p->month > bm) y--;
@@ -655,7 +743,9 @@ static when_date resolve_point(const when_point *p, int32_t base, bool future)
         int back = (wd - p->weekday + 7) % 7;   /* 0..6 days back to it */
         int ahead = (p->weekday - wd + 7) % 7;  /* 0..6 days ahead      */
         int32_t shift;
-        if (p->rel < 0) shift = -(back ? back : 7);         /* "last Tuesday"  */
+        if (p->rel == -2 || p->rel == 2)                    /* "Monday last week" */
+            shift = 7 * (p->rel / 2) + p->weekday - wd;
+        else if (p->rel < 0) shift = -(back ? back : 7);    /* "last Tuesday"  */
         else if (p->rel > 0) shift = ahead ? ahead : 7;     /* "next Tuesday"  */
         else if (future) shift = ahead;                     /* "will meet on Tuesday" */
         else shift = -back;                                 /* "met on Tuesday" */

@@ -36,12 +36,17 @@ typedef enum when_unit { WHEN_UNIT_DAY, WHEN_UNIT_WEEK, WHEN_UNIT_MONTH, WHEN_UN
 typedef struct when_point {
     uint8_t kind;      /* when_kind                                        */
     uint8_t unit;      /* when_unit for WHEN_UNIT_OFFSET                   */
-    int8_t rel;        /* WEEKDAY: -1 last, +1 next; ORDINAL_DAY: month offset */
-    bool rel_given;    /* ORDINAL_DAY: "of last month" written             */
-    int16_t n;         /* DAY_OFFSET / UNIT_OFFSET amount                  */
+    int8_t rel;        /* WEEKDAY: -1 last, +1 next, -2 of last week, +2 of
+                        * next week; ORDINAL_DAY: month offset; ABSOLUTE
+                        * month: -1 last, 0 this, +1 next ("last June")    */
+    bool rel_given;    /* ORDINAL_DAY: "of last month" written; ABSOLUTE:
+                        * "last", "this" or "next" before the month       */
+    int16_t n;         /* DAY_OFFSET / UNIT_OFFSET / STORY_DAY amount; a
+                        * STORY_DAY of unit WEEK counts weeks             */
     int16_t year;      /* ABSOLUTE: 0 when not written                     */
     int8_t month;      /* 1-12, 0 when not written                         */
     int8_t day;        /* 1-31, 0 when not written                         */
+    int8_t day_end;    /* ABSOLUTE: "March 3-4" ends on the 4th; else 0    */
     int8_t weekday;    /* 0 Monday .. 6 Sunday                             */
 } when_point;
 

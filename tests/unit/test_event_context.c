@@ -126,7 +126,9 @@ static void time_place_relative_and_none(tctx *t)
  * took place), weeks, months and years, calendar dates in the common
  * formats, a day of last year in a January story, datelines of the
  * agencies (their day is the one the text counts from), and tense (a
- * weekday of a verb still to come is the next one).  NULL: the article
+ * weekday of a verb still to come, "will" or "is scheduled to", is the
+ * next one; an intent with only a month to come is dated by the article,
+ * when it was told).  NULL: the article
  * has no date field. */
 static void time_place_date_inventory(tctx *t)
 {
@@ -224,6 +226,37 @@ static void time_place_date_inventory(tctx *t)
         {"2024-03-14", "Kenyan police arrested ten protesters this week.", "arrested", "2024-03-14", DYAD_PRECISION_WEEK},
         {"2024-03-14", "Kenyan police arrested ten protesters on the 20th of last month.", "arrested", "2024-02-20", DYAD_PRECISION_DAY},
         {"2024-03-14", "Kenyan police arrested ten protesters on 3/4/2022.", "arrested", "2024-03-14", DYAD_PRECISION_DAY},
+        {"2024-03-14", "The Kenyan president is scheduled to meet the Ugandan president on Monday.", "meet", "2024-03-18", DYAD_PRECISION_DAY},
+        {"2024-03-14", "The Kenyan president is set to sign a trade agreement with Uganda on Saturday.", "sign", "2024-03-16", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan and Ugandan officials are due to meet on Tuesday.", "meet", "2024-03-19", DYAD_PRECISION_DAY},
+        {"2024-03-14", "The Kenyan president plans to visit Uganda on Friday.", "visit", "2024-03-15", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan and Ugandan officials are expected to meet on Tuesday.", "meet", "2024-03-19", DYAD_PRECISION_DAY},
+        {"2024-01-05", "Kenyan police arrested ten protesters last December.", "arrested", "2023-12-01", DYAD_PRECISION_MONTH},
+        {"2024-03-14", "Kenyan police arrested ten protesters last March.", "arrested", "2023-03-01", DYAD_PRECISION_MONTH},
+        {"2024-03-14", "Kenyan police arrested ten protesters on Monday last week.", "arrested", "2024-03-04", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters on Tuesday of last week.", "arrested", "2024-03-05", DYAD_PRECISION_DAY},
+        {"2024-03-14", "The Kenyan president will visit Uganda on Wednesday next week.", "visit", "2024-03-20", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters on March 3-4.", "arrested", "2024-03-03", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters on 3rd March.", "arrested", "2024-03-03", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters on Sunday 3 March.", "arrested", "2024-03-03", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters late Tuesday.", "arrested", "2024-03-12", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters on Tuesday evening.", "arrested", "2024-03-12", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Ghana says it condemned Togo on Tuesday.", "condemned", "2024-03-12", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters 2 days ago.", "arrested", "2024-03-12", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters a week ago.", "arrested", "2024-03-07", DYAD_PRECISION_WEEK},
+        {"2024-03-14", "The Kenyan president will visit Uganda next month.", "visit", "2024-03-14", DYAD_PRECISION_DAY},
+        {"2024-03-14", "The Kenyan president will visit Uganda later this month.", "visit", "2024-03-01", DYAD_PRECISION_MONTH},
+        {"2024-03-14", "NAIROBI, Kenya (AP) \xe2\x80\x94" " Kenyan police arrested ten protesters on Tuesday.", "arrested", "2024-03-12", DYAD_PRECISION_DAY},
+        {"2024-03-15", "NAIROBI, March 14 - Kenyan police arrested ten protesters yesterday.", "arrested", "2024-03-13", DYAD_PRECISION_DAY},
+        {"2024-03-15", "Nairobi, Kenya, March 14 (AP) - Kenyan police arrested ten protesters yesterday.", "arrested", "2024-03-13", DYAD_PRECISION_DAY},
+        {"2024-01-01", "Kenyan police arrested ten protesters on Dec. 31.", "arrested", "2023-12-31", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters earlier today.", "arrested", "2024-03-14", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters on the night of March 3.", "arrested", "2024-03-03", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters on March 3rd, 2023.", "arrested", "2023-03-03", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters on March 1. A Kenyan court released them the following week.", "released", "2024-03-08", DYAD_PRECISION_WEEK},
+        {"2024-03-14", "A Kenyan court released ten protesters on Tuesday, a day after police arrested them.", "released", "2024-03-12", DYAD_PRECISION_DAY},
+        {"2024-03-14", "A Kenyan court released ten protesters on Tuesday, a day after police arrested them.", "arrested", "2024-03-11", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Ghana warned Togo on Tuesday that it would impose sanctions.", "warned", "2024-03-12", DYAD_PRECISION_DAY},
     };
     for (size_t i = 0; i < sizeof probes / sizeof *probes; i++) {
         coded k;

@@ -187,6 +187,28 @@ static void when_story_days(tctx *t)
     dyad_pipeline_free(p);
 }
 
+/* A month or weekday placed by a word around it: "last December" (the
+ * latest before this month), "Monday last week", a span of days, a
+ * weekday with its calendar date (the date says which). */
+static void when_placed_months_and_weekdays(tctx *t)
+{
+    dyad_pipeline *p = dyad_pipeline_new(DYAD_LEVEL_TAGS);
+    char buf[256];
+    /* 2024-08-10 is a Saturday */
+    DATE("The mine closed last December.", "2024-08-10", false, "2023-12-01/month|last December");
+    DATE("The mine closed last August.", "2024-08-10", false, "2023-08-01/month|last August");
+    DATE("The mine closed last May.", "2024-08-10", false, "2024-05-01/month|last May");
+    DATE("The mine reopens next February.", "2024-08-10", true, "2025-02-01/month|next February");
+    DATE("The mine closed on Monday last week.", "2024-08-10", false, "2024-07-29/day|Monday last week");
+    DATE("The mine closed on Friday of last week.", "2024-08-10", false, "2024-08-02/day|Friday of last week");
+    DATE("The mine reopens on Tuesday next week.", "2024-08-10", true, "2024-08-13/day|Tuesday next week");
+    DATE("The mine closed on July 3-5.", "2024-08-10", false, "2024-07-03/day..2024-07-05|July 3-5");
+    DATE("The mine closed on 3-5 July 2023.", "2024-08-10", false, "2023-07-03/day..2023-07-05|3-5 July 2023");
+    DATE("The mine closed on Wednesday, July 3.", "2024-08-10", false, "2024-07-03/day|Wednesday, July 3");
+    DATE("The mine closed on Sunday 30 June.", "2024-08-10", false, "2024-06-30/day|Sunday 30 June");
+    dyad_pipeline_free(p);
+}
+
 static void when_not_dates(tctx *t)
 {
     dyad_pipeline *p = dyad_pipeline_new(DYAD_LEVEL_TAGS);
@@ -237,6 +259,7 @@ void suite_when(tctx *t)
     RUN(t, when_numeric_dates);
     RUN(t, when_hyphened_months);
     RUN(t, when_story_days);
+    RUN(t, when_placed_months_and_weekdays);
     RUN(t, when_not_dates);
     RUN(t, when_many);
 }
