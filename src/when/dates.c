@@ -472,6 +472,15 @@ static size_t match_point(const scan *s, size_t i, when_point *p)
         p->n = (int16_t)r;
         return i + 2;
     }
+    /* "earlier in the week", "later in the year": this one */
+    if ((token_is(t, "earlier") || token_is(t, "later")) && t1 && t2 && t3 && token_is(t1, "in") &&
+        token_is(t2, "the") && (u = unit_of(t3)) > WHEN_UNIT_DAY && !token_is(t3, "weeks") &&
+        !token_is(t3, "months") && !token_is(t3, "years")) {
+        p->kind = WHEN_UNIT_OFFSET;
+        p->unit = (uint8_t)u;
+        p->n = 0;
+        return i + 4;
+    }
     if ((token_is(t, "earlier") || token_is(t, "later")) && t1 && t2 &&
         (r = relative_of(t1)) != -2 && (u = unit_of(t2)) > WHEN_UNIT_DAY) {
         p->kind = WHEN_UNIT_OFFSET;
@@ -708,10 +717,16 @@ static when_date resolve_point(const when_point *p, int32_t base, bool future)
             if (!y) {
                 if (!have_base) return r;
                 /* The nearest such day in the right direction, within a
-                 * year of the article. */
+                 * year of the article -- but a past day up to a week
+                 * after the article's is this year's: a page's date
+                 * stamped a day early, or a plan read as done, rather than
+                 * a year back ("December 28" in a January story is last
+                 * year's; "March 15" in a story of March 14 is not) */
                 y = by;
                 int32_t cand = y * 10000 + p->month * 100 + p->day;
-                if (!future && cand > base) y--;
+                if (!future && cand > base &&
+                    !(cal_valid_ymd(cand) && cal_days_from_ymd(cand) - cal_days_from_ymd(base) <= 7))
+                    y--;
                 if (future && cand < base) y++;
             }
             if (p->day > cal_days_in_month(y, p->month)) return r;
@@ -788,10 +803,12 @@ static when_date resolve_point(const when_point *p, int32_t base, bool future)
             m = cal_add_months(month_start, p->rel);
         } else {
             /* "the 26th" in a story of the 27th is this month's; in a story
-             * of the 3rd it is last month's (or next month's, for plans). */
+             * of the 3rd it is last month's (or next month's, for plans);
+             * in a story of the 25th or 24th it is taken for this month's,
+             * the page's date a day or two early. */
             m = month_start;
             int bd = base % 100;
-            if (!future && p->day > bd) m = cal_add_months(month_start, -1);
+            if (!future && p->day > bd + 2) m = cal_add_months(month_start, -1);
             if (future && p->day < bd) m = cal_add_months(month_start, 1);
         }
         int32_t y = m / 10000, mo = m / 100 % 100;

@@ -206,6 +206,14 @@ static void when_placed_months_and_weekdays(tctx *t)
     DATE("The mine closed on 3-5 July 2023.", "2024-08-10", false, "2023-07-03/day..2023-07-05|3-5 July 2023");
     DATE("The mine closed on Wednesday, July 3.", "2024-08-10", false, "2024-07-03/day|Wednesday, July 3");
     DATE("The mine closed on Sunday 30 June.", "2024-08-10", false, "2024-06-30/day|Sunday 30 June");
+    DATE("The mine closed earlier in the week.", "2024-08-10", false, "2024-08-10/week|earlier in the week");
+    DATE("The mine closed earlier in the year.", "2024-08-10", false, "2024-01-01/year|earlier in the year");
+    /* a day without a year up to a week after the article's is this
+     * year's (a page dated early), a later one last year's */
+    DATE("The mine closed on August 12.", "2024-08-10", false, "2024-08-12/day|August 12");
+    DATE("The mine closed on August 30.", "2024-08-10", false, "2023-08-30/day|August 30");
+    DATE("The mine closed on the 11th.", "2024-08-10", false, "2024-08-11/day|the 11th");
+    DATE("The mine closed on the 20th.", "2024-08-10", false, "2024-07-20/day|the 20th");
     dyad_pipeline_free(p);
 }
 
