@@ -277,7 +277,7 @@ static size_t story_day_form(const scan *s, size_t i, when_point *p)
         /* "said that night raids ..." is no day: after a verb the phrase
          * must close */
         if (i == 0 || !is_verb_tag(s->t[i - 1].tag) || phrase_ends(s, i + 2)) j = i + 2;
-    } else if ((token_is(t, "earlier") || token_is(t, "later")) && token_is(t1, "in") && token_is(t2, "the") &&
+    } else if ((token_is(t, "earlier") || token_is(t, "later")) && t1 && t2 && token_is(t1, "in") && token_is(t2, "the") &&
                t3 && token_is(t3, "day")) {
         j = i + 4;
     } else {

@@ -225,6 +225,16 @@ static void when_not_dates(tctx *t)
     DATE("Protesters may march on the ministry.", "2022-01-27", false, "none");
     DATE("The two armies fielded 2019 tanks between them.", "2022-01-27", false, "none");
     DATE("He said he may resign.", "2022-01-27", false, "none");
+    /* Forms cut short at the sentence's end. */
+    DATE("Talks on Monday ended earlier in", "2022-01-27", false, "2022-01-24/day|Monday");
+    DATE("It rained for two days", "2022-01-27", false, "none");
+    DATE("Rain fell the day", "2022-01-27", false, "none");
+    DATE("Rain fell hours", "2022-01-27", false, "none");
+    DATE("Rain fell that", "2022-01-27", false, "none");
+    DATE("Rain fell on Monday of last", "2022-01-27", false, "2022-01-24/day|Monday");
+    DATE("Rain fell on 12-", "2022-01-27", false, "none");
+    DATE("Rain fell on 2024-0", "2022-01-27", false, "none");
+    DATE("Rain fell on 1/1/", "2022-01-27", false, "none");
     /* Relative dates need an article date; the expression is still found. */
     DATE("The envoy arrived on Tuesday.", "", false, "/none|Tuesday");
     dyad_pipeline_free(p);
