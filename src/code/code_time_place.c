@@ -239,7 +239,8 @@ static int32_t day_shift(const dyad_sentence *ds, size_t v, uint32_t *phrase_end
 /* dyad's rules: an event with no day in its sentence that tells again
  * what one of the two sentences before dated ("detained ... on Friday.
  * ... the students, held overnight ...") is the same
- * happening: the same kind of act (root) on the same country's people.
+ * happening: the same kind of act (root) on the same country's people,
+ * by the same country's when the words name who.
  * Returns that event's day, 0 when none. */
 static int32_t restated_day(const dyad_coder_work *w, const dyad_event *e, size_t first_event)
 {
@@ -249,6 +250,12 @@ static int32_t restated_day(const dyad_coder_work *w, const dyad_event *e, size_
         if (p->sentence + 2 < e->sentence) break;
         if (p->date_span.end == 0 || p->date_precision != DYAD_PRECISION_DAY) continue;
         if (strncmp(p->code, e->code, 2) || !code_is_country(p->target) || strncmp(p->target, e->target, 3))
+            continue;
+        /* another country's act is another happening: "X condemned Y
+         * on Monday. Z accused Y ..." -- when the words name Z ("the
+         * traders were detained" names no one) */
+        if (e->source_span.end > e->source_span.start && code_is_country(e->source) &&
+            code_is_country(p->source) && strncmp(p->source, e->source, 3))
             continue;
         return cal_parse_iso(p->date, 10);
     }
