@@ -93,9 +93,8 @@ static bool scheduled(const dyad_sentence *ds, const dyad_verb_group *vg)
     const dyad_token *t = ds->tokens;
     size_t h = vg->head;
     /* the group may be "is scheduled" itself, "to meet" following */
-    if (token_in(&t[h], ahead) && h + 1 < ds->ntokens && token_is(&t[h + 1], "to")) h += 2;
-    if (h < 3) return false;
-    if (!token_is(&t[h - 1], "to") || !token_in(&t[h - 2], ahead)) return false;
+    if (h + 1 < ds->ntokens && token_is(&t[h + 1], "to") && token_in(&t[h], ahead)) h += 2;
+    if (h < 3 || !token_is(&t[h - 1], "to") || !token_in(&t[h - 2], ahead)) return false;
     size_t b = h - 3;
     if (b > 0 && t[b].tag == DYAD_TAG_RB) b--; /* "is also due to" */
     return token_in(&t[b], be);
@@ -426,6 +425,7 @@ void code_time_place(dyad_coder_work *w, const code_sentence *s, size_t first_ev
         size_t v = token_at(ds, e->verb_span.start);
         const dyad_verb_group *vg = code_verb_group(ds, e->verb_span);
         if (future_group(vg)) e->flags |= DYAD_EVENT_FUTURE;
+        bool ahead = to_come(ds, vg);
 
         /* when -- unless TABARI's own time shifting (its .options and
          * <TIME> phrases) has dated the events, as its users expect */
@@ -460,19 +460,19 @@ void code_time_place(dyad_coder_work *w, const code_sentence *s, size_t first_ev
                     }
                 nown = kept;
             }
-            date_event(w, e, ds, own, own_first, own_base, nown, v, to_come(ds, vg), article_date);
+            date_event(w, e, ds, own, own_first, own_base, nown, v, ahead, article_date);
             /* a present perfect sums up, it tells no happening again and
              * goes on with no day: "police have arrested hundreds in
              * recent years", "but he has often praised ..." */
             bool sums_up = vg && (vg->flags & DYAD_VG_PERFECT) && vg->tense == DYAD_TENSE_PRESENT;
-            if (cont && nown == 0 && !to_come(ds, vg) && !sums_up) {
+            if (cont && nown == 0 && !ahead && !sums_up) {
                 cal_format(w->prev_day, e->date);
                 e->date_precision = DYAD_PRECISION_DAY;
-            } else if (nown == 0 && !to_come(ds, vg) && !sums_up) {
+            } else if (nown == 0 && !ahead && !sums_up) {
                 int32_t d = restated_day(w, e, first_event);
                 if (d > 0) cal_format(d, e->date);
             }
-            if (nown == 0 && !cont && !to_come(ds, vg) && !e->date_span.end && vg &&
+            if (nown == 0 && !cont && !ahead && !e->date_span.end && vg &&
                 (vg->flags & DYAD_VG_PERFECT) && vg->tense == DYAD_TENSE_PRESENT && code_is_country(e->source) &&
                 w->nlede < sizeof w->lede_events / sizeof *w->lede_events) {
                 w->lede_events[w->nlede++] = (uint32_t)k;
@@ -498,7 +498,7 @@ void code_time_place(dyad_coder_work *w, const code_sentence *s, size_t first_ev
                 }
             }
         } else {
-            date_event(w, e, ds, ex, ex_first, base, nex, v, to_come(ds, vg), article_date);
+            date_event(w, e, ds, ex, ex_first, base, nex, v, ahead, article_date);
         }
 
         /* where */

@@ -245,6 +245,11 @@ static size_t story_day_form(const scan *s, size_t i, when_point *p)
     const dyad_token *t = at(s, i), *t1 = at(s, i + 1), *t2 = at(s, i + 2), *t3 = at(s, i + 3);
     int n = 0;
     size_t j = i;
+    /* every form opens with "the", "that", "earlier", "later" or "hours",
+     * or has "day(s)" or "hour(s)" second: most tokens are passed over
+     * on their first letters */
+    int c0 = ch_lower((unsigned char)t->norm[0]), c1 = t1 ? ch_lower((unsigned char)t1->norm[0]) : 0;
+    if (c0 != 't' && c0 != 'e' && c0 != 'l' && c0 != 'h' && c1 != 'd' && c1 != 'h') return i;
     if (token_is(t, "the") && t1 && t2) {
         static const char *const before[] = {"previous", "prior", "preceding", NULL};
         static const char *const after[] = {"next", "following", NULL};
