@@ -420,6 +420,16 @@ static size_t match_point(const scan *s, size_t i, when_point *p)
         return i + 2;
     }
 
+    /* "the weekend", "last weekend": Saturday to Sunday */
+    if (t1 && token_is(t1, "weekend") &&
+        (token_is(t, "the") || token_is(t, "this") || (r = relative_of(t)) == -1 || r == 1)) {
+        p->kind = WHEN_WEEKDAY;
+        p->weekday = 5;
+        p->rel = (int8_t)(token_is(t, "the") || token_is(t, "this") ? 0 : r);
+        p->day_end = 1;
+        return i + 2;
+    }
+
     /* [last|next|this] WEEKDAY [morning|night|...] */
     if ((r = relative_of(t)) != -2 && t1 && (w = weekday_of(t1)) >= 0) {
         p->kind = WHEN_WEEKDAY;
@@ -625,7 +635,7 @@ static bool temporal_anchor(const dyad_token *t)
         ['o' - 'a'] = {"october", "oct"},
         ['s' - 'a'] = {"september", "sept", "sep", "saturday", "sunday"},
         ['t' - 'a'] = {"tuesday", "thursday", "today", "tomorrow", "tonight"},
-        ['w' - 'a'] = {"wednesday", "week", "weeks"},
+        ['w' - 'a'] = {"wednesday", "week", "weeks", "weekend"},
         ['y' - 'a'] = {"year", "years", "yesterday"},
     };
     if (low[0] < 'a' || low[0] > 'z') return false;
@@ -662,7 +672,7 @@ size_t when_find(const dyad_sentence *sent, when_expr *out, size_t max)
             continue;
         }
         /* "Sunday, March 3": the calendar date says which Sunday */
-        if (p.kind == WHEN_WEEKDAY && !p.rel) {
+        if (p.kind == WHEN_WEEKDAY && !p.rel && !p.day_end) {
             const dyad_token *c = at(&s, j);
             size_t k = c && c->tag == DYAD_TAG_COMMA ? j + 1 : j;
             when_point q;
@@ -676,6 +686,10 @@ size_t when_find(const dyad_sentence *sent, when_expr *out, size_t max)
         if (p.kind == WHEN_ABSOLUTE && p.day_end) {
             e.to = p;
             e.to.day = p.day_end;
+            e.from.day_end = e.to.day_end = 0;
+        } else if (p.kind == WHEN_WEEKDAY && p.day_end) {
+            e.to = p; /* the weekend's Sunday */
+            e.to.weekday = 6;
             e.from.day_end = e.to.day_end = 0;
         }
         /* Ranges: "from Monday to Wednesday", "Monday through Wednesday",

@@ -46,7 +46,8 @@ typedef struct when_point {
     int16_t year;      /* ABSOLUTE: 0 when not written                     */
     int8_t month;      /* 1-12, 0 when not written                         */
     int8_t day;        /* 1-31, 0 when not written                         */
-    int8_t day_end;    /* ABSOLUTE: "March 3-4" ends on the 4th; else 0    */
+    int8_t day_end;    /* ABSOLUTE: "March 3-4" ends on the 4th; WEEKDAY: 1
+                        * for a weekend, the Sunday after; else 0         */
     int8_t weekday;    /* 0 Monday .. 6 Sunday                             */
 } when_point;
 

@@ -277,6 +277,7 @@ static void time_place_date_inventory(tctx *t)
         {"2024-03-14", "Kenyan police arrested ten protesters on March 2. On the same day, Ghana condemned Togo.", "condemned", "2024-03-02", DYAD_PRECISION_DAY},
         {"2024-03-14", "Ghana condemned Togo on Tuesday. That evening, Kenyan police arrested ten protesters.", "arrested", "2024-03-12", DYAD_PRECISION_DAY},
         {"2024-03-14", "Russian forces shelled Kharkiv overnight into Wednesday.", "shelled", "2024-03-13", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters over the weekend.", "arrested", "2024-03-09", DYAD_PRECISION_DAY},
         {"2024-03-14", "Ghana said it would impose sanctions on Togo on Friday.", "impose", "2024-03-14", DYAD_PRECISION_DAY},
     };
     for (size_t i = 0; i < sizeof probes / sizeof *probes; i++) {

@@ -206,6 +206,10 @@ static void when_placed_months_and_weekdays(tctx *t)
     DATE("The mine closed on 3-5 July 2023.", "2024-08-10", false, "2023-07-03/day..2023-07-05|3-5 July 2023");
     DATE("The mine closed on Wednesday, July 3.", "2024-08-10", false, "2024-07-03/day|Wednesday, July 3");
     DATE("The mine closed on Sunday 30 June.", "2024-08-10", false, "2024-06-30/day|Sunday 30 June");
+    DATE("The mine closed over the weekend.", "2024-08-12", false, "2024-08-10/day..2024-08-11|the weekend");
+    DATE("The mine reopens this weekend.", "2024-08-12", true, "2024-08-17/day..2024-08-18|this weekend");
+    DATE("The mine closed last weekend.", "2024-08-14", false, "2024-08-10/day..2024-08-11|last weekend");
+    DATE("The mine closed on a weekend.", "2024-08-14", false, "none");
     DATE("The mine closed earlier in the week.", "2024-08-10", false, "2024-08-10/week|earlier in the week");
     DATE("The mine closed earlier in the year.", "2024-08-10", false, "2024-01-01/year|earlier in the year");
     /* a day without a year up to a week after the article's is this
