@@ -363,9 +363,9 @@ void code_time_place(dyad_coder_work *w, const code_sentence *s, size_t first_ev
     /* the sentence's days: for its events; under dyad's rules also for
      * the events of the sentence before that this one dates, or for the
      * next sentence when it goes on in the same voice -- a sentence with
-     * none of these needs no dates found (most sentences code nothing) */
-    /* ...and in an article every sentence, whose days move the story's
-     * day on ("Thousands marched on Monday.  The next day ...") */
+     * none of these needs no dates found (most sentences code nothing);
+     * but in an article every sentence does, for its days move the
+     * story's day on ("Thousands marched on Monday.  The next day ...") */
     bool days_wanted = first_event < w->nevents || (s->next && s->doc && !s->doc->is_sentence) ||
                        (w->c->dyad_rules && !w->opt.time_shifting &&
                         ((w->nlede && s->index == w->lede_next) || (s->next && continues(s->next))));
@@ -425,7 +425,7 @@ void code_time_place(dyad_coder_work *w, const code_sentence *s, size_t first_ev
         size_t v = token_at(ds, e->verb_span.start);
         const dyad_verb_group *vg = code_verb_group(ds, e->verb_span);
         if (future_group(vg)) e->flags |= DYAD_EVENT_FUTURE;
-        bool ahead = to_come(ds, vg);
+        bool ahead = w->c->dyad_rules ? to_come(ds, vg) : future_group(vg);
 
         /* when -- unless TABARI's own time shifting (its .options and
          * <TIME> phrases) has dated the events, as its users expect */

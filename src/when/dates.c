@@ -827,7 +827,8 @@ static when_date resolve_point(const when_point *p, int32_t base, bool future)
              * the page's date a day or two early. */
             m = month_start;
             int bd = base % 100;
-            if (!future && p->day > bd + 2) m = cal_add_months(month_start, -1);
+            if (!future && (p->day > bd + 2 || p->day > cal_days_in_month(by, bm)))
+                m = cal_add_months(month_start, -1);
             if (future && p->day < bd) m = cal_add_months(month_start, 1);
         }
         int32_t y = m / 10000, mo = m / 100 % 100;

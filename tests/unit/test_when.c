@@ -218,6 +218,7 @@ static void when_placed_months_and_weekdays(tctx *t)
     DATE("The mine closed on August 30.", "2024-08-10", false, "2023-08-30/day|August 30");
     DATE("The mine closed on the 11th.", "2024-08-10", false, "2024-08-11/day|the 11th");
     DATE("The mine closed on the 20th.", "2024-08-10", false, "2024-07-20/day|the 20th");
+    DATE("The mine closed on the 31st.", "2024-04-30", false, "2024-03-31/day|the 31st");
     dyad_pipeline_free(p);
 }
 
