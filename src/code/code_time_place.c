@@ -342,16 +342,42 @@ static void date_event(dyad_coder_work *w, dyad_event *e, const dyad_sentence *d
  * decree on Monday after the vote on Sunday", "condemned Sunday's
  * attack"). */
 static int32_t story_days(const dyad_sentence *ds, const when_expr *ex, size_t nex, int32_t story,
-                          int32_t article_date, int32_t *base)
+                          int32_t article_date, int32_t said_day, int32_t *base)
 {
     for (size_t i = 0; i < nex; i++) {
-        base[i] = story;
+        bool quoted = said_day && (ds->tokens[ex[i].first].flags & DYAD_TOKEN_IN_QUOTE);
+        base[i] = quoted ? said_day : story;
         if (clause_to_come(ds, ex[i].first) || np_internal(ds, &ex[i]) || in_temporal_phrase(ds, &ex[i]))
             continue;
-        when_date d = when_resolve_story(&ex[i], article_date, story, false);
+        when_date d = when_resolve_story(&ex[i], article_date, base[i], false);
         if (d.precision == DYAD_PRECISION_DAY && d.date > 0) story = d.date;
     }
     return story;
+}
+
+/* dyad's rules: "'We arrested them yesterday,' the chief said on
+ * Tuesday": a speaker's "yesterday", "today" or "two days ago" counts from
+ * the day the words were said, when the sentence names it outside the
+ * quotation.  Such expressions become days counted from the story's day
+ * (story_days gives them the day said); returns that day, 0 when none. */
+static int32_t quoted_days(const dyad_sentence *ds, when_expr *ex, size_t nex, int32_t article_date)
+{
+    int32_t said = 0;
+    bool quoted_offset = false;
+    for (size_t i = 0; i < nex; i++) {
+        bool in_quote = (ds->tokens[ex[i].first].flags & DYAD_TOKEN_IN_QUOTE) != 0;
+        quoted_offset = quoted_offset || (in_quote && ex[i].from.kind == WHEN_DAY_OFFSET);
+        if (said || in_quote || ex[i].from.kind == WHEN_STORY_DAY || clause_to_come(ds, ex[i].first) ||
+            np_internal(ds, &ex[i]) || in_temporal_phrase(ds, &ex[i]))
+            continue;
+        when_date d = when_resolve(&ex[i], article_date, false);
+        if (d.precision == DYAD_PRECISION_DAY && d.date > 0) said = d.date;
+    }
+    if (!said || !quoted_offset) return 0;
+    for (size_t i = 0; i < nex; i++)
+        if ((ds->tokens[ex[i].first].flags & DYAD_TOKEN_IN_QUOTE) && ex[i].from.kind == WHEN_DAY_OFFSET)
+            ex[i].from.kind = WHEN_STORY_DAY;
+    return said;
 }
 
 void code_time_place(dyad_coder_work *w, const code_sentence *s, size_t first_event, int32_t article_date)
@@ -374,10 +400,12 @@ void code_time_place(dyad_coder_work *w, const code_sentence *s, size_t first_ev
     int32_t base[MAX_EXPRESSIONS];
     /* the story's day matters to a sentence after this one, or to an
      * expression of this one that counts from it */
+    int32_t said = w->c->dyad_rules && !w->opt.time_shifting && nex > 1 ? quoted_days(ds, ex, nex, article_date) : 0;
     bool story = s->next && s->doc && !s->doc->is_sentence;
     for (size_t i = 0; i < nex && !story; i++) story = ex[i].from.kind == WHEN_STORY_DAY;
     for (size_t i = 0; i < nex; i++) base[i] = 0;
-    if (story && !w->opt.time_shifting) w->last_date = story_days(ds, ex, nex, w->last_date, article_date, base);
+    if (story && !w->opt.time_shifting)
+        w->last_date = story_days(ds, ex, nex, w->last_date, article_date, said, base);
     /* dyad's rules: the day this sentence names for itself, which a next
      * sentence that goes on in the same voice keeps; or the day it kept */
     int32_t own_day = 0;

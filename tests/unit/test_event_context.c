@@ -278,6 +278,9 @@ static void time_place_date_inventory(tctx *t)
         {"2024-03-14", "Ghana condemned Togo on Tuesday. That evening, Kenyan police arrested ten protesters.", "arrested", "2024-03-12", DYAD_PRECISION_DAY},
         {"2024-03-14", "Russian forces shelled Kharkiv overnight into Wednesday.", "shelled", "2024-03-13", DYAD_PRECISION_DAY},
         {"2024-03-14", "Kenyan police arrested ten protesters over the weekend.", "arrested", "2024-03-09", DYAD_PRECISION_DAY},
+        {"2024-03-14", "\"We arrested ten protesters yesterday,\" the Kenyan police chief said on Tuesday.", "arrested", "2024-03-11", DYAD_PRECISION_DAY},
+        {"2024-03-14", "\"Today Ghana condemns Togo,\" the Ghanaian foreign minister said on Monday.", "condemns", "2024-03-11", DYAD_PRECISION_DAY},
+        {"2024-03-14", "\"Today Ghana condemns Togo,\" the Ghanaian foreign minister said.", "condemns", "2024-03-14", DYAD_PRECISION_DAY},
         {"2024-03-14", "Ghana said it would impose sanctions on Togo on Friday.", "impose", "2024-03-14", DYAD_PRECISION_DAY},
     };
     for (size_t i = 0; i < sizeof probes / sizeof *probes; i++) {
