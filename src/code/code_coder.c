@@ -221,11 +221,14 @@ static void remember_forward(dyad_coder_work *w, const code_sentence *s)
     w->fwd_valid = first_actor_code(w, s, w->fwd_code, NULL);
 }
 
-/* An article without a date in its metadata may carry one in its
- * dateline ("SEOUL, March 3, 2026 (Reuters) -"): YYYYMMDD, or -1 when the
- * dateline gives no full date (a month and day alone are not guessed into
- * a year). */
-static int32_t dateline_date(const dyad_analysis *an)
+/* The day a dateline names ("SEOUL, March 3, 2026 (Reuters) -", "Paris,
+ * 3 March (AFP) -"), YYYYMMDD, or -1 when it names none.  The story's
+ * "yesterday" and "on Tuesday" count from the day its dateline gives,
+ * which may differ from a date stamped on the page later or in another
+ * time zone.  A dateline's month and day without a year take the year
+ * that puts them nearest `near` (the date known otherwise; with none
+ * they are not guessed into a year). */
+static int32_t dateline_date(const dyad_analysis *an, int32_t near)
 {
     for (size_t i = 0; i < an->nsentences && i < 8; i++) {
         const dyad_sentence *ds = &an->sentences[i];
@@ -233,10 +236,23 @@ static int32_t dateline_date(const dyad_analysis *an)
         when_expr ex[4];
         size_t n = when_find(ds, ex, 4);
         for (size_t k = 0; k < n && k < 4; k++) {
-            if (ex[k].from.kind != WHEN_ABSOLUTE || !ex[k].from.year || !ex[k].from.month || !ex[k].from.day)
+            const when_point *p = &ex[k].from;
+            if (p->kind != WHEN_ABSOLUTE || !p->month || !p->day || ex[k].to.kind != WHEN_NONE) continue;
+            if (p->year) {
+                when_date d = when_resolve(&ex[k], 0, false);
+                if (d.precision == DYAD_PRECISION_DAY && d.date > 0) return d.date;
                 continue;
-            when_date d = when_resolve(&ex[k], 0, false);
-            if (d.precision == DYAD_PRECISION_DAY && d.date > 0) return d.date;
+            }
+            if (near <= 0) continue;
+            int32_t best = -1, gap = 0;
+            for (int32_t y = near / 10000 - 1; y <= near / 10000 + 1; y++) {
+                int32_t c = y * 10000 + p->month * 100 + p->day;
+                if (!cal_valid_ymd(c)) continue;
+                int32_t g = cal_days_from_ymd(c) - cal_days_from_ymd(near);
+                if (g < 0) g = -g;
+                if (best < 0 || g < gap) best = c, gap = g;
+            }
+            if (best > 0) return best;
         }
     }
     return -1;
@@ -254,8 +270,9 @@ int dyad_code(dyad_coder_work *w, const dyad_analysis *an, const dyad_event **ev
     *nevents = 0;
     const dyad_document *doc = an->doc;
     int32_t date = doc ? parse_iso(doc->date) : -1;
-    if (date < 0) date = dateline_date(an);
     if (date < 0) date = parse_iso(w->default_date);
+    int32_t dateline = dateline_date(an, date);
+    if (dateline > 0) date = dateline;
     code_sentence last;
     memset(&last, 0, sizeof last);
     bool have_last = false;

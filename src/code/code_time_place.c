@@ -73,20 +73,31 @@ static bool future_group(const dyad_verb_group *vg)
                   vg->modality == DYAD_MOD_SHALL || vg->modality == DYAD_MOD_INTEND);
 }
 
-/* "on the same day", "that day": the date of the article's last dated
- * event. */
-static bool same_day(const dyad_sentence *ds, size_t *first, size_t *last)
+static bool scheduled(const dyad_sentence *ds, const dyad_verb_group *vg);
+
+/* For dating: what a verb tells is still to come (see scheduled). */
+static bool to_come(const dyad_sentence *ds, const dyad_verb_group *vg)
 {
-    for (size_t t = 0; t + 1 < ds->ntokens; t++) {
-        const char *a = ds->tokens[t].lemma, *b = ds->tokens[t + 1].lemma;
-        if (!a || !b) continue;
-        bool two = (!strcmp(a, "same") || !strcmp(a, "that")) && !strcmp(b, "day");
-        if (!two) continue;
-        *first = t > 0 && !strcmp(ds->tokens[t - 1].lemma ? ds->tokens[t - 1].lemma : "", "the") ? t - 1 : t;
-        *last = t + 2;
-        return true;
-    }
-    return false;
+    return future_group(vg) || scheduled(ds, vg);
+}
+
+/* dyad's rules: whether a verb is what is scheduled -- "is scheduled to
+ * meet", "are due to vote", "is set to sign", "is slated to visit": a
+ * day named for it lies ahead, as for "will".  Only the present: what
+ * "was due to" happen may or may not have. */
+static bool scheduled(const dyad_sentence *ds, const dyad_verb_group *vg)
+{
+    static const char *const ahead[] = {"scheduled", "due", "set", "slated", "poised", NULL};
+    static const char *const be[] = {"is", "are", "am", "'s", "'re", NULL};
+    if (!vg || vg->head < 1 || vg->head >= ds->ntokens) return false;
+    const dyad_token *t = ds->tokens;
+    size_t h = vg->head;
+    /* the group may be "is scheduled" itself, "to meet" following */
+    if (h + 1 < ds->ntokens && token_is(&t[h + 1], "to") && token_in(&t[h], ahead)) h += 2;
+    if (h < 3 || !token_is(&t[h - 1], "to") || !token_in(&t[h - 2], ahead)) return false;
+    size_t b = h - 3;
+    if (b > 0 && t[b].tag == DYAD_TAG_RB) b--; /* "is also due to" */
+    return token_in(&t[b], be);
 }
 
 /* "a response to Russia", "flights from Moscow": the name is where
@@ -227,7 +238,8 @@ static int32_t day_shift(const dyad_sentence *ds, size_t v, uint32_t *phrase_end
 /* dyad's rules: an event with no day in its sentence that tells again
  * what one of the two sentences before dated ("detained ... on Friday.
  * ... the students, held overnight ...") is the same
- * happening: the same kind of act (root) on the same country's people.
+ * happening: the same kind of act (root) on the same country's people,
+ * by the same country's when the words name who.
  * Returns that event's day, 0 when none. */
 static int32_t restated_day(const dyad_coder_work *w, const dyad_event *e, size_t first_event)
 {
@@ -237,6 +249,12 @@ static int32_t restated_day(const dyad_coder_work *w, const dyad_event *e, size_
         if (p->sentence + 2 < e->sentence) break;
         if (p->date_span.end == 0 || p->date_precision != DYAD_PRECISION_DAY) continue;
         if (strncmp(p->code, e->code, 2) || !code_is_country(p->target) || strncmp(p->target, e->target, 3))
+            continue;
+        /* another country's act is another happening: "X condemned Y
+         * on Monday. Z accused Y ..." -- when the words name Z ("the
+         * traders were detained" names no one) */
+        if (e->source_span.end > e->source_span.start && code_is_country(e->source) &&
+            code_is_country(p->source) && strncmp(p->source, e->source, 3))
             continue;
         return cal_parse_iso(p->date, 10);
     }
@@ -250,7 +268,7 @@ static bool tells_past(const dyad_sentence *ds)
 {
     bool past = false;
     for (size_t g = 0; g < ds->nverbs; g++) {
-        if (future_group(&ds->verbs[g])) return false;
+        if (to_come(ds, &ds->verbs[g])) return false;
         past = past || ds->verbs[g].tense == DYAD_TENSE_PAST;
     }
     return past;
@@ -280,15 +298,16 @@ static bool clause_to_come(const dyad_sentence *ds, size_t t)
     for (size_t g = 0; g < ds->nverbs; g++) {
         const dyad_verb_group *vg = &ds->verbs[g];
         if (vg->head >= ds->ntokens || clause_of(ds, vg->head) != c) continue;
-        if (future_group(vg) || vg->modality == DYAD_MOD_WOULD) return true;
+        if (to_come(ds, vg) || vg->modality == DYAD_MOD_WOULD) return true;
     }
     return false;
 }
 
-/* Dates one event: its expression, "the same day", or the article's date. */
+/* Dates one event: its expression (days counted from the story's day
+ * from base[i], see story_days), or the article's date. */
 static void date_event(dyad_coder_work *w, dyad_event *e, const dyad_sentence *ds, const when_expr *ex,
-                       const uint32_t *ex_first, size_t nex, size_t v, bool future, bool same,
-                       size_t same_first, size_t same_last, int32_t article_date)
+                       const uint32_t *ex_first, const int32_t *base, size_t nex, size_t v, bool future,
+                       int32_t article_date)
 {
     long i = nearest(ds, v, ex_first, nex);
     when_date d = {0, 0, DYAD_PRECISION_NONE};
@@ -296,19 +315,13 @@ static void date_event(dyad_coder_work *w, dyad_event *e, const dyad_sentence *d
      * clause's time to come ("..., which the state opposes", "said talks
      * would take place in January") happened on the article's day */
     bool borrowed = i >= 0 && w->c->dyad_rules && !future && clause_to_come(ds, ex[i].first);
-    if (i >= 0) d = when_resolve(&ex[i], article_date, future || borrowed);
+    if (i >= 0) d = when_resolve_story(&ex[i], article_date, base[i], future || borrowed);
     if (borrowed && article_date > 0 && d.date > article_date) d.precision = DYAD_PRECISION_NONE;
     if (d.precision != DYAD_PRECISION_NONE && d.date) {
         cal_format(d.date, e->date);
         e->date_precision = (uint8_t)d.precision;
         e->date_span.start = ds->tokens[ex[i].first].start;
         e->date_span.end = ds->tokens[ex[i].last - 1].end;
-        if (d.precision == DYAD_PRECISION_DAY) w->last_date = d.date;
-    } else if (same && i < 0) {
-        cal_format(w->last_date, e->date);
-        e->date_precision = DYAD_PRECISION_DAY;
-        e->date_span.start = ds->tokens[same_first].start;
-        e->date_span.end = ds->tokens[same_last - 1].end;
     } else if (article_date > 0) {
         cal_format(article_date, e->date);
         e->date_precision = DYAD_PRECISION_DAY;
@@ -316,6 +329,55 @@ static void date_event(dyad_coder_work *w, dyad_event *e, const dyad_sentence *d
         e->date[0] = 0;
         e->date_precision = DYAD_PRECISION_NONE;
     }
+}
+
+/* The day each expression of a sentence counts from when it counts from
+ * the story's day ("the next day", "that night"): the day the nearest
+ * expression before it in the sentence names ("arrested him on Monday and
+ * freed him the next day"), else the story's day when the sentence began.
+ * Returns the story's day after the sentence: its last day named.  A day
+ * still to come ("will speak to parliament on Tuesday") is no day the
+ * story has reached: "Hours earlier, ..." after it counts from the day
+ * before; nor is the day of a happening named in passing ("signed the
+ * decree on Monday after the vote on Sunday", "condemned Sunday's
+ * attack"). */
+static int32_t story_days(const dyad_sentence *ds, const when_expr *ex, size_t nex, int32_t story,
+                          int32_t article_date, int32_t said_day, int32_t *base)
+{
+    for (size_t i = 0; i < nex; i++) {
+        bool quoted = said_day && (ds->tokens[ex[i].first].flags & DYAD_TOKEN_IN_QUOTE);
+        base[i] = quoted ? said_day : story;
+        if (clause_to_come(ds, ex[i].first) || np_internal(ds, &ex[i]) || in_temporal_phrase(ds, &ex[i]))
+            continue;
+        when_date d = when_resolve_story(&ex[i], article_date, base[i], false);
+        if (d.precision == DYAD_PRECISION_DAY && d.date > 0) story = d.date;
+    }
+    return story;
+}
+
+/* dyad's rules: "'We arrested them yesterday,' the chief said on
+ * Tuesday": a speaker's "yesterday", "today" or "two days ago" counts from
+ * the day the words were said, when the sentence names it outside the
+ * quotation.  Such expressions become days counted from the story's day
+ * (story_days gives them the day said); returns that day, 0 when none. */
+static int32_t quoted_days(const dyad_sentence *ds, when_expr *ex, size_t nex, int32_t article_date)
+{
+    int32_t said = 0;
+    bool quoted_offset = false;
+    for (size_t i = 0; i < nex; i++) {
+        bool in_quote = (ds->tokens[ex[i].first].flags & DYAD_TOKEN_IN_QUOTE) != 0;
+        quoted_offset = quoted_offset || (in_quote && ex[i].from.kind == WHEN_DAY_OFFSET);
+        if (said || in_quote || ex[i].from.kind == WHEN_STORY_DAY || clause_to_come(ds, ex[i].first) ||
+            np_internal(ds, &ex[i]) || in_temporal_phrase(ds, &ex[i]))
+            continue;
+        when_date d = when_resolve(&ex[i], article_date, false);
+        if (d.precision == DYAD_PRECISION_DAY && d.date > 0) said = d.date;
+    }
+    if (!said || !quoted_offset) return 0;
+    for (size_t i = 0; i < nex; i++)
+        if ((ds->tokens[ex[i].first].flags & DYAD_TOKEN_IN_QUOTE) && ex[i].from.kind == WHEN_DAY_OFFSET)
+            ex[i].from.kind = WHEN_STORY_DAY;
+    return said;
 }
 
 void code_time_place(dyad_coder_work *w, const code_sentence *s, size_t first_event, int32_t article_date)
@@ -327,12 +389,23 @@ void code_time_place(dyad_coder_work *w, const code_sentence *s, size_t first_ev
     /* the sentence's days: for its events; under dyad's rules also for
      * the events of the sentence before that this one dates, or for the
      * next sentence when it goes on in the same voice -- a sentence with
-     * none of these needs no dates found (most sentences code nothing) */
-    bool days_wanted = first_event < w->nevents ||
+     * none of these needs no dates found (most sentences code nothing);
+     * but in an article every sentence does, for its days move the
+     * story's day on ("Thousands marched on Monday.  The next day ...") */
+    bool days_wanted = first_event < w->nevents || (s->next && s->doc && !s->doc->is_sentence) ||
                        (w->c->dyad_rules && !w->opt.time_shifting &&
                         ((w->nlede && s->index == w->lede_next) || (s->next && continues(s->next))));
     if (days_wanted) nex = when_find(ds, ex, MAX_EXPRESSIONS);
     if (nex > MAX_EXPRESSIONS) nex = MAX_EXPRESSIONS;
+    int32_t base[MAX_EXPRESSIONS];
+    /* the story's day matters to a sentence after this one, or to an
+     * expression of this one that counts from it */
+    int32_t said = w->c->dyad_rules && !w->opt.time_shifting && nex > 1 ? quoted_days(ds, ex, nex, article_date) : 0;
+    bool story = s->next && s->doc && !s->doc->is_sentence;
+    for (size_t i = 0; i < nex && !story; i++) story = ex[i].from.kind == WHEN_STORY_DAY;
+    for (size_t i = 0; i < nex; i++) base[i] = 0;
+    if (story && !w->opt.time_shifting)
+        w->last_date = story_days(ds, ex, nex, w->last_date, article_date, said, base);
     /* dyad's rules: the day this sentence names for itself, which a next
      * sentence that goes on in the same voice keeps; or the day it kept */
     int32_t own_day = 0;
@@ -342,7 +415,7 @@ void code_time_place(dyad_coder_work *w, const code_sentence *s, size_t first_ev
         if (cont) own_day = w->prev_day;
         for (size_t i = 0; i < nex && !own_day; i++) {
             if (np_internal(ds, &ex[i]) || in_temporal_phrase(ds, &ex[i])) continue;
-            when_date d = when_resolve(&ex[i], article_date, false);
+            when_date d = when_resolve_story(&ex[i], article_date, base[i], false);
             if (d.precision == DYAD_PRECISION_DAY && d.date) own_day = d.date;
         }
         w->prev_day = own_day;
@@ -370,10 +443,9 @@ void code_time_place(dyad_coder_work *w, const code_sentence *s, size_t first_ev
         pm[npm] = pm[i];
         pm_first[npm++] = pm[i].first;
     }
-    size_t same_first = 0, same_last = 0;
-    bool same = w->last_date && same_day(ds, &same_first, &same_last);
     when_expr own[MAX_EXPRESSIONS];
     uint32_t own_first[MAX_EXPRESSIONS];
+    int32_t own_base[MAX_EXPRESSIONS];
 
     for (size_t k = first_event; k < w->nevents; k++) {
         dyad_event *e = &w->events[k];
@@ -381,6 +453,7 @@ void code_time_place(dyad_coder_work *w, const code_sentence *s, size_t first_ev
         size_t v = token_at(ds, e->verb_span.start);
         const dyad_verb_group *vg = code_verb_group(ds, e->verb_span);
         if (future_group(vg)) e->flags |= DYAD_EVENT_FUTURE;
+        bool ahead = w->c->dyad_rules ? to_come(ds, vg) : future_group(vg);
 
         /* when -- unless TABARI's own time shifting (its .options and
          * <TIME> phrases) has dated the events, as its users expect */
@@ -396,6 +469,7 @@ void code_time_place(dyad_coder_work *w, const code_sentence *s, size_t first_ev
                                                  ds->tokens[ex[i].last - 1].end <= e->verb_span.end))
                     continue;
                 own[nown] = ex[i];
+                own_base[nown] = base[i];
                 own_first[nown++] = ex[i].first;
                 ntemporal += in_temporal_phrase(ds, &ex[i]);
             }
@@ -409,23 +483,24 @@ void code_time_place(dyad_coder_work *w, const code_sentence *s, size_t first_ev
                 for (size_t i = 0; i < nown; i++)
                     if (!in_temporal_phrase(ds, &own[i])) {
                         own[kept] = own[i];
+                        own_base[kept] = own_base[i];
                         own_first[kept++] = own_first[i];
                     }
                 nown = kept;
             }
-            date_event(w, e, ds, own, own_first, nown, v, future_group(vg), same, same_first, same_last, article_date);
+            date_event(w, e, ds, own, own_first, own_base, nown, v, ahead, article_date);
             /* a present perfect sums up, it tells no happening again and
              * goes on with no day: "police have arrested hundreds in
              * recent years", "but he has often praised ..." */
             bool sums_up = vg && (vg->flags & DYAD_VG_PERFECT) && vg->tense == DYAD_TENSE_PRESENT;
-            if (cont && nown == 0 && !same && !future_group(vg) && !sums_up) {
+            if (cont && nown == 0 && !ahead && !sums_up) {
                 cal_format(w->prev_day, e->date);
                 e->date_precision = DYAD_PRECISION_DAY;
-            } else if (nown == 0 && !same && !future_group(vg) && !sums_up) {
+            } else if (nown == 0 && !ahead && !sums_up) {
                 int32_t d = restated_day(w, e, first_event);
                 if (d > 0) cal_format(d, e->date);
             }
-            if (nown == 0 && !same && !cont && !future_group(vg) && !e->date_span.end && vg &&
+            if (nown == 0 && !cont && !ahead && !e->date_span.end && vg &&
                 (vg->flags & DYAD_VG_PERFECT) && vg->tense == DYAD_TENSE_PRESENT && code_is_country(e->source) &&
                 w->nlede < sizeof w->lede_events / sizeof *w->lede_events) {
                 w->lede_events[w->nlede++] = (uint32_t)k;
@@ -451,7 +526,7 @@ void code_time_place(dyad_coder_work *w, const code_sentence *s, size_t first_ev
                 }
             }
         } else {
-            date_event(w, e, ds, ex, ex_first, nex, v, future_group(vg), same, same_first, same_last, article_date);
+            date_event(w, e, ds, ex, ex_first, base, nex, v, ahead, article_date);
         }
 
         /* where */

@@ -237,6 +237,45 @@ static uint32_t dateline_names(const char *t, uint32_t start, uint32_t end)
     return 0;
 }
 
+/* Length of a dateline in ordinary case that names its agency in
+ * brackets ("Nairobi, 14 March (AFP) - ", "Kyiv, Ukraine, March 3, 2024
+ * (Reuters) -- "): capitalised words, numbers and commas, then a bracketed
+ * capitalised name, then a dash between spaces; 0 if none. */
+static uint32_t dateline_agency(const char *t, uint32_t start, uint32_t end)
+{
+    uint32_t i = start, words = 0;
+    uint32_t limit = start + 70 < end ? start + 70 : end;
+    if (i >= limit || !ch_is_upper((unsigned char)t[i])) return 0;
+    while (i < limit && t[i] != '(') {
+        /* a word opens with a capital or a digit; none in lower case */
+        if (!ch_is_upper((unsigned char)t[i]) && !ch_is_digit((unsigned char)t[i])) return 0;
+        while (i < limit && (ch_is_alpha((unsigned char)t[i]) || ch_is_digit((unsigned char)t[i]) ||
+                             t[i] == '-' || t[i] == '.' || t[i] == '\''))
+            i++;
+        if (++words > 8) return 0;
+        if (i < limit && t[i] == ',') i++;
+        if (i < limit && t[i] != ' ') return 0;
+        while (i < limit && t[i] == ' ') i++;
+    }
+    if (i >= limit || !words) return 0;
+    uint32_t a = ++i;
+    while (i < limit && (ch_is_alpha((unsigned char)t[i]) || t[i] == ' ' || t[i] == '-')) i++;
+    if (i >= limit || t[i] != ')' || i == a || !ch_is_upper((unsigned char)t[a]) || i - a > 24) return 0;
+    i++;
+    if (i >= limit || t[i] != ' ') return 0;
+    i++;
+    uint32_t dash_len = 0;
+    if (i + 1 < end && t[i] == '-' && t[i + 1] == ' ') dash_len = 1;
+    else if (i + 2 < end && t[i] == '-' && t[i + 1] == '-' && t[i + 2] == ' ') dash_len = 2;
+    else if (i + 3 < end && (unsigned char)t[i] == 0xE2 && (unsigned char)t[i + 1] == 0x80 &&
+             ((unsigned char)t[i + 2] == 0x94 || (unsigned char)t[i + 2] == 0x93) && t[i + 3] == ' ')
+        dash_len = 3;
+    if (!dash_len) return 0;
+    uint32_t j = i + dash_len, adv;
+    while (j < end && is_space_at(t, j, end, &adv)) j += adv;
+    return j - start;
+}
+
 /* Splits text into trimmed non-blank lines. */
 static line *split_lines(arena *a, const char *t, size_t len, size_t *count)
 {
@@ -273,7 +312,9 @@ static bool looks_like_body_line(const char *t, const line *l)
 {
     uint32_t n = l->end - l->start;
     if (n > HEADER_MAX_BYTES) return true;
-    if (bracket_byline(t, l->start, l->end) || dateline(t, l->start, l->end)) return true;
+    if (bracket_byline(t, l->start, l->end) || dateline(t, l->start, l->end) ||
+        dateline_agency(t, l->start, l->end))
+        return true;
     return ends_sentence(t, l->start, l->end) && count_words(t, l->start, l->end) >= 8;
 }
 
@@ -290,6 +331,7 @@ static void add_paragraph(part_list *pl, const char *t, uint32_t start, uint32_t
     }
     uint32_t d = start < end ? dateline(t, start, end) : 0;
     if (!d && start < end) d = dateline_names(t, start, end);
+    if (!d && start < end) d = dateline_agency(t, start, end);
     if (d) {
         add_part(pl, DYAD_PART_DATELINE, start, start + d);
         start += d;

@@ -120,6 +120,193 @@ static void time_place_relative_and_none(tctx *t)
     coded_free(&k);
 }
 
+/* How wire copy dates an act, in our own sentences, each a whole short
+ * article: weekdays (2024-03-14 is a Thursday), days counted from the
+ * article's day or from the story's (the day its last dated happening
+ * took place), weeks, months and years, calendar dates in the common
+ * formats, a day of last year in a January story, datelines of the
+ * agencies (their day is the one the text counts from), and tense (a
+ * weekday of a verb still to come, "will" or "is scheduled to", is the
+ * next one; an intent with only a month to come is dated by the article,
+ * when it was told).  NULL: the article
+ * has no date field. */
+static void time_place_date_inventory(tctx *t)
+{
+    static const struct {
+        const char *pub, *text, *verb, *date;
+        dyad_precision precision;
+    } probes[] = {
+        {"2024-03-14", "Kenyan police arrested ten protesters on Tuesday.", "arrested", "2024-03-12", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters Tuesday night.", "arrested", "2024-03-12", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters late on Monday.", "arrested", "2024-03-11", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters early Monday.", "arrested", "2024-03-11", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters earlier Wednesday.", "arrested", "2024-03-13", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters on Thursday.", "arrested", "2024-03-14", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters on Friday.", "arrested", "2024-03-08", DYAD_PRECISION_DAY},
+        {"2024-03-14", "On Sunday, Ghana condemned Togo over the border raid.", "condemned", "2024-03-10", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Sunday's attack on a Kenyan army base killed five soldiers.", "killed", "2024-03-10", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters on Monday, March 11.", "arrested", "2024-03-11", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters on Monday morning.", "arrested", "2024-03-11", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters in the early hours of Tuesday.", "arrested", "2024-03-12", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters last Friday.", "arrested", "2024-03-08", DYAD_PRECISION_DAY},
+        {"2024-03-14", "The Kenyan president will meet the Ugandan president on Monday.", "meet", "2024-03-18", DYAD_PRECISION_DAY},
+        {"2024-03-14", "The Kenyan president is expected to meet the Ugandan president Saturday.", "meet", "2024-03-16", DYAD_PRECISION_DAY},
+        {"2024-03-14", "The Kenyan president will visit Uganda next Tuesday.", "visit", "2024-03-19", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters yesterday.", "arrested", "2024-03-13", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters today.", "arrested", "2024-03-14", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters last night.", "arrested", "2024-03-13", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters this morning.", "arrested", "2024-03-14", DYAD_PRECISION_DAY},
+        {"2024-03-14", "The Kenyan president will meet the Ugandan president tomorrow.", "meet", "2024-03-15", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Ghana has condemned Togo over the border raid.", "condemned", "2024-03-14", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Ghana condemned Togo over the border raid.", "condemned", "2024-03-14", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters three days ago.", "arrested", "2024-03-11", DYAD_PRECISION_DAY},
+        {"2024-03-14", "On Tuesday, Ghana condemned Togo over the raid. The day before, Kenyan police arrested ten protesters.", "arrested", "2024-03-11", DYAD_PRECISION_DAY},
+        {"2024-03-14", "On Tuesday, Ghana condemned Togo over the raid. Kenyan police had arrested ten protesters the previous day.", "arrested", "2024-03-11", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters on Monday. The next day, a Kenyan court released them.", "released", "2024-03-12", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters on Monday. A Kenyan court released them the following day.", "released", "2024-03-12", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters on Saturday. Two days later, a Kenyan court released them.", "released", "2024-03-11", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters on Saturday. A Kenyan court released them a day later.", "released", "2024-03-10", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters on Monday. Later that day, a Kenyan court released them.", "released", "2024-03-11", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters on Monday. That night, a Kenyan court released them.", "released", "2024-03-11", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters on Monday. Earlier in the day, Ghana condemned Togo.", "condemned", "2024-03-11", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Ghana condemned Togo a day after Kenyan police arrested ten protesters.", "condemned", "2024-03-14", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters last week.", "arrested", "2024-03-07", DYAD_PRECISION_WEEK},
+        {"2024-03-14", "Kenyan police arrested ten protesters earlier this week.", "arrested", "2024-03-14", DYAD_PRECISION_WEEK},
+        {"2024-03-14", "Kenyan police arrested ten protesters earlier this month.", "arrested", "2024-03-01", DYAD_PRECISION_MONTH},
+        {"2024-03-14", "Kenyan police arrested ten protesters last month.", "arrested", "2024-02-01", DYAD_PRECISION_MONTH},
+        {"2024-03-14", "Kenyan police arrested ten protesters last year.", "arrested", "2023-01-01", DYAD_PRECISION_YEAR},
+        {"2024-03-14", "Kenyan police arrested ten protesters two weeks ago.", "arrested", "2024-02-29", DYAD_PRECISION_WEEK},
+        {"2024-03-14", "Kenyan police arrested ten protesters in February.", "arrested", "2024-02-01", DYAD_PRECISION_MONTH},
+        {"2024-03-14", "Kenyan police arrested ten protesters in late February.", "arrested", "2024-02-01", DYAD_PRECISION_MONTH},
+        {"2024-03-14", "Kenyan police arrested ten protesters in mid-February.", "arrested", "2024-02-01", DYAD_PRECISION_MONTH},
+        {"2024-03-14", "Kenyan police arrested ten protesters in May.", "arrested", "2023-05-01", DYAD_PRECISION_MONTH},
+        {"2024-03-14", "Kenyan police arrested ten protesters in 2021.", "arrested", "2021-01-01", DYAD_PRECISION_YEAR},
+        {"2024-03-14", "Kenyan police arrested ten protesters in June 2022.", "arrested", "2022-06-01", DYAD_PRECISION_MONTH},
+        {"2024-03-14", "Kenyan police arrested ten protesters on March 3.", "arrested", "2024-03-03", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters on Feb. 27.", "arrested", "2024-02-27", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters on March 3rd.", "arrested", "2024-03-03", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters on 3 March 2022.", "arrested", "2022-03-03", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters on March 3, 2022.", "arrested", "2022-03-03", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters on 3 March.", "arrested", "2024-03-03", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters on the 3rd.", "arrested", "2024-03-03", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters on the 3rd of March.", "arrested", "2024-03-03", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters on 3/3/2022.", "arrested", "2022-03-03", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters on 12/25/2023.", "arrested", "2023-12-25", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters on 25/12/2023.", "arrested", "2023-12-25", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters on 2024-03-05.", "arrested", "2024-03-05", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters on 25.12.2023.", "arrested", "2023-12-25", DYAD_PRECISION_DAY},
+        {"2024-01-05", "Kenyan police arrested ten protesters on December 28.", "arrested", "2023-12-28", DYAD_PRECISION_DAY},
+        {"2024-01-05", "Kenyan police arrested ten protesters on Dec. 28.", "arrested", "2023-12-28", DYAD_PRECISION_DAY},
+        {"2024-01-05", "Kenyan police arrested ten protesters on 28 December.", "arrested", "2023-12-28", DYAD_PRECISION_DAY},
+        {"2024-01-02", "Kenyan police arrested ten protesters on Saturday.", "arrested", "2023-12-30", DYAD_PRECISION_DAY},
+        {"2024-03-14", "The Kenyan president will visit Uganda on March 20.", "visit", "2024-03-20", DYAD_PRECISION_DAY},
+        {"2024-03-14", "The Kenyan president will visit Uganda on March 2.", "visit", "2025-03-02", DYAD_PRECISION_DAY},
+        {"2024-03-14", "NAIROBI, Kenya (AP) -- Kenyan police arrested ten protesters on Tuesday.", "arrested", "2024-03-12", DYAD_PRECISION_DAY},
+        {NULL, "NAIROBI, March 14, 2024 (Reuters) - Kenyan police arrested ten protesters on Tuesday.", "arrested", "2024-03-12", DYAD_PRECISION_DAY},
+        {"2024-03-15", "NAIROBI, March 14 (Reuters) - Kenyan police arrested ten protesters on Tuesday.", "arrested", "2024-03-12", DYAD_PRECISION_DAY},
+        {"2024-03-15", "Nairobi, 14 March (AFP) - Kenyan police arrested ten protesters on Tuesday.", "arrested", "2024-03-12", DYAD_PRECISION_DAY},
+        {"2024-03-15", "Nairobi, 14 March (AFP) - Kenyan police arrested ten protesters yesterday.", "arrested", "2024-03-13", DYAD_PRECISION_DAY},
+        {"2024-03-15", "NAIROBI, Mar 14 (Reuters) - Kenyan police arrested ten protesters on Tuesday.", "arrested", "2024-03-12", DYAD_PRECISION_DAY},
+        {NULL, "NAIROBI, March 14, 2024 (Reuters) - Ghana has condemned Togo.", "condemned", "2024-03-14", DYAD_PRECISION_DAY},
+        {"2024-03-14", "On Tuesday, the Ghanaian president condemned Togo. He also accused Togolese troops of the raid.", "accused", "2024-03-12", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters overnight.", "arrested", "2024-03-14", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters on Monday. Hours later, a Kenyan court released them.", "released", "2024-03-11", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters on Monday and a Kenyan court released them the next day.", "released", "2024-03-12", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Thousands marched through Nairobi on Saturday. The next day, Kenyan police arrested ten protesters.", "arrested", "2024-03-10", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters the day before the vote.", "arrested", "2024-03-14", DYAD_PRECISION_DAY},
+        {"2024-03-14", "The Kenyan army said that night raids by Somali militants killed five Kenyan soldiers on Monday.", "killed", "2024-03-11", DYAD_PRECISION_DAY},
+        {"2024-03-14", "The next day, Kenyan police arrested ten protesters.", "arrested", "2024-03-14", DYAD_PRECISION_DAY},
+        {"2024-03-14", "The day before, Kenyan police arrested ten protesters.", "arrested", "2024-03-13", DYAD_PRECISION_DAY},
+        {"2024-03-15", "NAIROBI, March 14 (Reuters) - Kenyan police arrested ten protesters yesterday.", "arrested", "2024-03-13", DYAD_PRECISION_DAY},
+        {"2024-01-01", "NAIROBI, Dec 31 (Reuters) - Kenyan police arrested ten protesters on Friday.", "arrested", "2023-12-29", DYAD_PRECISION_DAY},
+        {NULL, "NAIROBI, Kenya (AP) -- Kenyan police arrested ten protesters on Tuesday.", "arrested", "", DYAD_PRECISION_NONE},
+        {"2024-03-14", "Kenyan police arrested ten protesters on Monday. On the same day, Ghana condemned Togo.", "condemned", "2024-03-11", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters on Monday. Two days earlier, Ghana condemned Togo.", "condemned", "2024-03-09", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters three weeks ago.", "arrested", "2024-02-22", DYAD_PRECISION_WEEK},
+        {"2024-03-14", "Kenyan police arrested ten protesters this week.", "arrested", "2024-03-14", DYAD_PRECISION_WEEK},
+        {"2024-03-14", "Kenyan police arrested ten protesters on the 20th of last month.", "arrested", "2024-02-20", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters on 3/4/2022.", "arrested", "2024-03-14", DYAD_PRECISION_DAY},
+        {"2024-03-14", "The Kenyan president is scheduled to meet the Ugandan president on Monday.", "meet", "2024-03-18", DYAD_PRECISION_DAY},
+        {"2024-03-14", "The Kenyan president is set to sign a trade agreement with Uganda on Saturday.", "sign", "2024-03-16", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan and Ugandan officials are due to meet on Tuesday.", "meet", "2024-03-19", DYAD_PRECISION_DAY},
+        {"2024-03-14", "The Kenyan president plans to visit Uganda on Friday.", "visit", "2024-03-15", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan and Ugandan officials are expected to meet on Tuesday.", "meet", "2024-03-19", DYAD_PRECISION_DAY},
+        {"2024-01-05", "Kenyan police arrested ten protesters last December.", "arrested", "2023-12-01", DYAD_PRECISION_MONTH},
+        {"2024-03-14", "Kenyan police arrested ten protesters last March.", "arrested", "2023-03-01", DYAD_PRECISION_MONTH},
+        {"2024-03-14", "Kenyan police arrested ten protesters on Monday last week.", "arrested", "2024-03-04", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters on Tuesday of last week.", "arrested", "2024-03-05", DYAD_PRECISION_DAY},
+        {"2024-03-14", "The Kenyan president will visit Uganda on Wednesday next week.", "visit", "2024-03-20", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters on March 3-4.", "arrested", "2024-03-03", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters on 3rd March.", "arrested", "2024-03-03", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters on Sunday 3 March.", "arrested", "2024-03-03", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters late Tuesday.", "arrested", "2024-03-12", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters on Tuesday evening.", "arrested", "2024-03-12", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Ghana says it condemned Togo on Tuesday.", "condemned", "2024-03-12", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters 2 days ago.", "arrested", "2024-03-12", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters a week ago.", "arrested", "2024-03-07", DYAD_PRECISION_WEEK},
+        {"2024-03-14", "The Kenyan president will visit Uganda next month.", "visit", "2024-03-14", DYAD_PRECISION_DAY},
+        {"2024-03-14", "The Kenyan president will visit Uganda later this month.", "visit", "2024-03-01", DYAD_PRECISION_MONTH},
+        {"2024-03-14", "NAIROBI, Kenya (AP) \xe2\x80\x94" " Kenyan police arrested ten protesters on Tuesday.", "arrested", "2024-03-12", DYAD_PRECISION_DAY},
+        {"2024-03-15", "NAIROBI, March 14 - Kenyan police arrested ten protesters yesterday.", "arrested", "2024-03-13", DYAD_PRECISION_DAY},
+        {"2024-03-15", "Nairobi, Kenya, March 14 (AP) - Kenyan police arrested ten protesters yesterday.", "arrested", "2024-03-13", DYAD_PRECISION_DAY},
+        {"2024-01-01", "Kenyan police arrested ten protesters on Dec. 31.", "arrested", "2023-12-31", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters earlier today.", "arrested", "2024-03-14", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters on the night of March 3.", "arrested", "2024-03-03", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters on March 3rd, 2023.", "arrested", "2023-03-03", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters on March 1. A Kenyan court released them the following week.", "released", "2024-03-08", DYAD_PRECISION_WEEK},
+        {"2024-03-14", "A Kenyan court released ten protesters on Tuesday, a day after police arrested them.", "released", "2024-03-12", DYAD_PRECISION_DAY},
+        {"2024-03-14", "A Kenyan court released ten protesters on Tuesday, a day after police arrested them.", "arrested", "2024-03-11", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Ghana warned Togo on Tuesday that it would impose sanctions.", "warned", "2024-03-12", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters in Nairobi, the interior ministry said Tuesday.", "arrested", "2024-03-12", DYAD_PRECISION_DAY},
+        {"2024-03-14", "The Kenyan interior ministry said on Tuesday that police had arrested ten protesters.", "arrested", "2024-03-12", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Ghana has condemned Togo over a border raid.\n\nOn Wednesday, the Ghanaian foreign ministry said in a statement that Ghana condemned the raid.", "condemned", "2024-03-13", DYAD_PRECISION_DAY},
+        {"2024-03-14", "On Monday, the Ghanaian president condemned Togo. He also accused Togo of harbouring rebels.", "accused", "2024-03-11", DYAD_PRECISION_DAY},
+        {"2024-03-14", "On Monday, the Ghanaian president condemned Togo. Nigeria accused Togo of harbouring rebels.", "accused", "2024-03-14", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters on Monday.\n\nThe next day, a Kenyan court released them on bail.", "released", "2024-03-12", DYAD_PRECISION_DAY},
+        {"2024-03-14", "\"We condemned Togo on Monday,\" the Ghanaian foreign minister said.", "condemned", "2024-03-11", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters on March 1. On Tuesday, a Kenyan court freed the protesters.", "freed", "2024-03-12", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Ten Kenyan activists were all arrested by Kenyan police earlier Monday.", "arrested", "2024-03-11", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters on Monday and a Kenyan court released them on Wednesday.", "released", "2024-03-13", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters on Monday and a Kenyan court released them on Wednesday.", "arrested", "2024-03-11", DYAD_PRECISION_DAY},
+        {"2024-03-14", "A Kenyan court released ten protesters on Wednesday, a day after Kenyan police arrested them.", "arrested", "2024-03-12", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters on Wednesday, days after the election.", "arrested", "2024-03-13", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters on the 1st.", "arrested", "2024-03-01", DYAD_PRECISION_DAY},
+        {"2024-01-01", "Kenyan police arrested ten protesters yesterday.", "arrested", "2023-12-31", DYAD_PRECISION_DAY},
+        {"2024-03-01", "Kenyan police arrested ten protesters on Feb. 29.", "arrested", "2024-02-29", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters on April 30.", "arrested", "2023-04-30", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters on March 2. On the same day, Ghana condemned Togo.", "condemned", "2024-03-02", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Ghana condemned Togo on Tuesday. That evening, Kenyan police arrested ten protesters.", "arrested", "2024-03-12", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Russian forces shelled Kharkiv overnight into Wednesday.", "shelled", "2024-03-13", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Kenyan police arrested ten protesters over the weekend.", "arrested", "2024-03-09", DYAD_PRECISION_DAY},
+        {"2024-03-14", "\"We arrested ten protesters yesterday,\" the Kenyan police chief said on Tuesday.", "arrested", "2024-03-11", DYAD_PRECISION_DAY},
+        {"2024-03-14", "\"Today Ghana condemns Togo,\" the Ghanaian foreign minister said on Monday.", "condemns", "2024-03-11", DYAD_PRECISION_DAY},
+        {"2024-03-14", "\"Today Ghana condemns Togo,\" the Ghanaian foreign minister said.", "condemns", "2024-03-14", DYAD_PRECISION_DAY},
+        {"2024-03-14", "Ghana said it would impose sanctions on Togo on Friday.", "impose", "2024-03-14", DYAD_PRECISION_DAY},
+    };
+    for (size_t i = 0; i < sizeof probes / sizeof *probes; i++) {
+        coded k;
+        CHECK_INT(code_text(&k, probes[i].text, probes[i].pub), 0);
+        size_t seen = 0, right = 0;
+        char got[64] = "no event";
+        size_t vn = strlen(probes[i].verb);
+        for (size_t j = 0; j < k.n; j++) {
+            const dyad_event *e = &k.ev[j];
+            const char *v = k.doc.text + e->verb_span.start;
+            size_t len = e->verb_span.end - e->verb_span.start;
+            bool has = false;
+            for (size_t o = 0; o + vn <= len && !has; o++) has = !memcmp(v + o, probes[i].verb, vn);
+            if (!has) continue;
+            seen++;
+            if (!strcmp(e->date, probes[i].date) && e->date_precision == probes[i].precision) right++;
+            else snprintf(got, sizeof got, "%s/%s", e->date, dyad_precision_name((dyad_precision)e->date_precision));
+        }
+        coded_free(&k);
+        if (!seen || right != seen)
+            tctx_fail(t, __FILE__, __LINE__, "\"%s\": %s, expected %s/%s", probes[i].text, got,
+                      probes[i].date, dyad_precision_name(probes[i].precision));
+    }
+}
+
 static char *read_all(const char *path)
 {
     FILE *f = fopen(path, "rb");
@@ -273,6 +460,7 @@ void suite_event_context(tctx *t)
     RUN(t, time_place_past_weekday_and_city);
     RUN(t, time_place_future_weekday_and_country);
     RUN(t, time_place_relative_and_none);
+    RUN(t, time_place_date_inventory);
     RUN(t, context_speakers_and_first_person);
     RUN(t, time_place_seed_article);
 }

@@ -159,6 +159,10 @@ static void text_datelines_of_several_places(tctx *t)
         {"Talks resume\n\nMINAS-TIRITH - Gondor and Arnor met on Monday.\n", "MINAS-TIRITH - "},
         {"Talks resume\n\nBree, Eriador \xe2\x80\x94 Gondor and Arnor met on Monday.\n", "Bree, Eriador \xe2\x80\x94 "},
         {"Talks resume\n\nWashington/Bree \xe2\x80\x94 Gondor and Arnor met on Monday.\n", "Washington/Bree \xe2\x80\x94 "},
+        /* in ordinary case with a day and the agency in brackets */
+        {"Talks resume\n\nBree, 4 June (Gazette) - Gondor and Arnor met on Monday.\n", "Bree, 4 June (Gazette) - "},
+        {"Talks resume\n\nBree, Eriador, June 4, 2024 (Gazette) -- Gondor and Arnor met on Monday.\n",
+         "Bree, Eriador, June 4, 2024 (Gazette) -- "},
     };
     dyad_pipeline *p = dyad_pipeline_new(DYAD_LEVEL_SENTENCES);
     dyad_analysis a;
@@ -173,6 +177,7 @@ static void text_datelines_of_several_places(tctx *t)
     static const char *const bodies[] = {
         "Talks resume\n\nGondor and Arnor met on Monday - and agreed.\n",
         "Talks resume\n\nThe Gondor Council Of Elders Met - briefly.\n",
+        "Talks resume\n\nGondor and Arnor (the northern kingdom) - met on Monday.\n",
     };
     for (size_t k = 0; k < sizeof bodies / sizeof *bodies; k++) {
         CHECK_INT(dyad_analyze_text(p, bodies[k], strlen(bodies[k]), &a), 0);

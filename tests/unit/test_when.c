@@ -122,6 +122,106 @@ static void when_calendar_dates(tctx *t)
     dyad_pipeline_free(p);
 }
 
+/* Dates written in figures, one token each: ISO, day first with dots,
+ * and slashes where the order is plain (a number above 12, or both the
+ * same); "3/4/2022" could be March or April and is no date. */
+static void when_numeric_dates(tctx *t)
+{
+    dyad_pipeline *p = dyad_pipeline_new(DYAD_LEVEL_TAGS);
+    char buf[256];
+    DATE("The ceasefire began on 2023-07-09 at noon.", "2024-05-01", false, "2023-07-09/day|2023-07-09");
+    DATE("The ceasefire began on 9.7.2023 at noon.", "2024-05-01", false, "2023-07-09/day|9.7.2023");
+    DATE("The ceasefire began on 7/19/2023 at noon.", "2024-05-01", false, "2023-07-19/day|7/19/2023");
+    DATE("The ceasefire began on 19/7/2023 at noon.", "2024-05-01", false, "2023-07-19/day|19/7/2023");
+    DATE("The ceasefire began on 6/6/2023 at noon.", "2024-05-01", false, "2023-06-06/day|6/6/2023");
+    DATE("The ceasefire began on 6/7/2023 at noon.", "2024-05-01", false, "none");
+    DATE("The ceasefire began on 2023-02-30 at noon.", "2024-05-01", false, "none");
+    DATE("The score was 3/4 at half time.", "2024-05-01", false, "none");
+    dyad_pipeline_free(p);
+}
+
+/* "mid-June", "late-2022": the modifier and the month or year are one
+ * token. */
+static void when_hyphened_months(tctx *t)
+{
+    dyad_pipeline *p = dyad_pipeline_new(DYAD_LEVEL_TAGS);
+    char buf[256];
+    DATE("The rains failed in mid-June.", "2024-08-10", false, "2024-06-01/month|mid-June");
+    DATE("The rains failed in late-October.", "2024-08-10", false, "2023-10-01/month|late-October");
+    DATE("The mine closed in early-2022.", "2024-08-10", false, "2022-01-01/year|early-2022");
+    DATE("The mid-level officials resigned.", "2024-08-10", false, "none");
+    dyad_pipeline_free(p);
+}
+
+/* Days counted from the story's day; alone in a sentence they count from
+ * the article's date (when_resolve), and a day after it is not moved past
+ * the article's date. */
+static void when_story_days(tctx *t)
+{
+    dyad_pipeline *p = dyad_pipeline_new(DYAD_LEVEL_TAGS);
+    char buf[256];
+    DATE("The day before, the rebels shelled the depot.", "2024-08-10", false, "2024-08-09/day|The day before");
+    DATE("The rebels had shelled the depot the previous day.", "2024-08-10", false,
+         "2024-08-09/day|the previous day");
+    DATE("The next day, the rebels shelled the depot.", "2024-08-10", false, "2024-08-10/day|The next day");
+    DATE("Three days later the rebels shelled the depot.", "2024-08-10", false, "2024-08-10/day|Three days later");
+    DATE("Two days earlier the rebels shelled the depot.", "2024-08-10", false, "2024-08-08/day|Two days earlier");
+    DATE("That night the rebels shelled the depot.", "2024-08-10", false, "2024-08-10/day|That night");
+    DATE("Later in the day the rebels shelled the depot.", "2024-08-10", false, "2024-08-10/day|Later in the day");
+    DATE("Hours later the rebels shelled the depot.", "2024-08-10", false, "2024-08-10/day|Hours later");
+    DATE("On the same day the rebels shelled the depot.", "2024-08-10", false, "2024-08-10/day|the same day");
+    /* a day naming another happening's, and "that" opening a clause */
+    DATE("The rebels shelled the depot the day before the vote.", "2024-08-10", false, "none");
+    DATE("The rebels said that night patrols would stop.", "2024-08-10", false, "none");
+    /* the story's day given: "the next day" is the day after it */
+    dyad_document doc = {0};
+    doc.id = "t";
+    doc.text = "The next day, the rebels shelled the depot.";
+    doc.len = strlen(doc.text);
+    doc.is_sentence = 1;
+    dyad_analysis an;
+    CHECK_INT(dyad_analyze(p, &doc, &an), 0);
+    when_expr e[4];
+    CHECK_INT(when_find(&an.sentences[0], e, 4), 1);
+    CHECK_INT(when_resolve_story(&e[0], 20240810, 20240803, false).date, 20240804);
+    dyad_pipeline_free(p);
+}
+
+/* A month or weekday placed by a word around it: "last December" (the
+ * latest before this month), "Monday last week", a span of days, a
+ * weekday with its calendar date (the date says which). */
+static void when_placed_months_and_weekdays(tctx *t)
+{
+    dyad_pipeline *p = dyad_pipeline_new(DYAD_LEVEL_TAGS);
+    char buf[256];
+    /* 2024-08-10 is a Saturday */
+    DATE("The mine closed last December.", "2024-08-10", false, "2023-12-01/month|last December");
+    DATE("The mine closed last August.", "2024-08-10", false, "2023-08-01/month|last August");
+    DATE("The mine closed last May.", "2024-08-10", false, "2024-05-01/month|last May");
+    DATE("The mine reopens next February.", "2024-08-10", true, "2025-02-01/month|next February");
+    DATE("The mine closed on Monday last week.", "2024-08-10", false, "2024-07-29/day|Monday last week");
+    DATE("The mine closed on Friday of last week.", "2024-08-10", false, "2024-08-02/day|Friday of last week");
+    DATE("The mine reopens on Tuesday next week.", "2024-08-10", true, "2024-08-13/day|Tuesday next week");
+    DATE("The mine closed on July 3-5.", "2024-08-10", false, "2024-07-03/day..2024-07-05|July 3-5");
+    DATE("The mine closed on 3-5 July 2023.", "2024-08-10", false, "2023-07-03/day..2023-07-05|3-5 July 2023");
+    DATE("The mine closed on Wednesday, July 3.", "2024-08-10", false, "2024-07-03/day|Wednesday, July 3");
+    DATE("The mine closed on Sunday 30 June.", "2024-08-10", false, "2024-06-30/day|Sunday 30 June");
+    DATE("The mine closed over the weekend.", "2024-08-12", false, "2024-08-10/day..2024-08-11|the weekend");
+    DATE("The mine reopens this weekend.", "2024-08-12", true, "2024-08-17/day..2024-08-18|this weekend");
+    DATE("The mine closed last weekend.", "2024-08-14", false, "2024-08-10/day..2024-08-11|last weekend");
+    DATE("The mine closed on a weekend.", "2024-08-14", false, "none");
+    DATE("The mine closed earlier in the week.", "2024-08-10", false, "2024-08-10/week|earlier in the week");
+    DATE("The mine closed earlier in the year.", "2024-08-10", false, "2024-01-01/year|earlier in the year");
+    /* a day without a year up to a week after the article's is this
+     * year's (a page dated early), a later one last year's */
+    DATE("The mine closed on August 12.", "2024-08-10", false, "2024-08-12/day|August 12");
+    DATE("The mine closed on August 30.", "2024-08-10", false, "2023-08-30/day|August 30");
+    DATE("The mine closed on the 11th.", "2024-08-10", false, "2024-08-11/day|the 11th");
+    DATE("The mine closed on the 20th.", "2024-08-10", false, "2024-07-20/day|the 20th");
+    DATE("The mine closed on the 31st.", "2024-04-30", false, "2024-03-31/day|the 31st");
+    dyad_pipeline_free(p);
+}
+
 static void when_not_dates(tctx *t)
 {
     dyad_pipeline *p = dyad_pipeline_new(DYAD_LEVEL_TAGS);
@@ -130,6 +230,16 @@ static void when_not_dates(tctx *t)
     DATE("Protesters may march on the ministry.", "2022-01-27", false, "none");
     DATE("The two armies fielded 2019 tanks between them.", "2022-01-27", false, "none");
     DATE("He said he may resign.", "2022-01-27", false, "none");
+    /* Forms cut short at the sentence's end. */
+    DATE("Talks on Monday ended earlier in", "2022-01-27", false, "2022-01-24/day|Monday");
+    DATE("It rained for two days", "2022-01-27", false, "none");
+    DATE("Rain fell the day", "2022-01-27", false, "none");
+    DATE("Rain fell hours", "2022-01-27", false, "none");
+    DATE("Rain fell that", "2022-01-27", false, "none");
+    DATE("Rain fell on Monday of last", "2022-01-27", false, "2022-01-24/day|Monday");
+    DATE("Rain fell on 12-", "2022-01-27", false, "none");
+    DATE("Rain fell on 2024-0", "2022-01-27", false, "none");
+    DATE("Rain fell on 1/1/", "2022-01-27", false, "none");
     /* Relative dates need an article date; the expression is still found. */
     DATE("The envoy arrived on Tuesday.", "", false, "/none|Tuesday");
     dyad_pipeline_free(p);
@@ -169,6 +279,10 @@ void suite_when(tctx *t)
     RUN(t, when_seed_forms);
     RUN(t, when_weekdays_and_relative_days);
     RUN(t, when_calendar_dates);
+    RUN(t, when_numeric_dates);
+    RUN(t, when_hyphened_months);
+    RUN(t, when_story_days);
+    RUN(t, when_placed_months_and_weekdays);
     RUN(t, when_not_dates);
     RUN(t, when_many);
 }
