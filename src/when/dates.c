@@ -533,7 +533,7 @@ static size_t match_in_month_or_year(const scan *s, size_t i, when_point *p)
     static const char *const mods[] = {"early", "mid", "late", "mid-", NULL};
     if (u && token_in(u, mods)) u = at(s, ++j);
     if (!u) return i;
-    int m = month_of(u), y;
+    int m = month_of(u), y = 0;
     /* "mid-February", "late-2023": one token */
     const char *dash = u->norm_len > 4 && u->norm_len < 24 ? memchr(u->norm, '-', 6) : NULL;
     if (!m && dash) {
@@ -543,43 +543,28 @@ static size_t match_in_month_or_year(const scan *s, size_t i, when_point *p)
                    (pre == 5 && !strncasecmp(u->norm, "early", 5));
         const char *rest = dash + 1;
         size_t len = u->norm_len - pre - 1;
-        if (mod && ch_is_upper((unsigned char)rest[0]) && (m = month_named(rest, len)) != 0) {
-            memset(p, 0, sizeof *p);
-            p->kind = WHEN_ABSOLUTE;
-            p->month = (int8_t)m;
-            const dyad_token *v = at(s, j + 1);
-            if (v && (y = year_of(v)) != 0) {
-                p->year = (int16_t)y;
-                return j + 2;
-            }
-            return j + 1;
-        }
-        if (mod && (y = year_named(rest)) != 0) {
-            memset(p, 0, sizeof *p);
-            p->kind = WHEN_ABSOLUTE;
-            p->year = (int16_t)y;
-            return j + 1;
-        }
+        if (mod && ch_is_upper((unsigned char)rest[0])) m = month_named(rest, len);
+        else if (mod) y = year_named(rest);
+        if (mod && !m && !y) return i;
+    } else if (m && !(u->flags & DYAD_TOKEN_CAPITALIZED)) {
         m = 0;
     }
-    if (m && (u->flags & DYAD_TOKEN_CAPITALIZED)) {
-        memset(p, 0, sizeof *p);
-        p->kind = WHEN_ABSOLUTE;
-        p->month = (int8_t)m;
-        const dyad_token *v = at(s, j + 1);
-        if (v && (y = year_of(v)) != 0) {
-            p->year = (int16_t)y;
-            return j + 2;
-        }
-        return j + 1;
-    }
-    if ((y = year_of(u)) != 0) {
-        memset(p, 0, sizeof *p);
-        p->kind = WHEN_ABSOLUTE;
+    if (!m && !y) y = year_of(u);
+    if (!m && !y) return i;
+    memset(p, 0, sizeof *p);
+    p->kind = WHEN_ABSOLUTE;
+    if (!m) {
         p->year = (int16_t)y;
         return j + 1;
     }
-    return i;
+    /* a month, and its year when one follows ("March 2022") */
+    p->month = (int8_t)m;
+    const dyad_token *v = at(s, j + 1);
+    if (v && (y = year_of(v)) != 0) {
+        p->year = (int16_t)y;
+        return j + 2;
+    }
+    return j + 1;
 }
 
 /* "(local time)" after an expression belongs to it. */
