@@ -1271,6 +1271,81 @@ static void clauses_constructions(tctx *t)
     fx_close(&k);
 }
 
+/* Verb families of wire copy, one sentence each: the source and target
+ * prefixes and the code the event must have (a code of two digits: its
+ * root); a code written "!NN" is a false friend: no event of root NN. */
+typedef struct verb_case {
+    const char *text, *source, *target, *code;
+} verb_case;
+
+static const verb_case verb_cases[] = {
+    /* money without a kind is economic aid, after the kinds that name it */
+    {"Canada announced 40 million dollars in humanitarian aid for Haiti.", "CAN", "HTI", "073"},
+    {"Japan pledged 200 million dollars in military aid to the Philippines.", "JPN", "PHL", "0332"},
+    {"Norway gave 30 million euros to Moldova.", "NOR", "MDA", "071"},
+    /* cyber and chemical attacks */
+    {"Iranian hackers launched a cyberattack on Albanian government servers.", "IRN", "ALB", "170"},
+    {"Russian hackers carried out a cyber attack against Estonia.", "RUS", "EST", "170"},
+    {"The Iraqi army carried out a chemical attack on Iranian troops.", "IRQMIL", "IRN", "2041"},
+    /* strikes on a party are military; a vow to strike threatens force */
+    {"Pakistan launched strikes on Afghanistan.", "PAK", "AFG", "19"},
+    {"Indian farmers launched a strike on Monday.", "IND", "", "!19"},
+    {"Pakistan vowed to strike back at India.", "PAK", "IND", "13"},
+    {"Israel vowed to retaliate against Iran.", "ISR", "IRN", "13"},
+    /* joint drills, or drills with a named partner */
+    {"Egypt and Greece staged joint naval drills.", "EGY", "GRC", "062"},
+    {"Belarus held military exercises with Russia.", "BLR", "RUS", "062"},
+    /* taking places; false friends of TAKE and ENTER */
+    {"Sudanese rebels took the town of El Obeid.", "SDNREB", "SDN", "192"},
+    {"The talks between Serbia and Kosovo took place in the city of Brussels.", "", "", "!19"},
+    {"Hundreds of Malian families took refuge in the town.", "", "", "!19"},
+    {"Turkish troops entered northern Syria.", "TURMIL", "SYR", "190"},
+    {"Egypt entered talks with Ethiopia.", "EGY", "ETH", "046"},
+    /* summons, sanctions, repression, withdrawal, confiscation */
+    {"Algeria called in the French ambassador.", "DZA", "FRA", "114"},
+    {"India imposed trade restrictions on Turkey.", "IND", "TUR", "163"},
+    {"Peruvian police opened fire on protesters.", "PERCOP", "PEROPP", "175"},
+    {"Pakistani troops opened fire on Indian positions.", "PAKMIL", "IND", "190"},
+    {"Germany completed its withdrawal from Mali.", "DEU", "MLI", "0874"},
+    {"Russia seized Ukrainian grain.", "RUS", "UKR", "1711"},
+    {"Venezuela seized American oil.", "VEN", "USA", "1711"},
+    {"Police rounded up hundreds of opposition supporters in Minsk.", "BLRCOP", "BLROPP", "173"},
+    {"Iran suspended security coordination with Iraq.", "IRN", "IRQ", "160"},
+    {"Serbian farmers blocked the border with Hungary.", "SRBAGR", "HUN", "144"},
+    {"Russian artillery rained shells on Ukrainian villages.", "RUSMIL", "UKR", "194"},
+};
+
+static void clauses_verb_families(tctx *t)
+{
+    coder_fx k;
+    CHECK_INT(fx_open(&k), 0);
+    for (size_t c = 0; c < sizeof verb_cases / sizeof *verb_cases; c++) {
+        const verb_case *v = &verb_cases[c];
+        CHECK_INT(fx_code(&k, v->text), 0);
+        bool ok = false;
+        if (v->code[0] == '!') {
+            ok = true;
+            for (size_t i = 0; i < k.n; i++)
+                if (!strncmp(k.ev[i].code, v->code + 1, 2)) ok = false;
+        } else {
+            size_t n = strlen(v->code);
+            for (size_t i = 0; i < k.n && !ok; i++) {
+                const dyad_event *e = &k.ev[i];
+                ok = !strncmp(e->source, v->source, strlen(v->source)) &&
+                     !strncmp(e->target, v->target, strlen(v->target)) &&
+                     (n == 2 ? !strncmp(e->code, v->code, 2) : !strcmp(e->code, v->code));
+            }
+        }
+        if (!ok) {
+            printf("  %s: wanted %s %s %s, got", v->text, v->source, v->code, v->target);
+            for (size_t i = 0; i < k.n; i++) printf(" [%s %s %s]", k.ev[i].source, k.ev[i].code, k.ev[i].target);
+            printf("\n");
+        }
+        CHECK(ok);
+    }
+    fx_close(&k);
+}
+
 void suite_clauses(tctx *t)
 {
     RUN(t, clauses_of_one_sentence);
@@ -1282,4 +1357,5 @@ void suite_clauses(tctx *t)
     RUN(t, clauses_surnames);
     RUN(t, clauses_allied_subjects);
     RUN(t, clauses_constructions);
+    RUN(t, clauses_verb_families);
 }
