@@ -1313,6 +1313,14 @@ static const verb_case verb_cases[] = {
     {"Iran suspended security coordination with Iraq.", "IRN", "IRQ", "160"},
     {"Serbian farmers blocked the border with Hungary.", "SRBAGR", "HUN", "144"},
     {"Russian artillery rained shells on Ukrainian villages.", "RUSMIL", "UKR", "194"},
+    /* a place captured, in the passive */
+    {"The city of Kismayo was captured by Somali troops.", "SOMMIL", "SOM", "192"},
+    {"The airport has been seized by Sudanese rebels.", "SDNREB", "", "192"},
+    {"Two Nigerian soldiers were captured by the rebels.", "", "NGAMIL", "!19"},
+    /* talks still to come are intent; talks held are negotiation */
+    {"Serbia said it was ready to hold talks with Kosovo.", "SRB", "KSV", "036"},
+    {"Sudan and South Sudan will resume talks next week.", "SDN", "SSD", "036"},
+    {"Sudan and South Sudan held talks in Juba.", "SDN", "SSD", "046"},
 };
 
 static void clauses_verb_families(tctx *t)
