@@ -1321,6 +1321,13 @@ static const verb_case verb_cases[] = {
     {"Serbia said it was ready to hold talks with Kosovo.", "SRB", "KSV", "036"},
     {"Sudan and South Sudan will resume talks next week.", "SDN", "SSD", "036"},
     {"Sudan and South Sudan held talks in Juba.", "SDN", "SSD", "046"},
+    /* executions by hanging; things hung code nothing */
+    {"Egypt hanged seven Sudanese men.", "EGY", "SDN", "1823"},
+    {"Protesters hung banners on the Egyptian embassy.", "", "", "!18"},
+    /* headline verbs, and a visit wrapped up */
+    {"Brazil rapped Paraguay over the border closure.", "BRA", "PRY", "111"},
+    {"The Kenyan president wrapped up a visit to Uganda.", "KENGOV", "UGA", "042"},
+    {"Armed men seized twelve passengers from a bus in Cameroon.", "", "CMR", "181"},
 };
 
 static void clauses_verb_families(tctx *t)
