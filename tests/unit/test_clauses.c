@@ -1328,6 +1328,10 @@ static const verb_case verb_cases[] = {
     {"Brazil rapped Paraguay over the border closure.", "BRA", "PRY", "111"},
     {"The Kenyan president wrapped up a visit to Uganda.", "KENGOV", "UGA", "042"},
     {"Armed men seized twelve passengers from a bus in Cameroon.", "", "CMR", "181"},
+    /* trade in goods, joint ventures; mass killings carried out */
+    {"Pakistan bought Azerbaijani gas.", "PAK", "AZE", "061"},
+    {"Vietnam and Laos launched a joint venture to build a dam.", "VNM", "LAO", "061"},
+    {"Ethiopian troops carried out mass killings of Eritrean civilians.", "ETHMIL", "ERI", "202"},
 };
 
 static void clauses_verb_families(tctx *t)
