@@ -1332,6 +1332,10 @@ static const verb_case verb_cases[] = {
     {"Pakistan bought Azerbaijani gas.", "PAK", "AZE", "061"},
     {"Vietnam and Laos launched a joint venture to build a dam.", "VNM", "LAO", "061"},
     {"Ethiopian troops carried out mass killings of Eritrean civilians.", "ETHMIL", "ERI", "202"},
+    /* sanctions placed or imposed again; imports halted */
+    {"Canada placed sanctions on Iranian officials.", "CAN", "IRN", "163"},
+    {"The United States reimposed sanctions on Cuba.", "USA", "CUB", "163"},
+    {"South Korea halted steel imports from Vietnam.", "KOR", "VNM", "163"},
 };
 
 static void clauses_verb_families(tctx *t)
