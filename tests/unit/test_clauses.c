@@ -1336,6 +1336,12 @@ static const verb_case verb_cases[] = {
     {"Canada placed sanctions on Iranian officials.", "CAN", "IRN", "163"},
     {"The United States reimposed sanctions on Cuba.", "USA", "CUB", "163"},
     {"South Korea halted steel imports from Vietnam.", "KOR", "VNM", "163"},
+    /* fighting that broke out between two parties is theirs, each on the
+     * other; a verb after an auxiliary keeps its subject */
+    {"Fighting broke out between Kyrgyzstan and Tajikistan.", "KGZ", "TJK", "19"},
+    {"Fighting broke out between Kyrgyzstan and Tajikistan.", "TJK", "KGZ", "19"},
+    {"Clashes erupted between Serbian and Kosovar police.", "SRBCOP", "KSVCOP", "19"},
+    {"Oman is mediating between Iran and Saudi Arabia.", "OMN", "IRN", "045"},
 };
 
 static void clauses_verb_families(tctx *t)
