@@ -1342,6 +1342,8 @@ static const verb_case verb_cases[] = {
     {"Fighting broke out between Kyrgyzstan and Tajikistan.", "TJK", "KGZ", "19"},
     {"Clashes erupted between Serbian and Kosovar police.", "SRBCOP", "KSVCOP", "19"},
     {"Oman is mediating between Iran and Saudi Arabia.", "OMN", "IRN", "045"},
+    /* hours or days given to act: an ultimatum */
+    {"Mali gave the Danish troops 72 hours to leave.", "MLI", "DNKMIL", "139"},
 };
 
 static void clauses_verb_families(tctx *t)
