@@ -1344,6 +1344,10 @@ static const verb_case verb_cases[] = {
     {"Oman is mediating between Iran and Saudi Arabia.", "OMN", "IRN", "045"},
     /* hours or days given to act: an ultimatum */
     {"Mali gave the Danish troops 72 hours to leave.", "MLI", "DNKMIL", "139"},
+    /* another's call echoed is accord; a halt to firing agreed is intent
+     * to de-escalate */
+    {"Spain echoed Portugal's call for calm.", "ESP", "PRT", "019"},
+    {"Thailand and Cambodia agreed to stop firing along the border.", "THA", "KHM", "0356"},
 };
 
 static void clauses_verb_families(tctx *t)
