@@ -1348,6 +1348,8 @@ static const verb_case verb_cases[] = {
      * to de-escalate */
     {"Spain echoed Portugal's call for calm.", "ESP", "PRT", "019"},
     {"Thailand and Cambodia agreed to stop firing along the border.", "THA", "KHM", "0356"},
+    /* a journey scheduled is intended */
+    {"The Kenyan foreign minister is scheduled to travel to Ethiopia.", "KENGOV", "ETH", "036"},
 };
 
 static void clauses_verb_families(tctx *t)
