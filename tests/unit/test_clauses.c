@@ -1350,6 +1350,10 @@ static const verb_case verb_cases[] = {
     {"Thailand and Cambodia agreed to stop firing along the border.", "THA", "KHM", "0356"},
     /* a journey scheduled is intended */
     {"The Kenyan foreign minister is scheduled to travel to Ethiopia.", "KENGOV", "ETH", "036"},
+    /* weapons sent to strike a party attack it; sent to a party they aid it */
+    {"Turkey sent drones to strike Kurdish fighters in Iraq.", "TUR", "", "19"},
+    {"Turkey sent drones to strike Kurdish fighters in Iraq.", "", "", "!07"},
+    {"Turkey sent drones to Azerbaijan.", "TUR", "AZE", "072"},
 };
 
 static void clauses_verb_families(tctx *t)
