@@ -1354,6 +1354,9 @@ static const verb_case verb_cases[] = {
     {"Turkey sent drones to strike Kurdish fighters in Iraq.", "TUR", "", "19"},
     {"Turkey sent drones to strike Kurdish fighters in Iraq.", "", "", "!07"},
     {"Turkey sent drones to Azerbaijan.", "TUR", "AZE", "072"},
+    /* British spellings of the verbs whose final l doubles */
+    {"Egypt signalled readiness to resume talks with Ethiopia.", "EGY", "ETH", "036"},
+    {"Iran levelled accusations at Azerbaijan.", "IRN", "AZE", "112"},
 };
 
 static void clauses_verb_families(tctx *t)
