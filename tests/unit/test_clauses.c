@@ -1357,6 +1357,12 @@ static const verb_case verb_cases[] = {
     /* British spellings of the verbs whose final l doubles */
     {"Egypt signalled readiness to resume talks with Ethiopia.", "EGY", "ETH", "036"},
     {"Iran levelled accusations at Azerbaijan.", "IRN", "AZE", "112"},
+    /* a comment withheld is declined */
+    {"The Turkish foreign ministry would not comment on the report.", "TURGOV", "", "011"},
+    {"The Egyptian army did not respond to a request for comment.", "EGYMIL", "", "011"},
+    {"The Egyptian army has not commented on the report.", "", "", "!01"},
+    {"The Egyptian army did not attack the Sudanese border post.", "", "", "!19"},
+    {"Iraqi forces launched a sarin attack on Kurdish fighters.", "IRQMIL", "", "2041"},
 };
 
 static void clauses_verb_families(tctx *t)
