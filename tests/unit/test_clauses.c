@@ -1363,6 +1363,9 @@ static const verb_case verb_cases[] = {
     {"The Egyptian army has not commented on the report.", "", "", "!01"},
     {"The Egyptian army did not attack the Sudanese border post.", "", "", "!19"},
     {"Iraqi forces launched a sarin attack on Kurdish fighters.", "IRQMIL", "", "2041"},
+    /* peacekeepers that withdraw are withdrawn (1661), troops retreat */
+    {"Nigerian peacekeepers withdrew from Liberia.", "NGA", "LBR", "1661"},
+    {"Nigerian troops withdrew from Liberia.", "NGAMIL", "LBR", "0874"},
 };
 
 static void clauses_verb_families(tctx *t)
