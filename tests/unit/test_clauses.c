@@ -1366,6 +1366,10 @@ static const verb_case verb_cases[] = {
     /* peacekeepers that withdraw are withdrawn (1661), troops retreat */
     {"Nigerian peacekeepers withdrew from Liberia.", "NGA", "LBR", "1661"},
     {"Nigerian troops withdrew from Liberia.", "NGAMIL", "LBR", "0874"},
+    /* formal complaints and cases */
+    {"Lithuania handed a protest note to the Belarusian envoy.", "LTU", "BLR", "114"},
+    {"Ecuador took Colombia to an international tribunal.", "ECU", "COL", "115"},
+    {"Russia handed over the bodies of the pilots to Ukraine.", "RUS", "UKR", "08"},
 };
 
 static void clauses_verb_families(tctx *t)
