@@ -1369,7 +1369,7 @@ static const verb_case verb_cases[] = {
     /* formal complaints and cases */
     {"Lithuania handed a protest note to the Belarusian envoy.", "LTU", "BLR", "114"},
     {"Ecuador took Colombia to an international tribunal.", "ECU", "COL", "115"},
-    {"Russia handed over the bodies of the pilots to Ukraine.", "RUS", "UKR", "08"},
+    {"Russia handed over the bodies of the pilots to Ukraine.", "RUS", "UKR", "0842"},
     /* offices raided, in the plural as in the singular */
     {"Georgian police raided the offices of the opposition party.", "GEOCOP", "GEOOPP", "1722"},
 };
