@@ -1,14 +1,19 @@
 #!/bin/sh
 # tests/gold.sh DYAD -- the built-in dictionaries against our hand-coded
 # answer keys (tests/gold/README.md): precision and recall on the gold
-# items, with floors that only go up, and the seed article's required
-# and forbidden events.  Ends "N passed, N failed".
+# items, with floors that only go up, our verb probes, and the seed
+# article's required and forbidden events.  Ends "N passed, N failed".
 set -u
 dyad=${1:-build/dyad}
 shared=${DYAD_SHARED:-../shared}
 # Floors: raise them when the coder or the dictionaries improve.
 MIN_PRECISION=0.89
 MIN_RECALL=0.89
+# Verb probes (tests/gold/verb-probes.tsv, our own one-line sentences of the
+# ways wire copy states each CAMEO event): sentences coded right at root
+# level and with the exact code.
+MIN_PROBES_ROOT=1017
+MIN_PROBES_EXACT=835
 # The seed article: required events found (of 6); forbidden ones fail.
 MIN_SEED_REQUIRED=6
 # Real wire copy (issue 10): $shared/realnews-dev, 43 VOA articles with
@@ -33,6 +38,11 @@ if python3 tests/gold/score.py items tests/gold/builtin.jsonl "$tmp/items.jsonl"
         --min-precision $MIN_PRECISION --min-recall $MIN_RECALL >"$tmp/score" 2>&1; then ok; else
     not_ok "gold items below the floors (precision $MIN_PRECISION, recall $MIN_RECALL)"; fi
 sed 's/^/  /' "$tmp/score"
+
+if python3 tests/gold/probes.py "$dyad" tests/gold/verb-probes.tsv --min-root $MIN_PROBES_ROOT \
+        --min-exact $MIN_PROBES_EXACT >"$tmp/probes" 2>&1; then ok; else
+    not_ok "verb probes below the floors (root $MIN_PROBES_ROOT, exact $MIN_PROBES_EXACT)"; fi
+sed 's/^/  /' "$tmp/probes"
 
 if "$dyad" code -q --date 2022-01-27 "$shared/seed/us-russia-security-guarantees.txt" >"$tmp/seed.jsonl" 2>"$tmp/err" &&
     python3 tests/gold/score.py seed tests/gold/seed-events.json "$tmp/seed.jsonl" \

@@ -35,7 +35,7 @@ enum {
     VERB_DO     = 1u << 2, /* do, does, did                                */
     VERB_GET    = 1u << 3, /* get, got: the "get" passive                  */
     VERB_GOING  = 1u << 4, /* "going" of "be going to"                     */
-    VERB_INTEND = 1u << 5  /* plan, intend, aim, seek, expect (+ to + verb) */
+    VERB_INTEND = 1u << 5  /* plan, intend, aim, seek, expect, scheduled (+ to + verb) */
 };
 unsigned chunk_verb_class(const dyad_token *t);
 

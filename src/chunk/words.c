@@ -59,7 +59,8 @@ static unsigned verb_class_of(const char *w, size_t n)
         return IS("plan") || IS("plans") || IS("planned") || IS("planning")
                    ? VERB_INTEND : 0;
     case 's':
-        return IS("seek") || IS("seeks") || IS("seeking") || IS("sought")
+        /* "is scheduled to meet": a plan, as "is expected to" */
+        return IS("seek") || IS("seeks") || IS("seeking") || IS("sought") || IS("scheduled")
                    ? VERB_INTEND : 0;
     case 'w':
         return IS("was") || IS("were") ? VERB_BE : 0;

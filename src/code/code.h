@@ -377,6 +377,25 @@ static inline uint32_t code_anchor(const code_sentence *s, uint32_t a)
     return s->actors[s->actors[a].group].head;
 }
 
+/* dyad's rules: "clashes between the army and the rebels", "fighting
+ * broke out between Armenia and Azerbaijan": the position of "between"
+ * when it follows the noun at i at once or after at most two words that
+ * say the act broke out or went on; 0 when it does not. */
+static inline size_t code_between_after(const code_sentence *s, size_t i)
+{
+    static const char *const outbreak[] = {"erupted", "broke", "flared", "raged", "continued", "resumed",
+                                           "intensified", "escalated", "began", "started", "out", "up", NULL};
+    for (size_t k = i + 1; k < s->n && k <= i + 3; k++) {
+        const cw_word *y = &s->w[k];
+        if (y->len == 7 && !memcmp(y->s, "between", 7)) return k + 1 < s->n ? k : 0;
+        bool went_on = false;
+        for (const char *const *o = outbreak; *o && !went_on; o++)
+            went_on = y->len == strlen(*o) && !memcmp(y->s, *o, y->len);
+        if (!went_on) return 0;
+    }
+    return 0;
+}
+
 /* Codes of actor a (group members' codes together), for events. */
 static inline uint32_t code_actor_group(const code_sentence *s, uint32_t a)
 {

@@ -2318,14 +2318,28 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                     tgt = at;
                     nominal = true;
                 }
-                if (dyad_rules && src.actor == DICT_NONE && x->tag == DYAD_TAG_NNS && ql + 2 < cx.v.n &&
-                    !strcmp(s->w[cx.v.idx[ql + 1]].s, "between")) {
-                    /* "in clashes between the police and protesters": the
-                     * parties after "between" are the act's, each on the
-                     * other (a joint source, or the first on the second) */
+                /* (a singular or -ing noun only where no auxiliary makes
+                 * it a verb: "fighting erupted between", not "Qatar is
+                 * mediating between") */
+                const cw_word *before = cx.v.idx[q] > 0 ? &s->w[cx.v.idx[q] - 1] : NULL;
+                bool verb_before = before && (before->type == W_AUX || before->type == W_VERB ||
+                                              before->tag == DYAD_TAG_VB || before->tag == DYAD_TAG_VBD ||
+                                              before->tag == DYAD_TAG_VBP || before->tag == DYAD_TAG_VBZ ||
+                                              before->tag == DYAD_TAG_VBN || before->tag == DYAD_TAG_MD);
+                bool noun_like = x->tag == DYAD_TAG_NNS ||
+                                 ((x->tag == DYAD_TAG_NN || x->tag == DYAD_TAG_VBG) && !verb_before);
+                size_t between = dyad_rules && src.actor == DICT_NONE && noun_like
+                                     ? code_between_after(s, cx.v.idx[ql]) : 0;
+                size_t kb = ql + 1;
+                while (between && kb < cx.v.n && cx.v.idx[kb] < between) kb++;
+                if (between && kb + 1 < cx.v.n && cx.v.idx[kb] == between) {
+                    /* "in clashes between the police and protesters",
+                     * "fighting erupted between ...": the parties after
+                     * "between" are the act's, each on the other (a joint
+                     * source, or the first on the second) */
                     uint32_t a1 = DICT_NONE, a2 = DICT_NONE;
-                    size_t k = ql + 2;
-                    for (; k < cx.v.n && k <= ql + 6 && a1 == DICT_NONE; k++) a1 = actor_at(s, cx.v.idx[k]);
+                    size_t k = kb + 1;
+                    for (; k < cx.v.n && k <= kb + 5 && a1 == DICT_NONE; k++) a1 = actor_at(s, cx.v.idx[k]);
                     uint32_t g1 = a1 != DICT_NONE ? code_actor_group(s, a1) : DICT_NONE;
                     if (g1 != DICT_NONE && s->actors[g1].next == DICT_NONE) {
                         while (k < cx.v.n && cx.v.idx[k] <= s->actors[g1].glast) k++;

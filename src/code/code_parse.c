@@ -432,7 +432,7 @@ static int type_words(dyad_coder_work *w, code_sentence *s)
                  * noun of the verb with both parties named after
                  * "between" states the event */
                 if ((after_det || capital) && w->c->dyad_rules && !w->c->petrarch && root->nlits == 1 &&
-                    s->w[i].tag == DYAD_TAG_NNS && i + 2 < s->n && word_is(&s->w[i + 1], "between"))
+                    s->w[i].tag == DYAD_TAG_NNS && code_between_after(s, i))
                     after_det = capital = false;
                 /* dyad: "began exporting electricity", "resumed shelling
                  * the town": a gerund right after a verb of beginning,
