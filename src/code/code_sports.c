@@ -15,7 +15,10 @@
  * weigh 1/2, and a score such as "4-1" weighs 1.  A story is a sports
  * report when the weight reaches SPORTS_DENSITY per 100 words, at least
  * SPORTS_MIN_WEIGHT in all, from at least SPORTS_MIN_DISTINCT different
- * words.  Political stories that mention a match, a stadium or the World
+ * words, one of them at least a word of sport alone or three scores (a
+ * table of results): the shared words and a score are as much a
+ * political story's ("the Arab League's goal", "scores were killed", "the
+ * motion passed 18-3", "a political game").  Political stories that mention a match, a stadium or the World
  * Cup stay far below: on the real articles we measure with (political and
  * general news), none exceeds 1 per 100 words; game reports, round-ups
  * and sports commentary reach 2 to 17.  Stories under SPORTS_MIN_WORDS
@@ -80,7 +83,7 @@ bool code_sports_report(const dyad_analysis *an)
 {
     if (!an->doc || an->doc->is_sentence) return false;
     size_t nwords = 0;
-    unsigned weight2 = 0, distinct = 0;
+    unsigned weight2 = 0, distinct = 0, strong = 0, scores = 0;
     /* which listed words were seen, and whether a score was */
     unsigned char seen[sizeof words / sizeof *words + 1];
     memset(seen, 0, sizeof seen);
@@ -94,7 +97,9 @@ bool code_sports_report(const dyad_analysis *an)
             if (game_score(l)) {
                 nwords++;
                 weight2 += 2;
-                if (!seen[sizeof words / sizeof *words]++) distinct++;
+                scores++;
+                if (!seen[sizeof words / sizeof *words]) distinct++;
+                seen[sizeof words / sizeof *words] = 1;
                 continue;
             }
             if (!((l[0] >= 'a' && l[0] <= 'z') || (l[0] >= 'A' && l[0] <= 'Z'))) continue;
@@ -102,11 +107,13 @@ bool code_sports_report(const dyad_analysis *an)
             const sports_word *sw = bsearch(l, words, sizeof words / sizeof *words, sizeof *words, cmp_word);
             if (!sw) continue;
             weight2 += sw->weight2;
-            if (!seen[sw - words]++) distinct++;
+            strong += sw->weight2 >= 4;
+            if (!seen[sw - words]) distinct++;
+            seen[sw - words] = 1;
         }
     }
     if (nwords < SPORTS_MIN_WORDS) return false;
     double weight = weight2 / 2.0;
-    return weight >= SPORTS_MIN_WEIGHT && distinct >= SPORTS_MIN_DISTINCT &&
+    return (strong > 0 || scores >= 3) && weight >= SPORTS_MIN_WEIGHT && distinct >= SPORTS_MIN_DISTINCT &&
            100.0 * weight / (double)nwords >= SPORTS_DENSITY;
 }

@@ -415,6 +415,11 @@ static size_t match_point(const scan *s, size_t i, when_point *p)
                 return i + 5;
             }
         }
+        /* an ordinal that modifies a noun is a rank, not a day: "the
+         * 15th anniversary", "the 21st century", "the 3rd Brigade" */
+        if (t2 && (t2->tag == DYAD_TAG_NN || t2->tag == DYAD_TAG_NNS || t2->tag == DYAD_TAG_NNP ||
+                   t2->tag == DYAD_TAG_NNPS || t2->tag == DYAD_TAG_JJ || t2->tag == DYAD_TAG_CD))
+            return i;
         p->kind = WHEN_ORDINAL_DAY;
         p->day = (int8_t)d;
         return i + 2;

@@ -230,6 +230,12 @@ static void when_not_dates(tctx *t)
     DATE("Protesters may march on the ministry.", "2022-01-27", false, "none");
     DATE("The two armies fielded 2019 tanks between them.", "2022-01-27", false, "none");
     DATE("He said he may resign.", "2022-01-27", false, "none");
+    /* an ordinal before a noun is a rank, not a day of the month */
+    DATE("The 21st century brought new wars.", "2022-01-27", false, "none");
+    DATE("Troops of the 5th Brigade marched.", "2022-01-27", false, "none");
+    DATE("On Sunday, the 3rd Division attacked.", "2022-01-27", false, "2022-01-23/day|Sunday");
+    DATE("Troops withdrew on the 23rd.", "2022-01-27", false, "2022-01-23/day|the 23rd");
+    DATE("On the 23rd, troops withdrew.", "2022-01-27", false, "2022-01-23/day|the 23rd");
     /* Forms cut short at the sentence's end. */
     DATE("Talks on Monday ended earlier in", "2022-01-27", false, "2022-01-24/day|Monday");
     DATE("It rained for two days", "2022-01-27", false, "none");
