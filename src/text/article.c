@@ -237,13 +237,26 @@ static uint32_t dateline_names(const char *t, uint32_t start, uint32_t end)
     return 0;
 }
 
+/* Whether t[0..len) names a news agency that signs datelines. */
+static bool news_agency(const char *t, uint32_t len)
+{
+    static const char *const names[] = {"AFP", "AP", "Reuters", "dpa", "DPA", "Xinhua", "UPI", "ANI", "IANS",
+                                        "PTI", "EFE", "ANSA", "Anadolu", "AA", "Bernama", "Kyodo", "Yonhap",
+                                        "TASS", "Interfax", "IRNA", "KUNA", "WAM", "SPA", "MENA", "APA",
+                                        "PAP", "Lusa", "IPS", "AKI", "BNA", "CNA", "KNA", "NNA", NULL};
+    for (size_t k = 0; names[k]; k++)
+        if (strlen(names[k]) == len && !memcmp(names[k], t, len)) return true;
+    return false;
+}
+
 /* Length of a dateline in ordinary case that names its agency in
  * brackets ("Nairobi, 14 March (AFP) - ", "Kyiv, Ukraine, March 3, 2024
  * (Reuters) -- "): capitalised words, numbers and commas, then a bracketed
- * capitalised name, then a dash between spaces; 0 if none. */
+ * capitalised name (a known agency when no comma came before), then a
+ * dash between spaces; 0 if none. */
 static uint32_t dateline_agency(const char *t, uint32_t start, uint32_t end)
 {
-    uint32_t i = start, words = 0;
+    uint32_t i = start, words = 0, commas = 0;
     uint32_t limit = start + 70 < end ? start + 70 : end;
     if (i >= limit || !ch_is_upper((unsigned char)t[i])) return 0;
     while (i < limit && t[i] != '(') {
@@ -253,7 +266,7 @@ static uint32_t dateline_agency(const char *t, uint32_t start, uint32_t end)
                              t[i] == '-' || t[i] == '.' || t[i] == '\''))
             i++;
         if (++words > 8) return 0;
-        if (i < limit && t[i] == ',') i++;
+        if (i < limit && t[i] == ',') i++, commas++;
         if (i < limit && t[i] != ' ') return 0;
         while (i < limit && t[i] == ' ') i++;
     }
@@ -261,6 +274,10 @@ static uint32_t dateline_agency(const char *t, uint32_t start, uint32_t end)
     uint32_t a = ++i;
     while (i < limit && (ch_is_alpha((unsigned char)t[i]) || t[i] == ' ' || t[i] == '-')) i++;
     if (i >= limit || t[i] != ')' || i == a || !ch_is_upper((unsigned char)t[a]) || i - a > 24) return 0;
+    /* a place alone before the bracket ("Nairobi (AFP) -") must name a
+     * news agency in it: "The Kenya Defence Forces (KDF) - which ..."
+     * is a name, its abbreviation and a dash in a sentence */
+    if (!commas && !news_agency(t + a, i - a)) return 0;
     i++;
     if (i >= limit || t[i] != ' ') return 0;
     i++;
