@@ -1297,6 +1297,14 @@ static void find_compounds(code_sentence *s, uint32_t *cover, bool petrarch, boo
          * end of a list ("with Russia, China, and Iran") */
         if (dyad && comma_before && right_subject(s, &s->actors[right])) {
             size_t h = np_start(s, &s->actors[left], petrarch);
+            /* the object may be a list: "between Iran and Israel, and
+             * Qatar hosted", "with Mali, Niger and Chad, and France said"
+             * (a few members at most) */
+            for (int k = 0; k < 4 && h > 1 && (s->w[h - 1].type == W_CONJ || s->w[h - 1].type == W_COMMA); k++) {
+                uint32_t before = covering(s, cover, h - 2);
+                if (before == DICT_NONE || s->actors[before].last != h - 2) break;
+                h = np_start(s, &s->actors[before], petrarch);
+            }
             if (h > 0 && (s->w[h - 1].tag == DYAD_TAG_IN || s->w[h - 1].tag == DYAD_TAG_TO) &&
                 !(h > 1 && s->w[h - 2].type == W_COMMA))
                 continue;

@@ -1308,6 +1308,12 @@ static void clauses_titled_names_and_pronoun_clauses(tctx *t)
                           "smuggling."), 0);
     CHECK(find(&k, "ETHGOV", "KEN", "") != NULL);
     CHECK(find(&k, "KENMIL", "ETHGOV", "") == NULL);
+    /* ... nor a pair or a list that is that object */
+    CHECK_INT(fx_code(&k, "Ghana mediated between Togo and Benin, and Nigeria hosted the talks."), 0);
+    CHECK(find(&k, "GHA", "NGA", "") == NULL);
+    CHECK_INT(fx_code(&k, "Ghana held talks with Togo, Benin and Niger, and Nigeria condemned Niger."), 0);
+    CHECK(find(&k, "GHA", "NGA", "") == NULL);
+    CHECK(find(&k, "NGA", "NER", "11") != NULL);
     /* ... and such a clause is no attribution to set aside */
     CHECK_INT(fx_code(&k, "Kenyan troops patrolled near Garissa, and Ugandan officials report long queues at "
                           "the border with Kenya."), 0);
