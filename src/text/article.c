@@ -203,6 +203,19 @@ static uint32_t dateline(const char *t, uint32_t start, uint32_t end)
     return 0;
 }
 
+/* Bytes of a dash at t[i] followed by a space ("- ", "-- ", an em or en
+ * dash), 0 if none. */
+static uint32_t spaced_dash(const char *t, uint32_t i, uint32_t end)
+{
+    if (i >= end) return 0;
+    if (t[i] == '-' && i + 1 < end && t[i + 1] == ' ') return 1;
+    if (t[i] == '-' && i + 2 < end && t[i + 1] == '-' && t[i + 2] == ' ') return 2;
+    if ((unsigned char)t[i] == 0xE2 && i + 3 < end && (unsigned char)t[i + 1] == 0x80 &&
+        ((unsigned char)t[i + 2] == 0x94 || (unsigned char)t[i + 2] == 0x93) && t[i + 3] == ' ')
+        return 3;
+    return 0;
+}
+
 /* Length of a dateline of capitalised place names ("Lusaka, Zambia --
  * ", "Washington/Mogadishu -- "): at most four words, each capitalised,
  * separated by blanks, commas or slashes, then a dash between spaces;
@@ -221,12 +234,7 @@ static uint32_t dateline_names(const char *t, uint32_t start, uint32_t end)
         if (i < limit && t[i] == ' ') i++;
         else if (i < limit && t[i - 1] != '/') return 0;
         if (i >= limit) return 0;
-        uint32_t dash_len = 0;
-        if (t[i] == '-' && i + 1 < end && t[i + 1] == ' ') dash_len = 1;
-        else if (t[i] == '-' && i + 2 < end && t[i + 1] == '-' && t[i + 2] == ' ') dash_len = 2;
-        else if ((unsigned char)t[i] == 0xE2 && i + 3 < end && (unsigned char)t[i + 1] == 0x80 &&
-                 ((unsigned char)t[i + 2] == 0x94 || (unsigned char)t[i + 2] == 0x93) && t[i + 3] == ' ')
-            dash_len = 3;
+        uint32_t dash_len = spaced_dash(t, i, end);
         if (dash_len) {
             if (t[i - 1] != ' ') return 0;
             uint32_t j = i + dash_len, adv;
@@ -281,12 +289,7 @@ static uint32_t dateline_agency(const char *t, uint32_t start, uint32_t end)
     i++;
     if (i >= limit || t[i] != ' ') return 0;
     i++;
-    uint32_t dash_len = 0;
-    if (i + 1 < end && t[i] == '-' && t[i + 1] == ' ') dash_len = 1;
-    else if (i + 2 < end && t[i] == '-' && t[i + 1] == '-' && t[i + 2] == ' ') dash_len = 2;
-    else if (i + 3 < end && (unsigned char)t[i] == 0xE2 && (unsigned char)t[i + 1] == 0x80 &&
-             ((unsigned char)t[i + 2] == 0x94 || (unsigned char)t[i + 2] == 0x93) && t[i + 3] == ' ')
-        dash_len = 3;
+    uint32_t dash_len = spaced_dash(t, i, end);
     if (!dash_len) return 0;
     uint32_t j = i + dash_len, adv;
     while (j < end && is_space_at(t, j, end, &adv)) j += adv;
