@@ -1352,6 +1352,16 @@ static void clauses_sports_reports(tctx *t)
         "which has left scores of traders stranded.\n\nThe league said its goal was an open border before the "
         "harvest season. Peru accused Chile of playing a political game with trade. The motion passed 7-2, "
         "and Bolivia urged Chile to reopen the crossings.";
+    /* nor is violence at a game, told in words of public order as much
+     * as of sport (halftime, fans, stadium, league) */
+    static const char derby[] =
+        "Ghanaian police detained 30 fans after the derby in Accra on Sunday, and the interior minister "
+        "condemned the violence in the stadium.\n\nOfficers fired tear gas at fans who threw flares at "
+        "halftime, and the league suspended both clubs. The minister said the government would ban fan "
+        "groups, and opposition lawmakers accused the police of brutality against the fans.";
+    CHECK_INT(fx_code(&k, derby), 0);
+    CHECK_INT((int)dyad_code_passed_over(k.work), (int)DYAD_PASSED_NONE);
+    CHECK(find(&k, "GHACOP", "GHA", "17") != NULL);
     CHECK_INT(fx_code(&k, league), 0);
     CHECK_INT((int)dyad_code_passed_over(k.work), (int)DYAD_PASSED_NONE);
     CHECK(find(&k, "PER", "CHL", "") != NULL);
