@@ -226,8 +226,8 @@ static void remember_forward(dyad_coder_work *w, const code_sentence *s)
  * "yesterday" and "on Tuesday" count from the day its dateline gives,
  * which may differ from a date stamped on the page later or in another
  * time zone.  A dateline's month and day without a year take the year
- * that puts them nearest `near` (the date known otherwise; with none
- * they are not guessed into a year). */
+ * of the latest such day up to a week after `near` (the date known
+ * otherwise; with none they are not guessed into a year). */
 static int32_t dateline_date(const dyad_analysis *an, int32_t near)
 {
     for (size_t i = 0; i < an->nsentences && i < 8; i++) {
@@ -244,13 +244,14 @@ static int32_t dateline_date(const dyad_analysis *an, int32_t near)
                 continue;
             }
             if (near <= 0) continue;
-            int32_t best = -1, gap = 0;
+            /* the latest such day not more than a week after the date
+             * known: a dateline is written before its page is stamped,
+             * so "3 March" on a page of 10 September is the March past,
+             * not the one to come */
+            int32_t best = -1;
             for (int32_t y = near / 10000 - 1; y <= near / 10000 + 1; y++) {
                 int32_t c = y * 10000 + p->month * 100 + p->day;
-                if (!cal_valid_ymd(c)) continue;
-                int32_t g = cal_days_from_ymd(c) - cal_days_from_ymd(near);
-                if (g < 0) g = -g;
-                if (best < 0 || g < gap) best = c, gap = g;
+                if (cal_valid_ymd(c) && cal_days_from_ymd(c) - cal_days_from_ymd(near) <= 7) best = c;
             }
             if (best > 0) return best;
         }

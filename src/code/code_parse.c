@@ -1292,11 +1292,22 @@ static void find_compounds(code_sentence *s, uint32_t *cover, bool petrarch, boo
             continue;
         /* ... nor does a subject after ", and" join the object of a
          * preposition before it ("clashed with troops near Hebron, and
-         * Palestinian officials said"), unless that object is itself the
+         * Palestinian officials said", "sent aid to Gaza, and Israel's
+         * army says"), unless that object is itself the
          * end of a list ("with Russia, China, and Iran") */
         if (dyad && comma_before && right_subject(s, &s->actors[right])) {
             size_t h = np_start(s, &s->actors[left], petrarch);
-            if (h > 0 && s->w[h - 1].tag == DYAD_TAG_IN && !(h > 1 && s->w[h - 2].type == W_COMMA)) continue;
+            /* the object may be a list: "between Iran and Israel, and
+             * Qatar hosted", "with Mali, Niger and Chad, and France said"
+             * (a few members at most) */
+            for (int k = 0; k < 4 && h > 1 && (s->w[h - 1].type == W_CONJ || s->w[h - 1].type == W_COMMA); k++) {
+                uint32_t before = covering(s, cover, h - 2);
+                if (before == DICT_NONE || s->actors[before].last != h - 2) break;
+                h = np_start(s, &s->actors[before], petrarch);
+            }
+            if (h > 0 && (s->w[h - 1].tag == DYAD_TAG_IN || s->w[h - 1].tag == DYAD_TAG_TO) &&
+                !(h > 1 && s->w[h - 2].type == W_COMMA))
+                continue;
         }
         join_group(s, left, right);
         x->flags |= CW_COMPOUND_CONJ;

@@ -203,6 +203,19 @@ static uint32_t dateline(const char *t, uint32_t start, uint32_t end)
     return 0;
 }
 
+/* Bytes of a dash at t[i] followed by a space ("- ", "-- ", an em or en
+ * dash), 0 if none. */
+static uint32_t spaced_dash(const char *t, uint32_t i, uint32_t end)
+{
+    if (i >= end) return 0;
+    if (t[i] == '-' && i + 1 < end && t[i + 1] == ' ') return 1;
+    if (t[i] == '-' && i + 2 < end && t[i + 1] == '-' && t[i + 2] == ' ') return 2;
+    if ((unsigned char)t[i] == 0xE2 && i + 3 < end && (unsigned char)t[i + 1] == 0x80 &&
+        ((unsigned char)t[i + 2] == 0x94 || (unsigned char)t[i + 2] == 0x93) && t[i + 3] == ' ')
+        return 3;
+    return 0;
+}
+
 /* Length of a dateline of capitalised place names ("Lusaka, Zambia --
  * ", "Washington/Mogadishu -- "): at most four words, each capitalised,
  * separated by blanks, commas or slashes, then a dash between spaces;
@@ -221,12 +234,7 @@ static uint32_t dateline_names(const char *t, uint32_t start, uint32_t end)
         if (i < limit && t[i] == ' ') i++;
         else if (i < limit && t[i - 1] != '/') return 0;
         if (i >= limit) return 0;
-        uint32_t dash_len = 0;
-        if (t[i] == '-' && i + 1 < end && t[i + 1] == ' ') dash_len = 1;
-        else if (t[i] == '-' && i + 2 < end && t[i + 1] == '-' && t[i + 2] == ' ') dash_len = 2;
-        else if ((unsigned char)t[i] == 0xE2 && i + 3 < end && (unsigned char)t[i + 1] == 0x80 &&
-                 ((unsigned char)t[i + 2] == 0x94 || (unsigned char)t[i + 2] == 0x93) && t[i + 3] == ' ')
-            dash_len = 3;
+        uint32_t dash_len = spaced_dash(t, i, end);
         if (dash_len) {
             if (t[i - 1] != ' ') return 0;
             uint32_t j = i + dash_len, adv;
@@ -237,13 +245,26 @@ static uint32_t dateline_names(const char *t, uint32_t start, uint32_t end)
     return 0;
 }
 
+/* Whether t[0..len) names a news agency that signs datelines. */
+static bool news_agency(const char *t, uint32_t len)
+{
+    static const char *const names[] = {"AFP", "AP", "Reuters", "dpa", "DPA", "Xinhua", "UPI", "ANI", "IANS",
+                                        "PTI", "EFE", "ANSA", "Anadolu", "AA", "Bernama", "Kyodo", "Yonhap",
+                                        "TASS", "Interfax", "IRNA", "KUNA", "WAM", "SPA", "MENA", "APA",
+                                        "PAP", "Lusa", "IPS", "AKI", "BNA", "CNA", "KNA", "NNA", NULL};
+    for (size_t k = 0; names[k]; k++)
+        if (strlen(names[k]) == len && !memcmp(names[k], t, len)) return true;
+    return false;
+}
+
 /* Length of a dateline in ordinary case that names its agency in
  * brackets ("Nairobi, 14 March (AFP) - ", "Kyiv, Ukraine, March 3, 2024
  * (Reuters) -- "): capitalised words, numbers and commas, then a bracketed
- * capitalised name, then a dash between spaces; 0 if none. */
+ * capitalised name (a known agency when no comma came before), then a
+ * dash between spaces; 0 if none. */
 static uint32_t dateline_agency(const char *t, uint32_t start, uint32_t end)
 {
-    uint32_t i = start, words = 0;
+    uint32_t i = start, words = 0, commas = 0;
     uint32_t limit = start + 70 < end ? start + 70 : end;
     if (i >= limit || !ch_is_upper((unsigned char)t[i])) return 0;
     while (i < limit && t[i] != '(') {
@@ -253,7 +274,7 @@ static uint32_t dateline_agency(const char *t, uint32_t start, uint32_t end)
                              t[i] == '-' || t[i] == '.' || t[i] == '\''))
             i++;
         if (++words > 8) return 0;
-        if (i < limit && t[i] == ',') i++;
+        if (i < limit && t[i] == ',') i++, commas++;
         if (i < limit && t[i] != ' ') return 0;
         while (i < limit && t[i] == ' ') i++;
     }
@@ -261,15 +282,14 @@ static uint32_t dateline_agency(const char *t, uint32_t start, uint32_t end)
     uint32_t a = ++i;
     while (i < limit && (ch_is_alpha((unsigned char)t[i]) || t[i] == ' ' || t[i] == '-')) i++;
     if (i >= limit || t[i] != ')' || i == a || !ch_is_upper((unsigned char)t[a]) || i - a > 24) return 0;
+    /* a place alone before the bracket ("Nairobi (AFP) -") must name a
+     * news agency in it: "The Kenya Defence Forces (KDF) - which ..."
+     * is a name, its abbreviation and a dash in a sentence */
+    if (!commas && !news_agency(t + a, i - a)) return 0;
     i++;
     if (i >= limit || t[i] != ' ') return 0;
     i++;
-    uint32_t dash_len = 0;
-    if (i + 1 < end && t[i] == '-' && t[i + 1] == ' ') dash_len = 1;
-    else if (i + 2 < end && t[i] == '-' && t[i + 1] == '-' && t[i + 2] == ' ') dash_len = 2;
-    else if (i + 3 < end && (unsigned char)t[i] == 0xE2 && (unsigned char)t[i + 1] == 0x80 &&
-             ((unsigned char)t[i + 2] == 0x94 || (unsigned char)t[i + 2] == 0x93) && t[i + 3] == ' ')
-        dash_len = 3;
+    uint32_t dash_len = spaced_dash(t, i, end);
     if (!dash_len) return 0;
     uint32_t j = i + dash_len, adv;
     while (j < end && is_space_at(t, j, end, &adv)) j += adv;

@@ -314,6 +314,18 @@ static size_t story_day_form(const scan *s, size_t i, when_point *p)
 
 /* Tries the forms at token i; on success fills *p and returns the index
  * after the expression, else returns i. */
+/* "March 16 last year", "3 May next year": the year named by its place
+ * from the article's (rel in p); returns the index after it, or j. */
+static size_t year_after_day(const scan *s, size_t j, when_point *p)
+{
+    const dyad_token *a = at(s, j), *b = at(s, j + 1);
+    int r;
+    if (!a || !b || (r = relative_of(a)) == -2 || !token_is(b, "year")) return j;
+    p->rel = (int8_t)r;
+    p->rel_given = true;
+    return j + 2;
+}
+
 static size_t match_point(const scan *s, size_t i, when_point *p)
 {
     const dyad_token *t = at(s, i), *t1 = at(s, i + 1), *t2 = at(s, i + 2), *t3 = at(s, i + 3);
@@ -338,6 +350,8 @@ static size_t match_point(const scan *s, size_t i, when_point *p)
             } else if (t2 && (y = year_of(t2)) != 0) {
                 p->year = (int16_t)y;
                 j = i + 3;
+            } else {
+                j = year_after_day(s, j, p);
             }
             return j;
         }
@@ -389,7 +403,7 @@ static size_t match_point(const scan *s, size_t i, when_point *p)
             p->year = (int16_t)y;
             return i + 3;
         }
-        return i + 2;
+        return year_after_day(s, i + 2, p);
     }
 
     /* "the 26th" [of MONTH | of last/this/next month] */
@@ -415,6 +429,11 @@ static size_t match_point(const scan *s, size_t i, when_point *p)
                 return i + 5;
             }
         }
+        /* an ordinal that modifies a noun is a rank, not a day: "the
+         * 15th anniversary", "the 21st century", "the 3rd Brigade" */
+        if (t2 && (t2->tag == DYAD_TAG_NN || t2->tag == DYAD_TAG_NNS || t2->tag == DYAD_TAG_NNP ||
+                   t2->tag == DYAD_TAG_NNPS || t2->tag == DYAD_TAG_JJ || t2->tag == DYAD_TAG_CD))
+            return i;
         p->kind = WHEN_ORDINAL_DAY;
         p->day = (int8_t)d;
         return i + 2;
@@ -718,6 +737,10 @@ static when_date resolve_point(const when_point *p, int32_t base, bool future)
     case WHEN_ABSOLUTE: {
         int32_t y = p->year;
         if (p->month && p->day) {
+            if (!y && p->rel_given) {
+                if (!have_base) return r;
+                y = by + p->rel;
+            }
             if (!y) {
                 if (!have_base) return r;
                 /* The nearest such day in the right direction, within a

@@ -38,7 +38,8 @@ typedef struct when_point {
     uint8_t unit;      /* when_unit for WHEN_UNIT_OFFSET                   */
     int8_t rel;        /* WEEKDAY: -1 last, +1 next, -2 of last week, +2 of
                         * next week; ORDINAL_DAY: month offset; ABSOLUTE
-                        * month: -1 last, 0 this, +1 next ("last June")    */
+                        * month: -1 last, 0 this, +1 next ("last June");
+                        * ABSOLUTE day: the year's ("March 3 last year") */
     bool rel_given;    /* ORDINAL_DAY: "of last month" written; ABSOLUTE:
                         * "last", "this" or "next" before the month       */
     int16_t n;         /* DAY_OFFSET / UNIT_OFFSET / STORY_DAY amount; a

@@ -1303,6 +1303,17 @@ static void clauses_titled_names_and_pronoun_clauses(tctx *t)
     CHECK_INT(fx_code(&k, "Rebels fought Kenyan troops near Garissa, and Ugandan officials condemned Somalia."), 0);
     CHECK(find(&k, "UGAGOV", "SOM", "11") != NULL);
     CHECK(find(&k, "KENMIL", "SOM", "") == NULL);
+    /* ... nor the object of "to" */
+    CHECK_INT(fx_code(&k, "Kenyan troops delivered food to Somalia, and Ethiopian officials accused Kenya of "
+                          "smuggling."), 0);
+    CHECK(find(&k, "ETHGOV", "KEN", "") != NULL);
+    CHECK(find(&k, "KENMIL", "ETHGOV", "") == NULL);
+    /* ... nor a pair or a list that is that object */
+    CHECK_INT(fx_code(&k, "Ghana mediated between Togo and Benin, and Nigeria hosted the talks."), 0);
+    CHECK(find(&k, "GHA", "NGA", "") == NULL);
+    CHECK_INT(fx_code(&k, "Ghana held talks with Togo, Benin and Niger, and Nigeria condemned Niger."), 0);
+    CHECK(find(&k, "GHA", "NGA", "") == NULL);
+    CHECK(find(&k, "NGA", "NER", "11") != NULL);
     /* ... and such a clause is no attribution to set aside */
     CHECK_INT(fx_code(&k, "Kenyan troops patrolled near Garissa, and Ugandan officials report long queues at "
                           "the border with Kenya."), 0);
@@ -1334,6 +1345,26 @@ static void clauses_sports_reports(tctx *t)
     CHECK_INT(fx_code(&k, riot), 0);
     CHECK_INT((int)dyad_code_passed_over(k.work), (int)DYAD_PASSED_NONE);
     CHECK(find(&k, "CHLCOP", "CHL", "17") != NULL);
+    /* a political story in words sport shares with politics (league,
+     * goal, scores, season, game) and a vote's tally is no sports report */
+    static const char league[] =
+        "Ministers of the Andean League met in Lima on Monday and condemned Chile over the border closure, "
+        "which has left scores of traders stranded.\n\nThe league said its goal was an open border before the "
+        "harvest season. Peru accused Chile of playing a political game with trade. The motion passed 7-2, "
+        "and Bolivia urged Chile to reopen the crossings.";
+    /* nor is violence at a game, told in words of public order as much
+     * as of sport (halftime, fans, stadium, league) */
+    static const char derby[] =
+        "Ghanaian police detained 30 fans after the derby in Accra on Sunday, and the interior minister "
+        "condemned the violence in the stadium.\n\nOfficers fired tear gas at fans who threw flares at "
+        "halftime, and the league suspended both clubs. The minister said the government would ban fan "
+        "groups, and opposition lawmakers accused the police of brutality against the fans.";
+    CHECK_INT(fx_code(&k, derby), 0);
+    CHECK_INT((int)dyad_code_passed_over(k.work), (int)DYAD_PASSED_NONE);
+    CHECK(find(&k, "GHACOP", "GHA", "17") != NULL);
+    CHECK_INT(fx_code(&k, league), 0);
+    CHECK_INT((int)dyad_code_passed_over(k.work), (int)DYAD_PASSED_NONE);
+    CHECK(find(&k, "PER", "CHL", "") != NULL);
     /* ... and one sentence alone is never judged a sports report */
     k.doc.is_sentence = 1;
     CHECK_INT(fx_code(&k, game), 0);

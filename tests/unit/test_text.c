@@ -163,6 +163,8 @@ static void text_datelines_of_several_places(tctx *t)
         {"Talks resume\n\nBree, 4 June (Gazette) - Gondor and Arnor met on Monday.\n", "Bree, 4 June (Gazette) - "},
         {"Talks resume\n\nBree, Eriador, June 4, 2024 (Gazette) -- Gondor and Arnor met on Monday.\n",
          "Bree, Eriador, June 4, 2024 (Gazette) -- "},
+        /* a place alone before a known agency */
+        {"Talks resume\n\nBree (AFP) - Gondor and Arnor met on Monday.\n", "Bree (AFP) - "},
     };
     dyad_pipeline *p = dyad_pipeline_new(DYAD_LEVEL_SENTENCES);
     dyad_analysis a;
@@ -178,6 +180,9 @@ static void text_datelines_of_several_places(tctx *t)
         "Talks resume\n\nGondor and Arnor met on Monday - and agreed.\n",
         "Talks resume\n\nThe Gondor Council Of Elders Met - briefly.\n",
         "Talks resume\n\nGondor and Arnor (the northern kingdom) - met on Monday.\n",
+        /* a name, its abbreviation and a dash in a sentence */
+        "Talks resume\n\nThe Gondor Defence Forces (GDF) - which lost ten men - attacked Arnor.\n",
+        "Talks resume\n\nBree (Gazette) - Gondor and Arnor met on Monday.\n",
     };
     for (size_t k = 0; k < sizeof bodies / sizeof *bodies; k++) {
         CHECK_INT(dyad_analyze_text(p, bodies[k], strlen(bodies[k]), &a), 0);

@@ -230,6 +230,16 @@ static void when_not_dates(tctx *t)
     DATE("Protesters may march on the ministry.", "2022-01-27", false, "none");
     DATE("The two armies fielded 2019 tanks between them.", "2022-01-27", false, "none");
     DATE("He said he may resign.", "2022-01-27", false, "none");
+    /* a day with the year named by its place from the article's */
+    DATE("Troops withdrew on March 16 last year.", "2022-03-10", false, "2021-03-16/day|March 16 last year");
+    DATE("Troops withdrew on 2 January this year.", "2022-03-10", false, "2022-01-02/day|2 January this year");
+    DATE("Talks resume on 2 February next year.", "2022-03-10", true, "2023-02-02/day|2 February next year");
+    /* an ordinal before a noun is a rank, not a day of the month */
+    DATE("The 21st century brought new wars.", "2022-01-27", false, "none");
+    DATE("Troops of the 5th Brigade marched.", "2022-01-27", false, "none");
+    DATE("On Sunday, the 3rd Division attacked.", "2022-01-27", false, "2022-01-23/day|Sunday");
+    DATE("Troops withdrew on the 23rd.", "2022-01-27", false, "2022-01-23/day|the 23rd");
+    DATE("On the 23rd, troops withdrew.", "2022-01-27", false, "2022-01-23/day|the 23rd");
     /* Forms cut short at the sentence's end. */
     DATE("Talks on Monday ended earlier in", "2022-01-27", false, "2022-01-24/day|Monday");
     DATE("It rained for two days", "2022-01-27", false, "none");
