@@ -516,7 +516,17 @@ static int join_actor_agent(dyad_coder_work *w, code_sentence *s, uint32_t a, co
         if (w->c->dyad_rules && !w->c->petrarch && !strcmp(agent_code, "UAF") && !prefix &&
             strlen(w->codes[act->first_code + k].s) > 3)
             continue;
-        join_agent(joined, sizeof joined, w->codes[act->first_code + k].s, agent_code, prefix);
+        const char *base = w->codes[act->first_code + k].s;
+        size_t bn = strlen(base);
+        if (w->c->dyad_rules && !w->c->petrarch && !strcmp(agent_code, "REB") && !prefix && bn >= 6 &&
+            (!strcmp(base + bn - 3, "GOV") || !strcmp(base + bn - 3, "MIL"))) {
+            /* dyad's rules: armed men of a state's government or army
+             * ("government fighters", "Ukrainian army fighters") are its
+             * forces, not rebels against it */
+            snprintf(joined, sizeof joined, "%.*sMIL", (int)(bn - 3), base);
+        } else {
+            join_agent(joined, sizeof joined, base, agent_code, prefix);
+        }
         size_t jl = strlen(joined);
         if (jl >= sizeof w->codes[0].s) jl = sizeof w->codes[0].s - 1;
         memcpy(w->codes[act->first_code + k].s, joined, jl);
@@ -868,6 +878,21 @@ static int attach_agents(dyad_coder_work *w, code_sentence *s)
             x->type = W_NONE;
             continue;
         }
+        if (a == DICT_NONE && w->c->dyad_rules && !petrarch && !strcmp(ag->code, "MED")) {
+            /* dyad's rules: "in answer to a reporter's question",
+             * "questions from journalists": who asks at a briefing is no
+             * party to what the speaker says */
+            size_t q = glast + 1;
+            bool asks = q < s->n && (word_is(&s->w[q], "question") || word_is(&s->w[q], "questions"));
+            size_t p = before;
+            if (p > 0 && s->w[p - 1].type == W_DET) p--;
+            if (!asks && p >= 2 && (word_is(&s->w[p - 1], "from") || word_is(&s->w[p - 1], "by")))
+                asks = word_is(&s->w[p - 2], "question") || word_is(&s->w[p - 2], "questions");
+            if (asks) {
+                x->type = W_NONE;
+                continue;
+            }
+        }
         /* dyad's rules: "pro-Russian separatists" are separatists of no
          * country the stance names */
         if (a != DICT_NONE && w->c->dyad_rules && s->actors[a].cancelled) a = DICT_NONE;
@@ -910,11 +935,22 @@ static int attach_agents(dyad_coder_work *w, code_sentence *s)
                          !strcmp(s->ds->tokens[s->w[before - 1].tok].lemma, "tell");
         if (a == DICT_NONE && !addressee) a = actor_starting_at(s, glast + 1);
         if (a != DICT_NONE && w->c->dyad_rules && s->actors[a].cancelled) a = DICT_NONE;
+        /* dyad's rules: "a spokesman for the UN" speaks for it, as "a
+         * spokesman of the UN" does.  (Only for an international body:
+         * a state's office after "for" is found by the rules below, and
+         * without this one "spokesman" became a government of the
+         * sentence's other country.) */
+        bool speaks_for = w->c->dyad_rules && glast + 1 < s->n && word_is(&s->w[glast + 1], "for") &&
+                          s->w[glast].len > 6 && !strncmp(s->w[glast].s, "spokes", 6);
         if (a == DICT_NONE && glast + 2 < s->n &&
-            (word_is(&s->w[glast + 1], "of") || word_is(&s->w[glast + 1], "in"))) {
+            (word_is(&s->w[glast + 1], "of") || word_is(&s->w[glast + 1], "in") || speaks_for)) {
             size_t q = glast + 2;
             if (q + 1 < s->n && s->w[q].type == W_DET) q++;
             a = actor_starting_at(s, q);
+            if (a != DICT_NONE && speaks_for) {
+                const char *fc = s->actors[a].ncodes ? w->codes[s->actors[a].first_code].s : "";
+                if (strncmp(fc, "IGO", 3) && strncmp(fc, "NGO", 3)) a = DICT_NONE;
+            }
         }
         if (a == DICT_NONE) {
             char code[32] = "", home[4];
@@ -2380,6 +2416,14 @@ static int crowd_subjects(dyad_coder_work *w, code_sentence *s)
  * not that person. */
 static void partial_names(const dyad_coder_work *w, code_sentence *s)
 {
+    /* Words that open a capitalised title, not a person's name: after
+     * them the known name is the title holder's side ("Hezbollah Deputy
+     * Leader ...", "Hamas Political Chief ..."). */
+    static const char *const title_words[] = {"deputy", "secretary", "chief", "head", "leader", "political",
+                                              "military", "spiritual", "supreme", "senior", "acting", "vice",
+                                              "foreign", "defence", "defense", "interior", "spokesman",
+                                              "spokeswoman", "spokesperson", "commander", "chairman",
+                                              "chairwoman", "president", "director", "envoy", "minister", NULL};
     const ix_root *roots = ix_roots(w->c->ix, NULL);
     for (size_t i = 0; i + 1 < s->n; i++) {
         cw_word *x = &s->w[i];
@@ -2390,6 +2434,19 @@ static void partial_names(const dyad_coder_work *w, code_sentence *s)
         if (a->last != i || !a->ncodes || strlen(w->codes[a->first_code].s) <= 3 || !name_word(s, i + 1)) continue;
         if (i > 0 && (s->w[i - 1].flags & CW_CAP) && s->w[i - 1].tag == DYAD_TAG_NNP && s->w[i - 1].type == W_NONE)
             continue;
+        bool title = false;
+        for (const char *const *t = title_words; *t && !title; t++) title = word_is(&s->w[i + 1], *t);
+        if (title) continue;
+        /* (an organisation, or a name written as an acronym, is no one's
+         * first name: "UN Human Rights Council", "NATO Summit") */
+        const char *code = w->codes[a->first_code].s;
+        if (!strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3)) continue;
+        bool acronym = s->doc && x->end <= s->doc->len && x->end - x->start >= 2;
+        for (uint32_t b = x->start; acronym && b < x->end; b++) {
+            unsigned char ch = (unsigned char)s->doc->text[b];
+            acronym = !(ch >= 'a' && ch <= 'z');
+        }
+        if (acronym) continue;
         a->cancelled = true;
         x->type = W_NONE;
         x->actor = DICT_NONE;

@@ -346,6 +346,26 @@ int dict_parse_phrase(dict_loader *L, const char *s, size_t n, unsigned ctx, dic
         int kind = j == i + 1 ? special_kind((char)c, ctx) : -1;
         if (kind >= 0) {
             if (!push_token(L, (uint8_t)kind, 0)) goto fail;
+        } else if (c == '\'' && i > 0 && (s[i - 1] == '_' || s[i - 1] == '-') && d->tokens.n > mark &&
+                   DICT_VEC_AT(d->tokens, dict_token, d->tokens.n - 1).kind == DICT_TOK_WORD) {
+            /* "PEOPLE_'S_", "WORKERS_'_": dictionaries written for a
+             * tokenizer that splits the clitic off; the coder's words keep
+             * it ("people's"), so the apostrophe part joins the word
+             * before it, which would otherwise never match. */
+            dict_token prev = DICT_VEC_AT(d->tokens, dict_token, d->tokens.n - 1);
+            const char *pw = dict_string(d, prev.value);
+            size_t pn = strlen(pw);
+            char joined[256];
+            if (pn + (j - i) >= sizeof joined) {
+                dict_error(L, "word too long");
+                goto fail;
+            }
+            memcpy(joined, pw, pn);
+            memcpy(joined + pn, s + i, j - i);
+            d->tokens.n--;
+            if (add_word(L, joined, pn + (j - i), ctx)) goto fail;
+            DICT_VEC_AT(d->tokens, dict_token, d->tokens.n - 1).flags |=
+                (uint8_t)(prev.flags & ~(DICT_TF_EXACT | DICT_TF_ADJACENT));
         } else if (add_word(L, s + i, j - i, ctx)) {
             goto fail;
         }
