@@ -496,6 +496,20 @@ static uint32_t actor_starting_at(const code_sentence *s, size_t i)
     return DICT_NONE;
 }
 
+/* Whether a code already names an armed side: an international
+ * militarized group (IMG...), or a part past the country that is a
+ * state's arm or an armed group (AFGGOVTAL, SOMREBSHB, RUSMILWGR). */
+static bool armed_side(const char *code)
+{
+    static const char *const parts[] = {"REB", "INS", "SEP", "UAF", "MIL", "GOV", "COP", "SPY", "CRM", NULL};
+    if (!strncmp(code, "IMG", 3)) return true;
+    size_t n = strlen(code);
+    for (size_t at = 3; at + 3 <= n; at += 3)
+        for (const char *const *p = parts; *p; p++)
+            if (!memcmp(code + at, *p, 3)) return true;
+    return false;
+}
+
 /* Adds an agent's code to each code of actor a. */
 static int join_actor_agent(dyad_coder_work *w, code_sentence *s, uint32_t a, const char *agent_code,
                             bool prefix)
@@ -524,6 +538,12 @@ static int join_actor_agent(dyad_coder_work *w, code_sentence *s, uint32_t a, co
              * ("government fighters", "Ukrainian army fighters") are its
              * forces, not rebels against it */
             snprintf(joined, sizeof joined, "%.*sMIL", (int)(bn - 3), base);
+        } else if (w->c->dyad_rules && !w->c->petrarch && !prefix &&
+                   (!strcmp(agent_code, "REB") || !strcmp(agent_code, "INS")) && armed_side(base)) {
+            /* dyad's rules: a movement's or a state's armed men ("Taliban
+             * fighters", "Islamic State militants") are that side's, as
+             * for UAF above */
+            continue;
         } else {
             join_agent(joined, sizeof joined, base, agent_code, prefix);
         }

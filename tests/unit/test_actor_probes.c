@@ -4,8 +4,8 @@
  * for its people, capital, and the common offices and bodies written
  * with "X's", "of X" and the adjective; the main intergovernmental
  * bodies and NGOs and their heads by role; the roles and sectors CAMEO
- * codes, alone and with a country; and constructions that once lost an
- * actor.  Each probe is coded with the built-in dictionaries and must
+ * codes, alone and with a country; office holders by name and surname;
+ * and constructions that once lost an actor.  Each probe is coded with the built-in dictionaries and must
  * give an event whose source and target are exactly the codes expected
  * ("*": any).  The sentences are generated from the tables below, so a
  * new state, body or role is one line. */
@@ -419,7 +419,188 @@ static const named roles[] = {
     {"migrants", "REF"},
 };
 
+/* Office holders on 10 May 2024, by full name and, where news names them
+ * so, by surname in the next sentence; coded as the dictionaries' people
+ * files say (a movement's leader carries the movement's code). */
+typedef struct person { const char *name, *surname, *code; } person;
+static const person people[] = {
+    {"Joe Biden", "Biden", "USAGOV"},
+    {"Rishi Sunak", "Sunak", "GBRGOV"},
+    {"Emmanuel Macron", "Macron", "FRAGOV"},
+    {"Olaf Scholz", "Scholz", "DEUGOV"},
+    {"Vladimir Putin", "Putin", "RUSGOV"},
+    {"Volodymyr Zelenskiy", "Zelenskiy", "UKRGOV"},
+    {"Volodymyr Zelensky", "Zelensky", "UKRGOV"},
+    {"Xi Jinping", NULL, "CHNGOV"},
+    {"Fumio Kishida", "Kishida", "JPNGOV"},
+    {"Narendra Modi", "Modi", "INDGOV"},
+    {"Shehbaz Sharif", "Sharif", "PAKGOV"},
+    {"Ebrahim Raisi", "Raisi", "IRNGOV"},
+    {"Benjamin Netanyahu", "Netanyahu", "ISRGOV"},
+    {"Recep Tayyip Erdogan", "Erdogan", "TURGOV"},
+    {"Mohammed bin Salman", NULL, "SAUGOV"},
+    {"Abdel Fattah al-Sisi", NULL, "EGYGOV"},
+    {"William Ruto", "Ruto", "KENGOV"},
+    {"Bola Tinubu", "Tinubu", "NGAGOV"},
+    {"Cyril Ramaphosa", "Ramaphosa", "ZAFGOV"},
+    {"Abiy Ahmed", NULL, "ETHGOV"},
+    {"Luiz Inacio Lula da Silva", NULL, "BRAGOV"},
+    {"Javier Milei", "Milei", "ARGGOV"},
+    {"Andres Manuel Lopez Obrador", "Obrador", "MEXGOV"},
+    {"Nicolas Maduro", "Maduro", "VENGOV"},
+    {"Gustavo Petro", "Petro", "COLGOV"},
+    {"Justin Trudeau", "Trudeau", "CANGOV"},
+    {"Anthony Albanese", "Albanese", "AUSGOV"},
+    {"Yoon Suk Yeol", "Yeol", "KORGOV"},
+    {"Kim Jong Un", NULL, "PRKGOV"},
+    {"Giorgia Meloni", "Meloni", "ITAGOV"},
+    {"Pedro Sanchez", "Sanchez", "ESPGOV"},
+    {"Donald Tusk", "Tusk", "POLGOV"},
+    {"Viktor Orban", "Orban", "HUNGOV"},
+    {"Bashar al-Assad", NULL, "SYRGOV"},
+    {"Mohammed Shia al-Sudani", NULL, "IRQGOV"},
+    {"Alexander Lukashenko", "Lukashenko", "BLRGOV"},
+    {"Tamim bin Hamad Al Thani", NULL, "QATGOV"},
+    {"Mohamed bin Zayed", NULL, "AREGOV"},
+    {"Joko Widodo", "Widodo", "IDNGOV"},
+    {"Ferdinand Marcos Jr.", NULL, "PHLGOV"},
+    {"Srettha Thavisin", "Thavisin", "THAGOV"},
+    {"Min Aung Hlaing", NULL, "MMRGOV"},
+    {"Sheikh Hasina", "Hasina", "BGDGOV"},
+    {"Ranil Wickremesinghe", "Wickremesinghe", "LKAGOV"},
+    {"Christopher Luxon", "Luxon", "NZLGOV"},
+    {"Abdel Fattah al-Burhan", NULL, "SDNGOV"},
+    {"Yoweri Museveni", "Museveni", "UGAGOV"},
+    {"Paul Kagame", "Kagame", "RWAGOV"},
+    {"Felix Tshisekedi", "Tshisekedi", "CODGOV"},
+    {"Bassirou Diomaye Faye", "Faye", "SENGOV"},
+    {"Emmerson Mnangagwa", "Mnangagwa", "ZWEGOV"},
+    {"Samia Suluhu Hassan", "Hassan", "TZAGOV"},
+    {"Nana Akufo-Addo", NULL, "GHAGOV"},
+    {"Assimi Goita", "Goita", "MLIGOV"},
+    {"Abdourahamane Tiani", "Tiani", "NERGOV"},
+    {"Ibrahim Traore", "Traore", "BFAGOV"},
+    {"Miguel Diaz-Canel", "Diaz-Canel", "CUBGOV"},
+    {"Daniel Ortega", "Ortega", "NICGOV"},
+    {"Gabriel Boric", "Boric", "CHLGOV"},
+    {"Dina Boluarte", "Boluarte", "PERGOV"},
+    {"Luis Arce", "Arce", "BOLGOV"},
+    {"Daniel Noboa", "Noboa", "ECUGOV"},
+    {"Nikol Pashinyan", "Pashinyan", "ARMGOV"},
+    {"Ilham Aliyev", "Aliyev", "AZEGOV"},
+    {"Kassym-Jomart Tokayev", "Tokayev", "KAZGOV"},
+    {"Aleksandar Vucic", "Vucic", "SRBGOV"},
+    {"Najib Mikati", "Mikati", "LBNGOV"},
+    {"Mahmoud Abbas", "Abbas", "PSEGOV"},
+    {"Antony Blinken", "Blinken", "USAGOV"},
+    {"Sergei Lavrov", "Lavrov", "RUSGOV"},
+    {"Wang Yi", "Yi", "CHNGOV"},
+    {"Dmytro Kuleba", "Kuleba", "UKRGOV"},
+    {"Lloyd Austin", "Austin", "USAGOV"},
+    {"Yoav Gallant", NULL, "ISRGOV"},
+    {"Hossein Amirabdollahian", "Amirabdollahian", "IRNGOV"},
+    {"Jens Stoltenberg", "Stoltenberg", "IGOWSTNAT"},
+    {"Antonio Guterres", "Guterres", "IGOUNO"},
+    {"Ursula von der Leyen", NULL, "IGOEUREEC"},
+    {"Josep Borrell", "Borrell", "IGOEUREEC"},
+    {"Rafael Grossi", "Grossi", "IGOUNOIAE"},
+    {"Tedros Adhanom Ghebreyesus", "Ghebreyesus", "IGOUNOHLHWHO"},
+    {"Ismail Haniyeh", "Haniyeh", "PSEREBHMS"},
+    {"Yahya Sinwar", "Sinwar", "PSEREBHMS"},
+    {"Hassan Nasrallah", "Nasrallah", "LBNREBHEZ"},
+    {"Abdul-Malik al-Houthi", NULL, "YEMREBHTH"},
+    {"Moussa Faki Mahamat", "Mahamat", "IGOAFRAFU"},
+    {"Volker Turk", NULL, "IGOUNOHRIHCH"},
+    {"Filippo Grandi", "Grandi", "IGOUNOREFHCR"},
+    {"Kristalina Georgieva", "Georgieva", "IGOBUSIMF"},
+    {"Karim Khan", "Khan", "IGOJUDICC"},
+    {"Mohamed Hamdan Dagalo", "Dagalo", "SDNREB"},
+    {"Khalifa Haftar", "Haftar", "LBYMIL"},
+    {"Alexei Navalny", "Navalny", "RUSOPP"},
+    {"Juan Guaido", "Guaido", "VENOPP"},
+    {"Maria Corina Machado", "Machado", "VENOPP"},
+    {"Raila Odinga", "Odinga", "KENOPP"},
+    {"Bobi Wine", NULL, "UGAOPP"},
+    {"Nelson Chamisa", "Chamisa", "ZWEOPP"},
+    {"Aung San Suu Kyi", "Kyi", "MMROPP"},
+};
+
 typedef struct probe { const char *text, *source, *target; } probe;
+
+/* Armed movements, state bodies known by a proper name, capitals and
+ * state media. */
+static const probe groups[] = {
+    {"Hamas condemned Israel on Monday.", "PSEREBHMS", "ISR"},
+    {"Hezbollah fired rockets at Israel on Monday.", "LBNREBHEZ", "ISR"},
+    {"The Houthis attacked Saudi Arabia on Monday.", "YEMREBHTH", "SAU"},
+    {"Houthi rebels attacked a ship on Monday.", "YEMREBHTH", "*"},
+    {"The Taliban attacked Afghan troops on Monday.", "AFGGOVTAL", "AFGMIL"},
+    {"The Islamic State claimed an attack on Iraqi troops on Monday.", "IMGMOSISI", "IRQMIL"},
+    {"ISIS militants attacked Iraqi troops on Monday.", "IMGMOSISI", "IRQMIL"},
+    {"Al-Qaeda threatened France on Monday.", "IMGMOSALQ", "FRA"},
+    {"Al-Shabab attacked Somali troops on Monday.", "SOMREBSHB", "SOMMIL"},
+    {"Boko Haram attacked Nigerian troops on Monday.", "NGAREBBKH", "NGAMIL"},
+    {"The PKK attacked Turkish troops on Monday.", "TURREBPKK", "TURMIL"},
+    {"The YPG attacked Turkish troops on Monday.", "SYRREBYPG", "TURMIL"},
+    {"The Rapid Support Forces attacked Sudanese troops on Monday.", "SDNREBRSF", "SDNMIL"},
+    {"The RSF attacked Sudanese troops on Monday.", "SDNREBRSF", "SDNMIL"},
+    {"M23 rebels attacked Congolese troops on Monday.", "CODREBMTT", "CODMIL"},
+    {"The Allied Democratic Forces attacked Congolese troops on Monday.", "CODREBADF", "CODMIL"},
+    {"FARC rebels attacked Colombian troops on Monday.", "COLREBFRC", "COLMIL"},
+    {"The ELN attacked Colombian troops on Monday.", "COLREBELN", "COLMIL"},
+    {"JNIM attacked Malian troops on Monday.", "IMGWAFMOSALQ", "MLIMIL"},
+    {"The Wagner Group attacked Ukrainian troops on Monday.", "RUSMILWGR", "UKRMIL"},
+    {"Wagner fighters attacked Ukrainian troops on Monday.", "RUSMILWGR", "UKRMIL"},
+    {"Lashkar-e-Taiba attacked Indian troops on Monday.", "IMGSASMOSLET", "INDMIL"},
+    {"The Pakistani Taliban attacked Pakistani troops on Monday.", "PAKREBTTP", "PAKMIL"},
+    {"The Baloch Liberation Army attacked Pakistani troops on Monday.", "PAKREBBLA", "PAKMIL"},
+    {"Maoist rebels attacked Indian troops on Monday.", "INDREB", "INDMIL"},
+    {"Abu Sayyaf attacked Philippine troops on Monday.", "IMGSEAMOSASF", "PHLMIL"},
+    {"The Arakan Army attacked Myanmar troops on Monday.", "MMRREBARK", "MMRMIL"},
+    {"The Kachin Independence Army attacked Myanmar troops on Monday.", "MMRREBKIA", "MMRMIL"},
+    {"The junta arrested opposition leaders in Myanmar on Monday.", "MMRGOV", "MMROPP"},
+    {"Hayat Tahrir al-Sham attacked Syrian troops on Monday.", "SYRREBHTS", "SYRMIL"},
+    {"The Polisario Front accused Morocco of aggression on Monday.", "ESHREBPLS", "MAR"},
+    {"Anglophone separatists attacked Cameroonian troops on Monday.", "CMRSEP", "CMRMIL"},
+    {"The Oromo Liberation Army attacked Ethiopian troops on Monday.", "ETHREBOLA", "ETHMIL"},
+    {"Fano militiamen attacked Ethiopian troops on Monday.", "ETHREBFNO", "ETHMIL"},
+    {"The TPLF accused Eritrea of atrocities on Monday.", "ETHOPPPTYTPL", "ERI"},
+    {"Islamic Jihad fired rockets at Israel on Monday.", "PSEREBISJ", "ISR"},
+    {"Fatah condemned Hamas on Monday.", "PSEGOVFTA", "PSEREBHMS"},
+    {"The Palestinian Authority condemned Israel on Monday.", "PSEGOV", "ISR"},
+    {"The Muslim Brotherhood condemned Egypt on Monday.", "EGYOPPMBR", "EGY"},
+    {"Kataib Hezbollah attacked U.S. troops on Monday.", "IRQREBKTH", "USAMIL"},
+    {"The Popular Mobilization Forces attacked Islamic State positions on Monday.", "IRQUAF", "IMGMOSISIMIL"},
+    {"The Sinaloa cartel attacked Mexican soldiers on Monday.", "MEXCRM", "MEXMIL"},
+    {"Gangs attacked Haitian police on Monday.", "HTICRM", "HTICOP"},
+    {"The Janjaweed attacked villages in Darfur on Monday.", "SDNUAF", "SDN"},
+    {"The Azov regiment attacked Russian troops on Monday.", "UKRMIL", "RUSMIL"},
+    {"Hamas's armed wing fired rockets at Israel on Monday.", "PSEREBHMS", "ISR"},
+    {"The Revolutionary Guards threatened Israel on Monday.", "IRNMIL", "ISR"},
+    {"The IRGC threatened Israel on Monday.", "IRNMIL", "ISR"},
+    {"The IDF attacked Hamas on Monday.", "ISRMIL", "PSEREBHMS"},
+    {"The Israeli military attacked Hamas on Monday.", "ISRMIL", "PSEREBHMS"},
+    {"The Tatmadaw attacked Karen rebels on Monday.", "MMRMIL", "MMRREB"},
+    {"The Kremlin condemned Ukraine on Monday.", "RUSGOV", "UKR"},
+    {"The White House condemned Iran on Monday.", "USAGOV", "IRN"},
+    {"The Pentagon threatened Iran on Monday.", "USAMIL", "IRN"},
+    {"Downing Street condemned Iran on Monday.", "GBRGOV", "IRN"},
+    {"The State Department condemned Iran on Monday.", "USAGOV", "IRN"},
+    {"The Elysee condemned Iran on Monday.", "FRAGOV", "IRN"},
+    {"The Knesset condemned Iran on Monday.", "ISRLEG", "IRN"},
+    {"Beijing condemned Washington on Monday.", "CHN", "USA"},
+    {"Tehran accused Washington of spying on Monday.", "IRN", "USA"},
+    {"Moscow accused Kyiv of shelling on Monday.", "RUS", "UKR"},
+    {"Moscow accused Kiev of shelling on Monday.", "RUS", "UKR"},
+    {"Russian forces shelled Kharkiv on Monday.", "RUSMIL", "UKR"},
+    {"North Korean state media condemned South Korea on Monday.", "PRKGOVMED", "KOR"},
+    {"KCNA condemned South Korea on Monday.", "PRKMED", "KOR"},
+    {"Xinhua criticized Japan on Monday.", "CHNMED", "JPN"},
+    {"The Global Times criticized Japan on Monday.", "CHNMED", "JPN"},
+    {"Taliban fighters attacked a checkpoint on Monday.", "AFGGOVTAL", "*"},
+    {"Islamic State fighters attacked Iraqi troops on Monday.", "IMGMOSISI", "IRQMIL"},
+    {"Al-Qaeda militants attacked Malian troops on Monday.", "IMGMOSALQ", "MLIMIL"},
+};
 
 /* Constructions: a group's title before a person, clitics in names,
  * armed men of a state's government or army, spokespeople "for" a body. */
@@ -528,7 +709,7 @@ static void actor_probes_all_families(tctx *t)
     pr.work = pr.coder ? dyad_coder_work_new(pr.coder, NULL) : NULL;
     CHECK(pr.pipe && pr.work);
     char text[512], src[32], tgt[32];
-    size_t families[5] = {0}, rights[5] = {0};
+    size_t families[6] = {0}, rights[6] = {0};
 
     size_t before = pr.right;
     for (size_t i = 0; i < sizeof states / sizeof *states; i++) {
@@ -597,15 +778,39 @@ static void actor_probes_all_families(tctx *t)
     rights[2] = pr.right - before;
 
     before = pr.right;
+    for (size_t i = 0; i < sizeof people / sizeof *people; i++) {
+        const person *pe = &people[i];
+        bool chile = !strncmp(pe->code, "CHL", 3);
+        const char *other = chile ? "Peru" : "Chile", *oc = chile ? "PER" : "CHL";
+        snprintf(text, sizeof text, "%s condemned %s on Monday.", pe->name, other);
+        probe_one(&pr, text, pe->code, oc);
+        families[4]++;
+        if (!pe->surname) continue;
+        snprintf(text, sizeof text, "%s met officials on Sunday. %s condemned %s on Monday.", pe->name, pe->surname,
+                 other);
+        probe_one(&pr, text, pe->code, oc);
+        families[4]++;
+    }
+    rights[4] = pr.right - before;
+
+    before = pr.right;
+    for (size_t i = 0; i < sizeof groups / sizeof *groups; i++) {
+        probe_one(&pr, groups[i].text, groups[i].source, groups[i].target);
+        families[5]++;
+    }
+    rights[5] = pr.right - before;
+
+    before = pr.right;
     for (size_t i = 0; i < sizeof constructions / sizeof *constructions; i++) {
         probe_one(&pr, constructions[i].text, constructions[i].source, constructions[i].target);
         families[3]++;
     }
     rights[3] = pr.right - before;
 
-    printf("  actor probes: states %zu/%zu, bodies and heads %zu/%zu, roles %zu/%zu, constructions %zu/%zu; "
-           "all %zu/%zu\n", rights[0], families[0], rights[1], families[1], rights[2], families[2], rights[3],
-           families[3], pr.right, pr.tried);
+    printf("  actor probes: states %zu/%zu, bodies and heads %zu/%zu, roles %zu/%zu, people %zu/%zu, "
+           "groups %zu/%zu, constructions %zu/%zu; all %zu/%zu\n", rights[0], families[0], rights[1], families[1],
+           rights[2], families[2], rights[4], families[4], rights[5], families[5], rights[3], families[3], pr.right,
+           pr.tried);
     dyad_coder_work_free(pr.work);
     dyad_pipeline_free(pr.pipe);
     dyad_coder_free(pr.coder);
