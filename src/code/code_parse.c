@@ -679,6 +679,13 @@ static void stance_modifiers(code_sentence *s)
         }
         if (!hyphen_joined(s, l)) continue;
         const cw_word *p = &s->w[l + 1];
+        if (word_is(p, "led") && l + 2 < s->n && s->w[l + 2].type == W_ACTOR && !(s->w[l + 2].flags & CW_PART)) {
+            /* "the Kurdish-led SDF": who leads a force named after it
+             * only describes it ("the Saudi-led coalition", with no
+             * name, stays Saudi) */
+            cancel_actor(s, (uint32_t)a);
+            continue;
+        }
         bool hit = false;
         for (const char *const *k = sponsored; *k && !hit; k++) hit = word_is(p, *k);
         if (!hit) continue;

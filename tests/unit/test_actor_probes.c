@@ -598,6 +598,10 @@ static const probe groups[] = {
     {"Xinhua criticized Japan on Monday.", "CHNMED", "JPN"},
     {"The Global Times criticized Japan on Monday.", "CHNMED", "JPN"},
     {"Taliban fighters attacked a checkpoint on Monday.", "AFGGOVTAL", "*"},
+    {"Kurdish fighters attacked Islamic State positions on Monday.", "KURREB", "*"},
+    {"The Kurdish-led SDF accused Turkey of shelling on Monday.", "SYRREBSDF", "TUR"},
+    {"Turkish troops attacked Kurdish militants on Monday.", "TURMIL", "KURREB"},
+    {"The Saudi-led coalition attacked Houthi rebels on Monday.", "SAU", "YEMREBHTH"},
     {"Islamic State fighters attacked Iraqi troops on Monday.", "IMGMOSISI", "IRQMIL"},
     {"Al-Qaeda militants attacked Malian troops on Monday.", "IMGMOSALQ", "MLIMIL"},
 };
