@@ -969,8 +969,20 @@ static int attach_agents(dyad_coder_work *w, code_sentence *s)
          * sentence's other country.) */
         bool speaks_for = w->c->dyad_rules && glast + 1 < s->n && word_is(&s->w[glast + 1], "for") &&
                           s->w[glast].len > 6 && !strncmp(s->w[glast].s, "spokes", 6);
+        /* dyad's rules: "Troops from Kenya attacked ...": a role that
+         * opens the sentence is of the place it comes "from" (not later
+         * on: "withdrew troops from Somalia" is no Somali troops) */
+        bool from_origin = w->c->dyad_rules && !petrarch && glast + 1 < s->n && word_is(&s->w[glast + 1], "from");
+        for (size_t k = 0; from_origin && k < g; k++) {
+            uint8_t tg = s->w[k].tag;
+            static const char *const amounts[] = {"about", "around", "some", "nearly", "almost", "over",
+                                                  "more", "than", "at", "least", "up", "to", NULL};
+            from_origin = s->w[k].type == W_DET || tg == DYAD_TAG_CD || tg == DYAD_TAG_DT || tg == DYAD_TAG_JJ ||
+                          tg == DYAD_TAG_RB;
+            for (const char *const *q = amounts; *q && !from_origin; q++) from_origin = word_is(&s->w[k], *q);
+        }
         if (a == DICT_NONE && glast + 2 < s->n &&
-            (word_is(&s->w[glast + 1], "of") || word_is(&s->w[glast + 1], "in") || speaks_for)) {
+            (word_is(&s->w[glast + 1], "of") || word_is(&s->w[glast + 1], "in") || speaks_for || from_origin)) {
             size_t q = glast + 2;
             if (q + 1 < s->n && s->w[q].type == W_DET) q++;
             a = actor_starting_at(s, q);
