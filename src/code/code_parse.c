@@ -828,6 +828,27 @@ static bool foreign_object(const dyad_coder_work *w, const code_sentence *s, siz
 
 static bool speech_verb(const code_sentence *s, const cw_word *x);
 
+/* Whether the role word at g is its clause's subject and every actor of
+ * country `c` the sentence names comes after the verb that follows it:
+ * the country is what the role acts on ("Police arrested Ugandan
+ * citizens"), not whose role it is. */
+static bool acts_on_country(const dyad_coder_work *w, const code_sentence *s, size_t g, const char *c)
+{
+    size_t v = g + 1;
+    while (v < s->n && s->w[v].type != W_VERB && s->w[v].type != W_COMMA) v++;
+    if (v >= s->n || s->w[v].type != W_VERB) return false;
+    for (size_t k = 0; k < g; k++)
+        if (s->w[k].type == W_VERB || s->w[k].type == W_ACTOR) return false;
+    bool any = false;
+    for (size_t k = 0; k < s->nactors; k++) {
+        const cw_actor *a = &s->actors[k];
+        if (a->pronoun || a->cancelled || !a->ncodes || strncmp(w->codes[a->first_code].s, c, 3)) continue;
+        if (a->head < v) return false;
+        any = true;
+    }
+    return any;
+}
+
 /* Whether the sentence names an actor of country c before word g. */
 static bool named_before(const dyad_coder_work *w, const code_sentence *s, const char *c, size_t g)
 {
@@ -1024,7 +1045,12 @@ static int attach_agents(dyad_coder_work *w, code_sentence *s)
                     /* ... and "A U.S. official said soldiers fired on
                      * protesters", in a story about Sudan: what a foreign
                      * speaker reports is the story's country's */
-                    bool abroad = (foreign_object(w, s, g, home) || reported_role(w, s, g, home)) &&
+                    /* ... and "Police arrested Ugandan citizens" in a
+                     * story about Kenya: a role acting on the sentence's
+                     * only country is not of it when the story is about
+                     * another */
+                    bool abroad = (foreign_object(w, s, g, home) || reported_role(w, s, g, home) ||
+                                   acts_on_country(w, s, g, home)) &&
                                   article_country_other(w, home, other);
                     join_agent(code, sizeof code, abroad ? other : home, ag->code, ag->prefix);
                 } else if (domestic_object(w, s, g, ag->code, home)) {
