@@ -261,6 +261,13 @@ static const state_probe state_probes[] = {
     {"government", NO_ADJ, "The {A} government condemned {P} on Monday.", "XGOV", "P"},
     {"foreign minister by title", NO_ADJ, "{A} Foreign Minister John Doe condemned {P} on Monday.", "XGOV", "P"},
     {"prime minister by title", NO_ADJ, "{A} Prime Minister Jane Doe condemned {P} on Monday.", "XGOV", "P"},
+    /* a definite description is of the country the article is about */
+    {"the president", 0, "{N} held elections on Sunday. The president condemned {P} on Monday.", "XGOV", "P"},
+    {"the army", 0, "{N} held elections on Sunday. The army attacked {P} on Monday.", "XMIL", "P"},
+    {"the foreign ministry", 0, "{N} held elections on Sunday. The foreign ministry criticized {P} on Monday.", "XGOV",
+     "P"},
+    {"the opposition", 0, "{N} held elections on Sunday. The opposition criticized {P} on Monday.", "XOPP", "P"},
+    {"police in the capital", NO_CAPITAL, "Police arrested dozens of protesters in {C} on Monday.", "XCOP", "XOPP"},
 };
 
 typedef struct named { const char *name, *code; } named;
