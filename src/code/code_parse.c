@@ -679,10 +679,12 @@ static void stance_modifiers(code_sentence *s)
         }
         if (!hyphen_joined(s, l)) continue;
         const cw_word *p = &s->w[l + 1];
-        if (word_is(p, "led") && l + 2 < s->n && s->w[l + 2].type == W_ACTOR && !(s->w[l + 2].flags & CW_PART)) {
-            /* "the Kurdish-led SDF": who leads a force named after it
-             * only describes it ("the Saudi-led coalition", with no
-             * name, stays Saudi) */
+        if ((word_is(p, "led") || word_is(p, "based")) && l + 2 < s->n && s->w[l + 2].type == W_ACTOR &&
+            !(s->w[l + 2].flags & CW_PART)) {
+            /* "the Kurdish-led SDF", "the Britain-based Syrian
+             * Observatory": who leads a body, or where it sits, named
+             * before the body's own name only describes it ("the
+             * Saudi-led coalition", with no name, stays Saudi) */
             cancel_actor(s, (uint32_t)a);
             continue;
         }
