@@ -271,6 +271,7 @@ static const state_probe state_probes[] = {
 };
 
 typedef struct named { const char *name, *code; } named;
+typedef struct probe { const char *text, *source, *target; } probe;
 
 /* Bodies as subject ("... condemned Russia") and, lower-cased after
  * "criticized", as object. */
@@ -340,6 +341,44 @@ static const named bodies[] = {
     {"Save the Children", "NGOHLH"},
     {"The Norwegian Refugee Council", "NGONORREF"},
     {"The International Rescue Committee", "NGOREF"},
+};
+
+/* Bodies with a role or a member ("UN officials", "EU foreign
+ * ministers", "AU troops"), their courts and envoys. */
+static const probe body_roles[] = {
+    {"UN officials criticized Sudan on Monday.", "IGOUNO", "SDN"},
+    {"U.N. officials criticized Sudan on Monday.", "IGOUNO", "SDN"},
+    {"EU officials criticized Hungary on Monday.", "IGOEUREEC", "HUN"},
+    {"NATO officials criticized Russia on Monday.", "IGOWSTNAT", "RUS"},
+    {"UN peacekeepers attacked rebels in Congo on Monday.", "IGOUNOPKO", "*"},
+    {"AU troops attacked al-Shabab on Monday.", "IGOAFRAFU", "SOMREBSHB"},
+    {"African Union troops attacked al-Shabab on Monday.", "IGOAFRAFU", "SOMREBSHB"},
+    {"ECOWAS troops attacked rebels on Monday.", "IGOWAFWAS", "*"},
+    {"UN investigators accused Myanmar of genocide on Monday.", "IGOUNO", "MMR"},
+    {"UN experts accused Myanmar of genocide on Monday.", "IGOUNO", "MMR"},
+    {"The UN envoy for Yemen criticized the Houthis on Monday.", "IGOUNO", "YEMREBHTH"},
+    {"IAEA inspectors criticized Iran on Monday.", "IGOUNOIAE", "IRN"},
+    {"EU diplomats criticized China on Monday.", "IGOEUREEC", "CHN"},
+    {"EU leaders criticized China on Monday.", "IGOEUREEC", "CHN"},
+    {"EU foreign ministers criticized China on Monday.", "IGOEUREEC", "CHN"},
+    {"G7 leaders criticized China on Monday.", "IGOGOS", "CHN"},
+    {"NATO allies criticized Russia on Monday.", "IGOWSTNAT", "RUS"},
+    {"NATO members criticized Russia on Monday.", "IGOWSTNAT", "RUS"},
+    {"NATO warplanes bombed Libya on Monday.", "IGOWSTNAT", "LBY"},
+    {"Arab League foreign ministers criticized Israel on Monday.", "IGOMEAARL", "ISR"},
+    {"The UN General Assembly condemned Russia on Monday.", "IGOUNO", "RUS"},
+    {"The Security Council condemned North Korea on Monday.", "IGOUNO", "PRK"},
+    {"The UN Security Council imposed sanctions on North Korea on Monday.", "IGOUNO", "PRK"},
+    {"The International Criminal Court issued an arrest warrant for Putin on Monday.", "IGOJUDICC", "RUSGOV"},
+    {"The ICC prosecutor sought an arrest warrant for Netanyahu on Monday.", "IGOJUDICC", "ISRGOV"},
+    {"The World Bank suspended aid to Uganda on Monday.", "IGOUNODEVWBK", "UGA"},
+    {"The IMF approved a loan to Pakistan on Monday.", "IGOBUSIMF", "PAK"},
+    {"The World Health Organization criticized China on Monday.", "IGOUNOHLHWHO", "CHN"},
+    {"UN aid agencies criticized Israel on Monday.", "IGOUNO", "ISR"},
+    {"The UN's humanitarian chief criticized Israel on Monday.", "IGOUNO", "ISR"},
+    {"The UN's top court ordered Israel to halt the offensive on Monday.", "IGOUNOJUDICJ", "ISR"},
+    {"Frontex officials criticized Greece on Monday.", "IGOEUREECCOP", "GRC"},
+    {"The EU's top court fined Poland on Monday.", "IGOEUREECJUD", "POL"},
 };
 
 /* Heads and spokespeople of bodies, by role (dated: 10 May 2024). */
@@ -532,7 +571,6 @@ static const person people[] = {
     {"Aung San Suu Kyi", "Kyi", "MMROPP"},
 };
 
-typedef struct probe { const char *text, *source, *target; } probe;
 
 /* Armed movements, state bodies known by a proper name, capitals, state
  * media, other names of states, heads of state by title. */
@@ -822,6 +860,10 @@ static void actor_probes_all_families(tctx *t)
         snprintf(text, sizeof text, "Russia criticized %s%s on Tuesday.", the ? "the " : "", the ? b->name + 4 : b->name);
         probe_one(&pr, text, "RUS", b->code);
         families[1] += 2;
+    }
+    for (size_t i = 0; i < sizeof body_roles / sizeof *body_roles; i++) {
+        probe_one(&pr, body_roles[i].text, body_roles[i].source, body_roles[i].target);
+        families[1]++;
     }
     for (size_t i = 0; i < sizeof heads / sizeof *heads; i++) {
         snprintf(text, sizeof text, "%s condemned Russia on Tuesday.", heads[i].name);
