@@ -510,6 +510,33 @@ static bool armed_side(const char *code)
     return false;
 }
 
+/* An actor's code with an agent's joined (into out); false when the agent
+ * adds nothing and the code stays as it is. */
+static bool agent_joined_code(const dyad_coder_work *w, const char *base, const char *agent_code, bool prefix,
+                              char *out, size_t cap)
+{
+    size_t bn = strlen(base);
+    bool dyad = w->c->dyad_rules && !w->c->petrarch && !prefix;
+    /* dyad's rules: "unidentified" armed men of a side the actor names
+     * already ("Hamas gunmen", "Taliban fighters") are that side's: UAF
+     * adds nothing to a code past its country */
+    if (dyad && !strcmp(agent_code, "UAF") && bn > 3) return false;
+    if (dyad && !strcmp(agent_code, "REB") && bn >= 6 &&
+        (!strcmp(base + bn - 3, "GOV") || !strcmp(base + bn - 3, "MIL"))) {
+        /* dyad's rules: armed men of a state's government or army
+         * ("government fighters", "Ukrainian army fighters") are its
+         * forces, not rebels against it */
+        snprintf(out, cap, "%.*sMIL", (int)(bn - 3), base);
+        return true;
+    }
+    /* dyad's rules: a movement's or a state's armed men ("Taliban
+     * fighters", "Islamic State militants") are that side's, as for UAF
+     * above */
+    if (dyad && (!strcmp(agent_code, "REB") || !strcmp(agent_code, "INS")) && armed_side(base)) return false;
+    join_agent(out, cap, base, agent_code, prefix);
+    return true;
+}
+
 /* Adds an agent's code to each code of actor a. */
 static int join_actor_agent(dyad_coder_work *w, code_sentence *s, uint32_t a, const char *agent_code,
                             bool prefix)
@@ -524,29 +551,8 @@ static int join_actor_agent(dyad_coder_work *w, code_sentence *s, uint32_t a, co
     }
     for (uint32_t k = 0; k < act->ncodes; k++) {
         char joined[64];
-        /* dyad's rules: "unidentified" armed men of a side the actor
-         * names already ("Hamas gunmen", "Taliban fighters") are that
-         * side's: UAF adds nothing to a code past its country */
-        if (w->c->dyad_rules && !w->c->petrarch && !strcmp(agent_code, "UAF") && !prefix &&
-            strlen(w->codes[act->first_code + k].s) > 3)
+        if (!agent_joined_code(w, w->codes[act->first_code + k].s, agent_code, prefix, joined, sizeof joined))
             continue;
-        const char *base = w->codes[act->first_code + k].s;
-        size_t bn = strlen(base);
-        if (w->c->dyad_rules && !w->c->petrarch && !strcmp(agent_code, "REB") && !prefix && bn >= 6 &&
-            (!strcmp(base + bn - 3, "GOV") || !strcmp(base + bn - 3, "MIL"))) {
-            /* dyad's rules: armed men of a state's government or army
-             * ("government fighters", "Ukrainian army fighters") are its
-             * forces, not rebels against it */
-            snprintf(joined, sizeof joined, "%.*sMIL", (int)(bn - 3), base);
-        } else if (w->c->dyad_rules && !w->c->petrarch && !prefix &&
-                   (!strcmp(agent_code, "REB") || !strcmp(agent_code, "INS")) && armed_side(base)) {
-            /* dyad's rules: a movement's or a state's armed men ("Taliban
-             * fighters", "Islamic State militants") are that side's, as
-             * for UAF above */
-            continue;
-        } else {
-            join_agent(joined, sizeof joined, base, agent_code, prefix);
-        }
         size_t jl = strlen(joined);
         if (jl >= sizeof w->codes[0].s) jl = sizeof w->codes[0].s - 1;
         memcpy(w->codes[act->first_code + k].s, joined, jl);
@@ -1513,6 +1519,44 @@ static int forward_pronoun(dyad_coder_work *w, code_sentence *s, size_t p, const
     return 0;
 }
 
+static bool is_verb_tag(uint8_t t);
+
+/* The possessive pronoun at p, standing for actor ref, followed by a role
+ * no actor took and then a verb: one actor of ref's side with that role.
+ * 1 when made, 0 when the words are no such phrase, -1 on error. */
+static int possessive_role(dyad_coder_work *w, code_sentence *s, size_t p, uint32_t ref)
+{
+    size_t g = p + 1;
+    if (g >= s->n || s->w[g].type != W_AGENT || (s->w[g].flags & CW_PART) || s->w[g].root == DICT_NONE) return 0;
+    size_t glast = g;
+    while (glast + 1 < s->n && (s->w[glast + 1].flags & CW_PART) && s->w[glast + 1].head == g) glast++;
+    size_t v = glast + 1;
+    if (v < s->n && s->w[v].tag == DYAD_TAG_RB) v++;
+    if (v >= s->n || !(s->w[v].type == W_VERB || s->w[v].type == W_AUX || is_verb_tag(s->w[v].tag))) return 0;
+    const cw_actor *ra = &s->actors[s->actors[ref].group];
+    if (!ra->ncodes) return 0;
+    const char *rc = w->codes[ra->first_code].s;
+    const ix_root *roots = ix_roots(w->c->ix, NULL);
+    const ix_agent *ag = &ix_agents(w->c->ix, NULL)[roots[s->w[g].root].owner];
+    char base[32], code[64];
+    snprintf(base, sizeof base, "%s", rc);
+    static const char *const offices[] = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY", NULL};
+    bool office = false;
+    for (const char *const *o = offices; *o && !office; o++) office = strlen(rc) == 6 && !strcmp(rc + 3, *o);
+    if (office && code_is_country(rc)) base[3] = 0;
+    if (!strncmp(base, "IGO", 3) || !strncmp(base, "NGO", 3)) snprintf(code, sizeof code, "%s", base);
+    else if (!agent_joined_code(w, base, ag->code, ag->prefix, code, sizeof code)) snprintf(code, sizeof code, "%s", base);
+    uint32_t na = coded_actor(w, s, p, glast, code);
+    if (na == DICT_NONE) return -1;
+    for (size_t k = g; k <= glast; k++) {
+        s->w[k].flags |= CW_PART;
+        s->w[k].head = (uint32_t)p;
+        s->w[k].actor = na;
+    }
+    s->w[g].type = W_NONE;
+    return 1;
+}
+
 static int resolve_pronouns(dyad_coder_work *w, code_sentence *s)
 {
     uint32_t first = DICT_NONE, first_compound = DICT_NONE;
@@ -1662,6 +1706,15 @@ static int resolve_pronouns(dyad_coder_work *w, code_sentence *s)
             if (!comma) ref = DICT_NONE;
         }
         if (ref == DICT_NONE) continue;
+        if (w->c->dyad_rules && !w->c->petrarch && (possessive || word_is(x, "their"))) {
+            /* dyad's rules: "Kenya said its troops attacked ...": a
+             * possessive pronoun's role, as the subject of a verb, is its
+             * referent's branch (KENMIL); a state's office gives way to
+             * the state ("the government said its forces" is KENMIL) */
+            int r = possessive_role(w, s, p, ref);
+            if (r < 0) return -1;
+            if (r > 0) continue;
+        }
         uint32_t na = new_actor(w, s);
         if (na == DICT_NONE) return -1;
         s->actors[na].head = s->actors[na].last = s->actors[na].word = (uint32_t)p;
