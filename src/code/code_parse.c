@@ -1534,7 +1534,9 @@ static int possessive_role(dyad_coder_work *w, code_sentence *s, size_t p, uint3
     if (v < s->n && s->w[v].tag == DYAD_TAG_RB) v++;
     if (v >= s->n || !(s->w[v].type == W_VERB || s->w[v].type == W_AUX || is_verb_tag(s->w[v].tag))) return 0;
     const cw_actor *ra = &s->actors[s->actors[ref].group];
-    if (!ra->ncodes) return 0;
+    /* (a joint referent stays the pronoun's: "Kenya and Uganda said their
+     * troops" is both) */
+    if (!ra->ncodes || ra->next != DICT_NONE) return 0;
     const char *rc = w->codes[ra->first_code].s;
     const ix_root *roots = ix_roots(w->c->ix, NULL);
     const ix_agent *ag = &ix_agents(w->c->ix, NULL)[roots[s->w[g].root].owner];

@@ -745,6 +745,7 @@ static const probe constructions[] = {
     {"Hamas said its fighters attacked Israeli troops on Monday.", "PSEREBHMS", "ISRMIL"},
     {"NATO said its warplanes struck Libyan targets on Monday.", "IGOWSTNAT", "LBY"},
     {"Kenya recalled its ambassador from Uganda on Monday.", "KEN", "UGA"},
+    {"Kenya and Uganda said their troops attacked Somali rebels on Monday.", "UGA", "SOMREB"},
     {"The Britain-based Syrian Observatory for Human Rights accused Syrian forces of killing civilians.", "NGOSYRHRI",
      "SYRMIL"},
     {"B'Tselem accused Israeli troops of killing a Palestinian teenager.", "NGOISRHRI", "ISRMIL"},
