@@ -496,6 +496,47 @@ static uint32_t actor_starting_at(const code_sentence *s, size_t i)
     return DICT_NONE;
 }
 
+/* Whether a code already names an armed side: an international
+ * militarized group (IMG...), or a part past the country that is a
+ * state's arm or an armed group (AFGGOVTAL, SOMREBSHB, RUSMILWGR). */
+static bool armed_side(const char *code)
+{
+    static const char *const parts[] = {"REB", "INS", "SEP", "UAF", "MIL", "GOV", "COP", "SPY", "CRM", NULL};
+    if (!strncmp(code, "IMG", 3)) return true;
+    size_t n = strlen(code);
+    for (size_t at = 3; at + 3 <= n; at += 3)
+        for (const char *const *p = parts; *p; p++)
+            if (!memcmp(code + at, *p, 3)) return true;
+    return false;
+}
+
+/* An actor's code with an agent's joined (into out); false when the agent
+ * adds nothing and the code stays as it is. */
+static bool agent_joined_code(const dyad_coder_work *w, const char *base, const char *agent_code, bool prefix,
+                              char *out, size_t cap)
+{
+    size_t bn = strlen(base);
+    bool dyad = w->c->dyad_rules && !w->c->petrarch && !prefix;
+    /* dyad's rules: "unidentified" armed men of a side the actor names
+     * already ("Hamas gunmen", "Taliban fighters") are that side's: UAF
+     * adds nothing to a code past its country */
+    if (dyad && !strcmp(agent_code, "UAF") && bn > 3) return false;
+    if (dyad && !strcmp(agent_code, "REB") && bn >= 6 &&
+        (!strcmp(base + bn - 3, "GOV") || !strcmp(base + bn - 3, "MIL"))) {
+        /* dyad's rules: armed men of a state's government or army
+         * ("government fighters", "Ukrainian army fighters") are its
+         * forces, not rebels against it */
+        snprintf(out, cap, "%.*sMIL", (int)(bn - 3), base);
+        return true;
+    }
+    /* dyad's rules: a movement's or a state's armed men ("Taliban
+     * fighters", "Islamic State militants") are that side's, as for UAF
+     * above */
+    if (dyad && (!strcmp(agent_code, "REB") || !strcmp(agent_code, "INS")) && armed_side(base)) return false;
+    join_agent(out, cap, base, agent_code, prefix);
+    return true;
+}
+
 /* Adds an agent's code to each code of actor a. */
 static int join_actor_agent(dyad_coder_work *w, code_sentence *s, uint32_t a, const char *agent_code,
                             bool prefix)
@@ -510,13 +551,8 @@ static int join_actor_agent(dyad_coder_work *w, code_sentence *s, uint32_t a, co
     }
     for (uint32_t k = 0; k < act->ncodes; k++) {
         char joined[64];
-        /* dyad's rules: "unidentified" armed men of a side the actor
-         * names already ("Hamas gunmen", "Taliban fighters") are that
-         * side's: UAF adds nothing to a code past its country */
-        if (w->c->dyad_rules && !w->c->petrarch && !strcmp(agent_code, "UAF") && !prefix &&
-            strlen(w->codes[act->first_code + k].s) > 3)
+        if (!agent_joined_code(w, w->codes[act->first_code + k].s, agent_code, prefix, joined, sizeof joined))
             continue;
-        join_agent(joined, sizeof joined, w->codes[act->first_code + k].s, agent_code, prefix);
         size_t jl = strlen(joined);
         if (jl >= sizeof w->codes[0].s) jl = sizeof w->codes[0].s - 1;
         memcpy(w->codes[act->first_code + k].s, joined, jl);
@@ -649,6 +685,15 @@ static void stance_modifiers(code_sentence *s)
         }
         if (!hyphen_joined(s, l)) continue;
         const cw_word *p = &s->w[l + 1];
+        if ((word_is(p, "led") || word_is(p, "based")) && l + 2 < s->n && s->w[l + 2].type == W_ACTOR &&
+            !(s->w[l + 2].flags & CW_PART)) {
+            /* "the Kurdish-led SDF", "the Britain-based Syrian
+             * Observatory": who leads a body, or where it sits, named
+             * before the body's own name only describes it ("the
+             * Saudi-led coalition", with no name, stays Saudi) */
+            cancel_actor(s, (uint32_t)a);
+            continue;
+        }
         bool hit = false;
         for (const char *const *k = sponsored; *k && !hit; k++) hit = word_is(p, *k);
         if (!hit) continue;
@@ -791,6 +836,27 @@ static bool foreign_object(const dyad_coder_work *w, const code_sentence *s, siz
 
 static bool speech_verb(const code_sentence *s, const cw_word *x);
 
+/* Whether the role word at g is its clause's subject and every actor of
+ * country `c` the sentence names comes after the verb that follows it:
+ * the country is what the role acts on ("Police arrested Ugandan
+ * citizens"), not whose role it is. */
+static bool acts_on_country(const dyad_coder_work *w, const code_sentence *s, size_t g, const char *c)
+{
+    size_t v = g + 1;
+    while (v < s->n && s->w[v].type != W_VERB && s->w[v].type != W_COMMA) v++;
+    if (v >= s->n || s->w[v].type != W_VERB) return false;
+    for (size_t k = 0; k < g; k++)
+        if (s->w[k].type == W_VERB || s->w[k].type == W_ACTOR) return false;
+    bool any = false;
+    for (size_t k = 0; k < s->nactors; k++) {
+        const cw_actor *a = &s->actors[k];
+        if (a->pronoun || a->cancelled || !a->ncodes || strncmp(w->codes[a->first_code].s, c, 3)) continue;
+        if (a->head < v) return false;
+        any = true;
+    }
+    return any;
+}
+
 /* Whether the sentence names an actor of country c before word g. */
 static bool named_before(const dyad_coder_work *w, const code_sentence *s, const char *c, size_t g)
 {
@@ -868,6 +934,21 @@ static int attach_agents(dyad_coder_work *w, code_sentence *s)
             x->type = W_NONE;
             continue;
         }
+        if (a == DICT_NONE && w->c->dyad_rules && !petrarch && !strcmp(ag->code, "MED")) {
+            /* dyad's rules: "in answer to a reporter's question",
+             * "questions from journalists": who asks at a briefing is no
+             * party to what the speaker says */
+            size_t q = glast + 1;
+            bool asks = q < s->n && (word_is(&s->w[q], "question") || word_is(&s->w[q], "questions"));
+            size_t p = before;
+            if (p > 0 && s->w[p - 1].type == W_DET) p--;
+            if (!asks && p >= 2 && (word_is(&s->w[p - 1], "from") || word_is(&s->w[p - 1], "by")))
+                asks = word_is(&s->w[p - 2], "question") || word_is(&s->w[p - 2], "questions");
+            if (asks) {
+                x->type = W_NONE;
+                continue;
+            }
+        }
         /* dyad's rules: "pro-Russian separatists" are separatists of no
          * country the stance names */
         if (a != DICT_NONE && w->c->dyad_rules && s->actors[a].cancelled) a = DICT_NONE;
@@ -910,11 +991,34 @@ static int attach_agents(dyad_coder_work *w, code_sentence *s)
                          !strcmp(s->ds->tokens[s->w[before - 1].tok].lemma, "tell");
         if (a == DICT_NONE && !addressee) a = actor_starting_at(s, glast + 1);
         if (a != DICT_NONE && w->c->dyad_rules && s->actors[a].cancelled) a = DICT_NONE;
+        /* dyad's rules: "a spokesman for the UN" speaks for it, as "a
+         * spokesman of the UN" does.  (Only for an international body:
+         * a state's office after "for" is found by the rules below, and
+         * without this one "spokesman" became a government of the
+         * sentence's other country.) */
+        bool speaks_for = w->c->dyad_rules && glast + 1 < s->n && word_is(&s->w[glast + 1], "for") &&
+                          s->w[glast].len > 6 && !strncmp(s->w[glast].s, "spokes", 6);
+        /* dyad's rules: "Troops from Kenya attacked ...": a role that
+         * opens the sentence is of the place it comes "from" (not later
+         * on: "withdrew troops from Somalia" is no Somali troops) */
+        bool from_origin = w->c->dyad_rules && !petrarch && glast + 1 < s->n && word_is(&s->w[glast + 1], "from");
+        for (size_t k = 0; from_origin && k < g; k++) {
+            uint8_t tg = s->w[k].tag;
+            static const char *const amounts[] = {"about", "around", "some", "nearly", "almost", "over",
+                                                  "more", "than", "at", "least", "up", "to", NULL};
+            from_origin = s->w[k].type == W_DET || tg == DYAD_TAG_CD || tg == DYAD_TAG_DT || tg == DYAD_TAG_JJ ||
+                          tg == DYAD_TAG_RB;
+            for (const char *const *q = amounts; *q && !from_origin; q++) from_origin = word_is(&s->w[k], *q);
+        }
         if (a == DICT_NONE && glast + 2 < s->n &&
-            (word_is(&s->w[glast + 1], "of") || word_is(&s->w[glast + 1], "in"))) {
+            (word_is(&s->w[glast + 1], "of") || word_is(&s->w[glast + 1], "in") || speaks_for || from_origin)) {
             size_t q = glast + 2;
             if (q + 1 < s->n && s->w[q].type == W_DET) q++;
             a = actor_starting_at(s, q);
+            if (a != DICT_NONE && speaks_for) {
+                const char *fc = s->actors[a].ncodes ? w->codes[s->actors[a].first_code].s : "";
+                if (strncmp(fc, "IGO", 3) && strncmp(fc, "NGO", 3)) a = DICT_NONE;
+            }
         }
         if (a == DICT_NONE) {
             char code[32] = "", home[4];
@@ -949,7 +1053,12 @@ static int attach_agents(dyad_coder_work *w, code_sentence *s)
                     /* ... and "A U.S. official said soldiers fired on
                      * protesters", in a story about Sudan: what a foreign
                      * speaker reports is the story's country's */
-                    bool abroad = (foreign_object(w, s, g, home) || reported_role(w, s, g, home)) &&
+                    /* ... and "Police arrested Ugandan citizens" in a
+                     * story about Kenya: a role acting on the sentence's
+                     * only country is not of it when the story is about
+                     * another */
+                    bool abroad = (foreign_object(w, s, g, home) || reported_role(w, s, g, home) ||
+                                   acts_on_country(w, s, g, home)) &&
                                   article_country_other(w, home, other);
                     join_agent(code, sizeof code, abroad ? other : home, ag->code, ag->prefix);
                 } else if (domestic_object(w, s, g, ag->code, home)) {
@@ -1476,6 +1585,46 @@ static int forward_pronoun(dyad_coder_work *w, code_sentence *s, size_t p, const
     return 0;
 }
 
+static bool is_verb_tag(uint8_t t);
+
+/* The possessive pronoun at p, standing for actor ref, followed by a role
+ * no actor took and then a verb: one actor of ref's side with that role.
+ * 1 when made, 0 when the words are no such phrase, -1 on error. */
+static int possessive_role(dyad_coder_work *w, code_sentence *s, size_t p, uint32_t ref)
+{
+    size_t g = p + 1;
+    if (g >= s->n || s->w[g].type != W_AGENT || (s->w[g].flags & CW_PART) || s->w[g].root == DICT_NONE) return 0;
+    size_t glast = g;
+    while (glast + 1 < s->n && (s->w[glast + 1].flags & CW_PART) && s->w[glast + 1].head == g) glast++;
+    size_t v = glast + 1;
+    if (v < s->n && s->w[v].tag == DYAD_TAG_RB) v++;
+    if (v >= s->n || !(s->w[v].type == W_VERB || s->w[v].type == W_AUX || is_verb_tag(s->w[v].tag))) return 0;
+    const cw_actor *ra = &s->actors[s->actors[ref].group];
+    /* (a joint referent stays the pronoun's: "Kenya and Uganda said their
+     * troops" is both) */
+    if (!ra->ncodes || ra->next != DICT_NONE) return 0;
+    const char *rc = w->codes[ra->first_code].s;
+    const ix_root *roots = ix_roots(w->c->ix, NULL);
+    const ix_agent *ag = &ix_agents(w->c->ix, NULL)[roots[s->w[g].root].owner];
+    char base[32], code[64];
+    snprintf(base, sizeof base, "%s", rc);
+    static const char *const offices[] = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY", NULL};
+    bool office = false;
+    for (const char *const *o = offices; *o && !office; o++) office = strlen(rc) == 6 && !strcmp(rc + 3, *o);
+    if (office && code_is_country(rc)) base[3] = 0;
+    if (!strncmp(base, "IGO", 3) || !strncmp(base, "NGO", 3)) snprintf(code, sizeof code, "%s", base);
+    else if (!agent_joined_code(w, base, ag->code, ag->prefix, code, sizeof code)) snprintf(code, sizeof code, "%s", base);
+    uint32_t na = coded_actor(w, s, p, glast, code);
+    if (na == DICT_NONE) return -1;
+    for (size_t k = g; k <= glast; k++) {
+        s->w[k].flags |= CW_PART;
+        s->w[k].head = (uint32_t)p;
+        s->w[k].actor = na;
+    }
+    s->w[g].type = W_NONE;
+    return 1;
+}
+
 static int resolve_pronouns(dyad_coder_work *w, code_sentence *s)
 {
     uint32_t first = DICT_NONE, first_compound = DICT_NONE;
@@ -1625,6 +1774,15 @@ static int resolve_pronouns(dyad_coder_work *w, code_sentence *s)
             if (!comma) ref = DICT_NONE;
         }
         if (ref == DICT_NONE) continue;
+        if (w->c->dyad_rules && !w->c->petrarch && (possessive || word_is(x, "their"))) {
+            /* dyad's rules: "Kenya said its troops attacked ...": a
+             * possessive pronoun's role, as the subject of a verb, is its
+             * referent's branch (KENMIL); a state's office gives way to
+             * the state ("the government said its forces" is KENMIL) */
+            int r = possessive_role(w, s, p, ref);
+            if (r < 0) return -1;
+            if (r > 0) continue;
+        }
         uint32_t na = new_actor(w, s);
         if (na == DICT_NONE) return -1;
         s->actors[na].head = s->actors[na].last = s->actors[na].word = (uint32_t)p;
@@ -2461,6 +2619,14 @@ static int crowd_subjects(dyad_coder_work *w, code_sentence *s)
  * not that person. */
 static void partial_names(const dyad_coder_work *w, code_sentence *s)
 {
+    /* Words that open a capitalised title, not a person's name: after
+     * them the known name is the title holder's side ("Hezbollah Deputy
+     * Leader ...", "Hamas Political Chief ..."). */
+    static const char *const title_words[] = {"deputy", "secretary", "chief", "head", "leader", "political",
+                                              "military", "spiritual", "supreme", "senior", "acting", "vice",
+                                              "foreign", "defence", "defense", "interior", "spokesman",
+                                              "spokeswoman", "spokesperson", "commander", "chairman",
+                                              "chairwoman", "president", "director", "envoy", "minister", NULL};
     const ix_root *roots = ix_roots(w->c->ix, NULL);
     for (size_t i = 0; i + 1 < s->n; i++) {
         cw_word *x = &s->w[i];
@@ -2471,6 +2637,19 @@ static void partial_names(const dyad_coder_work *w, code_sentence *s)
         if (a->last != i || !a->ncodes || strlen(w->codes[a->first_code].s) <= 3 || !name_word(s, i + 1)) continue;
         if (i > 0 && (s->w[i - 1].flags & CW_CAP) && s->w[i - 1].tag == DYAD_TAG_NNP && s->w[i - 1].type == W_NONE)
             continue;
+        bool title = false;
+        for (const char *const *t = title_words; *t && !title; t++) title = word_is(&s->w[i + 1], *t);
+        if (title) continue;
+        /* (an organisation, or a name written as an acronym, is no one's
+         * first name: "UN Human Rights Council", "NATO Summit") */
+        const char *code = w->codes[a->first_code].s;
+        if (!strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3)) continue;
+        bool acronym = s->doc && x->end <= s->doc->len && x->end - x->start >= 2;
+        for (uint32_t b = x->start; acronym && b < x->end; b++) {
+            unsigned char ch = (unsigned char)s->doc->text[b];
+            acronym = !(ch >= 'a' && ch <= 'z');
+        }
+        if (acronym) continue;
         a->cancelled = true;
         x->type = W_NONE;
         x->actor = DICT_NONE;

@@ -331,16 +331,18 @@ static void explain_actor(FILE *out, const dyad_dict *d, uint32_t actor, const c
     explain_date(out, d, a, codes, date);
 }
 
-/* Lower-cases the phrase and splits it at blanks and '_' into words. */
+/* Lower-cases the phrase and splits it at blanks, '_' and hyphens into words. */
 static size_t split_phrase(char *s, const char **words, size_t max)
 {
     size_t n = 0;
     char *p = s;
     while (*p) {
-        while (*p == ' ' || *p == '_' || *p == '\t') *p++ = 0;
+        /* a hyphen parts words as it does in the text the coder reads
+         * ("Ki-moon" is "Ki moon") */
+        while (*p == ' ' || *p == '_' || *p == '\t' || *p == '-') *p++ = 0;
         if (!*p) break;
         if (n < max) words[n++] = p;
-        while (*p && *p != ' ' && *p != '_' && *p != '\t') {
+        while (*p && *p != ' ' && *p != '_' && *p != '\t' && *p != '-') {
             if (*p >= 'A' && *p <= 'Z') *p = (char)(*p + 32);
             p++;
         }

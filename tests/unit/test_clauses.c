@@ -687,6 +687,13 @@ static void clauses_actor_roles(tctx *t)
 {
     coder_fx k;
     CHECK_INT(fx_open(&k), 0);
+    /* who asks a question at a briefing is no party to the answer */
+    CHECK_INT(fx_code(&k, "The Kenyan foreign minister made the remark in reply to a journalist's question on Monday."), 0);
+    CHECK(find(&k, "", "KENMED", "") == NULL);
+    CHECK_INT(fx_code(&k, "The Kenyan president took questions from reporters after the summit."), 0);
+    CHECK(find(&k, "", "KENMED", "") == NULL);
+    CHECK_INT(fx_code(&k, "Kenyan police arrested two journalists on Monday."), 0);
+    CHECK(find(&k, "KENCOP", "KENMED", "17") != NULL);
     /* a place in front of the clause is where, not who */
     CHECK_INT(fx_code(&k, "In Aleppo, Turkish drones struck a convoy of trucks."), 0);
     CHECK(find(&k, "TUR", "", "19") != NULL || find(&k, "TUR", "SYR", "19") != NULL);

@@ -470,6 +470,26 @@ static void dict_tabari_patterns_keep_connectors(tctx *t)
     dict_free(d);
 }
 
+/* A clitic split off by '_' joins the word before it, as the coder's words
+ * keep it ("people's"); a word too long to join stays as written. */
+static void dict_clitics_join_the_word_before(tctx *t)
+{
+    diag_log log = {0};
+    char text[1024];
+    snprintf(text, sizeof text,
+             "PEOPLE_'S_FRONT_OF_GONDOR_ [GONREB]\nWORKERS_'_LEAGUE_ [GONOPP]\nLORD-'S_ARMY_ [GONREB]\n%0300d_'S_ [GON]\n",
+             0);
+    int rc = 0;
+    dyad_dict *d = load_text("clitic.actors", text, DICT_SYNTAX_TABARI, DICT_KIND_ACTORS, false, &log, &rc);
+    CHECK(d != NULL);
+    CHECK_INT(rc, 0);
+    CHECK(actor_named(d, "people's front of gondor") != DICT_NONE);
+    CHECK(actor_named(d, "workers' league") != DICT_NONE);
+    CHECK(actor_named(d, "lord's army") != DICT_NONE);
+    CHECK(actor_named(d, "people 's front of gondor") == DICT_NONE);
+    dict_free(d);
+}
+
 /* ---- check --------------------------------------------------------------------- */
 
 typedef struct finding_log {
@@ -751,6 +771,7 @@ void suite_dict(tctx *t)
     RUN(t, dict_dated_codes_resolve);
     RUN(t, dict_validation_verbs_keep_all_patterns);
     RUN(t, dict_tabari_patterns_keep_connectors);
+    RUN(t, dict_clitics_join_the_word_before);
     RUN(t, dict_check_reports_findings);
     RUN(t, dict_malformed_lines_name_file_and_line);
     RUN(t, dict_hostile_input_is_survived);
