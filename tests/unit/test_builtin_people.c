@@ -125,8 +125,8 @@ static void people_resolve_by_date(tctx *t)
     CHECK_STR(role_on(d, "antony blinken", 20160101), "USAGOV"); /* deputy secretary */
     CHECK_STR(role_on(d, "blinken", 20260101), "USAELI");
     CHECK_STR(role_on(d, "grushko", 20220126), "RUSGOV");
-    CHECK_STR(role_on(d, "aleksandr grushchenko", 20220126), "RUSGOV"); /* the seed's spelling */
-    CHECK(person(d, "grushchenko") == person(d, "alexander grushko"));
+    CHECK_STR(role_on(d, "aleksandr grushko", 20220126), "RUSGOV");
+    CHECK(person(d, "grushko") == person(d, "alexander grushko"));
     CHECK_STR(role_on(d, "joe biden", 20220126), "USAGOV");
     CHECK_STR(role_on(d, "biden", 20000101), "USALEG");
     CHECK_STR(role_on(d, "biden", 20180101), "USAELI");
