@@ -533,6 +533,14 @@ static bool agent_joined_code(const dyad_coder_work *w, const char *base, const 
      * fighters", "Islamic State militants") are that side's, as for UAF
      * above */
     if (dyad && (!strcmp(agent_code, "REB") || !strcmp(agent_code, "INS")) && armed_side(base)) return false;
+    /* dyad's rules: an official, spokesman or chief of a state's army,
+     * police, courts, intelligence or parliament ("a U.S. military
+     * official", "a police spokesman") speaks for that branch: the
+     * government's role adds nothing to it */
+    if (dyad && !strcmp(agent_code, "GOV") && bn == 6 && code_is_country(base) &&
+        (!strcmp(base + 3, "MIL") || !strcmp(base + 3, "COP") || !strcmp(base + 3, "JUD") ||
+         !strcmp(base + 3, "SPY") || !strcmp(base + 3, "LEG")))
+        return false;
     join_agent(out, cap, base, agent_code, prefix);
     return true;
 }

@@ -1325,6 +1325,15 @@ static void clauses_titled_names_and_pronoun_clauses(tctx *t)
     CHECK_INT(fx_code(&k, "Kenyan troops patrolled near Garissa, and Ugandan officials report long queues at "
                           "the border with Kenya."), 0);
     CHECK(find(&k, "UGAGOV", "KEN", "") != NULL);
+    /* an official or spokesman of a state's branch speaks for the branch */
+    CHECK_INT(fx_code(&k, "A U.S. military official criticised Kenya."), 0);
+    const dyad_event *b = find(&k, "USAMIL", "KEN", "11");
+    CHECK(b != NULL);
+    if (b) CHECK_STR(b->source, "USAMIL");
+    CHECK_INT(fx_code(&k, "A Ugandan police spokesman accused Kenya of smuggling."), 0);
+    b = find(&k, "UGACOP", "KEN", "11");
+    CHECK(b != NULL);
+    if (b) CHECK_STR(b->source, "UGACOP");
     fx_close(&k);
 }
 
