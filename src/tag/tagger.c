@@ -193,6 +193,87 @@ static void cand_prune(cand *c)
         c->n--;
 }
 
+/* Adds a reading; a tag already proposed keeps the better of its scores. */
+static void cand_merge(cand *c, int tag, float e)
+{
+    for (unsigned i = 0; i < c->n; i++) {
+        if (c->tag[i] != tag) continue;
+        if (e <= c->e[i]) return;
+        for (unsigned j = i + 1; j < c->n; j++) {
+            c->tag[j - 1] = c->tag[j];
+            c->e[j - 1] = c->e[j];
+        }
+        c->n--;
+        break;
+    }
+    cand_add(c, tag, e);
+}
+
+static bool verb_tag(int t)
+{
+    return t == TM_VB || t == TM_VBD || t == TM_VBN || t == TM_VBZ || t == TM_VBP || t == TM_VBG;
+}
+
+static bool entry_has_verb(const tm_entry *e)
+{
+    for (uint32_t k = TM_ENTRY_FIRST(e), end = k + TM_ENTRY_COUNT(e); k < end; k++)
+        if (verb_tag(tm_emit_tag[k])) return true;
+    return false;
+}
+
+/* Where the part after the last hyphen starts, when a verb compound is
+ * possible at all: a capital before the hyphen makes a modifier of a name
+ * ("US-led", "Iranian-backed"), except in a title-case headline where
+ * every word has one. */
+static size_t hyphen_head_at(const char *w, const shape *s, bool title)
+{
+    if (!s->has_hyphen || s->has_digit || s->too_long) return 0;
+    if (!title && !ch_is_lower((unsigned char)w[0])) return 0;
+    size_t at = s->len;
+    while (at > 0 && s->low[at - 1] != '-') at--;
+    return at >= 2 && s->len - at >= 3 ? at : 0;
+}
+
+/* The lexicon entry of what follows the last hyphen when the whole word
+ * may inflect like that verb ("test-fired", "re-imposes", "re-took").  Only
+ * past, participle and -s forms: compounds on a base form or an -ing form
+ * are mostly nouns and modifiers ("long-range", "high-level",
+ * "early-warning"). */
+static const tm_entry *verb_head(const char *w, const shape *s, bool title)
+{
+    size_t at = hyphen_head_at(w, s, title);
+    if (!at) return NULL;
+    const char *h = s->low + at;
+    size_t n = s->len - at;
+    uint32_t hash = TM_HASH_INIT;
+    for (size_t i = 0; i < n; i++) hash = tm_hash_step(hash, (unsigned char)h[i]);
+    const tm_entry *e = lookup(tm_lex_slots, tm_lex_mask, tm_lex, h, n, hash);
+    if (!e || !entry_has_verb(e)) return NULL;
+    int top = tm_emit_tag[TM_ENTRY_FIRST(e)];
+    bool inflected = ends_with(h, n, "ed") || (h[n - 1] == 's' && h[n - 2] != 's') ||
+                     top == TM_VBD || top == TM_VBN;
+    return inflected ? e : NULL;
+}
+
+/* An -ed form of a verb WordNet knows, whole or after the last hyphen
+ * ("court-martialled", "tear-gassed"), that the lexicon has never seen. */
+static bool ed_of_verb(const char *w, size_t n)
+{
+    if (n < 5 || !ends_with(w, n, "ed")) return false;
+    char stem[TM_MAX_WORD];
+    size_t k = n - 2;
+    memcpy(stem, w, k);
+    if (lemma_is_verb_base(stem, k)) return true;                      /* walked */
+    stem[k] = 'e';
+    if (lemma_is_verb_base(stem, k + 1)) return true;                  /* used */
+    if (w[k - 1] == w[k - 2] && lemma_is_verb_base(stem, k - 1)) return true; /* gassed */
+    if (w[k - 1] == 'i') {                                              /* tried */
+        stem[k - 1] = 'y';
+        if (lemma_is_verb_base(stem, k)) return true;
+    }
+    return false;
+}
+
 /* Plurals in -ors, -ists, -ians name people ("inspectors", "separatists",
  * "civilians"); the verbs of that shape are few and known ("monitors"). */
 static bool people_plural(const shape *s)
@@ -202,11 +283,15 @@ static bool people_plural(const shape *s)
             ends_with(s->low, s->len, "ians"));
 }
 
-static void candidates(const char *w, enum casing cs, const shape *s, cand *c)
+static void candidates(const char *w, enum casing cs, const shape *s, bool title, cand *c)
 {
     c->n = 0;
     if (!s->too_long && s->len > 0) {
         const tm_entry *e = lookup(tm_lex_slots, tm_lex_mask, tm_lex, s->low, s->len, s->hash);
+        const tm_entry *head = s->has_hyphen ? verb_head(w, s, title) : NULL;
+        /* An unknown compound inflects like its head verb: "re-opened" is
+         * read as "opened" is. */
+        if (!e && head) e = head, head = NULL;
         if (e) {
             bool nnp = false, nns = false;
             float vbz = 0;
@@ -225,6 +310,14 @@ static void candidates(const char *w, enum casing cs, const shape *s, cand *c)
              * often part of a name the lexicon has not seen as such. */
             if (!nnp && (cs == CASE_CAP || cs == CASE_UPPER))
                 cand_add(c, TM_NNP, tm_unseen_lp[TM_NNP]);
+            /* A compound the lexicon has as a verb in one form only
+             * ("test-fired" only as a participle) may take every form of
+             * its head. */
+            if (head && entry_has_verb(e)) {
+                for (uint32_t k = TM_ENTRY_FIRST(head), end = k + TM_ENTRY_COUNT(head); k < end; k++)
+                    if (verb_tag(tm_emit_tag[k]))
+                        cand_merge(c, tm_emit_tag[k], emit_score(k) + case_score(cs, tm_emit_tag[k]));
+            }
             cand_prune(c);
             return;
         }
@@ -248,8 +341,8 @@ static void candidates(const char *w, enum casing cs, const shape *s, cand *c)
     char key[TM_SUF_MAXLEN + 1];
     bool capital = s->upper_first || s->all_upper || (unsigned char)w[0] >= 0x80;
     key[0] = s->has_digit ? TM_SUF_DIGIT
-           : s->has_hyphen ? (capital ? TM_SUF_HCAP : TM_SUF_HYPH)
-           : (capital ? TM_SUF_CAP : TM_SUF_LOWER);
+           : s->has_hyphen ? (title ? TM_SUF_HTITLE : capital ? TM_SUF_HCAP : TM_SUF_HYPH)
+           : (title ? TM_SUF_TITLE : capital ? TM_SUF_CAP : TM_SUF_LOWER);
     size_t maxl = s->len < TM_SUF_MAXLEN ? s->len : TM_SUF_MAXLEN;
     const char *tail = (s->too_long ? w : s->low) + s->len - maxl;
     char tailbuf[TM_SUF_MAXLEN];
@@ -274,6 +367,19 @@ static void candidates(const char *w, enum casing cs, const shape *s, cand *c)
         c->n = 1;
         c->tag[0] = capital ? TM_NNP : TM_NN;
         c->e[0] = 0;
+    }
+    /* An irregular verb form the lexicon lacks ("overran", "retook",
+     * "forsook"), or a verb compound in -ed whose head it lacks
+     * ("tear-gassed"), looks like a noun or adjective to the suffix model:
+     * the past and the participle join as likely as its best reading, and
+     * the context chooses. */
+    size_t head_at = hyphen_head_at(w, s, title);
+    if ((!s->has_digit && !s->has_hyphen && (title || !capital) &&
+         lemma_is_irregular_verb(s->low, s->len)) ||
+        (head_at && (ed_of_verb(s->low, s->len) || ed_of_verb(s->low + head_at, s->len - head_at)))) {
+        float best = c->e[0] + tm_logprior[c->tag[0]];
+        cand_merge(c, TM_VBD, best - tm_logprior[TM_VBD]);
+        cand_merge(c, TM_VBN, best - tm_logprior[TM_VBN]);
     }
     /* Unknown words in -ors, -ists, -ians are people ("inspectors",
      * "separatists", "civilians"), not verbs: the lexicon has the verbs of
@@ -413,9 +519,50 @@ static const float *trans_row(int a, int b)
     return tm_trans + ((size_t)a * TM_NTAGS + (size_t)b) * TM_NTAGS;
 }
 
-/* Decodes words[0..m) given the two tags before them; writes model tags. */
-static void viterbi(const char *const *words, const char *prev, size_t m, bool title,
-                    int p2, int p1, cand *cs, uint8_t *bp, uint8_t *out)
+static bool finite_verb_tag(int t)
+{
+    return t == TM_VBD || t == TM_VBZ || t == TM_VBP;
+}
+
+/* A plural noun of a headline whose stem is a verb ("Downs", "Shells",
+ * "Seizes"): the lexicon may never have seen it as a verb. */
+static bool plural_of_verb(const shape *s)
+{
+    if (s->too_long || s->has_digit || s->has_hyphen || s->len < 4 || s->low[s->len - 1] != 's')
+        return false;
+    if (lemma_is_verb_base(s->low, s->len - 1)) return true;
+    return s->low[s->len - 2] == 'e' && lemma_is_verb_base(s->low, s->len - 2);
+}
+
+/* Keeps only the finite-verb readings of c, adding the -s form of a verb
+ * stem as likely as the word's best reading; false when there is none. */
+static bool force_verb(cand *c, const shape *s)
+{
+    float best = c->e[0] + tm_logprior[c->tag[0]];
+    unsigned k = 0;
+    bool vbp = false;
+    for (unsigned i = 0; i < c->n; i++) vbp |= c->tag[i] == TM_VBP;
+    /* a base form the lexicon knows only as an infinitive is, after a
+     * plural subject, the present ("Protesters Storm Parliament") */
+    for (unsigned i = 0; i < c->n; i++) {
+        int t = c->tag[i] == TM_VB && !vbp ? TM_VBP : c->tag[i];
+        if (finite_verb_tag(t)) { c->tag[k] = (uint8_t)t; c->e[k] = c->e[i]; k++; }
+    }
+    if (k == 0 && plural_of_verb(s)) {
+        c->tag[0] = TM_VBZ;
+        c->e[0] = best - tm_logprior[TM_VBZ];
+        k = 1;
+    }
+    if (k == 0) return false;
+    c->n = (uint8_t)k;
+    return true;
+}
+
+/* Decodes words[0..m) given the two tags before them; writes model tags
+ * and returns the score of the best sequence.  With force >= 0 the word
+ * at that index must be a finite verb (-1e30 when it cannot be one). */
+static float viterbi(const char *const *words, const char *prev, size_t m, bool title,
+                     int p2, int p1, long force, cand *cs, uint8_t *bp, uint8_t *out)
 {
     /* delta[j * KMAX + k]: best score with word i-1 on candidate j and
      * word i on candidate k. */
@@ -424,7 +571,9 @@ static void viterbi(const char *const *words, const char *prev, size_t m, bool t
     for (size_t i = 0; i < m; i++) {
         shape s;
         word_shape(words[i], &s);
-        candidates(words[i], word_casing(&s, i ? words[i - 1] : prev, words[i], title), &s, &cs[i]);
+        candidates(words[i], word_casing(&s, i ? words[i - 1] : prev, words[i], title), &s,
+                   title, &cs[i]);
+        if ((long)i == force && !force_verb(&cs[i], &s)) return -1e30f;
         const cand *c0 = i >= 2 ? &cs[i - 2] : i == 1 ? &ctx1 : &ctx2;
         const cand *c1 = i >= 1 ? &cs[i - 1] : &ctx1;
         const cand *c2 = &cs[i];
@@ -458,6 +607,30 @@ static void viterbi(const char *const *words, const char *prev, size_t m, bool t
         bk = bj;
         bj = a;
     }
+    return best;
+}
+
+/* A headline states an event, so it nearly always has a verb; in title
+ * case the capitals hide it and noun readings win ("Kenyan Troops Attack
+ * Town", "Iran Seizes Tanker").  When the best reading has no verb, the
+ * best one with a finite verb somewhere is taken, unless it is far less
+ * likely: a headline may be a noun phrase ("Attack Helicopters for
+ * Kyiv").  Headlines are short, so trying each word costs little. */
+#define HEADLINE_MAX 24
+#define VERB_MARGIN 6.0f
+
+static void force_headline_verb(const char *const *words, size_t m, float free_score,
+                                cand *cs, uint8_t *bp, uint8_t *out)
+{
+    for (size_t i = 0; i < m; i++)
+        if (verb_tag(out[i]) || out[i] == TM_MD) return;
+    uint8_t try[HEADLINE_MAX], best_tags[HEADLINE_MAX];
+    float best = -1e30f;
+    for (size_t f = 0; f < m; f++) {
+        float v = viterbi(words, NULL, m, true, START2, START1, (long)f, cs, bp, try);
+        if (v > best) { best = v; memcpy(best_tags, try, m); }
+    }
+    if (best > -1e29f && best >= free_score - VERB_MARGIN) memcpy(out, best_tags, m);
 }
 
 /* Title case: most words of four letters or more begin with a capital
@@ -561,7 +734,8 @@ static int tag_words(arena *scratch, const char *const *words, size_t n, bool ti
     int carry = -1;  /* model tag of the word before this window */
     for (size_t at = 0; at < n; at += win) {
         size_t m = n - at < win ? n - at : win;
-        viterbi(words + at, at ? words[at - 1] : NULL, m, title, p2, p1, cs, bp, mt);
+        float score = viterbi(words + at, at ? words[at - 1] : NULL, m, title, p2, p1, -1, cs, bp, mt);
+        if (title && n <= HEADLINE_MAX) force_headline_verb(words, m, score, cs, bp, mt);
         if (carry >= 0) tags[at - 1] = penn_tag(words[at - 1], carry, mt[0]);
         for (size_t i = 0; i + 1 < m; i++)
             tags[at + i] = penn_tag(words[at + i], mt[i], mt[i + 1]);
