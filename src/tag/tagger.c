@@ -534,8 +534,10 @@ static bool plural_of_verb(const shape *s)
     return s->low[s->len - 2] == 'e' && lemma_is_verb_base(s->low, s->len - 2);
 }
 
-/* Keeps only the finite-verb readings of c, adding the -s form of a verb
- * stem as likely as the word's best reading; false when there is none. */
+/* Keeps only the finite-verb readings of c; a plural whose stem is a verb
+ * becomes its -s form, e^3 less likely than its best reading so that a
+ * verb the lexicon knows comes first ("Troops" is a verb only in
+ * dictionaries); false when there is none. */
 static bool force_verb(cand *c, const shape *s)
 {
     float best = c->e[0] + tm_logprior[c->tag[0]];
@@ -550,7 +552,7 @@ static bool force_verb(cand *c, const shape *s)
     }
     if (k == 0 && plural_of_verb(s)) {
         c->tag[0] = TM_VBZ;
-        c->e[0] = best - tm_logprior[TM_VBZ];
+        c->e[0] = best - tm_logprior[TM_VBZ] - 3.0f;
         k = 1;
     }
     if (k == 0) return false;
@@ -626,7 +628,16 @@ static void force_headline_verb(const char *const *words, size_t m, float free_s
         if (verb_tag(out[i]) || out[i] == TM_MD) return;
     uint8_t try[HEADLINE_MAX], best_tags[HEADLINE_MAX];
     float best = -1e30f;
-    for (size_t f = 0; f < m; f++) {
+    /* only right after what can end a subject: a headline opens with its
+     * subject, and no verb follows a preposition or article ("Ceasefire
+     * in Gaza After Weeks of Talks") */
+    uint8_t free_tags[HEADLINE_MAX];
+    memcpy(free_tags, out, m);
+    for (size_t f = 1; f < m; f++) {
+        int before = free_tags[f - 1];
+        if (before != TM_NN && before != TM_NNS && before != TM_NNP && before != TM_NNPS &&
+            before != TM_PRP && before != TM_CD)
+            continue;
         float v = viterbi(words, NULL, m, true, START2, START1, (long)f, cs, bp, try);
         if (v > best) { best = v; memcpy(best_tags, try, m); }
     }
@@ -674,6 +685,17 @@ static bool clause_taking_verb(const char *w)
     return lower_in(w, verbs, sizeof verbs / sizeof *verbs);
 }
 
+static bool irregular_verb(const char *w)
+{
+    char low[TM_MAX_WORD];
+    size_t n = 0;
+    for (; w[n]; n++) {
+        if (n == TM_MAX_WORD) return false;
+        low[n] = (char)ch_lower((unsigned char)w[n]);
+    }
+    return lemma_is_irregular_verb(low, n);
+}
+
 static void repair_tags(const char *const *words, size_t n, uint8_t *tags)
 {
     static const char *const articles[] = {"the", "a", "an", "no", "every", "another"};
@@ -702,11 +724,14 @@ static void repair_tags(const char *const *words, size_t n, uint8_t *tags)
                 }
             }
         }
-        /* "has celebrated": a participle after "have" is no adjective */
-        if (tags[i] == DYAD_TAG_JJ && ends_with(w, strlen(w), "ed")) {
+        /* "has celebrated", "has overrun": a participle after "have" is no
+         * adjective, nor is an irregular one the lexicon lacks a noun */
+        if (tags[i] == DYAD_TAG_JJ || tags[i] == DYAD_TAG_NN) {
             size_t k = i;
             while (k > 0 && (tags[k - 1] == DYAD_TAG_RB || tags[k - 1] == DYAD_TAG_RBR)) k--;
-            if (k > 0 && lower_in(words[k - 1], have, 5)) tags[i] = DYAD_TAG_VBN;
+            if (k > 0 && lower_in(words[k - 1], have, 5) &&
+                ((tags[i] == DYAD_TAG_JJ && ends_with(w, strlen(w), "ed")) || irregular_verb(w)))
+                tags[i] = DYAD_TAG_VBN;
         }
     }
 }
