@@ -496,7 +496,10 @@ static bool capital_expected(const char *prev)
     }
 }
 
-static enum casing word_casing(const shape *s, const char *prev, const char *w, bool title)
+/* Headline modes. */
+enum { TITLE_NONE, TITLE_CASE };
+
+static enum casing word_casing(const shape *s, const char *prev, const char *w, int title)
 {
     if (s->all_upper) return title ? CASE_NONE : CASE_UPPER;
     if (!s->has_alpha) return CASE_NONE;
@@ -540,6 +543,17 @@ static bool plural_of_verb(const shape *s)
  * dictionaries); false when there is none. */
 static bool force_verb(cand *c, const shape *s)
 {
+    /* a word the lexicon lacks only when WordNet knows it as a verb: the
+     * suffix model alone would make a verb of "Ceasefire" */
+    const tm_entry *known =
+        s->too_long ? NULL : lookup(tm_lex_slots, tm_lex_mask, tm_lex, s->low, s->len, s->hash);
+    if (!known && !s->too_long && !lemma_is_verb_base(s->low, s->len) &&
+        !lemma_is_irregular_verb(s->low, s->len) && !plural_of_verb(s)) {
+        /* or, hyphenated, its head ("Tear-Gas") */
+        size_t at = s->len;
+        while (at > 0 && s->low[at - 1] != '-') at--;
+        if (!at || !lemma_is_verb_base(s->low + at, s->len - at)) return false;
+    }
     float best = c->e[0] + tm_logprior[c->tag[0]];
     unsigned k = 0;
     bool vbp = false;
@@ -549,6 +563,22 @@ static bool force_verb(cand *c, const shape *s)
     for (unsigned i = 0; i < c->n; i++) {
         int t = c->tag[i] == TM_VB && !vbp ? TM_VBP : c->tag[i];
         if (finite_verb_tag(t)) { c->tag[k] = (uint8_t)t; c->e[k] = c->e[i]; k++; }
+    }
+    /* the beam may have dropped a verb reading the lexicon has
+     * ("storm" is mostly a noun) */
+    if (k == 0 && !s->too_long) {
+        const tm_entry *e = known;
+        bool has_vbp = false;
+        for (uint32_t j = e ? TM_ENTRY_FIRST(e) : 0, end = e ? j + TM_ENTRY_COUNT(e) : 0; j < end; j++)
+            has_vbp |= tm_emit_tag[j] == TM_VBP;
+        for (uint32_t j = e ? TM_ENTRY_FIRST(e) : 0, end = e ? j + TM_ENTRY_COUNT(e) : 0; j < end; j++) {
+            int t = tm_emit_tag[j] == TM_VB && !has_vbp ? TM_VBP : tm_emit_tag[j];
+            if (finite_verb_tag(t) && k < KMAX) {
+                c->tag[k] = (uint8_t)t;
+                c->e[k] = emit_score(j);
+                k++;
+            }
+        }
     }
     if (k == 0 && plural_of_verb(s)) {
         c->tag[0] = TM_VBZ;
@@ -563,7 +593,7 @@ static bool force_verb(cand *c, const shape *s)
 /* Decodes words[0..m) given the two tags before them; writes model tags
  * and returns the score of the best sequence.  With force >= 0 the word
  * at that index must be a finite verb (-1e30 when it cannot be one). */
-static float viterbi(const char *const *words, const char *prev, size_t m, bool title,
+static float viterbi(const char *const *words, const char *prev, size_t m, int title,
                      int p2, int p1, long force, cand *cs, uint8_t *bp, uint8_t *out)
 {
     /* delta[j * KMAX + k]: best score with word i-1 on candidate j and
@@ -621,7 +651,7 @@ static float viterbi(const char *const *words, const char *prev, size_t m, bool 
 #define HEADLINE_MAX 24
 #define VERB_MARGIN 6.0f
 
-static void force_headline_verb(const char *const *words, size_t m, float free_score,
+static void force_headline_verb(const char *const *words, size_t m, int title, float free_score,
                                 cand *cs, uint8_t *bp, uint8_t *out)
 {
     for (size_t i = 0; i < m; i++)
@@ -638,7 +668,7 @@ static void force_headline_verb(const char *const *words, size_t m, float free_s
         if (before != TM_NN && before != TM_NNS && before != TM_NNP && before != TM_NNPS &&
             before != TM_PRP && before != TM_CD)
             continue;
-        float v = viterbi(words, NULL, m, true, START2, START1, (long)f, cs, bp, try);
+        float v = viterbi(words, NULL, m, title, START2, START1, (long)f, cs, bp, try);
         if (v > best) { best = v; memcpy(best_tags, try, m); }
     }
     if (best > -1e29f && best >= free_score - VERB_MARGIN) memcpy(out, best_tags, m);
@@ -646,7 +676,8 @@ static void force_headline_verb(const char *const *words, size_t m, float free_s
 
 /* Title case: most words of four letters or more begin with a capital
  * ("Japan and South Korea Agree to Resume Security Talks"); short function
- * words may or may not ("to", "and", "For"). */
+ * words may or may not ("to", "and", "For").  Two such words suffice in a
+ * short headline ("China Warns US"). */
 bool tagger_is_title_case(const char *const *words, size_t n)
 {
     size_t long_words = 0, capitalised = 0;
@@ -657,10 +688,10 @@ bool tagger_is_title_case(const char *const *words, size_t n)
         long_words++;
         if (ch_is_upper(w[0])) capitalised++;
     }
-    return long_words >= 3 && capitalised * 5 >= long_words * 4;
+    return long_words >= 2 && capitalised * 5 >= long_words * 4;
 }
 
-static int tag_words(arena *scratch, const char *const *words, size_t n, bool title,
+static int tag_words(arena *scratch, const char *const *words, size_t n, int title,
                      uint8_t *tags);
 
 /* ---- repairs ------------------------------------------------------------
@@ -738,15 +769,15 @@ static void repair_tags(const char *const *words, size_t n, uint8_t *tags)
 
 int tagger_tag(arena *scratch, const char *const *words, size_t n, uint8_t *tags)
 {
-    return tag_words(scratch, words, n, false, tags);
+    return tag_words(scratch, words, n, TITLE_NONE, tags);
 }
 
 int tagger_tag_title(arena *scratch, const char *const *words, size_t n, uint8_t *tags)
 {
-    return tag_words(scratch, words, n, true, tags);
+    return tag_words(scratch, words, n, TITLE_CASE, tags);
 }
 
-static int tag_words(arena *scratch, const char *const *words, size_t n, bool title,
+static int tag_words(arena *scratch, const char *const *words, size_t n, int title,
                      uint8_t *tags)
 {
     if (n == 0) return 0;
@@ -760,7 +791,7 @@ static int tag_words(arena *scratch, const char *const *words, size_t n, bool ti
     for (size_t at = 0; at < n; at += win) {
         size_t m = n - at < win ? n - at : win;
         float score = viterbi(words + at, at ? words[at - 1] : NULL, m, title, p2, p1, -1, cs, bp, mt);
-        if (title && n <= HEADLINE_MAX) force_headline_verb(words, m, score, cs, bp, mt);
+        if (title && n <= HEADLINE_MAX) force_headline_verb(words, m, title, score, cs, bp, mt);
         if (carry >= 0) tags[at - 1] = penn_tag(words[at - 1], carry, mt[0]);
         for (size_t i = 0; i + 1 < m; i++)
             tags[at + i] = penn_tag(words[at + i], mt[i], mt[i + 1]);

@@ -190,6 +190,12 @@ static const probe probes[] = {
     {"The Emirates intercepted two drones.", "intercepted", 'V', ""},
     {"The Houthis fired missiles at the ship.", "fired", 'V', ""},
     {"The Kurds seized three villages.", "seized", 'V', ""},
+    {"China Warns US\n\nChina warned the United States.", "Warns", 'V', ""},
+    {"China Warns US\n\nChina warned the United States.", "US", 'N', ""},
+    {"Gaza Ceasefire\n\nA ceasefire began.", "Ceasefire", 'N', ""},
+    {"UN Condemns Attack\n\nThe UN condemned the attack.", "Condemns", 'V', ""},
+    {"IRAN SEIZES TANKER IN GULF\n\nIran seized a tanker.", "SEIZES", 'V', ""},
+    {"Police Arrest 30\n\nPolice arrested 30 people.", "Arrest", 'V', ""},
 };
 
 static bool tag_ok(dyad_tag tag, char want)
