@@ -760,7 +760,10 @@ static void repair_tags(const char *const *words, size_t n, uint8_t *tags)
         if (tags[i] == DYAD_TAG_JJ || tags[i] == DYAD_TAG_NN) {
             size_t k = i;
             while (k > 0 && (tags[k - 1] == DYAD_TAG_RB || tags[k - 1] == DYAD_TAG_RBR)) k--;
-            if (k > 0 && lower_in(words[k - 1], have, 5) &&
+            unsigned aux = k > 0 ? tags[k - 1] : DYAD_TAG_NONE;
+            if ((aux == DYAD_TAG_VBZ || aux == DYAD_TAG_VBP || aux == DYAD_TAG_VBD ||
+                 aux == DYAD_TAG_VB || aux == DYAD_TAG_VBG || aux == DYAD_TAG_VBN) &&
+                lower_in(words[k - 1], have, 5) &&
                 ((tags[i] == DYAD_TAG_JJ && ends_with(w, strlen(w), "ed")) || irregular_verb(w)))
                 tags[i] = DYAD_TAG_VBN;
         }
