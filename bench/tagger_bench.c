@@ -49,8 +49,8 @@ int main(int argc, char **argv)
             shape s;
             cand c;
             word_shape(w[i], &s);
-            enum casing cs = word_casing(&s, i ? w[i - 1] : NULL, w[i]);
-            candidates(w[i], cs, &s, &c);
+            enum casing cs = word_casing(&s, i ? w[i - 1] : NULL, w[i], false);
+            candidates(w[i], cs, &s, false, &c);
             printf("%-16s case=%d:", w[i], cs);
             for (int k = 0; k < c.n; k++)
                 printf(" %s %.2f (%.2f)", names[c.tag[k]], c.e[k], c.e[k] + tm_logprior[c.tag[k]]);

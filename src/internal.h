@@ -127,6 +127,11 @@ int tagger_tag(arena *scratch, const char *const *words, size_t n, uint8_t *tags
  * information; tagger_is_title_case() tells such a headline. */
 int tagger_tag_title(arena *scratch, const char *const *words, size_t n, uint8_t *tags);
 bool tagger_is_title_case(const char *const *words, size_t n);
+/* True when WordNet lists the lower-case word as an irregular verb form
+ * (lemma/lemma.c). */
+bool lemma_is_irregular_verb(const char *lower, size_t len);
+/* True when WordNet has the lower-case word as a verb's base form. */
+bool lemma_is_verb_base(const char *lower, size_t len);
 
 /* ---- chunker (chunk/chunk.c) -----------------------------------------
  * Fills s->chunks, s->clauses, s->verbs (and each token's chunk index)

@@ -420,6 +420,9 @@ static void build_suffix_model(void)
         for (int t = 0; t < K; t++)
             capw[t] = cnt[t] * (t == TM_NNP || t == TM_NNPS ? 1.0 : CAP_OTHER);
         add_suffixes(hyph ? TM_SUF_HCAP : TM_SUF_CAP, w, capw);
+        /* In a title-case headline every word has its capital, which then
+         * says nothing: all readings keep their weight. */
+        add_suffixes(hyph ? TM_SUF_HTITLE : TM_SUF_TITLE, w, cnt);
         cnt[TM_NNP] = cnt[TM_NNPS] = 0;
         add_suffixes(hyph ? TM_SUF_HYPH : TM_SUF_LOWER, w, cnt);
     }

@@ -347,3 +347,26 @@ size_t dyad_lemmatize(const char *word, size_t len, dyad_tag tag, char *buf, siz
     }
     return emit(buf, cap, "", 0, &r);
 }
+
+/* The tagger's lexicon (WSJ) lacks many irregular past forms that WordNet
+ * lists ("overran", "retook", "forsook"); an exception entry says the word
+ * is an inflected verb whatever its spelling looks like. */
+bool lemma_is_irregular_verb(const char *lower, size_t len)
+{
+    if (len == 0 || len > LEMMA_MAX_WORD) return false;
+    seg w;
+    seg_init(&w, lower, len);
+    const unsigned char *r = lookup(&w, len, "", 0);
+    return r && (r[1] & LEMMA_VERB_EXC);
+}
+
+/* True when WordNet has the lower-case word as the base form of a verb
+ * ("down", "shell"): a headline's "Downs" or "Shells" may be that verb. */
+bool lemma_is_verb_base(const char *lower, size_t len)
+{
+    if (len == 0 || len > LEMMA_MAX_WORD) return false;
+    seg w;
+    seg_init(&w, lower, len);
+    const unsigned char *r = lookup(&w, len, "", 0);
+    return r && (r[1] & LEMMA_VERB);
+}

@@ -193,6 +193,87 @@ static void cand_prune(cand *c)
         c->n--;
 }
 
+/* Adds a reading; a tag already proposed keeps the better of its scores. */
+static void cand_merge(cand *c, int tag, float e)
+{
+    for (unsigned i = 0; i < c->n; i++) {
+        if (c->tag[i] != tag) continue;
+        if (e <= c->e[i]) return;
+        for (unsigned j = i + 1; j < c->n; j++) {
+            c->tag[j - 1] = c->tag[j];
+            c->e[j - 1] = c->e[j];
+        }
+        c->n--;
+        break;
+    }
+    cand_add(c, tag, e);
+}
+
+static bool verb_tag(int t)
+{
+    return t == TM_VB || t == TM_VBD || t == TM_VBN || t == TM_VBZ || t == TM_VBP || t == TM_VBG;
+}
+
+static bool entry_has_verb(const tm_entry *e)
+{
+    for (uint32_t k = TM_ENTRY_FIRST(e), end = k + TM_ENTRY_COUNT(e); k < end; k++)
+        if (verb_tag(tm_emit_tag[k])) return true;
+    return false;
+}
+
+/* Where the part after the last hyphen starts, when a verb compound is
+ * possible at all: a capital before the hyphen makes a modifier of a name
+ * ("US-led", "Iranian-backed"), except in a title-case headline where
+ * every word has one. */
+static size_t hyphen_head_at(const char *w, const shape *s, bool title)
+{
+    if (!s->has_hyphen || s->has_digit || s->too_long) return 0;
+    if (!title && !ch_is_lower((unsigned char)w[0])) return 0;
+    size_t at = s->len;
+    while (at > 0 && s->low[at - 1] != '-') at--;
+    return at >= 2 && s->len - at >= 3 ? at : 0;
+}
+
+/* The lexicon entry of what follows the last hyphen when the whole word
+ * may inflect like that verb ("test-fired", "re-imposes", "re-took").  Only
+ * past, participle and -s forms: compounds on a base form or an -ing form
+ * are mostly nouns and modifiers ("long-range", "high-level",
+ * "early-warning"). */
+static const tm_entry *verb_head(const char *w, const shape *s, bool title)
+{
+    size_t at = hyphen_head_at(w, s, title);
+    if (!at) return NULL;
+    const char *h = s->low + at;
+    size_t n = s->len - at;
+    uint32_t hash = TM_HASH_INIT;
+    for (size_t i = 0; i < n; i++) hash = tm_hash_step(hash, (unsigned char)h[i]);
+    const tm_entry *e = lookup(tm_lex_slots, tm_lex_mask, tm_lex, h, n, hash);
+    if (!e || !entry_has_verb(e)) return NULL;
+    int top = tm_emit_tag[TM_ENTRY_FIRST(e)];
+    bool inflected = ends_with(h, n, "ed") || (h[n - 1] == 's' && h[n - 2] != 's') ||
+                     top == TM_VBD || top == TM_VBN;
+    return inflected ? e : NULL;
+}
+
+/* An -ed form of a verb WordNet knows, whole or after the last hyphen
+ * ("court-martialled", "tear-gassed"), that the lexicon has never seen. */
+static bool ed_of_verb(const char *w, size_t n)
+{
+    if (n < 5 || !ends_with(w, n, "ed")) return false;
+    char stem[TM_MAX_WORD];
+    size_t k = n - 2;
+    memcpy(stem, w, k);
+    if (lemma_is_verb_base(stem, k)) return true;                      /* walked */
+    stem[k] = 'e';
+    if (lemma_is_verb_base(stem, k + 1)) return true;                  /* used */
+    if (w[k - 1] == w[k - 2] && lemma_is_verb_base(stem, k - 1)) return true; /* gassed */
+    if (w[k - 1] == 'i') {                                              /* tried */
+        stem[k - 1] = 'y';
+        if (lemma_is_verb_base(stem, k)) return true;
+    }
+    return false;
+}
+
 /* Plurals in -ors, -ists, -ians name people ("inspectors", "separatists",
  * "civilians"); the verbs of that shape are few and known ("monitors"). */
 static bool people_plural(const shape *s)
@@ -202,11 +283,15 @@ static bool people_plural(const shape *s)
             ends_with(s->low, s->len, "ians"));
 }
 
-static void candidates(const char *w, enum casing cs, const shape *s, cand *c)
+static void candidates(const char *w, enum casing cs, const shape *s, bool title, cand *c)
 {
     c->n = 0;
     if (!s->too_long && s->len > 0) {
         const tm_entry *e = lookup(tm_lex_slots, tm_lex_mask, tm_lex, s->low, s->len, s->hash);
+        const tm_entry *head = s->has_hyphen ? verb_head(w, s, title) : NULL;
+        /* An unknown compound inflects like its head verb: "re-opened" is
+         * read as "opened" is. */
+        if (!e && head) e = head, head = NULL;
         if (e) {
             bool nnp = false, nns = false;
             float vbz = 0;
@@ -225,6 +310,14 @@ static void candidates(const char *w, enum casing cs, const shape *s, cand *c)
              * often part of a name the lexicon has not seen as such. */
             if (!nnp && (cs == CASE_CAP || cs == CASE_UPPER))
                 cand_add(c, TM_NNP, tm_unseen_lp[TM_NNP]);
+            /* A compound the lexicon has as a verb in one form only
+             * ("test-fired" only as a participle) may take every form of
+             * its head. */
+            if (head && entry_has_verb(e)) {
+                for (uint32_t k = TM_ENTRY_FIRST(head), end = k + TM_ENTRY_COUNT(head); k < end; k++)
+                    if (verb_tag(tm_emit_tag[k]))
+                        cand_merge(c, tm_emit_tag[k], emit_score(k) + case_score(cs, tm_emit_tag[k]));
+            }
             cand_prune(c);
             return;
         }
@@ -248,8 +341,8 @@ static void candidates(const char *w, enum casing cs, const shape *s, cand *c)
     char key[TM_SUF_MAXLEN + 1];
     bool capital = s->upper_first || s->all_upper || (unsigned char)w[0] >= 0x80;
     key[0] = s->has_digit ? TM_SUF_DIGIT
-           : s->has_hyphen ? (capital ? TM_SUF_HCAP : TM_SUF_HYPH)
-           : (capital ? TM_SUF_CAP : TM_SUF_LOWER);
+           : s->has_hyphen ? (title ? TM_SUF_HTITLE : capital ? TM_SUF_HCAP : TM_SUF_HYPH)
+           : (title ? TM_SUF_TITLE : capital ? TM_SUF_CAP : TM_SUF_LOWER);
     size_t maxl = s->len < TM_SUF_MAXLEN ? s->len : TM_SUF_MAXLEN;
     const char *tail = (s->too_long ? w : s->low) + s->len - maxl;
     char tailbuf[TM_SUF_MAXLEN];
@@ -274,6 +367,19 @@ static void candidates(const char *w, enum casing cs, const shape *s, cand *c)
         c->n = 1;
         c->tag[0] = capital ? TM_NNP : TM_NN;
         c->e[0] = 0;
+    }
+    /* An irregular verb form the lexicon lacks ("overran", "retook",
+     * "forsook"), or a verb compound in -ed whose head it lacks
+     * ("tear-gassed"), looks like a noun or adjective to the suffix model:
+     * the past and the participle join as likely as its best reading, and
+     * the context chooses. */
+    size_t head_at = hyphen_head_at(w, s, title);
+    if ((!s->has_digit && !s->has_hyphen && (title || !capital) &&
+         lemma_is_irregular_verb(s->low, s->len)) ||
+        (head_at && (ed_of_verb(s->low, s->len) || ed_of_verb(s->low + head_at, s->len - head_at)))) {
+        float best = c->e[0] + tm_logprior[c->tag[0]];
+        cand_merge(c, TM_VBD, best - tm_logprior[TM_VBD]);
+        cand_merge(c, TM_VBN, best - tm_logprior[TM_VBN]);
     }
     /* Unknown words in -ors, -ists, -ians are people ("inspectors",
      * "separatists", "civilians"), not verbs: the lexicon has the verbs of
@@ -390,7 +496,10 @@ static bool capital_expected(const char *prev)
     }
 }
 
-static enum casing word_casing(const shape *s, const char *prev, const char *w, bool title)
+/* Headline modes. */
+enum { TITLE_NONE, TITLE_CASE };
+
+static enum casing word_casing(const shape *s, const char *prev, const char *w, int title)
 {
     if (s->all_upper) return title ? CASE_NONE : CASE_UPPER;
     if (!s->has_alpha) return CASE_NONE;
@@ -413,9 +522,79 @@ static const float *trans_row(int a, int b)
     return tm_trans + ((size_t)a * TM_NTAGS + (size_t)b) * TM_NTAGS;
 }
 
-/* Decodes words[0..m) given the two tags before them; writes model tags. */
-static void viterbi(const char *const *words, const char *prev, size_t m, bool title,
-                    int p2, int p1, cand *cs, uint8_t *bp, uint8_t *out)
+static bool finite_verb_tag(int t)
+{
+    return t == TM_VBD || t == TM_VBZ || t == TM_VBP;
+}
+
+/* A plural noun of a headline whose stem is a verb ("Downs", "Shells",
+ * "Seizes"): the lexicon may never have seen it as a verb. */
+static bool plural_of_verb(const shape *s)
+{
+    if (s->too_long || s->has_digit || s->has_hyphen || s->len < 4 || s->low[s->len - 1] != 's')
+        return false;
+    if (lemma_is_verb_base(s->low, s->len - 1)) return true;
+    return s->low[s->len - 2] == 'e' && lemma_is_verb_base(s->low, s->len - 2);
+}
+
+/* Keeps only the finite-verb readings of c; a plural whose stem is a verb
+ * becomes its -s form, e^3 less likely than its best reading so that a
+ * verb the lexicon knows comes first ("Troops" is a verb only in
+ * dictionaries); false when there is none. */
+static bool force_verb(cand *c, const shape *s)
+{
+    /* a word the lexicon lacks only when WordNet knows it as a verb: the
+     * suffix model alone would make a verb of "Ceasefire" */
+    const tm_entry *known =
+        s->too_long ? NULL : lookup(tm_lex_slots, tm_lex_mask, tm_lex, s->low, s->len, s->hash);
+    if (!known && !s->too_long && !lemma_is_verb_base(s->low, s->len) &&
+        !lemma_is_irregular_verb(s->low, s->len) && !plural_of_verb(s)) {
+        /* or, hyphenated, its head ("Tear-Gas") */
+        size_t at = s->len;
+        while (at > 0 && s->low[at - 1] != '-') at--;
+        if (!at || !lemma_is_verb_base(s->low + at, s->len - at)) return false;
+    }
+    float best = c->e[0] + tm_logprior[c->tag[0]];
+    unsigned k = 0;
+    bool vbp = false;
+    for (unsigned i = 0; i < c->n; i++) vbp |= c->tag[i] == TM_VBP;
+    /* a base form the lexicon knows only as an infinitive is, after a
+     * plural subject, the present ("Protesters Storm Parliament") */
+    for (unsigned i = 0; i < c->n; i++) {
+        int t = c->tag[i] == TM_VB && !vbp ? TM_VBP : c->tag[i];
+        if (finite_verb_tag(t)) { c->tag[k] = (uint8_t)t; c->e[k] = c->e[i]; k++; }
+    }
+    /* the beam may have dropped a verb reading the lexicon has
+     * ("storm" is mostly a noun) */
+    if (k == 0 && !s->too_long) {
+        const tm_entry *e = known;
+        bool has_vbp = false;
+        for (uint32_t j = e ? TM_ENTRY_FIRST(e) : 0, end = e ? j + TM_ENTRY_COUNT(e) : 0; j < end; j++)
+            has_vbp |= tm_emit_tag[j] == TM_VBP;
+        for (uint32_t j = e ? TM_ENTRY_FIRST(e) : 0, end = e ? j + TM_ENTRY_COUNT(e) : 0; j < end; j++) {
+            int t = tm_emit_tag[j] == TM_VB && !has_vbp ? TM_VBP : tm_emit_tag[j];
+            if (finite_verb_tag(t) && k < KMAX) {
+                c->tag[k] = (uint8_t)t;
+                c->e[k] = emit_score(j);
+                k++;
+            }
+        }
+    }
+    if (k == 0 && plural_of_verb(s)) {
+        c->tag[0] = TM_VBZ;
+        c->e[0] = best - tm_logprior[TM_VBZ] - 3.0f;
+        k = 1;
+    }
+    if (k == 0) return false;
+    c->n = (uint8_t)k;
+    return true;
+}
+
+/* Decodes words[0..m) given the two tags before them; writes model tags
+ * and returns the score of the best sequence.  With force >= 0 the word
+ * at that index must be a finite verb (-1e30 when it cannot be one). */
+static float viterbi(const char *const *words, const char *prev, size_t m, int title,
+                     int p2, int p1, long force, cand *cs, uint8_t *bp, uint8_t *out)
 {
     /* delta[j * KMAX + k]: best score with word i-1 on candidate j and
      * word i on candidate k. */
@@ -424,7 +603,9 @@ static void viterbi(const char *const *words, const char *prev, size_t m, bool t
     for (size_t i = 0; i < m; i++) {
         shape s;
         word_shape(words[i], &s);
-        candidates(words[i], word_casing(&s, i ? words[i - 1] : prev, words[i], title), &s, &cs[i]);
+        candidates(words[i], word_casing(&s, i ? words[i - 1] : prev, words[i], title), &s,
+                   title, &cs[i]);
+        if ((long)i == force && !force_verb(&cs[i], &s)) return -1e30f;
         const cand *c0 = i >= 2 ? &cs[i - 2] : i == 1 ? &ctx1 : &ctx2;
         const cand *c1 = i >= 1 ? &cs[i - 1] : &ctx1;
         const cand *c2 = &cs[i];
@@ -458,11 +639,45 @@ static void viterbi(const char *const *words, const char *prev, size_t m, bool t
         bk = bj;
         bj = a;
     }
+    return best;
+}
+
+/* A headline states an event, so it nearly always has a verb; in title
+ * case the capitals hide it and noun readings win ("Kenyan Troops Attack
+ * Town", "Iran Seizes Tanker").  When the best reading has no verb, the
+ * best one with a finite verb somewhere is taken, unless it is far less
+ * likely: a headline may be a noun phrase ("Attack Helicopters for
+ * Kyiv").  Headlines are short, so trying each word costs little. */
+#define HEADLINE_MAX 24
+#define VERB_MARGIN 6.0f
+
+static void force_headline_verb(const char *const *words, size_t m, int title, float free_score,
+                                cand *cs, uint8_t *bp, uint8_t *out)
+{
+    for (size_t i = 0; i < m; i++)
+        if (verb_tag(out[i]) || out[i] == TM_MD) return;
+    uint8_t try[HEADLINE_MAX], best_tags[HEADLINE_MAX];
+    float best = -1e30f;
+    /* only right after what can end a subject: a headline opens with its
+     * subject, and no verb follows a preposition or article ("Ceasefire
+     * in Gaza After Weeks of Talks") */
+    uint8_t free_tags[HEADLINE_MAX];
+    memcpy(free_tags, out, m);
+    for (size_t f = 1; f < m; f++) {
+        int before = free_tags[f - 1];
+        if (before != TM_NN && before != TM_NNS && before != TM_NNP && before != TM_NNPS &&
+            before != TM_PRP && before != TM_CD)
+            continue;
+        float v = viterbi(words, NULL, m, title, START2, START1, (long)f, cs, bp, try);
+        if (v > best) { best = v; memcpy(best_tags, try, m); }
+    }
+    if (best > -1e29f && best >= free_score - VERB_MARGIN) memcpy(out, best_tags, m);
 }
 
 /* Title case: most words of four letters or more begin with a capital
  * ("Japan and South Korea Agree to Resume Security Talks"); short function
- * words may or may not ("to", "and", "For"). */
+ * words may or may not ("to", "and", "For").  Two such words suffice in a
+ * short headline ("China Warns US"). */
 bool tagger_is_title_case(const char *const *words, size_t n)
 {
     size_t long_words = 0, capitalised = 0;
@@ -473,10 +688,10 @@ bool tagger_is_title_case(const char *const *words, size_t n)
         long_words++;
         if (ch_is_upper(w[0])) capitalised++;
     }
-    return long_words >= 3 && capitalised * 5 >= long_words * 4;
+    return long_words >= 2 && capitalised * 5 >= long_words * 4;
 }
 
-static int tag_words(arena *scratch, const char *const *words, size_t n, bool title,
+static int tag_words(arena *scratch, const char *const *words, size_t n, int title,
                      uint8_t *tags);
 
 /* ---- repairs ------------------------------------------------------------
@@ -499,6 +714,17 @@ static bool clause_taking_verb(const char *w)
         "hopes", "fears", "argues", "admits", "confirms", "announces", "states", "knows",
         "wants", "needs", "seems", "appears"};
     return lower_in(w, verbs, sizeof verbs / sizeof *verbs);
+}
+
+static bool irregular_verb(const char *w)
+{
+    char low[TM_MAX_WORD];
+    size_t n = 0;
+    for (; w[n]; n++) {
+        if (n == TM_MAX_WORD) return false;
+        low[n] = (char)ch_lower((unsigned char)w[n]);
+    }
+    return lemma_is_irregular_verb(low, n);
 }
 
 static void repair_tags(const char *const *words, size_t n, uint8_t *tags)
@@ -529,26 +755,32 @@ static void repair_tags(const char *const *words, size_t n, uint8_t *tags)
                 }
             }
         }
-        /* "has celebrated": a participle after "have" is no adjective */
-        if (tags[i] == DYAD_TAG_JJ && ends_with(w, strlen(w), "ed")) {
+        /* "has celebrated", "has overrun": a participle after "have" is no
+         * adjective, nor is an irregular one the lexicon lacks a noun */
+        if (tags[i] == DYAD_TAG_JJ || tags[i] == DYAD_TAG_NN) {
             size_t k = i;
             while (k > 0 && (tags[k - 1] == DYAD_TAG_RB || tags[k - 1] == DYAD_TAG_RBR)) k--;
-            if (k > 0 && lower_in(words[k - 1], have, 5)) tags[i] = DYAD_TAG_VBN;
+            unsigned aux = k > 0 ? tags[k - 1] : DYAD_TAG_NONE;
+            if ((aux == DYAD_TAG_VBZ || aux == DYAD_TAG_VBP || aux == DYAD_TAG_VBD ||
+                 aux == DYAD_TAG_VB || aux == DYAD_TAG_VBG || aux == DYAD_TAG_VBN) &&
+                lower_in(words[k - 1], have, 5) &&
+                ((tags[i] == DYAD_TAG_JJ && ends_with(w, strlen(w), "ed")) || irregular_verb(w)))
+                tags[i] = DYAD_TAG_VBN;
         }
     }
 }
 
 int tagger_tag(arena *scratch, const char *const *words, size_t n, uint8_t *tags)
 {
-    return tag_words(scratch, words, n, false, tags);
+    return tag_words(scratch, words, n, TITLE_NONE, tags);
 }
 
 int tagger_tag_title(arena *scratch, const char *const *words, size_t n, uint8_t *tags)
 {
-    return tag_words(scratch, words, n, true, tags);
+    return tag_words(scratch, words, n, TITLE_CASE, tags);
 }
 
-static int tag_words(arena *scratch, const char *const *words, size_t n, bool title,
+static int tag_words(arena *scratch, const char *const *words, size_t n, int title,
                      uint8_t *tags)
 {
     if (n == 0) return 0;
@@ -561,7 +793,8 @@ static int tag_words(arena *scratch, const char *const *words, size_t n, bool ti
     int carry = -1;  /* model tag of the word before this window */
     for (size_t at = 0; at < n; at += win) {
         size_t m = n - at < win ? n - at : win;
-        viterbi(words + at, at ? words[at - 1] : NULL, m, title, p2, p1, cs, bp, mt);
+        float score = viterbi(words + at, at ? words[at - 1] : NULL, m, title, p2, p1, -1, cs, bp, mt);
+        if (title && n <= HEADLINE_MAX) force_headline_verb(words, m, title, score, cs, bp, mt);
         if (carry >= 0) tags[at - 1] = penn_tag(words[at - 1], carry, mt[0]);
         for (size_t i = 0; i + 1 < m; i++)
             tags[at + i] = penn_tag(words[at + i], mt[i], mt[i + 1]);

@@ -63,6 +63,8 @@ extern const tm_entry tm_suf[];
 #define TM_SUF_HYPH 'h'   /* hyphenated lower-case word                   */
 #define TM_SUF_HCAP 'H'   /* hyphenated capitalised word                  */
 #define TM_SUF_DIGIT 'd'  /* word containing a digit (not a plain number) */
+#define TM_SUF_TITLE 't'  /* word of a title-case headline, no hyphen      */
+#define TM_SUF_HTITLE 'T' /* hyphenated word of a title-case headline      */
 
 extern const uint8_t tm_emit_tag[];
 /* Scores in units of 1/TM_LP_SCALE nat: int16 halves the table, and a
