@@ -1492,12 +1492,54 @@ static const verb_case verb_cases[] = {
     {"Georgian police raided the offices of the opposition party.", "GEOCOP", "GEOOPP", "1722"},
 };
 
-static void clauses_verb_families(tctx *t)
+/* Reactions, verdicts and stances: a party's feelings about another's
+ * doings, verdicts and names it gives them, refusals and calls named by
+ * nouns, ultimatums; and the descriptions with no party judged that must
+ * stay uncoded. */
+static const verb_case stance_cases[] = {
+    /* a feeling about another's doings, in any tense, "by" its cause */
+    {"Norway said it was deeply concerned by Eritrea's expulsion of the monitors.", "NOR", "ERI", "012"},
+    {"Sweden said it was alarmed by Turkey's arrests of journalists.", "SWE", "TUR", "012"},
+    {"Australia is deeply concerned about China's detention of the writer.", "AUS", "CHN", "012"},
+    {"The Philippines was troubled by China's actions in the sea.", "PHL", "CHN", "012"},
+    {"Uganda said it was pleased by Rwanda's decision.", "UGA", "RWA", "013"},
+    {"Japan expressed concern over China's naval exercises.", "JPN", "CHN", "012"},
+    {"Britain voiced alarm at Iran's nuclear enrichment.", "GBR", "IRN", "012"},
+    {"The countries concerned by the decision met in Paris.", "", "", "!01"},
+    {"Officials from the countries concerned met in Geneva.", "", "", "!01"},
+    /* verdicts on a party's acts */
+    {"Poland said Belarus's actions were a violation of international law.", "POL", "BLR", "11"},
+    {"Chile said the tax was a violation of its trade deal with Peru.", "CHL", "PER", "11"},
+    {"Kenya said Somalia's decision was regrettable.", "KEN", "SOM", "11"},
+    {"Germany said Iran's detention of the journalists was unacceptable.", "DEU", "IRN", "11"},
+    {"Ukraine described the Russian strike on the hospital as a war crime.", "UKR", "RUS", "11"},
+    {"Iraq labelled Turkey's raids a violation of its sovereignty.", "IRQ", "TUR", "11"},
+    {"Amnesty International called the detentions by Egyptian police arbitrary.", "NGO", "EGYCOP", "11"},
+    /* the party an act was aimed at is not the one judged */
+    {"Spain said the attack on Mali was a crime against humanity.", "", "", "!11"},
+    {"Brazil said the fire was a crime.", "", "", "!11"},
+    {"The minister said the weather was unacceptable for the flight.", "", "", "!11"},
+    {"Reporters described the city as a ghost town.", "", "", "!11"},
+    /* refusals and calls named by nouns after the party's possessive */
+    {"Iran's refusal to allow inspectors drew criticism.", "IRN", "", "12"},
+    {"Hungary's refusal to ratify the treaty angered Sweden.", "HUN", "", "12"},
+    {"Egypt's call for a ceasefire in Gaza was ignored.", "EGY", "", "02"},
+    {"Russia's attack on Ukraine was condemned by France.", "FRA", "RUS", "111"},
+    {"Russia's attack on Ukraine was condemned by France.", "", "", "!19"},
+    /* ruling out others' part in one's affairs */
+    {"Ethiopia will permit no outside interference in the talks.", "ETH", "", "12"},
+    {"Russia said it would tolerate no interference in its affairs.", "RUS", "", "12"},
+    /* deadlines and ultimatums */
+    {"The United States gave Venezuela an ultimatum to release the detainees.", "USA", "VEN", "13"},
+    {"Serbia gave Kosovo 48 hours to remove the barricades.", "SRB", "KSV", "13"},
+};
+
+static void check_cases(tctx *t, const verb_case *cases, size_t ncases)
 {
     coder_fx k;
     CHECK_INT(fx_open(&k), 0);
-    for (size_t c = 0; c < sizeof verb_cases / sizeof *verb_cases; c++) {
-        const verb_case *v = &verb_cases[c];
+    for (size_t c = 0; c < ncases; c++) {
+        const verb_case *v = &cases[c];
         CHECK_INT(fx_code(&k, v->text), 0);
         bool ok = false;
         if (v->code[0] == '!') {
@@ -1523,6 +1565,10 @@ static void clauses_verb_families(tctx *t)
     fx_close(&k);
 }
 
+static void clauses_verb_families(tctx *t) { check_cases(t, verb_cases, sizeof verb_cases / sizeof *verb_cases); }
+
+static void clauses_stances(tctx *t) { check_cases(t, stance_cases, sizeof stance_cases / sizeof *stance_cases); }
+
 void suite_clauses(tctx *t)
 {
     RUN(t, clauses_sports_reports);
@@ -1537,4 +1583,5 @@ void suite_clauses(tctx *t)
     RUN(t, clauses_allied_subjects);
     RUN(t, clauses_constructions);
     RUN(t, clauses_verb_families);
+    RUN(t, clauses_stances);
 }
