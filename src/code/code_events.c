@@ -1007,7 +1007,8 @@ static const ix_code *recoded(ix_code *out, const ix_code *code, const char *fir
  * "described the claims as baseless", "termed the vote illegal". */
 static bool described_as_wrong(const code_sentence *s, const code_view *v, size_t q, size_t ql)
 {
-    static const char *const describing[] = {"describe", "term", "label", "dub", "characterize", "characterise", NULL};
+    static const char *const describing[] = {"describe", "term", "label", "dub", "characterize", "characterise",
+                                             "call", NULL};
     const dyad_sentence *ds = s->ds;
     const cw_word *x = &s->w[v->idx[q]];
     if (!ds || x->tok >= ds->ntokens || !ds->tokens[x->tok].lemma) return false;
@@ -2285,7 +2286,9 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
             /* "was alarmed by Y's arrests", "is encouraged by the talks":
              * a feeling's "by" names its cause, not an agent; the subject
              * stays the one who feels */
+            static const char *const felt[] = {"disappointed", "outraged", "dismayed", NULL};
             bool feeling = dyad_rules && (!strcmp(code->first, "012") || !strcmp(code->first, "013"));
+            for (const char *const *f = felt; *f && dyad_rules && !feeling; f++) feeling = !strcmp(x->s, *f);
             const dyad_verb_group *pg = dyad_rules && !designated && !feeling ? passive_group(s, cx.v.idx[q]) : NULL;
             uint32_t agent = pg ? by_agent_actor(s, &cx.v, pg) : DICT_NONE;
             if (agent != DICT_NONE) {

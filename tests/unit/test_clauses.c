@@ -1529,6 +1529,19 @@ static const verb_case stance_cases[] = {
     /* ruling out others' part in one's affairs */
     {"Ethiopia will permit no outside interference in the talks.", "ETH", "", "12"},
     {"Russia said it would tolerate no interference in its affairs.", "RUS", "", "12"},
+    /* displeasure stated as a feeling; a name given in a call */
+    {"Vietnam said it was deeply disappointed by China's decision.", "VNM", "CHN", "111"},
+    {"India said it was outraged by Pakistan's remarks.", "IND", "PAK", "111"},
+    {"Belgium called Congo's election a sham.", "BEL", "COD", "11"},
+    {"Croatia said Serbia's claims were groundless.", "HRV", "SRB", "111"},
+    {"Benin said Niger's closure of the border was a breach of the treaty.", "BEN", "NER", "111"},
+    /* more stance nouns; a rejection or condemnation takes "of" */
+    {"Gabon's rejection of the proposal surprised the diplomats.", "GAB", "", "12"},
+    {"Sudan's plea for aid went unanswered.", "SDN", "", "02"},
+    {"The ministry said the deal was a major step forward.", "", "", "!11"},
+    {"The court said the law was a violation of the constitution.", "", "", "!11"},
+    /* a response held in reserve is a warning */
+    {"Iran said it reserved the right to respond to Israel.", "IRN", "ISR", "13"},
     /* deadlines and ultimatums */
     {"The United States gave Venezuela an ultimatum to release the detainees.", "USA", "VEN", "13"},
     {"Serbia gave Kosovo 48 hours to remove the barricades.", "SRB", "KSV", "13"},
