@@ -1540,6 +1540,12 @@ static const verb_case stance_cases[] = {
     {"Sudan's plea for aid went unanswered.", "SDN", "", "02"},
     {"The ministry said the deal was a major step forward.", "", "", "!11"},
     {"The court said the law was a violation of the constitution.", "", "", "!11"},
+    /* a stance welcomed, rejected or condemned in the object */
+    {"Britain welcomed Ireland's refusal to extradite the men.", "GBR", "IRL", "051"},
+    {"Qatar welcomed Iran's willingness to resume the talks.", "QAT", "IRN", "051"},
+    {"Germany rejected Russia's call for talks.", "DEU", "RUS", "12"},
+    {"Israel ignored Egypt's plea for restraint.", "ISR", "EGY", "12"},
+    {"Japan condemned North Korea's threat to launch missiles.", "JPN", "PRK", "111"},
     /* a response held in reserve is a warning */
     {"Iran said it reserved the right to respond to Israel.", "IRN", "ISR", "13"},
     /* deadlines and ultimatums */
