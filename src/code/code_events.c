@@ -1704,16 +1704,27 @@ static const char *word_lemma(const code_sentence *s, const cw_word *x)
 }
 
 /* The refusal a negated verb of acceptance states ("has not agreed to",
- * "did not accept", "will not approve"), or NULL: only for acts of
+ * "did not accept", "will not approve", "will not recognise"), or NULL: only for acts of
  * agreeing (roots 03 and 05), and not while they are merely pending ("has
  * not yet agreed"). */
 static const char *refused_acceptance(const code_sentence *s, const code_view *v, size_t q, const char *code)
 {
-    static const char *const accepting[] = {"agree", "accept", "approve", "endorse", "ratify", NULL};
+    static const char *const accepting[] = {"agree",     "accept",    "approve", "endorse",
+                                            "ratify",    "recognize", "recognise", NULL};
     if (!is_lemma(word_lemma(s, &s->w[v->idx[q]]), accepting)) return NULL;
     if (strncmp(code, "03", 2) != 0 && strncmp(code, "05", 2) != 0) return NULL;
     for (size_t k = q >= 3 ? q - 3 : 0; k <= q + 1 && k < v->n; k++)
         if (!strcmp(s->w[v->idx[k]].s, "yet")) return NULL;
+    /* recognition withheld so far ("has not recognised the government")
+     * is a state of affairs; refused, it is announced ("will not
+     * recognise") */
+    static const char *const recognising[] = {"recognize", "recognise", NULL};
+    if (is_lemma(word_lemma(s, &s->w[v->idx[q]]), recognising)) {
+        bool announced = false;
+        for (size_t k = q >= 3 ? q - 3 : 0; k < q && !announced; k++)
+            announced = s->w[v->idx[k]].tag == DYAD_TAG_MD;
+        if (!announced) return NULL;
+    }
     return code_refusal_for(code);
 }
 

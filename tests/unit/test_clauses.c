@@ -1546,6 +1546,15 @@ static const verb_case stance_cases[] = {
     {"Germany rejected Russia's call for talks.", "DEU", "RUS", "12"},
     {"Israel ignored Egypt's plea for restraint.", "ISR", "EGY", "12"},
     {"Japan condemned North Korea's threat to launch missiles.", "JPN", "PRK", "111"},
+    /* regret over another's decision disapproves of it; over a loss it
+     * is no disapproval */
+    {"Chad expressed regret over Sudan's decision to close the embassy.", "TCD", "SDN", "111"},
+    {"Chad voiced regret at Sudan's move.", "TCD", "SDN", "111"},
+    {"Japan expressed regret over the deaths of Chinese workers.", "", "", "!11"},
+    /* recognition refused, not pending */
+    {"Pakistan said it would not recognise Afghanistan's new government.", "PAK", "AFG", "12"},
+    {"Pakistan has not yet recognised Afghanistan's new government.", "", "", "!12"},
+    {"Pakistan has not recognised Afghanistan's new government.", "", "", "!12"},
     /* a response held in reserve is a warning */
     {"Iran said it reserved the right to respond to Israel.", "IRN", "ISR", "13"},
     /* deadlines and ultimatums */
