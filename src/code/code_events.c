@@ -951,7 +951,22 @@ static const char *const disapproval[] = {
     "deplorable", "reprehensible", "irresponsible", "reckless", "provocative", "hypocritical",
     "unfair", "unjust", "arbitrary", "barbaric", "heinous", "inhumane", "mistake", "blunder",
     "provocation", "sham", "farce", "lie", "lies", "nonsense", "propaganda", "harassment",
-    "persecution", "aggression", NULL};
+    "persecution", "aggression", "regrettable", "unwarranted", "violation", "breach", NULL};
+
+/* Words of judgement that charge a party with a crime ("was a war crime",
+ * "described the shelling as genocide"): an accusation (112) where a
+ * verdict reads them, and a disapproval wherever one is looked for. */
+static const char *const accusation[] = {"crime", "crimes", "genocide", "terrorism", "atrocity", "atrocities", NULL};
+
+/* Whether y is a word of judgement of either kind. */
+static bool judging_word(const char *y)
+{
+    for (const char *const *d = disapproval; *d; d++)
+        if (!strcmp(y, *d)) return true;
+    for (const char *const *d = accusation; *d; d++)
+        if (!strcmp(y, *d)) return true;
+    return false;
+}
 
 /* Whether the verb at view position q is "call" naming what its object
  * is -- "called the decision a betrayal", "called the raid a 'terrorist
@@ -970,9 +985,7 @@ static bool characterization(const code_sentence *s, const code_view *v, size_t 
         if ((!strcmp(y->s, "a") || !strcmp(y->s, "an")) && k >= q + 2) return true;
         /* "called the action harassment", "called the vote illegal": a
          * word of judgement after the object */
-        if (k >= q + 2 && y->tag != DYAD_TAG_DT)
-            for (const char *const *d = disapproval; *d; d++)
-                if (!strcmp(y->s, *d)) return true;
+        if (k >= q + 2 && y->tag != DYAD_TAG_DT && judging_word(y->s)) return true;
     }
     return false;
 }
@@ -994,7 +1007,8 @@ static const ix_code *recoded(ix_code *out, const ix_code *code, const char *fir
  * "described the claims as baseless", "termed the vote illegal". */
 static bool described_as_wrong(const code_sentence *s, const code_view *v, size_t q, size_t ql)
 {
-    static const char *const describing[] = {"describe", "term", "label", "dub", "characterize", "characterise", NULL};
+    static const char *const describing[] = {"describe", "term", "label", "dub", "characterize", "characterise",
+                                             "call", NULL};
     const dyad_sentence *ds = s->ds;
     const cw_word *x = &s->w[v->idx[q]];
     if (!ds || x->tok >= ds->ntokens || !ds->tokens[x->tok].lemma) return false;
@@ -1012,8 +1026,7 @@ static bool described_as_wrong(const code_sentence *s, const code_view *v, size_
         uint32_t a = actor_at(s, v->idx[k]);
         if (a != DICT_NONE && !s->actors[a].pronoun) party = true;
         if (k < ql + 2) continue;
-        for (const char *const *d = disapproval; *d; d++)
-            if (!strcmp(y->s, *d)) return party;
+        if (judging_word(y->s)) return party;
     }
     return false;
 }
@@ -1691,16 +1704,27 @@ static const char *word_lemma(const code_sentence *s, const cw_word *x)
 }
 
 /* The refusal a negated verb of acceptance states ("has not agreed to",
- * "did not accept", "will not approve"), or NULL: only for acts of
+ * "did not accept", "will not approve", "will not recognise"), or NULL: only for acts of
  * agreeing (roots 03 and 05), and not while they are merely pending ("has
  * not yet agreed"). */
 static const char *refused_acceptance(const code_sentence *s, const code_view *v, size_t q, const char *code)
 {
-    static const char *const accepting[] = {"agree", "accept", "approve", "endorse", "ratify", NULL};
+    static const char *const accepting[] = {"agree",     "accept",    "approve", "endorse",
+                                            "ratify",    "recognize", "recognise", NULL};
     if (!is_lemma(word_lemma(s, &s->w[v->idx[q]]), accepting)) return NULL;
     if (strncmp(code, "03", 2) != 0 && strncmp(code, "05", 2) != 0) return NULL;
     for (size_t k = q >= 3 ? q - 3 : 0; k <= q + 1 && k < v->n; k++)
         if (!strcmp(s->w[v->idx[k]].s, "yet")) return NULL;
+    /* recognition withheld so far ("has not recognised the government")
+     * is a state of affairs; refused, it is announced ("will not
+     * recognise") */
+    static const char *const recognising[] = {"recognize", "recognise", NULL};
+    if (is_lemma(word_lemma(s, &s->w[v->idx[q]]), recognising)) {
+        bool announced = false;
+        for (size_t k = q >= 3 ? q - 3 : 0; k < q && !announced; k++)
+            announced = s->w[v->idx[k]].tag == DYAD_TAG_MD;
+        if (!announced) return NULL;
+    }
     return code_refusal_for(code);
 }
 
@@ -1734,6 +1758,8 @@ static int verdict(const code_sentence *s, const code_view *v)
                 if (!strcmp(y, *d)) return 1;
             if (made && (!strcmp(y, "mistake") || !strcmp(y, "blunder") || !strcmp(y, "error"))) return 1;
             for (const char *const *b = blame; *b && !made; b++)
+                if (!strcmp(y, *b)) return 2;
+            for (const char *const *b = accusation; *b && !made; b++)
                 if (!strcmp(y, *b)) return 2;
         }
     }
@@ -1858,6 +1884,14 @@ static int speaker_statements(dyad_coder_work *w, const code_sentence *s, clause
             if ((code == &statement || code == &demand) && (y->type == W_VERB || y->type == W_AUX)) break;
             uint32_t a = actor_at(s, cx->v.idx[q]);
             if (a == DICT_NONE || s->actors[a].pronoun || locative(s, cx->v.idx[q])) continue;
+            /* "said the attack on Mali was a crime": the party an act
+             * was aimed at is not the one judged for it */
+            if (code != &statement && code != &demand && q > 0) {
+                const cw_word *p = &s->w[cx->v.idx[q - 1]];
+                if (!strcmp(p->s, "on") || !strcmp(p->s, "against") || !strcmp(p->s, "upon") ||
+                    !strcmp(p->s, "targeting"))
+                    continue;
+            }
             uint32_t g = code_actor_group(s, a);
             if (g == DICT_NONE) continue;
             cand o = {g, false, code_anchor(s, a)};
@@ -2260,7 +2294,13 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
             }
             bool designated = m.source != DICT_NONE || m.target != DICT_NONE;
             uint8_t rule = designated ? DYAD_RULE_PATTERN : DYAD_RULE_SUBJECT;
-            const dyad_verb_group *pg = dyad_rules && !designated ? passive_group(s, cx.v.idx[q]) : NULL;
+            /* "was alarmed by Y's arrests", "is encouraged by the talks":
+             * a feeling's "by" names its cause, not an agent; the subject
+             * stays the one who feels */
+            static const char *const felt[] = {"disappointed", "outraged", "dismayed", NULL};
+            bool feeling = dyad_rules && (!strcmp(code->first, "012") || !strcmp(code->first, "013"));
+            for (const char *const *f = felt; *f && dyad_rules && !feeling; f++) feeling = !strcmp(x->s, *f);
+            const dyad_verb_group *pg = dyad_rules && !designated && !feeling ? passive_group(s, cx.v.idx[q]) : NULL;
             uint32_t agent = pg ? by_agent_actor(s, &cx.v, pg) : DICT_NONE;
             if (agent != DICT_NONE) {
                 /* "The proposal was rejected by Tehran": the agent acts
@@ -2551,7 +2591,7 @@ int code_sentence_events(dyad_coder_work *w, code_sentence *s)
                     code = &armed;
                 }
             }
-            if (agent == DICT_NONE && (!pg || pg->by_agent != DYAD_NONE) && !agentless && !designated &&
+            if (agent == DICT_NONE && (!pg || pg->by_agent != DYAD_NONE) && !agentless && !designated && !feeling &&
                 (is_passive(s, &cx.v, q, ql) || (dyad_rules && reduced_passive(s, &cx.v, q)))) {
                 cand t = src;
                 src = tgt;

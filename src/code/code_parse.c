@@ -2739,13 +2739,46 @@ static void nominal_acts(dyad_coder_work *w, code_sentence *s)
     }
 }
 
+/* dyad's rules: a stance a party takes, named by a noun after the
+ * party's possessive and before what it is for -- "Iran's refusal to
+ * admit inspectors", "Egypt's call for a ceasefire", "Turkey's threat to
+ * block the bid", "Gabon's rejection of the plan" -- states the act of the verb it is the noun of, by that
+ * party, wherever the phrase stands in the sentence.  Only these nouns:
+ * others after a possessive ("Russia's attack on ...") mostly recall an
+ * act the story does not report. */
+static void stance_nouns(dyad_coder_work *w, code_sentence *s)
+{
+    static const char *const stance[] = {"refusal", "call", "calls", "demand", "demands", "appeal", "appeals",
+                                         "plea", "pleas", "threat", "threats", "ultimatum", NULL};
+    /* (these two take their object after "of": "Gabon's rejection of
+     * the plan", "Peru's condemnation of the coup") */
+    static const char *const of_object[] = {"rejection", "condemnation", NULL};
+    const ix_root *roots = ix_roots(w->c->ix, NULL);
+    for (size_t i = 1; i + 1 < s->n; i++) {
+        cw_word *x = &s->w[i];
+        const cw_word *owner = &s->w[i - 1], *next = &s->w[i + 1];
+        if (x->type != W_NOUN || x->root == DICT_NONE || (x->flags & CW_PART) || roots[x->root].kind != IX_VERB ||
+            owner->type != W_ACTOR || owner->len < 3 || memcmp(owner->s + owner->len - 2, "'s", 2))
+            continue;
+        bool known = false;
+        if (word_is(next, "to") || word_is(next, "for"))
+            for (const char *const *n = stance; *n && !known; n++) known = word_is(x, *n);
+        if (word_is(next, "of"))
+            for (const char *const *n = of_object; *n && !known; n++) known = word_is(x, *n);
+        if (known) x->type = W_VERB;
+    }
+}
+
 int code_parse(dyad_coder_work *w, code_sentence *s)
 {
     s->actors = NULL;
     s->nactors = s->cap_actors = 0;
     code_sentence_bloom(s);
     if (type_words(w, s)) return -1;
-    if (w->c->dyad_rules && !w->c->petrarch) nominal_acts(w, s);
+    if (w->c->dyad_rules && !w->c->petrarch) {
+        nominal_acts(w, s);
+        stance_nouns(w, s);
+    }
     uint32_t *cover = arena_alloc(&w->a, (s->n + 1) * sizeof *cover);
     if (!cover) return -1;
     if (w->c->petrarch) {

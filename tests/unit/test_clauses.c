@@ -1501,12 +1501,82 @@ static const verb_case verb_cases[] = {
     {"Georgian police raided the offices of the opposition party.", "GEOCOP", "GEOOPP", "1722"},
 };
 
-static void clauses_verb_families(tctx *t)
+/* Reactions, verdicts and stances: a party's feelings about another's
+ * doings, verdicts and names it gives them, refusals and calls named by
+ * nouns, ultimatums; and the descriptions with no party judged that must
+ * stay uncoded. */
+static const verb_case stance_cases[] = {
+    /* a feeling about another's doings, in any tense, "by" its cause */
+    {"Norway said it was deeply concerned by Eritrea's expulsion of the monitors.", "NOR", "ERI", "012"},
+    {"Sweden said it was alarmed by Turkey's arrests of journalists.", "SWE", "TUR", "012"},
+    {"Australia is deeply concerned about China's detention of the writer.", "AUS", "CHN", "012"},
+    {"The Philippines was troubled by China's actions in the sea.", "PHL", "CHN", "012"},
+    {"Uganda said it was pleased by Rwanda's decision.", "UGA", "RWA", "013"},
+    {"Japan expressed concern over China's naval exercises.", "JPN", "CHN", "012"},
+    {"Britain voiced alarm at Iran's nuclear enrichment.", "GBR", "IRN", "012"},
+    {"The countries concerned by the decision met in Paris.", "", "", "!01"},
+    {"Officials from the countries concerned met in Geneva.", "", "", "!01"},
+    /* verdicts on a party's acts */
+    {"Poland said Belarus's actions were a violation of international law.", "POL", "BLR", "11"},
+    {"Chile said the tax was a violation of its trade deal with Peru.", "CHL", "PER", "11"},
+    {"Kenya said Somalia's decision was regrettable.", "KEN", "SOM", "11"},
+    {"Germany said Iran's detention of the journalists was unacceptable.", "DEU", "IRN", "11"},
+    {"Ukraine described the Russian strike on the hospital as a war crime.", "UKR", "RUS", "11"},
+    {"Iraq labelled Turkey's raids a violation of its sovereignty.", "IRQ", "TUR", "11"},
+    {"Amnesty International called the detentions by Egyptian police arbitrary.", "NGO", "EGYCOP", "11"},
+    /* the party an act was aimed at is not the one judged */
+    {"Spain said the attack on Mali was a crime against humanity.", "", "", "!11"},
+    {"Brazil said the fire was a crime.", "", "", "!11"},
+    {"The minister said the weather was unacceptable for the flight.", "", "", "!11"},
+    {"Reporters described the city as a ghost town.", "", "", "!11"},
+    /* refusals and calls named by nouns after the party's possessive */
+    {"Iran's refusal to allow inspectors drew criticism.", "IRN", "", "12"},
+    {"Hungary's refusal to ratify the treaty angered Sweden.", "HUN", "", "12"},
+    {"Egypt's call for a ceasefire in Gaza was ignored.", "EGY", "", "02"},
+    {"Russia's attack on Ukraine was condemned by France.", "FRA", "RUS", "111"},
+    {"Russia's attack on Ukraine was condemned by France.", "", "", "!19"},
+    /* ruling out others' part in one's affairs */
+    {"Ethiopia will permit no outside interference in the talks.", "ETH", "", "12"},
+    {"Russia said it would tolerate no interference in its affairs.", "RUS", "", "12"},
+    /* displeasure stated as a feeling; a name given in a call */
+    {"Vietnam said it was deeply disappointed by China's decision.", "VNM", "CHN", "111"},
+    {"India said it was outraged by Pakistan's remarks.", "IND", "PAK", "111"},
+    {"Belgium called Congo's election a sham.", "BEL", "COD", "11"},
+    {"Croatia said Serbia's claims were groundless.", "HRV", "SRB", "111"},
+    {"Benin said Niger's closure of the border was a breach of the treaty.", "BEN", "NER", "111"},
+    /* more stance nouns; a rejection or condemnation takes "of" */
+    {"Gabon's rejection of the proposal surprised the diplomats.", "GAB", "", "12"},
+    {"Sudan's plea for aid went unanswered.", "SDN", "", "02"},
+    {"The ministry said the deal was a major step forward.", "", "", "!11"},
+    {"The court said the law was a violation of the constitution.", "", "", "!11"},
+    /* a stance welcomed, rejected or condemned in the object */
+    {"Britain welcomed Ireland's refusal to extradite the men.", "GBR", "IRL", "051"},
+    {"Qatar welcomed Iran's willingness to resume the talks.", "QAT", "IRN", "051"},
+    {"Germany rejected Russia's call for talks.", "DEU", "RUS", "12"},
+    {"Israel ignored Egypt's plea for restraint.", "ISR", "EGY", "12"},
+    {"Japan condemned North Korea's threat to launch missiles.", "JPN", "PRK", "111"},
+    /* regret over another's decision disapproves of it; over a loss it
+     * is no disapproval */
+    {"Chad expressed regret over Sudan's decision to close the embassy.", "TCD", "SDN", "111"},
+    {"Chad voiced regret at Sudan's move.", "TCD", "SDN", "111"},
+    {"Japan expressed regret over the deaths of Chinese workers.", "", "", "!11"},
+    /* recognition refused, not pending */
+    {"Pakistan said it would not recognise Afghanistan's new government.", "PAK", "AFG", "12"},
+    {"Pakistan has not yet recognised Afghanistan's new government.", "", "", "!12"},
+    {"Pakistan has not recognised Afghanistan's new government.", "", "", "!12"},
+    /* a response held in reserve is a warning */
+    {"Iran said it reserved the right to respond to Israel.", "IRN", "ISR", "13"},
+    /* deadlines and ultimatums */
+    {"The United States gave Venezuela an ultimatum to release the detainees.", "USA", "VEN", "13"},
+    {"Serbia gave Kosovo 48 hours to remove the barricades.", "SRB", "KSV", "13"},
+};
+
+static void check_cases(tctx *t, const verb_case *cases, size_t ncases)
 {
     coder_fx k;
     CHECK_INT(fx_open(&k), 0);
-    for (size_t c = 0; c < sizeof verb_cases / sizeof *verb_cases; c++) {
-        const verb_case *v = &verb_cases[c];
+    for (size_t c = 0; c < ncases; c++) {
+        const verb_case *v = &cases[c];
         CHECK_INT(fx_code(&k, v->text), 0);
         bool ok = false;
         if (v->code[0] == '!') {
@@ -1532,6 +1602,10 @@ static void clauses_verb_families(tctx *t)
     fx_close(&k);
 }
 
+static void clauses_verb_families(tctx *t) { check_cases(t, verb_cases, sizeof verb_cases / sizeof *verb_cases); }
+
+static void clauses_stances(tctx *t) { check_cases(t, stance_cases, sizeof stance_cases / sizeof *stance_cases); }
+
 void suite_clauses(tctx *t)
 {
     RUN(t, clauses_sports_reports);
@@ -1546,4 +1620,5 @@ void suite_clauses(tctx *t)
     RUN(t, clauses_allied_subjects);
     RUN(t, clauses_constructions);
     RUN(t, clauses_verb_families);
+    RUN(t, clauses_stances);
 }
