@@ -1417,6 +1417,11 @@ static const verb_case verb_cases[] = {
     /* strikes on a party are military; a vow to strike threatens force */
     {"Pakistan launched strikes on Afghanistan.", "PAK", "AFG", "19"},
     {"Indian farmers launched a strike on Monday.", "IND", "", "!19"},
+    /* control of what is no territory is no occupation */
+    {"The Turkish central bank said it had regained control of inflation.", "", "", "!19"},
+    {"The Kenyan government took control of the national airline company.", "", "", "!19"},
+    {"Nepal's ruling coalition lost control of parliament, then won control of the senate.", "", "", "!19"},
+    {"Ukrainian forces regained control of Kherson.", "UKRMIL", "UKR", "192"},
     {"Pakistan vowed to strike back at India.", "PAK", "IND", "13"},
     {"Israel vowed to retaliate against Iran.", "ISR", "IRN", "13"},
     /* joint drills, or drills with a named partner */
