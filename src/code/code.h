@@ -146,6 +146,13 @@ enum {
     CODE_ST_SPORTS  = 1u << 4   /* a sports report: passed over             */
 };
 
+/* The parts of an article the coder codes: headlines and body, not
+ * bylines, datelines or boilerplate. */
+static inline bool code_coded_part(dyad_part_kind k)
+{
+    return k == DYAD_PART_HEADLINE || k == DYAD_PART_SUBHEADLINE || k == DYAD_PART_BODY;
+}
+
 /* code_sports.c: whether the story reads as a sports report. */
 bool code_sports_report(const dyad_analysis *an);
 

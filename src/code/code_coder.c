@@ -167,10 +167,6 @@ static int32_t parse_iso(const char *s)
     return d ? d : -1;
 }
 
-static bool coded_part(dyad_part_kind k)
-{
-    return k == DYAD_PART_HEADLINE || k == DYAD_PART_SUBHEADLINE || k == DYAD_PART_BODY;
-}
 
 /* The first actor of a sentence, without its agent (TABARI forwards
  * "FOR", not "FORGOVPRS"); false when it has none. */
@@ -295,7 +291,7 @@ int dyad_code(dyad_coder_work *w, const dyad_analysis *an, const dyad_event **ev
     if (w->c->dyad_rules && doc && code_find_speakers(w, an, date > 0 ? date : 0)) return -1;
     for (size_t i = 0; i < an->nsentences; i++) {
         const dyad_sentence *ds = &an->sentences[i];
-        if (!coded_part(ds->part) || !doc) continue;
+        if (!code_coded_part(ds->part) || !doc) continue;
         code_sentence s;
         memset(&s, 0, sizeof s);
         s.doc = doc;

@@ -82,11 +82,6 @@ static bool game_score(const char *s)
     return b > 0 && b <= 3 && s[a + 1 + b] == 0;
 }
 
-static bool coded_part(dyad_part_kind k)
-{
-    return k == DYAD_PART_HEADLINE || k == DYAD_PART_SUBHEADLINE || k == DYAD_PART_BODY;
-}
-
 bool code_sports_report(const dyad_analysis *an)
 {
     if (!an->doc || an->doc->is_sentence) return false;
@@ -97,7 +92,7 @@ bool code_sports_report(const dyad_analysis *an)
     memset(seen, 0, sizeof seen);
     for (size_t i = 0; i < an->nsentences; i++) {
         const dyad_sentence *ds = &an->sentences[i];
-        if (!coded_part(ds->part)) continue;
+        if (!code_coded_part(ds->part)) continue;
         for (size_t t = 0; t < ds->ntokens; t++) {
             const dyad_token *tok = &ds->tokens[t];
             const char *l = tok->lemma ? tok->lemma : tok->norm;
@@ -126,6 +121,6 @@ bool code_sports_report(const dyad_analysis *an)
     }
     if (nwords < SPORTS_MIN_WORDS) return false;
     double weight = weight2 / 2.0;
-    return (strong > 0 || scores >= 3) && weight > (double)public_order && weight >= SPORTS_MIN_WEIGHT && distinct >= SPORTS_MIN_DISTINCT &&
-           100.0 * weight / (double)nwords >= SPORTS_DENSITY;
+    return (strong > 0 || scores >= 3) && weight > (double)public_order && weight >= SPORTS_MIN_WEIGHT &&
+           distinct >= SPORTS_MIN_DISTINCT && 100.0 * weight / (double)nwords >= SPORTS_DENSITY;
 }
